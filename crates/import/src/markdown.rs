@@ -1,0 +1,184 @@
+//! Writing the content file: YAML front matter that any YAML parser reads
+//! back to the same values, and a Markdown body that renders as the text.
+
+use crate::{How, Imported};
+
+/// A YAML scalar for a block mapping value: plain where that is safe and
+/// reads back as the same string, else double-quoted with escapes.
+pub(crate) fn yaml_str(s: &str) -> String {
+    if plain_ok(s, false) {
+        s.to_string()
+    } else {
+        quoted(s)
+    }
+}
+
+/// A YAML scalar inside a flow sequence (`[a, b]`): stricter, as `,`, `[`
+/// and `]` end a plain item there.
+pub(crate) fn yaml_flow_item(s: &str) -> String {
+    if plain_ok(s, true) {
+        s.to_string()
+    } else {
+        quoted(s)
+    }
+}
+
+fn plain_ok(s: &str, flow: bool) -> bool {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    if !first.is_alphabetic() {
+        return false; // numbers, dates, indicators (- ? : & * ! | > ' " % @ `)
+    }
+    if s != s.trim() || s.contains(": ") || s.contains(" #") || s.ends_with(':') {
+        return false;
+    }
+    let lower = s.to_ascii_lowercase();
+    if matches!(
+        lower.as_str(),
+        "y" | "n" | "yes" | "no" | "true" | "false" | "on" | "off" | "null" | "nan" | "inf"
+    ) {
+        return false;
+    }
+    s.chars().all(|c| {
+        c.is_alphanumeric()
+            || matches!(c, ' ' | '.' | '\'' | '’' | '(' | ')' | '-' | '_' | '/' | '&' | '+')
+            || (!flow && c == ',')
+    })
+}
+
+fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}') => {
+                out.push_str(&format!("\\u{:04X}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `  # inferred: why`, on one line.
+fn comment(how: &How) -> String {
+    match how {
+        How::Inferred(why) => {
+            let why: String = why
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            format!("  # inferred: {why}")
+        }
+        How::Given | How::Read => String::new(),
+    }
+}
+
+/// Escape what would make a plain paragraph render as something else: a
+/// heading, list, quote block, code fence, thematic break or HTML block.
+pub(crate) fn escape_block(p: &str) -> String {
+    let starts_list = |rest: &str| rest.is_empty() || rest.starts_with(' ');
+    let mut chars = p.char_indices();
+    let escaped = match chars.next() {
+        Some((_, '#' | '>' | '<' | '=' | '|')) => true,
+        Some((_, '-' | '+' | '*')) => {
+            starts_list(&p[1..]) || p.chars().all(|c| matches!(c, '-' | '*' | '_' | ' '))
+        }
+        Some((_, '`' | '~')) => p.starts_with("```") || p.starts_with("~~~"),
+        Some((_, '_')) => p.chars().all(|c| c == '_' || c == ' '),
+        Some((_, c)) if c.is_ascii_digit() => {
+            let digits = p.chars().take_while(char::is_ascii_digit).count();
+            let after = &p[digits..];
+            digits <= 9
+                && (after.starts_with(". ") || after.starts_with(") ") || after == "." || after == ")")
+        }
+        _ => false,
+    };
+    if !escaped {
+        return p.to_string();
+    }
+    let first = p.chars().next().expect("non-empty");
+    if first.is_ascii_digit() {
+        let digits = p.chars().take_while(char::is_ascii_digit).count();
+        format!("{}\\{}", &p[..digits], &p[digits..])
+    } else {
+        format!("\\{p}")
+    }
+}
+
+pub(crate) fn render(imp: &Imported, actors: &[String], topics: &[String]) -> String {
+    let mut out = String::from("---\n");
+    out.push_str(&format!("title: {}\n", quoted(&imp.title)));
+    if let Some(d) = &imp.date {
+        out.push_str(&format!("date: {}{}\n", d.value.format("%Y-%m-%d"), comment(&d.how)));
+    }
+    if let Some(s) = &imp.source {
+        out.push_str(&format!("source: {}{}\n", yaml_str(&s.value), comment(&s.how)));
+    }
+    if let Some(d) = &imp.dateline {
+        out.push_str(&format!("dateline: {}{}\n", yaml_str(&d.value), comment(&d.how)));
+    }
+    if let Some(u) = &imp.url {
+        out.push_str(&format!("url: {}\n", yaml_str(u)));
+    }
+    for (key, list) in [("actors", actors), ("topics", topics)] {
+        if !list.is_empty() {
+            let items: Vec<String> = list.iter().map(|s| yaml_flow_item(s)).collect();
+            out.push_str(&format!("{key}: [{}]\n", items.join(", ")));
+        }
+    }
+    out.push_str("---\n");
+    let mut first = true;
+    for (i, p) in imp.paragraphs.iter().enumerate() {
+        if !first {
+            out.push('\n');
+        }
+        first = false;
+        if imp.subheads.contains(&i) {
+            out.push_str("## ");
+            out.push_str(p);
+        } else {
+            out.push_str(&escape_block(p));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scalars() {
+        assert_eq!(yaml_str("Xinhua"), "Xinhua");
+        assert_eq!(yaml_str("MOSCOW (AFP)"), "MOSCOW (AFP)");
+        assert_eq!(yaml_str("The Straits Times"), "The Straits Times");
+        assert_eq!(yaml_str("yes"), "\"yes\"");
+        assert_eq!(yaml_str("2016"), "\"2016\"");
+        assert_eq!(yaml_str("a: b"), "\"a: b\"");
+        assert_eq!(yaml_str("say \"hi\"\\"), "\"say \\\"hi\\\"\\\\\"");
+        assert_eq!(yaml_flow_item("a, b"), "\"a, b\"");
+        assert_eq!(yaml_flow_item("sergei-lavrov"), "sergei-lavrov");
+    }
+
+    #[test]
+    fn blocks() {
+        assert_eq!(escape_block("# not a heading"), "\\# not a heading");
+        assert_eq!(escape_block("- item"), "\\- item");
+        assert_eq!(escape_block("-- end"), "-- end");
+        assert_eq!(escape_block("---"), "\\---");
+        assert_eq!(escape_block("1. first"), "1\\. first");
+        assert_eq!(escape_block("2016. A year"), "2016\\. A year");
+        assert_eq!(escape_block("<script>"), "\\<script>");
+        assert_eq!(escape_block("Plain text."), "Plain text.");
+        assert_eq!(escape_block("17-nation group"), "17-nation group");
+    }
+}
