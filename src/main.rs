@@ -1,3 +1,3 @@
-fn main() {
-    std::process::exit(dossier::cli::main());
+fn main() -> std::process::ExitCode {
+    dossier::cli::main()
 }

@@ -1,0 +1,389 @@
+//! The build: every stage in order, parallel where the work is per article,
+//! collecting every problem of the run before deciding whether to write.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::content::{self, SourceFile};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::extract::Extractor;
+use crate::output::{self, Staging};
+use crate::render::{Renderer, Theme};
+use crate::site::{self, Processed, Site};
+use crate::slug::slugify;
+
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Overrides `output_dir` of site.yaml.
+    pub output: Option<PathBuf>,
+    /// Overrides `base_url` of site.yaml.
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    pub future: bool,
+    /// Render everything but write nothing (`dossier check`).
+    pub dry_run: bool,
+}
+
+/// The time spent in each stage. Per-article stages run on every core; their
+/// figures are the sum over threads, so they can exceed the wall time.
+#[derive(Debug, Clone, Default)]
+pub struct Timings {
+    pub stages: Vec<(&'static str, Duration)>,
+}
+
+impl Timings {
+    fn add(&mut self, stage: &'static str, d: Duration) {
+        self.stages.push((stage, d));
+    }
+}
+
+#[derive(Debug)]
+pub struct BuildReport {
+    pub articles: usize,
+    pub actors: usize,
+    pub topics: usize,
+    pub quotations: usize,
+    pub pages: usize,
+    pub output: PathBuf,
+    pub warnings: Vec<Diagnostic>,
+    pub timings: Timings,
+    pub elapsed: Duration,
+}
+
+/// Everything loaded, linked and ready to render: what `build`, `check`,
+/// `serve` and `print` share.
+pub struct Loaded {
+    pub config: Config,
+    pub theme: Theme,
+    pub site: Site,
+    pub warnings: Diagnostics,
+    pub timings: Timings,
+}
+
+/// Load, process and link a site. Errors come back all together.
+pub fn load_site(opts: &BuildOptions) -> Result<Loaded, Vec<Diagnostic>> {
+    let mut timings = Timings::default();
+    let mut problems = Diagnostics::new();
+    let mut config = Config::load(&opts.root)?;
+    if let Some(base_url) = &opts.base_url {
+        config = config.with_base_url(base_url);
+    }
+    let theme = Theme::load(&opts.root, &config.site.theme).map_err(|d| vec![d])?;
+
+    let start = Instant::now();
+    let (files, found) = content::discover(&opts.root);
+    problems.extend(found);
+    timings.add("discover", start.elapsed());
+
+    let start = Instant::now();
+    let extractor = Extractor::new(&config.site);
+    let clock = StageClock::default();
+    let now = chrono::Utc::now().fixed_offset();
+    let results: Vec<Result<Option<Processed>, Vec<Diagnostic>>> = files
+        .par_iter()
+        .map(|file| {
+            process(&opts.root, file, &config, &extractor, &clock)
+                .map(|p| p.filter(|p| published(p, opts, now)))
+        })
+        .collect();
+    clock.report(&mut timings);
+    let mut processed = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(Some(p)) => processed.push(p),
+            Ok(None) => {}
+            Err(ds) => problems.extend(ds),
+        }
+    }
+    timings.add("process (wall)", start.elapsed());
+    check_slugs(&processed, &mut problems);
+    if problems.has_errors() {
+        return Err(problems.sorted());
+    }
+
+    let start = Instant::now();
+    let site = site::link(&config.site, processed);
+    timings.add("link", start.elapsed());
+    Ok(Loaded {
+        config,
+        theme,
+        site,
+        warnings: problems,
+        timings,
+    })
+}
+
+/// Build the site into its output folder, or (dry run) only render it.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
+    let started = Instant::now();
+    let config_for_output = Config::load(&opts.root)?;
+    let output_dir = resolve_output(&opts.root, opts.output.as_deref(), &config_for_output);
+    let mut early = Vec::new();
+    if !opts.dry_run
+        && let Err(d) = output::check_output_dir(&opts.root, &output_dir)
+    {
+        early.push(d);
+    }
+    let loaded = match load_site(opts) {
+        Ok(loaded) if early.is_empty() => loaded,
+        Ok(_) => return Err(early),
+        Err(mut problems) => {
+            problems.extend(early);
+            return Err(problems);
+        }
+    };
+    let Loaded {
+        config,
+        theme,
+        site,
+        warnings,
+        mut timings,
+    } = loaded;
+
+    let staging = if opts.dry_run {
+        None
+    } else {
+        Some(Staging::new(&output_dir).map_err(|e| {
+            vec![
+                Diagnostic::error(format!("cannot create the output folder: {e}"))
+                    .in_file(&output_dir),
+            ]
+        })?)
+    };
+    let pages = render_all(&config, &theme, &site, staging.as_ref(), &mut timings)?;
+    if let Some(staging) = staging {
+        staging.commit().map_err(|e| {
+            vec![
+                Diagnostic::error(format!("cannot put the new site in place: {e}"))
+                    .in_file(&output_dir)
+                    .help(
+                        "check that nothing holds the output folder open and that it is writable",
+                    ),
+            ]
+        })?;
+    }
+    timings.add("total", started.elapsed());
+    Ok(BuildReport {
+        articles: site.articles.len(),
+        actors: site.actors.len(),
+        topics: site.topics.len(),
+        quotations: site.quotations.len(),
+        pages,
+        output: output_dir,
+        warnings: warnings.sorted(),
+        timings,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// Render every page, writing each into `staging` when there is one.
+pub fn render_all(
+    config: &Config,
+    theme: &Theme,
+    site: &Site,
+    staging: Option<&Staging>,
+    timings: &mut Timings,
+) -> Result<usize, Vec<Diagnostic>> {
+    let start = Instant::now();
+    let renderer = Renderer::new(config, theme)?;
+    let pages = renderer.pages(site);
+    let clock = StageClock::default();
+    let errors: Vec<Diagnostic> = pages
+        .par_iter()
+        .filter_map(|&page| {
+            let t = Instant::now();
+            let html = match renderer.render(config, site, page) {
+                Ok(html) => html,
+                Err(d) => return Some(d),
+            };
+            clock
+                .render
+                .fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
+            let staging = staging?;
+            let t = Instant::now();
+            let path = renderer.output_path(site, page);
+            let result = staging.write(&path, html.as_bytes());
+            clock
+                .write
+                .fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
+            result.err().map(|e| {
+                Diagnostic::error(format!("cannot write {path}: {e}")).in_file(staging.dir())
+            })
+        })
+        .collect();
+    clock.report(timings);
+    timings.add("render+write (wall)", start.elapsed());
+    if !errors.is_empty() {
+        // The same template error shows up on every page that uses it.
+        let mut all = Diagnostics::new();
+        all.extend(errors);
+        return Err(all.sorted());
+    }
+    if let Some(staging) = staging {
+        write_assets(staging, theme).map_err(|e| {
+            vec![
+                Diagnostic::error(format!("cannot write the theme's files: {e}"))
+                    .in_file(staging.dir()),
+            ]
+        })?;
+    }
+    Ok(pages.len())
+}
+
+pub fn resolve_output(root: &Path, flag: Option<&Path>, config: &Config) -> PathBuf {
+    match flag {
+        Some(path) => path.to_path_buf(),
+        None => root.join(&config.site.output_dir),
+    }
+}
+
+fn write_assets(staging: &Staging, theme: &Theme) -> std::io::Result<()> {
+    for file in &theme.statics {
+        match file {
+            crate::render::theme::StaticFile::Embedded { path, bytes } => {
+                staging.write(path, bytes)?
+            }
+            crate::render::theme::StaticFile::Disk { path, file } => staging.copy(path, file)?,
+        }
+    }
+    staging.write(
+        content::highlight::STYLESHEET_PATH,
+        content::highlight::stylesheet().as_bytes(),
+    )
+}
+
+/// Summed time of the per-article stages across threads.
+#[derive(Default)]
+struct StageClock {
+    load: AtomicU64,
+    markdown: AtomicU64,
+    extract: AtomicU64,
+    render: AtomicU64,
+    write: AtomicU64,
+}
+
+impl StageClock {
+    fn report(&self, timings: &mut Timings) {
+        for (name, counter) in [
+            ("load", &self.load),
+            ("markdown", &self.markdown),
+            ("extract", &self.extract),
+            ("render", &self.render),
+            ("write", &self.write),
+        ] {
+            let nanos = counter.swap(0, Ordering::Relaxed);
+            if nanos > 0 {
+                timings.add(name, Duration::from_nanos(nanos));
+            }
+        }
+    }
+}
+
+fn lap(counter: &AtomicU64, since: &mut Instant) {
+    let now = Instant::now();
+    counter.fetch_add((now - *since).as_nanos() as u64, Ordering::Relaxed);
+    *since = now;
+}
+
+/// One article through load, Markdown and extraction.
+fn process(
+    root: &Path,
+    file: &SourceFile,
+    config: &Config,
+    extractor: &Extractor,
+    clock: &StageClock,
+) -> Result<Option<Processed>, Vec<Diagnostic>> {
+    let mut t = Instant::now();
+    let loaded = content::load(root, file, config.timezone)?;
+    let title = match loaded
+        .meta
+        .title
+        .clone()
+        .or_else(|| loaded.title_line.clone())
+    {
+        Some(title) => title,
+        None => {
+            return Err(vec![
+                Diagnostic::error("missing `title`")
+                    .in_file(&file.path)
+                    .at_line(2)
+                    .help("add `title: ...` to the front matter"),
+            ]);
+        }
+    };
+    let slug = match &loaded.meta.slug {
+        Some(slug) => slug.clone(),
+        None => slugify(&file.path.file_stem().unwrap_or_default().to_string_lossy()),
+    };
+    if slug.is_empty() {
+        return Err(vec![
+            Diagnostic::error("cannot make a slug from this file name")
+                .in_file(&file.path)
+                .help("rename the file with letters or digits, or set `slug:` in its metadata"),
+        ]);
+    }
+    lap(&clock.load, &mut t);
+    let document = loaded.document();
+    lap(&clock.markdown, &mut t);
+    let findings = extractor.analyse(document.paragraphs());
+    lap(&clock.extract, &mut t);
+    let paragraphs = document.paragraphs();
+    let lede = paragraphs.first().cloned().unwrap_or_default();
+    let text = paragraphs.join("\n\n");
+    let word_count = text.split_whitespace().count();
+    let marks: Vec<_> = findings
+        .quotes
+        .iter()
+        .flat_map(|q| q.marks.iter().copied())
+        .collect();
+    let body_html = document.render(&marks);
+    lap(&clock.markdown, &mut t);
+    Ok(Some(Processed {
+        file: file.path.clone(),
+        slug,
+        title,
+        meta: loaded.meta,
+        body_html,
+        text,
+        lede,
+        word_count,
+        findings,
+    }))
+}
+
+/// Hugo's publishing states: drafts only with `--drafts`, future dates only
+/// with `--future`, and nothing past its `expires`.
+fn published(
+    p: &Processed,
+    opts: &BuildOptions,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> bool {
+    (opts.drafts || !p.meta.draft)
+        && (opts.future || p.meta.date <= now)
+        && p.meta.expires.is_none_or(|e| e > now)
+}
+
+fn check_slugs(processed: &[Processed], problems: &mut Diagnostics) {
+    let mut seen: HashMap<&str, &Path> = HashMap::with_capacity(processed.len());
+    for p in processed {
+        if let Some(first) = seen.insert(&p.slug, &p.file) {
+            problems.push(
+                Diagnostic::error(format!(
+                    "duplicate slug `{}`: {} and {} would both be /articles/{}/",
+                    p.slug,
+                    first.display(),
+                    p.file.display(),
+                    p.slug
+                ))
+                .in_file(&p.file)
+                .help("rename one of the files, or give one a different `slug:` in its metadata"),
+            );
+        }
+    }
+}

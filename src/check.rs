@@ -1,0 +1,105 @@
+//! `dossier check`: everything a build does but the writing, plus the
+//! problems a build lets pass: names in front matter that are not in the
+//! registry (often typos).
+
+use crate::build::{self, BuildOptions, Loaded};
+use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::site::Site;
+
+pub struct CheckReport {
+    pub articles: usize,
+    pub pages: usize,
+    /// Sorted, errors first.
+    pub problems: Vec<Diagnostic>,
+}
+
+pub fn check(opts: &BuildOptions) -> Result<CheckReport, Vec<Diagnostic>> {
+    let Loaded {
+        config,
+        theme,
+        site,
+        mut warnings,
+        mut timings,
+    } = build::load_site(opts)?;
+    unknown_names(&site, &mut warnings);
+    let pages = match build::render_all(&config, &theme, &site, None, &mut timings) {
+        Ok(pages) => pages,
+        Err(errors) => {
+            warnings.extend(errors);
+            0
+        }
+    };
+    Ok(CheckReport {
+        articles: site.articles.len(),
+        pages,
+        problems: warnings.sorted(),
+    })
+}
+
+/// Front-matter `actors:` and `topics:` values that match no registry id,
+/// name or alias make new pages; say so, and suggest the registry entry a
+/// value is probably a typo of.
+pub fn unknown_names(site: &Site, problems: &mut Diagnostics) {
+    let actor_names: Vec<&str> = site
+        .actors
+        .iter()
+        .filter(|a| a.in_registry)
+        .flat_map(|a| {
+            std::iter::once(a.id.as_str())
+                .chain(std::iter::once(a.name.as_str()))
+                .chain(a.aliases.iter().map(String::as_str))
+        })
+        .collect();
+    let topic_names: Vec<&str> = site
+        .topics
+        .iter()
+        .filter(|t| t.in_registry)
+        .flat_map(|t| [t.id.as_str(), t.title.as_str()])
+        .collect();
+    for article in &site.articles {
+        for (listed, known, what, resolved_in_registry) in article
+            .listed_actors
+            .iter()
+            .map(|l| {
+                (
+                    l,
+                    &actor_names,
+                    "actor",
+                    site.actor(&crate::slug::slugify(&l.value))
+                        .is_some_and(|a| a.in_registry)
+                        || actor_names.iter().any(|n| n.eq_ignore_ascii_case(&l.value)),
+                )
+            })
+            .chain(article.listed_topics.iter().map(|l| {
+                (
+                    l,
+                    &topic_names,
+                    "topic",
+                    site.topic(&crate::slug::slugify(&l.value))
+                        .is_some_and(|t| t.in_registry)
+                        || topic_names.iter().any(|n| n.eq_ignore_ascii_case(&l.value)),
+                )
+            }))
+        {
+            if resolved_in_registry {
+                continue;
+            }
+            let mut d = Diagnostic::warning(format!(
+                "`{}` is not a known {what}: it gets a page of its own, /{what}s/{}/",
+                listed.value,
+                crate::slug::slugify(&listed.value)
+            ))
+            .in_file(&article.file);
+            if let Some(line) = listed.line {
+                d = d.at_line(line);
+            }
+            d = match did_you_mean(&listed.value, known.iter().copied()) {
+                Some(close) => d.help(format!("did you mean `{close}`?")),
+                None => d.help(format!(
+                    "if it is meant to be a registry {what}, add it to site.yaml under `{what}s:`"
+                )),
+            };
+            problems.push(d);
+        }
+    }
+}

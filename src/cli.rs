@@ -1,0 +1,305 @@
+//! The command line. Each verb is a thin layer over the library; this file
+//! only parses arguments, reports, and chooses the exit code.
+//!
+//! Exit codes: 0 success; 1 the site has problems (all reported); 2 the
+//! command line is wrong.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::build::{self, BuildOptions};
+use crate::diagnostics::Diagnostic;
+
+#[derive(Parser, Debug)]
+#[command(name = "dossier", version, about = "Build a briefing site from news articles: digests per topic and actor, shared quotations, feeds, search and printable digests.", long_about = None)]
+pub struct Cli {
+    /// Print nothing but errors and warnings.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Create a new site: site.yaml and an example article.
+    Init(InitArgs),
+    /// Build the whole site into the output folder.
+    Build(BuildArgs),
+    /// Load and render everything, write nothing, report every problem.
+    Check(CheckArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct SiteArgs {
+    /// The site folder (the one with site.yaml).
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+    /// Include articles marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Include articles dated in the future.
+    #[arg(long)]
+    pub future: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Where to write the site (default: `output_dir` of site.yaml, `public`).
+    #[arg(long, short, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// The address the site will be served from (overrides site.yaml).
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Print the time of each stage, one `timing STAGE MILLISECONDS` line each, to stderr.
+    #[arg(long)]
+    pub timings: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct InitArgs {
+    /// The folder to create (it may exist, but must not hold a site.yaml).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Also copy the built-in theme into themes/default/ to edit it.
+    #[arg(long)]
+    pub theme: bool,
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let out = Reporter { quiet: cli.quiet };
+    let ok = match cli.command {
+        Command::Init(args) => init(&args, &out),
+        Command::Build(args) => run_build(&args, &out),
+        Command::Check(args) => run_check(&args, &out),
+    };
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// Where messages go: results to stdout, problems and progress to stderr.
+pub struct Reporter {
+    pub quiet: bool,
+}
+
+impl Reporter {
+    pub fn info(&self, message: impl AsRef<str>) {
+        if !self.quiet {
+            println!("{}", message.as_ref());
+        }
+    }
+
+    pub fn progress(&self, message: impl AsRef<str>) {
+        if !self.quiet && std::io::stderr().is_terminal() {
+            eprintln!("{}", message.as_ref());
+        }
+    }
+
+    pub fn problems<'a>(&self, problems: impl IntoIterator<Item = &'a Diagnostic>) {
+        for d in problems {
+            eprintln!("{d}\n");
+        }
+    }
+
+    pub fn failed(&self, verb: &str, problems: &[Diagnostic]) {
+        self.problems(problems);
+        let errors = problems.iter().filter(|d| d.is_error()).count();
+        let warnings = problems.len() - errors;
+        eprintln!(
+            "{verb} failed: {errors} error{}{}; nothing was written.",
+            plural(errors),
+            if warnings > 0 {
+                format!(", {warnings} warning{}", plural(warnings))
+            } else {
+                String::new()
+            }
+        );
+    }
+}
+
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn run_build(args: &BuildArgs, out: &Reporter) -> bool {
+    out.progress(format!("Building {}…", args.site.root.display()));
+    let opts = BuildOptions {
+        root: args.site.root.clone(),
+        output: args.output.clone(),
+        base_url: args.base_url.clone(),
+        drafts: args.site.drafts,
+        future: args.site.future,
+        dry_run: false,
+    };
+    match build::build(&opts) {
+        Ok(report) => {
+            out.problems(&report.warnings);
+            if args.timings {
+                for (stage, d) in &report.timings.stages {
+                    eprintln!(
+                        "timing {} {:.3}",
+                        stage.replace(' ', "_"),
+                        d.as_secs_f64() * 1000.0
+                    );
+                }
+            }
+            out.info(format!(
+                "Built {} article{}, {} actors, {} topics, {} quotations: {} pages in {} ({} ms).",
+                report.articles,
+                plural(report.articles),
+                report.actors,
+                report.topics,
+                report.quotations,
+                report.pages,
+                report.output.display(),
+                report.elapsed.as_millis()
+            ));
+            true
+        }
+        Err(problems) => {
+            out.failed("build", &problems);
+            false
+        }
+    }
+}
+
+fn run_check(args: &CheckArgs, out: &Reporter) -> bool {
+    let opts = BuildOptions {
+        root: args.site.root.clone(),
+        drafts: args.site.drafts,
+        future: args.site.future,
+        dry_run: true,
+        ..BuildOptions::default()
+    };
+    match crate::check::check(&opts) {
+        Ok(report) => {
+            out.problems(&report.problems);
+            let warnings = report.problems.len();
+            if report.problems.iter().any(Diagnostic::is_error) {
+                out.failed("check", &[]);
+                return false;
+            }
+            out.info(format!(
+                "Checked {} articles and {} pages: no errors{}.",
+                report.articles,
+                report.pages,
+                if warnings > 0 {
+                    format!(", {warnings} warning{}", plural(warnings))
+                } else {
+                    String::new()
+                }
+            ));
+            true
+        }
+        Err(problems) => {
+            out.problems(&problems);
+            let errors = problems.iter().filter(|d| d.is_error()).count();
+            eprintln!("check found {errors} error{}.", plural(errors));
+            false
+        }
+    }
+}
+
+const EXAMPLE_CONFIG: &str = r#"# The site's settings and its registry of actors and topics.
+# Reference: https://github.com/ (docs/configuration.md in the dossier repository)
+title: My Briefing
+base_url: https://briefing.example.org
+description: What happened, who said what, and who reported it.
+language: en
+timezone: UTC
+
+actors:
+  jane-doe:
+    name: Jane Doe
+    aliases: [Doe, the minister]
+    role: Minister of Examples
+    kind: person
+
+topics:
+  examples:
+    title: Examples
+    keywords: [example, examples]
+"#;
+
+const EXAMPLE_ARTICLE: &str = r#"---
+title: Minister Jane Doe presents the first example
+date: 2024-01-15
+source: Example Times
+url: https://news.example/first-example
+---
+Minister Jane Doe presented the first example on Monday.
+
+"This example shows how a briefing grows, one article at a time," Doe told reporters.
+
+Drop more articles into content/ as `NAME.md` (like this one), or as `NAME.txt` with a
+`NAME.yaml` beside it, then run `dossier build`.
+"#;
+
+fn init(args: &InitArgs, out: &Reporter) -> bool {
+    let dir = &args.dir;
+    let config = dir.join(crate::config::CONFIG_FILE);
+    if config.exists() {
+        eprintln!(
+            "{}",
+            Diagnostic::error("there is already a site here")
+                .in_file(&config)
+                .help("choose an empty folder: `dossier init my-briefing`")
+        );
+        return false;
+    }
+    let result = (|| -> std::io::Result<()> {
+        std::fs::create_dir_all(dir.join("content"))?;
+        std::fs::write(&config, EXAMPLE_CONFIG)?;
+        let article = dir.join("content/first-example.md");
+        if !article.exists() {
+            std::fs::write(article, EXAMPLE_ARTICLE)?;
+        }
+        if args.theme {
+            for (path, bytes) in crate::render::Theme::embedded_files() {
+                let target = dir.join("themes/default").join(path);
+                if let Some(parent) = target.parent() {
+                    std::fs::create_dir_all(parent)?;
+                }
+                std::fs::write(target, bytes)?;
+            }
+        }
+        let gitignore = dir.join(".gitignore");
+        if !gitignore.exists() {
+            std::fs::write(gitignore, "/public\n")?;
+        }
+        Ok(())
+    })();
+    match result {
+        Ok(()) => {
+            out.info(format!(
+                "Created a site in {}.\nNext: `dossier build --root {}` writes it to {}.",
+                dir.display(),
+                dir.display(),
+                dir.join("public").display()
+            ));
+            true
+        }
+        Err(e) => {
+            eprintln!(
+                "{}",
+                Diagnostic::error(format!("cannot create the site: {e}")).in_file(dir)
+            );
+            false
+        }
+    }
+}

@@ -1,0 +1,302 @@
+//! Article metadata: YAML front matter of `.md` files, or the `.yaml` beside a
+//! `.txt` file. Both have the same fields.
+
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use serde::Deserialize;
+
+use crate::diagnostics::{Diagnostic, yaml_error};
+
+const FIELDS: &[&str] = &[
+    "title", "date", "updated", "source", "url", "topics", "actors", "summary", "draft", "slug",
+    "dateline", "expires",
+];
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawMeta {
+    title: Option<String>,
+    date: Option<String>,
+    updated: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
+    #[serde(default)]
+    topics: Vec<String>,
+    #[serde(default)]
+    actors: Vec<String>,
+    summary: Option<String>,
+    #[serde(default)]
+    draft: bool,
+    slug: Option<String>,
+    dateline: Option<String>,
+    expires: Option<String>,
+}
+
+/// A value listed in front matter, with the line it is on so that `check`
+/// can point at it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    pub value: String,
+    pub line: Option<usize>,
+}
+
+/// The metadata of one article, validated.
+#[derive(Debug, Clone)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub date: DateTime<FixedOffset>,
+    pub updated: Option<DateTime<FixedOffset>>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub topics: Vec<Listed>,
+    pub actors: Vec<Listed>,
+    pub summary: Option<String>,
+    pub draft: bool,
+    pub slug: Option<String>,
+    pub dateline: Option<String>,
+    pub expires: Option<DateTime<FixedOffset>>,
+}
+
+/// Split `---\nYAML\n---\nBODY`. Returns the YAML, the body, and the line of
+/// the file on which the YAML starts.
+pub fn split(text: &str) -> Result<(&str, &str, usize), Diagnostic> {
+    let missing = || {
+        Diagnostic::error("a Markdown article starts with YAML front matter between `---` lines")
+            .at_line(1)
+            .help("begin the file with:\n---\ntitle: ...\ndate: YYYY-MM-DD\nsource: ...\n---")
+    };
+    let first_line_end = text.find('\n').ok_or_else(missing)?;
+    if text[..first_line_end].trim_end() != "---" {
+        return Err(missing());
+    }
+    let rest = &text[first_line_end + 1..];
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let yaml = &rest[..offset];
+            let body = &rest[offset + line.len()..];
+            return Ok((yaml, body, 2));
+        }
+        offset += line.len();
+    }
+    let lines = text.lines().count();
+    Err(
+        Diagnostic::error("the front matter is not closed: no `---` line after it")
+            .at_line(lines)
+            .help("end the metadata with a line of three hyphens `---`, then the article text"),
+    )
+}
+
+impl Meta {
+    /// `file` names the file for messages; `first_line` is the line of the
+    /// file on which `yaml` starts.
+    pub fn parse(
+        file: &Path,
+        yaml: &str,
+        first_line: usize,
+        timezone: chrono_tz::Tz,
+    ) -> Result<Meta, Vec<Diagnostic>> {
+        let raw: RawMeta = if yaml.trim().is_empty() {
+            RawMeta::default()
+        } else {
+            serde_yaml::from_str(yaml)
+                .map_err(|e| vec![yaml_error(file, &e, first_line - 1, FIELDS)])?
+        };
+        let mut problems = Vec::new();
+        let line_of = |key: &str| key_line(yaml, key).map(|l| l + first_line - 1);
+        let mut date_field = |key: &str, value: &Option<String>| -> Option<DateTime<FixedOffset>> {
+            let value = value.as_deref()?;
+            match parse_date(value, timezone) {
+                Ok(date) => Some(date),
+                Err(why) => {
+                    let mut d = Diagnostic::error(format!("invalid `{key}` \"{value}\": {why}"))
+                        .in_file(file)
+                        .help("write a date as YYYY-MM-DD (2016-02-21) or an RFC 3339 date-time (2016-02-21T14:30:00+01:00)");
+                    if let Some(line) = line_of(key) {
+                        d = d.at(line, key.len() + 3);
+                    }
+                    problems.push(d);
+                    None
+                }
+            }
+        };
+        let date = date_field("date", &raw.date);
+        let updated = date_field("updated", &raw.updated);
+        let expires = date_field("expires", &raw.expires);
+        if raw.date.is_none() {
+            problems.push(
+                Diagnostic::error("missing `date`: every article needs the date it was published")
+                    .in_file(file)
+                    .help("add a line `date: YYYY-MM-DD` to the metadata"),
+            );
+        }
+        if let Some(slug) = &raw.slug
+            && crate::slug::slugify(slug) != *slug
+        {
+            let mut d = Diagnostic::error(format!("`slug` \"{slug}\" is not a valid slug"))
+                .in_file(file)
+                .help(format!(
+                    "use lowercase letters, digits and hyphens, e.g. `{}`",
+                    crate::slug::slugify(slug)
+                ));
+            if let Some(line) = line_of("slug") {
+                d = d.at_line(line);
+            }
+            problems.push(d);
+        }
+        if let Some(url) = &raw.url
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            let mut d = Diagnostic::error(format!("`url` \"{url}\" is not a web address"))
+                .in_file(file)
+                .help("give the article's original address, starting with https:// or http://");
+            if let Some(line) = line_of("url") {
+                d = d.at_line(line);
+            }
+            problems.push(d);
+        }
+        let (Some(date), true) = (date, problems.is_empty()) else {
+            return Err(problems);
+        };
+        let listed = |values: Vec<String>| {
+            values
+                .into_iter()
+                .filter(|v| !v.trim().is_empty())
+                .map(|value| Listed {
+                    line: value_line(yaml, &value).map(|l| l + first_line - 1),
+                    value,
+                })
+                .collect()
+        };
+        Ok(Meta {
+            title: raw.title.filter(|t| !t.trim().is_empty()),
+            date,
+            updated,
+            source: raw.source.filter(|s| !s.trim().is_empty()),
+            url: raw.url,
+            topics: listed(raw.topics),
+            actors: listed(raw.actors),
+            summary: raw.summary,
+            draft: raw.draft,
+            slug: raw.slug,
+            dateline: raw.dateline,
+            expires,
+        })
+    }
+}
+
+/// A date, or an RFC 3339 date-time; dates and offset-less date-times are in
+/// the site's timezone.
+pub fn parse_date(value: &str, timezone: chrono_tz::Tz) -> Result<DateTime<FixedOffset>, String> {
+    let value = value.trim();
+    if let Ok(dt) = DateTime::parse_from_rfc3339(value) {
+        return Ok(dt);
+    }
+    let local = if let Ok(d) = NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+        d.and_hms_opt(0, 0, 0).expect("midnight exists")
+    } else {
+        [
+            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%d %H:%M:%S",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M",
+        ]
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(value, f).ok())
+        .ok_or_else(|| explain_bad_date(value))?
+    };
+    timezone
+        .from_local_datetime(&local)
+        .earliest()
+        .map(|dt| dt.fixed_offset())
+        .ok_or_else(|| "that local time does not exist in the site's timezone".to_string())
+}
+
+fn explain_bad_date(value: &str) -> String {
+    let parts: Vec<&str> = value.get(..10).unwrap_or(value).split('-').collect();
+    if let [y, m, d] = parts.as_slice()
+        && let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>())
+    {
+        if !(1..=12).contains(&m) {
+            return format!("there is no month {m}");
+        }
+        if NaiveDate::from_ymd_opt(y, m, d).is_none() {
+            return format!("there is no day {d} in {y}-{m:02}");
+        }
+    }
+    "not a date".to_string()
+}
+
+/// The 1-based line of a top-level `key:` in a YAML text.
+fn key_line(yaml: &str, key: &str) -> Option<usize> {
+    yaml.lines()
+        .position(|l| {
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|i| i + 1)
+}
+
+/// The 1-based line on which a listed value is written.
+fn value_line(yaml: &str, value: &str) -> Option<usize> {
+    yaml.lines().position(|l| l.contains(value)).map(|i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter() {
+        let (yaml, body, line) = split("---\ntitle: A\n---\nBody\n").unwrap();
+        assert_eq!(yaml, "title: A\n");
+        assert_eq!(body, "Body\n");
+        assert_eq!(line, 2);
+        assert!(split("title: A\n").is_err());
+        assert!(split("---\ntitle: A\n").is_err());
+    }
+
+    #[test]
+    fn dates() {
+        let tz = chrono_tz::UTC;
+        assert_eq!(
+            parse_date("2016-02-21", tz).unwrap().to_rfc3339(),
+            "2016-02-21T00:00:00+00:00"
+        );
+        assert_eq!(
+            parse_date("2016-02-21T10:00:00+03:00", tz)
+                .unwrap()
+                .to_rfc3339(),
+            "2016-02-21T10:00:00+03:00"
+        );
+        assert_eq!(
+            parse_date("2016-02-21 10:00", chrono_tz::Europe::Moscow)
+                .unwrap()
+                .to_rfc3339(),
+            "2016-02-21T10:00:00+03:00"
+        );
+        assert_eq!(
+            parse_date("2016-02-30", tz).unwrap_err(),
+            "there is no day 30 in 2016-02"
+        );
+        assert_eq!(
+            parse_date("2016-13-01", tz).unwrap_err(),
+            "there is no month 13"
+        );
+        assert_eq!(parse_date("yesterday", tz).unwrap_err(), "not a date");
+    }
+
+    #[test]
+    fn bad_date_points_at_its_line() {
+        let err = Meta::parse(
+            Path::new("a.md"),
+            "title: A\ndate: 2016-02-30\n",
+            2,
+            chrono_tz::UTC,
+        )
+        .unwrap_err();
+        assert_eq!(err[0].line, Some(3));
+        assert!(err[0].message.contains("no day 30"));
+    }
+}

@@ -1,0 +1,280 @@
+//! Content: finding article files under `content/`, reading them safely, and
+//! parsing their metadata and bodies.
+//!
+//! An article is either `NAME.md` with `---` YAML front matter, or `NAME.txt`
+//! (first line the title) with its metadata in `NAME.yaml` beside it.
+
+pub mod frontmatter;
+pub mod highlight;
+pub mod markdown;
+pub mod plain;
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+pub use frontmatter::{Listed, Meta};
+
+pub const CONTENT_DIR: &str = "content";
+
+/// Articles larger than this are almost certainly not articles (a pasted
+/// database dump, a log); refusing them keeps one mistake from eating memory.
+pub const MAX_ARTICLE_BYTES: u64 = 8 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    /// Plain text with its metadata in the `.yaml` file at `meta`.
+    Plain {
+        meta: PathBuf,
+    },
+}
+
+/// One article file found under `content/`.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// As the user knows it: relative to the site root, e.g. `content/a.md`.
+    pub path: PathBuf,
+    pub format: Format,
+}
+
+/// The article files of a site, in a stable order, and every problem met on
+/// the way (unknown files, `.txt` without metadata, symlink loops).
+pub fn discover(root: &Path) -> (Vec<SourceFile>, Diagnostics) {
+    let mut files = Vec::new();
+    let mut problems = Diagnostics::new();
+    let content = root.join(CONTENT_DIR);
+    if !content.is_dir() {
+        problems.push(
+            Diagnostic::warning("there is no content/ folder: the site has no articles")
+                .in_file(&content)
+                .help("put articles in content/ as NAME.md, or NAME.txt with NAME.yaml beside it"),
+        );
+        return (files, problems);
+    }
+    // follow_links makes walkdir detect loops (it reports them as errors)
+    // instead of walking a cycle forever.
+    let walker = WalkDir::new(&content)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_str().unwrap_or("")));
+    let mut metas = Vec::new();
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err
+                    .path()
+                    .map(|p| relative(root, p))
+                    .unwrap_or_else(|| content.clone());
+                let message = if err.loop_ancestor().is_some() {
+                    "symbolic link loop: this folder links back to one of its parents".to_string()
+                } else {
+                    format!("cannot read: {err}")
+                };
+                problems.push(
+                    Diagnostic::warning(message).in_file(path).help(
+                        "remove the link or point it elsewhere; the rest of the site is built",
+                    ),
+                );
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let rel = relative(root, path);
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("md" | "markdown") => files.push(SourceFile {
+                path: rel,
+                format: Format::Markdown,
+            }),
+            Some("txt") => match meta_beside(path) {
+                Some(meta) => files.push(SourceFile {
+                    path: rel,
+                    format: Format::Plain {
+                        meta: relative(root, &meta),
+                    },
+                }),
+                None => problems.push(
+                    Diagnostic::error("a .txt article needs its metadata in a .yaml file beside it")
+                        .in_file(&rel)
+                        .help(format!(
+                            "create {} with at least `date: YYYY-MM-DD` and `source: OUTLET`",
+                            rel.with_extension("yaml").display()
+                        )),
+                ),
+            },
+            Some("yaml" | "yml") => metas.push(rel),
+            _ => problems.push(
+                Diagnostic::error("not an article: content/ holds .md files, and .txt files with a .yaml beside them")
+                    .in_file(&rel)
+                    .help("move images and other files to static/, which is copied to the output as it is"),
+            ),
+        }
+    }
+    for meta in metas {
+        let stem = meta.with_extension("txt");
+        if !files.iter().any(|f| f.path == stem) {
+            problems.push(
+                Diagnostic::warning(
+                    "metadata without an article: no .txt of the same name beside it",
+                )
+                .in_file(&meta)
+                .help(format!("add {} or remove this file", stem.display())),
+            );
+        }
+    }
+    (files, problems)
+}
+
+/// Hidden files and the droppings of editors (`foo.md~`, `.foo.md.swp`,
+/// `#foo.md#`, `foo.md.tmp`) are never content: an editor may be mid-save.
+pub fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.ends_with(".bak")
+        || name.ends_with(".crdownload")
+}
+
+fn meta_beside(txt: &Path) -> Option<PathBuf> {
+    ["yaml", "yml"]
+        .iter()
+        .map(|ext| txt.with_extension(ext))
+        .find(|p| p.is_file())
+}
+
+pub fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// The text of a file, or a diagnostic that says why it is not usable text.
+pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
+    let path = root.join(rel);
+    let metadata = std::fs::metadata(&path)
+        .map_err(|e| Diagnostic::error(format!("cannot read: {e}")).in_file(rel))?;
+    if metadata.len() > MAX_ARTICLE_BYTES {
+        return Err(Diagnostic::error(format!(
+            "file is {} MiB; an article may be at most {} MiB",
+            metadata.len() / (1024 * 1024),
+            MAX_ARTICLE_BYTES / (1024 * 1024)
+        ))
+        .in_file(rel)
+        .help("split it into articles, or move it to static/ if it is an attachment"));
+    }
+    let bytes = std::fs::read(&path)
+        .map_err(|e| Diagnostic::error(format!("cannot read: {e}")).in_file(rel))?;
+    if bytes.contains(&0) {
+        return Err(Diagnostic::error("binary file: articles are text")
+            .in_file(rel)
+            .help("save the article as UTF-8 text; put binary files in static/"));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let text = String::from_utf8_lossy(good);
+        let line = text.matches('\n').count() + 1;
+        let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Diagnostic::error("not UTF-8 text: the byte here is not valid UTF-8")
+            .in_file(rel)
+            .at(line, column)
+            .help("save the file as UTF-8 (most editors offer it under \"Save with encoding\"; `iconv -f latin1 -t utf-8` converts Latin-1)")
+    })?;
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(Diagnostic::error("empty file")
+            .in_file(rel)
+            .help("write the article, or delete the file"));
+    }
+    Ok(text)
+}
+
+/// The body of an article, ready for extraction and then rendering.
+pub enum Document<'a> {
+    Markdown(markdown::Document<'a>),
+    Plain(plain::Document),
+}
+
+impl Document<'_> {
+    /// The paragraphs as plain text: what extraction reads.
+    pub fn paragraphs(&self) -> &[String] {
+        match self {
+            Document::Markdown(d) => d.paragraphs(),
+            Document::Plain(d) => d.paragraphs(),
+        }
+    }
+
+    /// HTML, with the given quotation spans marked (see [`markdown::Mark`]).
+    pub fn render(self, marks: &[markdown::Mark]) -> String {
+        match self {
+            Document::Markdown(d) => d.render(marks),
+            Document::Plain(d) => d.render(marks),
+        }
+    }
+}
+
+/// An article file read and split into metadata and body, not yet parsed.
+pub struct Loaded {
+    pub file: SourceFile,
+    pub meta: Meta,
+    pub body: String,
+    /// For `.txt`: the title line, which the metadata may override.
+    pub title_line: Option<String>,
+}
+
+impl Loaded {
+    pub fn document(&self) -> Document<'_> {
+        match self.file.format {
+            Format::Markdown => Document::Markdown(markdown::Document::parse(&self.body)),
+            Format::Plain { .. } => Document::Plain(plain::Document::parse(&self.body)),
+        }
+    }
+}
+
+/// Read one article file (and its `.yaml`), checking everything a user can get
+/// wrong in it. All problems of the file are returned, not only the first.
+pub fn load(
+    root: &Path,
+    file: &SourceFile,
+    timezone: chrono_tz::Tz,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    match &file.format {
+        Format::Markdown => {
+            let text = read_text(root, &file.path).map_err(|d| vec![d])?;
+            let (yaml, body, yaml_line) =
+                frontmatter::split(&text).map_err(|d| vec![d.in_file(&file.path)])?;
+            let meta = Meta::parse(&file.path, yaml, yaml_line, timezone)?;
+            Ok(Loaded {
+                file: file.clone(),
+                meta,
+                body: body.to_string(),
+                title_line: None,
+            })
+        }
+        Format::Plain { meta: meta_path } => {
+            let text = read_text(root, &file.path);
+            let yaml = read_text(root, meta_path);
+            let (text, yaml) = match (text, yaml) {
+                (Ok(t), Ok(y)) => (t, y),
+                (t, y) => return Err(t.err().into_iter().chain(y.err()).collect()),
+            };
+            let meta = Meta::parse(meta_path, &yaml, 1, timezone)?;
+            let (title, body) = plain::split_title(&text);
+            Ok(Loaded {
+                file: file.clone(),
+                meta,
+                body: body.to_string(),
+                title_line: Some(title.to_string()),
+            })
+        }
+    }
+}

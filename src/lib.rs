@@ -1,0 +1,19 @@
+//! dossier: a static-site digest generator for news briefings.
+//!
+//! The data flows through one module per stage:
+//! `config` -> `content` (files, front matter, Markdown) -> `extract` (actors,
+//! topics, quotations) -> `site` (the linked model) -> `render` (templates)
+//! -> `output` (the staged, atomic write). `build` runs the stages in order;
+//! `serve` and `print` are built on top of them.
+
+pub mod build;
+pub mod check;
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod extract;
+pub mod output;
+pub mod render;
+pub mod site;
+pub mod slug;

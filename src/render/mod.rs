@@ -1,0 +1,842 @@
+//! Rendering: tera templates over the site model, one page at a time.
+//!
+//! Templates are compiled once per build. Each page gets a context with only
+//! what it shows, built from borrowed views (see `views`), so rendering is
+//! parallel and never copies the whole site per page.
+
+pub mod theme;
+pub mod views;
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::config::Config;
+use crate::content::markdown::{MARK_CLOSE, MARK_OPEN, MARK_OPEN_END};
+use crate::diagnostics::Diagnostic;
+use crate::site::{ArticleIdx, QuoteKind, Site};
+pub use theme::Theme;
+use views::*;
+
+/// One output page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Page {
+    Home,
+    Article(ArticleIdx),
+    Topics,
+    /// A topic digest and its page number (1-based).
+    Topic(usize, usize),
+    Actors,
+    Actor(usize, usize),
+    Sources,
+    Source(usize, usize),
+    Quotes(usize),
+    Quote(usize),
+    NotFound,
+}
+
+pub const TEMPLATES: &[&str] = &[
+    "base.html",
+    "index.html",
+    "article.html",
+    "topics.html",
+    "topic.html",
+    "actors.html",
+    "actor.html",
+    "sources.html",
+    "source.html",
+    "quotes.html",
+    "quote.html",
+    "404.html",
+];
+
+pub struct Renderer {
+    tera: Tera,
+    site_globals: tera::Value,
+    page_size: usize,
+}
+
+#[derive(Serialize)]
+struct SiteGlobals<'a> {
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+    base_url: &'a str,
+    /// The home page's URL path (`/` or `/sub/`).
+    url: &'a str,
+    /// URLs of the site's sections and assets.
+    urls: Urls,
+}
+
+#[derive(Serialize)]
+struct Urls {
+    home: String,
+    topics: String,
+    actors: String,
+    sources: String,
+    quotes: String,
+    style: String,
+    syntax: String,
+    script: String,
+    feed: String,
+    search: String,
+}
+
+/// What every page says about itself.
+#[derive(Serialize)]
+struct PageMeta {
+    kind: &'static str,
+    title: String,
+    description: String,
+    url: String,
+    permalink: String,
+}
+
+impl Renderer {
+    pub fn new(config: &Config, theme: &Theme) -> Result<Renderer, Vec<Diagnostic>> {
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+        let sources: Vec<(&str, &str)> = theme
+            .templates
+            .iter()
+            .map(|t| (t.name.as_str(), t.text.as_str()))
+            .collect();
+        if let Err(err) = tera.add_raw_templates(sources) {
+            return Err(vec![template_error(theme, &err)]);
+        }
+        let missing: Vec<Diagnostic> = TEMPLATES
+            .iter()
+            .filter(|name| !tera.get_template_names().any(|n| n == **name))
+            .map(|name| {
+                Diagnostic::error(format!("the theme has no template `{name}`"))
+                    .in_file(format!("templates/{name}"))
+                    .help("add it to the site's templates/ or the theme's templates/ (the built-in theme has one to start from: `dossier init --theme`)")
+            })
+            .collect();
+        if !missing.is_empty() {
+            return Err(missing);
+        }
+        let globals = SiteGlobals {
+            title: &config.site.title,
+            description: &config.site.description,
+            language: &config.site.language,
+            base_url: &config.base_url,
+            url: &config.base_path,
+            urls: Urls {
+                home: config.url(""),
+                topics: config.url("topics/"),
+                actors: config.url("actors/"),
+                sources: config.url("sources/"),
+                quotes: config.url("quotes/"),
+                style: config.url("style.css"),
+                syntax: config.url(crate::content::highlight::STYLESHEET_PATH),
+                script: config.url("dossier.js"),
+                feed: config.url("atom.xml"),
+                search: config.url("search/"),
+            },
+        };
+        Ok(Renderer {
+            tera,
+            site_globals: tera::to_value(globals).expect("plain data serialises"),
+            page_size: config.site.digest.page_size.max(1),
+        })
+    }
+
+    /// Every page of the site.
+    pub fn pages(&self, site: &Site) -> Vec<Page> {
+        let pages_of = |n: usize| n.div_ceil(self.page_size).max(1);
+        let mut pages = vec![
+            Page::Home,
+            Page::Topics,
+            Page::Actors,
+            Page::Sources,
+            Page::NotFound,
+        ];
+        pages.extend((0..site.articles.len()).map(Page::Article));
+        for (i, t) in site.topics.iter().enumerate() {
+            pages.extend((1..=pages_of(t.articles.len())).map(|p| Page::Topic(i, p)));
+        }
+        for (i, a) in site.actors.iter().enumerate() {
+            pages.extend((1..=pages_of(a.articles.len())).map(|p| Page::Actor(i, p)));
+        }
+        for (i, s) in site.sources.iter().enumerate() {
+            pages.extend((1..=pages_of(s.articles.len())).map(|p| Page::Source(i, p)));
+        }
+        pages.extend((1..=pages_of(site.quotations.len())).map(Page::Quotes));
+        pages.extend((0..site.quotations.len()).map(Page::Quote));
+        pages
+    }
+
+    /// The file a page is written to, relative to the output folder.
+    pub fn output_path(&self, site: &Site, page: Page) -> String {
+        let dir = match page {
+            Page::Home => String::new(),
+            Page::NotFound => return "404.html".into(),
+            Page::Article(i) => format!("articles/{}/", site.articles[i].slug),
+            Page::Topics => "topics/".into(),
+            Page::Topic(i, n) => page_path(&format!("topics/{}/", site.topics[i].id), n),
+            Page::Actors => "actors/".into(),
+            Page::Actor(i, n) => page_path(&format!("actors/{}/", site.actors[i].id), n),
+            Page::Sources => "sources/".into(),
+            Page::Source(i, n) => page_path(&format!("sources/{}/", site.sources[i].id), n),
+            Page::Quotes(n) => page_path("quotes/", n),
+            Page::Quote(i) => format!("quotes/{}/", site.quotations[i].id),
+        };
+        format!("{dir}index.html")
+    }
+
+    pub fn render(&self, config: &Config, site: &Site, page: Page) -> Result<String, Diagnostic> {
+        let mut ctx = Context::new();
+        ctx.insert("site", &self.site_globals);
+        let path = self.output_path(site, page);
+        let url_path = path.trim_end_matches("index.html");
+        let meta = |kind: &'static str, title: &str, description: &str| PageMeta {
+            kind,
+            title: if title.is_empty() {
+                &config.site.title
+            } else {
+                title
+            }
+            .to_string(),
+            description: if description.is_empty() {
+                &config.site.description
+            } else {
+                description
+            }
+            .to_string(),
+            url: config.url(url_path),
+            permalink: config.permalink(url_path),
+        };
+        let template = match page {
+            Page::Home => {
+                ctx.insert("page", &meta("home", "", ""));
+                self.home(config, site, &mut ctx);
+                "index.html"
+            }
+            Page::NotFound => {
+                ctx.insert("page", &meta("404", "Page not found", ""));
+                "404.html"
+            }
+            Page::Article(i) => {
+                let article = &site.articles[i];
+                ctx.insert("page", &meta("article", &article.title, &article.summary));
+                self.article(config, site, i, &mut ctx);
+                "article.html"
+            }
+            Page::Topics => {
+                ctx.insert("page", &meta("topics", "Topics", ""));
+                let topics: Vec<_> = site
+                    .topics
+                    .iter()
+                    .map(|t| topic_card(config, site, t, t.articles.len()))
+                    .collect();
+                ctx.insert("topics", &topics);
+                "topics.html"
+            }
+            Page::Topic(i, n) => {
+                let topic = &site.topics[i];
+                let description = format!(
+                    "Digest of {}: {} articles",
+                    topic.title,
+                    topic.articles.len()
+                );
+                ctx.insert("page", &meta("topic", &topic.title, &description));
+                self.topic(config, site, i, n, &mut ctx);
+                "topic.html"
+            }
+            Page::Actors => {
+                ctx.insert("page", &meta("actors", "Actors", ""));
+                let actors: Vec<_> = site
+                    .actors
+                    .iter()
+                    .map(|a| actor_card(config, site, a, a.articles.len()))
+                    .collect();
+                ctx.insert("actors", &actors);
+                "actors.html"
+            }
+            Page::Actor(i, n) => {
+                let actor = &site.actors[i];
+                let description = actor
+                    .role
+                    .clone()
+                    .unwrap_or_else(|| format!("Digest of {}", actor.name));
+                ctx.insert("page", &meta("actor", &actor.name, &description));
+                self.actor(config, site, i, n, &mut ctx);
+                "actor.html"
+            }
+            Page::Sources => {
+                ctx.insert("page", &meta("sources", "Sources", ""));
+                #[derive(Serialize)]
+                struct SourceRow<'a> {
+                    #[serde(flatten)]
+                    link: Link<'a>,
+                    articles: usize,
+                    last_date: Option<DateView>,
+                }
+                let sources: Vec<_> = (0..site.sources.len())
+                    .map(|s| SourceRow {
+                        link: source_link(config, site, s),
+                        articles: site.sources[s].articles.len(),
+                        last_date: site.sources[s]
+                            .articles
+                            .first()
+                            .map(|&a| date(&site.articles[a].date)),
+                    })
+                    .collect();
+                ctx.insert("sources", &sources);
+                "sources.html"
+            }
+            Page::Source(i, n) => {
+                let source = &site.sources[i];
+                ctx.insert(
+                    "page",
+                    &meta(
+                        "source",
+                        &source.name,
+                        &format!("Articles from {}", source.name),
+                    ),
+                );
+                ctx.insert("source", &source_link(config, site, i));
+                self.timeline(
+                    config,
+                    site,
+                    &source.articles,
+                    &format!("sources/{}/", source.id),
+                    n,
+                    &mut ctx,
+                );
+                "source.html"
+            }
+            Page::Quotes(n) => {
+                ctx.insert("page", &meta("quotes", "Quotations", ""));
+                let start = (n - 1) * self.page_size;
+                let quotes: Vec<_> = site
+                    .quotations
+                    .iter()
+                    .skip(start)
+                    .take(self.page_size)
+                    .map(|q| quote_card(config, site, q))
+                    .collect();
+                ctx.insert("quotes", &quotes);
+                ctx.insert("total", &site.quotations.len());
+                ctx.insert(
+                    "pager",
+                    &pager(
+                        config,
+                        "quotes/",
+                        n,
+                        site.quotations.len().div_ceil(self.page_size).max(1),
+                    ),
+                );
+                "quotes.html"
+            }
+            Page::Quote(i) => {
+                let q = &site.quotations[i];
+                let title = format!("“{}”", truncate_words(&q.text, 12));
+                ctx.insert("page", &meta("quote", &title, &q.text));
+                self.quote(config, site, i, &mut ctx);
+                "quote.html"
+            }
+        };
+        self.tera
+            .render(template, &ctx)
+            .map_err(|e| render_error(template, &e))
+    }
+
+    fn home(&self, config: &Config, site: &Site, ctx: &mut Context) {
+        let recent = config.site.digest.recent;
+        let latest: Vec<_> = site
+            .articles
+            .iter()
+            .take(recent)
+            .map(|a| article_card(config, site, a))
+            .collect();
+        // "Active" is relative to the newest article, not to today: a briefing
+        // on 2016 events stays meaningful when read in 2026.
+        let newest = site.articles.first().map(|a| a.date);
+        let since = newest.map(|d| d - chrono::Duration::weeks(config.site.digest.weeks));
+        let recent_articles: Vec<usize> = match since {
+            Some(since) => site
+                .articles
+                .iter()
+                .take_while(|a| a.date >= since)
+                .enumerate()
+                .map(|(i, _)| i)
+                .collect(),
+            None => Vec::new(),
+        };
+        let mut topic_counts = vec![0usize; site.topics.len()];
+        let mut actor_counts = vec![0usize; site.actors.len()];
+        for &a in &recent_articles {
+            for &t in &site.articles[a].topics {
+                topic_counts[t] += 1;
+            }
+            for &x in &site.articles[a].actors {
+                actor_counts[x] += 1;
+            }
+        }
+        let top = |counts: &[usize]| {
+            let mut list: Vec<(usize, usize)> = counts
+                .iter()
+                .copied()
+                .enumerate()
+                .filter(|(_, c)| *c > 0)
+                .collect();
+            list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            list.truncate(recent);
+            list
+        };
+        let topics: Vec<_> = top(&topic_counts)
+            .into_iter()
+            .map(|(t, c)| topic_card(config, site, &site.topics[t], c))
+            .collect();
+        let actors: Vec<_> = top(&actor_counts)
+            .into_iter()
+            .map(|(a, c)| actor_card(config, site, &site.actors[a], c))
+            .collect();
+        let quotes: Vec<_> = site
+            .quotations
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Quote)
+            .take(recent.min(10))
+            .map(|q| quote_card(config, site, q))
+            .collect();
+        ctx.insert("latest", &latest);
+        ctx.insert("active_topics", &topics);
+        ctx.insert("active_actors", &actors);
+        ctx.insert("top_quotes", &quotes);
+        ctx.insert("weeks", &config.site.digest.weeks);
+        ctx.insert("period", &period(site, &recent_articles));
+        #[derive(Serialize)]
+        struct Counts {
+            articles: usize,
+            actors: usize,
+            topics: usize,
+            sources: usize,
+            quotations: usize,
+        }
+        ctx.insert(
+            "counts",
+            &Counts {
+                articles: site.articles.len(),
+                actors: site.actors.len(),
+                topics: site.topics.len(),
+                sources: site.sources.len(),
+                quotations: site.quotations.len(),
+            },
+        );
+    }
+
+    fn article(&self, config: &Config, site: &Site, i: usize, ctx: &mut Context) {
+        let article = &site.articles[i];
+        #[derive(Serialize)]
+        struct ArticleQuoteView<'a> {
+            number: usize,
+            anchor: String,
+            text: &'a str,
+            kind: QuoteKind,
+            url: String,
+            speaker: Option<SpeakerView<'a>>,
+            outlets: usize,
+            appearances: usize,
+        }
+        let quotes: Vec<_> = article
+            .quotes
+            .iter()
+            .enumerate()
+            .map(|(n, q)| {
+                let quotation = &site.quotations[q.quotation];
+                ArticleQuoteView {
+                    number: n + 1,
+                    anchor: format!("q{}", n + 1),
+                    text: &q.text,
+                    kind: q.kind,
+                    url: config.url(&format!("quotes/{}/", quotation.id)),
+                    speaker: q.speaker.as_ref().map(|s| speaker(config, site, s)),
+                    outlets: quotation.outlets,
+                    appearances: quotation.appearances.len(),
+                }
+            })
+            .collect();
+        let body = link_quotes(&article.body_html, |n| {
+            quotes.get(n).map(|q| QuoteMark {
+                kind: q.kind,
+                number: q.number,
+                url: &q.url,
+                speaker: q.speaker.as_ref().map(|s| s.name),
+                outlets: q.outlets,
+            })
+        });
+        #[derive(Serialize)]
+        struct ArticleView<'a> {
+            #[serde(flatten)]
+            card: ArticleCard<'a>,
+            body: String,
+            original_url: Option<&'a str>,
+            word_count: usize,
+            file: String,
+            updated: Option<DateView>,
+        }
+        ctx.insert(
+            "article",
+            &ArticleView {
+                card: article_card(config, site, article),
+                body,
+                original_url: article.url.as_deref(),
+                word_count: article.word_count,
+                file: article.file.to_string_lossy().replace('\\', "/"),
+                updated: article.updated.as_ref().map(date),
+            },
+        );
+        let actors: Vec<_> = article
+            .actors
+            .iter()
+            .map(|&a| actor_card(config, site, &site.actors[a], 0))
+            .collect();
+        let topics: Vec<_> = article
+            .topics
+            .iter()
+            .map(|&t| topic_card(config, site, &site.topics[t], 0))
+            .collect();
+        ctx.insert("actors", &actors);
+        ctx.insert("topics", &topics);
+        ctx.insert("quotes", &quotes);
+    }
+
+    fn timeline(
+        &self,
+        config: &Config,
+        site: &Site,
+        articles: &[usize],
+        base: &str,
+        n: usize,
+        ctx: &mut Context,
+    ) {
+        let total = articles.len().div_ceil(self.page_size).max(1);
+        let start = (n - 1) * self.page_size;
+        let slice =
+            &articles[start.min(articles.len())..(start + self.page_size).min(articles.len())];
+        ctx.insert("timeline", &months(config, site, slice));
+        ctx.insert("pager", &pager(config, base, n, total));
+        ctx.insert("period", &period(site, articles));
+    }
+
+    fn topic(&self, config: &Config, site: &Site, i: usize, n: usize, ctx: &mut Context) {
+        let topic = &site.topics[i];
+        ctx.insert(
+            "topic",
+            &topic_card(config, site, topic, topic.articles.len()),
+        );
+        self.timeline(
+            config,
+            site,
+            &topic.articles,
+            &format!("topics/{}/", topic.id),
+            n,
+            ctx,
+        );
+        #[derive(Serialize)]
+        struct Counts {
+            articles: usize,
+            sources: usize,
+            quotations: usize,
+        }
+        ctx.insert(
+            "counts",
+            &Counts {
+                articles: topic.articles.len(),
+                sources: topic.sources,
+                quotations: topic.quotations.len(),
+            },
+        );
+        ctx.insert(
+            "key_quotes",
+            &quotes_by_speaker(config, site, &topic.quotations, 40),
+        );
+        let actors: Vec<_> = topic
+            .actors
+            .iter()
+            .take(40)
+            .map(|&(a, c)| actor_card(config, site, &site.actors[a], c))
+            .collect();
+        let related: Vec<_> = topic
+            .related
+            .iter()
+            .take(20)
+            .map(|&(t, c)| topic_card(config, site, &site.topics[t], c))
+            .collect();
+        ctx.insert("actors", &actors);
+        ctx.insert("related", &related);
+    }
+
+    fn actor(&self, config: &Config, site: &Site, i: usize, n: usize, ctx: &mut Context) {
+        let actor = &site.actors[i];
+        ctx.insert(
+            "actor",
+            &actor_card(config, site, actor, actor.articles.len()),
+        );
+        self.timeline(
+            config,
+            site,
+            &actor.articles,
+            &format!("actors/{}/", actor.id),
+            n,
+            ctx,
+        );
+        let quotes: Vec<_> = actor
+            .quotations
+            .iter()
+            .map(|&q| quote_card(config, site, &site.quotations[q]))
+            .collect();
+        let topics: Vec<_> = actor
+            .topics
+            .iter()
+            .take(30)
+            .map(|&(t, c)| topic_card(config, site, &site.topics[t], c))
+            .collect();
+        let co: Vec<_> = actor
+            .co_actors
+            .iter()
+            .take(20)
+            .map(|&(a, c)| actor_card(config, site, &site.actors[a], c))
+            .collect();
+        ctx.insert("quotes", &quotes);
+        ctx.insert("topics", &topics);
+        ctx.insert("co_actors", &co);
+    }
+
+    fn quote(&self, config: &Config, site: &Site, i: usize, ctx: &mut Context) {
+        let q = &site.quotations[i];
+        ctx.insert("quote", &quote_card(config, site, q));
+        #[derive(Serialize)]
+        struct AppearanceView<'a> {
+            article: ArticleCard<'a>,
+            text: &'a str,
+            /// The quotation's place in the article page.
+            url: String,
+        }
+        let appearances: Vec<_> = q
+            .appearances
+            .iter()
+            .map(|ap| {
+                let card = article_card(config, site, &site.articles[ap.article]);
+                let url = format!("{}#q{}", card.url, ap.ordinal + 1);
+                AppearanceView {
+                    article: card,
+                    text: &ap.text,
+                    url,
+                }
+            })
+            .collect();
+        let topics: Vec<_> = q
+            .topics
+            .iter()
+            .map(|&t| topic_card(config, site, &site.topics[t], 0))
+            .collect();
+        ctx.insert("appearances", &appearances);
+        ctx.insert("topics", &topics);
+    }
+}
+
+/// Quotations grouped by speaker, speakers ordered by their most reported
+/// quotation (the input is most reported first).
+#[derive(Serialize)]
+struct SpeakerQuotes<'a> {
+    speaker: Option<SpeakerView<'a>>,
+    quotes: Vec<QuoteCard<'a>>,
+}
+
+fn quotes_by_speaker<'a>(
+    config: &Config,
+    site: &'a Site,
+    quotations: &[usize],
+    limit: usize,
+) -> Vec<SpeakerQuotes<'a>> {
+    let mut groups: Vec<SpeakerQuotes<'a>> = Vec::new();
+    let mut index: std::collections::HashMap<Option<&crate::site::Speaker>, usize> =
+        Default::default();
+    for &qi in quotations
+        .iter()
+        .filter(|&&q| site.quotations[q].kind != QuoteKind::Fragment)
+        .take(limit)
+    {
+        let q = &site.quotations[qi];
+        let slot = *index.entry(q.speaker.as_ref()).or_insert_with(|| {
+            groups.push(SpeakerQuotes {
+                speaker: q.speaker.as_ref().map(|s| speaker(config, site, s)),
+                quotes: Vec::new(),
+            });
+            groups.len() - 1
+        });
+        groups[slot].quotes.push(quote_card(config, site, q));
+    }
+    groups
+}
+
+struct QuoteMark<'a> {
+    kind: QuoteKind,
+    number: usize,
+    url: &'a str,
+    speaker: Option<&'a str>,
+    outlets: usize,
+}
+
+/// Turn the quotation markers of an article body into markup: each quotation
+/// a `<span class="quotation">` with an id, and, for quotes and partials, a
+/// numbered reference to the quotation's page after it.
+fn link_quotes<'a>(html: &str, mark: impl Fn(usize) -> Option<QuoteMark<'a>>) -> String {
+    if !html.contains(MARK_OPEN) && !html.contains(MARK_CLOSE) {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len() + 512);
+    // Open spans by quote index, so the closing marker knows whose it is.
+    let mut open: Vec<usize> = Vec::new();
+    let mut rest = html;
+    while let Some(pos) = rest.find([MARK_OPEN, MARK_CLOSE]) {
+        out.push_str(&rest[..pos]);
+        let c = rest[pos..].chars().next().expect("found a marker");
+        rest = &rest[pos + c.len_utf8()..];
+        if c == MARK_OPEN {
+            let end = rest.find(MARK_OPEN_END).unwrap_or(0);
+            let n: usize = rest[..end].parse().unwrap_or(usize::MAX);
+            rest = &rest[end + MARK_OPEN_END.len_utf8()..];
+            open.push(n);
+            match mark(n) {
+                Some(m) => {
+                    let kind = match m.kind {
+                        QuoteKind::Quote => "quote",
+                        QuoteKind::Partial => "partial",
+                        QuoteKind::Fragment => "fragment",
+                    };
+                    let _ = write!(
+                        out,
+                        "<span class=\"quotation quotation-{kind}\" id=\"q{}\">",
+                        m.number
+                    );
+                }
+                None => out.push_str("<span class=\"quotation\">"),
+            }
+        } else {
+            out.push_str("</span>");
+            let n = open.pop().unwrap_or(usize::MAX);
+            if let Some(m) = mark(n).filter(|m| m.kind != QuoteKind::Fragment) {
+                let mut title = String::new();
+                title.push_str(m.speaker.unwrap_or("Unattributed"));
+                if m.outlets > 1 {
+                    let _ = write!(title, " · reported by {} outlets", m.outlets);
+                }
+                let mut escaped = String::new();
+                let _ = pulldown_cmark_escape::escape_html(&mut escaped, &title);
+                let _ = write!(
+                    out,
+                    "<sup class=\"quote-ref{}\"><a href=\"{}\" title=\"{escaped}\">{}</a></sup>",
+                    if m.outlets > 1 { " shared" } else { "" },
+                    m.url,
+                    m.number
+                );
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn truncate_words(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= n {
+        text.to_string()
+    } else {
+        format!("{}…", words[..n].join(" "))
+    }
+}
+
+/// A template syntax error, with the template's file and the line tera names.
+fn template_error(theme: &Theme, err: &tera::Error) -> Diagnostic {
+    let chain = error_chain(err);
+    let name = chain
+        .split('\'')
+        .nth(1)
+        .filter(|n| theme.templates.iter().any(|t| t.name == *n))
+        .unwrap_or("")
+        .to_string();
+    let origin = theme
+        .templates
+        .iter()
+        .find(|t| t.name == name)
+        .map(|t| t.origin.clone());
+    let mut d = Diagnostic::error(format!("template error: {chain}"))
+        .help("fix the template syntax at that place; tera's syntax is described at https://keats.github.io/tera/docs/");
+    if let Some(origin) = origin {
+        d = d.in_file(origin);
+    }
+    if let Some((line, column)) = tera_position(&chain) {
+        d = d.at(line, column);
+    }
+    d
+}
+
+fn render_error(template: &str, err: &tera::Error) -> Diagnostic {
+    Diagnostic::error(format!("cannot render `{template}`: {}", error_chain(err)))
+        .in_file(format!("templates/{template}"))
+        .help("check the variable names against docs/templates.md; use `| default(value=...)` for optional ones")
+}
+
+fn error_chain(err: &tera::Error) -> String {
+    let mut parts = vec![err.to_string()];
+    let mut source = std::error::Error::source(err);
+    while let Some(s) = source {
+        parts.push(s.to_string());
+        source = s.source();
+    }
+    parts.join(": ")
+}
+
+/// Tera reports parse errors with ` --> LINE:COLUMN`.
+fn tera_position(message: &str) -> Option<(usize, usize)> {
+    let at = message.find("--> ")?;
+    let rest = &message[at + 4..];
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == ':'))
+        .unwrap_or(rest.len());
+    let (line, column) = rest[..end].split_once(':')?;
+    Some((line.parse().ok()?, column.parse().ok()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_become_spans_and_refs() {
+        let html = format!(
+            "<p>He said {MARK_OPEN}0{MARK_OPEN_END}“yes”{MARK_CLOSE} and {MARK_OPEN}1{MARK_OPEN_END}“no”{MARK_CLOSE}.</p>"
+        );
+        let out = link_quotes(&html, |n| {
+            Some(QuoteMark {
+                kind: if n == 0 {
+                    QuoteKind::Quote
+                } else {
+                    QuoteKind::Fragment
+                },
+                number: n + 1,
+                url: "/quotes/abc/",
+                speaker: Some("Ann <Bee>"),
+                outlets: 2,
+            })
+        });
+        assert_eq!(
+            out,
+            "<p>He said <span class=\"quotation quotation-quote\" id=\"q1\">“yes”</span><sup class=\"quote-ref shared\"><a href=\"/quotes/abc/\" title=\"Ann &lt;Bee&gt; · reported by 2 outlets\">1</a></sup> and <span class=\"quotation quotation-fragment\" id=\"q2\">“no”</span>.</p>"
+        );
+    }
+
+    #[test]
+    fn tera_positions() {
+        assert_eq!(
+            tera_position("Failed to parse 'a.html': --> 3:7\n  |"),
+            Some((3, 7))
+        );
+        assert_eq!(tera_position("nothing"), None);
+    }
+}

@@ -1,0 +1,289 @@
+//! What templates see: small serialisable views borrowed from the site model,
+//! built per page from just what that page shows (never the whole site).
+//! `docs/templates.md` documents every field.
+
+use chrono::{DateTime, Datelike, FixedOffset};
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::site::{Actor, Article, Quotation, Site, Speaker, Topic};
+
+#[derive(Serialize)]
+pub struct DateView {
+    /// `2016-02-21`, for `<time datetime>`.
+    pub iso: String,
+    /// `21 February 2016`.
+    pub human: String,
+    /// RFC 3339 date-time.
+    pub full: String,
+}
+
+pub fn date(d: &DateTime<FixedOffset>) -> DateView {
+    DateView {
+        iso: d.format("%Y-%m-%d").to_string(),
+        human: d.format("%-d %B %Y").to_string(),
+        full: d.to_rfc3339(),
+    }
+}
+
+#[derive(Serialize)]
+pub struct Link<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub url: String,
+}
+
+#[derive(Serialize)]
+pub struct ArticleCard<'a> {
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub url: String,
+    pub date: DateView,
+    pub source: Option<Link<'a>>,
+    pub dateline: Option<&'a str>,
+    pub summary: &'a str,
+    pub lede: &'a str,
+    pub quotes: usize,
+}
+
+pub fn article_card<'a>(config: &Config, site: &'a Site, article: &'a Article) -> ArticleCard<'a> {
+    ArticleCard {
+        slug: &article.slug,
+        title: &article.title,
+        url: config.url(&format!("articles/{}/", article.slug)),
+        date: date(&article.date),
+        source: article.source.map(|s| source_link(config, site, s)),
+        dateline: article.dateline.as_deref(),
+        summary: &article.summary,
+        lede: &article.lede,
+        quotes: article.quotes.len(),
+    }
+}
+
+pub fn source_link<'a>(config: &Config, site: &'a Site, s: usize) -> Link<'a> {
+    let source = &site.sources[s];
+    Link {
+        id: &source.id,
+        name: &source.name,
+        url: config.url(&format!("sources/{}/", source.id)),
+    }
+}
+
+#[derive(Serialize)]
+pub struct ActorCard<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub url: String,
+    pub role: Option<&'a str>,
+    pub kind: &'static str,
+    pub aliases: &'a [String],
+    pub articles: usize,
+    pub quotations: usize,
+    /// How often in the context of the page (e.g. articles of a topic).
+    pub count: usize,
+    pub last_date: Option<DateView>,
+}
+
+pub fn actor_card<'a>(
+    config: &Config,
+    site: &'a Site,
+    actor: &'a Actor,
+    count: usize,
+) -> ActorCard<'a> {
+    ActorCard {
+        id: &actor.id,
+        name: &actor.name,
+        url: config.url(&format!("actors/{}/", actor.id)),
+        role: actor.role.as_deref(),
+        kind: match actor.kind {
+            crate::config::ActorKind::Person => "person",
+            crate::config::ActorKind::Organisation => "organisation",
+        },
+        aliases: &actor.aliases,
+        articles: actor.articles.len(),
+        quotations: actor.quotations.len(),
+        count,
+        last_date: actor
+            .articles
+            .first()
+            .map(|&a| date(&site.articles[a].date)),
+    }
+}
+
+#[derive(Serialize)]
+pub struct TopicCard<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub url: String,
+    pub keywords: &'a [String],
+    pub articles: usize,
+    pub quotations: usize,
+    pub count: usize,
+    pub last_date: Option<DateView>,
+}
+
+pub fn topic_card<'a>(
+    config: &Config,
+    site: &'a Site,
+    topic: &'a Topic,
+    count: usize,
+) -> TopicCard<'a> {
+    TopicCard {
+        id: &topic.id,
+        title: &topic.title,
+        url: config.url(&format!("topics/{}/", topic.id)),
+        keywords: &topic.keywords,
+        articles: topic.articles.len(),
+        quotations: topic.quotations.len(),
+        count,
+        last_date: topic
+            .articles
+            .first()
+            .map(|&a| date(&site.articles[a].date)),
+    }
+}
+
+#[derive(Serialize)]
+pub struct SpeakerView<'a> {
+    pub name: &'a str,
+    /// The actor's digest; none for anonymous sources.
+    pub url: Option<String>,
+    pub id: Option<&'a str>,
+    pub anonymous: bool,
+}
+
+pub fn speaker<'a>(config: &Config, site: &'a Site, speaker: &'a Speaker) -> SpeakerView<'a> {
+    match speaker {
+        Speaker::Actor(a) => {
+            let actor = &site.actors[*a];
+            SpeakerView {
+                name: &actor.name,
+                url: Some(config.url(&format!("actors/{}/", actor.id))),
+                id: Some(&actor.id),
+                anonymous: false,
+            }
+        }
+        Speaker::Anonymous(description) => SpeakerView {
+            name: description,
+            url: None,
+            id: None,
+            anonymous: true,
+        },
+    }
+}
+
+#[derive(Serialize)]
+pub struct QuoteCard<'a> {
+    pub id: &'a str,
+    pub url: String,
+    pub text: &'a str,
+    pub kind: crate::site::QuoteKind,
+    pub speaker: Option<SpeakerView<'a>>,
+    pub first_date: DateView,
+    /// How many articles carry it.
+    pub appearances: usize,
+    /// How many distinct outlets reported it.
+    pub outlets: usize,
+}
+
+pub fn quote_card<'a>(config: &Config, site: &'a Site, q: &'a Quotation) -> QuoteCard<'a> {
+    QuoteCard {
+        id: &q.id,
+        url: config.url(&format!("quotes/{}/", q.id)),
+        text: &q.text,
+        kind: q.kind,
+        speaker: q.speaker.as_ref().map(|s| speaker(config, site, s)),
+        first_date: date(&q.first_date),
+        appearances: q.appearances.len(),
+        outlets: q.outlets,
+    }
+}
+
+/// A timeline's articles grouped by month, newest first.
+#[derive(Serialize)]
+pub struct Month<'a> {
+    /// `2016-02`
+    pub key: String,
+    /// `February 2016`
+    pub label: String,
+    pub articles: Vec<ArticleCard<'a>>,
+}
+
+pub fn months<'a>(config: &Config, site: &'a Site, articles: &[usize]) -> Vec<Month<'a>> {
+    let mut months: Vec<Month<'a>> = Vec::new();
+    for &a in articles {
+        let article = &site.articles[a];
+        let key = format!("{:04}-{:02}", article.date.year(), article.date.month());
+        if months.last().is_none_or(|m| m.key != key) {
+            months.push(Month {
+                label: article.date.format("%B %Y").to_string(),
+                key,
+                articles: Vec::new(),
+            });
+        }
+        months
+            .last_mut()
+            .expect("pushed above")
+            .articles
+            .push(article_card(config, site, article));
+    }
+    months
+}
+
+#[derive(Serialize)]
+pub struct Pager {
+    pub current: usize,
+    pub total: usize,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    pub pages: Vec<PagerLink>,
+}
+
+#[derive(Serialize)]
+pub struct PagerLink {
+    pub number: usize,
+    pub url: String,
+    pub current: bool,
+}
+
+/// Page `n` (1-based) of a list at `base` (`topics/syria/`): page 1 is the
+/// base itself, later pages `base/page/N/`. These URLs stay put as long as
+/// the page size does.
+pub fn page_path(base: &str, n: usize) -> String {
+    if n <= 1 {
+        base.to_string()
+    } else {
+        format!("{base}page/{n}/")
+    }
+}
+
+pub fn pager(config: &Config, base: &str, current: usize, total: usize) -> Pager {
+    let url = |n: usize| config.url(&page_path(base, n));
+    Pager {
+        current,
+        total,
+        prev: (current > 1).then(|| url(current - 1)),
+        next: (current < total).then(|| url(current + 1)),
+        pages: (1..=total)
+            .map(|n| PagerLink {
+                number: n,
+                url: url(n),
+                current: n == current,
+            })
+            .collect(),
+    }
+}
+
+#[derive(Serialize)]
+pub struct Period {
+    pub from: DateView,
+    pub to: DateView,
+}
+
+/// From the oldest to the newest of `articles` (newest first).
+pub fn period(site: &Site, articles: &[usize]) -> Option<Period> {
+    Some(Period {
+        from: date(&site.articles[*articles.last()?].date),
+        to: date(&site.articles[*articles.first()?].date),
+    })
+}

@@ -1,0 +1,170 @@
+//! The site: articles linked to the actors, topics, outlets and quotations
+//! found in them, with every cross-reference precomputed once so that pages
+//! only read it.
+//!
+//! Everything refers to everything else by index into the site's vectors;
+//! ids (slugs) are for URLs and files.
+
+mod link;
+pub mod quotes;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::config::ActorKind;
+use crate::content::Listed;
+pub use crate::extract::QuoteKind;
+pub use link::{Processed, link};
+
+pub type ArticleIdx = usize;
+pub type ActorIdx = usize;
+pub type TopicIdx = usize;
+pub type SourceIdx = usize;
+pub type QuotationIdx = usize;
+
+#[derive(Debug)]
+pub struct Site {
+    /// Newest first; ties by slug, so the order never depends on the disk.
+    pub articles: Vec<Article>,
+    pub actors: Vec<Actor>,
+    pub topics: Vec<Topic>,
+    pub sources: Vec<Source>,
+    /// Most reported first.
+    pub quotations: Vec<Quotation>,
+    pub actor_ids: HashMap<String, ActorIdx>,
+    pub topic_ids: HashMap<String, TopicIdx>,
+    pub article_slugs: HashMap<String, ArticleIdx>,
+}
+
+#[derive(Debug)]
+pub struct Article {
+    pub slug: String,
+    /// The file it came from, relative to the site root.
+    pub file: PathBuf,
+    pub title: String,
+    pub date: DateTime<FixedOffset>,
+    pub updated: Option<DateTime<FixedOffset>>,
+    pub source: Option<SourceIdx>,
+    pub url: Option<String>,
+    pub dateline: Option<String>,
+    /// The front matter's summary, else the lede.
+    pub summary: String,
+    /// The first paragraph.
+    pub lede: String,
+    /// The body, quotation spans marked with the private-use markers of
+    /// `content::markdown`.
+    pub body_html: String,
+    /// The body as plain text, for search and data files.
+    pub text: String,
+    pub word_count: usize,
+    pub draft: bool,
+    pub actors: Vec<ActorIdx>,
+    pub topics: Vec<TopicIdx>,
+    pub quotes: Vec<ArticleQuote>,
+    pub listed_actors: Vec<Listed>,
+    pub listed_topics: Vec<Listed>,
+}
+
+/// One quotation as it appears in one article.
+#[derive(Debug, Clone)]
+pub struct ArticleQuote {
+    pub quotation: QuotationIdx,
+    pub text: String,
+    pub kind: QuoteKind,
+    pub speaker: Option<Speaker>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Speaker {
+    Actor(ActorIdx),
+    Anonymous(String),
+}
+
+#[derive(Debug)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub role: Option<String>,
+    pub kind: ActorKind,
+    /// Listed in `site.yaml`, rather than made from front matter or a speaker.
+    pub in_registry: bool,
+    /// Newest first.
+    pub articles: Vec<ArticleIdx>,
+    /// Their quotations, most reported first.
+    pub quotations: Vec<QuotationIdx>,
+    /// Topics of their articles, with how many articles, most first.
+    pub topics: Vec<(TopicIdx, usize)>,
+    /// Actors in the same articles, with how many articles, most first.
+    pub co_actors: Vec<(ActorIdx, usize)>,
+}
+
+#[derive(Debug)]
+pub struct Topic {
+    pub id: String,
+    pub title: String,
+    pub keywords: Vec<String>,
+    pub in_registry: bool,
+    /// Newest first.
+    pub articles: Vec<ArticleIdx>,
+    /// Quotations in its articles, most reported first.
+    pub quotations: Vec<QuotationIdx>,
+    /// Actors of its articles, with how many articles, most first.
+    pub actors: Vec<(ActorIdx, usize)>,
+    /// Topics sharing articles with it, with how many, most first.
+    pub related: Vec<(TopicIdx, usize)>,
+    pub sources: usize,
+}
+
+/// An outlet.
+#[derive(Debug)]
+pub struct Source {
+    pub id: String,
+    pub name: String,
+    /// Newest first.
+    pub articles: Vec<ArticleIdx>,
+}
+
+/// A statement, with every article that reports it.
+#[derive(Debug)]
+pub struct Quotation {
+    pub id: String,
+    /// The fullest wording.
+    pub text: String,
+    pub kind: QuoteKind,
+    pub speaker: Option<Speaker>,
+    pub topics: Vec<TopicIdx>,
+    pub first_date: DateTime<FixedOffset>,
+    /// Oldest first.
+    pub appearances: Vec<Appearance>,
+    /// Distinct outlets that reported it.
+    pub outlets: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Appearance {
+    pub article: ArticleIdx,
+    /// The wording in that article.
+    pub text: String,
+    /// Its position among the article's quotes (for the `#qN` anchor).
+    pub ordinal: usize,
+}
+
+impl Site {
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actor_ids.get(id).map(|&i| &self.actors[i])
+    }
+
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topic_ids.get(id).map(|&i| &self.topics[i])
+    }
+
+    pub fn speaker_name<'a>(&'a self, speaker: &'a Speaker) -> &'a str {
+        match speaker {
+            Speaker::Actor(i) => &self.actors[*i].name,
+            Speaker::Anonymous(description) => description,
+        }
+    }
+}
