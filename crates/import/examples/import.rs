@@ -11,7 +11,12 @@ fn main() {
     let mut files = Vec::new();
     while let Some(a) = args.next() {
         match a.as_str() {
-            "--today" => opts.today = args.next().and_then(|d| d.parse().ok()).expect("--today DATE"),
+            "--today" => {
+                opts.today = args
+                    .next()
+                    .and_then(|d| d.parse().ok())
+                    .expect("--today DATE")
+            }
             "--context" => {
                 opts.context_dates = args
                     .next()

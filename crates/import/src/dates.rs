@@ -310,8 +310,21 @@ pub(crate) fn find_weekdays(s: &str, dates: &[DateMention]) -> Vec<WeekdayMentio
             .unwrap_or("")
             .to_lowercase();
         const REPORTING: &[&str] = &[
-            "said", "says", "told", "announced", "stated", "added", "stressed", "noted",
-            "earlier", "later", "late", "early", "confirmed", "reported", "warned",
+            "said",
+            "says",
+            "told",
+            "announced",
+            "stated",
+            "added",
+            "stressed",
+            "noted",
+            "earlier",
+            "later",
+            "late",
+            "early",
+            "confirmed",
+            "reported",
+            "warned",
         ];
         let weight = if REPORTING.contains(&before.as_str()) || REPORTING.contains(&after.as_str())
         {
@@ -408,7 +421,10 @@ pub(crate) fn infer_year(
         let best = candidates.iter().min_by_key(|d| (distance(d), -d.year()))?;
         return Some((
             *best,
-            format!("year {}: the year nearest the site's other articles {what}", best.year()),
+            format!(
+                "year {}: the year nearest the site's other articles {what}",
+                best.year()
+            ),
         ));
     }
     let best = candidates.last()?;
@@ -454,7 +470,10 @@ mod tests {
         assert_eq!((d.year, d.month, d.day), (Some(2015), 9, 30));
         assert_eq!(d.text, "Sept. 30, 2015");
         let d = one("this Friday, Dec 18,\" Lavrov said");
-        assert_eq!((d.year, d.month, d.day, d.weekday), (None, 12, 18, Some(Weekday::Fri)));
+        assert_eq!(
+            (d.year, d.month, d.day, d.weekday),
+            (None, 12, 18, Some(Weekday::Fri))
+        );
         assert_eq!(d.marker, Marker::Ahead);
         let d = one("on 21 February 2016 in");
         assert_eq!((d.year, d.month, d.day), (Some(2016), 2, 21));
@@ -492,9 +511,10 @@ mod tests {
     #[test]
     fn year_inference() {
         let today = NaiveDate::from_ymd_opt(2016, 6, 1).unwrap();
-        let (d, why) =
-            infer_year(12, 18, Some(Weekday::Fri), today, &[], |d| Some(weekday_before(d, Weekday::Tue)))
-                .unwrap();
+        let (d, why) = infer_year(12, 18, Some(Weekday::Fri), today, &[], |d| {
+            Some(weekday_before(d, Weekday::Tue))
+        })
+        .unwrap();
         assert_eq!(d, NaiveDate::from_ymd_opt(2015, 12, 18).unwrap());
         assert!(why.starts_with("year 2015"), "{why}");
         // Later, without context, the latest such year wins...

@@ -18,33 +18,78 @@ pub(crate) struct Signature {
 /// same way ("Copyright law ...") is not taken.
 const LINE_PATTERNS: &[(&str, usize)] = &[
     (r"join st'?s (telegram|whatsapp) channel.*", 30),
-    (r"(share|share this|share this (article|story|page)|share on (facebook|twitter|x|whatsapp|linkedin))[.!:]?", 6),
-    (r"(facebook|twitter|whatsapp|linkedin|email|e-mail|print|reddit|telegram)([ ,|/]+(facebook|twitter|whatsapp|linkedin|email|e-mail|print|reddit|telegram))*", 10),
+    (
+        r"(share|share this|share this (article|story|page)|share on (facebook|twitter|x|whatsapp|linkedin))[.!:]?",
+        6,
+    ),
+    (
+        r"(facebook|twitter|whatsapp|linkedin|email|e-mail|print|reddit|telegram)([ ,|/]+(facebook|twitter|whatsapp|linkedin|email|e-mail|print|reddit|telegram))*",
+        10,
+    ),
     (r"click here (to|for) .*", 30),
-    (r"(copyright|©|\(c\))\s*(©|\(c\))?\s*(?-i:\d{4}|[A-Z]).*", 25),
+    (
+        r"(copyright|©|\(c\))\s*(©|\(c\))?\s*(?-i:\d{4}|[A-Z]).*",
+        25,
+    ),
     (r".*\ball rights reserved\.?", 30),
-    (r"(read more|read also|also read|related|related stories|related articles|related news|see also|recommended|recommended stories|more from \S+( \S+)?|most read|most popular|trending|trending now|more on this|more stories|latest news|top stories)\s*(:.*)?", 20),
-    (r"(advertisement|advertising|sponsored( content)?|ad|scroll to continue( with content)?|story continues below( advertisement)?)", 6),
+    (
+        r"(read more|read also|also read|related|related stories|related articles|related news|see also|recommended|recommended stories|more from \S+( \S+)?|most read|most popular|trending|trending now|more on this|more stories|latest news|top stories)\s*(:.*)?",
+        20,
+    ),
+    (
+        r"(advertisement|advertising|sponsored( content)?|ad|scroll to continue( with content)?|story continues below( advertisement)?)",
+        6,
+    ),
     (r"sign up (for|to) .*", 30),
     (r"subscribe (to|now|for|today).*", 30),
-    (r"follow (us|\S+( \S+)?) on (twitter|facebook|x|instagram|telegram|google news|whatsapp|linkedin|youtube).*", 30),
+    (
+        r"follow (us|\S+( \S+)?) on (twitter|facebook|x|instagram|telegram|google news|whatsapp|linkedin|youtube).*",
+        30,
+    ),
     (r"(download|get) (the|our) .*\bapp\b.*", 30),
-    (r"get the latest .* (delivered|straight|in your inbox).*", 30),
+    (
+        r"get the latest .* (delivered|straight|in your inbox).*",
+        30,
+    ),
     (r"(adjust )?font size:?( [-+a]+)*", 6),
-    (r"(print|email|e-mail|print this (article|page)|email this (article|story)|save article|bookmark)", 4),
-    (r"(\d+ )?comments?( \(\d+\))?|leave a comment|view comments|show comments", 4),
+    (
+        r"(print|email|e-mail|print this (article|page)|email this (article|story)|save article|bookmark)",
+        4,
+    ),
+    (
+        r"(\d+ )?comments?( \(\d+\))?|leave a comment|view comments|show comments",
+        4,
+    ),
     (r"listen to (this )?(article|story).*", 12),
     (r"\d+\s*(min|mins|minute|minutes) read", 4),
-    (r"\(?(reporting|writing|editing|additional reporting|compiled) by .*\)?", 40),
+    (
+        r"\(?(reporting|writing|editing|additional reporting|compiled) by .*\)?",
+        40,
+    ),
     (r"endit|\(end\)|-30-|###|\* \* \*|\*\*\*|-- end --", 3),
     (r"(tags|topics|keywords|filed under)\s*:.*", 30),
-    (r"loading\.*|skip to (main )?content|back to top|top of page", 5),
+    (
+        r"loading\.*|skip to (main )?content|back to top|top of page",
+        5,
+    ),
     (r"we use cookies.*|this (site|website) uses cookies.*", 40),
-    (r"this (story|article) (has been|was) (published|generated|auto-generated) from .*", 40),
-    (r"(breaking news|breaking|exclusive|live|watch|video|photos|gallery|listen)\s*:?", 2),
-    (r"(image|photo|picture|photograph|caption|credit|photo credit|file photo|illustration)\s*:.*", 30),
+    (
+        r"this (story|article) (has been|was) (published|generated|auto-generated) from .*",
+        40,
+    ),
+    (
+        r"(breaking news|breaking|exclusive|live|watch|video|photos|gallery|listen)\s*:?",
+        2,
+    ),
+    (
+        r"(image|photo|picture|photograph|caption|credit|photo credit|file photo|illustration)\s*:.*",
+        30,
+    ),
     (r"(next|previous) (article|story)\s*:?.*", 20),
-    (r"(enlarge this image|toggle caption|hide caption|expand)", 4),
+    (
+        r"(enlarge this image|toggle caption|hide caption|expand)",
+        4,
+    ),
 ];
 
 static LINES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
@@ -178,9 +223,8 @@ pub(crate) fn strip_tails(line: &str) -> (String, Vec<String>) {
 
 /// A furniture line that names the outlet publishing the page.
 pub(crate) fn signature(line: &str) -> Option<Signature> {
-    static ST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^join st'?s\b").expect("valid regex")
-    });
+    static ST: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^join st'?s\b").expect("valid regex"));
     static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(copyright|\(c\)|©)|all rights reserved").expect("valid regex")
     });
@@ -265,7 +309,10 @@ mod tests {
 
     #[test]
     fn extra_patterns() {
-        let extra = compile_extra(&["Follow the briefing".to_string(), "*sponsored by*".to_string()]);
+        let extra = compile_extra(&[
+            "Follow the briefing".to_string(),
+            "*sponsored by*".to_string(),
+        ]);
         assert!(is_furniture_line("Follow the briefing on Mastodon", &extra));
         assert!(is_furniture_line("This page is Sponsored by ACME", &extra));
         assert!(!is_furniture_line("We follow the briefing closely", &extra));
@@ -286,7 +333,11 @@ mod tests {
 
     #[test]
     fn credits() {
-        let (_, c) = trailing_credit("at the United Nations, Sept. 30, 2015. Reuters/Andrew Kelly", false).unwrap();
+        let (_, c) = trailing_credit(
+            "at the United Nations, Sept. 30, 2015. Reuters/Andrew Kelly",
+            false,
+        )
+        .unwrap();
         assert_eq!(c, "Reuters/Andrew Kelly");
         let (_, c) = trailing_credit("Kerry speaks with Lavrov. PHOTO: AFP", false).unwrap();
         assert_eq!(c, "PHOTO: AFP");
@@ -298,7 +349,10 @@ mod tests {
 
     #[test]
     fn signatures() {
-        let s = signature("Join ST's Telegram channel and get the latest breaking news delivered to you.").unwrap();
+        let s = signature(
+            "Join ST's Telegram channel and get the latest breaking news delivered to you.",
+        )
+        .unwrap();
         assert_eq!(s.outlet.name, "The Straits Times");
         assert_eq!(signature("Source: Xinhua").unwrap().outlet.name, "Xinhua");
         assert!(signature("Share this article").is_none());

@@ -196,6 +196,42 @@ pub fn import_bytes(raw: &[u8], opts: &ImportOptions) -> Result<Imported, Import
     Ok(imported)
 }
 
+/// Import several texts as one run (`dossier import a.txt b.txt ...`): the
+/// dates read in some texts (or given) join `context_dates` for the year
+/// inference of the others, so a batch from one period dates itself.
+/// Results are in input order; one bad input does not stop the others.
+pub fn import_all<T: AsRef<[u8]>>(
+    inputs: &[T],
+    opts: &ImportOptions,
+) -> Vec<Result<Imported, ImportError>> {
+    let first: Vec<Result<Imported, ImportError>> = inputs
+        .iter()
+        .map(|i| import_bytes(i.as_ref(), opts))
+        .collect();
+    let known: Vec<NaiveDate> = first
+        .iter()
+        .filter_map(|r| r.as_ref().ok())
+        .filter_map(|imp| imp.date.as_ref())
+        .filter(|d| !d.is_inferred())
+        .map(|d| d.value)
+        .collect();
+    if known.is_empty() {
+        return first;
+    }
+    let mut wider = opts.clone();
+    wider.context_dates.extend(known);
+    first
+        .into_iter()
+        .zip(inputs)
+        .map(|(r, input)| match &r {
+            Ok(imp) if imp.date.as_ref().is_none_or(Field::is_inferred) => {
+                import_bytes(input.as_ref(), &wider)
+            }
+            _ => r,
+        })
+        .collect()
+}
+
 /// A source candidate; lower rank wins.
 struct SourceSignal {
     rank: u8,
@@ -253,10 +289,10 @@ pub fn import_text(raw: &str, opts: &ImportOptions) -> Result<Imported, ImportEr
         None
     };
     let take = |kind: Kind,
-                    original: &str,
-                    removed: &mut Vec<String>,
-                    sources: &mut Vec<SourceSignal>,
-                    meta_dates: &mut Vec<(DateMention, String)>| {
+                original: &str,
+                removed: &mut Vec<String>,
+                sources: &mut Vec<SourceSignal>,
+                meta_dates: &mut Vec<(DateMention, String)>| {
         removed.push(original.to_string());
         match kind {
             Kind::Furniture => {}
@@ -343,7 +379,11 @@ pub fn import_text(raw: &str, opts: &ImportOptions) -> Result<Imported, ImportEr
         }
         (None, None) => {
             return Err(ImportError::NoHeadline {
-                first_line: lines.iter().find(|l| !l.is_empty()).cloned().unwrap_or_default(),
+                first_line: lines
+                    .iter()
+                    .find(|l| !l.is_empty())
+                    .cloned()
+                    .unwrap_or_default(),
                 why: "every line is page furniture or metadata".to_string(),
             });
         }
@@ -480,7 +520,11 @@ pub fn import_text(raw: &str, opts: &ImportOptions) -> Result<Imported, ImportEr
         date,
         source,
         dateline: dateline.map(|d| Field::new(d.text, How::Read)),
-        url: opts.url.as_ref().map(|u| u.trim().to_string()).filter(|u| !u.is_empty()),
+        url: opts
+            .url
+            .as_ref()
+            .map(|u| u.trim().to_string())
+            .filter(|u| !u.is_empty()),
         paragraphs,
         subheads,
         removed,
@@ -705,7 +749,9 @@ fn find_date(
         let pick = |m: Marker| body_anchors.iter().find(|d| d.marker == m).cloned();
         pick(Marker::Ahead)
             .map(|d| (d, Direction::Before, "the date ahead in the text"))
-            .or_else(|| pick(Marker::Back).map(|d| (d, Direction::After, "the date past in the text")))
+            .or_else(|| {
+                pick(Marker::Back).map(|d| (d, Direction::After, "the date past in the text"))
+            })
             .or_else(|| {
                 body_anchors
                     .iter()

@@ -42,7 +42,10 @@ fn plain_ok(s: &str, flow: bool) -> bool {
     }
     s.chars().all(|c| {
         c.is_alphanumeric()
-            || matches!(c, ' ' | '.' | '\'' | '’' | '(' | ')' | '-' | '_' | '/' | '&' | '+')
+            || matches!(
+                c,
+                ' ' | '.' | '\'' | '’' | '(' | ')' | '-' | '_' | '/' | '&' | '+'
+            )
             || (!flow && c == ',')
     })
 }
@@ -97,7 +100,10 @@ pub(crate) fn escape_block(p: &str) -> String {
             let digits = p.chars().take_while(char::is_ascii_digit).count();
             let after = &p[digits..];
             digits <= 9
-                && (after.starts_with(". ") || after.starts_with(") ") || after == "." || after == ")")
+                && (after.starts_with(". ")
+                    || after.starts_with(") ")
+                    || after == "."
+                    || after == ")")
         }
         _ => false,
     };
@@ -117,13 +123,25 @@ pub(crate) fn render(imp: &Imported, actors: &[String], topics: &[String]) -> St
     let mut out = String::from("---\n");
     out.push_str(&format!("title: {}\n", quoted(&imp.title)));
     if let Some(d) = &imp.date {
-        out.push_str(&format!("date: {}{}\n", d.value.format("%Y-%m-%d"), comment(&d.how)));
+        out.push_str(&format!(
+            "date: {}{}\n",
+            d.value.format("%Y-%m-%d"),
+            comment(&d.how)
+        ));
     }
     if let Some(s) = &imp.source {
-        out.push_str(&format!("source: {}{}\n", yaml_str(&s.value), comment(&s.how)));
+        out.push_str(&format!(
+            "source: {}{}\n",
+            yaml_str(&s.value),
+            comment(&s.how)
+        ));
     }
     if let Some(d) = &imp.dateline {
-        out.push_str(&format!("dateline: {}{}\n", yaml_str(&d.value), comment(&d.how)));
+        out.push_str(&format!(
+            "dateline: {}{}\n",
+            yaml_str(&d.value),
+            comment(&d.how)
+        ));
     }
     if let Some(u) = &imp.url {
         out.push_str(&format!("url: {}\n", yaml_str(u)));

@@ -24,8 +24,9 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-static EDITOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:editor|edited by|web editor)\s*:?.*$").expect("valid regex"));
+static EDITOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:editor|edited by|web editor)\s*:?.*$").expect("valid regex")
+});
 static SOURCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:source|from)\s*:\s*(?P<o>.+)$").expect("valid regex"));
 
@@ -95,7 +96,10 @@ pub(crate) fn byline(line: &str) -> Option<Byline> {
     }
     let outlet = outlets::outlet_exact(&c["name"])
         .or_else(|| outlets::outlet_within(&c["name"]))
-        .or_else(|| c.name("rest").and_then(|r| outlets::outlet_within(r.as_str())));
+        .or_else(|| {
+            c.name("rest")
+                .and_then(|r| outlets::outlet_within(r.as_str()))
+        });
     // "By Friday, ..." is not a byline.
     if dates::weekday_from(&c["name"]).is_some() && c["name"].split_whitespace().count() == 1 {
         return None;
@@ -120,9 +124,36 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 const NOT_CITIES: &[&str] = &[
-    "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "EDITORIAL", "WATCH",
-    "VIDEO", "LIVE", "PHOTOS", "NOTE", "CORRECTION", "ISIS", "ISIL", "NATO", "UN", "US", "USA",
-    "UK", "EU", "FSA", "SDF", "YPG", "AND", "THE", "BUT", "COMMENT", "Q", "A",
+    "UPDATE",
+    "UPDATED",
+    "BREAKING",
+    "EXCLUSIVE",
+    "ANALYSIS",
+    "OPINION",
+    "EDITORIAL",
+    "WATCH",
+    "VIDEO",
+    "LIVE",
+    "PHOTOS",
+    "NOTE",
+    "CORRECTION",
+    "ISIS",
+    "ISIL",
+    "NATO",
+    "UN",
+    "US",
+    "USA",
+    "UK",
+    "EU",
+    "FSA",
+    "SDF",
+    "YPG",
+    "AND",
+    "THE",
+    "BUT",
+    "COMMENT",
+    "Q",
+    "A",
 ];
 
 /// The dateline opening a paragraph: `MOSCOW (AFP) - `,
@@ -146,16 +177,13 @@ pub(crate) fn dateline(p: &str) -> Option<Dateline> {
         }
         None => None,
     };
-    match (agency, dash) {
-        (None, None) => return None,
-        (None, Some(":")) if date.is_none() && c.name("region").is_none() => {
-            // "NEW DELHI: ..." is a dateline; "ISIS: ..." was refused above.
-            if letters.chars().count() < 4 {
-                return None;
-            }
-        }
-        (None, Some(_)) if letters.chars().count() < 4 && date.is_none() => return None,
-        _ => {}
+    if agency.is_none() && dash.is_none() {
+        return None;
+    }
+    // Without an agency or a date, only a city of four letters or more:
+    // "GENEVA —", "NEW DELHI:", never "ISIS -" or "UN:".
+    if agency.is_none() && date.is_none() && letters.chars().count() < 4 {
+        return None;
     }
     let outlet = agency.and_then(outlets::outlet_exact);
     if let Some(a) = agency
@@ -200,7 +228,14 @@ mod tests {
 
     #[test]
     fn bylines() {
-        assert_eq!(byline("By Tom Miles, Reuters").unwrap().outlet.unwrap().name, "Reuters");
+        assert_eq!(
+            byline("By Tom Miles, Reuters")
+                .unwrap()
+                .outlet
+                .unwrap()
+                .name,
+            "Reuters"
+        );
         assert_eq!(byline("By AFP").unwrap().outlet.unwrap().name, "AFP");
         assert!(byline("By ANDREW OSBORN").unwrap().outlet.is_none());
         assert!(byline("By Friday, the talks had ended in a deal on aid.").is_none());

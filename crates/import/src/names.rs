@@ -126,9 +126,9 @@ pub fn write_new(dir: &Path, stem: &str, contents: &str) -> io::Result<PathBuf> 
                 Err(e) => return Err(e),
             }
         }
-        n = n.checked_add(1).ok_or_else(|| {
-            io::Error::other("no free file name left for this stem")
-        })?;
+        n = n
+            .checked_add(1)
+            .ok_or_else(|| io::Error::other("no free file name left for this stem"))?;
     }
 }
 
@@ -147,7 +147,10 @@ mod tests {
             "russia-us-discuss-syrian-peaceful-settlement-issues"
         );
         assert_eq!(slugify("Washington's “red line”"), "washingtons-red-line");
-        assert_eq!(slugify("Sergueï Lavrov à Genève"), "serguei-lavrov-a-geneve");
+        assert_eq!(
+            slugify("Sergueï Lavrov à Genève"),
+            "serguei-lavrov-a-geneve"
+        );
         assert_eq!(slugify("  ***  "), "article");
         assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
         let long = slugify(&"word ".repeat(40));

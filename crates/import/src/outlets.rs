@@ -12,18 +12,44 @@ pub(crate) struct Outlet {
 }
 
 pub(crate) const OUTLETS: &[Outlet] = &[
-    o("AFP", &["AFP", "Agence France-Presse", "Agence France Presse", "AFP PHOTO"]),
+    o(
+        "AFP",
+        &[
+            "AFP",
+            "Agence France-Presse",
+            "Agence France Presse",
+            "AFP PHOTO",
+        ],
+    ),
     o("Reuters", &["Reuters", "Thomson Reuters", "Reuters TV"]),
-    o("AP", &["AP", "Associated Press", "The Associated Press", "AP Photo"]),
-    o("Xinhua", &["Xinhua", "Xinhua News Agency", "Xinhuanet", "Xinhua Net", "news.cn"]),
+    o(
+        "AP",
+        &["AP", "Associated Press", "The Associated Press", "AP Photo"],
+    ),
+    o(
+        "Xinhua",
+        &[
+            "Xinhua",
+            "Xinhua News Agency",
+            "Xinhuanet",
+            "Xinhua Net",
+            "news.cn",
+        ],
+    ),
     o("TASS", &["TASS", "ITAR-TASS", "TASS News Agency"]),
     o("RIA Novosti", &["RIA Novosti", "RIA"]),
-    o("Sputnik", &["Sputnik", "Sputnik News", "Sputnik International"]),
+    o(
+        "Sputnik",
+        &["Sputnik", "Sputnik News", "Sputnik International"],
+    ),
     o("Interfax", &["Interfax"]),
     o("RT", &["RT", "Russia Today", "RT News"]),
     o("BBC", &["BBC", "BBC News", "BBC World Service"]),
     o("CNN", &["CNN", "CNN International"]),
-    o("Al Jazeera", &["Al Jazeera", "Al Jazeera English", "Aljazeera"]),
+    o(
+        "Al Jazeera",
+        &["Al Jazeera", "Al Jazeera English", "Aljazeera"],
+    ),
     o("Al Arabiya", &["Al Arabiya", "Al Arabiya English"]),
     o("The Straits Times", &["The Straits Times", "Straits Times"]),
     o("Bloomberg", &["Bloomberg", "Bloomberg News"]),
@@ -40,10 +66,22 @@ pub(crate) const OUTLETS: &[Outlet] = &[
     o("Deutsche Welle", &["Deutsche Welle", "DW"]),
     o("France 24", &["France 24", "France24"]),
     o("Euronews", &["Euronews"]),
-    o("The New York Times", &["The New York Times", "New York Times", "NYT"]),
-    o("The Washington Post", &["The Washington Post", "Washington Post"]),
-    o("The Wall Street Journal", &["The Wall Street Journal", "Wall Street Journal", "WSJ"]),
-    o("Financial Times", &["Financial Times", "The Financial Times", "FT"]),
+    o(
+        "The New York Times",
+        &["The New York Times", "New York Times", "NYT"],
+    ),
+    o(
+        "The Washington Post",
+        &["The Washington Post", "Washington Post"],
+    ),
+    o(
+        "The Wall Street Journal",
+        &["The Wall Street Journal", "Wall Street Journal", "WSJ"],
+    ),
+    o(
+        "Financial Times",
+        &["Financial Times", "The Financial Times", "FT"],
+    ),
     o("The Guardian", &["The Guardian", "Guardian"]),
     o("The Independent", &["The Independent"]),
     o("The Telegraph", &["The Telegraph", "The Daily Telegraph"]),
@@ -61,19 +99,34 @@ pub(crate) const OUTLETS: &[Outlet] = &[
     o("China Daily", &["China Daily"]),
     o("CGTN", &["CGTN"]),
     o("Global Times", &["Global Times"]),
-    o("South China Morning Post", &["South China Morning Post", "SCMP"]),
+    o(
+        "South China Morning Post",
+        &["South China Morning Post", "SCMP"],
+    ),
     o("The Hindu", &["The Hindu"]),
     o("Hindustan Times", &["Hindustan Times"]),
-    o("The Times of India", &["The Times of India", "Times of India"]),
+    o(
+        "The Times of India",
+        &["The Times of India", "Times of India"],
+    ),
     o("Dawn", &["Dawn"]),
     o("Gulf News", &["Gulf News"]),
     o("Haaretz", &["Haaretz"]),
-    o("The Jerusalem Post", &["The Jerusalem Post", "Jerusalem Post"]),
-    o("The Times of Israel", &["The Times of Israel", "Times of Israel"]),
+    o(
+        "The Jerusalem Post",
+        &["The Jerusalem Post", "Jerusalem Post"],
+    ),
+    o(
+        "The Times of Israel",
+        &["The Times of Israel", "Times of Israel"],
+    ),
     o("Daily Sabah", &["Daily Sabah"]),
     o("Hurriyet Daily News", &["Hurriyet Daily News"]),
     o("Voice of America", &["Voice of America", "VOA"]),
-    o("Radio Free Europe/Radio Liberty", &["Radio Free Europe/Radio Liberty", "RFE/RL"]),
+    o(
+        "Radio Free Europe/Radio Liberty",
+        &["Radio Free Europe/Radio Liberty", "RFE/RL"],
+    ),
 ];
 
 const fn o(name: &'static str, spellings: &'static [&'static str]) -> Outlet {
@@ -109,10 +162,7 @@ fn spelling_eq(spelling: &str, s: &str) -> bool {
 
 /// The outlet that `s` names, the whole of it (punctuation around ignored).
 pub(crate) fn outlet_exact(s: &str) -> Option<&'static Outlet> {
-    let s = s
-        .trim()
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .trim();
+    let s = s.trim().trim_matches(|c: char| !c.is_alphanumeric()).trim();
     if s.is_empty() {
         return None;
     }
@@ -208,17 +258,37 @@ mod tests {
         assert_eq!(outlet_exact("Xinhua").unwrap().name, "Xinhua");
         assert_eq!(outlet_exact("Tass").unwrap().name, "TASS");
         assert_eq!(outlet_exact("(AFP)").unwrap().name, "AFP");
-        assert_eq!(outlet_exact("Straits Times").unwrap().name, "The Straits Times");
-        assert!(outlet_exact("ap").is_none(), "short spellings are case-sensitive");
+        assert_eq!(
+            outlet_exact("Straits Times").unwrap().name,
+            "The Straits Times"
+        );
+        assert!(
+            outlet_exact("ap").is_none(),
+            "short spellings are case-sensitive"
+        );
         assert!(outlet_exact("Moscow").is_none());
     }
 
     #[test]
     fn credits() {
-        assert_eq!(outlet_in_credit("Reuters/Andrew Kelly").unwrap().name, "Reuters");
-        assert_eq!(outlet_in_credit("REUTERS/Andrew Kelly").unwrap().name, "Reuters");
-        assert_eq!(outlet_in_credit("(AP Photo/Pablo Martinez)").unwrap().name, "AP");
-        assert_eq!(outlet_in_credit("Jane Doe/AFP via Getty Images").unwrap().name, "AFP");
+        assert_eq!(
+            outlet_in_credit("Reuters/Andrew Kelly").unwrap().name,
+            "Reuters"
+        );
+        assert_eq!(
+            outlet_in_credit("REUTERS/Andrew Kelly").unwrap().name,
+            "Reuters"
+        );
+        assert_eq!(
+            outlet_in_credit("(AP Photo/Pablo Martinez)").unwrap().name,
+            "AP"
+        );
+        assert_eq!(
+            outlet_in_credit("Jane Doe/AFP via Getty Images")
+                .unwrap()
+                .name,
+            "AFP"
+        );
         assert!(outlet_in_credit("Getty Images").is_none());
         assert!(is_credit_agency("Getty"));
         assert!(is_credit_agency("AP Photo"));
@@ -227,9 +297,14 @@ mod tests {
     #[test]
     fn within() {
         assert_eq!(
-            outlet_within("Copyright 2015 The Associated Press. All rights reserved.").unwrap().name,
+            outlet_within("Copyright 2015 The Associated Press. All rights reserved.")
+                .unwrap()
+                .name,
             "AP"
         );
-        assert!(outlet_within("Rapid growth").is_none(), "AP inside a word is no match");
+        assert!(
+            outlet_within("Rapid growth").is_none(),
+            "AP inside a word is no match"
+        );
     }
 }

@@ -30,7 +30,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(String, Option<String>), ImportErr
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         return utf16(rest, true).map(|s| (s, Some("decoded as UTF-16".to_string())));
     }
-    if bytes.len() >= 4 && bytes.len() % 2 == 0 {
+    if bytes.len() >= 4 && bytes.len().is_multiple_of(2) {
         let (even, odd) = bytes.chunks(2).fold((0usize, 0usize), |(e, o), c| {
             (e + usize::from(c[0] == 0), o + usize::from(c[1] == 0))
         });
@@ -101,7 +101,14 @@ fn cp1252(b: u8) -> char {
 
 /// Refuse what is not article text: nothing at all, binary data, markup.
 pub(crate) fn check(raw: &str) -> Result<(), ImportError> {
-    if raw.trim().is_empty() {
+    let invisible = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+            )
+    };
+    if raw.chars().all(invisible) {
         return Err(ImportError::Empty);
     }
     if raw.contains('\0') {
@@ -124,7 +131,12 @@ pub(crate) fn check(raw: &str) -> Result<(), ImportError> {
             ),
         });
     }
-    let head: String = raw.trim_start().chars().take(200).collect::<String>().to_lowercase();
+    let head: String = raw
+        .trim_start()
+        .chars()
+        .take(200)
+        .collect::<String>()
+        .to_lowercase();
     if head.starts_with("<!doctype html") || head.starts_with("<html") || head.starts_with("<?xml")
     {
         return Err(ImportError::NotText {
@@ -197,15 +209,24 @@ mod tests {
             .flat_map(|u| u.to_le_bytes())
             .collect();
         assert_eq!(decode(&utf16).unwrap().0, "Hi there");
-        assert!(matches!(decode(b"\x89PNG\0\0\x01\xff"), Err(ImportError::NotText { .. })));
+        assert!(matches!(
+            decode(b"\x89PNG\0\0\x01\xff"),
+            Err(ImportError::NotText { .. })
+        ));
     }
 
     #[test]
     fn checks() {
         assert!(matches!(check(" \n\t\n"), Err(ImportError::Empty)));
         assert!(matches!(check("a\0b"), Err(ImportError::NotText { .. })));
-        assert!(matches!(check("\u{1}\u{2}\u{3}ab"), Err(ImportError::NotText { .. })));
-        assert!(matches!(check("<!DOCTYPE html><p>x"), Err(ImportError::NotText { .. })));
+        assert!(matches!(
+            check("\u{1}\u{2}\u{3}ab"),
+            Err(ImportError::NotText { .. })
+        ));
+        assert!(matches!(
+            check("<!DOCTYPE html><p>x"),
+            Err(ImportError::NotText { .. })
+        ));
         assert!(check("Title\nBody.").is_ok());
     }
 
