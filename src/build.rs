@@ -225,6 +225,7 @@ pub fn render_all(
         all.extend(errors);
         return Err(all.sorted());
     }
+    extra_outputs(config, site, &renderer, staging)?;
     if let Some(staging) = staging {
         write_assets(staging, theme).map_err(|e| {
             vec![
@@ -234,6 +235,18 @@ pub fn render_all(
         })?;
     }
     Ok(pages.len())
+}
+
+/// Files beyond the HTML pages (feeds, data, search, printable digests). Each
+/// module that adds outputs has one call here; with no staging (a dry run)
+/// they still run, so `check` reports their errors.
+fn extra_outputs(
+    _config: &Config,
+    _site: &Site,
+    _renderer: &Renderer,
+    _staging: Option<&Staging>,
+) -> Result<(), Vec<Diagnostic>> {
+    Ok(())
 }
 
 pub fn resolve_output(root: &Path, flag: Option<&Path>, config: &Config) -> PathBuf {

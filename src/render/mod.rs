@@ -143,6 +143,18 @@ impl Renderer {
         })
     }
 
+    /// The compiled templates, for modules that render more than pages.
+    pub fn tera(&self) -> &Tera {
+        &self.tera
+    }
+
+    /// A context with what every template gets (`site`).
+    pub fn base_context(&self) -> Context {
+        let mut ctx = Context::new();
+        ctx.insert("site", &self.site_globals);
+        ctx
+    }
+
     /// Every page of the site.
     pub fn pages(&self, site: &Site) -> Vec<Page> {
         let pages_of = |n: usize| n.div_ceil(self.page_size).max(1);
@@ -187,8 +199,7 @@ impl Renderer {
     }
 
     pub fn render(&self, config: &Config, site: &Site, page: Page) -> Result<String, Diagnostic> {
-        let mut ctx = Context::new();
-        ctx.insert("site", &self.site_globals);
+        let mut ctx = self.base_context();
         let path = self.output_path(site, page);
         let url_path = path.trim_end_matches("index.html");
         let meta = |kind: &'static str, title: &str, description: &str| PageMeta {
