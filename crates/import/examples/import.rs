@@ -3,7 +3,7 @@
 //! file's content file and what was removed, as `dossier import --dry-run`.
 
 use chrono::NaiveDate;
-use dossier_import::{ImportOptions, import_bytes};
+use dossier_import::{ImportOptions, import_all};
 
 fn main() {
     let mut opts = ImportOptions::new(chrono::Local::now().date_naive());
@@ -30,10 +30,13 @@ fn main() {
             _ => files.push(a),
         }
     }
-    for f in files {
+    let inputs: Vec<Vec<u8>> = files
+        .iter()
+        .map(|f| std::fs::read(f).expect("readable file"))
+        .collect();
+    for (f, result) in files.iter().zip(import_all(&inputs, &opts)) {
         println!("==> {f}");
-        let bytes = std::fs::read(&f).expect("readable file");
-        match import_bytes(&bytes, &opts) {
+        match result {
             Ok(imp) => {
                 print!("{}", imp.to_markdown(&[], &[]));
                 for r in &imp.removed {

@@ -348,6 +348,10 @@ pub fn import_text(raw: &str, opts: &ImportOptions) -> Result<Imported, ImportEr
             removed.extend(tails);
             continue;
         }
+        if !rest.chars().any(char::is_alphanumeric) {
+            removed.push(line.clone()); // decoration: "* * *", "#", "---"
+            continue;
+        }
         if let Some(kind) = classify(&rest, true) {
             take(kind, line, &mut removed, &mut sources, &mut meta_dates);
             continue;
@@ -566,6 +570,12 @@ fn headline_from(line: &str) -> Result<(String, Option<(&'static str, String)>),
                 "the first line opens with the dateline \"{}\", which starts the body",
                 d.text
             ),
+        });
+    }
+    if !title.chars().any(char::is_alphanumeric) {
+        return Err(ImportError::NoHeadline {
+            first_line: line.to_string(),
+            why: "the first line has no words".to_string(),
         });
     }
     if title.chars().count() > 250 || words > 40 {
