@@ -1,1 +1,147 @@
+//! `dossier-extract`: the text analysis behind dossier.
+//!
+//! - [`Lexicon`]: the actor and topic registry compiled once into one Aho-Corasick automaton.
+//! - [`analyse`]: everything found in one article: actor mentions, topics, quotations with
+//!   their kind (quote / partial / fragment) and speaker, and speakers the registry lacks.
+//! - [`group_quotations`] and [`normalise`]: the same statement across articles.
+//!
+//! The crate is pure: no I/O, no global state beyond lazily built word lists; everything is
+//! `Send + Sync`, so one `Lexicon` serves every rayon thread of a build.
 
+mod analyse;
+mod group;
+mod lexicon;
+mod scan;
+mod text;
+mod words;
+
+use serde::Serialize;
+
+pub use analyse::analyse;
+pub use group::{QuotationGroup, QuoteRef, group_quotations, normalise, quotation_id};
+pub use lexicon::{ActorDef, ActorKind, Lexicon, TopicDef};
+
+/// Settings of the extractor (`quotes:` in site.yaml).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// Quoted stretches shorter than this many words are fragments (scare quotes).
+    pub min_words: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { min_words: 4 }
+    }
+}
+
+/// A byte range in one paragraph, on char boundaries. For a quotation it includes the marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Span {
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One occurrence of a registry actor in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// Index into [`Lexicon::actors`].
+    pub actor: usize,
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+    /// Found by the actor's role description ("Foreign Minister of Russia") rather than a
+    /// name or alias. Roles outlive their holders: an integrator may want to ignore these
+    /// for "mentions", they are mainly there for speaker attribution.
+    pub by_role: bool,
+}
+
+/// What kind of quoted stretch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// A full statement: `min_words` or more, not embedded in a clause.
+    Quote,
+    /// A quoted clause inside reported speech: `said the majority had the same vision "enshrined in the Geneva Communique"`.
+    Partial,
+    /// A scare quote or other short stretch: `"war of words"`.
+    Fragment,
+}
+
+/// Who said it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Speaker {
+    /// A registry actor: index into [`Lexicon::actors`].
+    Actor { index: usize },
+    /// Someone the registry does not list, by the full name as written ("Peter Cook"),
+    /// also when the text used a short form ("Cook said").
+    Named { name: String },
+    /// An unnamed source, as described ("a senior State Department official").
+    Anonymous { description: String },
+}
+
+/// One quotation of an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    /// The wording without the outer marks; a multi-paragraph quotation joined with a space.
+    pub text: String,
+    pub kind: QuoteKind,
+    pub speaker: Option<Speaker>,
+    /// One span per paragraph the quotation covers, each including its marks.
+    pub spans: Vec<Span>,
+    /// False when the closing mark was missing and the quotation was cut at its paragraph end.
+    pub closed: bool,
+    /// Which rule of the sieve found the speaker (for debugging and reports).
+    pub rule: Option<&'static str>,
+}
+
+/// A speaker found in the article that the registry does not list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NewSpeaker {
+    /// The full name as written: "Peter Cook".
+    pub name: String,
+    /// Short forms in the same article that mean this speaker: ["Cook"].
+    pub short_forms: Vec<String>,
+}
+
+/// Everything found in one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Analysis {
+    /// Registry actor mentions in text order (longest match wins, no overlaps).
+    pub actors: Vec<Mention>,
+    /// Indices into [`Lexicon::topics`] whose keywords occur, ascending, deduplicated.
+    pub topics: Vec<usize>,
+    /// Quotations in text order (outermost only: nested quotes are part of their quotation's text).
+    pub quotes: Vec<Quote>,
+    /// Speakers of this article's quotations that the registry does not list.
+    pub new_speakers: Vec<NewSpeaker>,
+}
+
+impl Analysis {
+    /// Indices of the registry actors mentioned (by name or alias, not by role), ascending.
+    pub fn actor_indices(&self) -> Vec<usize> {
+        let mut v: Vec<usize> = self
+            .actors
+            .iter()
+            .filter(|m| !m.by_role)
+            .map(|m| m.actor)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn lexicon_is_send_sync() {
+        assert_send_sync::<Lexicon>();
+        assert_send_sync::<Analysis>();
+    }
+}

@@ -1,0 +1,1339 @@
+//! One article: tokens, sentences, quotation classification and the speaker sieve.
+//!
+//! The sieve tries the most precise rule first and stops at the first that finds a speaker:
+//!
+//! 1. `after`: the attribution right after the quotation, when the quotation ends with a
+//!    comma (or ?, !, dash): `"Q," X said`, `"Q," said X`, `"Q," X told reporters`,
+//!    `"Q," Tass quoted X as saying`, `"Q," said a statement of ORG`, `"Q," according to X`.
+//! 2. `before`: the nearest reporting verb before the quotation in its sentence, and its
+//!    subject: `X said: "Q"`, `X said that "Q"`, `X said the plan was "Q"`, `X's statement read`.
+//! 3. `after-short`: a short attribution after a quotation that ends its sentence: `"Q." X said.`
+//! 4. `according-to`: `according to X` anywhere in the quotation's sentence.
+//! 5. `continuation`: the previous quotation of the same paragraph, or of the previous
+//!    paragraph when this one opens with the quotation.
+//! 6. `sentence-subject` (partials and fragments only): the registry actor or pronoun that
+//!    opens the sentence.
+//!
+//! Candidates resolve through article state: pronouns to the last person named as a speaker
+//! or sentence subject before them, `the official` to the last anonymous source with the
+//! same head noun, and short names (`Cook`) to a full name seen in the article (`Peter Cook`).
+
+use std::collections::HashMap;
+
+use crate::lexicon::{Hit, Target};
+use crate::scan::{self, RawQuote};
+use crate::text::{char_at, count_words};
+use crate::words::{
+    VerbForm, is_anonymous_head, is_indefinite, is_name_particle, is_not_name, is_person_pronoun,
+    is_quoting_verb, is_skippable_adverb, is_statement_noun, is_title, reporting_verb,
+};
+use crate::{
+    ActorKind, Analysis, Lexicon, Mention, NewSpeaker, Options, Quote, QuoteKind, Span, Speaker,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TokKind {
+    Word,
+    Punct(char),
+    /// A whole quotation span in this paragraph (index into the article's quotations).
+    Quote(usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+    kind: TokKind,
+}
+
+struct Para<'a> {
+    idx: usize,
+    text: &'a str,
+    toks: Vec<Tok>,
+    /// Sentence number of each token.
+    sent: Vec<u32>,
+    /// Registry actor hits (names, aliases, roles), sorted.
+    hits: Vec<Hit>,
+}
+
+/// A speaker candidate before resolution against the article state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Cand {
+    Actor(usize),
+    Named(String),
+    /// he / she, at this byte position of its paragraph.
+    Pronoun(usize),
+    Anon {
+        desc: String,
+        head: String,
+        definite: bool,
+    },
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn lower(w: &str) -> String {
+    w.to_lowercase()
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .or_else(|| w.strip_suffix('\''))
+        .or_else(|| w.strip_suffix('’'))
+        .unwrap_or(w)
+}
+
+fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s")
+}
+
+fn actor_of(t: Target) -> usize {
+    match t {
+        Target::Actor(i) | Target::Role(i) | Target::Topic(i) => i,
+    }
+}
+
+/// Splits a paragraph into words, punctuation and whole quotation spans.
+fn tokenize(p: &str, quotes: &[(usize, usize, usize)]) -> Vec<Tok> {
+    let mut toks = Vec::with_capacity(p.len() / 5 + 4);
+    let mut qi = 0;
+    let mut i = 0;
+    while i < p.len() {
+        if qi < quotes.len() && i >= quotes[qi].0 {
+            let (s, e, q) = quotes[qi];
+            toks.push(Tok {
+                start: s,
+                end: e,
+                kind: TokKind::Quote(q),
+            });
+            i = e.max(i);
+            qi += 1;
+            continue;
+        }
+        let next_quote = quotes.get(qi).map_or(usize::MAX, |q| q.0);
+        let Some(c) = char_at(p, i) else { break };
+        let cl = c.len_utf8();
+        if c.is_whitespace() {
+            i += cl;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            toks.push(Tok {
+                start: i,
+                end: i + cl,
+                kind: TokKind::Punct(c),
+            });
+            i += cl;
+            continue;
+        }
+        let start = i;
+        let mut j = i + cl;
+        let mut seg_start = start;
+        while j < next_quote {
+            let Some(d) = char_at(p, j) else { break };
+            if d.is_alphanumeric() {
+                j += d.len_utf8();
+                continue;
+            }
+            let after = j + d.len_utf8();
+            let next = char_at(p, after);
+            match d {
+                '-' | '\'' | '’'
+                    if next.is_some_and(char::is_alphanumeric) && after < next_quote =>
+                {
+                    j = after;
+                }
+                '.' => {
+                    // U.S., U.N.: single capitals joined by periods.
+                    let seg = &p[seg_start..j];
+                    let single = seg.chars().count() == 1 && starts_upper(seg);
+                    if single
+                        && next.is_some_and(char::is_uppercase)
+                        && char_at(p, after + next.map_or(0, char::len_utf8)) == Some('.')
+                    {
+                        j = after;
+                        seg_start = j;
+                    } else if single && p[start..j].contains('.') {
+                        j = after;
+                        break;
+                    } else {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        toks.push(Tok {
+            start,
+            end: j,
+            kind: TokKind::Word,
+        });
+        i = j;
+    }
+    toks
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "Prof", "Jr", "Sr",
+    "No", "Mt", "Capt", "Sgt", "Adm", "Maj", "vs", "Vol", "Ft", "Rev", "Hon",
+];
+
+fn sentence_ids(p: &str, toks: &[Tok]) -> Vec<u32> {
+    let mut ids = Vec::with_capacity(toks.len());
+    let mut id = 0u32;
+    for (i, t) in toks.iter().enumerate() {
+        if i > 0 {
+            let prev = toks[i - 1];
+            let cur_text = &p[t.start..t.end];
+            let cur_opens = match t.kind {
+                TokKind::Quote(_) => true,
+                TokKind::Word => cur_text
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+                TokKind::Punct(c) => matches!(c, '(' | '['),
+            };
+            let boundary = match prev.kind {
+                TokKind::Punct('.' | '!' | '?' | '…') => {
+                    let abbrev = i >= 2
+                        && toks[i - 2].kind == TokKind::Word
+                        && toks[i - 2].end == prev.start
+                        && {
+                            let w = &p[toks[i - 2].start..toks[i - 2].end];
+                            ABBREVIATIONS.contains(&w)
+                                || (w.chars().count() == 1 && starts_upper(w))
+                        };
+                    cur_opens && !abbrev
+                }
+                TokKind::Quote(_) => {
+                    t.kind == TokKind::Word
+                        && starts_upper(cur_text)
+                        && quote_ends_sentence(&p[prev.start..prev.end])
+                }
+                _ => false,
+            };
+            if boundary {
+                id += 1;
+            }
+        }
+        ids.push(id);
+    }
+    ids
+}
+
+/// True when the quoted text ends with sentence punctuation just inside its closing mark.
+fn quote_ends_sentence(span_text: &str) -> bool {
+    let inner = span_text.trim_end_matches(|c: char| {
+        matches!(c, '"' | '\'' | '”' | '’' | '»' | '`') || c.is_whitespace()
+    });
+    inner.ends_with(['.', '!', '?', '…'])
+}
+
+impl<'a> Para<'a> {
+    fn word(&self, i: usize) -> Option<&'a str> {
+        let t = self.toks.get(i)?;
+        (t.kind == TokKind::Word).then(|| &self.text[t.start..t.end])
+    }
+
+    fn is_punct(&self, i: usize, chars: &[char]) -> bool {
+        matches!(self.toks.get(i), Some(Tok { kind: TokKind::Punct(c), .. }) if chars.contains(c))
+    }
+
+    /// The registry hit that ends inside token `i`.
+    fn hit_ending_in(&self, i: usize) -> Option<Hit> {
+        let t = self.toks.get(i)?;
+        self.hits
+            .iter()
+            .find(|h| h.end > t.start && h.end <= t.end)
+            .copied()
+    }
+
+    /// The registry hit that starts inside token `i`.
+    fn hit_starting_in(&self, i: usize) -> Option<Hit> {
+        let t = self.toks.get(i)?;
+        self.hits
+            .iter()
+            .find(|h| h.start >= t.start && h.start < t.end)
+            .copied()
+    }
+
+    /// Index of the token that contains byte `b` (or the next one).
+    fn tok_at(&self, b: usize) -> usize {
+        self.toks.partition_point(|t| t.end <= b)
+    }
+
+    fn slice(&self, from: usize, to: usize) -> String {
+        self.text[self.toks[from].start..self.toks[to].end].to_string()
+    }
+
+    /// A name running leftwards from token `i` (capitalised words, particles, initials; at most
+    /// two capitalised words; stops at titles): `spokesperson Peter Cook` -> `Peter Cook`.
+    fn name_left(&self, i: usize) -> Option<(String, usize)> {
+        let w = self.word(i)?;
+        let w0 = strip_possessive(w);
+        if !starts_upper(w0) || is_not_name(w0) || is_title(w0) {
+            return None;
+        }
+        let mut j = i;
+        let mut caps = 1;
+        while j > 0 {
+            let k = j - 1;
+            if self.hit_ending_in(k).is_some() {
+                break;
+            }
+            // an initial: "John F. Kennedy"
+            if self.is_punct(k, &['.']) && k > 0 {
+                if let Some(x) = self.word(k - 1)
+                    && x.chars().count() == 1
+                    && starts_upper(x)
+                    && self.toks[k - 1].end == self.toks[k].start
+                {
+                    j = k - 1;
+                    continue;
+                }
+                break;
+            }
+            let Some(x) = self.word(k) else { break };
+            if is_name_particle(x) {
+                j = k;
+                continue;
+            }
+            if caps < 2 && starts_upper(x) && !is_not_name(x) && !is_title(x) && !is_possessive(x) {
+                caps += 1;
+                j = k;
+                continue;
+            }
+            break;
+        }
+        // never start on a particle
+        while j < i && self.word(j).is_some_and(is_name_particle) {
+            j += 1;
+        }
+        let s = &self.text[self.toks[j].start..self.toks[i].end];
+        Some((strip_possessive(s).to_string(), j))
+    }
+
+    /// A name running rightwards from token `j`, after any titles.
+    fn name_right(&self, j: usize) -> Option<(Cand, usize)> {
+        let mut k = j;
+        while self.word(k).is_some_and(|w| is_title(w) && starts_upper(w))
+            && self.hit_starting_in(k).is_none()
+        {
+            k += 1;
+        }
+        if let Some(h) = self.hit_starting_in(k) {
+            return Some((
+                Cand::Actor(actor_of(h.target)),
+                self.tok_at(h.end.saturating_sub(1)),
+            ));
+        }
+        let w = self.word(k)?;
+        if !starts_upper(w) || is_not_name(w) {
+            return None;
+        }
+        let mut end = k;
+        let mut caps = 1;
+        loop {
+            let n = end + 1;
+            if self.is_punct(n, &['.']) && self.word(end).is_some_and(|x| x.chars().count() == 1) {
+                end = n;
+                continue;
+            }
+            let Some(x) = self.word(n) else { break };
+            if is_name_particle(x) && self.word(n + 1).is_some_and(starts_upper) {
+                end = n;
+                continue;
+            }
+            if caps < 3 && starts_upper(x) && !is_not_name(x) {
+                caps += 1;
+                end = n;
+                if is_possessive(x) {
+                    break;
+                }
+                continue;
+            }
+            break;
+        }
+        let s = &self.text[self.toks[k].start..self.toks[end].end];
+        Some((Cand::Named(strip_possessive(s).to_string()), end))
+    }
+
+    /// An anonymous description ending at its head noun `i`: `a senior State Department official`.
+    fn anon_left(&self, i: usize) -> Option<(Cand, usize)> {
+        let head = lower(self.word(i)?);
+        let mut j = i;
+        let mut det: Option<bool> = None; // Some(true) = definite
+        for _ in 0..8 {
+            if j == 0 {
+                break;
+            }
+            let k = j - 1;
+            let Some(w) = self.word(k) else { break };
+            if reporting_verb(w).is_some() {
+                break;
+            }
+            let lw = lower(w);
+            if matches!(lw.as_str(), "the" | "this" | "that") {
+                det = Some(true);
+                j = k;
+                break;
+            }
+            if is_indefinite(&lw) {
+                det = Some(false);
+                j = k;
+                break;
+            }
+            if is_possessive(w) {
+                det = Some(false);
+                j = k;
+                break;
+            }
+            if matches!(
+                lw.as_str(),
+                "and"
+                    | "or"
+                    | "but"
+                    | "said"
+                    | "of"
+                    | "to"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "with"
+                    | "who"
+                    | "he"
+                    | "she"
+                    | "it"
+                    | "they"
+                    | "we"
+            ) {
+                break;
+            }
+            j = k;
+        }
+        if det.is_none() {
+            // no determiner: keep at most two modifiers ("Kremlin spokesman", "senior officials")
+            j = j.max(i.saturating_sub(2));
+        }
+        let desc = self.slice(j, i);
+        Some((
+            Cand::Anon {
+                desc,
+                head,
+                definite: det == Some(true),
+            },
+            j,
+        ))
+    }
+
+    /// The noun phrase that ends at token `i` as a speaker candidate, and its first token.
+    fn np_ending_at(&self, i: usize) -> Option<(Cand, usize)> {
+        let w = self.word(i)?;
+        if let Some(h) = self.hit_ending_in(i) {
+            return Some((Cand::Actor(actor_of(h.target)), self.tok_at(h.start)));
+        }
+        if is_person_pronoun(w) {
+            return Some((Cand::Pronoun(self.toks[i].start), i));
+        }
+        if is_statement_noun(w) {
+            // X's statement, X's written statement
+            for k in [i.checked_sub(1), i.checked_sub(2)].into_iter().flatten() {
+                let Some(pw) = self.word(k) else { break };
+                if is_possessive(pw) {
+                    if let Some(h) = self.hit_ending_in(k) {
+                        return Some((Cand::Actor(actor_of(h.target)), self.tok_at(h.start)));
+                    }
+                    return self.name_left(k).map(|(n, j)| (Cand::Named(n), j));
+                }
+            }
+            return None;
+        }
+        if is_anonymous_head(w) {
+            return self.anon_left(i);
+        }
+        if starts_upper(w) {
+            return self.name_left(i).map(|(n, j)| (Cand::Named(n), j));
+        }
+        None
+    }
+
+    /// The subject of the reporting verb at token `v`: the noun phrase right before it,
+    /// after skipping adverbs (`also`, `on Saturday`).
+    fn subject_before(&self, v: usize) -> Option<(Cand, usize)> {
+        let mut i = v.checked_sub(1)?;
+        let mut skipped = 0;
+        while skipped < 4
+            && self.word(i).is_some_and(is_skippable_adverb)
+            && self.hit_ending_in(i).is_none()
+        {
+            i = i.checked_sub(1)?;
+            skipped += 1;
+        }
+        if self.sent[i] != self.sent[v] {
+            return None;
+        }
+        let (c, first) = self.np_ending_at(i)?;
+        // "read" only reports a written statement: "X's statement read"
+        if self.word(v) == Some("read") && !self.word(i).is_some_and(is_statement_noun) {
+            return None;
+        }
+        Some((c, first))
+    }
+
+    /// The speaker after the verb at token `v`: `said X`, `said a statement of X`,
+    /// `quoted X as saying`, `according to X`.
+    fn object_after(&self, v: usize) -> Option<(Cand, usize)> {
+        let j = v + 1;
+        let w = self.word(j)?;
+        if let Some(h) = self.hit_starting_in(j) {
+            // "said an online statement of the Russian Foreign Ministry" starts with a hit only
+            // when the hit is the whole phrase.
+            return Some((
+                Cand::Actor(actor_of(h.target)),
+                self.tok_at(h.end.saturating_sub(1)),
+            ));
+        }
+        if is_person_pronoun(w) || matches!(w, "him" | "her") {
+            return Some((Cand::Pronoun(self.toks[j].start), j));
+        }
+        let lw = lower(w);
+        if is_indefinite(&lw) || lw == "the" {
+            let mut last = j;
+            let mut k = j + 1;
+            while k <= j + 10 {
+                let Some(x) = self.word(k) else { break };
+                let lx = lower(x);
+                if is_statement_noun(x)
+                    && matches!(self.word(k + 1), Some("of" | "by" | "from" | "issued"))
+                {
+                    for m in k + 2..=k + 4 {
+                        if let Some(h) = self.hit_starting_in(m) {
+                            return Some((
+                                Cand::Actor(actor_of(h.target)),
+                                self.tok_at(h.end.saturating_sub(1)),
+                            ));
+                        }
+                        if self.word(m).is_some_and(starts_upper) {
+                            return self.name_right(m);
+                        }
+                    }
+                    return None;
+                }
+                if matches!(
+                    lx.as_str(),
+                    "who"
+                        | "which"
+                        | "that"
+                        | "in"
+                        | "at"
+                        | "on"
+                        | "with"
+                        | "to"
+                        | "for"
+                        | "during"
+                        | "after"
+                        | "as"
+                        | "and"
+                        | "but"
+                        | "speaking"
+                        | "familiar"
+                ) || reporting_verb(x).is_some()
+                {
+                    break;
+                }
+                last = k;
+                k += 1;
+            }
+            let head = self.word(last)?;
+            if let Some(h) = self.hit_ending_in(last) {
+                return Some((Cand::Actor(actor_of(h.target)), last));
+            }
+            if is_anonymous_head(head) {
+                return Some((
+                    Cand::Anon {
+                        desc: self.slice(j, last),
+                        head: lower(head),
+                        definite: lw == "the",
+                    },
+                    last,
+                ));
+            }
+            return None;
+        }
+        if starts_upper(w) {
+            return self.name_right(j);
+        }
+        None
+    }
+
+    /// `according to X` in the sentence of token `q`.
+    fn according_to(&self, q: usize) -> Option<Cand> {
+        let s = self.sent[q];
+        let from = self.sent.partition_point(|&x| x < s);
+        let to = self.sent.partition_point(|&x| x <= s);
+        for k in from..to.saturating_sub(1) {
+            if self
+                .word(k)
+                .is_some_and(|w| w.eq_ignore_ascii_case("according"))
+                && self.word(k + 1) == Some("to")
+                && let Some((c, _)) = self.object_after(k + 1)
+            {
+                return Some(c);
+            }
+        }
+        None
+    }
+
+    /// True when the verb at `v` introduces what follows (`said:`, `told reporters: "…"`).
+    fn introduces_next(&self, v: usize) -> bool {
+        for k in v + 1..(v + 4).min(self.toks.len()) {
+            match self.toks[k].kind {
+                TokKind::Punct(':') | TokKind::Quote(_) => return true,
+                TokKind::Punct(_) => return false,
+                TokKind::Word => {}
+            }
+        }
+        false
+    }
+}
+
+/// Which sieve rule found a candidate.
+type Found = (Cand, &'static str);
+
+/// Rules 1 and 3: the attribution right after the quotation token `qt`.
+fn after_rule(pa: &Para, qt: usize, comma_style: bool) -> Option<Found> {
+    let n = pa.toks.len();
+    let mut j = qt + 1;
+    while j < n && pa.is_punct(j, &[',', '—', '–', '-']) {
+        j += 1;
+    }
+    let w = pa.word(j)?;
+    if w.eq_ignore_ascii_case("according") && pa.word(j + 1) == Some("to") {
+        return pa.object_after(j + 1).map(|(c, _)| (c, "according-to"));
+    }
+    let short_ok = |v: usize, end: usize| -> bool {
+        // "Q." X said. / "Q." X said on Friday.
+        comma_style || {
+            let mut k = end + 1;
+            let mut words = 0;
+            while k < n && pa.sent[k] == pa.sent[v] && pa.toks[k].kind == TokKind::Word {
+                words += 1;
+                k += 1;
+            }
+            words <= 3 && (k >= n || pa.sent[k] != pa.sent[v] || pa.is_punct(k, &['.', ',']))
+        }
+    };
+    if reporting_verb(w) == Some(VerbForm::Finite) {
+        let (c, end) = pa.object_after(j)?;
+        if pa.introduces_next(end) && !comma_style {
+            return None;
+        }
+        return short_ok(j, end).then_some((
+            c,
+            if comma_style {
+                "after: quote, verb speaker"
+            } else {
+                "after-short"
+            },
+        ));
+    }
+    for v in j + 1..n.min(j + 12) {
+        if pa.sent[v] != pa.sent[j] || matches!(pa.toks[v].kind, TokKind::Quote(_)) {
+            break;
+        }
+        let Some(vw) = pa.word(v) else { continue };
+        if is_quoting_verb(vw) {
+            // "Q," Russia's Tass news agency quoted Lavrov as saying
+            return pa
+                .object_after(v)
+                .map(|(c, _)| (c, "after: quoted X as saying"));
+        }
+        if reporting_verb(vw) == Some(VerbForm::Finite) {
+            let (c, first) = pa.subject_before(v)?;
+            if first < j || (j..first).any(|k| pa.toks[k].kind != TokKind::Word) {
+                return None;
+            }
+            if pa.introduces_next(v) && !comma_style {
+                return None;
+            }
+            return short_ok(v, v).then_some((
+                c,
+                if comma_style {
+                    "after: quote, speaker verb"
+                } else {
+                    "after-short"
+                },
+            ));
+        }
+    }
+    None
+}
+
+/// Rule 2: the nearest reporting verb before the quotation in its sentence.
+fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
+    let s = pa.sent[qt];
+    let mut i = qt;
+    while i > 0 {
+        i -= 1;
+        if pa.sent[i] != s {
+            break;
+        }
+        let Some(w) = pa.word(i) else { continue };
+        if is_quoting_verb(w)
+            && let Some((c, _)) = pa.object_after(i)
+        {
+            return Some((c, "before: quoted X as saying"));
+        }
+        match reporting_verb(w) {
+            Some(VerbForm::Finite) => {
+                if let Some((c, _)) = pa.subject_before(i) {
+                    return Some((c, "before: speaker verb, quote"));
+                }
+                // verb first: said Kerry: "Q"
+                if let Some((c, end)) = pa.object_after(i)
+                    && (pa.is_punct(end + 1, &[':', ',']) || end + 1 == qt)
+                {
+                    return Some((c, "before: verb speaker, quote"));
+                }
+            }
+            Some(VerbForm::Participle) | None => {}
+        }
+    }
+    None
+}
+
+/// Rule 6: the registry actor or pronoun that opens the quotation's sentence.
+fn sentence_subject(pa: &Para, qt: usize) -> Option<Cand> {
+    let s = pa.sent[qt];
+    let from = pa.sent.partition_point(|&x| x < s);
+    for k in from..qt.min(from + 8) {
+        if let Some(h) = pa.hit_starting_in(k) {
+            return Some(Cand::Actor(actor_of(h.target)));
+        }
+        if let Some(w) = pa.word(k)
+            && is_person_pronoun(w)
+        {
+            return Some(Cand::Pronoun(pa.toks[k].start));
+        }
+    }
+    None
+}
+
+/// Classification by the quotation's opening context (SPEC 4).
+fn classify(pa: &Para, qt: usize, text: &str, opts: &Options) -> QuoteKind {
+    if count_words(text) < opts.min_words.max(1) {
+        return QuoteKind::Fragment;
+    }
+    let standalone = qt == 0 || pa.sent[qt - 1] != pa.sent[qt] || pa.is_punct(qt - 1, &[':']) || {
+        let upper = starts_upper(text.trim_start_matches(|c: char| !c.is_alphanumeric()));
+        let mut k = qt - 1;
+        let comma = pa.is_punct(k, &[',']);
+        if comma && k > 0 {
+            k -= 1;
+        }
+        if !comma && pa.word(k) == Some("that") && k > 0 {
+            k -= 1;
+        }
+        let verb_at = |k: usize| pa.word(k).is_some_and(|w| reporting_verb(w).is_some());
+        if comma {
+            // he said, "Q" / said Kerry, "Q" / Kerry told reporters, "Q"
+            (k.saturating_sub(3)..=k).any(verb_at)
+        } else {
+            // said "Q" / said that "Q", when Q opens like a sentence
+            upper && verb_at(k)
+        }
+    };
+    if standalone {
+        QuoteKind::Quote
+    } else {
+        QuoteKind::Partial
+    }
+}
+
+/// A person in the article's salience record (for pronouns).
+#[derive(Debug, Clone)]
+struct Event {
+    pos: (usize, usize),
+    speaker: Speaker,
+}
+
+struct State<'l> {
+    lexicon: &'l Lexicon,
+    events: Vec<Event>,
+    quote_events: Vec<Event>,
+    anons: Vec<(String, String)>,
+    /// short form -> full name
+    short: HashMap<String, String>,
+    /// (full, short) pairs actually used
+    used_short: Vec<(String, String)>,
+}
+
+fn singular(h: &str) -> &str {
+    if h == "people" {
+        return "person";
+    }
+    h.strip_suffix('s').unwrap_or(h)
+}
+
+impl State<'_> {
+    fn is_person(&self, s: &Speaker) -> bool {
+        match s {
+            Speaker::Actor { index } => self
+                .lexicon
+                .actors()
+                .get(*index)
+                .is_some_and(|a| a.kind == ActorKind::Person),
+            Speaker::Named { name } => name.contains(' '),
+            Speaker::Anonymous { .. } => false,
+        }
+    }
+
+    fn expand(&mut self, name: &str) -> String {
+        if !name.contains(' ')
+            && let Some(full) = self.short.get(name)
+        {
+            let full = full.clone();
+            if !self.used_short.iter().any(|(f, s)| f == &full && s == name) {
+                self.used_short.push((full.clone(), name.to_string()));
+            }
+            return full;
+        }
+        name.to_string()
+    }
+
+    fn last_person_before(&self, pos: (usize, usize)) -> Option<Speaker> {
+        let a = self.events.iter().rev().find(|e| e.pos < pos);
+        let b = self.quote_events.iter().rev().find(|e| e.pos < pos);
+        match (a, b) {
+            (Some(a), Some(b)) => Some(if a.pos > b.pos {
+                a.speaker.clone()
+            } else {
+                b.speaker.clone()
+            }),
+            (Some(a), None) => Some(a.speaker.clone()),
+            (None, Some(b)) => Some(b.speaker.clone()),
+            (None, None) => None,
+        }
+    }
+
+    fn resolve(&mut self, c: Cand, para: usize) -> Option<Speaker> {
+        match c {
+            Cand::Actor(i) => Some(Speaker::Actor { index: i }),
+            Cand::Named(n) => Some(Speaker::Named {
+                name: self.expand(&n),
+            }),
+            Cand::Pronoun(pos) => self.last_person_before((para, pos)),
+            Cand::Anon {
+                desc,
+                head,
+                definite,
+            } => {
+                if definite {
+                    let h = singular(&head);
+                    if let Some((d, _)) = self.anons.iter().rev().find(|(_, eh)| singular(eh) == h)
+                    {
+                        return Some(Speaker::Anonymous {
+                            description: d.clone(),
+                        });
+                    }
+                } else {
+                    self.anons.push((desc.clone(), head));
+                }
+                Some(Speaker::Anonymous { description: desc })
+            }
+        }
+    }
+}
+
+/// Analyses one article: actor mentions, topics, quotations with kind and speaker, and
+/// speakers the registry does not list. `paragraphs` are plain text.
+pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analysis {
+    let mut analysis = Analysis::default();
+    let mut topic_seen = vec![false; lexicon.topics().len()];
+    let mut para_hits: Vec<Vec<Hit>> = Vec::with_capacity(paragraphs.len());
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let (actors, topics) = lexicon.find(p);
+        for h in &topics {
+            topic_seen[actor_of(h.target)] = true;
+        }
+        for h in &actors {
+            analysis.actors.push(Mention {
+                actor: actor_of(h.target),
+                paragraph: pi,
+                start: h.start,
+                end: h.end,
+                by_role: matches!(h.target, Target::Role(_)),
+            });
+        }
+        para_hits.push(actors);
+    }
+    analysis.topics = topic_seen
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &s)| s.then_some(i))
+        .collect();
+
+    let raw: Vec<RawQuote> = scan::scan(paragraphs);
+    if raw.is_empty() {
+        return analysis;
+    }
+
+    // Tokens per paragraph, with each quotation span as one token.
+    let mut spans_by_para: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); paragraphs.len()];
+    for (qi, q) in raw.iter().enumerate() {
+        for s in &q.spans {
+            spans_by_para[s.paragraph].push((s.start, s.end, qi));
+        }
+    }
+    let paras: Vec<Para> = paragraphs
+        .iter()
+        .enumerate()
+        .zip(para_hits)
+        .zip(&spans_by_para)
+        .map(|(((pi, p), hits), qs)| {
+            let toks = tokenize(p, qs);
+            let sent = sentence_ids(p, &toks);
+            Para {
+                idx: pi,
+                text: p,
+                toks,
+                sent,
+                hits,
+            }
+        })
+        .collect();
+    // Token index of each quotation's first and last span.
+    let qtok = |span: &Span| -> usize { paras[span.paragraph].tok_at(span.start) };
+
+    let mut state = State {
+        lexicon,
+        events: Vec::new(),
+        quote_events: Vec::new(),
+        anons: Vec::new(),
+        short: HashMap::new(),
+        used_short: Vec::new(),
+    };
+
+    // Pre-pass: every reporting verb's subject (full names for short forms; people for
+    // pronouns) and each sentence's opening person.
+    let mut verb_subjects: Vec<((usize, usize), Cand)> = Vec::new();
+    for pa in &paras {
+        let mut last_sent = u32::MAX;
+        for (k, t) in pa.toks.iter().enumerate() {
+            if pa.sent[k] != last_sent {
+                last_sent = pa.sent[k];
+                // the first person-ish token of the sentence
+                for m in k..(k + 8).min(pa.toks.len()) {
+                    if pa.sent[m] != last_sent {
+                        break;
+                    }
+                    if let Some(h) = pa.hit_starting_in(m) {
+                        let i = actor_of(h.target);
+                        if lexicon.actors()[i].kind == ActorKind::Person {
+                            verb_subjects.push(((pa.idx, h.start), Cand::Actor(i)));
+                        }
+                        break;
+                    }
+                    if pa.word(m).is_some_and(is_person_pronoun)
+                        || matches!(pa.toks[m].kind, TokKind::Quote(_))
+                    {
+                        break;
+                    }
+                }
+            }
+            if t.kind != TokKind::Word {
+                continue;
+            }
+            let w = &pa.text[t.start..t.end];
+            if reporting_verb(w) != Some(VerbForm::Finite) {
+                continue;
+            }
+            if let Some((c, first)) = pa.subject_before(k) {
+                verb_subjects.push(((pa.idx, pa.toks[first].start), c));
+            } else if k > 0
+                && (matches!(pa.toks[k - 1].kind, TokKind::Quote(_)) || pa.is_punct(k - 1, &[',']))
+                && let Some((c, _)) = pa.object_after(k)
+            {
+                verb_subjects.push(((pa.idx, pa.toks[k].start), c));
+            }
+        }
+    }
+    for (_, c) in &verb_subjects {
+        if let Cand::Named(n) = c
+            && let Some((_, last)) = n.rsplit_once(' ')
+        {
+            state
+                .short
+                .entry(last.to_string())
+                .or_insert_with(|| n.clone());
+        }
+    }
+    verb_subjects.sort_by_key(|(p, _)| *p);
+    for (pos, c) in verb_subjects {
+        let sp = match c {
+            Cand::Actor(i) => Speaker::Actor { index: i },
+            Cand::Named(n) => Speaker::Named {
+                name: state.expand(&n),
+            },
+            _ => continue,
+        };
+        if state.is_person(&sp) {
+            state.events.push(Event { pos, speaker: sp });
+        }
+    }
+    state.used_short.clear();
+
+    // Classification and the sieve, in text order.
+    let mut out: Vec<Quote> = Vec::with_capacity(raw.len());
+    for (qi, q) in raw.iter().enumerate() {
+        let first = q.spans[0];
+        let last = *q.spans.last().expect("a quotation has a span");
+        let (pf, pl) = (&paras[first.paragraph], &paras[last.paragraph]);
+        let (tf, tl) = (qtok(&first), qtok(&last));
+        let text = scan::wording(paragraphs, q);
+        let kind = classify(pf, tf, &text, opts);
+        let ends = quote_ends_sentence(&pl.text[last.start..last.end]);
+        let comma_style = !ends || pl.is_punct(tl + 1, &[',']);
+
+        let mut found: Option<(Found, usize)> = None;
+        if comma_style {
+            found = after_rule(pl, tl, true).map(|f| (f, pl.idx));
+        }
+        if found.is_none() {
+            found = before_rule(pf, tf).map(|f| (f, pf.idx));
+        }
+        if found.is_none() && !comma_style {
+            found = after_rule(pl, tl, false).map(|f| (f, pl.idx));
+        }
+        if found.is_none() {
+            found = pf.according_to(tf).map(|c| ((c, "according-to"), pf.idx));
+        }
+        let mut speaker = None;
+        let mut rule = None;
+        if let Some(((c, r), para)) = found {
+            speaker = state.resolve(c, para);
+            rule = Some(r);
+        }
+        if speaker.is_none() && kind != QuoteKind::Fragment {
+            // continuation: the previous quotation (not a fragment) of this paragraph, or of
+            // the previous paragraph when this quotation opens its paragraph
+            let prev = out.iter().rev().find(|p| p.kind != QuoteKind::Fragment);
+            if let Some(p) = prev {
+                let pl_para = p.spans.last().map_or(usize::MAX, |s| s.paragraph);
+                let same = pl_para == first.paragraph;
+                let opens = tf == 0 && pl_para + 1 == first.paragraph;
+                if (same || opens) && p.speaker.is_some() {
+                    speaker = p.speaker.clone();
+                    rule = Some("continuation");
+                }
+            }
+        }
+        if speaker.is_none()
+            && kind != QuoteKind::Quote
+            && let Some(c) = sentence_subject(pf, tf)
+        {
+            speaker = state.resolve(c, pf.idx);
+            rule = speaker.as_ref().map(|_| "sentence-subject");
+        }
+        if let Some(sp) = &speaker
+            && state.is_person(sp)
+        {
+            state.quote_events.push(Event {
+                pos: (first.paragraph, first.start),
+                speaker: sp.clone(),
+            });
+        }
+        let _ = qi;
+        out.push(Quote {
+            text,
+            kind,
+            speaker,
+            spans: q.spans.clone(),
+            closed: q.closed,
+            rule,
+        });
+    }
+
+    // Speakers the registry lacks, with the short forms used for them.
+    let mut new: Vec<NewSpeaker> = Vec::new();
+    for q in &out {
+        if let Some(Speaker::Named { name }) = &q.speaker
+            && !new.iter().any(|n| &n.name == name)
+        {
+            let short_forms = state
+                .used_short
+                .iter()
+                .filter(|(f, _)| f == name)
+                .map(|(_, s)| s.clone())
+                .collect();
+            new.push(NewSpeaker {
+                name: name.clone(),
+                short_forms,
+            });
+        }
+    }
+    analysis.quotes = out;
+    analysis.new_speakers = new;
+    analysis
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{ActorDef, TopicDef};
+
+    fn reg() -> Lexicon {
+        let p = |id: &str, name: &str, aliases: &[&str], role: Option<&str>| ActorDef {
+            id: id.into(),
+            name: name.into(),
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            role: role.map(str::to_string),
+            kind: ActorKind::Person,
+        };
+        let o = |id: &str, name: &str, aliases: &[&str]| ActorDef {
+            id: id.into(),
+            name: name.into(),
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            role: None,
+            kind: ActorKind::Organisation,
+        };
+        Lexicon::new(
+            &[
+                p(
+                    "okonkwo",
+                    "Amara Okonkwo",
+                    &["Okonkwo", "the finance minister"],
+                    Some("Finance Minister of Veldoria"),
+                ),
+                p(
+                    "brecht",
+                    "Tomas Brecht",
+                    &["Brecht", "President Brecht"],
+                    None,
+                ),
+                o("council", "Harbor Council", &["the Harbor Council"]),
+            ],
+            &[TopicDef {
+                id: "port".into(),
+                title: "Port".into(),
+                keywords: vec!["harbour".into()],
+            }],
+        )
+    }
+
+    fn run(ps: &[&str]) -> Vec<Quote> {
+        analyse(ps, &reg(), &Options::default()).quotes
+    }
+
+    fn actor(i: usize) -> Option<Speaker> {
+        Some(Speaker::Actor { index: i })
+    }
+
+    #[test]
+    fn tokens_and_sentences() {
+        let p =
+            "Cook told RIA Novosti.Kerry said the U.S. team, Mr. Smith and John F. Kennedy left.";
+        let toks = tokenize(p, &[]);
+        let words: Vec<&str> = toks
+            .iter()
+            .filter(|t| t.kind == TokKind::Word)
+            .map(|t| &p[t.start..t.end])
+            .collect();
+        assert!(words.contains(&"U.S."));
+        assert!(words.contains(&"Novosti"));
+        let sent = sentence_ids(p, &toks);
+        assert_eq!(*sent.last().unwrap(), 1, "{sent:?}");
+    }
+
+    #[test]
+    fn rule_quote_comma_speaker_verb() {
+        let q = run(&["\"We will not raise taxes this year,\" Okonkwo said."]);
+        assert_eq!(q[0].speaker, actor(0));
+        assert_eq!(q[0].kind, QuoteKind::Quote);
+    }
+
+    #[test]
+    fn rule_quote_comma_verb_speaker() {
+        let q = run(&["\"Expect delays on every route,\" warned the Harbor Council."]);
+        assert_eq!(q[0].speaker, actor(2));
+        let q = run(&["\"The data are clear and alarming,\" said Deputy Governor Nadia Ferreira."]);
+        assert_eq!(
+            q[0].speaker,
+            Some(Speaker::Named {
+                name: "Nadia Ferreira".into()
+            })
+        );
+    }
+
+    #[test]
+    fn rule_speaker_said_colon_and_that() {
+        let q = run(&["Brecht wrote on social media: \"We stand with the families tonight.\""]);
+        assert_eq!(q[0].speaker, actor(1));
+        assert_eq!(q[0].kind, QuoteKind::Quote);
+        let q = run(&["Okonkwo said that \"Veldoria will meet every obligation.\""]);
+        assert_eq!(q[0].speaker, actor(0));
+        assert_eq!(q[0].kind, QuoteKind::Quote);
+    }
+
+    #[test]
+    fn rule_told_reporters_and_according_to() {
+        let q = run(&["\"We are ready for the storm,\" Okonkwo told reporters on Monday."]);
+        assert_eq!(q[0].speaker, actor(0));
+        let q = run(&["\"The port will reopen on Friday,\" according to Tomas Brecht."]);
+        assert_eq!(q[0].speaker, actor(1));
+        let q = run(&["According to Brecht, \"the reforms are irreversible and will go on.\""]);
+        assert_eq!(q[0].speaker, actor(1));
+        assert_eq!(q[0].kind, QuoteKind::Partial);
+    }
+
+    #[test]
+    fn rule_quoted_as_saying() {
+        let q = run(&[
+            "\"There will be no early election,\" the Veldoria Herald quoted Brecht as saying.",
+        ]);
+        assert_eq!(q[0].speaker, actor(1));
+    }
+
+    #[test]
+    fn rule_statement_read_and_statement_of() {
+        let q = run(&["\"We regret the delay to travellers,\" Okonkwo's statement read."]);
+        assert_eq!(q[0].speaker, actor(0));
+        let q = run(&[
+            "\"Ferries will resume at dawn tomorrow,\" said a statement from the Harbor Council.",
+        ]);
+        assert_eq!(q[0].speaker, actor(2));
+    }
+
+    #[test]
+    fn rule_continuation() {
+        let q = run(&[
+            "\"We will rebuild the bridge,\" Brecht said. \"It will take two years to finish.\"",
+        ]);
+        assert_eq!(q[1].speaker, actor(1));
+        assert_eq!(q[1].rule, Some("continuation"));
+        let q = run(&[
+            "\"The harbour is safe again,\" Okonkwo told reporters.",
+            "\"We thank the crews who worked all night.\"",
+        ]);
+        assert_eq!(q[1].speaker, actor(0));
+        // not across an unrelated paragraph
+        let q = run(&[
+            "\"The harbour is safe again,\" Okonkwo said.",
+            "Markets rose.",
+            "\"We thank the crews who worked all night.\"",
+        ]);
+        assert_eq!(q[1].speaker, None);
+    }
+
+    #[test]
+    fn rule_pronoun() {
+        let q = run(&[
+            "Brecht met Okonkwo on Tuesday.",
+            "\"The talks were long but useful,\" he said.",
+        ]);
+        assert_eq!(q[0].speaker, actor(1));
+        let q = run(&[
+            "\"We are ready,\" Brecht said.",
+            "Okonkwo disagreed with the president on Monday.",
+            "\"We are not ready at all,\" she said.",
+        ]);
+        assert_eq!(q[1].speaker, actor(0));
+        // no antecedent: no speaker rather than a guess
+        let q = run(&["\"We are not ready at all,\" he said."]);
+        assert_eq!(q[0].speaker, None);
+    }
+
+    #[test]
+    fn rule_role_description() {
+        let q = run(&["\"We expect growth by spring,\" the finance minister told reporters."]);
+        assert_eq!(q[0].speaker, actor(0));
+        let q = run(&["The finance minister said: \"We cannot spend money we lack.\""]);
+        assert_eq!(q[0].speaker, actor(0));
+        let q =
+            run(&["\"Growth will return next spring,\" the Finance Minister of Veldoria said."]);
+        assert_eq!(q[0].speaker, actor(0));
+    }
+
+    #[test]
+    fn rule_anonymous() {
+        let q = run(&[
+            "\"Nobody expected the vote to pass,\" a senior Harbor Council aide said.",
+            "\"It was a surprise to everyone here,\" the aide added.",
+        ]);
+        let anon = Some(Speaker::Anonymous {
+            description: "a senior Harbor Council aide".into(),
+        });
+        assert_eq!(q[0].speaker, anon);
+        assert_eq!(q[1].speaker, anon);
+        let q = run(&[
+            "\"The minister knew about it for weeks,\" one official said, speaking on condition of anonymity.",
+        ]);
+        assert_eq!(
+            q[0].speaker,
+            Some(Speaker::Anonymous {
+                description: "one official".into()
+            })
+        );
+    }
+
+    #[test]
+    fn rule_new_speaker_short_form() {
+        let a = analyse(
+            &[
+                "Port spokesman Ivo Marchetti told local radio that ships were waiting.",
+                "\"We need two more days to clear the backlog,\" Marchetti said.",
+            ],
+            &reg(),
+            &Options::default(),
+        );
+        assert_eq!(
+            a.quotes[0].speaker,
+            Some(Speaker::Named {
+                name: "Ivo Marchetti".into()
+            })
+        );
+        assert_eq!(
+            a.new_speakers,
+            vec![NewSpeaker {
+                name: "Ivo Marchetti".into(),
+                short_forms: vec!["Marchetti".into()]
+            }]
+        );
+    }
+
+    #[test]
+    fn classification() {
+        let q = run(&[
+            "Okonkwo said the reforms would \"put the economy back on a sustainable path\" within a year.",
+        ]);
+        assert_eq!(q[0].kind, QuoteKind::Partial);
+        assert_eq!(q[0].speaker, actor(0));
+        let q = run(&["The so-called \"peace dividend\" has not arrived."]);
+        assert_eq!(q[0].kind, QuoteKind::Fragment);
+        let q = run(&["He said, \"We will go home now.\""]);
+        assert_eq!(q[0].kind, QuoteKind::Quote);
+        let opts = Options { min_words: 2 };
+        let a = analyse(
+            &["The so-called \"peace dividend\" has not arrived."],
+            &reg(),
+            &opts,
+        );
+        assert_eq!(a.quotes[0].kind, QuoteKind::Partial);
+    }
+
+    #[test]
+    fn topics_and_mentions() {
+        let a = analyse(
+            &["The HARBOUR closed; Okonkwo and the Finance Minister of Veldoria spoke."],
+            &reg(),
+            &Options::default(),
+        );
+        assert_eq!(a.topics, vec![0]);
+        assert_eq!(a.actors.len(), 2);
+        assert!(a.actors[1].by_role);
+        assert_eq!(a.actor_indices(), vec![0]);
+    }
+}

@@ -1,0 +1,122 @@
+//! Small character helpers shared by the lexicon, the scanner and the attribution sieve.
+
+/// A letter, digit or underscore: the characters a whole-word match may not touch.
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// The char that ends just before byte `i` of `s`.
+#[inline]
+pub(crate) fn char_before(s: &str, i: usize) -> Option<char> {
+    s.get(..i).and_then(|p| p.chars().next_back())
+}
+
+/// The char that starts at byte `i` of `s`.
+#[inline]
+pub(crate) fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|p| p.chars().next())
+}
+
+/// Opening quotation marks and brackets that may stand between a sentence boundary and its first word.
+#[inline]
+pub(crate) fn is_opening_punct(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '«' | '„' | '(' | '[' | '{' | '—' | '–'
+    )
+}
+
+/// True when byte `i` of `s` starts a sentence: only white space, opening marks or
+/// brackets stand between it and the paragraph start or a `.`, `!`, `?` or `:`.
+pub(crate) fn at_sentence_start(s: &str, i: usize) -> bool {
+    let mut prefix = &s[..i];
+    loop {
+        match prefix.chars().next_back() {
+            None => return true,
+            Some(c) if c.is_whitespace() || is_opening_punct(c) => {
+                prefix = &prefix[..prefix.len() - c.len_utf8()];
+            }
+            Some('.' | '!' | '?' | ':' | ';' | '•') => return true,
+            Some(c) if matches!(c, '"' | '”' | '’' | ')' | ']') => {
+                // "…done." The minister … : a closing mark after sentence punctuation.
+                let rest = &prefix[..prefix.len() - c.len_utf8()];
+                return matches!(rest.chars().next_back(), Some('.' | '!' | '?'));
+            }
+            Some(_) => return false,
+        }
+    }
+}
+
+/// Capitalises the first character of `s` (as written elsewhere).
+pub(crate) fn capitalise_first(s: &str) -> String {
+    let mut cs = s.chars();
+    match cs.next() {
+        Some(f) => f.to_uppercase().chain(cs).collect(),
+        None => String::new(),
+    }
+}
+
+/// Both apostrophe spellings of `s`: straight `'` and curly `’`.
+pub(crate) fn apostrophe_variants(s: &str) -> Vec<String> {
+    let mut out = vec![s.to_string()];
+    if s.contains('\'') {
+        out.push(s.replace('\'', "’"));
+    }
+    if s.contains('’') {
+        out.push(s.replace('’', "'"));
+    }
+    out
+}
+
+/// Counts words (runs of letters or digits, hyphens and apostrophes inside).
+pub(crate) fn count_words(s: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if !in_word {
+                n += 1;
+                in_word = true;
+            }
+        } else if !(in_word && matches!(c, '-' | '\'' | '’')) {
+            in_word = false;
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_start() {
+        let s = "He spoke. The minister said: “The plan";
+        assert!(at_sentence_start(s, 0));
+        assert!(at_sentence_start(s, s.find("The minister").unwrap()));
+        assert!(at_sentence_start(s, s.find("The plan").unwrap()));
+        assert!(!at_sentence_start(s, s.find("minister").unwrap()));
+        let t = "“It is done.” The minister left";
+        assert!(at_sentence_start(t, t.find("The").unwrap()));
+        let u = "“It is done,” The minister";
+        assert!(!at_sentence_start(u, u.find("The").unwrap()));
+    }
+
+    #[test]
+    fn words() {
+        assert_eq!(count_words("war of words"), 3);
+        assert_eq!(count_words("co-convenor"), 1);
+        assert_eq!(count_words("Let’s Make a Deal"), 4);
+        assert_eq!(count_words("  "), 0);
+        assert_eq!(count_words("it's - done"), 2);
+    }
+
+    #[test]
+    fn variants() {
+        assert_eq!(apostrophe_variants("Russia's x").len(), 2);
+        assert_eq!(apostrophe_variants("Lavrov").len(), 1);
+        assert_eq!(capitalise_first("the minister"), "The minister");
+        assert_eq!(capitalise_first(""), "");
+    }
+}

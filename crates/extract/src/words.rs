@@ -1,0 +1,747 @@
+//! Word lists: reporting verbs with their inflections, anonymous-source nouns, titles,
+//! and capitalised words that are not names.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// How a reporting verb form behaves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum VerbForm {
+    /// said, says, told, added…: a finite form.
+    Finite,
+    /// adding, saying, noting…: a participle that takes its subject from the clause before.
+    Participle,
+}
+
+/// Base forms of reporting verbs (regular inflection generated; irregulars below).
+const REGULAR: &[&str] = &[
+    "add",
+    "acknowledge",
+    "admit",
+    "affirm",
+    "allege",
+    "announce",
+    "answer",
+    "argue",
+    "ask",
+    "assert",
+    "assure",
+    "boast",
+    "brief",
+    "caution",
+    "charge",
+    "claim",
+    "comment",
+    "complain",
+    "concede",
+    "conclude",
+    "confirm",
+    "contend",
+    "continue",
+    "counter",
+    "declare",
+    "demand",
+    "deny",
+    "emphasise",
+    "emphasize",
+    "estimate",
+    "exclaim",
+    "explain",
+    "highlight",
+    "hint",
+    "indicate",
+    "insist",
+    "instruct",
+    "joke",
+    "lament",
+    "maintain",
+    "mention",
+    "muse",
+    "note",
+    "object",
+    "observe",
+    "opine",
+    "plead",
+    "pledge",
+    "point",
+    "post",
+    "predict",
+    "proclaim",
+    "promise",
+    "protest",
+    "quip",
+    "recall",
+    "recount",
+    "reiterate",
+    "remark",
+    "remind",
+    "repeat",
+    "reply",
+    "report",
+    "respond",
+    "retort",
+    "reveal",
+    "scoff",
+    "shout",
+    "signal",
+    "state",
+    "stress",
+    "suggest",
+    "testify",
+    "tweet",
+    "underline",
+    "underscore",
+    "urge",
+    "vow",
+    "warn",
+    "whisper",
+    "quote",
+    "cite",
+    "summarise",
+    "summarize",
+    "recommend",
+    "acknowledge",
+    "agree",
+];
+
+/// Irregular forms: (finite forms, participle).
+const IRREGULAR: &[(&[&str], &str)] = &[
+    (&["say", "says", "said"], "saying"),
+    (&["tell", "tells", "told"], "telling"),
+    (&["write", "writes", "wrote", "written"], "writing"),
+    (&["speak", "speaks", "spoke"], "speaking"),
+    (&["read", "reads"], "reading"),
+    (&["put", "puts"], "putting"),
+    (&["admitted", "admits"], "admitting"),
+    (&["quipped", "quips"], "quipping"),
+    (&["pleaded", "pled"], "pleading"),
+];
+
+fn inflect(base: &str) -> [String; 4] {
+    let b = base;
+    let (s, ed, ing) = if let Some(stem) = b
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
+    {
+        (
+            format!("{stem}ies"),
+            format!("{stem}ied"),
+            format!("{b}ing"),
+        )
+    } else if let Some(stem) = b.strip_suffix('e') {
+        (format!("{b}s"), format!("{b}d"), format!("{stem}ing"))
+    } else if b.ends_with("ss")
+        || b.ends_with("sh")
+        || b.ends_with("ch")
+        || b.ends_with('x')
+        || b.ends_with('z')
+    {
+        (format!("{b}es"), format!("{b}ed"), format!("{b}ing"))
+    } else if b == "admit" || b == "quip" || b == "object" {
+        (format!("{b}s"), format!("{b}ted"), format!("{b}ting"))
+    } else {
+        (format!("{b}s"), format!("{b}ed"), format!("{b}ing"))
+    };
+    [b.to_string(), s, ed, ing]
+}
+
+fn verbs() -> &'static HashMap<String, VerbForm> {
+    static V: OnceLock<HashMap<String, VerbForm>> = OnceLock::new();
+    V.get_or_init(|| {
+        let mut m = HashMap::new();
+        for b in REGULAR {
+            let [base, s, ed, ing] = inflect(b);
+            m.insert(base, VerbForm::Finite);
+            m.insert(s, VerbForm::Finite);
+            m.insert(ed, VerbForm::Finite);
+            m.insert(ing, VerbForm::Participle);
+        }
+        for (forms, ing) in IRREGULAR {
+            for f in *forms {
+                m.insert(f.to_string(), VerbForm::Finite);
+            }
+            m.insert(ing.to_string(), VerbForm::Participle);
+        }
+        // Base forms that are more often nouns or other words in news prose.
+        for w in [
+            "post",
+            "point",
+            "object",
+            "counter",
+            "state",
+            "report",
+            "brief",
+            "quote",
+            "cite",
+            "signal",
+            "charge",
+            "note",
+            "comment",
+            "promise",
+            "answer",
+            "reply",
+            "tweet",
+            "estimate",
+            "agree",
+            "demand",
+            "protest",
+            "joke",
+            "highlight",
+            "hint",
+        ] {
+            m.remove(w);
+        }
+        // "agreed" reports a position, not words.
+        for w in [
+            "agreed",
+            "agrees",
+            "agreeing",
+            "pointed",
+            "points",
+            "objected",
+            "objects",
+            "objecting",
+            "posting",
+            "briefing",
+            "briefs",
+            "charging",
+            "continuing",
+            "continues",
+            "continued",
+            "quoting",
+            "citing",
+            "signaled",
+            "signals",
+        ] {
+            m.remove(w);
+        }
+        m
+    })
+}
+
+/// The verb form of a reporting verb (lower-case `word`), if it is one.
+pub(crate) fn reporting_verb(word: &str) -> Option<VerbForm> {
+    // Only lower-case forms: a capitalised "Said" is far more often a name than a verb.
+    verbs().get(word).copied()
+}
+
+/// Number of distinct reporting-verb forms (for tests and docs).
+#[cfg(test)]
+pub(crate) fn verb_form_count() -> usize {
+    verbs().len()
+}
+
+/// `quoted X as saying`, `cited X as saying`: the speaker is the object.
+pub(crate) fn is_quoting_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "quoted" | "quotes" | "quote" | "cited" | "cites" | "quoting" | "citing"
+    )
+}
+
+/// Head nouns of anonymous-source descriptions.
+pub(crate) fn is_anonymous_head(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "official"
+            | "officials"
+            | "source"
+            | "sources"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "spokespeople"
+            | "spokesmen"
+            | "diplomat"
+            | "diplomats"
+            | "aide"
+            | "aides"
+            | "adviser"
+            | "advisers"
+            | "advisor"
+            | "advisors"
+            | "analyst"
+            | "analysts"
+            | "observer"
+            | "observers"
+            | "insider"
+            | "insiders"
+            | "officer"
+            | "officers"
+            | "representative"
+            | "representatives"
+            | "envoy"
+            | "negotiator"
+            | "negotiators"
+            | "minister"
+            | "ministers"
+            | "lawmaker"
+            | "lawmakers"
+            | "expert"
+            | "experts"
+            | "person"
+            | "people"
+            | "resident"
+            | "residents"
+            | "witness"
+            | "witnesses"
+            | "staffer"
+            | "staffers"
+            | "member"
+            | "members"
+            | "executive"
+            | "banker"
+            | "commander"
+            | "employee"
+            | "worker"
+            | "activist"
+            | "activists"
+            | "militant"
+            | "militants"
+            | "researcher"
+            | "delegate"
+            | "delegates"
+            | "lawyer"
+            | "attorney"
+            | "colleague"
+            | "colleagues"
+            | "ally"
+            | "allies"
+            | "figure"
+            | "figures"
+            | "legislator"
+            | "legislators"
+            | "strategist"
+            | "campaigner"
+            | "campaigners"
+            | "organiser"
+            | "organizer"
+    )
+}
+
+/// Nouns for a written statement: `X's statement read`, `a statement of X said`.
+pub(crate) fn is_statement_noun(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "statement"
+            | "statements"
+            | "communique"
+            | "communiqué"
+            | "release"
+            | "tweet"
+            | "post"
+            | "posting"
+            | "note"
+            | "letter"
+            | "memo"
+            | "message"
+            | "website"
+            | "account"
+            | "readout"
+            | "transcript"
+            | "announcement"
+            | "declaration"
+    )
+}
+
+/// Determiners that open an anonymous description: `a senior official`, `one diplomat`.
+pub(crate) fn is_indefinite(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "a" | "an"
+            | "one"
+            | "another"
+            | "two"
+            | "three"
+            | "four"
+            | "several"
+            | "some"
+            | "many"
+            | "other"
+            | "few"
+    )
+}
+
+/// Titles stripped from the front of a name: `spokesperson Peter Cook` -> `Peter Cook`.
+pub(crate) fn is_title(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "mr" | "mrs"
+            | "ms"
+            | "miss"
+            | "dr"
+            | "prof"
+            | "professor"
+            | "sir"
+            | "dame"
+            | "lord"
+            | "lady"
+            | "president"
+            | "vice"
+            | "prime"
+            | "minister"
+            | "secretary"
+            | "foreign"
+            | "defense"
+            | "defence"
+            | "deputy"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "envoy"
+            | "special"
+            | "ambassador"
+            | "general"
+            | "gen"
+            | "lt"
+            | "col"
+            | "colonel"
+            | "major"
+            | "maj"
+            | "capt"
+            | "captain"
+            | "admiral"
+            | "adm"
+            | "sgt"
+            | "sergeant"
+            | "commander"
+            | "chancellor"
+            | "senator"
+            | "sen"
+            | "rep"
+            | "representative"
+            | "congressman"
+            | "congresswoman"
+            | "governor"
+            | "gov"
+            | "mayor"
+            | "chairman"
+            | "chairwoman"
+            | "chair"
+            | "director"
+            | "chief"
+            | "head"
+            | "king"
+            | "queen"
+            | "prince"
+            | "princess"
+            | "pope"
+            | "sheikh"
+            | "judge"
+            | "justice"
+            | "attorney"
+            | "speaker"
+            | "leader"
+            | "premier"
+            | "emir"
+            | "sultan"
+            | "ayatollah"
+            | "imam"
+            | "rabbi"
+            | "father"
+            | "bishop"
+            | "cardinal"
+            | "coach"
+            | "executive"
+            | "ceo"
+            | "cfo"
+            | "founder"
+            | "analyst"
+            | "economist"
+            | "official"
+            | "adviser"
+            | "advisor"
+            | "aide"
+            | "interior"
+            | "finance"
+            | "state"
+            | "trade"
+            | "economy"
+            | "health"
+            | "justice's"
+            | "un"
+            | "u.n"
+            | "us"
+            | "u.s"
+            | "eu"
+            | "nato"
+            | "white"
+            | "house"
+            | "pentagon"
+            | "kremlin"
+            | "press"
+            | "senior"
+            | "former"
+            | "acting"
+            | "assistant"
+            | "associate"
+            | "undersecretary"
+            | "under-secretary"
+    )
+}
+
+/// Name particles that may stand lower-case inside a name: `Staffan de Mistura`.
+pub(crate) fn is_name_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "da"
+            | "di"
+            | "del"
+            | "della"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "la"
+            | "le"
+            | "al"
+            | "bin"
+            | "ibn"
+            | "abu"
+            | "dos"
+            | "du"
+            | "ter"
+    )
+}
+
+/// Capitalised words that do not start or belong to a person's name.
+pub(crate) fn is_not_name(word: &str) -> bool {
+    matches!(
+        word,
+        "The"
+            | "A"
+            | "An"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "It"
+            | "He"
+            | "She"
+            | "They"
+            | "We"
+            | "I"
+            | "You"
+            | "In"
+            | "On"
+            | "At"
+            | "But"
+            | "And"
+            | "Or"
+            | "So"
+            | "However"
+            | "Meanwhile"
+            | "Also"
+            | "Asked"
+            | "When"
+            | "While"
+            | "After"
+            | "Before"
+            | "According"
+            | "Earlier"
+            | "Later"
+            | "Then"
+            | "Yet"
+            | "Still"
+            | "Now"
+            | "Today"
+            | "Yesterday"
+            | "Tomorrow"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Our"
+            | "Its"
+            | "My"
+            | "There"
+            | "Here"
+            | "What"
+            | "Why"
+            | "How"
+            | "Who"
+            | "If"
+            | "As"
+            | "For"
+            | "With"
+            | "From"
+            | "By"
+            | "To"
+            | "Of"
+            | "Not"
+            | "No"
+            | "Yes"
+            | "Both"
+            | "All"
+            | "Some"
+            | "Many"
+            | "Most"
+            | "Comment"
+            | "Reuters"
+            | "AFP"
+            | "AP"
+            | "Photo"
+            | "PHOTO"
+            | "Above"
+            | "Below"
+            | "Speaking"
+            | "Separately"
+            | "Instead"
+    )
+}
+
+/// Words that may stand between a subject and its verb: `Lavrov also said`, `Putin on Saturday claimed`.
+pub(crate) fn is_skippable_adverb(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "also"
+            | "then"
+            | "later"
+            | "earlier"
+            | "again"
+            | "further"
+            | "today"
+            | "yesterday"
+            | "recently"
+            | "previously"
+            | "once"
+            | "finally"
+            | "repeatedly"
+            | "has"
+            | "had"
+            | "have"
+            | "had've"
+            | "would"
+            | "will"
+            | "was"
+            | "is"
+            | "publicly"
+            | "reportedly"
+            | "subsequently"
+            | "separately"
+            | "on"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "last"
+            | "this"
+            | "week"
+            | "night"
+            | "morning"
+            | "evening"
+            | "afternoon"
+            | "openly"
+            | "simply"
+            | "flatly"
+            | "firmly"
+            | "bluntly"
+            | "quietly"
+            | "angrily"
+            | "calmly"
+            | "briefly"
+            | "just"
+            | "only"
+            | "even"
+            | "still"
+    )
+}
+
+/// Third-person singular pronouns that refer back to a person.
+pub(crate) fn is_person_pronoun(word: &str) -> bool {
+    matches!(word, "he" | "she" | "He" | "She")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fifty_verbs_with_inflections() {
+        assert!(verb_form_count() >= 200, "{}", verb_form_count());
+        for w in [
+            "said",
+            "says",
+            "saying",
+            "stressed",
+            "added",
+            "adding",
+            "noted",
+            "told",
+            "insisted",
+            "warned",
+            "wrote",
+            "tweeted",
+            "claimed",
+            "urged",
+            "stated",
+            "replied",
+            "emphasized",
+            "emphasised",
+            "admitted",
+            "quipped",
+            "asked",
+        ] {
+            assert!(reporting_verb(w).is_some(), "{w}");
+        }
+        assert_eq!(reporting_verb("adding"), Some(VerbForm::Participle));
+        assert_eq!(reporting_verb("told"), Some(VerbForm::Finite));
+        for w in [
+            "Said",
+            "agreed",
+            "state",
+            "report",
+            "the",
+            "president",
+            "sadly",
+        ] {
+            assert!(reporting_verb(w).is_none(), "{w}");
+        }
+    }
+
+    #[test]
+    fn lists() {
+        assert!(is_anonymous_head("official"));
+        assert!(is_title("spokesperson"));
+        assert!(is_title("Dr."));
+        assert!(is_not_name("Saturday"));
+        assert!(!is_not_name("Cook"));
+        assert!(is_name_particle("de"));
+        assert!(is_indefinite("a"));
+        assert!(is_statement_noun("statement"));
+        assert!(is_skippable_adverb("also"));
+    }
+}
