@@ -422,7 +422,7 @@ pub(crate) fn infer_year(
         return Some((
             *best,
             format!(
-                "year {}: the year nearest the site's other articles {what}",
+                "year {}: the year nearest the other articles' dates {what}",
                 best.year()
             ),
         ));

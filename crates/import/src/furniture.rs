@@ -234,7 +234,7 @@ pub(crate) fn signature(line: &str) -> Option<Signature> {
     if ST.is_match(line) {
         return Some(Signature {
             outlet: outlets::outlet_exact("The Straits Times").expect("known outlet"),
-            why: format!("from the outlet's own line \"{}\"", ellipsis(line, 40)),
+            why: format!("from the outlet's own line \"{}\"", ellipsis(line, 60)),
         });
     }
     if COPYRIGHT.is_match(line)
@@ -261,6 +261,10 @@ pub(crate) fn ellipsis(s: &str, max: usize) -> String {
         s.to_string()
     } else {
         let cut: String = s.chars().take(max).collect();
+        let cut = match cut.rsplit_once(' ') {
+            Some((head, _)) if head.chars().count() > max / 2 => head.to_string(),
+            _ => cut,
+        };
         format!("{}...", cut.trim_end())
     }
 }
