@@ -245,6 +245,9 @@ impl<'a> Para<'a> {
     /// The registry hit that ends inside token `i`.
     fn hit_ending_in(&self, i: usize) -> Option<Hit> {
         let t = self.toks.get(i)?;
+        if t.kind != TokKind::Word {
+            return None;
+        }
         self.hits
             .iter()
             .find(|h| h.end > t.start && h.end <= t.end)
@@ -254,6 +257,9 @@ impl<'a> Para<'a> {
     /// The registry hit that starts inside token `i`.
     fn hit_starting_in(&self, i: usize) -> Option<Hit> {
         let t = self.toks.get(i)?;
+        if t.kind != TokKind::Word {
+            return None;
+        }
         self.hits
             .iter()
             .find(|h| h.start >= t.start && h.start < t.end)

@@ -1,0 +1,109 @@
+//! The labelled set: the five seed articles (hand-annotated) and hard cases (fictional).
+//! Run with `--nocapture` to see the figures and every disagreement.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn seeds_labelled_set() {
+    let lex = seed_lexicon();
+    let mut total = Score::default();
+    for doc in seed_docs() {
+        let a = run(&doc, &lex);
+        let s = score(&doc, &a, &lex);
+        println!("{}", s.report(&doc.name));
+        total.add(&s);
+    }
+    for e in &total.errors {
+        println!("  {e}");
+    }
+    println!("{}", total.report("SEEDS"));
+    assert_eq!(total.gold, 75, "the labelled seeds hold 75 quotations");
+    // Every full quote a reader can attribute from the text alone has the right speaker.
+    assert_eq!(
+        total.full_strict_right, total.full_strict,
+        "seed full quotes with the wrong speaker"
+    );
+    assert!(total.f1() >= 0.97, "span F1 {:.3}", total.f1());
+    assert!(
+        total.partial_fragment_accuracy() >= 0.9,
+        "partial/fragment {:.3}",
+        total.partial_fragment_accuracy()
+    );
+    assert!(total.kind_accuracy() >= 0.9);
+}
+
+#[test]
+fn hard_cases_labelled_set() {
+    let lex = fictional_lexicon();
+    let mut total = Score::default();
+    for doc in hard_docs() {
+        let a = run(&doc, &lex);
+        total.add(&score(&doc, &a, &lex));
+    }
+    for e in &total.errors {
+        println!("  {e}");
+    }
+    println!("{}", total.report("HARD CASES"));
+    assert!(total.f1() >= 0.95, "span F1 {:.3}", total.f1());
+    assert!(
+        total.speaker_accuracy() >= 0.9,
+        "speakers {:.3}",
+        total.speaker_accuracy()
+    );
+    assert!(total.partial_fragment_accuracy() >= 0.85);
+}
+
+#[test]
+fn seed_new_speaker_peter_cook() {
+    let lex = seed_lexicon();
+    let doc = seed_docs()
+        .into_iter()
+        .find(|d| d.name.starts_with("002"))
+        .expect("seed 002");
+    let a = run(&doc, &lex);
+    let cook: Vec<_> = a
+        .new_speakers
+        .iter()
+        .filter(|n| n.name == "Peter Cook")
+        .collect();
+    assert_eq!(cook.len(), 1, "{:?}", a.new_speakers);
+    assert_eq!(cook[0].short_forms, vec!["Cook".to_string()]);
+}
+
+#[test]
+fn seed_actor_and_topic_detection() {
+    let lex = seed_lexicon();
+    let id = |i: usize| lex.actors()[i].id.as_str();
+    for doc in seed_docs() {
+        let a = run(&doc, &lex);
+        let ids: Vec<&str> = a.actor_indices().into_iter().map(id).collect();
+        assert!(
+            ids.contains(&"sergei-lavrov") && ids.contains(&"john-kerry"),
+            "{}: {ids:?}",
+            doc.name
+        );
+        assert!(a.topics.contains(&0), "{}: syria topic", doc.name);
+        // longest match: no mention inside another
+        for w in a.actors.windows(2) {
+            assert!(w[0].paragraph < w[1].paragraph || w[0].end <= w[1].start);
+        }
+    }
+    let doc = seed_docs()
+        .into_iter()
+        .find(|d| d.name.starts_with("003"))
+        .expect("seed 003");
+    let a = run(&doc, &lex);
+    let ids: Vec<&str> = a.actor_indices().into_iter().map(id).collect();
+    // Russia’s foreign ministry (curly apostrophe), the Kremlin, State Department, Ryabkov
+    for want in [
+        "russian-foreign-ministry",
+        "kremlin",
+        "us-state-department",
+        "sergei-ryabkov",
+        "vladimir-putin",
+    ] {
+        assert!(ids.contains(&want), "{want} in {ids:?}");
+    }
+}
