@@ -1,1 +1,176 @@
-fn main() {}
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::{Args, Parser, Subcommand};
+
+use dossier_bench::generate::{GenOptions, generate};
+use dossier_bench::runner::{self, HugoMode, RunOptions};
+use dossier_bench::util::{human_bytes, thousands};
+
+/// Benchmark for dossier: generate a realistic news corpus, time builds.
+#[derive(Parser)]
+#[command(name = "dossier-bench", version)]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Generate a deterministic corpus as a complete dossier site.
+    Gen(GenArgs),
+    /// Time `dossier build` (and Hugo, where installed) at several sizes.
+    Run(RunArgs),
+}
+
+#[derive(Args)]
+struct GenArgs {
+    /// Number of articles.
+    #[arg(long, short = 'n', default_value_t = 1000)]
+    articles: usize,
+    /// Random seed: the same seed gives byte-identical output.
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
+    /// Output folder of the dossier site (site.yaml, content/).
+    #[arg(long, short = 'o')]
+    out: PathBuf,
+    /// Also write the corpus as a plain Hugo site into this folder.
+    #[arg(long, value_name = "DIR")]
+    hugo_out: Option<PathBuf>,
+    /// Generator threads (0: all cores; the output does not depend on it).
+    #[arg(long, default_value_t = 0)]
+    threads: usize,
+    /// Write into a non-empty folder that is not a corpus of ours.
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Args)]
+struct RunArgs {
+    /// Corpus sizes, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "1000,10000,100000")]
+    sizes: Vec<usize>,
+    /// Random seed of the corpora.
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
+    /// The dossier binary [default: target/release/dossier of the
+    /// workspace, built with `cargo build --release -p dossier` first].
+    #[arg(long, value_name = "PATH")]
+    dossier: Option<PathBuf>,
+    /// Do not run `cargo build` for the default dossier binary (it is still
+    /// built when missing).
+    #[arg(long)]
+    no_build: bool,
+    /// Also build the corpus with Hugo (default: when `hugo` is on PATH).
+    #[arg(long, conflicts_with = "no_hugo")]
+    hugo: bool,
+    /// Never run Hugo.
+    #[arg(long)]
+    no_hugo: bool,
+    /// The Hugo binary.
+    #[arg(long, value_name = "PATH", default_value = "hugo")]
+    hugo_bin: PathBuf,
+    /// Timed runs per tool and size (the median is reported).
+    #[arg(long, default_value_t = 3)]
+    runs: usize,
+    /// Untimed runs before the timed ones.
+    #[arg(long, default_value_t = 0)]
+    warmup: usize,
+    /// Where corpora are generated and cached (by size and seed)
+    /// [default: target/dossier-bench of the workspace].
+    #[arg(long, value_name = "DIR")]
+    work: Option<PathBuf>,
+    /// Print the results as JSON on stdout (the table goes to stderr).
+    #[arg(long)]
+    json: bool,
+}
+
+/// The workspace root: where this crate was built from, else the current
+/// folder.
+fn workspace_root() -> PathBuf {
+    let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    match here.parent() {
+        Some(p) if p.join("Cargo.toml").exists() => p.to_path_buf(),
+        _ => std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+    }
+}
+
+fn main() -> ExitCode {
+    match real_main() {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn real_main() -> Result<ExitCode> {
+    let cli = Cli::parse();
+    match cli.cmd {
+        Cmd::Gen(a) => {
+            let rep = generate(&GenOptions {
+                articles: a.articles,
+                seed: a.seed,
+                out: Some(a.out.clone()),
+                hugo_out: a.hugo_out,
+                threads: a.threads,
+                force: a.force,
+            })?;
+            eprintln!(
+                "{} articles ({} .md, {} .txt, {} drafts), {} words, {} quotations, {} in {:.2} s -> {}",
+                thousands(rep.articles as u64),
+                thousands(rep.markdown as u64),
+                thousands(rep.text as u64),
+                rep.drafts,
+                thousands(rep.words),
+                thousands(rep.quotes),
+                human_bytes(rep.bytes),
+                rep.seconds,
+                a.out.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Run(a) => {
+            let workspace = workspace_root();
+            let work = a.work.unwrap_or_else(|| {
+                std::env::var_os("CARGO_TARGET_DIR")
+                    .map(PathBuf::from)
+                    .unwrap_or_else(|| workspace.join("target"))
+                    .join("dossier-bench")
+            });
+            let opts = RunOptions {
+                sizes: a.sizes,
+                seed: a.seed,
+                dossier: a.dossier,
+                build_dossier: !a.no_build,
+                hugo: if a.no_hugo {
+                    HugoMode::Off
+                } else if a.hugo {
+                    HugoMode::On
+                } else {
+                    HugoMode::Auto
+                },
+                hugo_bin: a.hugo_bin,
+                runs: a.runs,
+                warmup: a.warmup,
+                work,
+                workspace,
+            };
+            let rep = runner::run(&opts)?;
+            let table = runner::table(&rep);
+            if a.json {
+                eprint!("\n{table}");
+                println!("{}", serde_json::to_string_pretty(&rep)?);
+            } else {
+                print!("\n{table}");
+            }
+            Ok(if rep.all_ok() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(2)
+            })
+        }
+    }
+}
