@@ -204,7 +204,11 @@ pub struct Config {
 
 impl Config {
     pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
-        let path = root.join(CONFIG_FILE);
+        let path = if root == Path::new(".") || root.as_os_str().is_empty() {
+            PathBuf::from(CONFIG_FILE)
+        } else {
+            root.join(CONFIG_FILE)
+        };
         let text = std::fs::read_to_string(&path).map_err(|e| {
             let d = Diagnostic::error(format!("cannot read {CONFIG_FILE}: {e}")).in_file(&path);
             vec![if e.kind() == std::io::ErrorKind::NotFound {

@@ -4,13 +4,16 @@
 //! (`crates/extract`), a library with no knowledge of sites or files; this
 //! module adapts the site's registry to it and its findings to the site model.
 
-use crate::config::SiteConfig;
+use dossier_extract as dx;
+
+use crate::config::{ActorKind, SiteConfig};
 use crate::content::markdown::Mark;
 
 /// What extraction found in one article, in the terms of the site's registry.
 #[derive(Debug, Clone, Default)]
 pub struct Findings {
-    /// Registry actors mentioned in the text (indices into the registry).
+    /// Registry actors mentioned by name or alias (indices into the registry,
+    /// in `site.yaml` order).
     pub actors: Vec<usize>,
     /// Registry topics whose keywords occur.
     pub topics: Vec<usize>,
@@ -45,19 +48,82 @@ pub struct FoundQuote {
     pub marks: Vec<Mark>,
 }
 
-/// Built once per build from the registry, shared by every article's analysis.
+/// Built once per build from the registry (the automata are compiled here),
+/// shared by every article's analysis across threads.
 pub struct Extractor {
-    _min_words: usize,
+    lexicon: dx::Lexicon,
+    options: dx::Options,
 }
 
 impl Extractor {
     pub fn new(config: &SiteConfig) -> Extractor {
+        let actors: Vec<dx::ActorDef> = config
+            .actors
+            .iter()
+            .map(|(id, a)| dx::ActorDef {
+                id: id.clone(),
+                name: a.name.clone(),
+                aliases: a.aliases.clone(),
+                role: a.role.clone(),
+                kind: match a.kind {
+                    ActorKind::Person => dx::ActorKind::Person,
+                    ActorKind::Organisation => dx::ActorKind::Organisation,
+                },
+            })
+            .collect();
+        let topics: Vec<dx::TopicDef> = config
+            .topics
+            .iter()
+            .map(|(id, t)| dx::TopicDef {
+                id: id.clone(),
+                title: t.title.clone(),
+                keywords: t.keywords.clone(),
+            })
+            .collect();
         Extractor {
-            _min_words: config.quotes.min_words,
+            lexicon: dx::Lexicon::new(&actors, &topics),
+            options: dx::Options {
+                min_words: config.quotes.min_words,
+            },
         }
     }
 
-    pub fn analyse(&self, _paragraphs: &[String]) -> Findings {
-        Findings::default()
+    pub fn analyse(&self, paragraphs: &[String]) -> Findings {
+        let paragraphs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+        let analysis = dx::analyse(&paragraphs, &self.lexicon, &self.options);
+        let actors = analysis.actor_indices();
+        let quotes = analysis
+            .quotes
+            .into_iter()
+            .enumerate()
+            .map(|(index, q)| FoundQuote {
+                marks: q
+                    .spans
+                    .iter()
+                    .map(|s| Mark {
+                        paragraph: s.paragraph,
+                        start: s.start,
+                        end: s.end,
+                        quote: index,
+                    })
+                    .collect(),
+                text: q.text,
+                kind: match q.kind {
+                    dx::QuoteKind::Quote => QuoteKind::Quote,
+                    dx::QuoteKind::Partial => QuoteKind::Partial,
+                    dx::QuoteKind::Fragment => QuoteKind::Fragment,
+                },
+                speaker: q.speaker.map(|s| match s {
+                    dx::Speaker::Actor { index } => FoundSpeaker::Registry(index),
+                    dx::Speaker::Named { name } => FoundSpeaker::Named(name),
+                    dx::Speaker::Anonymous { description } => FoundSpeaker::Anonymous(description),
+                }),
+            })
+            .collect();
+        Findings {
+            actors,
+            topics: analysis.topics,
+            quotes,
+        }
     }
 }

@@ -97,6 +97,9 @@ impl Renderer {
     pub fn new(config: &Config, theme: &Theme) -> Result<Renderer, Vec<Diagnostic>> {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+        // Tera's default escaper also escapes `/`, which turns every URL into
+        // `&#x2F;` soup; these five characters are all HTML needs.
+        tera.set_escape_fn(escape_html);
         let sources: Vec<(&str, &str)> = theme
             .templates
             .iter()
@@ -750,6 +753,21 @@ fn link_quotes<'a>(html: &str, mark: impl Fn(usize) -> Option<QuoteMark<'a>>) ->
         }
     }
     out.push_str(rest);
+    out
+}
+
+pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + input.len() / 16);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
     out
 }
 

@@ -173,7 +173,7 @@ pub fn link(config: &SiteConfig, mut processed: Vec<Processed>) -> Site {
         });
     }
 
-    let mut quotations = quotes::group(pending_quotes, &articles);
+    let mut quotations = quotes::group(pending_quotes, &articles, &actors);
     for (qi, quotation) in quotations.iter().enumerate() {
         for appearance in &quotation.appearances {
             articles[appearance.article].quotes[appearance.ordinal].quotation = qi;

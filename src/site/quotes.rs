@@ -1,11 +1,10 @@
 //! Shared quotations: the same statement in several articles becomes one
-//! `Quotation` with an appearance per article.
-
-use std::collections::HashMap;
+//! `Quotation` with an appearance per article. The matching (normalised
+//! equality, or a shared run of 8+ words) is `dossier_extract::group_quotations`.
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{Appearance, Article, ArticleIdx, Quotation, QuoteKind, Speaker};
+use super::{Actor, Appearance, Article, ArticleIdx, Quotation, QuoteKind, Speaker};
 
 /// A quote of one article, waiting to be grouped.
 #[derive(Debug, Clone)]
@@ -20,36 +19,65 @@ pub struct Pending {
 }
 
 /// Group quotes into quotations, most reported first.
-pub fn group(pending: Vec<Pending>, articles: &[Article]) -> Vec<Quotation> {
-    let mut groups: HashMap<String, Vec<Pending>> = HashMap::new();
-    for p in pending {
-        groups.entry(normalise(&p.text)).or_default().push(p);
-    }
+pub fn group(pending: Vec<Pending>, articles: &[Article], actors: &[Actor]) -> Vec<Quotation> {
+    // The sort key orders appearances in time and makes ids independent of
+    // the order files were read in.
+    let keys: Vec<String> = pending
+        .iter()
+        .map(|p| {
+            format!(
+                "{}/{}/{:05}",
+                p.date.format("%Y-%m-%dT%H:%M:%S%z"),
+                p.slug,
+                p.ordinal
+            )
+        })
+        .collect();
+    let refs: Vec<dossier_extract::QuoteRef> = pending
+        .iter()
+        .zip(&keys)
+        .map(|(p, key)| dossier_extract::QuoteRef {
+            text: &p.text,
+            // Anonymous sources count as unknown: "an official" may be anyone.
+            speaker: match &p.speaker {
+                Some(Speaker::Actor(a)) => Some(actors[*a].id.as_str()),
+                _ => None,
+            },
+            sort_key: key,
+        })
+        .collect();
+    let groups = dossier_extract::group_quotations(&refs);
+    drop(refs);
+    let mut slots: Vec<Option<Pending>> = pending.into_iter().map(Some).collect();
     let mut quotations: Vec<Quotation> = groups
         .into_iter()
-        .map(|(key, mut members)| {
-            members.sort_by(|a, b| {
-                a.date
-                    .cmp(&b.date)
-                    .then_with(|| a.slug.cmp(&b.slug))
-                    .then(a.ordinal.cmp(&b.ordinal))
-            });
-            let fullest = members
+        .map(|group| {
+            let representative = slots[group.representative]
+                .as_ref()
+                .map(|p| (p.text.clone(), p.kind));
+            let members: Vec<Pending> = group
+                .members
                 .iter()
-                .max_by_key(|m| m.text.len())
-                .expect("a group has members");
-            let speaker = members.iter().find_map(|m| m.speaker.clone());
+                .filter_map(|&m| slots[m].take())
+                .collect();
+            let (text, kind) =
+                representative.unwrap_or_else(|| (members[0].text.clone(), members[0].kind));
+            let speaker = members
+                .iter()
+                .find_map(|m| {
+                    matches!(m.speaker, Some(Speaker::Actor(_)))
+                        .then(|| m.speaker.clone())
+                        .flatten()
+                })
+                .or_else(|| members.iter().find_map(|m| m.speaker.clone()));
             let mut outlets: Vec<_> = members.iter().map(|m| articles[m.article].source).collect();
             outlets.sort_unstable();
             outlets.dedup();
             Quotation {
-                id: stable_id(&key),
-                text: fullest.text.clone(),
-                kind: members
-                    .iter()
-                    .map(|m| m.kind)
-                    .min()
-                    .expect("a group has members"),
+                id: group.id,
+                text,
+                // A statement reported in full anywhere is a quote.
+                kind: members.iter().map(|m| m.kind).min().unwrap_or(kind),
                 speaker,
                 topics: Vec::new(),
                 first_date: members[0].date,
@@ -66,29 +94,11 @@ pub fn group(pending: Vec<Pending>, articles: &[Article]) -> Vec<Quotation> {
         })
         .collect();
     quotations.sort_by(|a, b| {
-        b.appearances
-            .len()
-            .cmp(&a.appearances.len())
+        b.outlets
+            .cmp(&a.outlets)
+            .then(b.appearances.len().cmp(&a.appearances.len()))
             .then(a.first_date.cmp(&b.first_date))
             .then_with(|| a.id.cmp(&b.id))
     });
     quotations
-}
-
-pub fn normalise(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// FNV-1a: unlike std's hasher, the same on every Rust release and machine.
-fn stable_id(key: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in key.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{:012x}", hash >> 16)
 }
