@@ -13,6 +13,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod extract;
+pub mod import;
 pub mod output;
 pub mod render;
 pub mod site;
