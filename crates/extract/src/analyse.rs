@@ -22,7 +22,7 @@ use std::collections::HashMap;
 
 use crate::lexicon::{Hit, Target};
 use crate::scan::{self, RawQuote};
-use crate::text::{char_at, count_words};
+use crate::text::{char_at, count_words_upto};
 use crate::words::{
     VerbForm, is_anonymous_head, is_indefinite, is_name_particle, is_not_name, is_person_pronoun,
     is_quoting_verb, is_skippable_adverb, is_statement_noun, is_title, reporting_verb,
@@ -248,10 +248,9 @@ impl<'a> Para<'a> {
         if t.kind != TokKind::Word {
             return None;
         }
-        self.hits
-            .iter()
-            .find(|h| h.end > t.start && h.end <= t.end)
-            .copied()
+        // hits are sorted and never overlap: their ends are sorted too
+        let k = self.hits.partition_point(|h| h.end <= t.start);
+        self.hits.get(k).filter(|h| h.end <= t.end).copied()
     }
 
     /// The registry hit that starts inside token `i`.
@@ -260,10 +259,8 @@ impl<'a> Para<'a> {
         if t.kind != TokKind::Word {
             return None;
         }
-        self.hits
-            .iter()
-            .find(|h| h.start >= t.start && h.start < t.end)
-            .copied()
+        let k = self.hits.partition_point(|h| h.start < t.start);
+        self.hits.get(k).filter(|h| h.start < t.end).copied()
     }
 
     /// Index of the token that contains byte `b` (or the next one).
@@ -682,7 +679,9 @@ fn after_rule(pa: &Para, qt: usize, comma_style: bool) -> Option<Found> {
 fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
     let s = pa.sent[qt];
     let mut i = qt;
-    while i > 0 {
+    // bounded: a very long "sentence" of marks must not make this quadratic
+    let stop = qt.saturating_sub(80);
+    while i > stop {
         i -= 1;
         if pa.sent[i] != s {
             break;
@@ -730,7 +729,7 @@ fn sentence_subject(pa: &Para, qt: usize) -> Option<Cand> {
 
 /// Classification by the quotation's opening context (SPEC 4).
 fn classify(pa: &Para, qt: usize, text: &str, opts: &Options) -> QuoteKind {
-    if count_words(text) < opts.min_words.max(1) {
+    if count_words_upto(text, opts.min_words.max(1)) < opts.min_words.max(1) {
         return QuoteKind::Fragment;
     }
     let standalone = qt == 0 || pa.sent[qt - 1] != pa.sent[qt] || pa.is_punct(qt - 1, &[':']) || {
@@ -766,11 +765,18 @@ struct Event {
     speaker: Speaker,
 }
 
+/// The last event strictly before `pos` in a list sorted by position.
+fn last_before(v: &[Event], pos: (usize, usize)) -> Option<&Event> {
+    let k = v.partition_point(|e| e.pos < pos);
+    k.checked_sub(1).map(|k| &v[k])
+}
+
 struct State<'l> {
     lexicon: &'l Lexicon,
     events: Vec<Event>,
     quote_events: Vec<Event>,
-    anons: Vec<(String, String)>,
+    /// singular head noun -> the last indefinite description with it
+    anons: HashMap<String, String>,
     /// short form -> full name
     short: HashMap<String, String>,
     /// (full, short) pairs actually used
@@ -811,8 +817,9 @@ impl State<'_> {
     }
 
     fn last_person_before(&self, pos: (usize, usize)) -> Option<Speaker> {
-        let a = self.events.iter().rev().find(|e| e.pos < pos);
-        let b = self.quote_events.iter().rev().find(|e| e.pos < pos);
+        // both lists are sorted by position
+        let a = last_before(&self.events, pos);
+        let b = last_before(&self.quote_events, pos);
         match (a, b) {
             (Some(a), Some(b)) => Some(if a.pos > b.pos {
                 a.speaker.clone()
@@ -839,14 +846,13 @@ impl State<'_> {
             } => {
                 if definite {
                     let h = singular(&head);
-                    if let Some((d, _)) = self.anons.iter().rev().find(|(_, eh)| singular(eh) == h)
-                    {
+                    if let Some(d) = self.anons.get(h) {
                         return Some(Speaker::Anonymous {
                             description: d.clone(),
                         });
                     }
                 } else {
-                    self.anons.push((desc.clone(), head));
+                    self.anons.insert(singular(&head).to_string(), desc.clone());
                 }
                 Some(Speaker::Anonymous { description: desc })
             }
@@ -918,7 +924,7 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
         lexicon,
         events: Vec::new(),
         quote_events: Vec::new(),
-        anons: Vec::new(),
+        anons: HashMap::new(),
         short: HashMap::new(),
         used_short: Vec::new(),
     };
@@ -994,6 +1000,7 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
 
     // Classification and the sieve, in text order.
     let mut out: Vec<Quote> = Vec::with_capacity(raw.len());
+    let mut last_full: Option<usize> = None;
     for (qi, q) in raw.iter().enumerate() {
         let first = q.spans[0];
         let last = *q.spans.last().expect("a quotation has a span");
@@ -1026,7 +1033,7 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
         if speaker.is_none() && kind != QuoteKind::Fragment {
             // continuation: the previous quotation (not a fragment) of this paragraph, or of
             // the previous paragraph when this quotation opens its paragraph
-            let prev = out.iter().rev().find(|p| p.kind != QuoteKind::Fragment);
+            let prev = last_full.map(|k| &out[k]);
             if let Some(p) = prev {
                 let pl_para = p.spans.last().map_or(usize::MAX, |s| s.paragraph);
                 let same = pl_para == first.paragraph;
@@ -1053,6 +1060,9 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
             });
         }
         let _ = qi;
+        if kind != QuoteKind::Fragment {
+            last_full = Some(out.len());
+        }
         out.push(Quote {
             text,
             kind,

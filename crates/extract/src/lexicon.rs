@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use crate::text::{
@@ -151,11 +151,21 @@ impl Lexicon {
         let automaton = if patterns.is_empty() {
             None
         } else {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .build(&patterns)
-                .ok()
+            let build = |kind: Option<AhoCorasickKind>| {
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .kind(kind)
+                    .build(&patterns)
+                    .ok()
+            };
+            // A DFA is the fastest scan; very large registries fall back to the automatic choice.
+            let dfa = if patterns.len() <= 5000 {
+                build(Some(AhoCorasickKind::DFA))
+            } else {
+                None
+            };
+            dfa.or_else(|| build(None))
         };
         Lexicon {
             actors: actors.to_vec(),
@@ -229,9 +239,23 @@ fn longest_first(mut hits: Vec<Hit>) -> Vec<Hit> {
             .then(a.start.cmp(&b.start))
     });
     let mut chosen: Vec<Hit> = Vec::with_capacity(hits.len());
-    for h in hits {
-        if chosen.iter().all(|c| h.end <= c.start || h.start >= c.end) {
-            chosen.push(h);
+    if hits.len() <= 16 {
+        for h in hits {
+            if chosen.iter().all(|c| h.end <= c.start || h.start >= c.end) {
+                chosen.push(h);
+            }
+        }
+    } else {
+        // Many hits: an occupancy map keeps the selection linear in the matched bytes.
+        let lo = hits.iter().map(|h| h.start).min().unwrap_or(0);
+        let hi = hits.iter().map(|h| h.end).max().unwrap_or(0);
+        let mut taken = vec![false; hi - lo];
+        for h in hits {
+            let r = h.start - lo..h.end - lo;
+            if !taken[r.clone()].iter().any(|&t| t) {
+                taken[r].iter_mut().for_each(|t| *t = true);
+                chosen.push(h);
+            }
         }
     }
     chosen.sort_by_key(|h| (h.start, h.end));

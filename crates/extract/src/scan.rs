@@ -190,6 +190,8 @@ pub(crate) fn scan(paragraphs: &[&str]) -> Vec<RawQuote> {
     for (pi, p) in paragraphs.iter().enumerate() {
         let ms = &all_marks[pi];
         let mut stack: Vec<Open> = Vec::new();
+        // Number of double marks on the stack (kept so each mark costs O(1)).
+        let mut doubles = 0usize;
         let mut cands: Vec<Cand> = Vec::new();
         let mut first = 0;
         if let Some(b) = carry.take() {
@@ -201,16 +203,17 @@ pub(crate) fn scan(paragraphs: &[&str]) -> Vec<RawQuote> {
                 kind: MarkKind::Double,
                 continued: Some(b),
             });
+            doubles += 1;
             first = 1;
         }
         for m in &ms[first..] {
             match m.kind {
                 MarkKind::Double => {
-                    let has_double = stack.iter().any(|o| o.kind == MarkKind::Double);
-                    if m.close && has_double {
+                    if m.close && doubles > 0 {
                         // Close the innermost double; unclosed singles above it were apostrophes.
                         while let Some(o) = stack.pop() {
                             if o.kind == MarkKind::Double {
+                                doubles -= 1;
                                 let span = Span {
                                     paragraph: pi,
                                     start: o.pos,
@@ -253,6 +256,7 @@ pub(crate) fn scan(paragraphs: &[&str]) -> Vec<RawQuote> {
                             kind: MarkKind::Double,
                             continued: None,
                         });
+                        doubles += 1;
                     }
                 }
                 MarkKind::Single => {

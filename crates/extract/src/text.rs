@@ -9,12 +9,21 @@ pub(crate) fn is_word_char(c: char) -> bool {
 /// The char that ends just before byte `i` of `s`.
 #[inline]
 pub(crate) fn char_before(s: &str, i: usize) -> Option<char> {
+    let b = *s.as_bytes().get(i.checked_sub(1)?)?;
+    if b < 128 {
+        // an ASCII byte is always a whole char
+        return Some(b as char);
+    }
     s.get(..i).and_then(|p| p.chars().next_back())
 }
 
 /// The char that starts at byte `i` of `s`.
 #[inline]
 pub(crate) fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 128 {
+        return Some(b as char);
+    }
     s.get(i..).and_then(|p| p.chars().next())
 }
 
@@ -70,13 +79,22 @@ pub(crate) fn apostrophe_variants(s: &str) -> Vec<String> {
 }
 
 /// Counts words (runs of letters or digits, hyphens and apostrophes inside).
+#[cfg(test)]
 pub(crate) fn count_words(s: &str) -> usize {
+    count_words_upto(s, usize::MAX)
+}
+
+/// Counts words like [`count_words`], stopping once `limit` is reached.
+pub(crate) fn count_words_upto(s: &str, limit: usize) -> usize {
     let mut n = 0;
     let mut in_word = false;
     for c in s.chars() {
         if c.is_alphanumeric() {
             if !in_word {
                 n += 1;
+                if n >= limit {
+                    return n;
+                }
                 in_word = true;
             }
         } else if !(in_word && matches!(c, '-' | '\'' | '’')) {

@@ -2,7 +2,46 @@
 //! and capitalised words that are not names.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// Calls `f` with `w` ASCII-lower-cased, without allocating for words up to 32 bytes.
+pub(crate) fn lowered<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if w.len() <= buf.len() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII lower-casing keeps UTF-8 valid
+        f(std::str::from_utf8(b).unwrap_or_default())
+    } else {
+        f(&w.to_ascii_lowercase())
+    }
+}
+
+/// A small multiplicative hasher (FxHash-like) for the word tables: the keys are fixed
+/// words, not attacker-chosen, and SipHash dominated the profile.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut v = [0u8; 8];
+            v[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(v))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 
 /// How a reporting verb form behaves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,10 +184,10 @@ fn inflect(base: &str) -> [String; 4] {
     [b.to_string(), s, ed, ing]
 }
 
-fn verbs() -> &'static HashMap<String, VerbForm> {
-    static V: OnceLock<HashMap<String, VerbForm>> = OnceLock::new();
+fn verbs() -> &'static WordMap<VerbForm> {
+    static V: OnceLock<WordMap<VerbForm>> = OnceLock::new();
     V.get_or_init(|| {
-        let mut m = HashMap::new();
+        let mut m = WordMap::default();
         for b in REGULAR {
             let [base, s, ed, ing] = inflect(b);
             m.insert(base, VerbForm::Finite);
@@ -221,7 +260,11 @@ fn verbs() -> &'static HashMap<String, VerbForm> {
 
 /// The verb form of a reporting verb (lower-case `word`), if it is one.
 pub(crate) fn reporting_verb(word: &str) -> Option<VerbForm> {
-    // Only lower-case forms: a capitalised "Said" is far more often a name than a verb.
+    // Only lower-case ASCII forms: a capitalised "Said" is far more often a name than a verb.
+    let first = *word.as_bytes().first()?;
+    if !first.is_ascii_lowercase() || word.len() < 3 || word.len() > 14 {
+        return None;
+    }
     verbs().get(word).copied()
 }
 
@@ -241,244 +284,252 @@ pub(crate) fn is_quoting_verb(word: &str) -> bool {
 
 /// Head nouns of anonymous-source descriptions.
 pub(crate) fn is_anonymous_head(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "official"
-            | "officials"
-            | "source"
-            | "sources"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "spokespeople"
-            | "spokesmen"
-            | "diplomat"
-            | "diplomats"
-            | "aide"
-            | "aides"
-            | "adviser"
-            | "advisers"
-            | "advisor"
-            | "advisors"
-            | "analyst"
-            | "analysts"
-            | "observer"
-            | "observers"
-            | "insider"
-            | "insiders"
-            | "officer"
-            | "officers"
-            | "representative"
-            | "representatives"
-            | "envoy"
-            | "negotiator"
-            | "negotiators"
-            | "minister"
-            | "ministers"
-            | "lawmaker"
-            | "lawmakers"
-            | "expert"
-            | "experts"
-            | "person"
-            | "people"
-            | "resident"
-            | "residents"
-            | "witness"
-            | "witnesses"
-            | "staffer"
-            | "staffers"
-            | "member"
-            | "members"
-            | "executive"
-            | "banker"
-            | "commander"
-            | "employee"
-            | "worker"
-            | "activist"
-            | "activists"
-            | "militant"
-            | "militants"
-            | "researcher"
-            | "delegate"
-            | "delegates"
-            | "lawyer"
-            | "attorney"
-            | "colleague"
-            | "colleagues"
-            | "ally"
-            | "allies"
-            | "figure"
-            | "figures"
-            | "legislator"
-            | "legislators"
-            | "strategist"
-            | "campaigner"
-            | "campaigners"
-            | "organiser"
-            | "organizer"
-    )
+    lowered(word, |x| {
+        matches!(
+            x,
+            "official"
+                | "officials"
+                | "source"
+                | "sources"
+                | "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "spokespeople"
+                | "spokesmen"
+                | "diplomat"
+                | "diplomats"
+                | "aide"
+                | "aides"
+                | "adviser"
+                | "advisers"
+                | "advisor"
+                | "advisors"
+                | "analyst"
+                | "analysts"
+                | "observer"
+                | "observers"
+                | "insider"
+                | "insiders"
+                | "officer"
+                | "officers"
+                | "representative"
+                | "representatives"
+                | "envoy"
+                | "negotiator"
+                | "negotiators"
+                | "minister"
+                | "ministers"
+                | "lawmaker"
+                | "lawmakers"
+                | "expert"
+                | "experts"
+                | "person"
+                | "people"
+                | "resident"
+                | "residents"
+                | "witness"
+                | "witnesses"
+                | "staffer"
+                | "staffers"
+                | "member"
+                | "members"
+                | "executive"
+                | "banker"
+                | "commander"
+                | "employee"
+                | "worker"
+                | "activist"
+                | "activists"
+                | "militant"
+                | "militants"
+                | "researcher"
+                | "delegate"
+                | "delegates"
+                | "lawyer"
+                | "attorney"
+                | "colleague"
+                | "colleagues"
+                | "ally"
+                | "allies"
+                | "figure"
+                | "figures"
+                | "legislator"
+                | "legislators"
+                | "strategist"
+                | "campaigner"
+                | "campaigners"
+                | "organiser"
+                | "organizer"
+        )
+    })
 }
 
 /// Nouns for a written statement: `X's statement read`, `a statement of X said`.
 pub(crate) fn is_statement_noun(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "statement"
-            | "statements"
-            | "communique"
-            | "communiqué"
-            | "release"
-            | "tweet"
-            | "post"
-            | "posting"
-            | "note"
-            | "letter"
-            | "memo"
-            | "message"
-            | "website"
-            | "account"
-            | "readout"
-            | "transcript"
-            | "announcement"
-            | "declaration"
-    )
+    lowered(word, |x| {
+        matches!(
+            x,
+            "statement"
+                | "statements"
+                | "communique"
+                | "communiqué"
+                | "release"
+                | "tweet"
+                | "post"
+                | "posting"
+                | "note"
+                | "letter"
+                | "memo"
+                | "message"
+                | "website"
+                | "account"
+                | "readout"
+                | "transcript"
+                | "announcement"
+                | "declaration"
+        )
+    })
 }
 
 /// Determiners that open an anonymous description: `a senior official`, `one diplomat`.
 pub(crate) fn is_indefinite(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "a" | "an"
-            | "one"
-            | "another"
-            | "two"
-            | "three"
-            | "four"
-            | "several"
-            | "some"
-            | "many"
-            | "other"
-            | "few"
-    )
+    lowered(word, |x| {
+        matches!(
+            x,
+            "a" | "an"
+                | "one"
+                | "another"
+                | "two"
+                | "three"
+                | "four"
+                | "several"
+                | "some"
+                | "many"
+                | "other"
+                | "few"
+        )
+    })
 }
 
 /// Titles stripped from the front of a name: `spokesperson Peter Cook` -> `Peter Cook`.
 pub(crate) fn is_title(word: &str) -> bool {
     let w = word.trim_end_matches('.');
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "mr" | "mrs"
-            | "ms"
-            | "miss"
-            | "dr"
-            | "prof"
-            | "professor"
-            | "sir"
-            | "dame"
-            | "lord"
-            | "lady"
-            | "president"
-            | "vice"
-            | "prime"
-            | "minister"
-            | "secretary"
-            | "foreign"
-            | "defense"
-            | "defence"
-            | "deputy"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "envoy"
-            | "special"
-            | "ambassador"
-            | "general"
-            | "gen"
-            | "lt"
-            | "col"
-            | "colonel"
-            | "major"
-            | "maj"
-            | "capt"
-            | "captain"
-            | "admiral"
-            | "adm"
-            | "sgt"
-            | "sergeant"
-            | "commander"
-            | "chancellor"
-            | "senator"
-            | "sen"
-            | "rep"
-            | "representative"
-            | "congressman"
-            | "congresswoman"
-            | "governor"
-            | "gov"
-            | "mayor"
-            | "chairman"
-            | "chairwoman"
-            | "chair"
-            | "director"
-            | "chief"
-            | "head"
-            | "king"
-            | "queen"
-            | "prince"
-            | "princess"
-            | "pope"
-            | "sheikh"
-            | "judge"
-            | "justice"
-            | "attorney"
-            | "speaker"
-            | "leader"
-            | "premier"
-            | "emir"
-            | "sultan"
-            | "ayatollah"
-            | "imam"
-            | "rabbi"
-            | "father"
-            | "bishop"
-            | "cardinal"
-            | "coach"
-            | "executive"
-            | "ceo"
-            | "cfo"
-            | "founder"
-            | "analyst"
-            | "economist"
-            | "official"
-            | "adviser"
-            | "advisor"
-            | "aide"
-            | "interior"
-            | "finance"
-            | "state"
-            | "trade"
-            | "economy"
-            | "health"
-            | "justice's"
-            | "un"
-            | "u.n"
-            | "us"
-            | "u.s"
-            | "eu"
-            | "nato"
-            | "white"
-            | "house"
-            | "pentagon"
-            | "kremlin"
-            | "press"
-            | "senior"
-            | "former"
-            | "acting"
-            | "assistant"
-            | "associate"
-            | "undersecretary"
-            | "under-secretary"
-    )
+    lowered(w, |x| {
+        matches!(
+            x,
+            "mr" | "mrs"
+                | "ms"
+                | "miss"
+                | "dr"
+                | "prof"
+                | "professor"
+                | "sir"
+                | "dame"
+                | "lord"
+                | "lady"
+                | "president"
+                | "vice"
+                | "prime"
+                | "minister"
+                | "secretary"
+                | "foreign"
+                | "defense"
+                | "defence"
+                | "deputy"
+                | "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "envoy"
+                | "special"
+                | "ambassador"
+                | "general"
+                | "gen"
+                | "lt"
+                | "col"
+                | "colonel"
+                | "major"
+                | "maj"
+                | "capt"
+                | "captain"
+                | "admiral"
+                | "adm"
+                | "sgt"
+                | "sergeant"
+                | "commander"
+                | "chancellor"
+                | "senator"
+                | "sen"
+                | "rep"
+                | "representative"
+                | "congressman"
+                | "congresswoman"
+                | "governor"
+                | "gov"
+                | "mayor"
+                | "chairman"
+                | "chairwoman"
+                | "chair"
+                | "director"
+                | "chief"
+                | "head"
+                | "king"
+                | "queen"
+                | "prince"
+                | "princess"
+                | "pope"
+                | "sheikh"
+                | "judge"
+                | "justice"
+                | "attorney"
+                | "speaker"
+                | "leader"
+                | "premier"
+                | "emir"
+                | "sultan"
+                | "ayatollah"
+                | "imam"
+                | "rabbi"
+                | "father"
+                | "bishop"
+                | "cardinal"
+                | "coach"
+                | "executive"
+                | "ceo"
+                | "cfo"
+                | "founder"
+                | "analyst"
+                | "economist"
+                | "official"
+                | "adviser"
+                | "advisor"
+                | "aide"
+                | "interior"
+                | "finance"
+                | "state"
+                | "trade"
+                | "economy"
+                | "health"
+                | "justice's"
+                | "un"
+                | "u.n"
+                | "us"
+                | "u.s"
+                | "eu"
+                | "nato"
+                | "white"
+                | "house"
+                | "pentagon"
+                | "kremlin"
+                | "press"
+                | "senior"
+                | "former"
+                | "acting"
+                | "assistant"
+                | "associate"
+                | "undersecretary"
+                | "under-secretary"
+        )
+    })
 }
 
 /// Name particles that may stand lower-case inside a name: `Staffan de Mistura`.
@@ -622,62 +673,64 @@ pub(crate) fn is_not_name(word: &str) -> bool {
 
 /// Words that may stand between a subject and its verb: `Lavrov also said`, `Putin on Saturday claimed`.
 pub(crate) fn is_skippable_adverb(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "also"
-            | "then"
-            | "later"
-            | "earlier"
-            | "again"
-            | "further"
-            | "today"
-            | "yesterday"
-            | "recently"
-            | "previously"
-            | "once"
-            | "finally"
-            | "repeatedly"
-            | "has"
-            | "had"
-            | "have"
-            | "had've"
-            | "would"
-            | "will"
-            | "was"
-            | "is"
-            | "publicly"
-            | "reportedly"
-            | "subsequently"
-            | "separately"
-            | "on"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "last"
-            | "this"
-            | "week"
-            | "night"
-            | "morning"
-            | "evening"
-            | "afternoon"
-            | "openly"
-            | "simply"
-            | "flatly"
-            | "firmly"
-            | "bluntly"
-            | "quietly"
-            | "angrily"
-            | "calmly"
-            | "briefly"
-            | "just"
-            | "only"
-            | "even"
-            | "still"
-    )
+    lowered(word, |x| {
+        matches!(
+            x,
+            "also"
+                | "then"
+                | "later"
+                | "earlier"
+                | "again"
+                | "further"
+                | "today"
+                | "yesterday"
+                | "recently"
+                | "previously"
+                | "once"
+                | "finally"
+                | "repeatedly"
+                | "has"
+                | "had"
+                | "have"
+                | "had've"
+                | "would"
+                | "will"
+                | "was"
+                | "is"
+                | "publicly"
+                | "reportedly"
+                | "subsequently"
+                | "separately"
+                | "on"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "last"
+                | "this"
+                | "week"
+                | "night"
+                | "morning"
+                | "evening"
+                | "afternoon"
+                | "openly"
+                | "simply"
+                | "flatly"
+                | "firmly"
+                | "bluntly"
+                | "quietly"
+                | "angrily"
+                | "calmly"
+                | "briefly"
+                | "just"
+                | "only"
+                | "even"
+                | "still"
+        )
+    })
 }
 
 /// Third-person singular pronouns that refer back to a person.
