@@ -33,6 +33,21 @@ pub enum Command {
     Check(CheckArgs),
     /// Turn pasted article text into content files with front matter.
     Import(ImportArgs),
+    /// List quotations with their speakers: the site's, or those of the given files.
+    Quotes(QuotesArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct QuotesArgs {
+    /// Article files (.md or .txt) to read instead of the site; no site is needed.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// The site folder (its registry names the speakers).
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+    /// Print JSON in the shape of data/quotes.json instead of a table.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -115,6 +130,7 @@ pub fn main() -> ExitCode {
         Command::Build(args) => run_build(&args, &out),
         Command::Check(args) => run_check(&args, &out),
         Command::Import(args) => run_import(args, &out),
+        Command::Quotes(args) => run_quotes(&args, &out),
     };
     if ok {
         ExitCode::SUCCESS
@@ -241,6 +257,30 @@ fn run_check(args: &CheckArgs, out: &Reporter) -> bool {
             out.problems(&problems);
             let errors = problems.iter().filter(|d| d.is_error()).count();
             eprintln!("check found {errors} error{}.", plural(errors));
+            false
+        }
+    }
+}
+
+fn run_quotes(args: &QuotesArgs, out: &Reporter) -> bool {
+    let loaded = if args.paths.is_empty() {
+        crate::quotes::of_site(&args.root)
+    } else {
+        crate::quotes::of_files(&args.root, &args.paths)
+    };
+    match loaded {
+        Ok((config, site)) => {
+            if args.json {
+                let json = serde_json::to_string_pretty(&crate::quotes::to_json(&config, &site))
+                    .expect("plain data serialises");
+                println!("{json}");
+            } else {
+                print!("{}", crate::quotes::to_table(&site));
+            }
+            true
+        }
+        Err(problems) => {
+            out.failed("quotes", &problems);
             false
         }
     }

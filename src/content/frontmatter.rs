@@ -89,6 +89,24 @@ pub fn split(text: &str) -> Result<(&str, &str, usize), Diagnostic> {
 }
 
 impl Meta {
+    /// Metadata for a file that has none (loose files given to `dossier quotes`).
+    pub fn undated(date: DateTime<FixedOffset>) -> Meta {
+        Meta {
+            title: None,
+            date,
+            updated: None,
+            source: None,
+            url: None,
+            topics: Vec::new(),
+            actors: Vec::new(),
+            summary: None,
+            draft: false,
+            slug: None,
+            dateline: None,
+            expires: None,
+        }
+    }
+
     /// `file` names the file for messages; `first_line` is the line of the
     /// file on which `yaml` starts.
     pub fn parse(

@@ -1,0 +1,227 @@
+//! `dossier quotes`: the quotations of a site, or of loose article files (no
+//! site needed), as a table for people or as JSON in the shape of
+//! `data/quotes.json` (SPEC section 5).
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+use serde::Serialize;
+
+use crate::build::{self, BuildOptions};
+use crate::config::{Config, SiteConfig};
+use crate::content::{self, Meta, frontmatter, markdown, plain};
+use crate::diagnostics::Diagnostic;
+use crate::extract::{Extractor, QuoteKind};
+use crate::site::{self, Processed, Site, Speaker};
+
+/// `quotes.json`: `{"quotes": [...]}`, most reported first.
+#[derive(Serialize)]
+pub struct QuotesJson<'a> {
+    pub quotes: Vec<QuoteJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct QuoteJson<'a> {
+    pub id: &'a str,
+    pub text: &'a str,
+    pub kind: QuoteKind,
+    pub speaker: Option<SpeakerJson<'a>>,
+    pub topics: Vec<&'a str>,
+    pub first_date: String,
+    pub appearances: Vec<AppearanceJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct SpeakerJson<'a> {
+    /// The actor's id; null for anonymous sources.
+    pub id: Option<&'a str>,
+    pub name: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct AppearanceJson<'a> {
+    pub article: &'a str,
+    pub url: String,
+    pub source: Option<&'a str>,
+    pub date: String,
+    pub text: &'a str,
+}
+
+pub fn to_json<'a>(config: &Config, site: &'a Site) -> QuotesJson<'a> {
+    let quotes = site
+        .quotations
+        .iter()
+        .map(|q| QuoteJson {
+            id: &q.id,
+            text: &q.text,
+            kind: q.kind,
+            speaker: q.speaker.as_ref().map(|s| SpeakerJson {
+                id: match s {
+                    Speaker::Actor(a) => Some(site.actors[*a].id.as_str()),
+                    Speaker::Anonymous(_) => None,
+                },
+                name: site.speaker_name(s),
+            }),
+            topics: q
+                .topics
+                .iter()
+                .map(|&t| site.topics[t].id.as_str())
+                .collect(),
+            first_date: q.first_date.format("%Y-%m-%d").to_string(),
+            appearances: q
+                .appearances
+                .iter()
+                .map(|ap| {
+                    let article = &site.articles[ap.article];
+                    AppearanceJson {
+                        article: &article.slug,
+                        url: config.permalink(&format!(
+                            "articles/{}/#q{}",
+                            article.slug,
+                            ap.ordinal + 1
+                        )),
+                        source: article.source.map(|s| site.sources[s].name.as_str()),
+                        date: article.date.format("%Y-%m-%d").to_string(),
+                        text: &ap.text,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    QuotesJson { quotes }
+}
+
+/// A plain-text table, one quotation a block, for reading in a terminal.
+pub fn to_table(site: &Site) -> String {
+    let mut out = String::new();
+    for q in &site.quotations {
+        let speaker = q
+            .speaker
+            .as_ref()
+            .map_or("(unattributed)", |s| site.speaker_name(s));
+        let kind = match q.kind {
+            QuoteKind::Quote => "quote",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Fragment => "fragment",
+        };
+        let articles: Vec<&str> = q
+            .appearances
+            .iter()
+            .map(|a| site.articles[a.article].slug.as_str())
+            .collect();
+        out.push_str(&format!(
+            "{kind:<8}  {speaker}\n          “{}”\n          in: {}\n\n",
+            q.text,
+            articles.join(", ")
+        ));
+    }
+    out.push_str(&format!(
+        "{} quotation{} ({} quotes, {} partial, {} fragments)\n",
+        site.quotations.len(),
+        crate::cli::plural(site.quotations.len()),
+        site.quotations
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Quote)
+            .count(),
+        site.quotations
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Partial)
+            .count(),
+        site.quotations
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Fragment)
+            .count(),
+    ));
+    out
+}
+
+/// The site's quotations.
+pub fn of_site(root: &Path) -> Result<(Config, Site), Vec<Diagnostic>> {
+    let loaded = build::load_site(&BuildOptions {
+        root: root.to_path_buf(),
+        ..BuildOptions::default()
+    })?;
+    Ok((loaded.config, loaded.site))
+}
+
+/// The quotations of loose `.md` or `.txt` files. The registry of the site
+/// at `root` is used when there is one; each file's `article` is its stem.
+pub fn of_files(root: &Path, paths: &[PathBuf]) -> Result<(Config, Site), Vec<Diagnostic>> {
+    let config = if root.join(crate::config::CONFIG_FILE).exists() {
+        Config::load(root)?
+    } else {
+        let site: SiteConfig =
+            serde_yaml::from_str("title: Quotations").expect("a valid minimal config");
+        Config::new(Path::new(crate::config::CONFIG_FILE), site)?
+    };
+    let extractor = Extractor::new(&config.site);
+    let mut processed = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        match loose_file(path, &config, &extractor) {
+            Ok(p) => processed.push(p),
+            Err(d) => problems.push(d),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let site = site::link(&config.site, processed);
+    Ok((config, site))
+}
+
+fn loose_file(
+    path: &Path,
+    config: &Config,
+    extractor: &Extractor,
+) -> Result<Processed, Diagnostic> {
+    let text = content::read_text(Path::new(""), path)?;
+    let stem = path
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let markdown = !matches!(path.extension().and_then(|e| e.to_str()), Some("txt"));
+    // Front matter is optional here; when present its date is used.
+    let (body, meta) = match frontmatter::split(&text) {
+        Ok((yaml, body, line)) if markdown => {
+            (body, Meta::parse(path, yaml, line, config.timezone).ok())
+        }
+        _ => (text.as_str(), None),
+    };
+    let date = meta
+        .as_ref()
+        .map(|m| m.date)
+        .unwrap_or_else(|| modified(path));
+    let (title, body) = if markdown {
+        (stem.clone(), body)
+    } else {
+        let (title, body) = plain::split_title(body);
+        (title.to_string(), body)
+    };
+    let document = if markdown {
+        content::Document::Markdown(markdown::Document::parse(body))
+    } else {
+        content::Document::Plain(plain::Document::parse(body))
+    };
+    let findings = extractor.analyse(document.paragraphs());
+    let paragraphs = document.paragraphs();
+    Ok(Processed {
+        file: path.to_path_buf(),
+        slug: stem,
+        title: meta.as_ref().and_then(|m| m.title.clone()).unwrap_or(title),
+        lede: paragraphs.first().cloned().unwrap_or_default(),
+        text: paragraphs.join("\n\n"),
+        word_count: 0,
+        body_html: String::new(),
+        meta: meta.unwrap_or_else(|| Meta::undated(date)),
+        findings,
+    })
+}
+
+fn modified(path: &Path) -> DateTime<FixedOffset> {
+    std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .map(|t| DateTime::<chrono::Utc>::from(t).fixed_offset())
+        .unwrap_or_else(|_| chrono::Utc::now().fixed_offset())
+}
