@@ -14,9 +14,12 @@
 //! 6. `sentence-subject` (partials and fragments only): the registry actor or pronoun that
 //!    opens the sentence.
 //!
-//! Candidates resolve through article state: pronouns to the last person named as a speaker
-//! or sentence subject before them, `the official` to the last anonymous source with the
-//! same head noun, and short names (`Cook`) to a full name seen in the article (`Peter Cook`).
+//! Subjects may carry appositives (`Okonkwo, 52, told`, `His spokeswoman, Clara Nyberg,
+//! said`). Candidates resolve through article state: pronouns to the last person named as a
+//! speaker or sentence subject before them, `the official` to the last anonymous source with
+//! the same head noun, `the ministry` / `the statement` to the last organisation mentioned
+//! (by the last word of its name), and short names (`Cook`) to a full name seen in the
+//! article (`Peter Cook`).
 
 use std::collections::HashMap;
 
@@ -68,14 +71,63 @@ enum Cand {
         head: String,
         definite: bool,
     },
+    /// `the ministry`, `the council`, `the statement`: an organisation named earlier.
+    OrgRef {
+        head: String,
+        pos: usize,
+    },
 }
 
 fn starts_upper(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// `PORT`, `LISLE`, `TASS`: an all-capitals word of two or more letters.
+fn all_caps(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
 fn lower(w: &str) -> String {
     w.to_lowercase()
+}
+
+fn is_stop_word(w: &str) -> bool {
+    matches!(
+        w,
+        "who"
+            | "which"
+            | "that"
+            | "in"
+            | "at"
+            | "on"
+            | "with"
+            | "to"
+            | "for"
+            | "during"
+            | "after"
+            | "as"
+            | "and"
+            | "but"
+            | "of"
+            | "by"
+            | "from"
+            | "the"
+            | "a"
+            | "an"
+            | "it"
+            | "they"
+            | "we"
+            | "he"
+            | "she"
+            | "this"
+            | "last"
+            | "earlier"
+            | "later"
+            | "before"
+            | "when"
+            | "while"
+            | "if"
+    )
 }
 
 fn strip_possessive(w: &str) -> &str {
@@ -277,7 +329,7 @@ impl<'a> Para<'a> {
     fn name_left(&self, i: usize) -> Option<(String, usize)> {
         let w = self.word(i)?;
         let w0 = strip_possessive(w);
-        if !starts_upper(w0) || is_not_name(w0) || is_title(w0) {
+        if !starts_upper(w0) || is_not_name(w0) || is_title(w0) || all_caps(w0) {
             return None;
         }
         let mut j = i;
@@ -304,7 +356,13 @@ impl<'a> Para<'a> {
                 j = k;
                 continue;
             }
-            if caps < 2 && starts_upper(x) && !is_not_name(x) && !is_title(x) && !is_possessive(x) {
+            if caps < 2
+                && starts_upper(x)
+                && !all_caps(x)
+                && !is_not_name(x)
+                && !is_title(x)
+                && !is_possessive(x)
+            {
                 caps += 1;
                 j = k;
                 continue;
@@ -452,10 +510,38 @@ impl<'a> Para<'a> {
                     return self.name_left(k).map(|(n, j)| (Cand::Named(n), j));
                 }
             }
+            if i > 0
+                && self
+                    .word(i - 1)
+                    .is_some_and(|d| d.eq_ignore_ascii_case("the"))
+            {
+                return Some((
+                    Cand::OrgRef {
+                        head: lower(w),
+                        pos: self.toks[i].start,
+                    },
+                    i - 1,
+                ));
+            }
             return None;
         }
         if is_anonymous_head(w) {
             return self.anon_left(i);
+        }
+        if !starts_upper(w)
+            && i > 0
+            && self
+                .word(i - 1)
+                .is_some_and(|d| d.eq_ignore_ascii_case("the"))
+            && w.chars().all(char::is_alphabetic)
+        {
+            return Some((
+                Cand::OrgRef {
+                    head: lower(w),
+                    pos: self.toks[i].start,
+                },
+                i - 1,
+            ));
         }
         if starts_upper(w) {
             return self.name_left(i).map(|(n, j)| (Cand::Named(n), j));
@@ -478,12 +564,36 @@ impl<'a> Para<'a> {
         if self.sent[i] != self.sent[v] {
             return None;
         }
+        if self.is_punct(i, &[',']) {
+            return self.appositive_subject(i);
+        }
         let (c, first) = self.np_ending_at(i)?;
         // "read" only reports a written statement: "X's statement read"
         if self.word(v) == Some("read") && !self.word(i).is_some_and(is_statement_noun) {
             return None;
         }
         Some((c, first))
+    }
+
+    /// `Okonkwo, 52, told`, `Strand, the prime minister, said`, `His spokeswoman, Clara Nyberg,
+    /// said`, `A council official, who asked not to be named, said`: the comma at `c` closes an
+    /// appositive. A name inside it wins; else the noun phrase before it; else the appositive.
+    fn appositive_subject(&self, c: usize) -> Option<(Cand, usize)> {
+        let inner = c.checked_sub(1).and_then(|k| self.np_ending_at(k));
+        if let Some((cand @ (Cand::Named(_) | Cand::Actor(_)), first)) = &inner {
+            return Some((cand.clone(), *first));
+        }
+        let from = c.saturating_sub(14);
+        let open = (from..c)
+            .rev()
+            .find(|&k| self.is_punct(k, &[',']) && self.sent[k] == self.sent[c]);
+        if let Some(o) = open {
+            let between_ok = (o + 1..c).all(|k| !matches!(self.toks[k].kind, TokKind::Quote(_)));
+            if between_ok && let Some(found) = o.checked_sub(1).and_then(|k| self.np_ending_at(k)) {
+                return Some(found);
+            }
+        }
+        inner
     }
 
     /// The speaker after the verb at token `v`: `said X`, `said a statement of X`,
@@ -569,6 +679,18 @@ impl<'a> Para<'a> {
         if starts_upper(w) {
             return self.name_right(j);
         }
+        // said union secretary Rafael Ortiz
+        let mut k = j;
+        while k < j + 4
+            && self.word(k).is_some_and(|x| {
+                !starts_upper(x) && !is_stop_word(x) && reporting_verb(x).is_none()
+            })
+        {
+            k += 1;
+        }
+        if k > j && self.word(k).is_some_and(starts_upper) {
+            return self.name_right(k);
+        }
         None
     }
 
@@ -650,9 +772,13 @@ fn after_rule(pa: &Para, qt: usize, comma_style: bool) -> Option<Found> {
         let Some(vw) = pa.word(v) else { continue };
         if is_quoting_verb(vw) {
             // "Q," Russia's Tass news agency quoted Lavrov as saying
+            if let Some((c, _)) = pa.object_after(v) {
+                return Some((c, "after: quoted X as saying"));
+            }
+            // passive: "Q," the cabinet member was quoted as saying
             return pa
-                .object_after(v)
-                .map(|(c, _)| (c, "after: quoted X as saying"));
+                .subject_before(v)
+                .map(|(c, _)| (c, "after: X was quoted as saying"));
         }
         if reporting_verb(vw) == Some(VerbForm::Finite) {
             let (c, first) = pa.subject_before(v)?;
@@ -711,17 +837,34 @@ fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
 }
 
 /// Rule 6: the registry actor or pronoun that opens the quotation's sentence.
-fn sentence_subject(pa: &Para, qt: usize) -> Option<Cand> {
+fn sentence_subject(pa: &Para, qt: usize, known: &HashMap<String, String>) -> Option<Cand> {
     let s = pa.sent[qt];
     let from = pa.sent.partition_point(|&x| x < s);
-    for k in from..qt.min(from + 8) {
+    let mut depth = 0i32;
+    for k in from..qt.min(from + 16) {
+        // nothing inside brackets is a subject: "PORT LISLE (Veldoria Wire) - …"
+        if pa.is_punct(k, &['(', '[']) {
+            depth += 1;
+        } else if pa.is_punct(k, &[')', ']']) {
+            depth -= 1;
+        }
+        if depth > 0 {
+            continue;
+        }
         if let Some(h) = pa.hit_starting_in(k) {
             return Some(Cand::Actor(actor_of(h.target)));
         }
-        if let Some(w) = pa.word(k)
-            && is_person_pronoun(w)
-        {
+        let Some(w) = pa.word(k) else { continue };
+        if is_person_pronoun(w) {
             return Some(Cand::Pronoun(pa.toks[k].start));
+        }
+        // a name seen in full elsewhere in the article: "Ortiz dismissed …"
+        if starts_upper(w)
+            && !pa.word(k + 1).is_some_and(starts_upper)
+            && let Some((n, _)) = pa.name_left(k)
+            && (n.contains(' ') || known.contains_key(&n))
+        {
+            return Some(Cand::Named(n));
         }
     }
     None
@@ -771,12 +914,17 @@ fn last_before(v: &[Event], pos: (usize, usize)) -> Option<&Event> {
     k.checked_sub(1).map(|k| &v[k])
 }
 
+/// A description at a (paragraph, byte) position.
+type Positioned = ((usize, usize), String);
+
 struct State<'l> {
     lexicon: &'l Lexicon,
     events: Vec<Event>,
     quote_events: Vec<Event>,
-    /// singular head noun -> the last indefinite description with it
-    anons: HashMap<String, String>,
+    /// singular head noun -> indefinite descriptions with it, with their positions
+    anons: HashMap<String, Vec<Positioned>>,
+    /// registry mentions (paragraph, start, actor), sorted
+    mentions: Vec<(usize, usize, usize)>,
     /// short form -> full name
     short: HashMap<String, String>,
     /// (full, short) pairs actually used
@@ -832,13 +980,41 @@ impl State<'_> {
         }
     }
 
-    fn resolve(&mut self, c: Cand, para: usize) -> Option<Speaker> {
+    fn add_anon(&mut self, head: &str, desc: &str, at: (usize, usize)) {
+        self.anons
+            .entry(singular(head).to_string())
+            .or_default()
+            .push((at, desc.to_string()));
+    }
+
+    /// `the ministry` -> the last organisation mentioned before `at` whose name or an alias
+    /// ends with that noun; `the statement` -> the last organisation mentioned.
+    fn org_ref(&self, head: &str, at: (usize, usize)) -> Option<usize> {
+        let k = self.mentions.partition_point(|m| (m.0, m.1) < at);
+        let statement = is_statement_noun(head);
+        self.mentions[..k].iter().rev().map(|m| m.2).find(|&a| {
+            let def = &self.lexicon.actors()[a];
+            def.kind == ActorKind::Organisation
+                && (statement
+                    || std::iter::once(&def.name).chain(&def.aliases).any(|n| {
+                        n.rsplit(' ')
+                            .next()
+                            .is_some_and(|l| l.eq_ignore_ascii_case(head))
+                    }))
+        })
+    }
+
+    /// Resolves a candidate found for a quotation at `at` (paragraph, byte).
+    fn resolve(&mut self, c: Cand, at: (usize, usize)) -> Option<Speaker> {
         match c {
             Cand::Actor(i) => Some(Speaker::Actor { index: i }),
             Cand::Named(n) => Some(Speaker::Named {
                 name: self.expand(&n),
             }),
-            Cand::Pronoun(pos) => self.last_person_before((para, pos)),
+            Cand::Pronoun(pos) => self.last_person_before((at.0, pos)),
+            Cand::OrgRef { head, pos } => self
+                .org_ref(&head, (at.0, pos))
+                .map(|index| Speaker::Actor { index }),
             Cand::Anon {
                 desc,
                 head,
@@ -846,13 +1022,17 @@ impl State<'_> {
             } => {
                 if definite {
                     let h = singular(&head);
-                    if let Some(d) = self.anons.get(h) {
+                    let earlier = self
+                        .anons
+                        .get(h)
+                        .and_then(|v| v.iter().filter(|(p, _)| *p < at).max_by_key(|(p, _)| *p));
+                    if let Some((_, d)) = earlier {
                         return Some(Speaker::Anonymous {
                             description: d.clone(),
                         });
                     }
                 } else {
-                    self.anons.insert(singular(&head).to_string(), desc.clone());
+                    self.add_anon(&head, &desc, at);
                 }
                 Some(Speaker::Anonymous { description: desc })
             }
@@ -925,6 +1105,11 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
         events: Vec::new(),
         quote_events: Vec::new(),
         anons: HashMap::new(),
+        mentions: analysis
+            .actors
+            .iter()
+            .map(|m| (m.paragraph, m.start, m.actor))
+            .collect(),
         short: HashMap::new(),
         used_short: Vec::new(),
     };
@@ -932,6 +1117,7 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
     // Pre-pass: every reporting verb's subject (full names for short forms; people for
     // pronouns) and each sentence's opening person.
     let mut verb_subjects: Vec<((usize, usize), Cand)> = Vec::new();
+    let mut names: HashMap<String, String> = HashMap::new();
     for pa in &paras {
         let mut last_sent = u32::MAX;
         for (k, t) in pa.toks.iter().enumerate() {
@@ -954,12 +1140,42 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
                     {
                         break;
                     }
+                    // a full name as the subject: "Opposition leader Pieter Halvorsen was …"
+                    if pa.word(m).is_some_and(starts_upper)
+                        && (pa.is_punct(m + 1, &[','])
+                            || pa
+                                .word(m + 1)
+                                .is_some_and(|x| !starts_upper(x) && !is_stop_word(x)))
+                        && let Some((n, first)) = pa.name_left(m)
+                        && n.contains(' ')
+                    {
+                        verb_subjects.push(((pa.idx, pa.toks[first].start), Cand::Named(n)));
+                        break;
+                    }
                 }
             }
             if t.kind != TokKind::Word {
                 continue;
             }
             let w = &pa.text[t.start..t.end];
+            // full names anywhere outside quotations, for short forms
+            if starts_upper(w)
+                && k > 0
+                && pa
+                    .word(k - 1)
+                    .is_some_and(|x| starts_upper(x) || is_name_particle(x))
+                && !pa.word(k + 1).is_some_and(starts_upper)
+                && let Some((n, _)) = pa.name_left(k)
+                && let Some((_, last)) = n.rsplit_once(' ')
+            {
+                names.entry(last.to_string()).or_insert(n);
+            }
+            if is_quoting_verb(w) {
+                if let Some((c, _)) = pa.object_after(k) {
+                    verb_subjects.push(((pa.idx, pa.toks[k].start), c));
+                }
+                continue;
+            }
             if reporting_verb(w) != Some(VerbForm::Finite) {
                 continue;
             }
@@ -983,8 +1199,21 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
                 .or_insert_with(|| n.clone());
         }
     }
+    // names seen only outside attributions come after those of speakers
+    for (last, full) in names {
+        state.short.entry(last).or_insert(full);
+    }
     verb_subjects.sort_by_key(|(p, _)| *p);
     for (pos, c) in verb_subjects {
+        if let Cand::Anon {
+            desc,
+            head,
+            definite: false,
+        } = &c
+        {
+            state.add_anon(head, desc, pos);
+            continue;
+        }
         let sp = match c {
             Cand::Actor(i) => Speaker::Actor { index: i },
             Cand::Named(n) => Speaker::Named {
@@ -1011,18 +1240,20 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
         let ends = quote_ends_sentence(&pl.text[last.start..last.end]);
         let comma_style = !ends || pl.is_punct(tl + 1, &[',']);
 
-        let mut found: Option<(Found, usize)> = None;
+        let mut found: Option<(Found, (usize, usize))> = None;
         if comma_style {
-            found = after_rule(pl, tl, true).map(|f| (f, pl.idx));
+            found = after_rule(pl, tl, true).map(|f| (f, (pl.idx, last.start)));
         }
         if found.is_none() {
-            found = before_rule(pf, tf).map(|f| (f, pf.idx));
+            found = before_rule(pf, tf).map(|f| (f, (pf.idx, first.start)));
         }
         if found.is_none() && !comma_style {
-            found = after_rule(pl, tl, false).map(|f| (f, pl.idx));
+            found = after_rule(pl, tl, false).map(|f| (f, (pl.idx, last.start)));
         }
         if found.is_none() {
-            found = pf.according_to(tf).map(|c| ((c, "according-to"), pf.idx));
+            found = pf
+                .according_to(tf)
+                .map(|c| ((c, "according-to"), (pf.idx, first.start)));
         }
         let mut speaker = None;
         let mut rule = None;
@@ -1046,9 +1277,9 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
         }
         if speaker.is_none()
             && kind != QuoteKind::Quote
-            && let Some(c) = sentence_subject(pf, tf)
+            && let Some(c) = sentence_subject(pf, tf, &state.short)
         {
-            speaker = state.resolve(c, pf.idx);
+            speaker = state.resolve(c, (pf.idx, first.start));
             rule = speaker.as_ref().map(|_| "sentence-subject");
         }
         if let Some(sp) = &speaker

@@ -56,6 +56,26 @@ fn hard_cases_labelled_set() {
 }
 
 #[test]
+fn heldout_labelled_set() {
+    let lex = fictional_lexicon();
+    let mut total = Score::default();
+    for doc in heldout_docs() {
+        let a = run(&doc, &lex);
+        total.add(&score(&doc, &a, &lex));
+    }
+    for e in &total.errors {
+        println!("  {e}");
+    }
+    println!("{}", total.report("HELD-OUT"));
+    assert!(total.f1() >= 0.9, "span F1 {:.3}", total.f1());
+    assert!(
+        total.speaker_accuracy() >= 0.8,
+        "speakers {:.3}",
+        total.speaker_accuracy()
+    );
+}
+
+#[test]
 fn seed_new_speaker_peter_cook() {
     let lex = seed_lexicon();
     let doc = seed_docs()

@@ -223,9 +223,18 @@ pub fn seed_docs() -> Vec<Doc> {
 }
 
 pub fn hard_docs() -> Vec<Doc> {
+    case_docs("hard_cases.json")
+}
+
+/// Unseen text: written after the sieve, reported as measured.
+pub fn heldout_docs() -> Vec<Doc> {
+    case_docs("heldout.json")
+}
+
+fn case_docs(file: &str) -> Vec<Doc> {
     let v: Value = serde_json::from_str(
-        &std::fs::read_to_string(crate_dir().join("tests/labelled/hard_cases.json"))
-            .expect("hard cases"),
+        &std::fs::read_to_string(crate_dir().join("tests/labelled").join(file))
+            .expect("cases file"),
     )
     .expect("hard json");
     v["cases"]
