@@ -226,6 +226,7 @@ pub fn render_all(
         return Err(all.sorted());
     }
     extra_outputs(config, site, &renderer, staging)?;
+    crate::print::write_pages(config, theme, site, &renderer, staging)?;
     if let Some(staging) = staging {
         write_assets(staging, theme).map_err(|e| {
             vec![

@@ -33,6 +33,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Turn pasted article text into content files with front matter.
     Import(ImportArgs),
+    /// A printable digest (HTML, and PDF with --pdf): `topic:ID`, `actor:ID` or `all`.
+    Print(crate::print::cli::PrintArgs),
     /// List quotations with their speakers: the site's, or those of the given files.
     Quotes(QuotesArgs),
 }
@@ -130,6 +132,7 @@ pub fn main() -> ExitCode {
         Command::Build(args) => run_build(&args, &out),
         Command::Check(args) => run_check(&args, &out),
         Command::Import(args) => run_import(args, &out),
+        Command::Print(args) => crate::print::cli::run(&args, &out),
         Command::Quotes(args) => run_quotes(&args, &out),
     };
     if ok {

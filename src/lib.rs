@@ -15,6 +15,7 @@ pub mod diagnostics;
 pub mod extract;
 pub mod import;
 pub mod output;
+pub mod print;
 pub mod quotes;
 pub mod render;
 pub mod site;

@@ -688,18 +688,18 @@ fn quotes_by_speaker<'a>(
     groups
 }
 
-struct QuoteMark<'a> {
-    kind: QuoteKind,
-    number: usize,
-    url: &'a str,
-    speaker: Option<&'a str>,
-    outlets: usize,
+pub(crate) struct QuoteMark<'a> {
+    pub(crate) kind: QuoteKind,
+    pub(crate) number: usize,
+    pub(crate) url: &'a str,
+    pub(crate) speaker: Option<&'a str>,
+    pub(crate) outlets: usize,
 }
 
 /// Turn the quotation markers of an article body into markup: each quotation
 /// a `<span class="quotation">` with an id, and, for quotes and partials, a
 /// numbered reference to the quotation's page after it.
-fn link_quotes<'a>(html: &str, mark: impl Fn(usize) -> Option<QuoteMark<'a>>) -> String {
+pub(crate) fn link_quotes<'a>(html: &str, mark: impl Fn(usize) -> Option<QuoteMark<'a>>) -> String {
     if !html.contains(MARK_OPEN) && !html.contains(MARK_CLOSE) {
         return html.to_string();
     }

@@ -1,0 +1,981 @@
+//! Printable digests: one HTML document per selection (a topic, an actor or
+//! everything) and date window, made for paper, and a PDF of it through
+//! headless Chromium (`chromium`).
+//!
+//! The document is the theme's `print.html` (the built-in one when a theme
+//! has none) with the theme's `print.css` inlined, so it needs nothing beside
+//! it: Chromium prints it from a `file://` URL, and the build's copies under
+//! `/print/` work from any folder.
+//!
+//! Every article's body shares the document with the others, so its ids are
+//! prefixed (`a3-q1`) and its links become numbered notes (see `html`).
+
+pub mod chromium;
+pub mod cli;
+mod html;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Tera;
+
+use crate::config::{Config, Paper};
+use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::output::Staging;
+use crate::render::views::*;
+use crate::render::{QuoteMark, Renderer, Theme, link_quotes};
+use crate::site::{ActorIdx, ArticleIdx, QuoteKind, Site, Speaker, TopicIdx};
+use crate::slug::slugify;
+
+pub use html::Note;
+
+pub const TEMPLATE: &str = "print.html";
+pub const STYLESHEET: &str = "print.css";
+
+/// What to print.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selector {
+    Topic(String),
+    Actor(String),
+    All,
+}
+
+impl FromStr for Selector {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Selector, String> {
+        let s = s.trim();
+        if s.eq_ignore_ascii_case("all") {
+            return Ok(Selector::All);
+        }
+        let hint = "expected `topic:ID`, `actor:ID` or `all` (for example `topic:syria`)";
+        let Some((kind, id)) = s.split_once(':') else {
+            return Err(format!("`{s}` is not a selection: {hint}"));
+        };
+        let id = id.trim();
+        if id.is_empty() {
+            return Err(format!("`{s}` names no id: {hint}"));
+        }
+        match kind.trim().to_ascii_lowercase().as_str() {
+            "topic" | "topics" => Ok(Selector::Topic(id.to_string())),
+            "actor" | "actors" => Ok(Selector::Actor(id.to_string())),
+            other => Err(format!("`{other}` is neither `topic` nor `actor`: {hint}")),
+        }
+    }
+}
+
+impl fmt::Display for Selector {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Selector::Topic(id) => write!(f, "topic:{id}"),
+            Selector::Actor(id) => write!(f, "actor:{id}"),
+            Selector::All => f.write_str("all"),
+        }
+    }
+}
+
+/// Days to print, both ends included; either may be open.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Window {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+impl Window {
+    pub fn contains(&self, date: &DateTime<FixedOffset>) -> bool {
+        let day = date.date_naive();
+        self.from.is_none_or(|from| day >= from) && self.to.is_none_or(|to| day <= to)
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.from.is_none() && self.to.is_none()
+    }
+}
+
+/// The articles of one printable digest, oldest first.
+#[derive(Debug, Clone)]
+pub struct Selection {
+    pub selector: Selector,
+    pub kind: &'static str,
+    pub topic: Option<TopicIdx>,
+    pub actor: Option<ActorIdx>,
+    pub window: Window,
+    pub articles: Vec<ArticleIdx>,
+    /// How many articles the selection has before the window and any limit.
+    pub total: usize,
+    /// Only the latest `n` were kept (the build's pages).
+    pub limited: bool,
+}
+
+/// Resolve a selector and window against the site. An unknown id names the
+/// close ones; an empty result says what dates the selection has.
+pub fn select(site: &Site, selector: &Selector, window: Window) -> Result<Selection, Diagnostic> {
+    if let (Some(from), Some(to)) = (window.from, window.to)
+        && from > to
+    {
+        return Err(Diagnostic::error(format!(
+            "the period is empty: --from {from} is after --to {to}"
+        ))
+        .help("swap the two dates"));
+    }
+    let (kind, topic, actor, all): (&'static str, _, _, Vec<ArticleIdx>) = match selector {
+        Selector::Topic(id) => {
+            let t = find_topic(site, id)?;
+            ("topic", Some(t), None, site.topics[t].articles.clone())
+        }
+        Selector::Actor(id) => {
+            let a = find_actor(site, id)?;
+            ("actor", None, Some(a), site.actors[a].articles.clone())
+        }
+        Selector::All => ("all", None, None, (0..site.articles.len()).collect()),
+    };
+    let total = all.len();
+    let mut articles: Vec<ArticleIdx> = all
+        .iter()
+        .copied()
+        .filter(|&a| window.contains(&site.articles[a].date))
+        .collect();
+    oldest_first(site, &mut articles);
+    if articles.is_empty() {
+        let what = match selector {
+            Selector::All => "the site".to_string(),
+            other => format!("`{other}`"),
+        };
+        let mut d = if total == 0 {
+            Diagnostic::error(format!("{what} has no articles to print"))
+        } else {
+            Diagnostic::error(format!(
+                "{what} has no articles {}",
+                describe_window(&window)
+            ))
+        };
+        if let Some(p) = period(site, &all) {
+            d = d.help(format!(
+                "its {total} article{} run from {} to {}: widen --from/--to",
+                crate::cli::plural(total),
+                p.from.iso,
+                p.to.iso
+            ));
+        }
+        return Err(d);
+    }
+    Ok(Selection {
+        selector: selector.clone(),
+        kind,
+        topic,
+        actor,
+        window,
+        articles,
+        total,
+        limited: false,
+    })
+}
+
+fn describe_window(window: &Window) -> String {
+    match (window.from, window.to) {
+        (Some(from), Some(to)) => format!("between {from} and {to}"),
+        (Some(from), None) => format!("on or after {from}"),
+        (None, Some(to)) => format!("on or before {to}"),
+        (None, None) => String::new(),
+    }
+}
+
+fn oldest_first(site: &Site, articles: &mut [ArticleIdx]) {
+    articles.sort_by(|&a, &b| {
+        let (a, b) = (&site.articles[a], &site.articles[b]);
+        a.date.cmp(&b.date).then_with(|| a.slug.cmp(&b.slug))
+    });
+}
+
+fn find_topic(site: &Site, id: &str) -> Result<TopicIdx, Diagnostic> {
+    if let Some(&t) = site.topic_ids.get(id) {
+        return Ok(t);
+    }
+    let wanted = slugify(id);
+    if let Some(t) = site
+        .topics
+        .iter()
+        .position(|t| t.id == wanted || slugify(&t.title) == wanted)
+    {
+        return Ok(t);
+    }
+    Err(unknown(
+        "topic",
+        id,
+        site.topics.iter().map(|t| t.id.as_str()).collect(),
+    ))
+}
+
+fn find_actor(site: &Site, id: &str) -> Result<ActorIdx, Diagnostic> {
+    if let Some(&a) = site.actor_ids.get(id) {
+        return Ok(a);
+    }
+    let wanted = slugify(id);
+    if let Some(a) = site.actors.iter().position(|a| {
+        a.id == wanted
+            || slugify(&a.name) == wanted
+            || a.aliases.iter().any(|alias| slugify(alias) == wanted)
+    }) {
+        return Ok(a);
+    }
+    Err(unknown(
+        "actor",
+        id,
+        site.actors.iter().map(|a| a.id.as_str()).collect(),
+    ))
+}
+
+fn unknown(kind: &str, id: &str, mut ids: Vec<&str>) -> Diagnostic {
+    ids.sort_unstable();
+    let d = Diagnostic::error(format!("there is no {kind} `{id}`"));
+    if let Some(close) = did_you_mean(id, ids.iter().copied()) {
+        return d.help(format!("did you mean `{kind}:{close}`?"));
+    }
+    // Otherwise the ids that share a word with it, or the first few.
+    let words: Vec<String> = slugify(id).split('-').map(str::to_string).collect();
+    let mut near: Vec<&str> = ids
+        .iter()
+        .copied()
+        .filter(|c| {
+            c.split('-')
+                .any(|w| w.len() > 2 && words.iter().any(|x| x == w))
+        })
+        .collect();
+    if near.is_empty() {
+        near = ids.clone();
+    }
+    let shown: Vec<String> = near
+        .iter()
+        .take(12)
+        .map(|c| format!("{kind}:{c}"))
+        .collect();
+    let more = near.len().saturating_sub(shown.len());
+    if shown.is_empty() {
+        return d.help(format!("the site has no {kind}s yet"));
+    }
+    d.help(format!(
+        "known {kind}s include {}{}",
+        shown.join(", "),
+        if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        }
+    ))
+}
+
+/// The build's part: a print page per topic and per actor under `/print/`
+/// (rendered on a dry run too, so `check` reports their errors).
+pub fn write_pages(
+    config: &Config,
+    theme: &Theme,
+    site: &Site,
+    renderer: &Renderer,
+    staging: Option<&Staging>,
+) -> Result<(), Vec<Diagnostic>> {
+    let printer = Printer::new(config, theme, site, renderer).map_err(|d| vec![d])?;
+    printer.write_pages(staging).map(|_| ())
+}
+
+/// What a print document is made with beyond the site: the template, its
+/// style sheet, the paper and the day it is made.
+pub struct Printer<'a> {
+    config: &'a Config,
+    site: &'a Site,
+    tera: std::borrow::Cow<'a, Tera>,
+    base: tera::Context,
+    style: String,
+    made: DateTime<FixedOffset>,
+}
+
+impl<'a> Printer<'a> {
+    pub fn new(
+        config: &'a Config,
+        theme: &Theme,
+        site: &'a Site,
+        renderer: &'a Renderer,
+    ) -> Result<Printer<'a>, Diagnostic> {
+        let mut tera = std::borrow::Cow::Borrowed(renderer.tera());
+        if !tera.get_template_names().any(|n| n == TEMPLATE) {
+            // A theme of its own without a print template prints with the
+            // built-in one.
+            let builtin = Theme::embedded();
+            let text = builtin
+                .templates
+                .iter()
+                .find(|t| t.name == TEMPLATE)
+                .map(|t| t.text.clone())
+                .expect("the built-in theme has print.html");
+            tera.to_mut()
+                .add_raw_template(TEMPLATE, &text)
+                .map_err(|e| Diagnostic::error(format!("template error: {}", chain(&e))))?;
+        }
+        let style = stylesheet(theme)?;
+        Ok(Printer {
+            config,
+            site,
+            tera,
+            base: renderer.base_context(),
+            style,
+            made: made_at(config),
+        })
+    }
+
+    /// Make the print page of each topic and actor: the latest articles of
+    /// the digest (as many as a digest page holds), into `print/`.
+    pub fn write_pages(&self, staging: Option<&Staging>) -> Result<usize, Vec<Diagnostic>> {
+        let limit = self.config.site.digest.page_size.max(1);
+        let mut selections: Vec<(String, Selection)> = Vec::new();
+        for (t, topic) in self.site.topics.iter().enumerate() {
+            if let Some(s) = self.latest(
+                Selector::Topic(topic.id.clone()),
+                "topic",
+                Some(t),
+                None,
+                &topic.articles,
+                limit,
+            ) {
+                selections.push((format!("print/topics/{}/index.html", topic.id), s));
+            }
+        }
+        for (a, actor) in self.site.actors.iter().enumerate() {
+            if let Some(s) = self.latest(
+                Selector::Actor(actor.id.clone()),
+                "actor",
+                None,
+                Some(a),
+                &actor.articles,
+                limit,
+            ) {
+                selections.push((format!("print/actors/{}/index.html", actor.id), s));
+            }
+        }
+        let errors: Vec<Diagnostic> = selections
+            .par_iter()
+            .filter_map(|(path, selection)| {
+                let html = match self.render(selection, false) {
+                    Ok(html) => html,
+                    Err(d) => return Some(d),
+                };
+                let staging = staging?;
+                staging.write(path, html.as_bytes()).err().map(|e| {
+                    Diagnostic::error(format!("cannot write {path}: {e}")).in_file(staging.dir())
+                })
+            })
+            .collect();
+        if errors.is_empty() {
+            Ok(selections.len())
+        } else {
+            let mut all = crate::diagnostics::Diagnostics::new();
+            all.extend(errors);
+            Err(all.sorted())
+        }
+    }
+
+    fn latest(
+        &self,
+        selector: Selector,
+        kind: &'static str,
+        topic: Option<TopicIdx>,
+        actor: Option<ActorIdx>,
+        newest_first: &[ArticleIdx],
+        limit: usize,
+    ) -> Option<Selection> {
+        if newest_first.is_empty() {
+            return None;
+        }
+        let mut articles: Vec<ArticleIdx> = newest_first.iter().take(limit).copied().collect();
+        oldest_first(self.site, &mut articles);
+        Some(Selection {
+            selector,
+            kind,
+            topic,
+            actor,
+            window: Window::default(),
+            articles,
+            total: newest_first.len(),
+            limited: newest_first.len() > limit,
+        })
+    }
+
+    /// The document of one selection. `standalone` documents are files on
+    /// their own (the `print` command); the others are pages of the site.
+    pub fn render(&self, selection: &Selection, standalone: bool) -> Result<String, Diagnostic> {
+        let mut ctx = self.base.clone();
+        let doc = self.document(selection, standalone);
+        ctx.insert("page", &doc.page);
+        ctx.insert("print", &doc.print);
+        ctx.insert("summary", &doc.summary);
+        ctx.insert("articles", &doc.articles);
+        self.tera.render(TEMPLATE, &ctx).map_err(|e| {
+            Diagnostic::error(format!("cannot render `{TEMPLATE}`: {}", chain(&e)))
+                .in_file(format!("templates/{TEMPLATE}"))
+                .help("check the variable names against docs/templates.md; use `| default(value=...)` for optional ones")
+        })
+    }
+
+    fn document(&self, selection: &Selection, standalone: bool) -> Document<'a> {
+        let (config, site) = (self.config, self.site);
+        let (title, subtitle, label, digest_url) = match selection.kind {
+            "topic" => {
+                let t = &site.topics[selection.topic.expect("a topic selection")];
+                (
+                    t.title.clone(),
+                    None,
+                    "Topic digest",
+                    Some(config.permalink(&format!("topics/{}/", t.id))),
+                )
+            }
+            "actor" => {
+                let a = &site.actors[selection.actor.expect("an actor selection")];
+                (
+                    a.name.clone(),
+                    a.role.clone(),
+                    "Actor digest",
+                    Some(config.permalink(&format!("actors/{}/", a.id))),
+                )
+            }
+            _ => (
+                "All articles".to_string(),
+                None,
+                "Complete digest",
+                Some(config.permalink("")),
+            ),
+        };
+        let selected = &selection.articles;
+        let newest_first: Vec<ArticleIdx> = selected.iter().rev().copied().collect();
+        let actual = period(site, &newest_first);
+        let (first, last) = match actual {
+            Some(p) => (Some(p.from), Some(p.to)),
+            None => (None, None),
+        };
+        let shown_period = PeriodView {
+            from: selection.window.from.map(day_view).or(first),
+            to: selection.window.to.map(day_view).or(last),
+        };
+        let running_head = format!("{} · {label}: {title}", config.site.title);
+        let paper = match config.site.print.paper {
+            Paper::A4 => "A4",
+            Paper::Letter => "Letter",
+        };
+        let mut articles = Vec::with_capacity(selected.len());
+        let mut next_note = 1;
+        let mut numbers: HashMap<ArticleIdx, usize> = HashMap::with_capacity(selected.len());
+        for (n, &a) in selected.iter().enumerate() {
+            numbers.insert(a, n + 1);
+        }
+        for (n, &a) in selected.iter().enumerate() {
+            let view = self.article(a, n + 1, next_note, &numbers);
+            next_note += view.notes.len();
+            articles.push(view);
+        }
+        let summary = self.summary(selection, &numbers);
+        Document {
+            page: PageView {
+                kind: "print",
+                title: format!("{label}: {title}"),
+                description: format!(
+                    "{label} of {title}, {} article{}",
+                    selected.len(),
+                    crate::cli::plural(selected.len())
+                ),
+                url: config.url(&format!(
+                    "print/{}",
+                    match selection.kind {
+                        "topic" => format!(
+                            "topics/{}/",
+                            site.topics[selection.topic.expect("topic")].id
+                        ),
+                        "actor" => format!(
+                            "actors/{}/",
+                            site.actors[selection.actor.expect("actor")].id
+                        ),
+                        _ => String::new(),
+                    }
+                )),
+            },
+            print: PrintView {
+                kind: selection.kind,
+                selector: selection.selector.to_string(),
+                title,
+                subtitle,
+                label,
+                paper,
+                period: shown_period,
+                window: WindowView {
+                    from: selection.window.from.map(day_view),
+                    to: selection.window.to.map(day_view),
+                },
+                made: date(&self.made),
+                articles: selected.len(),
+                total: selection.total,
+                limited: selection.limited,
+                standalone,
+                digest_url,
+                style: self.style.clone(),
+                running_head: css_string(&running_head),
+                running_foot: css_string(&format!(
+                    "{} · made {}",
+                    config.site.title,
+                    date(&self.made).human
+                )),
+            },
+            summary,
+            articles,
+        }
+    }
+
+    fn article(
+        &self,
+        a: ArticleIdx,
+        number: usize,
+        first_note: usize,
+        numbers: &HashMap<ArticleIdx, usize>,
+    ) -> PrintArticle<'a> {
+        let (config, site) = (self.config, self.site);
+        let article = &site.articles[a];
+        let prefix = format!("a{number}");
+        let quotes: Vec<PrintQuote<'a>> = article
+            .quotes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| {
+                let quotation = &site.quotations[q.quotation];
+                let mut also: Vec<ArticleRef> = quotation
+                    .appearances
+                    .iter()
+                    .filter(|ap| ap.article != a)
+                    .filter_map(|ap| numbers.get(&ap.article))
+                    .map(|&n| ArticleRef {
+                        number: n,
+                        anchor: format!("article-{n}"),
+                    })
+                    .collect();
+                also.sort_by_key(|r| r.number);
+                also.dedup_by_key(|r| r.number);
+                PrintQuote {
+                    number: i + 1,
+                    anchor: format!("{prefix}-q{}", i + 1),
+                    list_anchor: format!("{prefix}-quote-{}", i + 1),
+                    text: &q.text,
+                    kind: q.kind,
+                    speaker: q.speaker.as_ref().map(|s| speaker(config, site, s)),
+                    speaker_role: speaker_role(site, q.speaker.as_ref()),
+                    outlets: quotation.outlets,
+                    appearances: quotation.appearances.len(),
+                    also,
+                }
+            })
+            .collect();
+        let marks: Vec<String> = (1..=quotes.len()).map(|n| format!("#quote-{n}")).collect();
+        let body = link_quotes(&article.body_html, |i| {
+            quotes.get(i).map(|q| QuoteMark {
+                kind: q.kind,
+                number: q.number,
+                url: &marks[i],
+                speaker: q.speaker.as_ref().map(|s| s.name),
+                outlets: q.outlets,
+            })
+        });
+        let reserved: Vec<String> = quotes.iter().map(|q| q.list_anchor.clone()).collect();
+        let page_url = config.permalink(&format!("articles/{}/", article.slug));
+        let base = config.base_url.trim_end_matches('/');
+        let rewritten = html::rewrite(
+            &body,
+            &html::Rewrite {
+                prefix: &prefix,
+                base_url: if base.is_empty() { "" } else { base },
+                page_url: &page_url,
+                first_note,
+                reserved: &reserved,
+            },
+        );
+        let mut actors: Vec<&str> = article
+            .actors
+            .iter()
+            .map(|&x| site.actors[x].name.as_str())
+            .collect();
+        actors.sort_unstable();
+        let topics: Vec<&str> = article
+            .topics
+            .iter()
+            .map(|&t| site.topics[t].title.as_str())
+            .collect();
+        PrintArticle {
+            number,
+            anchor: format!("article-{number}"),
+            prefix,
+            card: article_card(config, site, article),
+            permalink: page_url,
+            original_url: article.url.as_deref(),
+            word_count: article.word_count,
+            body: rewritten.html,
+            notes: rewritten.notes,
+            quote_count: quotes
+                .iter()
+                .filter(|q| q.kind != QuoteKind::Fragment)
+                .count(),
+            quotes,
+            actors,
+            topics,
+        }
+    }
+
+    fn summary(&self, selection: &Selection, numbers: &HashMap<ArticleIdx, usize>) -> Summary<'a> {
+        let (config, site) = (self.config, self.site);
+        let mut actor_counts: HashMap<ActorIdx, usize> = HashMap::new();
+        let mut topic_counts: HashMap<TopicIdx, usize> = HashMap::new();
+        let mut source_counts: HashMap<Option<usize>, usize> = HashMap::new();
+        // Quotation -> appearances within the selection.
+        let mut quote_counts: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut words = 0;
+        for &a in &selection.articles {
+            let article = &site.articles[a];
+            words += article.word_count;
+            for &x in &article.actors {
+                *actor_counts.entry(x).or_default() += 1;
+            }
+            for &t in &article.topics {
+                *topic_counts.entry(t).or_default() += 1;
+            }
+            *source_counts.entry(article.source).or_default() += 1;
+            for q in &article.quotes {
+                let list = quote_counts.entry(q.quotation).or_default();
+                let n = numbers[&a];
+                if !list.contains(&n) {
+                    list.push(n);
+                }
+            }
+        }
+        let quotations = quote_counts
+            .keys()
+            .filter(|&&q| site.quotations[q].kind != QuoteKind::Fragment)
+            .count();
+        let ranked = |counts: HashMap<usize, usize>| {
+            let mut list: Vec<(usize, usize)> = counts.into_iter().collect();
+            list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            list
+        };
+        let key_actors: Vec<ActorCard<'a>> = ranked(actor_counts)
+            .into_iter()
+            .filter(|&(x, _)| Some(x) != selection.actor)
+            .take(12)
+            .map(|(x, c)| actor_card(config, site, &site.actors[x], c))
+            .collect();
+        let topics: Vec<TopicCard<'a>> = ranked(topic_counts)
+            .into_iter()
+            .filter(|&(t, _)| Some(t) != selection.topic)
+            .take(10)
+            .map(|(t, c)| topic_card(config, site, &site.topics[t], c))
+            .collect();
+        let mut sources: Vec<SourceCount<'a>> = source_counts
+            .into_iter()
+            .map(|(s, count)| SourceCount {
+                name: s.map_or("Unknown outlet", |s| site.sources[s].name.as_str()),
+                count,
+            })
+            .collect();
+        sources.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(b.name)));
+        // The most reported statements: by articles of this document that
+        // carry them, then by outlets overall. An actor's digest shows their
+        // own words when they have any.
+        let mut candidates: Vec<(usize, Vec<usize>)> = quote_counts
+            .into_iter()
+            .filter(|(q, _)| site.quotations[*q].kind != QuoteKind::Fragment)
+            .collect();
+        if let Some(actor) = selection.actor
+            && candidates
+                .iter()
+                .any(|(q, _)| site.quotations[*q].speaker == Some(Speaker::Actor(actor)))
+        {
+            candidates.retain(|(q, _)| site.quotations[*q].speaker == Some(Speaker::Actor(actor)));
+        }
+        candidates.sort_by(|(qa, la), (qb, lb)| {
+            let (a, b) = (&site.quotations[*qa], &site.quotations[*qb]);
+            lb.len()
+                .cmp(&la.len())
+                .then(b.outlets.cmp(&a.outlets))
+                .then((a.kind != QuoteKind::Quote).cmp(&(b.kind != QuoteKind::Quote)))
+                .then(a.first_date.cmp(&b.first_date))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        let top_quotes = candidates
+            .into_iter()
+            .take(10)
+            .map(|(q, mut in_articles)| {
+                in_articles.sort_unstable();
+                let quotation = &site.quotations[q];
+                SummaryQuote {
+                    card: quote_card(config, site, quotation),
+                    speaker_role: speaker_role(site, quotation.speaker.as_ref()),
+                    in_articles: in_articles
+                        .into_iter()
+                        .map(|n| ArticleRef {
+                            number: n,
+                            anchor: format!("article-{n}"),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        Summary {
+            counts: Counts {
+                articles: selection.articles.len(),
+                sources: sources.len(),
+                quotations,
+                actors: key_actors.len(),
+                words,
+            },
+            key_actors,
+            topics,
+            sources,
+            top_quotes,
+        }
+    }
+}
+
+fn speaker_role<'a>(site: &'a Site, speaker: Option<&Speaker>) -> Option<&'a str> {
+    match speaker? {
+        Speaker::Actor(a) => site.actors[*a].role.as_deref(),
+        Speaker::Anonymous(_) => None,
+    }
+}
+
+/// The theme's `print.css`, else the built-in one.
+fn stylesheet(theme: &Theme) -> Result<String, Diagnostic> {
+    use crate::render::theme::StaticFile;
+    let found = theme
+        .statics
+        .iter()
+        .find(|s| s.output_path() == STYLESHEET)
+        .cloned()
+        .or_else(|| {
+            Theme::embedded()
+                .statics
+                .into_iter()
+                .find(|s| s.output_path() == STYLESHEET)
+        });
+    match found {
+        Some(StaticFile::Embedded { bytes, .. }) => Ok(String::from_utf8_lossy(bytes).into_owned()),
+        Some(StaticFile::Disk { file, .. }) => std::fs::read_to_string(&file).map_err(|e| {
+            Diagnostic::error(format!("cannot read the print style sheet: {e}")).in_file(&file)
+        }),
+        None => Ok(String::new()),
+    }
+    // Nothing may close the <style> element it goes into.
+    .map(|css| css.replace("</", "<\\/"))
+}
+
+/// When the document is made: `SOURCE_DATE_EPOCH` where set (reproducible
+/// builds), else now, in the site's time zone.
+fn made_at(config: &Config) -> DateTime<FixedOffset> {
+    let now = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| DateTime::from_timestamp(secs, 0))
+        .unwrap_or_else(chrono::Utc::now);
+    now.with_timezone(&config.timezone).fixed_offset()
+}
+
+fn day_view(day: NaiveDate) -> DateView {
+    DateView {
+        iso: day.format("%Y-%m-%d").to_string(),
+        human: day.format("%-d %B %Y").to_string(),
+        full: day.format("%Y-%m-%dT00:00:00Z").to_string(),
+    }
+}
+
+/// A CSS string literal, quotes included, safe inside `<style>`.
+fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' | '>' | '&' | '\n' | '\r' => {
+                out.push_str(&format!("\\{:X} ", c as u32));
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn chain(err: &tera::Error) -> String {
+    let mut parts = vec![err.to_string()];
+    let mut source = std::error::Error::source(err);
+    while let Some(s) = source {
+        parts.push(s.to_string());
+        source = s.source();
+    }
+    parts.join(": ")
+}
+
+struct Document<'a> {
+    page: PageView,
+    print: PrintView,
+    summary: Summary<'a>,
+    articles: Vec<PrintArticle<'a>>,
+}
+
+#[derive(Serialize)]
+struct PageView {
+    kind: &'static str,
+    title: String,
+    description: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct PrintView {
+    /// `topic`, `actor` or `all`.
+    kind: &'static str,
+    /// `topic:syria`
+    selector: String,
+    title: String,
+    subtitle: Option<String>,
+    label: &'static str,
+    /// `A4` or `Letter`, for `@page { size }`.
+    paper: &'static str,
+    /// The period the document covers: the window asked for, its open ends
+    /// filled with the dates of the first and last article.
+    period: PeriodView,
+    /// The window as asked for (`--from`, `--to`).
+    window: WindowView,
+    made: DateView,
+    articles: usize,
+    /// The selection's articles before the window or the build's limit.
+    total: usize,
+    limited: bool,
+    standalone: bool,
+    digest_url: Option<String>,
+    style: String,
+    running_head: String,
+    running_foot: String,
+}
+
+#[derive(Serialize)]
+struct PeriodView {
+    from: Option<DateView>,
+    to: Option<DateView>,
+}
+
+#[derive(Serialize)]
+struct WindowView {
+    from: Option<DateView>,
+    to: Option<DateView>,
+}
+
+#[derive(Serialize)]
+struct Summary<'a> {
+    counts: Counts,
+    key_actors: Vec<ActorCard<'a>>,
+    topics: Vec<TopicCard<'a>>,
+    sources: Vec<SourceCount<'a>>,
+    top_quotes: Vec<SummaryQuote<'a>>,
+}
+
+#[derive(Serialize)]
+struct Counts {
+    articles: usize,
+    sources: usize,
+    quotations: usize,
+    actors: usize,
+    words: usize,
+}
+
+#[derive(Serialize)]
+struct SourceCount<'a> {
+    name: &'a str,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct SummaryQuote<'a> {
+    #[serde(flatten)]
+    card: QuoteCard<'a>,
+    speaker_role: Option<&'a str>,
+    /// The articles of this document that carry it.
+    in_articles: Vec<ArticleRef>,
+}
+
+#[derive(Serialize)]
+struct ArticleRef {
+    number: usize,
+    anchor: String,
+}
+
+#[derive(Serialize)]
+struct PrintArticle<'a> {
+    number: usize,
+    /// The article's element id (`article-3`).
+    anchor: String,
+    /// What its body's ids start with (`a3`).
+    prefix: String,
+    #[serde(flatten)]
+    card: ArticleCard<'a>,
+    /// The article's page on the site.
+    permalink: String,
+    original_url: Option<&'a str>,
+    word_count: usize,
+    body: String,
+    notes: Vec<Note>,
+    /// Its quotations, fragments included (the card's `quotes` count is
+    /// replaced by this list; `quote_count` counts all but fragments).
+    quotes: Vec<PrintQuote<'a>>,
+    quote_count: usize,
+    actors: Vec<&'a str>,
+    topics: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct PrintQuote<'a> {
+    number: usize,
+    /// The quotation in the text (`a3-q1`).
+    anchor: String,
+    /// Its entry in the article's list of quotations (`a3-quote-1`).
+    list_anchor: String,
+    text: &'a str,
+    kind: QuoteKind,
+    speaker: Option<SpeakerView<'a>>,
+    speaker_role: Option<&'a str>,
+    outlets: usize,
+    appearances: usize,
+    /// Other articles of this document that report it.
+    also: Vec<ArticleRef>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn selectors() {
+        assert_eq!("topic:syria".parse(), Ok(Selector::Topic("syria".into())));
+        assert_eq!(
+            "actor: sergei-lavrov".parse(),
+            Ok(Selector::Actor("sergei-lavrov".into()))
+        );
+        assert_eq!("ALL".parse(), Ok(Selector::All));
+        assert!("syria".parse::<Selector>().is_err());
+        assert!("topic:".parse::<Selector>().is_err());
+        assert!("place:x".parse::<Selector>().is_err());
+    }
+
+    #[test]
+    fn css_strings_are_escaped() {
+        assert_eq!(
+            css_string("A \"B\" </style> \\"),
+            "\"A \\\"B\\\" \\3C /style\\3E  \\\\\""
+        );
+    }
+}
