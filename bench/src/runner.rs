@@ -620,8 +620,11 @@ pub fn table(rep: &Report) -> String {
 
     let mut o = String::new();
     o.push_str(&format!(
-        "dossier build vs hugo: median of {} run(s), seed {}, {} cpu(s)\n",
-        rep.runs, rep.seed, rep.cpus
+        "dossier build{}: median of {} run(s), seed {}, {} cpu(s)\n",
+        if rep.hugo.is_some() { " vs hugo" } else { "" },
+        rep.runs,
+        rep.seed,
+        rep.cpus
     ));
     o.push_str(&format!(
         "  dossier: {}{}\n",
@@ -643,8 +646,9 @@ pub fn table(rep: &Report) -> String {
         "{:>9}  {:<8} {:>9} {:>9} {:>11} {:>11} {:>8}",
         "articles", "tool", "wall", "art/s", "peak RSS", "output", "files"
     );
-    for k in &seen {
-        header.push_str(&format!(" {:>9}", format!("{k} ms")));
+    let widths: Vec<usize> = seen.iter().map(|k| (k.len() + 3).max(9)).collect();
+    for (k, w) in seen.iter().zip(&widths) {
+        header.push_str(&format!(" {:>w$}", format!("{k} ms")));
     }
     o.push_str(&header);
     o.push('\n');
@@ -667,10 +671,10 @@ pub fn table(rep: &Report) -> String {
                     human_bytes(t.output_bytes),
                     thousands(t.output_files),
                 );
-                for k in &seen {
+                for (k, w) in seen.iter().zip(&widths) {
                     match t.stages_ms.get(*k) {
-                        Some(v) => line.push_str(&format!(" {:>9.0}", v)),
-                        None => line.push_str(&format!(" {:>9}", "-")),
+                        Some(v) => line.push_str(&format!(" {v:>w$.0}")),
+                        None => line.push_str(&format!(" {:>w$}", "-")),
                     }
                 }
                 if !t.ok {

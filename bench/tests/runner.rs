@@ -1,0 +1,243 @@
+//! The runner, on a small corpus, against stub `dossier` and `hugo` commands.
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+fn script(dir: &Path, name: &str, body: &str) -> PathBuf {
+    let p = dir.join(name);
+    fs::write(&p, format!("#!/bin/sh\n{body}\n")).unwrap();
+    fs::set_permissions(&p, fs::Permissions::from_mode(0o755)).unwrap();
+    p
+}
+
+/// A stand-in for `dossier build --root DIR --timings -q`: logs its
+/// arguments, writes three output files, reports stage times.
+const DOSSIER_STUB: &str = r#"
+echo "dossier $*" >> "$LOG"
+[ "$1" = build ] && [ "$2" = --root ] || { echo "bad args: $*" >&2; exit 64; }
+test -f "$3/site.yaml" || { echo "no site.yaml in $3" >&2; exit 65; }
+n=$(find "$3/content" -name '*.md' -o -name '*.txt' | wc -l)
+mkdir -p "$3/public/articles"
+echo "<html>$n</html>" > "$3/public/index.html"
+echo a > "$3/public/articles/a.html"
+echo b > "$3/public/articles/b.html"
+echo "timing load 12" >&2
+echo "timing markdown 20.5" >&2
+echo "timing total 40" >&2
+"#;
+
+const HUGO_STUB: &str = r#"
+echo "hugo $*" >> "$LOG"
+test -f config.toml || { echo "not a hugo site" >&2; exit 1; }
+mkdir -p public && echo hi > public/index.html
+"#;
+
+fn bench() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_dossier-bench"))
+}
+
+fn run_json(args: &[&str], log: &Path) -> (Option<i32>, Value, String) {
+    let out = bench().args(args).env("LOG", log).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let json: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("no JSON ({e}); stderr:\n{stderr}"));
+    (out.status.code(), json, stderr)
+}
+
+#[test]
+fn small_run_against_stubs() {
+    let t = tempfile::tempdir().unwrap();
+    let log = t.path().join("log");
+    let d = script(t.path(), "dossier", DOSSIER_STUB);
+    let h = script(t.path(), "hugo", HUGO_STUB);
+    let work = t.path().join("work");
+    let args = [
+        "run",
+        "--sizes",
+        "50",
+        "--runs",
+        "2",
+        "--dossier",
+        d.to_str().unwrap(),
+        "--hugo",
+        "--hugo-bin",
+        h.to_str().unwrap(),
+        "--work",
+        work.to_str().unwrap(),
+        "--json",
+    ];
+    let (code, j, stderr) = run_json(&args, &log);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("articles"),
+        "the table goes to stderr with --json"
+    );
+    let s = &j["sizes"][0];
+    assert_eq!(s["articles"], 50);
+    assert!(s["generate_s"].as_f64().is_some());
+    assert!(s["corpus_files"].as_u64().unwrap() >= 50);
+    let dz = &s["dossier"];
+    assert_eq!(dz["ok"], true, "{dz}");
+    assert_eq!(dz["runs"].as_array().unwrap().len(), 2);
+    assert!(dz["median_wall_s"].as_f64().unwrap() > 0.0);
+    assert!(dz["articles_per_s"].as_f64().unwrap() > 0.0);
+    assert!(dz["median_peak_rss_bytes"].as_u64().unwrap() > 0);
+    assert_eq!(dz["stages_ms"]["load"], 12.0);
+    assert_eq!(dz["stages_ms"]["markdown"], 20.5);
+    assert_eq!(dz["output_files"], 3);
+    assert!(dz["output_bytes"].as_u64().unwrap() > 0);
+    let hz = &s["hugo"];
+    assert_eq!(hz["ok"], true, "{hz}");
+    assert_eq!(hz["output_files"], 1);
+    assert!(s["ratio_time"].as_f64().unwrap() > 0.0);
+    assert!(s["ratio_memory"].as_f64().unwrap() > 0.0);
+
+    // The exact command, and the two tools alternating: d h, then h d.
+    let lines: Vec<String> = fs::read_to_string(&log)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.ends_with("version"))
+        .map(String::from)
+        .collect();
+    assert_eq!(lines.len(), 4, "{lines:?}");
+    let corpus = work.join("corpus-50-seed42");
+    assert_eq!(
+        lines[0],
+        format!("dossier build --root {} --timings -q", corpus.display())
+    );
+    assert_eq!(lines[1], "hugo --quiet");
+    assert_eq!(lines[2], "hugo --quiet");
+    assert!(lines[3].starts_with("dossier build"));
+    // The stub saw 50 articles.
+    let index = fs::read_to_string(corpus.join("public/index.html")).unwrap();
+    assert_eq!(index.trim(), "<html>50</html>");
+
+    // A second run reuses the cached corpus.
+    let (code, j, _) = run_json(&args, &log);
+    assert_eq!(code, Some(0));
+    assert!(j["sizes"][0]["generate_s"].is_null());
+}
+
+#[test]
+fn a_failing_build_is_reported_and_the_run_goes_on() {
+    let t = tempfile::tempdir().unwrap();
+    let log = t.path().join("log");
+    let d = script(
+        t.path(),
+        "dossier",
+        "echo 'error: content/x.md: boom' >&2; exit 1",
+    );
+    let work = t.path().join("work");
+    let (code, j, stderr) = run_json(
+        &[
+            "run",
+            "--sizes",
+            "20,30",
+            "--runs",
+            "1",
+            "--dossier",
+            d.to_str().unwrap(),
+            "--no-hugo",
+            "--work",
+            work.to_str().unwrap(),
+            "--json",
+        ],
+        &log,
+    );
+    assert_eq!(code, Some(2), "non-zero when a build failed");
+    assert!(stderr.contains("boom"), "{stderr}");
+    assert!(stderr.contains("FAILED"), "{stderr}");
+    let sizes = j["sizes"].as_array().unwrap();
+    assert_eq!(sizes.len(), 2, "both sizes were tried");
+    for s in sizes {
+        assert_eq!(s["dossier"]["ok"], false);
+        assert!(s["dossier"]["error"].as_str().unwrap().contains("boom"));
+        assert!(s["dossier"]["median_wall_s"].is_null());
+        assert!(s["hugo"].is_null());
+    }
+}
+
+#[test]
+fn a_dossier_without_timings_is_timed_without_them() {
+    let t = tempfile::tempdir().unwrap();
+    let log = t.path().join("log");
+    let d = script(
+        t.path(),
+        "dossier",
+        r#"for a in "$@"; do [ "$a" = --timings ] && { echo "error: unexpected argument '--timings' found" >&2; exit 2; }; done
+echo "dossier $*" >> "$LOG"; mkdir -p "$3/public"; echo x > "$3/public/index.html""#,
+    );
+    let work = t.path().join("work");
+    let (code, j, stderr) = run_json(
+        &[
+            "run",
+            "--sizes",
+            "10",
+            "--runs",
+            "2",
+            "--dossier",
+            d.to_str().unwrap(),
+            "--no-hugo",
+            "--work",
+            work.to_str().unwrap(),
+            "--json",
+        ],
+        &log,
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    let dz = &j["sizes"][0]["dossier"];
+    assert_eq!(dz["ok"], true);
+    assert_eq!(dz["runs"].as_array().unwrap().len(), 2);
+    assert!(dz["stages_ms"].as_object().unwrap().is_empty());
+    assert_eq!(dz["output_files"], 1);
+}
+
+#[test]
+fn the_table_shows_every_figure() {
+    let t = tempfile::tempdir().unwrap();
+    let log = t.path().join("log");
+    let d = script(t.path(), "dossier", DOSSIER_STUB);
+    let work = t.path().join("work");
+    let out = bench()
+        .args([
+            "run",
+            "--sizes",
+            "25",
+            "--runs",
+            "1",
+            "--dossier",
+            d.to_str().unwrap(),
+            "--no-hugo",
+            "--work",
+            work.to_str().unwrap(),
+        ])
+        .env("LOG", &log)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let table = String::from_utf8(out.stdout).unwrap();
+    for col in [
+        "articles",
+        "wall",
+        "art/s",
+        "peak RSS",
+        "output",
+        "load ms",
+        "markdown ms",
+        "total ms",
+    ] {
+        assert!(table.contains(col), "no {col} in\n{table}");
+    }
+    // Stages the stub does not report are not columns.
+    assert!(!table.contains("render ms"), "{table}");
+    let row = table
+        .lines()
+        .find(|l| l.trim_start().starts_with("25 "))
+        .unwrap_or_else(|| panic!("no row for 25 articles in\n{table}"));
+    assert!(row.contains(" dossier "), "{row}");
+    assert!(row.contains(" 12 ") && row.contains(" 40"), "{row}");
+}
