@@ -1,21 +1,48 @@
-//! Output: the new site is written into a staging folder beside the output
-//! and swapped in whole, so a failed build leaves the previous output exactly
-//! as it was and a reader never sees half a site.
+//! Output: the new site is built beside the output and swapped in whole, so
+//! a failed build leaves the previous output exactly as it was and a reader
+//! never sees half a site.
+//!
+//! Two trees take turns: the live output (`public/`) and the previous
+//! generation (`.public.previous/`). A build brings the previous tree up to
+//! date, writing only the files whose content changed (a manifest of content
+//! hashes beside each tree says what it holds), then exchanges the two in one
+//! atomic rename. Rewriting unchanged files, or deleting and recreating a
+//! whole tree, costs more than rendering on most file systems: every new
+//! file is a new inode.
 
-use std::io;
+use std::collections::HashMap;
+use std::io::{self, Write as _};
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::diagnostics::Diagnostic;
+
+/// What the manifest knows of one file: the hash of its content, and the
+/// size and modification time it had when written, which show whether anyone
+/// changed it since.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Entry {
+    hash: u64,
+    len: u64,
+    mtime: i128,
+}
 
 pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
+    manifest_live: PathBuf,
+    manifest_previous: PathBuf,
+    /// What the staging tree held when the build began.
+    old: HashMap<String, Entry>,
+    /// What it holds of the new site.
+    new: Mutex<HashMap<String, Entry>>,
     committed: bool,
+    _lock: std::fs::File,
 }
 
 impl Staging {
-    /// A fresh, empty staging folder next to `target` (same file system, so
-    /// the final swap is a rename).
+    /// The tree the new site is built in, next to `target` (same file system,
+    /// so the final exchange is a rename).
     pub fn new(target: &Path) -> io::Result<Staging> {
         let parent = target
             .parent()
@@ -26,15 +53,35 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
-        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
-        if dir.exists() {
-            std::fs::remove_dir_all(&dir)?;
-        }
+        let lock = lock(&parent.join(format!(".{name}.lock")))?;
+        let dir = parent.join(format!(".{name}.previous"));
+        let manifest_previous = parent.join(format!(".{name}.previous.manifest"));
+        let manifest_live = parent.join(format!(".{name}.manifest"));
+        let old = if dir.is_dir() {
+            match read_manifest(&manifest_previous) {
+                Some(old) => old,
+                None => {
+                    // Unknown content: start from nothing rather than trust it.
+                    std::fs::remove_dir_all(&dir)?;
+                    HashMap::new()
+                }
+            }
+        } else {
+            HashMap::new()
+        };
+        // From here on the tree changes; until `commit` or `drop` records
+        // what it holds, no manifest may claim to know.
+        let _ = std::fs::remove_file(&manifest_previous);
         std::fs::create_dir_all(&dir)?;
         Ok(Staging {
             dir,
             target: target.to_path_buf(),
+            manifest_live,
+            manifest_previous,
+            old,
+            new: Mutex::new(HashMap::new()),
             committed: false,
+            _lock: lock,
         })
     }
 
@@ -42,34 +89,69 @@ impl Staging {
         &self.dir
     }
 
-    /// Write one file. `rel` comes from slugs and ids, which cannot hold `..`
-    /// or separators, but this is the last line of defence: nothing may land
-    /// outside the staging folder.
+    /// Write one file, unless the tree already holds exactly these bytes.
+    /// `rel` comes from slugs and ids, which cannot hold `..` or separators,
+    /// but this is the last line of defence: nothing may land outside.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        let path = self.dir.join(safe_relative(rel)?);
+        let clean = safe_relative(rel)?;
+        let key = clean.to_string_lossy().replace('\\', "/");
+        let path = self.dir.join(&clean);
+        let hash = xxhash_rust::xxh3::xxh3_64(bytes);
+        if let Some(old) = self.old.get(&key)
+            && old.hash == hash
+            && old.len == bytes.len() as u64
+            && entry_of(&path, hash).is_some_and(|now| now == *old)
+        {
+            self.record(key, *old);
+            return Ok(());
+        }
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        std::fs::write(path, bytes)
+        let mut file = std::fs::File::create(&path)?;
+        file.write_all(bytes)?;
+        let entry = entry_of_file(&file, hash)?;
+        self.record(key, entry);
+        Ok(())
     }
 
     pub fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
-        let path = self.dir.join(safe_relative(rel)?);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        std::fs::copy(from, path).map(|_| ())
+        self.write(rel, &std::fs::read(from)?)
     }
 
-    /// Put the staged site in place of the old output.
+    fn record(&self, key: String, entry: Entry) {
+        self.new
+            .lock()
+            .expect("no writer panics holding the lock")
+            .insert(key, entry);
+    }
+
+    /// Put the new site in place of the old output.
     pub fn commit(mut self) -> io::Result<()> {
+        let new = std::mem::take(&mut *self.new.lock().expect("no writer panics holding the lock"));
+        // Files of the old generation that the new site no longer has.
+        let mut dirs: Vec<PathBuf> = Vec::new();
+        for key in self.old.keys().filter(|k| !new.contains_key(*k)) {
+            let path = self.dir.join(key);
+            let _ = std::fs::remove_file(&path);
+            dirs.extend(path.parent().map(Path::to_path_buf));
+        }
+        dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
+        dirs.dedup();
+        for dir in dirs {
+            // Only succeeds for folders left empty.
+            let _ = std::fs::remove_dir(dir);
+        }
         if self.target.exists() {
             swap(&self.dir, &self.target)?;
-            // `dir` now holds the previous output.
-            let _ = std::fs::remove_dir_all(&self.dir);
+            // The old output is now the previous generation; its manifest follows it.
+            if std::fs::rename(&self.manifest_live, &self.manifest_previous).is_err() {
+                let _ = std::fs::remove_file(&self.manifest_previous);
+            }
         } else {
             std::fs::rename(&self.dir, &self.target)?;
         }
+        write_manifest(&self.manifest_live, &new)?;
         self.committed = true;
         Ok(())
     }
@@ -77,10 +159,94 @@ impl Staging {
 
 impl Drop for Staging {
     fn drop(&mut self) {
-        if !self.committed {
-            let _ = std::fs::remove_dir_all(&self.dir);
+        if self.committed {
+            return;
+        }
+        // A failed build: the live output was never touched. Record what the
+        // staging tree now holds so the next build can still reuse it.
+        let new = self.new.get_mut().map(std::mem::take).unwrap_or_default();
+        let mut holds = std::mem::take(&mut self.old);
+        holds.extend(new);
+        let _ = write_manifest(&self.manifest_previous, &holds);
+    }
+}
+
+fn entry_of(path: &Path, hash: u64) -> Option<Entry> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some(Entry {
+        hash,
+        len: meta.len(),
+        mtime: mtime(&meta),
+    })
+}
+
+fn entry_of_file(file: &std::fs::File, hash: u64) -> io::Result<Entry> {
+    let meta = file.metadata()?;
+    Ok(Entry {
+        hash,
+        len: meta.len(),
+        mtime: mtime(&meta),
+    })
+}
+
+fn mtime(meta: &std::fs::Metadata) -> i128 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as i128)
+}
+
+const MANIFEST_HEADER: &str = "dossier output manifest 1";
+
+fn read_manifest(path: &Path) -> Option<HashMap<String, Entry>> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let mut lines = text.lines();
+    if lines.next()? != MANIFEST_HEADER {
+        return None;
+    }
+    lines
+        .map(|line| {
+            let mut parts = line.splitn(4, '\t');
+            let hash = u64::from_str_radix(parts.next()?, 16).ok()?;
+            let len = parts.next()?.parse().ok()?;
+            let mtime = parts.next()?.parse().ok()?;
+            let key = parts.next()?.to_string();
+            Some((key, Entry { hash, len, mtime }))
+        })
+        .collect()
+}
+
+fn write_manifest(path: &Path, entries: &HashMap<String, Entry>) -> io::Result<()> {
+    let mut text = String::with_capacity(entries.len() * 64 + 32);
+    text.push_str(MANIFEST_HEADER);
+    text.push('\n');
+    for (key, e) in entries {
+        text.push_str(&format!("{:016x}\t{}\t{}\t{key}\n", e.hash, e.len, e.mtime));
+    }
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, text)?;
+    std::fs::rename(tmp, path)
+}
+
+/// One build at a time per output folder; the lock goes with the process.
+fn lock(path: &Path) -> io::Result<std::fs::File> {
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::io::AsRawFd;
+        // SAFETY: flock on a file descriptor we own for the lifetime of `file`.
+        if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } != 0 {
+            return Err(io::Error::new(
+                io::ErrorKind::WouldBlock,
+                "another dossier build is writing this output folder right now",
+            ));
         }
     }
+    Ok(file)
 }
 
 /// Exchange two paths. On Linux one atomic `renameat2(RENAME_EXCHANGE)`: at no
@@ -112,7 +278,7 @@ fn swap(a: &Path, b: &Path) -> io::Result<()> {
             return Err(err);
         }
     }
-    let old = a.with_extension("old");
+    let old = a.with_extension("swap");
     std::fs::rename(b, &old)?;
     if let Err(e) = std::fs::rename(a, b) {
         let _ = std::fs::rename(&old, b);
@@ -174,34 +340,39 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
 
 /// An absolute, normalised path, resolving symlinks of the part that exists.
 fn absolute(path: &Path) -> PathBuf {
-    let path = if path.is_absolute() {
+    let joined = if path.is_absolute() {
         path.to_path_buf()
     } else {
         std::env::current_dir().unwrap_or_default().join(path)
     };
-    if let Ok(real) = path.canonicalize() {
-        return real;
+    // `..` and `.` first, by the text of the path...
+    let mut lexical = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            Component::ParentDir => {
+                lexical.pop();
+            }
+            Component::CurDir => {}
+            other => lexical.push(other),
+        }
     }
-    // Not there yet: resolve the nearest existing parent, keep the rest.
-    let mut existing = path.clone();
+    // ...then symlinks, for the longest part that exists.
+    let mut existing = lexical.clone();
     let mut tail = Vec::new();
     while !existing.exists() {
-        match (existing.file_name(), existing.parent()) {
+        match (
+            existing.file_name().map(|n| n.to_owned()),
+            existing.parent(),
+        ) {
             (Some(name), Some(parent)) => {
-                tail.push(name.to_owned());
+                tail.push(name);
                 existing = parent.to_path_buf();
             }
             _ => break,
         }
     }
     let mut out = existing.canonicalize().unwrap_or(existing);
-    for part in tail.into_iter().rev() {
-        if part == ".." {
-            out.pop();
-        } else if part != "." {
-            out.push(part);
-        }
-    }
+    out.extend(tail.into_iter().rev());
     out
 }
 
@@ -248,18 +419,63 @@ mod tests {
             std::fs::read_to_string(target.join("old.html")).unwrap(),
             "old"
         );
+        assert!(!target.join("new.html").exists());
         let staging = Staging::new(&target).unwrap();
         staging.write("a/new.html", b"new").unwrap();
         staging.commit().unwrap();
         assert!(!target.join("old.html").exists());
+        assert!(
+            !target.join("new.html").exists(),
+            "a file of the failed build leaked"
+        );
         assert_eq!(
             std::fs::read_to_string(target.join("a/new.html")).unwrap(),
             "new"
         );
+    }
+
+    #[test]
+    fn unchanged_files_are_not_rewritten_and_stale_ones_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        let build = |files: &[(&str, &str)]| {
+            let staging = Staging::new(&target).unwrap();
+            for (path, text) in files {
+                staging.write(path, text.as_bytes()).unwrap();
+            }
+            staging.commit().unwrap();
+        };
+        build(&[("a/index.html", "A"), ("b/index.html", "B")]);
+        build(&[("a/index.html", "A"), ("b/index.html", "B")]);
+        let inode = |p: &str| {
+            use std::os::unix::fs::MetadataExt;
+            std::fs::metadata(target.join(p)).unwrap().ino()
+        };
+        let before = inode("a/index.html");
+        // The third build updates the first build's tree: same bytes, same file.
+        build(&[("a/index.html", "A"), ("c/index.html", "C")]);
         assert_eq!(
-            std::fs::read_dir(dir.path()).unwrap().count(),
-            1,
-            "no staging folders left"
+            std::fs::read_to_string(target.join("a/index.html")).unwrap(),
+            "A"
+        );
+        assert_eq!(
+            std::fs::read_to_string(target.join("c/index.html")).unwrap(),
+            "C"
+        );
+        assert!(!target.join("b").exists(), "stale page and folder removed");
+        build(&[("a/index.html", "A"), ("c/index.html", "C")]);
+        assert_eq!(
+            inode("a/index.html"),
+            before,
+            "unchanged file was rewritten"
+        );
+        // A file changed by hand in the tree is rewritten, whatever the manifest says.
+        std::fs::write(target.join("c/index.html"), "hand edit").unwrap();
+        build(&[("a/index.html", "A"), ("c/index.html", "C")]);
+        build(&[("a/index.html", "A"), ("c/index.html", "C")]);
+        assert_eq!(
+            std::fs::read_to_string(target.join("c/index.html")).unwrap(),
+            "C"
         );
     }
 }

@@ -116,14 +116,16 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Diagnostics) {
             ),
         }
     }
-    for meta in metas {
+    let articles: std::collections::HashSet<&Path> =
+        files.iter().map(|f| f.path.as_path()).collect();
+    for meta in &metas {
         let stem = meta.with_extension("txt");
-        if !files.iter().any(|f| f.path == stem) {
+        if !articles.contains(stem.as_path()) {
             problems.push(
                 Diagnostic::warning(
                     "metadata without an article: no .txt of the same name beside it",
                 )
-                .in_file(&meta)
+                .in_file(meta)
                 .help(format!("add {} or remove this file", stem.display())),
             );
         }
