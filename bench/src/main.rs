@@ -71,6 +71,10 @@ struct RunArgs {
     /// The Hugo binary.
     #[arg(long, value_name = "PATH", default_value = "hugo")]
     hugo_bin: PathBuf,
+    /// Run Hugo only on corpora of at most this many articles (Hugo needs
+    /// about 1.5 GiB per 10,000 articles).
+    #[arg(long, value_name = "N")]
+    hugo_max: Option<usize>,
     /// Timed runs per tool and size (the median is reported).
     #[arg(long, default_value_t = 3)]
     runs: usize,
@@ -153,6 +157,7 @@ fn real_main() -> Result<ExitCode> {
                     HugoMode::Auto
                 },
                 hugo_bin: a.hugo_bin,
+                hugo_max: a.hugo_max,
                 runs: a.runs,
                 warmup: a.warmup,
                 work,

@@ -37,6 +37,8 @@ pub struct RunOptions {
     pub build_dossier: bool,
     pub hugo: HugoMode,
     pub hugo_bin: PathBuf,
+    /// Skip Hugo above this many articles.
+    pub hugo_max: Option<usize>,
     pub runs: usize,
     pub warmup: usize,
     pub work: PathBuf,
@@ -101,7 +103,21 @@ pub struct Report {
     pub dossier_version: Option<String>,
     pub hugo: Option<String>,
     pub hugo_version: Option<String>,
+    /// 1-minute load average before and after: other work on the machine
+    /// shows here.
+    pub load_before: Option<f64>,
+    pub load_after: Option<f64>,
     pub sizes: Vec<SizeResult>,
+}
+
+/// The 1-minute load average (Linux).
+pub fn load_average() -> Option<f64> {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
 }
 
 impl Report {
@@ -447,6 +463,7 @@ pub fn run(opts: &RunOptions) -> Result<Report> {
     };
     let hugo_version = hugo_bin.as_deref().and_then(|p| version_of(p, "version"));
     let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let load_before = load_average();
     eprintln!(
         "dossier-bench: seed {}, {} run(s) (+{} warm-up), {cpus} cpu(s)",
         opts.seed, opts.runs, opts.warmup
@@ -477,7 +494,13 @@ pub fn run(opts: &RunOptions) -> Result<Report> {
         let label = format!("[{}]", thousands(n as u64));
         let dir = corpus_dir(&work, n, opts.seed);
         let hdir = hugo_dir(&work, n, opts.seed);
-        let need_hugo = hugo_bin.is_some();
+        let hugo_here = hugo_bin
+            .as_ref()
+            .filter(|_| opts.hugo_max.is_none_or(|m| n <= m));
+        if hugo_bin.is_some() && hugo_here.is_none() {
+            eprintln!("{label} hugo skipped (--hugo-max)");
+        }
+        let need_hugo = hugo_here.is_some();
         let have = is_cached(&dir, n, opts.seed);
         let have_hugo = !need_hugo || is_cached(&hdir, n, opts.seed);
         let generate_s = if have && have_hugo {
@@ -519,7 +542,7 @@ pub fn run(opts: &RunOptions) -> Result<Report> {
             runs: Vec::new(),
             error: dossier_err.clone(),
         };
-        let mut h = hugo_bin.as_ref().map(|hb| Tool {
+        let mut h = hugo_here.map(|hb| Tool {
             name: "hugo",
             program: Some(hb.clone()),
             args: vec!["--quiet".into()],
@@ -591,6 +614,8 @@ pub fn run(opts: &RunOptions) -> Result<Report> {
         dossier_version,
         hugo: hugo_bin.map(|p| p.display().to_string()),
         hugo_version,
+        load_before,
+        load_after: load_average(),
         sizes,
     })
 }
@@ -620,11 +645,13 @@ pub fn table(rep: &Report) -> String {
 
     let mut o = String::new();
     o.push_str(&format!(
-        "dossier build{}: median of {} run(s), seed {}, {} cpu(s)\n",
+        "dossier build{}: median of {} run(s), seed {}, {} cpu(s), load average {} before, {} after\n",
         if rep.hugo.is_some() { " vs hugo" } else { "" },
         rep.runs,
         rep.seed,
-        rep.cpus
+        rep.cpus,
+        rep.load_before.map_or("?".into(), |l| format!("{l:.2}")),
+        rep.load_after.map_or("?".into(), |l| format!("{l:.2}")),
     ));
     o.push_str(&format!(
         "  dossier: {}{}\n",
@@ -643,8 +670,8 @@ pub fn table(rep: &Report) -> String {
     }
     o.push('\n');
     let mut header = format!(
-        "{:>9}  {:<8} {:>9} {:>9} {:>11} {:>11} {:>8}",
-        "articles", "tool", "wall", "art/s", "peak RSS", "output", "files"
+        "{:>9}  {:<8} {:>9} {:>8} {:>9} {:>11} {:>11} {:>8}",
+        "articles", "tool", "wall", "cpu", "art/s", "peak RSS", "output", "files"
     );
     let widths: Vec<usize> = seen.iter().map(|k| (k.len() + 3).max(9)).collect();
     for (k, w) in seen.iter().zip(&widths) {
@@ -662,10 +689,11 @@ pub fn table(rep: &Report) -> String {
         for t in std::iter::once(&s.dossier).chain(s.hugo.as_ref()) {
             if let Some(w) = t.median_wall_s {
                 let mut line = format!(
-                    "{:>9}  {:<8} {:>9} {:>9} {:>11} {:>11} {:>8}",
+                    "{:>9}  {:<8} {:>9} {:>8} {:>9} {:>11} {:>11} {:>8}",
                     thousands(s.articles as u64),
                     t.tool,
                     format!("{w:.3} s"),
+                    format!("{:.1} s", t.median_cpu_s.unwrap_or(0.0)),
                     thousands(t.articles_per_s.unwrap_or(0.0).round() as u64),
                     human_bytes(t.median_peak_rss_bytes.unwrap_or(0)),
                     human_bytes(t.output_bytes),
