@@ -225,8 +225,7 @@ pub fn render_all(
         all.extend(errors);
         return Err(all.sorted());
     }
-    extra_outputs(config, site, &renderer, staging)?;
-    crate::print::write_pages(config, theme, site, &renderer, staging)?;
+    outputs_beyond_pages(config, theme, site, &renderer, staging)?;
     if let Some(staging) = staging {
         write_assets(staging, theme).map_err(|e| {
             vec![
@@ -269,6 +268,19 @@ fn write_assets(staging: &Staging, theme: &Theme) -> std::io::Result<()> {
     staging.write(
         content::highlight::STYLESHEET_PATH,
         content::highlight::stylesheet().as_bytes(),
+/// Every output but the pages and the theme's files: what `extra_outputs`
+/// adds and the printable digests. `serve` renders pages itself and calls this.
+pub fn outputs_beyond_pages(
+    config: &Config,
+    theme: &Theme,
+    site: &Site,
+    renderer: &Renderer,
+    staging: Option<&Staging>,
+) -> Result<(), Vec<Diagnostic>> {
+    extra_outputs(config, site, renderer, staging)?;
+    crate::print::write_pages(config, theme, site, renderer, staging)
+}
+
     )
 }
 
@@ -324,6 +336,17 @@ fn process(
         Some(title) => title,
         None => {
             return Err(vec![
+/// One article through load, Markdown and extraction, whether published or
+/// not (`serve` re-processes the files that changed with it).
+pub fn process_file(
+    root: &Path,
+    file: &SourceFile,
+    config: &Config,
+    extractor: &Extractor,
+) -> Result<Option<Processed>, Vec<Diagnostic>> {
+    process(root, file, config, extractor, &StageClock::default())
+}
+
                 Diagnostic::error("missing `title`")
                     .in_file(&file.path)
                     .at_line(2)
@@ -373,7 +396,7 @@ fn process(
 
 /// Hugo's publishing states: drafts only with `--drafts`, future dates only
 /// with `--future`, and nothing past its `expires`.
-fn published(
+pub fn published(
     p: &Processed,
     opts: &BuildOptions,
     now: chrono::DateTime<chrono::FixedOffset>,
@@ -383,7 +406,7 @@ fn published(
         && p.meta.expires.is_none_or(|e| e > now)
 }
 
-fn check_slugs(processed: &[Processed], problems: &mut Diagnostics) {
+pub fn check_slugs(processed: &[Processed], problems: &mut Diagnostics) {
     let mut seen: HashMap<&str, &Path> = HashMap::with_capacity(processed.len());
     for p in processed {
         if let Some(first) = seen.insert(&p.slug, &p.file) {

@@ -29,6 +29,8 @@ pub enum Command {
     Init(InitArgs),
     /// Build the whole site into the output folder.
     Build(BuildArgs),
+    /// Serve the site locally, rebuild what a change affects, reload the browser.
+    Serve(crate::serve::ServeArgs),
     /// Load and render everything, write nothing, report every problem.
     Check(CheckArgs),
     /// Turn pasted article text into content files with front matter.
@@ -134,6 +136,7 @@ pub fn main() -> ExitCode {
         Command::Import(args) => run_import(args, &out),
         Command::Print(args) => crate::print::cli::run(&args, &out),
         Command::Quotes(args) => run_quotes(&args, &out),
+        Command::Serve(args) => crate::serve::cli(&args, &out),
     };
     if ok {
         ExitCode::SUCCESS

@@ -19,4 +19,5 @@ pub mod print;
 pub mod quotes;
 pub mod render;
 pub mod site;
+pub mod serve;
 pub mod slug;

@@ -13,7 +13,7 @@ use crate::slug::slugify;
 
 /// One article after the per-file, parallel stages (load, Markdown,
 /// extraction): everything linking needs, nothing borrowed.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Processed {
     pub file: PathBuf,
     pub slug: String,

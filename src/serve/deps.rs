@@ -1,0 +1,443 @@
+//! What each page depends on, as one number: a page is rendered again when
+//! its fingerprint changes, and only then.
+//!
+//! A fingerprint hashes everything the page's context is built from (see
+//! `render::Renderer::render` and `render::views`): the entities it shows,
+//! through the same fields their cards show, plus the texts of every template
+//! its root template extends, includes or imports. It is computed from the
+//! newly linked site, never from what changed, so it cannot miss a knock-on
+//! effect: an article added to a topic moves the topic's later pages along,
+//! a quotation reported once more changes its count on every page that shows
+//! it, and each of those pages sees a different fingerprint.
+//!
+//! Where a page shows the first N of a list, more than N are hashed, so that a
+//! view showing a few more items stays right; a page kind this module does not
+//! know is rendered on every rebuild. The incremental-against-full test in
+//! `tests/serve_incremental.rs` guards the rest: a view that starts reading a
+//! field hashed nowhere here makes it fail.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::render::{Page, Renderer, Theme};
+use crate::site::{QuoteKind, Site, Speaker};
+
+/// Hashes of the cards of every entity, computed once per rebuild.
+struct Cards {
+    article: Vec<u64>,
+    actor: Vec<u64>,
+    topic: Vec<u64>,
+    quote: Vec<u64>,
+    source: Vec<u64>,
+}
+
+/// A page, where it is written, and its fingerprint.
+pub struct Planned {
+    pub page: Page,
+    pub path: String,
+    pub fingerprint: u64,
+}
+
+/// Fingerprints of every page of `site`. `files` maps an article's file to
+/// the hash of its bytes (everything an article takes from its own file);
+/// `templates` maps a root template to the hash of its closure. `always`
+/// goes into pages that are rendered on every rebuild.
+pub fn plan(
+    config: &Config,
+    renderer: &Renderer,
+    site: &Site,
+    files: &HashMap<PathBuf, u64>,
+    templates: &HashMap<String, u64>,
+    always: u64,
+) -> Vec<Planned> {
+    let cards = cards(site);
+    let page_size = config.site.digest.page_size.max(1);
+    renderer
+        .pages(site)
+        .into_par_iter()
+        .map(|page| {
+            let path = renderer.output_path(site, page);
+            let mut h = DefaultHasher::new();
+            path.hash(&mut h);
+            match template_of(page) {
+                Some(name) => templates.get(name).copied().unwrap_or(always).hash(&mut h),
+                None => always.hash(&mut h),
+            }
+            page_inputs(site, &cards, files, page_size, page, always, &mut h);
+            Planned {
+                page,
+                path,
+                fingerprint: h.finish(),
+            }
+        })
+        .collect()
+}
+
+/// The template a page is rendered with (as in `Renderer::render`).
+fn template_of(page: Page) -> Option<&'static str> {
+    Some(match page {
+        Page::Home => "index.html",
+        Page::Article(_) => "article.html",
+        Page::Topics => "topics.html",
+        Page::Topic(..) => "topic.html",
+        Page::Actors => "actors.html",
+        Page::Actor(..) => "actor.html",
+        Page::Sources => "sources.html",
+        Page::Source(..) => "source.html",
+        Page::Quotes(_) => "quotes.html",
+        Page::Quote(_) => "quote.html",
+        Page::NotFound => "404.html",
+        #[allow(unreachable_patterns)]
+        _ => return None,
+    })
+}
+
+// Generous limits: the views show the first 40 key quotations, 40 actors and
+// 20 related topics of a topic; 30 topics and 20 co-actors of an actor.
+const KEY_QUOTES: usize = 100;
+const TOPIC_ACTORS: usize = 100;
+const RELATED: usize = 50;
+const ACTOR_TOPICS: usize = 75;
+const CO_ACTORS: usize = 50;
+
+fn page_inputs(
+    site: &Site,
+    cards: &Cards,
+    files: &HashMap<PathBuf, u64>,
+    page_size: usize,
+    page: Page,
+    always: u64,
+    h: &mut DefaultHasher,
+) {
+    let slice = |list: &[usize], n: usize| -> (usize, usize) {
+        let start = ((n.max(1) - 1) * page_size).min(list.len());
+        (start, (start + page_size).min(list.len()))
+    };
+    let timeline = |list: &[usize], n: usize, h: &mut DefaultHasher| {
+        list.len().hash(h);
+        n.hash(h);
+        let (from, to) = slice(list, n);
+        for &a in &list[from..to] {
+            cards.article[a].hash(h);
+        }
+        // The period covered: the newest and the oldest.
+        if let (Some(&first), Some(&last)) = (list.first(), list.last()) {
+            date(&site.articles[first].date, h);
+            date(&site.articles[last].date, h);
+        }
+    };
+    match page {
+        Page::Home => always.hash(h),
+        Page::NotFound => {}
+        Page::Article(i) => {
+            let a = &site.articles[i];
+            cards.article[i].hash(h);
+            files.get(&a.file).copied().unwrap_or(always).hash(h);
+            a.file.hash(h);
+            a.url.hash(h);
+            a.word_count.hash(h);
+            if let Some(u) = &a.updated {
+                date(u, h);
+            }
+            for &x in &a.actors {
+                cards.actor[x].hash(h);
+            }
+            0xffu8.hash(h);
+            for &t in &a.topics {
+                cards.topic[t].hash(h);
+            }
+            0xffu8.hash(h);
+            for q in &a.quotes {
+                q.text.hash(h);
+                kind(q.kind).hash(h);
+                speaker(site, q.speaker.as_ref(), h);
+                cards
+                    .quote
+                    .get(q.quotation)
+                    .copied()
+                    .unwrap_or(always)
+                    .hash(h);
+            }
+        }
+        Page::Topics => cards.topic.hash(h),
+        Page::Topic(t, n) => {
+            let topic = &site.topics[t];
+            cards.topic[t].hash(h);
+            topic.sources.hash(h);
+            timeline(&topic.articles, n, h);
+            for &q in topic
+                .quotations
+                .iter()
+                .filter(|&&q| site.quotations[q].kind != QuoteKind::Fragment)
+                .take(KEY_QUOTES)
+            {
+                cards.quote[q].hash(h);
+            }
+            0xffu8.hash(h);
+            for &(a, c) in topic.actors.iter().take(TOPIC_ACTORS) {
+                (cards.actor[a], c).hash(h);
+            }
+            0xffu8.hash(h);
+            for &(r, c) in topic.related.iter().take(RELATED) {
+                (cards.topic[r], c).hash(h);
+            }
+        }
+        Page::Actors => cards.actor.hash(h),
+        Page::Actor(a, n) => {
+            let actor = &site.actors[a];
+            cards.actor[a].hash(h);
+            timeline(&actor.articles, n, h);
+            for &q in &actor.quotations {
+                cards.quote[q].hash(h);
+            }
+            0xffu8.hash(h);
+            for &(t, c) in actor.topics.iter().take(ACTOR_TOPICS) {
+                (cards.topic[t], c).hash(h);
+            }
+            0xffu8.hash(h);
+            for &(x, c) in actor.co_actors.iter().take(CO_ACTORS) {
+                (cards.actor[x], c).hash(h);
+            }
+        }
+        Page::Sources => {
+            for (s, source) in site.sources.iter().enumerate() {
+                cards.source[s].hash(h);
+                source.articles.len().hash(h);
+                if let Some(&first) = source.articles.first() {
+                    date(&site.articles[first].date, h);
+                }
+            }
+        }
+        Page::Source(s, n) => {
+            cards.source[s].hash(h);
+            timeline(&site.sources[s].articles, n, h);
+        }
+        Page::Quotes(n) => {
+            let all: Vec<usize> = (0..site.quotations.len()).collect();
+            all.len().hash(h);
+            n.hash(h);
+            let (from, to) = slice(&all, n);
+            cards.quote[from..to].hash(h);
+        }
+        Page::Quote(q) => {
+            let quotation = &site.quotations[q];
+            cards.quote[q].hash(h);
+            for ap in &quotation.appearances {
+                cards.article[ap.article].hash(h);
+                ap.text.hash(h);
+                ap.ordinal.hash(h);
+            }
+            0xffu8.hash(h);
+            for &t in &quotation.topics {
+                cards.topic[t].hash(h);
+            }
+        }
+        #[allow(unreachable_patterns)]
+        _ => always.hash(h),
+    }
+}
+
+fn cards(site: &Site) -> Cards {
+    let source: Vec<u64> = site
+        .sources
+        .iter()
+        .map(|s| one(|h| (&s.id, &s.name).hash(h)))
+        .collect();
+    let first_date = |list: &[usize], h: &mut DefaultHasher| match list.first() {
+        Some(&a) => date(&site.articles[a].date, h),
+        None => 0u8.hash(h),
+    };
+    let article = site
+        .articles
+        .par_iter()
+        .map(|a| {
+            one(|h| {
+                (&a.slug, &a.title, &a.dateline, &a.summary, &a.lede).hash(h);
+                date(&a.date, h);
+                a.source.map(|s| source[s]).hash(h);
+                a.quotes.len().hash(h);
+            })
+        })
+        .collect();
+    let actor = site
+        .actors
+        .iter()
+        .map(|a| {
+            one(|h| {
+                (&a.id, &a.name, &a.role, &a.aliases).hash(h);
+                format!("{:?}", a.kind).hash(h);
+                (a.articles.len(), a.quotations.len()).hash(h);
+                first_date(&a.articles, h);
+            })
+        })
+        .collect();
+    let topic = site
+        .topics
+        .iter()
+        .map(|t| {
+            one(|h| {
+                (&t.id, &t.title, &t.keywords).hash(h);
+                (t.articles.len(), t.quotations.len()).hash(h);
+                first_date(&t.articles, h);
+            })
+        })
+        .collect();
+    let quote = site
+        .quotations
+        .par_iter()
+        .map(|q| {
+            one(|h| {
+                (&q.id, &q.text, kind(q.kind)).hash(h);
+                speaker(site, q.speaker.as_ref(), h);
+                date(&q.first_date, h);
+                (q.appearances.len(), q.outlets).hash(h);
+            })
+        })
+        .collect();
+    Cards {
+        article,
+        actor,
+        topic,
+        quote,
+        source,
+    }
+}
+
+fn one(f: impl FnOnce(&mut DefaultHasher)) -> u64 {
+    let mut h = DefaultHasher::new();
+    f(&mut h);
+    h.finish()
+}
+
+/// The instant and the offset: pages show dates in the article's own offset.
+fn date(d: &DateTime<FixedOffset>, h: &mut DefaultHasher) {
+    (
+        d.timestamp(),
+        d.timestamp_subsec_nanos(),
+        d.offset().local_minus_utc(),
+    )
+        .hash(h);
+}
+
+fn kind(k: QuoteKind) -> u8 {
+    match k {
+        QuoteKind::Quote => 0,
+        QuoteKind::Partial => 1,
+        QuoteKind::Fragment => 2,
+    }
+}
+
+fn speaker(site: &Site, s: Option<&Speaker>, h: &mut DefaultHasher) {
+    match s {
+        None => 0u8.hash(h),
+        Some(Speaker::Actor(a)) => {
+            1u8.hash(h);
+            let actor = &site.actors[*a];
+            (&actor.id, &actor.name).hash(h);
+        }
+        Some(Speaker::Anonymous(d)) => {
+            2u8.hash(h);
+            d.hash(h);
+        }
+    }
+}
+
+/// For each template, the hash of its text and of every template it
+/// extends, includes or imports, transitively. A template naming another in
+/// a way this scan does not follow would only be missed if the other one
+/// changes alone; tera's `extends`, `include` and `import` all take literal
+/// names.
+pub fn template_closures(theme: &Theme) -> HashMap<String, u64> {
+    let texts: HashMap<&str, &str> = theme
+        .templates
+        .iter()
+        .map(|t| (t.name.as_str(), t.text.as_str()))
+        .collect();
+    let direct: HashMap<&str, Vec<String>> = texts
+        .iter()
+        .map(|(&name, &text)| (name, referenced(text)))
+        .collect();
+    texts
+        .keys()
+        .map(|&root| {
+            let mut seen: HashSet<&str> = HashSet::new();
+            let mut stack = vec![root];
+            while let Some(name) = stack.pop() {
+                if !seen.insert(name) {
+                    continue;
+                }
+                for next in direct.get(name).into_iter().flatten() {
+                    if let Some((&known, _)) = texts.get_key_value(next.as_str()) {
+                        stack.push(known);
+                    }
+                }
+            }
+            let mut names: Vec<&str> = seen.into_iter().collect();
+            names.sort_unstable();
+            let hash = one(|h| {
+                for name in names {
+                    (name, texts[name]).hash(h);
+                }
+            });
+            (root.to_string(), hash)
+        })
+        .collect()
+}
+
+/// The template names in the `extends`, `include` and `import` tags of a
+/// template's text.
+fn referenced(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find("{%") {
+        rest = &rest[open + 2..];
+        let end = rest.find("%}").unwrap_or(rest.len());
+        let tag = rest[..end].trim_start_matches('-').trim_start();
+        if ["extends", "include", "import"]
+            .iter()
+            .any(|k| tag.starts_with(k))
+        {
+            // Every quoted string of the tag: `include ["a", "b"]` names two.
+            let mut parts = tag.split(['"', '\'']);
+            parts.next();
+            for (i, part) in parts.enumerate() {
+                if i % 2 == 0 {
+                    names.push(part.to_string());
+                }
+            }
+        }
+        rest = &rest[end..];
+    }
+    names
+}
+
+/// The hash of one article's files (the article and, for a `.txt`, its
+/// `.yaml`) with the path, or `None` when one of them cannot be read.
+pub fn file_hash(root: &Path, files: &[&Path]) -> Option<u64> {
+    let mut h = DefaultHasher::new();
+    for f in files {
+        f.hash(&mut h);
+        std::fs::read(root.join(f)).ok()?.hash(&mut h);
+    }
+    Some(h.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_referenced_templates() {
+        let text = r#"{% extends "base.html" %}{%- import 'partials/macros.html' as m -%}
+        {% include ["a.html", "b.html"] ignore missing %}{{ "not.html" }}{% if x %}{% endif %}"#;
+        assert_eq!(
+            referenced(text),
+            ["base.html", "partials/macros.html", "a.html", "b.html"]
+        );
+    }
+}

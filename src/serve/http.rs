@@ -1,0 +1,475 @@
+//! The HTTP side: the in-memory pages, the extra outputs from their folder,
+//! the live-reload script and its event stream.
+//!
+//! A request path is percent-decoded one segment at a time, and a segment
+//! that decodes to `.`, `..`, or anything holding a slash, a backslash or a
+//! NUL is refused: no path can name anything but an output file. Pages come
+//! from a map of the output, which holds nothing else; the extra outputs are
+//! read from their own temporary folder only after the resolved file is
+//! checked to be inside it.
+
+use std::convert::Infallible;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::State;
+use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use futures_util::stream::{self, Stream, StreamExt};
+use tokio::sync::watch;
+
+use super::live::Files;
+
+pub const EVENTS: &str = "/__dossier/events";
+pub const SCRIPT: &str = "/__dossier/live.js";
+const SCRIPT_BODY: &str = include_str!("live.js");
+
+/// What open pages are told.
+#[derive(Debug, Clone, Default)]
+pub struct LiveState {
+    /// Counts good rebuilds that changed something.
+    pub build: u64,
+    /// Output paths the last build changed (`None`: too many to list).
+    pub changed: Option<Arc<Vec<String>>>,
+    /// The overlay of the failed rebuild, if the last one failed.
+    pub error: Option<Arc<str>>,
+    /// The build the extra outputs are up to date with.
+    pub extras: u64,
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub files: Files,
+    pub extras_dir: Arc<PathBuf>,
+    pub live: watch::Receiver<LiveState>,
+    pub shutdown: watch::Receiver<bool>,
+}
+
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route(EVENTS, get(events))
+        .route(SCRIPT, get(script))
+        .fallback(file)
+        .with_state(state)
+}
+
+async fn script() -> Response {
+    let mut r = Response::new(Body::from(SCRIPT_BODY));
+    let h = r.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/javascript; charset=utf-8"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r
+}
+
+async fn events(
+    State(state): State<AppState>,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let rx = state.live.clone();
+    let first = rx.borrow().clone();
+    let hello = stream::iter([Ok(state_event(&first, None))]);
+    let updates = stream::unfold((rx, first), |(mut rx, last)| async move {
+        rx.changed().await.ok()?;
+        let now = rx.borrow_and_update().clone();
+        let mut events = Vec::new();
+        if now.build != last.build || now.error.as_deref() != last.error.as_deref() {
+            events.push(Ok(state_event(&now, Some(&last))));
+        }
+        if now.extras != last.extras {
+            events.push(Ok(Event::default()
+                .event("extras")
+                .data(format!("{{\"build\":{}}}", now.extras))));
+        }
+        Some((stream::iter(events), (rx, now)))
+    })
+    .flatten();
+    let mut shutdown = state.shutdown.clone();
+    let stop = async move {
+        let _ = shutdown.wait_for(|stop| *stop).await;
+    };
+    Sse::new(hello.chain(updates).take_until(stop))
+        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+}
+
+fn state_event(now: &LiveState, last: Option<&LiveState>) -> Event {
+    // The paths changed are only news to a page one build behind.
+    let changed = match (&now.changed, last) {
+        (Some(list), Some(last)) if now.build == last.build + 1 => {
+            serde_json::to_string(list.as_slice()).expect("strings serialise")
+        }
+        _ => "null".to_string(),
+    };
+    let error = match &now.error {
+        Some(html) => serde_json::to_string(&**html).expect("strings serialise"),
+        None => "null".to_string(),
+    };
+    Event::default().event("state").data(format!(
+        "{{\"build\":{},\"changed\":{changed},\"error\":{error}}}",
+        now.build
+    ))
+}
+
+/// The path a request names, relative to the output, or `None` when it
+/// tries to leave it. The flag says whether it names a folder.
+pub fn clean_path(raw: &str) -> Option<(String, bool)> {
+    let raw = raw.strip_prefix('/')?;
+    let mut parts: Vec<String> = Vec::new();
+    let segments: Vec<&str> = raw.split('/').collect();
+    let last = segments.len() - 1;
+    for (i, segment) in segments.iter().enumerate() {
+        if segment.is_empty() {
+            if i == last {
+                continue;
+            }
+            return None;
+        }
+        let decoded = percent_decode(segment)?;
+        if decoded == "."
+            || decoded == ".."
+            || decoded.contains(['/', '\\', '\0'])
+            || decoded.contains(':') && cfg!(windows)
+        {
+            return None;
+        }
+        parts.push(decoded);
+    }
+    let folder = raw.is_empty() || raw.ends_with('/');
+    Some((parts.join("/"), folder))
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+enum Found {
+    Page(Bytes),
+    Extra(Bytes),
+    Redirect(String),
+}
+
+async fn file(State(state): State<AppState>, method: Method, uri: Uri) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        let mut r = Response::new(Body::from("method not allowed\n"));
+        *r.status_mut() = StatusCode::METHOD_NOT_ALLOWED;
+        r.headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return r;
+    }
+    let head = method == Method::HEAD;
+    let found = match clean_path(uri.path()) {
+        Some((key, folder)) => find(&state, &key, folder, uri.query()).await,
+        None => None,
+    };
+    let (status, path, bytes, extra) = match found {
+        Some((path, Found::Page(bytes))) => (StatusCode::OK, path, bytes, false),
+        Some((path, Found::Extra(bytes))) => (StatusCode::OK, path, bytes, true),
+        Some((_, Found::Redirect(to))) => {
+            let mut r = Response::new(Body::empty());
+            *r.status_mut() = StatusCode::PERMANENT_REDIRECT;
+            if let Ok(v) = HeaderValue::from_str(&to) {
+                r.headers_mut().insert(header::LOCATION, v);
+            }
+            return r;
+        }
+        None => {
+            let page = state.files.read().expect("lock").get("404.html").cloned();
+            let bytes = page.unwrap_or_else(|| {
+                Bytes::from_static(b"<!DOCTYPE html><title>Not found</title><h1>Not found</h1>")
+            });
+            (StatusCode::NOT_FOUND, "404.html".to_string(), bytes, false)
+        }
+    };
+    respond(&state, status, &path, bytes, extra, head)
+}
+
+async fn find(
+    state: &AppState,
+    key: &str,
+    folder: bool,
+    query: Option<&str>,
+) -> Option<(String, Found)> {
+    let index = |k: &str| {
+        if k.is_empty() {
+            "index.html".to_string()
+        } else {
+            format!("{k}/index.html")
+        }
+    };
+    let candidate = if folder { index(key) } else { key.to_string() };
+    {
+        let files = state.files.read().expect("lock");
+        if let Some(bytes) = files.get(&candidate) {
+            return Some((candidate, Found::Page(bytes.clone())));
+        }
+        if !folder && files.contains_key(&index(key)) {
+            return Some((candidate, Found::Redirect(redirect(key, query))));
+        }
+    }
+    // Not a page: the extra outputs, once they are up to date.
+    let mut live = state.live.clone();
+    let wanted = live.borrow().build;
+    let _ = tokio::time::timeout(
+        Duration::from_secs(120),
+        live.wait_for(|s| s.extras >= wanted),
+    )
+    .await;
+    let dir = state.extras_dir.clone();
+    let key = key.to_string();
+    let query = query.map(str::to_string);
+    tokio::task::spawn_blocking(move || {
+        let target = dir.join(&candidate);
+        if !folder && target.is_dir() {
+            return inside(&dir, &target.join("index.html"))
+                .then(|| (candidate, Found::Redirect(redirect(&key, query.as_deref()))));
+        }
+        read_inside(&dir, &target).map(|b| (candidate, Found::Extra(b)))
+    })
+    .await
+    .ok()
+    .flatten()
+}
+
+fn redirect(key: &str, query: Option<&str>) -> String {
+    let mut to = String::with_capacity(key.len() + 2);
+    to.push('/');
+    for (i, part) in key.split('/').enumerate() {
+        if i > 0 {
+            to.push('/');
+        }
+        to.push_str(&percent_encode(part));
+    }
+    to.push('/');
+    if let Some(q) = query {
+        to.push('?');
+        to.push_str(q);
+    }
+    to
+}
+
+fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Whether `path`, with every link resolved, is a file inside `dir`.
+fn inside(dir: &Path, path: &Path) -> bool {
+    match (dir.canonicalize(), path.canonicalize()) {
+        (Ok(dir), Ok(real)) => real.starts_with(dir) && real.is_file(),
+        _ => false,
+    }
+}
+
+fn read_inside(dir: &Path, path: &Path) -> Option<Bytes> {
+    if !inside(dir, path) {
+        return None;
+    }
+    std::fs::read(path).ok().map(Bytes::from)
+}
+
+fn respond(
+    state: &AppState,
+    status: StatusCode,
+    path: &str,
+    bytes: Bytes,
+    extra: bool,
+    head: bool,
+) -> Response {
+    let mime = content_type(path);
+    let body = if mime.starts_with("text/html") {
+        let live = state.live.borrow().clone();
+        Bytes::from(inject(&bytes, live.build, extra, live.error.as_deref()))
+    } else {
+        bytes
+    };
+    let len = body.len();
+    let mut r = Response::new(if head {
+        Body::empty()
+    } else {
+        Body::from(body)
+    });
+    *r.status_mut() = status;
+    let h = r.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&mime) {
+        h.insert(header::CONTENT_TYPE, v);
+    }
+    h.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    r.into_response()
+}
+
+/// The content type of an output file, with the character set of text.
+pub fn content_type(path: &str) -> String {
+    let mime = mime_guess::from_path(path).first_or_octet_stream();
+    let essence = match mime.essence_str() {
+        // mime_guess says text/javascript for .js and .mjs, and the same for
+        // .json is application/json; a few of ours it does not know.
+        _ if path.ends_with(".webmanifest") => "application/manifest+json",
+        _ if path.ends_with("atom.xml") => "application/atom+xml",
+        other => other,
+    }
+    .to_string();
+    let text = essence.starts_with("text/")
+        || essence.ends_with("json")
+        || essence.ends_with("xml")
+        || essence == "application/javascript";
+    if text {
+        format!("{essence}; charset=utf-8")
+    } else {
+        essence
+    }
+}
+
+/// The page with the live-reload script (and the error overlay) before its
+/// closing `</body>`.
+fn inject(html: &[u8], build: u64, extra: bool, error: Option<&str>) -> Vec<u8> {
+    let mut snippet = format!(
+        "<script src=\"{SCRIPT}\" data-build=\"{build}\"{}></script>",
+        if extra { " data-extra=\"1\"" } else { "" }
+    );
+    if let Some(error) = error {
+        snippet.push_str(error);
+    }
+    let at = find_last_ci(html, b"</body>").unwrap_or(html.len());
+    let mut out = Vec::with_capacity(html.len() + snippet.len());
+    out.extend_from_slice(&html[..at]);
+    out.extend_from_slice(snippet.as_bytes());
+    out.extend_from_slice(&html[at..]);
+    out
+}
+
+fn find_last_ci(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    if haystack.len() < needle.len() {
+        return None;
+    }
+    (0..=haystack.len() - needle.len())
+        .rev()
+        .find(|&i| haystack[i..i + needle.len()].eq_ignore_ascii_case(needle))
+}
+
+/// The overlay that shows a failed rebuild's problems in the page.
+pub fn overlay(problems: &[crate::diagnostics::Diagnostic]) -> String {
+    let mut html = String::from(
+        "<div id=\"__dossier-overlay\" role=\"alertdialog\" aria-label=\"Build error\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(24,24,27,.95);color:#f4f4f5;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,monospace;padding:2rem;text-align:left\">\
+         <button type=\"button\" onclick=\"this.parentNode.remove()\" style=\"float:right;font:inherit;background:#3f3f46;color:inherit;border:0;padding:.3rem .8rem;cursor:pointer\">Dismiss</button>\
+         <h2 style=\"margin:0 0 1rem;color:#f87171;font-size:1.2rem\">dossier: the last change did not build</h2>\
+         <p style=\"margin:0 0 1.5rem;color:#a1a1aa\">The page shows the last good build. Save a fix and it reloads.</p>",
+    );
+    for d in problems.iter().filter(|d| d.is_error()).take(50) {
+        html.push_str("<div class=\"__dossier-problem\" style=\"margin:0 0 1.2rem;padding:.8rem 1rem;border-left:4px solid #f87171;background:#27272a;white-space:pre-wrap\">");
+        html.push_str("<strong style=\"color:#f87171\">error</strong>: ");
+        html.push_str(&escape(&d.message));
+        if let Some(location) = d.location() {
+            html.push_str("\n  --> <span class=\"__dossier-location\" style=\"color:#93c5fd\">");
+            html.push_str(&escape(&location));
+            html.push_str("</span>");
+        }
+        if let Some(help) = &d.help {
+            html.push_str("\n  = help: ");
+            html.push_str(&escape(help));
+        }
+        html.push_str("</div>");
+    }
+    html.push_str("</div>");
+    html
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_never_leave_the_output() {
+        assert_eq!(clean_path("/"), Some((String::new(), true)));
+        assert_eq!(
+            clean_path("/articles/a%20b/"),
+            Some(("articles/a b".into(), true))
+        );
+        assert_eq!(clean_path("/style.css"), Some(("style.css".into(), false)));
+        for bad in [
+            "/../site.yaml",
+            "/%2e%2e/site.yaml",
+            "/%2E%2E/site.yaml",
+            "/articles/..%2f..%2fsite.yaml",
+            "/articles/%2e%2e%5csite.yaml",
+            "/a//b",
+            "/./x",
+            "/x%00",
+            "/%zz",
+            "relative",
+        ] {
+            assert_eq!(clean_path(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn content_types() {
+        assert_eq!(content_type("index.html"), "text/html; charset=utf-8");
+        assert_eq!(content_type("style.css"), "text/css; charset=utf-8");
+        assert_eq!(
+            content_type("atom.xml"),
+            "application/atom+xml; charset=utf-8"
+        );
+        assert_eq!(
+            content_type("data/quotes.json"),
+            "application/json; charset=utf-8"
+        );
+        assert_eq!(content_type("a.png"), "image/png");
+        assert_eq!(content_type("font.woff2"), "font/woff2");
+    }
+
+    #[test]
+    fn injects_before_body_end() {
+        let out = inject(b"<html><body>x</BODY></html>", 3, false, None);
+        let out = String::from_utf8(out).unwrap();
+        assert!(
+            out.starts_with("<html><body>x<script src=\"/__dossier/live.js\" data-build=\"3\">")
+        );
+        assert!(out.ends_with("</script></BODY></html>"));
+    }
+}
