@@ -1,0 +1,307 @@
+//! `serve`'s incremental rebuild against a full build, file for file, after
+//! each of a series of edits: change, add, rename and delete articles, edit
+//! a `.txt` article's metadata, override templates, break and fix things.
+
+mod serve_support;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use dossier::build::{self, BuildOptions};
+use dossier::output::Staging;
+use dossier::serve::{Changes, LiveSite};
+use serve_support::{fixture, tree, write};
+
+const BASE: &str = "http://127.0.0.1:1111";
+
+fn opts(root: &Path) -> BuildOptions {
+    BuildOptions {
+        root: root.to_path_buf(),
+        output: None,
+        base_url: Some(BASE.into()),
+        drafts: false,
+        future: false,
+        dry_run: false,
+    }
+}
+
+/// What `serve` serves: its pages and assets, and its extra outputs written
+/// as the server writes them.
+fn served(site: &LiveSite, scratch: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut all: BTreeMap<String, Vec<u8>> = site
+        .files()
+        .read()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.to_vec()))
+        .collect();
+    let snapshot = site.snapshot().unwrap();
+    let extras = scratch.join("extras");
+    let staging = Staging::new(&extras).unwrap();
+    build::outputs_beyond_pages(
+        &snapshot.config,
+        &snapshot.theme,
+        &snapshot.site,
+        &snapshot.renderer,
+        Some(&staging),
+    )
+    .unwrap();
+    staging.commit().unwrap();
+    for (path, bytes) in tree(&extras) {
+        assert!(
+            all.insert(path.clone(), bytes).is_none(),
+            "{path} is both a page and an extra output"
+        );
+    }
+    all
+}
+
+fn full_build(root: &Path, scratch: &Path) -> BTreeMap<String, Vec<u8>> {
+    let out = scratch.join("full");
+    let mut o = opts(root);
+    o.output = Some(out.clone());
+    build::build(&o).unwrap_or_else(|e| panic!("full build failed: {e:#?}"));
+    tree(&out)
+}
+
+#[track_caller]
+fn assert_same(step: &str, site: &LiveSite, root: &Path) {
+    let scratch = tempfile::tempdir().unwrap();
+    let incremental = served(site, scratch.path());
+    let full = full_build(root, scratch.path());
+    let only_inc: Vec<_> = incremental
+        .keys()
+        .filter(|k| !full.contains_key(*k))
+        .collect();
+    let only_full: Vec<_> = full
+        .keys()
+        .filter(|k| !incremental.contains_key(*k))
+        .collect();
+    assert!(
+        only_inc.is_empty() && only_full.is_empty(),
+        "{step}: files only in the incremental output: {only_inc:?}; only in the full build: {only_full:?}"
+    );
+    let differ: Vec<_> = full
+        .iter()
+        .filter(|(k, v)| incremental[*k] != **v)
+        .map(|(k, _)| k.as_str())
+        .collect();
+    assert!(
+        differ.is_empty(),
+        "{step}: {} files differ from a full build: {differ:?}",
+        differ.len()
+    );
+}
+
+fn content(paths: &[&str]) -> Changes {
+    Changes {
+        content: paths.iter().map(PathBuf::from).collect(),
+        ..Changes::default()
+    }
+}
+
+#[test]
+fn incremental_rebuilds_equal_full_builds() {
+    let dir = fixture();
+    let root = dir.path();
+    let mut site = LiveSite::new(opts(root));
+    let first = site.rebuild(&Changes::full()).unwrap();
+    assert!(first.full && first.rendered == first.pages);
+    assert_same("first build", &site, root);
+
+    // A body edit far from the lede: the article's page and what shows the
+    // article's own data, not every page.
+    let a = root.join("content/kerry-lavrov-meet-syria-agenda.md");
+    let text = std::fs::read_to_string(&a).unwrap();
+    write(
+        &a,
+        &text.replace(
+            "The U.S. has been pressing",
+            "Officials said little more. The U.S. has been pressing",
+        ),
+    );
+    let r = site
+        .rebuild(&content(&["content/kerry-lavrov-meet-syria-agenda.md"]))
+        .unwrap();
+    assert_eq!(r.processed, 1);
+    assert!(
+        r.rendered * 4 < r.pages,
+        "a body edit re-rendered {} of {} pages",
+        r.rendered,
+        r.pages
+    );
+    assert!(
+        r.changed
+            .contains(&"articles/kerry-lavrov-meet-syria-agenda/index.html".to_string())
+    );
+    assert_same("body edit", &site, root);
+
+    // Nothing changed: nothing but the pages rendered on every rebuild.
+    let r = site
+        .rebuild(&content(&["content/kerry-lavrov-meet-syria-agenda.md"]))
+        .unwrap();
+    assert_eq!(r.processed, 0);
+    assert!(
+        r.rendered <= 3,
+        "an unchanged save re-rendered {}",
+        r.rendered
+    );
+
+    // A title edit: the article's card, in its digests, quotations, home.
+    write(
+        &a,
+        &std::fs::read_to_string(&a).unwrap().replace(
+            "Kerry, Lavrov meet with Syria on agenda",
+            "Kerry and Lavrov meet on Syria",
+        ),
+    );
+    site.rebuild(&content(&["content/kerry-lavrov-meet-syria-agenda.md"]))
+        .unwrap();
+    assert_same("title edit", &site, root);
+
+    // A new article, the newest, sharing a quotation with an old one and
+    // naming a new actor and a new topic: digests page on, quotations grow.
+    write(
+        &root.join("content/new-round.md"),
+        "---\ntitle: A new round of talks\ndate: 2016-03-01\nsource: Example Wire\nactors: [Jane Roe]\ntopics: [ceasefire-monitoring]\n---\n\
+         Sergei Lavrov and John Kerry spoke again on Tuesday.\n\n\
+         “Minister Lavrov has just informed me in detail about your proposals and several matters that require further discussion”, Putin told Kerry, according to TASS.\n\n\
+         “We will keep talking until the guns fall silent,” Jane Roe said.\n",
+    );
+    site.rebuild(&content(&["content/new-round.md"])).unwrap();
+    assert_same("add", &site, root);
+
+    // Rename: the slug changes, the old page goes.
+    std::fs::rename(
+        root.join("content/new-round.md"),
+        root.join("content/renamed-round.md"),
+    )
+    .unwrap();
+    let r = site
+        .rebuild(&content(&[
+            "content/new-round.md",
+            "content/renamed-round.md",
+        ]))
+        .unwrap();
+    assert!(
+        r.changed
+            .contains(&"articles/new-round/index.html".to_string())
+    );
+    assert_same("rename", &site, root);
+
+    // A .txt article's metadata: its date moves it in every timeline.
+    let meta = root.join("content/lavrov-kerry-un-objectives.yaml");
+    let yaml = std::fs::read_to_string(&meta).unwrap();
+    let yaml: String = yaml
+        .lines()
+        .map(|l| {
+            if l.starts_with("date:") {
+                "date: 2014-01-01".to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    write(&meta, &format!("{yaml}\n"));
+    site.rebuild(&content(&["content/lavrov-kerry-un-objectives.yaml"]))
+        .unwrap();
+    assert_same("metadata edit", &site, root);
+
+    // Delete: its quotations shrink, its actor and topic disappear.
+    std::fs::remove_file(root.join("content/renamed-round.md")).unwrap();
+    site.rebuild(&content(&["content/renamed-round.md"]))
+        .unwrap();
+    assert_same("delete", &site, root);
+
+    // A template override: only the pages that use it.
+    let article_tpl = dossier::render::Theme::embedded()
+        .templates
+        .into_iter()
+        .find(|t| t.name == "article.html")
+        .unwrap()
+        .text;
+    write(
+        &root.join("templates/article.html"),
+        &article_tpl.replace(
+            "{% block content %}",
+            "{% block content %}<p class=\"edited\">Edited template</p>",
+        ),
+    );
+    let r = site
+        .rebuild(&Changes {
+            theme: true,
+            ..Changes::default()
+        })
+        .unwrap();
+    let articles = r
+        .changed
+        .iter()
+        .filter(|p| p.starts_with("articles/"))
+        .count();
+    assert_eq!(
+        articles,
+        r.changed.len().min(articles),
+        "only article pages and the theme's files change"
+    );
+    assert!(r.rendered < r.pages);
+    assert_same("article template", &site, root);
+
+    // A partial every page imports: every page.
+    let macros = dossier::render::Theme::embedded()
+        .templates
+        .into_iter()
+        .find(|t| t.name == "partials/macros.html")
+        .unwrap()
+        .text;
+    write(
+        &root.join("templates/partials/macros.html"),
+        &format!("{macros}\n{{# edited #}}\n").replace("first reported", "first seen"),
+    );
+    site.rebuild(&Changes {
+        theme: true,
+        ..Changes::default()
+    })
+    .unwrap();
+    assert_same("partial template", &site, root);
+
+    // A broken article: the rebuild fails, the output stays; the fix heals.
+    let b = root.join("content/lavrov-kerry-geneva-talks.md");
+    let good = std::fs::read_to_string(&b).unwrap();
+    write(&b, &good.replacen("title:", "title: [unclosed", 1));
+    let errors = site
+        .rebuild(&content(&["content/lavrov-kerry-geneva-talks.md"]))
+        .unwrap_err();
+    assert!(
+        errors.iter().any(|d| d.file.as_deref()
+            == Some(Path::new("content/lavrov-kerry-geneva-talks.md"))
+            && d.line.is_some()),
+        "{errors:#?}"
+    );
+    write(&b, &good.replace("Geneva", "Geneva (updated)"));
+    site.rebuild(&content(&["content/lavrov-kerry-geneva-talks.md"]))
+        .unwrap();
+    assert_same("fix", &site, root);
+
+    // site.yaml: a full rebuild.
+    let config = std::fs::read_to_string(root.join("site.yaml")).unwrap();
+    write(
+        &root.join("site.yaml"),
+        &config.replace("title: Syria Talks Briefing", "title: Syria Talks"),
+    );
+    let r = site.rebuild(&Changes::full()).unwrap();
+    assert!(r.full);
+    assert_same("site.yaml", &site, root);
+
+    // A rescan finds what events missed.
+    write(
+        &root.join("content/unannounced.md"),
+        "---\ntitle: Nobody told the watcher\ndate: 2016-01-05\nsource: Quiet Times\n---\nA short one.\n",
+    );
+    site.rebuild(&Changes {
+        rescan: true,
+        ..Changes::default()
+    })
+    .unwrap();
+    assert_same("rescan", &site, root);
+}
