@@ -190,6 +190,22 @@ pub fn render_all(
     staging: Option<&Staging>,
     timings: &mut Timings,
 ) -> Result<usize, Vec<Diagnostic>> {
+    render_all_with(config, theme, site, staging, timings, None)
+}
+
+/// A page as it is rendered: its output path and its HTML.
+pub type PageSink<'a> = &'a (dyn Fn(&str, &str) + Sync);
+
+/// [`render_all`], handing each page to `inspect` as well (`check` reads the
+/// links of the pages this way, without rendering them twice).
+pub fn render_all_with(
+    config: &Config,
+    theme: &Theme,
+    site: &Site,
+    staging: Option<&Staging>,
+    timings: &mut Timings,
+    inspect: Option<PageSink>,
+) -> Result<usize, Vec<Diagnostic>> {
     let start = Instant::now();
     let renderer = Renderer::new(config, theme)?;
     let pages = renderer.pages(site);
@@ -205,6 +221,9 @@ pub fn render_all(
             clock
                 .render
                 .fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
+            if let Some(inspect) = inspect {
+                inspect(&renderer.output_path(site, page), &html);
+            }
             let staging = staging?;
             let t = Instant::now();
             let path = renderer.output_path(site, page);
@@ -241,12 +260,25 @@ pub fn render_all(
 /// module that adds outputs has one call here; with no staging (a dry run)
 /// they still run, so `check` reports their errors.
 fn extra_outputs(
-    _config: &Config,
-    _site: &Site,
-    _renderer: &Renderer,
-    _staging: Option<&Staging>,
+    config: &Config,
+    site: &Site,
+    renderer: &Renderer,
+    staging: Option<&Staging>,
 ) -> Result<(), Vec<Diagnostic>> {
-    Ok(())
+    crate::publish::write_all(config, site, renderer, staging)
+}
+
+/// Every output but the pages and the theme's files: what `extra_outputs`
+/// adds and the printable digests. `serve` renders pages itself and calls this.
+pub fn outputs_beyond_pages(
+    config: &Config,
+    theme: &Theme,
+    site: &Site,
+    renderer: &Renderer,
+    staging: Option<&Staging>,
+) -> Result<(), Vec<Diagnostic>> {
+    extra_outputs(config, site, renderer, staging)?;
+    crate::print::write_pages(config, theme, site, renderer, staging)
 }
 
 pub fn resolve_output(root: &Path, flag: Option<&Path>, config: &Config) -> PathBuf {
@@ -268,19 +300,6 @@ fn write_assets(staging: &Staging, theme: &Theme) -> std::io::Result<()> {
     staging.write(
         content::highlight::STYLESHEET_PATH,
         content::highlight::stylesheet().as_bytes(),
-/// Every output but the pages and the theme's files: what `extra_outputs`
-/// adds and the printable digests. `serve` renders pages itself and calls this.
-pub fn outputs_beyond_pages(
-    config: &Config,
-    theme: &Theme,
-    site: &Site,
-    renderer: &Renderer,
-    staging: Option<&Staging>,
-) -> Result<(), Vec<Diagnostic>> {
-    extra_outputs(config, site, renderer, staging)?;
-    crate::print::write_pages(config, theme, site, renderer, staging)
-}
-
     )
 }
 
@@ -317,6 +336,17 @@ fn lap(counter: &AtomicU64, since: &mut Instant) {
     *since = now;
 }
 
+/// One article through load, Markdown and extraction, whether published or
+/// not (`serve` re-processes the files that changed with it).
+pub fn process_file(
+    root: &Path,
+    file: &SourceFile,
+    config: &Config,
+    extractor: &Extractor,
+) -> Result<Option<Processed>, Vec<Diagnostic>> {
+    process(root, file, config, extractor, &StageClock::default())
+}
+
 /// One article through load, Markdown and extraction.
 fn process(
     root: &Path,
@@ -336,17 +366,6 @@ fn process(
         Some(title) => title,
         None => {
             return Err(vec![
-/// One article through load, Markdown and extraction, whether published or
-/// not (`serve` re-processes the files that changed with it).
-pub fn process_file(
-    root: &Path,
-    file: &SourceFile,
-    config: &Config,
-    extractor: &Extractor,
-) -> Result<Option<Processed>, Vec<Diagnostic>> {
-    process(root, file, config, extractor, &StageClock::default())
-}
-
                 Diagnostic::error("missing `title`")
                     .in_file(&file.path)
                     .at_line(2)

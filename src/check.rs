@@ -13,7 +13,21 @@ pub struct CheckReport {
     pub problems: Vec<Diagnostic>,
 }
 
+/// What `check` does beyond what a build checks.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// Also request the links to other sites (results cached in the site).
+    pub external: bool,
+}
+
 pub fn check(opts: &BuildOptions) -> Result<CheckReport, Vec<Diagnostic>> {
+    check_with(opts, &CheckOptions::default())
+}
+
+pub fn check_with(
+    opts: &BuildOptions,
+    with: &CheckOptions,
+) -> Result<CheckReport, Vec<Diagnostic>> {
     let Loaded {
         config,
         theme,
@@ -22,13 +36,33 @@ pub fn check(opts: &BuildOptions) -> Result<CheckReport, Vec<Diagnostic>> {
         mut timings,
     } = build::load_site(opts)?;
     unknown_names(&site, &mut warnings);
-    let pages = match build::render_all(&config, &theme, &site, None, &mut timings) {
-        Ok(pages) => pages,
-        Err(errors) => {
-            warnings.extend(errors);
-            0
-        }
+    let scanned = std::sync::Mutex::new(Vec::new());
+    let scan = |path: &str, html: &str| {
+        let page = crate::publish::links::PageLinks::scan(path, html);
+        scanned.lock().expect("no panic while scanning").push(page);
     };
+    let pages =
+        match build::render_all_with(&config, &theme, &site, None, &mut timings, Some(&scan)) {
+            Ok(pages) => {
+                let scanned = scanned.into_inner().expect("no panic while scanning");
+                let external = with
+                    .external
+                    .then(crate::publish::links::external::Options::default);
+                warnings.extend(crate::publish::links::check_site(
+                    &opts.root,
+                    &config,
+                    &site,
+                    &theme,
+                    &scanned,
+                    external.as_ref(),
+                ));
+                pages
+            }
+            Err(errors) => {
+                warnings.extend(errors);
+                0
+            }
+        };
     Ok(CheckReport {
         articles: site.articles.len(),
         pages,

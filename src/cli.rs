@@ -86,6 +86,9 @@ pub struct BuildArgs {
 pub struct CheckArgs {
     #[command(flatten)]
     pub site: SiteArgs,
+    /// Also request every link to another site (one request at a time per host; results kept for a week in .dossier-cache/).
+    #[arg(long)]
+    pub external: bool,
 }
 
 #[derive(Args, Debug)]
@@ -239,12 +242,19 @@ fn run_check(args: &CheckArgs, out: &Reporter) -> bool {
         dry_run: true,
         ..BuildOptions::default()
     };
-    match crate::check::check(&opts) {
+    let with = crate::check::CheckOptions {
+        external: args.external,
+    };
+    if args.external {
+        out.progress("Checking links to other sites…");
+    }
+    match crate::check::check_with(&opts, &with) {
         Ok(report) => {
             out.problems(&report.problems);
             let warnings = report.problems.len();
-            if report.problems.iter().any(Diagnostic::is_error) {
-                out.failed("check", &[]);
+            let errors = report.problems.iter().filter(|d| d.is_error()).count();
+            if errors > 0 {
+                eprintln!("check found {errors} error{}.", plural(errors));
                 return false;
             }
             out.info(format!(

@@ -34,6 +34,7 @@ pub enum Page {
     Quotes(usize),
     Quote(usize),
     NotFound,
+    Search,
 }
 
 pub const TEMPLATES: &[&str] = &[
@@ -49,6 +50,7 @@ pub const TEMPLATES: &[&str] = &[
     "quotes.html",
     "quote.html",
     "404.html",
+    "search.html",
 ];
 
 pub struct Renderer {
@@ -167,6 +169,7 @@ impl Renderer {
             Page::Actors,
             Page::Sources,
             Page::NotFound,
+            Page::Search,
         ];
         pages.extend((0..site.articles.len()).map(Page::Article));
         for (i, t) in site.topics.iter().enumerate() {
@@ -188,6 +191,7 @@ impl Renderer {
         let dir = match page {
             Page::Home => String::new(),
             Page::NotFound => return "404.html".into(),
+            Page::Search => "search/".into(),
             Page::Article(i) => format!("articles/{}/", site.articles[i].slug),
             Page::Topics => "topics/".into(),
             Page::Topic(i, n) => page_path(&format!("topics/{}/", site.topics[i].id), n),
@@ -231,6 +235,10 @@ impl Renderer {
             Page::NotFound => {
                 ctx.insert("page", &meta("404", "Page not found", ""));
                 "404.html"
+            }
+            Page::Search => {
+                ctx.insert("page", &meta("search", "Search", ""));
+                "search.html"
             }
             Page::Article(i) => {
                 let article = &site.articles[i];
@@ -353,6 +361,7 @@ impl Renderer {
                 "quote.html"
             }
         };
+        ctx.insert("feeds", &crate::publish::feeds::links(config, site, page));
         self.tera
             .render(template, &ctx)
             .map_err(|e| render_error(template, &e))

@@ -1,0 +1,258 @@
+//! Atom feeds (RFC 4287): the site's newest articles at `/atom.xml`, and one
+//! feed per topic, actor and outlet beside its digest page. Each entry names
+//! the outlet as its author. Feeds hold the newest [`ENTRIES`] articles.
+
+use chrono::{DateTime, FixedOffset, SecondsFormat};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::Out;
+use super::xml::{element, escape_into};
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::render::Page;
+use crate::site::{ArticleIdx, Site};
+
+pub const SITE_FEED: &str = "atom.xml";
+/// Entries per feed, newest first.
+pub const ENTRIES: usize = 50;
+
+/// One feed: where it goes, which page it accompanies, and its articles
+/// (newest first; only the first [`ENTRIES`] are written).
+struct Feed<'a> {
+    /// The feed's folder (`""`, `topics/syria/`), relative to the output.
+    dir: String,
+    title: String,
+    articles: &'a [ArticleIdx],
+}
+
+impl Feed<'_> {
+    fn path(&self) -> String {
+        format!("{}{SITE_FEED}", self.dir)
+    }
+}
+
+/// A feed as a page's `<link rel="alternate">` shows it.
+#[derive(Serialize, Debug, Clone, PartialEq, Eq)]
+pub struct FeedLink {
+    pub title: String,
+    pub url: String,
+}
+
+fn all<'a>(config: &Config, site: &'a Site, everything: &'a [ArticleIdx]) -> Vec<Feed<'a>> {
+    let site_title = &config.site.title;
+    let mut feeds = vec![Feed {
+        dir: String::new(),
+        title: site_title.clone(),
+        articles: everything,
+    }];
+    feeds.extend(site.topics.iter().map(|t| Feed {
+        dir: format!("topics/{}/", t.id),
+        title: format!("{} · {site_title}", t.title),
+        articles: &t.articles,
+    }));
+    feeds.extend(site.actors.iter().map(|a| Feed {
+        dir: format!("actors/{}/", a.id),
+        title: format!("{} · {site_title}", a.name),
+        articles: &a.articles,
+    }));
+    feeds.extend(site.sources.iter().map(|s| Feed {
+        dir: format!("sources/{}/", s.id),
+        title: format!("{} · {site_title}", s.name),
+        articles: &s.articles,
+    }));
+    feeds
+}
+
+/// Every feed file, relative to the output folder.
+pub fn paths(site: &Site) -> Vec<String> {
+    let mut paths = vec![SITE_FEED.to_string()];
+    paths.extend(
+        site.topics
+            .iter()
+            .map(|t| format!("topics/{}/{SITE_FEED}", t.id)),
+    );
+    paths.extend(
+        site.actors
+            .iter()
+            .map(|a| format!("actors/{}/{SITE_FEED}", a.id)),
+    );
+    paths.extend(
+        site.sources
+            .iter()
+            .map(|s| format!("sources/{}/{SITE_FEED}", s.id)),
+    );
+    paths
+}
+
+/// The feeds a page links to: its own topic's, actor's or outlet's first,
+/// then the site's.
+pub fn links(config: &Config, site: &Site, page: Page) -> Vec<FeedLink> {
+    let own = match page {
+        Page::Topic(i, _) => Some((
+            format!("topics/{}/", site.topics[i].id),
+            &site.topics[i].title,
+        )),
+        Page::Actor(i, _) => Some((
+            format!("actors/{}/", site.actors[i].id),
+            &site.actors[i].name,
+        )),
+        Page::Source(i, _) => Some((
+            format!("sources/{}/", site.sources[i].id),
+            &site.sources[i].name,
+        )),
+        _ => None,
+    };
+    let mut links = Vec::with_capacity(2);
+    if let Some((dir, name)) = own {
+        links.push(FeedLink {
+            title: format!("{name} · {}", config.site.title),
+            url: config.url(&format!("{dir}{SITE_FEED}")),
+        });
+    }
+    links.push(FeedLink {
+        title: config.site.title.clone(),
+        url: config.url(SITE_FEED),
+    });
+    links
+}
+
+pub fn write(config: &Config, site: &Site, out: Out) -> Result<(), Vec<Diagnostic>> {
+    let everything: Vec<ArticleIdx> = (0..site.articles.len().min(ENTRIES)).collect();
+    let feeds = all(config, site, &everything);
+    let errors: Vec<Diagnostic> = feeds
+        .par_iter()
+        .filter_map(|feed| {
+            out.write(&feed.path(), render(config, site, feed).as_bytes())
+                .err()
+        })
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+/// An Atom id must be an absolute IRI: the permalink when `base_url` is a
+/// full address, else a URN made of the path.
+fn iri(config: &Config, path: &str) -> String {
+    let permalink = config.permalink(path);
+    if permalink.contains("://") {
+        permalink
+    } else {
+        format!("urn:dossier:{}", permalink.trim_start_matches('/'))
+    }
+}
+
+fn timestamp(d: &DateTime<FixedOffset>) -> String {
+    d.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+fn render(config: &Config, site: &Site, feed: &Feed) -> String {
+    let entries = &feed.articles[..feed.articles.len().min(ENTRIES)];
+    let mut xml = String::with_capacity(1024 + entries.len() * 900);
+    xml.push_str(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"",
+    );
+    if !config.site.language.is_empty() {
+        xml.push_str(" xml:lang=\"");
+        escape_into(&mut xml, &config.site.language);
+        xml.push('"');
+    }
+    xml.push_str(">\n");
+    element(&mut xml, "  ", "title", &feed.title);
+    if !config.site.description.is_empty() {
+        element(&mut xml, "  ", "subtitle", &config.site.description);
+    }
+    let feed_path = feed.path();
+    element(&mut xml, "  ", "id", &iri(config, &feed_path));
+    link(
+        &mut xml,
+        "  ",
+        "self",
+        "application/atom+xml",
+        &config.permalink(&feed_path),
+    );
+    link(
+        &mut xml,
+        "  ",
+        "alternate",
+        "text/html",
+        &config.permalink(&feed.dir),
+    );
+    // The newest change among the entries; a fixed date for an empty feed,
+    // so that the same content always gives the same file.
+    let updated = entries
+        .iter()
+        .map(|&a| {
+            let article = &site.articles[a];
+            article.updated.unwrap_or(article.date).max(article.date)
+        })
+        .max();
+    element(
+        &mut xml,
+        "  ",
+        "updated",
+        &updated.map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| timestamp(&d)),
+    );
+    // Every entry has an author, but a feed without one at its top level is
+    // still invalid to some readers when it has no entries.
+    xml.push_str("  <author><name>");
+    escape_into(&mut xml, &config.site.title);
+    xml.push_str("</name></author>\n");
+    xml.push_str("  <generator>dossier</generator>\n");
+    for &a in entries {
+        let article = &site.articles[a];
+        let path = format!("articles/{}/", article.slug);
+        xml.push_str("  <entry>\n");
+        element(&mut xml, "    ", "title", &article.title);
+        link(
+            &mut xml,
+            "    ",
+            "alternate",
+            "text/html",
+            &config.permalink(&path),
+        );
+        if let Some(original) = &article.url {
+            link(&mut xml, "    ", "related", "text/html", original);
+        }
+        element(&mut xml, "    ", "id", &iri(config, &path));
+        element(&mut xml, "    ", "published", &timestamp(&article.date));
+        element(
+            &mut xml,
+            "    ",
+            "updated",
+            &timestamp(&article.updated.unwrap_or(article.date).max(article.date)),
+        );
+        xml.push_str("    <author><name>");
+        match article.source {
+            Some(s) => escape_into(&mut xml, &site.sources[s].name),
+            None => escape_into(&mut xml, &config.site.title),
+        }
+        xml.push_str("</name></author>\n");
+        for &t in &article.topics {
+            let topic = &site.topics[t];
+            xml.push_str("    <category term=\"");
+            escape_into(&mut xml, &topic.id);
+            xml.push_str("\" label=\"");
+            escape_into(&mut xml, &topic.title);
+            xml.push_str("\"/>\n");
+        }
+        element(&mut xml, "    ", "summary", &article.summary);
+        xml.push_str("  </entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    xml
+}
+
+fn link(xml: &mut String, indent: &str, rel: &str, kind: &str, href: &str) {
+    xml.push_str(indent);
+    xml.push_str("<link rel=\"");
+    xml.push_str(rel);
+    xml.push_str("\" type=\"");
+    xml.push_str(kind);
+    xml.push_str("\" href=\"");
+    escape_into(xml, href);
+    xml.push_str("\"/>\n");
+}

@@ -1,0 +1,553 @@
+//! The link checker of `dossier check`: every `href` and `src` of every
+//! rendered page is resolved against the site that would be written; links to
+//! no page, or to an anchor the page lacks, are errors naming the article
+//! file (and line) they come from. With `--external`, links to other sites
+//! are requested too (see [`external`]).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::render::Theme;
+use crate::site::Site;
+
+pub mod external;
+
+/// What the checker keeps of a rendered page: its ids and its links.
+#[derive(Debug, Default, Clone)]
+pub struct PageLinks {
+    /// Relative to the output folder, e.g. `articles/x/index.html`.
+    pub path: String,
+    pub ids: Vec<String>,
+    pub links: Vec<String>,
+}
+
+impl PageLinks {
+    pub fn scan(path: &str, html: &str) -> PageLinks {
+        let mut page = PageLinks {
+            path: path.to_string(),
+            ..PageLinks::default()
+        };
+        scan_html(html, |tag, name, value| match name {
+            "href" | "src" => page.links.push(value),
+            "id" => page.ids.push(value),
+            "name" if tag == "a" => page.ids.push(value),
+            _ => {}
+        });
+        page
+    }
+}
+
+/// Call `attr(tag, name, value)` for every attribute of every tag of `html`
+/// (names lowercased, values with entities decoded). Comments and the
+/// contents of `script` and `style` are skipped.
+pub fn scan_html(html: &str, mut attr: impl FnMut(&str, &str, String)) {
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    while let Some(off) = html[i..].find('<') {
+        i += off + 1;
+        if html[i..].starts_with("!--") {
+            i = html[i..].find("-->").map_or(html.len(), |e| i + e + 3);
+            continue;
+        }
+        let name_end = i + html[i..]
+            .find(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
+            .unwrap_or(html.len() - i);
+        let tag = html[i..name_end].to_ascii_lowercase();
+        if tag.is_empty() || !tag.as_bytes()[0].is_ascii_alphabetic() {
+            continue;
+        }
+        i = name_end;
+        // Attributes up to the end of the tag.
+        loop {
+            while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+                i += 1;
+            }
+            if i >= bytes.len() || bytes[i] == b'>' {
+                i = (i + 1).min(bytes.len());
+                break;
+            }
+            let start = i;
+            while i < bytes.len()
+                && !bytes[i].is_ascii_whitespace()
+                && !matches!(bytes[i], b'=' | b'>' | b'/')
+            {
+                i += 1;
+            }
+            let name = html[start..i].to_ascii_lowercase();
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if i < bytes.len() && bytes[i] == b'=' {
+                i += 1;
+                while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                let value = if i < bytes.len() && (bytes[i] == b'"' || bytes[i] == b'\'') {
+                    let quote = bytes[i] as char;
+                    let end = html[i + 1..].find(quote).map_or(html.len(), |e| i + 1 + e);
+                    let v = &html[i + 1..end];
+                    i = (end + 1).min(bytes.len());
+                    v
+                } else {
+                    let start = i;
+                    while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' {
+                        i += 1;
+                    }
+                    &html[start..i]
+                };
+                attr(&tag, &name, decode_entities(value));
+            } else if name.is_empty() {
+                i += 1;
+            }
+        }
+        if tag == "script" || tag == "style" {
+            let close = format!("</{tag}");
+            i = find_ascii_ci(&html[i..], &close).map_or(html.len(), |e| i + e);
+        }
+    }
+}
+
+fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+fn decode_entities(value: &str) -> String {
+    if !value.contains('&') {
+        return value.to_string();
+    }
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let end = rest.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let entity = &rest[1..e];
+            let c = match entity {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                _ => entity
+                    .strip_prefix("#x")
+                    .or_else(|| entity.strip_prefix("#X"))
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .or_else(|| entity.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .and_then(char::from_u32),
+            }?;
+            Some((c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn percent_decode(path: &str) -> String {
+    if !path.contains('%') {
+        return path.to_string();
+    }
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(hex) = std::str::from_utf8(&bytes[i + 1..i + 3])
+            && let Ok(b) = u8::from_str_radix(hex, 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Where a link leads.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A file of the site, relative to the output folder, and an anchor.
+    Internal {
+        path: String,
+        fragment: Option<String>,
+    },
+    /// Another site's http(s) address.
+    External(String),
+    /// Above the site's base path: not the site's to check.
+    Outside(String),
+    /// `mailto:`, `tel:`, `data:`, ...
+    Other,
+}
+
+/// Resolve `link` found on the page at `page` (relative to the output
+/// folder, e.g. `articles/x/index.html`).
+pub fn resolve(config: &Config, page: &str, link: &str) -> Target {
+    let link = link.trim();
+    let (link, fragment) = match link.split_once('#') {
+        Some((l, f)) => (l, Some(percent_decode(f)).filter(|f| !f.is_empty())),
+        None => (link, None),
+    };
+    let link = link.split_once('?').map_or(link, |(l, _)| l);
+    let lower = link.to_ascii_lowercase();
+    let site_path: String = if link.is_empty() {
+        // `#anchor` or `?q`: this page.
+        return Target::Internal {
+            path: page.to_string(),
+            fragment,
+        };
+    } else if lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with("//")
+    {
+        let absolute = if link.starts_with("//") {
+            format!("https:{link}")
+        } else {
+            link.to_string()
+        };
+        let base = config.base_url.trim_end_matches('/');
+        let own = base.contains("://")
+            && (absolute == base
+                || absolute
+                    .strip_prefix(base)
+                    .is_some_and(|rest| rest.starts_with('/')));
+        if !own {
+            return Target::External(absolute);
+        }
+        let rest = &absolute[base.len()..];
+        format!("{}{}", config.base_path, rest.trim_start_matches('/'))
+    } else if lower.contains(':') && lower.find(':') < lower.find('/').or(Some(usize::MAX)) {
+        return Target::Other;
+    } else if link.starts_with('/') {
+        link.to_string()
+    } else {
+        // Relative to the page's folder.
+        let dir = page.rfind('/').map_or("", |i| &page[..=i]);
+        format!("{}{dir}{link}", config.base_path)
+    };
+    let decoded = percent_decode(&site_path);
+    let Some(inside) = decoded.strip_prefix(config.base_path.as_str()).or_else(|| {
+        (decoded.trim_end_matches('/') == config.base_path.trim_end_matches('/')).then_some("")
+    }) else {
+        return Target::Outside(decoded);
+    };
+    // Normalise `.` and `..`.
+    let mut parts: Vec<&str> = Vec::new();
+    for part in inside.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    return Target::Outside(decoded.clone());
+                }
+            }
+            p => parts.push(p),
+        }
+    }
+    let mut path = parts.join("/");
+    if inside.is_empty() || inside.ends_with('/') {
+        if !path.is_empty() {
+            path.push('/');
+        }
+        path.push_str("index.html");
+    }
+    Target::Internal { path, fragment }
+}
+
+/// The links the checker found wanting, as diagnostics.
+pub struct Checker<'a> {
+    config: &'a Config,
+    /// The site root, which article files are relative to.
+    root: &'a Path,
+    site: &'a Site,
+    /// Page path -> ids on it.
+    pages: HashMap<String, HashSet<String>>,
+    /// Other files the build writes (feeds, data, theme files).
+    files: HashSet<String>,
+}
+
+/// Outputs of other modules that the checker cannot enumerate in a dry run:
+/// links into these folders are taken as they are.
+const UNLISTED_PREFIXES: &[&str] = &["print/"];
+
+impl<'a> Checker<'a> {
+    pub fn new(
+        config: &'a Config,
+        root: &'a Path,
+        site: &'a Site,
+        theme: &Theme,
+        pages: &[PageLinks],
+    ) -> Checker<'a> {
+        let mut files: HashSet<String> = super::linkable_outputs(site).into_iter().collect();
+        files.extend(theme.statics.iter().map(|s| s.output_path().to_string()));
+        files.insert(crate::content::highlight::STYLESHEET_PATH.to_string());
+        files.insert(super::search::SCRIPT.to_string());
+        Checker {
+            config,
+            root,
+            site,
+            pages: pages
+                .iter()
+                .map(|p| (p.path.clone(), p.ids.iter().cloned().collect()))
+                .collect(),
+            files,
+        }
+    }
+
+    fn exists(&self, path: &str) -> bool {
+        self.pages.contains_key(path)
+            || self.files.contains(path)
+            || UNLISTED_PREFIXES.iter().any(|p| path.starts_with(p))
+    }
+
+    /// Check the internal links of every page. External links are returned,
+    /// each with the pages (and article files) that carry it.
+    pub fn check(
+        &self,
+        pages: &[PageLinks],
+        problems: &mut Vec<Diagnostic>,
+    ) -> BTreeMap<String, Vec<PathBuf>> {
+        let articles: HashMap<String, usize> = self
+            .site
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (format!("articles/{}/index.html", a.slug), i))
+            .collect();
+        let mut external: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
+        // Broken links of templates show on many pages: one report each.
+        let mut elsewhere: BTreeMap<(String, String), Vec<&str>> = BTreeMap::new();
+        for page in pages {
+            let article = articles.get(&page.path).map(|&i| &self.site.articles[i]);
+            let mut seen = HashSet::new();
+            for link in &page.links {
+                if !seen.insert(link.as_str()) {
+                    continue;
+                }
+                let problem = match resolve(self.config, &page.path, link) {
+                    Target::Internal { path, fragment } => {
+                        self.internal(&path, fragment.as_deref())
+                    }
+                    Target::External(url) => {
+                        let file =
+                            article.map_or_else(|| PathBuf::from(&page.path), |a| a.file.clone());
+                        let files = external.entry(url).or_default();
+                        if !files.contains(&file) {
+                            files.push(file);
+                        }
+                        None
+                    }
+                    Target::Outside(path) => Some(format!(
+                        "it leads to {path}, outside the site's base path {}",
+                        self.config.base_path
+                    )),
+                    Target::Other => None,
+                };
+                let Some(problem) = problem else { continue };
+                match article.filter(|a| self.in_body(a, link)) {
+                    Some(a) => problems.push(self.article_problem(a, link, &problem)),
+                    None => elsewhere
+                        .entry((link.clone(), problem))
+                        .or_default()
+                        .push(&page.path),
+                }
+            }
+        }
+        for ((link, problem), on) in elsewhere {
+            let more = if on.len() > 1 {
+                format!(
+                    " and {} other page{}",
+                    on.len() - 1,
+                    crate::cli::plural(on.len() - 1)
+                )
+            } else {
+                String::new()
+            };
+            problems.push(
+                Diagnostic::error(format!("broken link `{link}` on /{}{more}: {problem}", on[0].trim_end_matches("index.html")))
+                    .help("the link comes from a template or the site's data: fix the template, or the front matter it is made from"),
+            );
+        }
+        external
+    }
+
+    /// Whether the link is in the article's own text (else it came from a template).
+    fn in_body(&self, article: &crate::site::Article, link: &str) -> bool {
+        article.body_html.contains(link)
+            || article.body_html.contains(&link.replace('&', "&amp;"))
+            || article.url.as_deref() == Some(link)
+    }
+
+    /// `None` when the target exists, else what is wrong.
+    fn internal(&self, path: &str, fragment: Option<&str>) -> Option<String> {
+        let shown = format!(
+            "{}{}",
+            self.config.base_path,
+            path.trim_end_matches("index.html")
+        );
+        let ids = match self.pages.get(path) {
+            Some(ids) => ids,
+            None => {
+                if self.exists(path) || self.exists(&format!("{path}/index.html")) {
+                    return None;
+                }
+                return Some(format!("there is no page {shown} in the site"));
+            }
+        };
+        match fragment {
+            Some(f) if !ids.contains(f) => Some(format!("the page {shown} has no anchor `#{f}`")),
+            _ => None,
+        }
+    }
+
+    fn article_problem(
+        &self,
+        article: &crate::site::Article,
+        link: &str,
+        problem: &str,
+    ) -> Diagnostic {
+        let mut d =
+            Diagnostic::error(format!("broken link `{link}`: {problem}")).in_file(&article.file);
+        if let Some(line) = line_of(&self.root.join(&article.file), link) {
+            d = d.at_line(line);
+        }
+        let help = if problem.contains("anchor") {
+            "link to an anchor the page has (quotations are #q1, #q2, ... in order)".to_string()
+        } else {
+            let suggestion = self.suggest(link);
+            match suggestion {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => {
+                    "link to a page of the site (e.g. /articles/SLUG/, /actors/ID/, /topics/ID/)"
+                        .to_string()
+                }
+            }
+        };
+        d.help(help)
+    }
+
+    /// The closest page path to a broken `/section/id/` link.
+    fn suggest(&self, link: &str) -> Option<String> {
+        let Target::Internal { path, .. } = resolve(self.config, "index.html", link) else {
+            return None;
+        };
+        let section = path.split('/').next()?;
+        let candidates = self.pages.keys().filter(|p| {
+            p.starts_with(section) && p.matches('/').count() == path.matches('/').count()
+        });
+        crate::diagnostics::did_you_mean(&path, candidates.map(String::as_str))
+            .map(|p| self.config.url(p.trim_end_matches("index.html")))
+    }
+}
+
+/// `dossier check`'s part: the internal links of the rendered `pages`, and
+/// with `external` the links to other sites.
+pub fn check_site(
+    root: &Path,
+    config: &Config,
+    site: &Site,
+    theme: &Theme,
+    pages: &[PageLinks],
+    external: Option<&external::Options>,
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let checker = Checker::new(config, root, site, theme, pages);
+    let others = checker.check(pages, &mut problems);
+    if let Some(opts) = external {
+        problems.extend(external::check(root, &others, opts).problems);
+    }
+    problems
+}
+
+/// The first line of `file` that holds `link`.
+fn line_of(file: &Path, link: &str) -> Option<usize> {
+    let text = std::fs::read_to_string(file).ok()?;
+    text.lines().position(|l| l.contains(link)).map(|n| n + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(base: &str) -> Config {
+        Config::parse(
+            Path::new("site.yaml"),
+            &format!("title: T\nbase_url: {base}\n"),
+        )
+        .unwrap()
+    }
+
+    fn internal(path: &str, fragment: Option<&str>) -> Target {
+        Target::Internal {
+            path: path.into(),
+            fragment: fragment.map(String::from),
+        }
+    }
+
+    #[test]
+    fn resolves_links_like_a_browser() {
+        let c = config("https://x.org/brief");
+        let page = "articles/a/index.html";
+        assert_eq!(
+            resolve(&c, page, "/brief/actors/b/"),
+            internal("actors/b/index.html", None)
+        );
+        assert_eq!(resolve(&c, page, "/brief/"), internal("index.html", None));
+        assert_eq!(resolve(&c, page, "/brief"), internal("index.html", None));
+        assert_eq!(resolve(&c, page, "#q2"), internal(page, Some("q2")));
+        assert_eq!(
+            resolve(&c, page, "../b/#q1"),
+            internal("articles/b/index.html", Some("q1"))
+        );
+        assert_eq!(
+            resolve(&c, page, "../../style.css"),
+            internal("style.css", None)
+        );
+        assert_eq!(
+            resolve(&c, page, "https://x.org/brief/quotes/?x=1"),
+            internal("quotes/index.html", None)
+        );
+        assert_eq!(
+            resolve(&c, page, "https://x.org/briefing"),
+            Target::External("https://x.org/briefing".into())
+        );
+        assert_eq!(
+            resolve(&c, page, "https://news.example/a#b"),
+            Target::External("https://news.example/a".into())
+        );
+        assert_eq!(
+            resolve(&c, page, "/elsewhere/"),
+            Target::Outside("/elsewhere/".into())
+        );
+        assert_eq!(resolve(&c, page, "mailto:a@b.c"), Target::Other);
+        assert_eq!(
+            resolve(&c, page, "/brief/a%20b/"),
+            internal("a b/index.html", None)
+        );
+    }
+
+    #[test]
+    fn scans_attributes_not_scripts() {
+        let html = r#"<a href="/x/?a=1&amp;b=2" id=top>x</a><!-- <a href="/no/"> --><script>var s = "<a href='/no/'>";</script><IMG SRC='/i.png'><a name="n"></a><p id="p1" class=x>"#;
+        let page = PageLinks::scan("index.html", html);
+        assert_eq!(page.links, ["/x/?a=1&b=2", "/i.png"]);
+        assert_eq!(page.ids, ["top", "n", "p1"]);
+    }
+}

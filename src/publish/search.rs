@@ -1,0 +1,542 @@
+//! The search index: a prefix-sharded inverted index that a small script
+//! (`search.js`, written beside it) queries in the reader's browser, with no
+//! server. A query loads only the shards of its terms and the metadata of the
+//! results it shows, so the index may grow with the site while one query
+//! stays small.
+//!
+//! ```text
+//! search/meta.json        counts, outlets, stop words, the list of shard keys
+//! search/index/KEY.json   {"term": [doc, weight, doc-delta, weight, ...], ...}
+//! search/docs/N.json      documents N*chunk .. N*chunk+chunk-1:
+//!                         [[kind, title, url, date, outlet or -1, snippet], ...]
+//! search/search.js        the client
+//! ```
+//!
+//! Terms are lowercased, with accents and other marks removed (NFKD), split at
+//! anything but letters and digits, and at least two characters long. Terms
+//! start in the shard of their first two characters; a shard larger than
+//! [`SHARD_BYTES`] is split by one more character, down to [`MAX_KEY`]. A term
+//! lives in the shard of the longest listed key that is a prefix of it.
+//!
+//! Documents are the articles (title, summary, text, outlet), the quotations
+//! (wording and speaker; not fragments), the actors (name, aliases, role) and
+//! the topics (title, keywords). Their postings carry a small weight: for a
+//! term in the title, 30 (actor's or topic's name), 12 (article) or 8
+//! (quotation's speaker); plus one to five by how often it occurs elsewhere.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+use super::Out;
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::site::{QuoteKind, Site};
+
+pub const META: &str = "search/meta.json";
+pub const SCRIPT: &str = "search/search.js";
+/// Documents per metadata file.
+pub const DOCS_PER_CHUNK: usize = 25;
+/// A shard past this size is split by one more character of its terms.
+pub const SHARD_BYTES: usize = 32 * 1024;
+/// The longest shard key, in characters.
+pub const MAX_KEY: usize = 12;
+/// The weight of a term in the title, by kind of document: a name is the
+/// best answer to a query for it, then an article's title, then the speaker
+/// of a quotation.
+const TITLE_WEIGHT: [u32; 4] = [12, 8, 30, 30];
+const SNIPPET_CHARS: usize = 180;
+
+const CLIENT: &str = include_str!("search.js");
+
+/// Words left out of the index of an English site: present in nearly every
+/// article, they would make the largest shards and rank nothing.
+const STOP_EN: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "had", "has", "have",
+    "he", "her", "his", "in", "is", "it", "its", "not", "of", "on", "or", "said", "she", "that",
+    "the", "their", "they", "this", "to", "was", "were", "which", "will", "with",
+];
+
+/// The kinds of documents, as numbered in the docs files.
+pub const KINDS: [&str; 4] = ["article", "quotation", "actor", "topic"];
+
+struct Doc {
+    kind: u8,
+    title: String,
+    /// Relative to the site's base path.
+    url: String,
+    date: String,
+    source: Option<usize>,
+    snippet: String,
+}
+
+/// A document's text by how much it counts.
+struct Fields<'a> {
+    title: Vec<&'a str>,
+    body: Vec<&'a str>,
+}
+
+/// Append the search terms of `text` (see the module's notes) to `out`.
+pub fn terms(text: &str, mut emit: impl FnMut(&str)) {
+    let mut word = String::with_capacity(32);
+    let mut flush = |word: &mut String| {
+        if word.chars().nth(1).is_some() && word.len() <= 64 {
+            emit(word);
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                word.push(c.to_ascii_lowercase());
+            } else {
+                flush(&mut word);
+            }
+            continue;
+        }
+        decompose_compatible(c, |d| {
+            if is_combining_mark(d) {
+                return;
+            }
+            for l in d.to_lowercase() {
+                if is_combining_mark(l) {
+                    continue;
+                }
+                if l.is_alphanumeric() {
+                    word.push(l);
+                } else {
+                    flush(&mut word);
+                }
+            }
+        });
+    }
+    flush(&mut word);
+}
+
+fn stop_words(config: &Config) -> &'static [&'static str] {
+    let lang = config.site.language.to_ascii_lowercase();
+    if lang.is_empty() || lang == "en" || lang.starts_with("en-") {
+        STOP_EN
+    } else {
+        &[]
+    }
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = match cut.rfind(char::is_whitespace) {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => &cut,
+    };
+    format!(
+        "{}…",
+        cut.trim_end_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+    )
+}
+
+fn documents(site: &Site) -> Vec<(Doc, Fields<'_>)> {
+    let mut docs = Vec::with_capacity(
+        site.articles.len() + site.quotations.len() + site.actors.len() + site.topics.len(),
+    );
+    let iso = |d: &chrono::DateTime<chrono::FixedOffset>| d.format("%Y-%m-%d").to_string();
+    for a in &site.articles {
+        let mut body = vec![a.summary.as_str(), a.text.as_str()];
+        if let Some(s) = a.source {
+            body.push(&site.sources[s].name);
+        }
+        if let Some(d) = &a.dateline {
+            body.push(d);
+        }
+        docs.push((
+            Doc {
+                kind: 0,
+                title: a.title.clone(),
+                url: format!("articles/{}/", a.slug),
+                date: iso(&a.date),
+                source: a.source,
+                snippet: truncate(&a.summary, SNIPPET_CHARS),
+            },
+            Fields {
+                title: vec![&a.title],
+                body,
+            },
+        ));
+    }
+    for q in site
+        .quotations
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Fragment)
+    {
+        let speaker = q.speaker.as_ref().map(|s| site.speaker_name(s));
+        docs.push((
+            Doc {
+                kind: 1,
+                title: format!("“{}”", truncate(&q.text, SNIPPET_CHARS)),
+                url: format!("quotes/{}/", q.id),
+                date: iso(&q.first_date),
+                source: q
+                    .appearances
+                    .first()
+                    .and_then(|ap| site.articles[ap.article].source),
+                snippet: speaker.unwrap_or("Unattributed").to_string(),
+            },
+            Fields {
+                title: speaker.into_iter().collect(),
+                body: vec![&q.text],
+            },
+        ));
+    }
+    for a in &site.actors {
+        let mut title = vec![a.name.as_str()];
+        title.extend(a.aliases.iter().map(String::as_str));
+        docs.push((
+            Doc {
+                kind: 2,
+                title: a.name.clone(),
+                url: format!("actors/{}/", a.id),
+                date: a
+                    .articles
+                    .first()
+                    .map(|&x| iso(&site.articles[x].date))
+                    .unwrap_or_default(),
+                source: None,
+                snippet: a.role.clone().unwrap_or_else(|| {
+                    format!(
+                        "{} article{}",
+                        a.articles.len(),
+                        crate::cli::plural(a.articles.len())
+                    )
+                }),
+            },
+            Fields {
+                title,
+                body: a.role.as_deref().into_iter().collect(),
+            },
+        ));
+    }
+    for t in &site.topics {
+        docs.push((
+            Doc {
+                kind: 3,
+                title: t.title.clone(),
+                url: format!("topics/{}/", t.id),
+                date: t
+                    .articles
+                    .first()
+                    .map(|&x| iso(&site.articles[x].date))
+                    .unwrap_or_default(),
+                source: None,
+                snippet: format!(
+                    "{} article{}",
+                    t.articles.len(),
+                    crate::cli::plural(t.articles.len())
+                ),
+            },
+            Fields {
+                title: vec![&t.title],
+                body: t.keywords.iter().map(String::as_str).collect(),
+            },
+        ));
+    }
+    docs
+}
+
+/// A document's terms with their weights.
+fn weigh(kind: u8, fields: &Fields, stop: &[&str]) -> Vec<(String, u8)> {
+    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+    for (texts, title) in [(&fields.title, true), (&fields.body, false)] {
+        for text in texts {
+            terms(text, |t| {
+                if stop.contains(&t) {
+                    return;
+                }
+                match counts.get_mut(t) {
+                    Some(c) => {
+                        if title {
+                            c.0 += 1
+                        } else {
+                            c.1 += 1
+                        }
+                    }
+                    None => {
+                        counts.insert(t.to_string(), if title { (1, 0) } else { (0, 1) });
+                    }
+                }
+            });
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(term, (title, body))| {
+            let body_weight = match body {
+                0 => 0,
+                1 => 1,
+                2..=3 => 2,
+                4..=7 => 3,
+                8..=15 => 4,
+                _ => 5,
+            };
+            let weight = if title > 0 {
+                TITLE_WEIGHT[kind as usize]
+            } else {
+                0
+            } + body_weight;
+            (term, weight as u8)
+        })
+        .collect()
+}
+
+/// A term and its postings: (document, weight) in document order.
+type Term<'a> = (&'a str, &'a Vec<(u32, u8)>);
+
+/// Postings in doc order as `[doc, weight, delta, weight, ...]`.
+fn encode_postings(out: &mut String, postings: &[(u32, u8)]) {
+    out.push('[');
+    let mut last = 0;
+    for (i, &(doc, weight)) in postings.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let _ = write!(out, "{},{weight}", doc - last);
+        last = doc;
+    }
+    out.push(']');
+}
+
+fn encode_shard(terms: &[Term]) -> String {
+    let mut out = String::with_capacity(terms.len() * 32);
+    out.push('{');
+    for (i, (term, postings)) in terms.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&serde_json::to_string(term).expect("a string serialises"));
+        out.push(':');
+        encode_postings(&mut out, postings);
+    }
+    out.push('}');
+    out
+}
+
+fn prefix(term: &str, chars: usize) -> &str {
+    match term.char_indices().nth(chars) {
+        Some((i, _)) => &term[..i],
+        None => term,
+    }
+}
+
+/// Shards of `terms` (sorted, all starting with `key`): one, or split by one
+/// more character while too large.
+fn shard(key: &str, terms: &[Term], out: &mut Vec<(String, String)>) {
+    let json = encode_shard(terms);
+    let depth = key.chars().count();
+    if json.len() <= SHARD_BYTES || depth >= MAX_KEY {
+        out.push((key.to_string(), json));
+        return;
+    }
+    // The term that is the key itself stays; longer ones go one level down.
+    let (here, longer): (Vec<_>, Vec<_>) =
+        terms.iter().partition(|(t, _)| t.chars().count() == depth);
+    if !here.is_empty() {
+        out.push((key.to_string(), encode_shard(&here)));
+    }
+    let mut start = 0;
+    while start < longer.len() {
+        let k = prefix(longer[start].0, depth + 1);
+        let end = start
+            + longer[start..]
+                .iter()
+                .take_while(|(t, _)| t.starts_with(k))
+                .count();
+        shard(k, &longer[start..end], out);
+        start = end;
+    }
+}
+
+/// A shard key as a file name: letters a-z and digits as they are, any other
+/// character as `_HEX_` of its code point (the client does the same).
+pub fn file_name(key: &str) -> String {
+    let mut name = String::with_capacity(key.len());
+    for c in key.chars() {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            name.push(c);
+        } else {
+            let _ = write!(name, "_{:x}_", c as u32);
+        }
+    }
+    name
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    version: u32,
+    docs: usize,
+    chunk: usize,
+    maxkey: usize,
+    kinds: [&'static str; 4],
+    sources: Vec<&'a str>,
+    stop: &'a [&'a str],
+    shards: Vec<&'a str>,
+}
+
+/// Every file of the index, by path relative to the output folder.
+pub fn files(config: &Config, site: &Site) -> Vec<(String, Vec<u8>)> {
+    let stop = stop_words(config);
+    let docs = documents(site);
+    let weighed: Vec<Vec<(String, u8)>> = docs
+        .par_iter()
+        .map(|(d, f)| weigh(d.kind, f, stop))
+        .collect();
+    let mut index: HashMap<String, Vec<(u32, u8)>> = HashMap::new();
+    for (doc, terms) in weighed.into_iter().enumerate() {
+        for (term, weight) in terms {
+            index.entry(term).or_default().push((doc as u32, weight));
+        }
+    }
+    let mut sorted: Vec<(&str, &Vec<(u32, u8)>)> =
+        index.iter().map(|(t, p)| (t.as_str(), p)).collect();
+    sorted.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut groups: Vec<&[Term]> = Vec::new();
+    let mut start = 0;
+    while start < sorted.len() {
+        let k = prefix(sorted[start].0, 2);
+        let end = start
+            + sorted[start..]
+                .iter()
+                .take_while(|(t, _)| t.starts_with(k))
+                .count();
+        groups.push(&sorted[start..end]);
+        start = end;
+    }
+    let shards: Vec<(String, String)> = groups
+        .par_iter()
+        .flat_map_iter(|group| {
+            let mut out = Vec::new();
+            shard(prefix(group[0].0, 2), group, &mut out);
+            out
+        })
+        .collect();
+
+    let mut files: Vec<(String, Vec<u8>)> =
+        Vec::with_capacity(shards.len() + docs.len() / DOCS_PER_CHUNK + 3);
+    let meta = Meta {
+        version: 1,
+        docs: docs.len(),
+        chunk: DOCS_PER_CHUNK,
+        maxkey: MAX_KEY,
+        kinds: KINDS,
+        sources: site.sources.iter().map(|s| s.name.as_str()).collect(),
+        stop,
+        shards: shards.iter().map(|(k, _)| k.as_str()).collect(),
+    };
+    files.push((
+        META.to_string(),
+        serde_json::to_vec(&meta).expect("plain data serialises"),
+    ));
+    files.push((SCRIPT.to_string(), CLIENT.as_bytes().to_vec()));
+    files.extend(docs.chunks(DOCS_PER_CHUNK).enumerate().map(|(n, chunk)| {
+        let rows: Vec<_> = chunk
+            .iter()
+            .map(|(d, _)| {
+                (
+                    d.kind,
+                    &d.title,
+                    &d.url,
+                    &d.date,
+                    d.source.map_or(-1, |s| s as i64),
+                    &d.snippet,
+                )
+            })
+            .collect();
+        (
+            format!("search/docs/{n}.json"),
+            serde_json::to_vec(&rows).expect("plain data serialises"),
+        )
+    }));
+    files.extend(shards.into_iter().map(|(key, json)| {
+        (
+            format!("search/index/{}.json", file_name(&key)),
+            json.into_bytes(),
+        )
+    }));
+    files
+}
+
+pub fn write(config: &Config, site: &Site, out: Out) -> Result<(), Vec<Diagnostic>> {
+    let errors: Vec<Diagnostic> = files(config, site)
+        .par_iter()
+        .filter_map(|(path, bytes)| out.write(path, bytes).err())
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(text: &str) -> Vec<String> {
+        let mut v = Vec::new();
+        terms(text, |t| v.push(t.to_string()));
+        v
+    }
+
+    #[test]
+    fn terms_fold_case_and_accents() {
+        assert_eq!(
+            all("Lavrov's talks in Genève, 12-hour «Überraschung» a"),
+            [
+                "lavrov",
+                "talks",
+                "in",
+                "geneve",
+                "12",
+                "hour",
+                "uberraschung"
+            ]
+        );
+        assert_eq!(all("ＡＢＣ Ⅻ"), ["abc", "xii"]);
+    }
+
+    #[test]
+    fn shards_split_when_large_and_keep_their_terms() {
+        let postings: Vec<(u32, u8)> = (0..3000).map(|d| (d * 7, 1)).collect();
+        let owned: Vec<String> = ["ab", "abc", "abd", "abdx", "ac"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let terms: Vec<(&str, &Vec<(u32, u8)>)> =
+            owned[..4].iter().map(|t| (t.as_str(), &postings)).collect();
+        let mut out = Vec::new();
+        shard("ab", &terms, &mut out);
+        let keys: Vec<&str> = out.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["ab", "abc", "abd"]);
+        let abd: serde_json::Value = serde_json::from_str(&out[2].1).unwrap();
+        assert!(abd.get("abd").is_some() && abd.get("abdx").is_some());
+        assert_eq!(abd["abd"][0], 0);
+        assert_eq!(abd["abd"][2], 7);
+    }
+
+    #[test]
+    fn file_names_are_plain() {
+        assert_eq!(file_name("ab12"), "ab12");
+        assert_eq!(file_name("éa"), "_e9_a");
+        assert_eq!(file_name("мо"), "_43c__43e_");
+    }
+
+    #[test]
+    fn snippets_cut_at_words() {
+        assert_eq!(truncate("one two three four", 12), "one two…");
+        assert_eq!(truncate("short", 12), "short");
+    }
+}
