@@ -1553,3 +1553,39 @@ impl Article {
         out.push('\n');
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_and_pool_sizes() {
+        let w = World::new(42, 10_000);
+        let persons = w.actors.iter().filter(|a| a.kind == Kind::Person).count();
+        assert_eq!(persons, 148);
+        assert_eq!(w.actors.len() - persons, 50);
+        let ids: std::collections::HashSet<&str> = w.actors.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids.len(), w.actors.len(), "unique ids");
+        assert_eq!(w.statements.len(), pool_size(10_000));
+        for st in &w.statements {
+            let words: usize = st.sentences.iter().map(|s| count_words(s)).sum();
+            assert!(words >= 10, "{:?}", st.sentences);
+        }
+    }
+
+    #[test]
+    fn about_forty_percent_of_reused_statements_change() {
+        let w = World::new(1, 10_000);
+        let mut rng = Rng::new(9);
+        let mut changed = 0;
+        let n = 20_000;
+        for i in 0..n {
+            let st = &w.statements[i % w.statements.len()];
+            if variant(&st.sentences, &mut rng) != st.sentences {
+                changed += 1;
+            }
+        }
+        let share = changed as f64 / n as f64;
+        assert!((0.3..0.5).contains(&share), "{share}");
+    }
+}
