@@ -136,10 +136,10 @@ pub fn main() -> ExitCode {
         Command::Init(args) => init(&args, &out),
         Command::Build(args) => run_build(&args, &out),
         Command::Check(args) => run_check(&args, &out),
+        Command::Serve(args) => crate::serve::cli(&args, &out),
         Command::Import(args) => run_import(args, &out),
         Command::Print(args) => crate::print::cli::run(&args, &out),
         Command::Quotes(args) => run_quotes(&args, &out),
-        Command::Serve(args) => crate::serve::cli(&args, &out),
     };
     if ok {
         ExitCode::SUCCESS
@@ -431,7 +431,7 @@ fn init(args: &InitArgs, out: &Reporter) -> bool {
         }
         let gitignore = dir.join(".gitignore");
         if !gitignore.exists() {
-            std::fs::write(gitignore, "/public\n")?;
+            std::fs::write(gitignore, "/public\n/.public.*\n")?;
         }
         Ok(())
     })();

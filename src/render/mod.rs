@@ -766,17 +766,29 @@ pub(crate) fn link_quotes<'a>(html: &str, mark: impl Fn(usize) -> Option<QuoteMa
 }
 
 pub fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + input.len() / 16);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let bytes = input.as_bytes();
+    let needs = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
+    let Some(first) = bytes.iter().position(needs) else {
+        return input.to_string();
+    };
+    let mut out = String::with_capacity(input.len() + input.len() / 8);
+    out.push_str(&input[..first]);
+    let mut last = first;
+    for (i, b) in bytes.iter().enumerate().skip(first) {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        // Every special character is ASCII, so `i` is a char boundary.
+        out.push_str(&input[last..i]);
+        out.push_str(entity);
+        last = i + 1;
     }
+    out.push_str(&input[last..]);
     out
 }
 
@@ -866,6 +878,15 @@ mod tests {
         assert_eq!(
             out,
             "<p>He said <span class=\"quotation quotation-quote\" id=\"q1\">“yes”</span><sup class=\"quote-ref shared\"><a href=\"/quotes/abc/\" title=\"Ann &lt;Bee&gt; · reported by 2 outlets\">1</a></sup> and <span class=\"quotation quotation-fragment\" id=\"q2\">“no”</span>.</p>"
+        );
+    }
+
+    #[test]
+    fn escapes_the_five() {
+        assert_eq!(escape_html("a/b é"), "a/b é");
+        assert_eq!(
+            escape_html("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
         );
     }
 

@@ -18,10 +18,28 @@ pub struct DateView {
     pub full: String,
 }
 
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Formatted by hand: chrono's strftime interpreter is a measurable share of
+/// rendering when every list item shows a date.
 pub fn date(d: &DateTime<FixedOffset>) -> DateView {
+    let (y, m, day) = (d.year(), d.month(), d.day());
     DateView {
-        iso: d.format("%Y-%m-%d").to_string(),
-        human: d.format("%-d %B %Y").to_string(),
+        iso: format!("{y:04}-{m:02}-{day:02}"),
+        human: format!("{day} {} {y}", MONTHS[m as usize - 1]),
         full: d.to_rfc3339(),
     }
 }
@@ -33,6 +51,29 @@ pub struct Link<'a> {
     pub url: String,
 }
 
+/// Summaries in lists stop near this many characters.
+pub const SUMMARY_CHARS: usize = 280;
+
+/// `text` cut at the last word boundary before `max` bytes, with an ellipsis;
+/// done here once per card rather than by a template filter per render.
+pub fn short(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    if text.len() <= max {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = text[..end]
+        .rfind(char::is_whitespace)
+        .filter(|&i| i > max / 2)
+        .unwrap_or(end);
+    std::borrow::Cow::Owned(format!(
+        "{}…",
+        text[..cut].trim_end_matches([',', ';', ':', ' '])
+    ))
+}
+
 #[derive(Serialize)]
 pub struct ArticleCard<'a> {
     pub slug: &'a str,
@@ -41,8 +82,8 @@ pub struct ArticleCard<'a> {
     pub date: DateView,
     pub source: Option<Link<'a>>,
     pub dateline: Option<&'a str>,
-    pub summary: &'a str,
-    pub lede: &'a str,
+    pub summary: std::borrow::Cow<'a, str>,
+    pub lede: std::borrow::Cow<'a, str>,
     pub quotes: usize,
 }
 
@@ -54,8 +95,8 @@ pub fn article_card<'a>(config: &Config, site: &'a Site, article: &'a Article) -
         date: date(&article.date),
         source: article.source.map(|s| source_link(config, site, s)),
         dateline: article.dateline.as_deref(),
-        summary: &article.summary,
-        lede: &article.lede,
+        summary: short(&article.summary, SUMMARY_CHARS),
+        lede: short(&article.lede, SUMMARY_CHARS),
         quotes: article.quotes.len(),
     }
 }
@@ -228,6 +269,26 @@ pub fn months<'a>(config: &Config, site: &'a Site, articles: &[usize]) -> Vec<Mo
             .push(article_card(config, site, article));
     }
     months
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn short_cuts_at_words() {
+        assert_eq!(super::short("short", 10), "short");
+        assert_eq!(super::short("one two three four", 12), "one two…");
+        assert_eq!(super::short("ééééé", 5), "éé…");
+    }
+
+    #[test]
+    fn dates_read_well() {
+        let d = chrono::DateTime::parse_from_rfc3339("2016-02-01T10:00:00+03:00").unwrap();
+        let v = super::date(&d);
+        assert_eq!(
+            (v.iso.as_str(), v.human.as_str()),
+            ("2016-02-01", "1 February 2016")
+        );
+    }
 }
 
 #[derive(Serialize)]
