@@ -576,6 +576,9 @@ pub fn run(opts: &RunOptions) -> Result<Report> {
                     ));
                 }
             }
+            if line.is_empty() {
+                line.push("nothing to run".to_string());
+            }
             eprintln!("{label} {tag}: {}", line.join(" | "));
         }
         let dossier_res = d.result(n, opts.runs);
