@@ -36,6 +36,13 @@ pub use html::Note;
 pub const TEMPLATE: &str = "print.html";
 pub const STYLESHEET: &str = "print.css";
 
+/// How many articles (the latest) a build's print page holds. Each article
+/// of a digest is printed in full, so the print pages weigh as much as the
+/// articles they hold: a bound keeps a build of 100,000 articles from
+/// writing them all again per actor and topic. Any period of any size:
+/// `dossier print SELECTOR --from --to`.
+pub const BUILD_LATEST: usize = 20;
+
 /// What to print.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Selector {
@@ -325,10 +332,11 @@ impl<'a> Printer<'a> {
         })
     }
 
-    /// Make the print page of each topic and actor: the latest articles of
-    /// the digest (as many as a digest page holds), into `print/`.
+    /// Make the print page of each topic and actor, into `print/`: the
+    /// latest `BUILD_LATEST` articles of the digest (the cover says so, and
+    /// how to print another period with `dossier print`).
     pub fn write_pages(&self, staging: Option<&Staging>) -> Result<usize, Vec<Diagnostic>> {
-        let limit = self.config.site.digest.page_size.max(1);
+        let limit = BUILD_LATEST;
         let mut selections: Vec<(String, Selection)> = Vec::new();
         for (t, topic) in self.site.topics.iter().enumerate() {
             if let Some(s) = self.latest(
@@ -660,6 +668,7 @@ impl<'a> Printer<'a> {
             list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             list
         };
+        let prominence = actor_counts.clone();
         let key_actors: Vec<ActorCard<'a>> = ranked(actor_counts)
             .into_iter()
             .filter(|&(x, _)| Some(x) != selection.actor)
@@ -694,18 +703,28 @@ impl<'a> Printer<'a> {
         {
             candidates.retain(|(q, _)| site.quotations[*q].speaker == Some(Speaker::Actor(actor)));
         }
+        // Then full statements before partial ones, and the words of the
+        // actors most present in the selection first.
+        let weight = |q: &crate::site::Quotation| match &q.speaker {
+            Some(Speaker::Actor(a)) => prominence.get(a).copied().unwrap_or(0),
+            _ => 0,
+        };
         candidates.sort_by(|(qa, la), (qb, lb)| {
             let (a, b) = (&site.quotations[*qa], &site.quotations[*qb]);
             lb.len()
                 .cmp(&la.len())
                 .then(b.outlets.cmp(&a.outlets))
                 .then((a.kind != QuoteKind::Quote).cmp(&(b.kind != QuoteKind::Quote)))
+                .then(weight(b).cmp(&weight(a)))
                 .then(a.first_date.cmp(&b.first_date))
                 .then_with(|| a.id.cmp(&b.id))
         });
+        let shared_quotes = candidates
+            .first()
+            .is_some_and(|(q, list)| list.len() > 1 || site.quotations[*q].outlets > 1);
         let top_quotes = candidates
             .into_iter()
-            .take(10)
+            .take(8)
             .map(|(q, mut in_articles)| {
                 in_articles.sort_unstable();
                 let quotation = &site.quotations[q];
@@ -727,13 +746,14 @@ impl<'a> Printer<'a> {
                 articles: selection.articles.len(),
                 sources: sources.len(),
                 quotations,
-                actors: key_actors.len(),
+                actors: prominence.len(),
                 words,
             },
             key_actors,
             topics,
             sources,
             top_quotes,
+            shared_quotes,
         }
     }
 }
@@ -882,6 +902,9 @@ struct Summary<'a> {
     topics: Vec<TopicCard<'a>>,
     sources: Vec<SourceCount<'a>>,
     top_quotes: Vec<SummaryQuote<'a>>,
+    /// Whether any of them was reported more than once (else they are the
+    /// key statements rather than the most reported).
+    shared_quotes: bool,
 }
 
 #[derive(Serialize)]
