@@ -20,6 +20,7 @@ pub struct Site {
     pub dir: tempfile::TempDir,
 }
 
+#[allow(clippy::new_without_default)]
 impl Site {
     /// A minimal site with a registry and no articles.
     pub fn new() -> Site {
