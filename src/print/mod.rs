@@ -681,14 +681,22 @@ impl<'a> Printer<'a> {
             .take(10)
             .map(|(t, c)| topic_card(config, site, &site.topics[t], c))
             .collect();
+        let outlets = source_counts.keys().filter(|s| s.is_some()).count();
         let mut sources: Vec<SourceCount<'a>> = source_counts
             .into_iter()
             .map(|(s, count)| SourceCount {
-                name: s.map_or("Unknown outlet", |s| site.sources[s].name.as_str()),
+                name: s.map_or("No outlet given", |s| site.sources[s].name.as_str()),
+                known: s.is_some(),
                 count,
             })
             .collect();
-        sources.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(b.name)));
+        // Outlets by articles, then those without one.
+        sources.sort_by(|a, b| {
+            b.known
+                .cmp(&a.known)
+                .then(b.count.cmp(&a.count))
+                .then(a.name.cmp(b.name))
+        });
         // The most reported statements: by articles of this document that
         // carry them, then by outlets overall. An actor's digest shows their
         // own words when they have any.
@@ -744,7 +752,7 @@ impl<'a> Printer<'a> {
         Summary {
             counts: Counts {
                 articles: selection.articles.len(),
-                sources: sources.len(),
+                sources: outlets,
                 quotations,
                 actors: prominence.len(),
                 words,
@@ -919,6 +927,8 @@ struct Counts {
 #[derive(Serialize)]
 struct SourceCount<'a> {
     name: &'a str,
+    /// False for the articles that name no outlet.
+    known: bool,
     count: usize,
 }
 
