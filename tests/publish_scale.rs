@@ -170,13 +170,12 @@ fn measure() {
         for a in &site.articles {
             search::terms(&a.text, |t| *counts.entry(t.to_string()).or_default() += 1);
         }
-        let mut once: Vec<&String> = counts
+        let rarest = counts
             .iter()
-            .filter(|(t, c)| **c == 1 && t.len() > 6)
-            .map(|(t, _)| t)
-            .collect();
-        once.sort();
-        once.first().map(|s| s.to_string()).unwrap_or_default()
+            .filter(|(t, _)| t.len() > 6)
+            .map(|(t, c)| (*c, t))
+            .min();
+        rarest.map(|(_, t)| t.to_string()).unwrap_or_default()
     };
     let name = site
         .actors

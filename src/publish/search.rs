@@ -53,7 +53,7 @@ const SNIPPET_CHARS: usize = 180;
 const CLIENT: &str = include_str!("search.js");
 
 /// Words left out of the index of an English site: present in nearly every
-/// article, they would make the largest shards and rank nothing.
+/// article, they would make the largest shards and rank nothing. Sorted.
 const STOP_EN: &[&str] = &[
     "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "had", "has", "have",
     "he", "her", "his", "in", "is", "it", "its", "not", "of", "on", "or", "said", "she", "that",
@@ -254,7 +254,8 @@ fn weigh(kind: u8, fields: &Fields, stop: &[&str]) -> Vec<(String, u8)> {
     for (texts, title) in [(&fields.title, true), (&fields.body, false)] {
         for text in texts {
             terms(text, |t| {
-                if stop.contains(&t) {
+                // The list is sorted, its longest word five letters.
+                if t.len() <= 5 && stop.binary_search(&t).is_ok() {
                     return;
                 }
                 match counts.get_mut(t) {
@@ -525,6 +526,12 @@ mod tests {
         assert!(abd.get("abd").is_some() && abd.get("abdx").is_some());
         assert_eq!(abd["abd"][0], 0);
         assert_eq!(abd["abd"][2], 7);
+    }
+
+    #[test]
+    fn stop_words_are_sorted_and_short() {
+        assert!(STOP_EN.windows(2).all(|w| w[0] < w[1]));
+        assert!(STOP_EN.iter().all(|w| w.len() <= 5));
     }
 
     #[test]
