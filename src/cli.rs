@@ -431,7 +431,7 @@ fn init(args: &InitArgs, out: &Reporter) -> bool {
         }
         let gitignore = dir.join(".gitignore");
         if !gitignore.exists() {
-            std::fs::write(gitignore, "/public\n/.public.*\n")?;
+            std::fs::write(gitignore, "/public\n/.public.*\n/.dossier-cache\n")?;
         }
         Ok(())
     })();

@@ -101,10 +101,29 @@ impl Theme {
                 origin: crate::content::relative(root, &path),
             });
         }
-        let statics = files_under(&dir.join("static"))
+        // A theme copied from an older dossier lacks templates that newer
+        // features render (search, print): the built-in ones fill the gaps.
+        let builtin = Theme::embedded();
+        for template in builtin.templates {
+            if !templates
+                .iter()
+                .any(|t: &TemplateSource| t.name == template.name)
+            {
+                templates.push(template);
+            }
+        }
+        let mut statics: Vec<StaticFile> = files_under(&dir.join("static"))
             .into_iter()
             .map(|(path, file)| StaticFile::Disk { path, file })
             .collect();
+        for file in builtin.statics {
+            if !statics
+                .iter()
+                .any(|s| s.output_path() == file.output_path())
+            {
+                statics.push(file);
+            }
+        }
         Ok(Theme { templates, statics })
     }
 
