@@ -294,10 +294,14 @@ fn a_theme_copied_from_an_older_version_still_builds() {
     site.article("good", "Good", "2024-01-02", "Body.");
     // A disk theme with only the old templates: the rest come from the built-in theme.
     for name in ["base.html", "index.html", "article.html", "404.html"] {
-        let builtin = std::fs::read_to_string(repo().join("themes/default/templates").join(name)).unwrap();
+        let builtin =
+            std::fs::read_to_string(repo().join("themes/default/templates").join(name)).unwrap();
         site.write(&format!("themes/default/templates/{name}"), builtin);
     }
-    site.write("themes/default/templates/partials/article_item.html", "<li>{{ a.title }}</li>");
+    site.write(
+        "themes/default/templates/partials/article_item.html",
+        "<li>{{ a.title }}</li>",
+    );
     site.build().success();
     assert!(site.path().join("public/topics/tests/index.html").exists());
 }
