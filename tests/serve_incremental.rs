@@ -247,23 +247,24 @@ fn incremental_rebuilds_equal_full_builds() {
     assert!(r.rendered < r.pages);
     assert_same("article template", &site, root);
 
-    // A partial every page imports: every page.
-    let macros = dossier::render::Theme::embedded()
+    // The template every page extends: every page.
+    let base = dossier::render::Theme::embedded()
         .templates
         .into_iter()
-        .find(|t| t.name == "partials/macros.html")
+        .find(|t| t.name == "base.html")
         .unwrap()
         .text;
-    write(
-        &root.join("templates/partials/macros.html"),
-        &format!("{macros}\n{{# edited #}}\n").replace("first reported", "first seen"),
-    );
-    site.rebuild(&Changes {
-        theme: true,
-        ..Changes::default()
-    })
-    .unwrap();
-    assert_same("partial template", &site, root);
+    let edited = base.replacen("</main>", "<p class=\"edited\">Edited base</p></main>", 1);
+    assert_ne!(base, edited);
+    write(&root.join("templates/base.html"), &edited);
+    let r = site
+        .rebuild(&Changes {
+            theme: true,
+            ..Changes::default()
+        })
+        .unwrap();
+    assert_eq!(r.rendered, r.pages);
+    assert_same("base template", &site, root);
 
     // A broken article: the rebuild fails, the output stays; the fix heals.
     let b = root.join("content/lavrov-kerry-geneva-talks.md");

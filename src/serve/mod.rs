@@ -283,8 +283,13 @@ impl Extras {
         std::thread::Builder::new()
             .name("dossier-extras".into())
             .spawn(move || {
-                // One core: the other stays free for the next rebuild.
-                let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().ok();
+                // One core, at a low priority: a rebuild comes first.
+                lower_priority();
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(1)
+                    .start_handler(|_| lower_priority())
+                    .build()
+                    .ok();
                 while let Ok(mut job) = rx.recv() {
                     while let Ok(newer) = rx.try_recv() {
                         job = newer;
@@ -314,6 +319,15 @@ impl Extras {
 
     fn request(&self, build: u64, snapshot: Snapshot) {
         let _ = self.tx.send((build, snapshot));
+    }
+}
+
+/// Let the calling thread yield the processor to rebuilds.
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority on our own thread id only changes its nice value.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t, 10);
     }
 }
 
