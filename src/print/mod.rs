@@ -28,7 +28,7 @@ use crate::diagnostics::{Diagnostic, did_you_mean};
 use crate::output::Staging;
 use crate::render::views::*;
 use crate::render::{QuoteMark, Renderer, Theme, link_quotes};
-use crate::site::{ActorIdx, ArticleIdx, QuoteKind, Site, Speaker, TopicIdx};
+use crate::site::{ActorIdx, ArticleIdx, QuotationIdx, QuoteKind, Site, Speaker, TopicIdx};
 use crate::slug::slugify;
 
 pub use html::Note;
@@ -472,16 +472,25 @@ impl<'a> Printer<'a> {
         };
         let mut articles = Vec::with_capacity(selected.len());
         let mut next_note = 1;
-        let mut numbers: HashMap<ArticleIdx, usize> = HashMap::with_capacity(selected.len());
+        // Each quotation of the document with the numbers of the articles
+        // that carry it (ascending): for "also in" and the summary. Popular
+        // statements appear in thousands of articles; only the document's
+        // are looked at.
+        let mut in_doc: HashMap<QuotationIdx, Vec<usize>> = HashMap::new();
         for (n, &a) in selected.iter().enumerate() {
-            numbers.insert(a, n + 1);
+            for q in &site.articles[a].quotes {
+                let list = in_doc.entry(q.quotation).or_default();
+                if list.last() != Some(&(n + 1)) {
+                    list.push(n + 1);
+                }
+            }
         }
         for (n, &a) in selected.iter().enumerate() {
-            let view = self.article(a, n + 1, next_note, &numbers);
+            let view = self.article(a, n + 1, next_note, &in_doc);
             next_note += view.notes.len();
             articles.push(view);
         }
-        let summary = self.summary(selection, &numbers);
+        let summary = self.summary(selection, in_doc);
         Document {
             page: PageView {
                 kind: "print",
@@ -542,7 +551,7 @@ impl<'a> Printer<'a> {
         a: ArticleIdx,
         number: usize,
         first_note: usize,
-        numbers: &HashMap<ArticleIdx, usize>,
+        in_doc: &HashMap<QuotationIdx, Vec<usize>>,
     ) -> PrintArticle<'a> {
         let (config, site) = (self.config, self.site);
         let article = &site.articles[a];
@@ -553,19 +562,18 @@ impl<'a> Printer<'a> {
             .enumerate()
             .map(|(i, q)| {
                 let quotation = &site.quotations[q.quotation];
-                let mut also: Vec<ArticleRef> = quotation
-                    .appearances
-                    .iter()
-                    .filter(|ap| ap.article != a)
-                    .filter_map(|ap| numbers.get(&ap.article))
+                let also: Vec<ArticleRef> = in_doc
+                    .get(&q.quotation)
+                    .into_iter()
+                    .flatten()
+                    .filter(|&&n| n != number)
                     .map(|&n| ArticleRef {
                         number: n,
                         anchor: format!("article-{n}"),
                     })
                     .collect();
-                also.sort_by_key(|r| r.number);
-                also.dedup_by_key(|r| r.number);
                 PrintQuote {
+                    short: shorten(&q.text, 110),
                     number: i + 1,
                     anchor: format!("{prefix}-q{}", i + 1),
                     list_anchor: format!("{prefix}-quote-{}", i + 1),
@@ -633,13 +641,16 @@ impl<'a> Printer<'a> {
         }
     }
 
-    fn summary(&self, selection: &Selection, numbers: &HashMap<ArticleIdx, usize>) -> Summary<'a> {
+    fn summary(
+        &self,
+        selection: &Selection,
+        quote_counts: HashMap<QuotationIdx, Vec<usize>>,
+    ) -> Summary<'a> {
         let (config, site) = (self.config, self.site);
         let mut actor_counts: HashMap<ActorIdx, usize> = HashMap::new();
         let mut topic_counts: HashMap<TopicIdx, usize> = HashMap::new();
         let mut source_counts: HashMap<Option<usize>, usize> = HashMap::new();
         // Quotation -> appearances within the selection.
-        let mut quote_counts: HashMap<usize, Vec<usize>> = HashMap::new();
         let mut words = 0;
         for &a in &selection.articles {
             let article = &site.articles[a];
@@ -651,13 +662,6 @@ impl<'a> Printer<'a> {
                 *topic_counts.entry(t).or_default() += 1;
             }
             *source_counts.entry(article.source).or_default() += 1;
-            for q in &article.quotes {
-                let list = quote_counts.entry(q.quotation).or_default();
-                let n = numbers[&a];
-                if !list.contains(&n) {
-                    list.push(n);
-                }
-            }
         }
         let quotations = quote_counts
             .keys()
@@ -737,6 +741,7 @@ impl<'a> Printer<'a> {
                 in_articles.sort_unstable();
                 let quotation = &site.quotations[q];
                 SummaryQuote {
+                    short: shorten(&quotation.text, 320),
                     card: quote_card(config, site, quotation),
                     speaker_role: speaker_role(site, quotation.speaker.as_ref()),
                     in_articles: in_articles
@@ -815,6 +820,24 @@ fn day_view(day: NaiveDate) -> DateView {
         human: day.format("%-d %B %Y").to_string(),
         full: day.format("%Y-%m-%dT00:00:00Z").to_string(),
     }
+}
+
+/// `text` cut at a word boundary to at most `max` characters, `…` after.
+fn shorten(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut = text.char_indices().nth(max).map_or(text.len(), |(i, _)| i);
+    let head = &text[..cut];
+    let head = match head.rfind(char::is_whitespace) {
+        Some(space) if space > cut / 2 => &head[..space],
+        _ => head,
+    };
+    format!(
+        "{}…",
+        head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'))
+    )
 }
 
 /// A CSS string literal, quotes included, safe inside `<style>`.
@@ -936,6 +959,8 @@ struct SourceCount<'a> {
 struct SummaryQuote<'a> {
     #[serde(flatten)]
     card: QuoteCard<'a>,
+    /// The text, cut at a word to at most 320 characters (with `…`).
+    short: String,
     speaker_role: Option<&'a str>,
     /// The articles of this document that carry it.
     in_articles: Vec<ArticleRef>,
@@ -978,6 +1003,8 @@ struct PrintQuote<'a> {
     /// Its entry in the article's list of quotations (`a3-quote-1`).
     list_anchor: String,
     text: &'a str,
+    /// The text, cut at a word to at most 110 characters (with `…`).
+    short: String,
     kind: QuoteKind,
     speaker: Option<SpeakerView<'a>>,
     speaker_role: Option<&'a str>,
@@ -1002,6 +1029,13 @@ mod tests {
         assert!("syria".parse::<Selector>().is_err());
         assert!("topic:".parse::<Selector>().is_err());
         assert!("place:x".parse::<Selector>().is_err());
+    }
+
+    #[test]
+    fn shortening_cuts_at_a_word() {
+        assert_eq!(shorten("short", 10), "short");
+        assert_eq!(shorten("one two, three four", 12), "one two…");
+        assert_eq!(shorten("ééééééééé", 4), "éééé…");
     }
 
     #[test]
