@@ -24,10 +24,11 @@ pub fn group(pending: Vec<Pending>, articles: &[Article], actors: &[Actor]) -> V
     // the order files were read in.
     let keys: Vec<String> = pending
         .iter()
+        // Seconds since 1970, shifted positive and zero-padded, sort as time does.
         .map(|p| {
             format!(
-                "{}/{}/{:05}",
-                p.date.format("%Y-%m-%dT%H:%M:%S%z"),
+                "{:020}/{}/{:05}",
+                p.date.timestamp() + (1 << 40),
                 p.slug,
                 p.ordinal
             )

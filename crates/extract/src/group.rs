@@ -8,6 +8,7 @@
 //! shingles by hash), so the result does not depend on the order of the input.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
@@ -88,6 +89,24 @@ impl IsMark for char {
     /// Combining marks left after NFKC stay with their letter.
     fn is_mark(&self) -> bool {
         matches!(*self as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+    }
+}
+
+/// A hasher for keys that are hashes already.
+#[derive(Default)]
+struct PreHashed(u64);
+
+impl std::hash::Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
     }
 }
 
@@ -183,17 +202,25 @@ pub fn group_quotations(items: &[QuoteRef]) -> Vec<QuotationGroup> {
         speaker,
     };
 
-    // 8-word shingles -> nodes.
-    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+    // 8-word shingles -> nodes. Each word is hashed once; a window's hash
+    // combines its eight word hashes. The keys are already well mixed, so
+    // the map does not hash them again.
+    let mut postings: HashMap<u64, Vec<usize>, BuildHasherDefault<PreHashed>> = HashMap::default();
+    let mut word_hashes: Vec<u64> = Vec::new();
     for (node, text) in distinct.iter().enumerate() {
-        let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
-        if words.len() < SHINGLE_WORDS {
+        word_hashes.clear();
+        word_hashes.extend(
+            text.split(' ')
+                .filter(|w| !w.is_empty())
+                .map(|w| fnv1a(w.as_bytes())),
+        );
+        if word_hashes.len() < SHINGLE_WORDS {
             continue;
         }
-        for win in words.windows(SHINGLE_WORDS) {
+        for win in word_hashes.windows(SHINGLE_WORDS) {
             let mut h: u64 = 0xcbf2_9ce4_8422_2325;
             for w in win {
-                h = mix(h ^ fnv1a(w.as_bytes()));
+                h = mix(h ^ w);
             }
             let list = postings.entry(h).or_default();
             if list.last() != Some(&node) {
@@ -220,7 +247,18 @@ pub fn group_quotations(items: &[QuoteRef]) -> Vec<QuotationGroup> {
         let r = sets.find(node);
         by_root.entry(r).or_default().push(i);
     }
-    let word_count = |i: usize| norms[i].split(' ').filter(|w| !w.is_empty()).count();
+    // Normalised text has single spaces between words and none at the ends.
+    let words_of: Vec<usize> = norms
+        .iter()
+        .map(|n| {
+            if n.is_empty() {
+                0
+            } else {
+                n.bytes().filter(|&b| b == b' ').count() + 1
+            }
+        })
+        .collect();
+    let word_count = |i: usize| words_of[i];
     let mut groups: Vec<(String, QuotationGroup)> = by_root
         .into_iter()
         .map(|(root, mut members)| {
