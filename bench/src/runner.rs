@@ -321,9 +321,11 @@ fn resolve_dossier(opts: &RunOptions) -> Result<PathBuf> {
     Ok(bin)
 }
 
-fn clean(dir: &Path) {
-    if dir.exists() {
-        let _ = std::fs::remove_dir_all(dir);
+fn clean(path: &Path) {
+    if path.is_dir() {
+        let _ = std::fs::remove_dir_all(path);
+    } else if path.exists() {
+        let _ = std::fs::remove_file(path);
     }
 }
 
@@ -537,7 +539,14 @@ pub fn run(opts: &RunOptions) -> Result<Report> {
                 "-q".into(),
             ],
             cwd: None,
-            clean: vec![dir.join("public")],
+            // A clean full build: also the previous generation dossier keeps
+            // beside the output to write only changed files next time.
+            clean: vec![
+                dir.join("public"),
+                dir.join(".public.previous"),
+                dir.join(".public.manifest"),
+                dir.join(".public.previous.manifest"),
+            ],
             output: dir.join("public"),
             runs: Vec::new(),
             error: dossier_err.clone(),
