@@ -607,11 +607,20 @@ impl Renderer {
             n,
             ctx,
         );
-        let quotes: Vec<_> = actor
-            .quotations
-            .iter()
-            .map(|&q| quote_card(config, site, &site.quotations[q]))
-            .collect();
+        // The most reported quotations, on the first page only: listing all of
+        // a prolific speaker's on each of their timeline pages made rendering
+        // quadratic in their articles.
+        let quotes: Vec<_> = if n == 1 {
+            actor
+                .quotations
+                .iter()
+                .take(self.page_size)
+                .map(|&q| quote_card(config, site, &site.quotations[q]))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        ctx.insert("quotes_total", &actor.quotations.len());
         let topics: Vec<_> = actor
             .topics
             .iter()
