@@ -48,47 +48,57 @@ pub struct AppearanceJson<'a> {
 }
 
 pub fn to_json<'a>(config: &Config, site: &'a Site) -> QuotesJson<'a> {
-    let quotes = site
-        .quotations
-        .iter()
-        .map(|q| QuoteJson {
-            id: &q.id,
-            text: &q.text,
-            kind: q.kind,
-            speaker: q.speaker.as_ref().map(|s| SpeakerJson {
-                id: match s {
-                    Speaker::Actor(a) => Some(site.actors[*a].id.as_str()),
-                    Speaker::Anonymous(_) => None,
-                },
-                name: site.speaker_name(s),
-            }),
-            topics: q
-                .topics
-                .iter()
-                .map(|&t| site.topics[t].id.as_str())
-                .collect(),
-            first_date: q.first_date.format("%Y-%m-%d").to_string(),
-            appearances: q
-                .appearances
-                .iter()
-                .map(|ap| {
-                    let article = &site.articles[ap.article];
-                    AppearanceJson {
-                        article: &article.slug,
-                        url: config.permalink(&format!(
-                            "articles/{}/#q{}",
-                            article.slug,
-                            ap.ordinal + 1
-                        )),
-                        source: article.source.map(|s| site.sources[s].name.as_str()),
-                        date: article.date.format("%Y-%m-%d").to_string(),
-                        text: &ap.text,
-                    }
-                })
-                .collect(),
-        })
-        .collect();
-    QuotesJson { quotes }
+    QuotesJson {
+        quotes: site
+            .quotations
+            .iter()
+            .map(|q| quote_json(config, site, q))
+            .collect(),
+    }
+}
+
+/// One quotation as `quotes.json` has it.
+pub fn quote_json<'a>(
+    config: &Config,
+    site: &'a Site,
+    q: &'a crate::site::Quotation,
+) -> QuoteJson<'a> {
+    QuoteJson {
+        id: &q.id,
+        text: &q.text,
+        kind: q.kind,
+        speaker: q.speaker.as_ref().map(|s| SpeakerJson {
+            id: match s {
+                Speaker::Actor(a) => Some(site.actors[*a].id.as_str()),
+                Speaker::Anonymous(_) => None,
+            },
+            name: site.speaker_name(s),
+        }),
+        topics: q
+            .topics
+            .iter()
+            .map(|&t| site.topics[t].id.as_str())
+            .collect(),
+        first_date: q.first_date.format("%Y-%m-%d").to_string(),
+        appearances: q
+            .appearances
+            .iter()
+            .map(|ap| {
+                let article = &site.articles[ap.article];
+                AppearanceJson {
+                    article: &article.slug,
+                    url: config.permalink(&format!(
+                        "articles/{}/#q{}",
+                        article.slug,
+                        ap.ordinal + 1
+                    )),
+                    source: article.source.map(|s| site.sources[s].name.as_str()),
+                    date: article.date.format("%Y-%m-%d").to_string(),
+                    text: &ap.text,
+                }
+            })
+            .collect(),
+    }
 }
 
 /// A plain-text table, one quotation a block, for reading in a terminal.

@@ -13,8 +13,8 @@ use serde::{Serialize, Serializer};
 use super::Out;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
-use crate::quotes::{AppearanceJson, QuoteJson, SpeakerJson};
-use crate::site::{Actor, Article, Quotation, Site, Speaker, Topic};
+use crate::quotes::QuoteJson;
+use crate::site::{Actor, Article, Quotation, Site, Topic};
 
 pub const ARTICLES: &str = "data/articles.json";
 pub const QUOTES: &str = "data/quotes.json";
@@ -166,45 +166,10 @@ fn article<'a>(config: &Config, site: &'a Site, a: &'a Article) -> ArticleJson<'
     }
 }
 
-/// One quotation in the shape of SPEC section 5 (the types of `dossier
-/// quotes --json`, so the two cannot drift apart).
+/// One quotation in the shape of SPEC section 5: the very function behind
+/// `dossier quotes --json`, so the two cannot drift apart.
 fn quote<'a>(config: &Config, site: &'a Site, q: &'a Quotation) -> QuoteJson<'a> {
-    QuoteJson {
-        id: &q.id,
-        text: &q.text,
-        kind: q.kind,
-        speaker: q.speaker.as_ref().map(|s| SpeakerJson {
-            id: match s {
-                Speaker::Actor(a) => Some(site.actors[*a].id.as_str()),
-                Speaker::Anonymous(_) => None,
-            },
-            name: site.speaker_name(s),
-        }),
-        topics: q
-            .topics
-            .iter()
-            .map(|&t| site.topics[t].id.as_str())
-            .collect(),
-        first_date: q.first_date.format("%Y-%m-%d").to_string(),
-        appearances: q
-            .appearances
-            .iter()
-            .map(|ap| {
-                let article = &site.articles[ap.article];
-                AppearanceJson {
-                    article: &article.slug,
-                    url: config.permalink(&format!(
-                        "articles/{}/#q{}",
-                        article.slug,
-                        ap.ordinal + 1
-                    )),
-                    source: article.source.map(|s| site.sources[s].name.as_str()),
-                    date: article.date.format("%Y-%m-%d").to_string(),
-                    text: &ap.text,
-                }
-            })
-            .collect(),
-    }
+    crate::quotes::quote_json(config, site, q)
 }
 
 #[derive(Serialize)]
