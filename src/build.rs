@@ -66,14 +66,24 @@ pub struct Loaded {
     pub timings: Timings,
 }
 
+/// The site's configuration, with the command line's overrides.
+pub fn load_config(opts: &BuildOptions) -> Result<Config, Vec<Diagnostic>> {
+    let config = Config::load(&opts.root)?;
+    Ok(match &opts.base_url {
+        Some(base_url) => config.with_base_url(base_url),
+        None => config,
+    })
+}
+
 /// Load, process and link a site. Errors come back all together.
 pub fn load_site(opts: &BuildOptions) -> Result<Loaded, Vec<Diagnostic>> {
+    load_site_with(load_config(opts)?, opts)
+}
+
+/// `load_site` for a configuration already read.
+pub fn load_site_with(config: Config, opts: &BuildOptions) -> Result<Loaded, Vec<Diagnostic>> {
     let mut timings = Timings::default();
     let mut problems = Diagnostics::new();
-    let mut config = Config::load(&opts.root)?;
-    if let Some(base_url) = &opts.base_url {
-        config = config.with_base_url(base_url);
-    }
     let theme = Theme::load(&opts.root, &config.site.theme).map_err(|d| vec![d])?;
 
     let start = Instant::now();
@@ -122,15 +132,15 @@ pub fn load_site(opts: &BuildOptions) -> Result<Loaded, Vec<Diagnostic>> {
 /// Build the site into its output folder, or (dry run) only render it.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let started = Instant::now();
-    let config_for_output = Config::load(&opts.root)?;
-    let output_dir = resolve_output(&opts.root, opts.output.as_deref(), &config_for_output);
+    let config = load_config(opts)?;
+    let output_dir = resolve_output(&opts.root, opts.output.as_deref(), &config);
     let mut early = Vec::new();
     if !opts.dry_run
         && let Err(d) = output::check_output_dir(&opts.root, &output_dir)
     {
         early.push(d);
     }
-    let loaded = match load_site(opts) {
+    let loaded = match load_site_with(config, opts) {
         Ok(loaded) if early.is_empty() => loaded,
         Ok(_) => return Err(early),
         Err(mut problems) => {

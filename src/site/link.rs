@@ -204,7 +204,7 @@ pub fn link(config: &SiteConfig, mut processed: Vec<Processed>) -> Site {
             actors[a].quotations.push(qi);
         }
     }
-    for actor in &mut actors {
+    for (me, actor) in actors.iter_mut().enumerate() {
         let mut topic_counts: HashMap<TopicIdx, usize> = HashMap::new();
         let mut co: HashMap<ActorIdx, usize> = HashMap::new();
         for &ai in &actor.articles {
@@ -215,8 +215,7 @@ pub fn link(config: &SiteConfig, mut processed: Vec<Processed>) -> Site {
                 *co.entry(other).or_default() += 1;
             }
         }
-        let me = actors_index(&actor_names, &actor.id);
-        co.retain(|&other, _| Some(other) != me);
+        co.retain(|&other, _| other != me);
         actor.topics = ranked(topic_counts);
         actor.co_actors = ranked(co);
     }
@@ -267,10 +266,6 @@ pub fn link(config: &SiteConfig, mut processed: Vec<Processed>) -> Site {
         topic_ids,
         article_slugs,
     }
-}
-
-fn actors_index(names: &Names, id: &str) -> Option<ActorIdx> {
-    names.get(id)
 }
 
 /// A name from front matter or a speaker: a registry id, name or alias, or a
