@@ -126,6 +126,10 @@ pub fn run(opts: &ServeOptions, out: &Reporter) -> Result<(), Diagnostic> {
     };
     let served = runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener)?;
+        // Take over Ctrl-C before announcing the address: a signal that comes
+        // after the line but before the handler exists would kill the process
+        // without cleaning up the scratch folder.
+        let stop_signal = StopSignal::install()?;
         // The one line a script waits for; stdout may be a pipe.
         println!("Serving {} at {url} (Ctrl-C to stop)", root.display());
         let _ = std::io::stdout().flush();
@@ -138,7 +142,7 @@ pub fn run(opts: &ServeOptions, out: &Reporter) -> Result<(), Diagnostic> {
             });
         }
         let stop = async move {
-            let _ = tokio::signal::ctrl_c().await;
+            stop_signal.recv().await;
             let _ = shutdown_tx.send(true);
         };
         axum::serve(listener, http::router(state))
@@ -150,6 +154,43 @@ pub fn run(opts: &ServeOptions, out: &Reporter) -> Result<(), Diagnostic> {
     served.map_err(|e| Diagnostic::error(format!("the server stopped: {e}")))?;
     out.info("Stopped.");
     Ok(())
+}
+
+/// Ctrl-C, and on Unix a polite `kill` (SIGTERM), registered at once rather
+/// than on first poll.
+struct StopSignal {
+    #[cfg(unix)]
+    interrupt: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    terminate: tokio::signal::unix::Signal,
+}
+
+impl StopSignal {
+    fn install() -> std::io::Result<Self> {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            Ok(Self {
+                interrupt: signal(SignalKind::interrupt())?,
+                terminate: signal(SignalKind::terminate())?,
+            })
+        }
+        #[cfg(not(unix))]
+        Ok(Self {})
+    }
+
+    async fn recv(mut self) {
+        #[cfg(unix)]
+        tokio::select! {
+            _ = self.interrupt.recv() => {}
+            _ = self.terminate.recv() => {}
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = &mut self;
+            let _ = tokio::signal::ctrl_c().await;
+        }
+    }
 }
 
 fn bind_error(opts: &ServeOptions, e: &std::io::Error) -> Diagnostic {
