@@ -75,6 +75,33 @@ fn heldout_labelled_set() {
     );
 }
 
+/// Scores a set of labelled cases, printing the figures and every disagreement.
+fn blind(label: &str, docs: Vec<Doc>) -> Score {
+    let lex = fictional_lexicon();
+    let mut total = Score::default();
+    for doc in docs {
+        let a = run(&doc, &lex);
+        total.add(&score(&doc, &a, &lex));
+    }
+    for e in &total.errors {
+        println!("  {e}");
+    }
+    println!("{}", total.report(label));
+    total
+}
+
+#[test]
+fn blind_dev_labelled_set() {
+    let total = blind("BLIND DEV", blind_dev_docs());
+    assert!(total.f1() >= 0.0);
+}
+
+#[test]
+fn blind_test_labelled_set() {
+    let total = blind("BLIND TEST", blind_test_docs());
+    assert!(total.f1() >= 0.0);
+}
+
 #[test]
 fn seed_new_speaker_peter_cook() {
     let lex = seed_lexicon();

@@ -231,6 +231,18 @@ pub fn heldout_docs() -> Vec<Doc> {
     case_docs("heldout.json")
 }
 
+/// Blind development set: fictional news written without reading the extractor's
+/// source or the other labelled sets; may be looked at while tuning.
+pub fn blind_dev_docs() -> Vec<Doc> {
+    case_docs("blind_dev.json")
+}
+
+/// Blind test set: written like the development set; keep it unseen while tuning
+/// and report it as measured.
+pub fn blind_test_docs() -> Vec<Doc> {
+    case_docs("blind_test.json")
+}
+
 fn case_docs(file: &str) -> Vec<Doc> {
     let v: Value = serde_json::from_str(
         &std::fs::read_to_string(crate_dir().join("tests/labelled").join(file))
