@@ -27,8 +27,9 @@ use crate::lexicon::{Hit, Target};
 use crate::scan::{self, RawQuote};
 use crate::text::{char_at, count_words_upto};
 use crate::words::{
-    VerbForm, is_anonymous_head, is_indefinite, is_name_particle, is_not_name, is_person_pronoun,
-    is_quoting_verb, is_skippable_adverb, is_statement_noun, is_title, reporting_verb,
+    VerbForm, is_anonymous_head, is_indefinite, is_name_particle, is_naming_word, is_not_name,
+    is_organisation_noun, is_person_pronoun, is_quoting_verb, is_singular_noun,
+    is_skippable_adverb, is_statement_noun, is_title, opens_clause, reporting_verb,
 };
 use crate::{
     ActorKind, Analysis, Lexicon, Mention, NewSpeaker, Options, Quote, QuoteKind, Span, Speaker,
@@ -64,8 +65,11 @@ struct Para<'a> {
 enum Cand {
     Actor(usize),
     Named(String),
-    /// he / she, at this byte position of its paragraph.
-    Pronoun(usize),
+    /// he / she (`female`), at this byte position of its paragraph.
+    Pronoun {
+        pos: usize,
+        female: bool,
+    },
     Anon {
         desc: String,
         head: String,
@@ -73,6 +77,11 @@ enum Cand {
     },
     /// `the ministry`, `the council`, `the statement`: an organisation named earlier.
     OrgRef {
+        head: String,
+        pos: usize,
+    },
+    /// `the President`: a registry person named earlier whose name, alias or role has the title.
+    TitleRef {
         head: String,
         pos: usize,
     },
@@ -140,6 +149,23 @@ fn strip_possessive(w: &str) -> &str {
 
 fn is_possessive(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("’s")
+}
+
+/// `Fishermen's`, `Workers'`: a group's possessive, as inside an organisation's name (a
+/// person's possessive, `Brecht's`, starts a different noun phrase).
+fn is_plural_possessive(w: &str) -> bool {
+    [
+        "men's",
+        "men’s",
+        "people's",
+        "people’s",
+        "children's",
+        "children’s",
+        "s'",
+        "s’",
+    ]
+    .iter()
+    .any(|e| w.ends_with(e))
 }
 
 fn actor_of(t: Target) -> usize {
@@ -320,18 +346,33 @@ impl<'a> Para<'a> {
         self.toks.partition_point(|t| t.end <= b)
     }
 
+    /// The pronoun at token `i` as a candidate.
+    fn pronoun(&self, i: usize) -> Cand {
+        let female = self
+            .word(i)
+            .is_some_and(|w| matches!(w, "she" | "She" | "her" | "Her"));
+        Cand::Pronoun {
+            pos: self.toks[i].start,
+            female,
+        }
+    }
+
     fn slice(&self, from: usize, to: usize) -> String {
         self.text[self.toks[from].start..self.toks[to].end].to_string()
     }
 
     /// A name running leftwards from token `i` (capitalised words, particles, initials; at most
     /// two capitalised words; stops at titles): `spokesperson Peter Cook` -> `Peter Cook`.
+    /// An organisation's name may run to four words, titles and a plural possessive
+    /// included: `Tessarian Trawler Federation`, `Sarrow Fishermen's Association`.
     fn name_left(&self, i: usize) -> Option<(String, usize)> {
         let w = self.word(i)?;
         let w0 = strip_possessive(w);
         if !starts_upper(w0) || is_not_name(w0) || is_title(w0) || all_caps(w0) {
             return None;
         }
+        let org = is_organisation_noun(w0);
+        let max_caps = if org { 4 } else { 2 };
         let mut j = i;
         let mut caps = 1;
         while j > 0 {
@@ -356,12 +397,12 @@ impl<'a> Para<'a> {
                 j = k;
                 continue;
             }
-            if caps < 2
+            if caps < max_caps
                 && starts_upper(x)
                 && !all_caps(x)
                 && !is_not_name(x)
-                && !is_title(x)
-                && !is_possessive(x)
+                && (org || !is_title(x))
+                && (!is_possessive(x) || (org && is_plural_possessive(x)))
             {
                 caps += 1;
                 j = k;
@@ -497,7 +538,7 @@ impl<'a> Para<'a> {
             return Some((Cand::Actor(actor_of(h.target)), self.tok_at(h.start)));
         }
         if is_person_pronoun(w) {
-            return Some((Cand::Pronoun(self.toks[i].start), i));
+            return Some((self.pronoun(i), i));
         }
         if is_statement_noun(w) {
             // X's statement, X's written statement
@@ -523,10 +564,40 @@ impl<'a> Para<'a> {
                     i - 1,
                 ));
             }
+            // "a Kremlin statement", "a council statement": the organisation it names
+            if let Some(h) = i.checked_sub(1).and_then(|k| self.hit_ending_in(k)) {
+                return Some((Cand::Actor(actor_of(h.target)), self.tok_at(h.start)));
+            }
+            if let Some(m) = self.word(i.wrapping_sub(1))
+                && is_organisation_noun(m)
+                && !starts_upper(m)
+            {
+                return Some((
+                    Cand::OrgRef {
+                        head: lower(m),
+                        pos: self.toks[i - 1].start,
+                    },
+                    i - 1,
+                ));
+            }
             return None;
         }
         if is_anonymous_head(w) {
             return self.anon_left(i);
+        }
+        if is_title(w)
+            && i > 0
+            && self
+                .word(i - 1)
+                .is_some_and(|d| d.eq_ignore_ascii_case("the"))
+        {
+            return Some((
+                Cand::TitleRef {
+                    head: lower(w),
+                    pos: self.toks[i].start,
+                },
+                i - 1,
+            ));
         }
         if !starts_upper(w)
             && i > 0
@@ -579,21 +650,30 @@ impl<'a> Para<'a> {
     /// said`, `A council official, who asked not to be named, said`: the comma at `c` closes an
     /// appositive. A name inside it wins; else the noun phrase before it; else the appositive.
     fn appositive_subject(&self, c: usize) -> Option<(Cand, usize)> {
+        // (a relative clause may be long: "A senior official, who asked not to be named
+        // because she was not authorised to speak to the media, told us")
+        let from = c.saturating_sub(24);
+        let open = (from..c)
+            .rev()
+            .find(|&k| self.is_punct(k, &[',']) && self.sent[k] == self.sent[c])
+            .filter(|&o| (o + 1..c).all(|k| !matches!(self.toks[k].kind, TokKind::Quote(_))));
+        let before_open = || {
+            open.and_then(|o| o.checked_sub(1))
+                .and_then(|k| self.np_ending_at(k))
+        };
+        // A clause between the commas describes the subject, it does not name it: a name in
+        // it is a place or an employer ("Brecht, speaking in Port Lisle, said", "Ardell, who
+        // sits on Kessel Bay District Council, said").
+        if open.is_some_and(|o| self.word(o + 1).is_some_and(opens_clause))
+            && let Some(found) = before_open()
+        {
+            return Some(found);
+        }
         let inner = c.checked_sub(1).and_then(|k| self.np_ending_at(k));
         if let Some((cand @ (Cand::Named(_) | Cand::Actor(_)), first)) = &inner {
             return Some((cand.clone(), *first));
         }
-        let from = c.saturating_sub(14);
-        let open = (from..c)
-            .rev()
-            .find(|&k| self.is_punct(k, &[',']) && self.sent[k] == self.sent[c]);
-        if let Some(o) = open {
-            let between_ok = (o + 1..c).all(|k| !matches!(self.toks[k].kind, TokKind::Quote(_)));
-            if between_ok && let Some(found) = o.checked_sub(1).and_then(|k| self.np_ending_at(k)) {
-                return Some(found);
-            }
-        }
-        inner
+        before_open().or(inner)
     }
 
     /// The speaker after the verb at token `v`: `said X`, `said a statement of X`,
@@ -610,7 +690,7 @@ impl<'a> Para<'a> {
             ));
         }
         if is_person_pronoun(w) || matches!(w, "him" | "her") {
-            return Some((Cand::Pronoun(self.toks[j].start), j));
+            return Some((self.pronoun(j), j));
         }
         let lw = lower(w);
         if is_indefinite(&lw) || lw == "the" {
@@ -670,6 +750,15 @@ impl<'a> Para<'a> {
                         desc: self.slice(j, last),
                         head: lower(head),
                         definite: lw == "the",
+                    },
+                    last,
+                ));
+            }
+            if lw == "the" && last == j + 1 && is_title(head) {
+                return Some((
+                    Cand::TitleRef {
+                        head: lower(head),
+                        pos: self.toks[last].start,
                     },
                     last,
                 ));
@@ -782,7 +871,11 @@ fn after_rule(pa: &Para, qt: usize, comma_style: bool) -> Option<Found> {
         }
         if reporting_verb(vw) == Some(VerbForm::Finite) {
             let (c, first) = pa.subject_before(v)?;
-            if first < j || (j..first).any(|k| pa.toks[k].kind != TokKind::Word) {
+            // the subject starts the attribution, or is named in an appositive right after
+            // the words that start it: "Q," Brecht's spokeswoman, Petra Lindahl, told reporters
+            let words = |a: usize, b: usize| (a..b).all(|k| pa.toks[k].kind == TokKind::Word);
+            let appositive = first > j + 1 && pa.is_punct(first - 1, &[',']) && words(j, first - 1);
+            if first < j || !(words(j, first) || appositive) {
                 return None;
             }
             if pa.introduces_next(v) && !comma_style {
@@ -856,7 +949,7 @@ fn sentence_subject(pa: &Para, qt: usize, known: &HashMap<String, String>) -> Op
         }
         let Some(w) = pa.word(k) else { continue };
         if is_person_pronoun(w) {
-            return Some(Cand::Pronoun(pa.toks[k].start));
+            return Some(pa.pronoun(k));
         }
         // a name seen in full elsewhere in the article: "Ortiz dismissed …"
         if starts_upper(w)
@@ -875,6 +968,10 @@ fn classify(pa: &Para, qt: usize, text: &str, opts: &Options) -> QuoteKind {
     if count_words_upto(text, opts.min_words.max(1)) < opts.min_words.max(1) {
         return QuoteKind::Fragment;
     }
+    // a title or a name, not speech: the inscription "To the builder of the fleet"
+    if qt > 0 && pa.word(qt - 1).is_some_and(is_naming_word) {
+        return QuoteKind::Fragment;
+    }
     let standalone = qt == 0 || pa.sent[qt - 1] != pa.sent[qt] || pa.is_punct(qt - 1, &[':']) || {
         let upper = starts_upper(text.trim_start_matches(|c: char| !c.is_alphanumeric()));
         let mut k = qt - 1;
@@ -886,9 +983,16 @@ fn classify(pa: &Para, qt: usize, text: &str, opts: &Options) -> QuoteKind {
             k -= 1;
         }
         let verb_at = |k: usize| pa.word(k).is_some_and(|w| reporting_verb(w).is_some());
+        // According to him, "Not less than …": a sentence of its own after the source
+        let according = |k: usize| {
+            pa.word(k)
+                .is_some_and(|w| w.eq_ignore_ascii_case("according"))
+                && pa.word(k + 1) == Some("to")
+        };
         if comma {
             // he said, "Q" / said Kerry, "Q" / Kerry told reporters, "Q"
             (k.saturating_sub(3)..=k).any(verb_at)
+                || (upper && (k.saturating_sub(5)..k).any(according))
         } else {
             // said "Q" / said that "Q", when Q opens like a sentence
             upper && verb_at(k)
@@ -908,12 +1012,6 @@ struct Event {
     speaker: Speaker,
 }
 
-/// The last event strictly before `pos` in a list sorted by position.
-fn last_before(v: &[Event], pos: (usize, usize)) -> Option<&Event> {
-    let k = v.partition_point(|e| e.pos < pos);
-    k.checked_sub(1).map(|k| &v[k])
-}
-
 /// A description at a (paragraph, byte) position.
 type Positioned = ((usize, usize), String);
 
@@ -929,6 +1027,8 @@ struct State<'l> {
     short: HashMap<String, String>,
     /// (full, short) pairs actually used
     used_short: Vec<(String, String)>,
+    /// People a pronoun already referred to, and whether it was `she`.
+    genders: Vec<(Speaker, bool)>,
 }
 
 fn singular(h: &str) -> &str {
@@ -946,9 +1046,19 @@ impl State<'_> {
                 .actors()
                 .get(*index)
                 .is_some_and(|a| a.kind == ActorKind::Person),
-            Speaker::Named { name } => name.contains(' '),
-            Speaker::Anonymous { .. } => false,
+            Speaker::Named { name } => {
+                name.contains(' ') && !name.rsplit(' ').next().is_some_and(is_organisation_noun)
+            }
+            // "a senior official" is one person a later "she said" can mean; "officials" is not
+            Speaker::Anonymous { description } => description
+                .rsplit(' ')
+                .next()
+                .is_some_and(|h| is_anonymous_head(h) && is_singular_noun(h)),
         }
+    }
+
+    fn gender(&self, s: &Speaker) -> Option<bool> {
+        self.genders.iter().find(|(p, _)| p == s).map(|(_, f)| *f)
     }
 
     fn expand(&mut self, name: &str) -> String {
@@ -964,20 +1074,35 @@ impl State<'_> {
         name.to_string()
     }
 
-    fn last_person_before(&self, pos: (usize, usize)) -> Option<Speaker> {
-        // both lists are sorted by position
-        let a = last_before(&self.events, pos);
-        let b = last_before(&self.quote_events, pos);
-        match (a, b) {
-            (Some(a), Some(b)) => Some(if a.pos > b.pos {
-                a.speaker.clone()
-            } else {
-                b.speaker.clone()
-            }),
-            (Some(a), None) => Some(a.speaker.clone()),
-            (None, Some(b)) => Some(b.speaker.clone()),
-            (None, None) => None,
+    /// The last person before `pos` that `he` (or `she`, when `female`) can mean: the newest
+    /// subject or speaker, passing over people an earlier pronoun showed to be of the other
+    /// gender ("Varga … he said" … "she answered" is not Varga).
+    fn last_person_before(&self, pos: (usize, usize), female: bool) -> Option<Speaker> {
+        // both lists are sorted by position: walk them back together, newest first
+        let mut a = &self.events[..self.events.partition_point(|e| e.pos < pos)];
+        let mut b = &self.quote_events[..self.quote_events.partition_point(|e| e.pos < pos)];
+        // bounded: a long article of one gender must not make each pronoun linear
+        for _ in 0..12 {
+            let e = match (a.split_last(), b.split_last()) {
+                (Some((x, ra)), Some((y, _))) if x.pos > y.pos => {
+                    a = ra;
+                    x
+                }
+                (_, Some((y, rb))) => {
+                    b = rb;
+                    y
+                }
+                (Some((x, ra)), None) => {
+                    a = ra;
+                    x
+                }
+                (None, None) => return None,
+            };
+            if self.gender(&e.speaker) != Some(!female) {
+                return Some(e.speaker.clone());
+            }
         }
+        None
     }
 
     fn add_anon(&mut self, head: &str, desc: &str, at: (usize, usize)) {
@@ -1004,6 +1129,27 @@ impl State<'_> {
         })
     }
 
+    /// `the president`, `the minister` -> the last registry person mentioned before `at` whose
+    /// name, an alias or the role has that title word (`President Brecht`, `Finance Minister
+    /// of Veldoria`).
+    fn title_ref(&self, head: &str, at: (usize, usize)) -> Option<usize> {
+        let k = self.mentions.partition_point(|m| (m.0, m.1) < at);
+        let actors = self.lexicon.actors();
+        self.mentions[..k]
+            .iter()
+            .rev()
+            .take(64)
+            .map(|m| m.2)
+            .find(|&a| {
+                let def = &actors[a];
+                def.kind == ActorKind::Person
+                    && std::iter::once(&def.name)
+                        .chain(&def.aliases)
+                        .chain(&def.role)
+                        .any(|n| n.split(' ').any(|w| w.eq_ignore_ascii_case(head)))
+            })
+    }
+
     /// Resolves a candidate found for a quotation at `at` (paragraph, byte).
     fn resolve(&mut self, c: Cand, at: (usize, usize)) -> Option<Speaker> {
         match c {
@@ -1011,9 +1157,18 @@ impl State<'_> {
             Cand::Named(n) => Some(Speaker::Named {
                 name: self.expand(&n),
             }),
-            Cand::Pronoun(pos) => self.last_person_before((at.0, pos)),
+            Cand::Pronoun { pos, female } => {
+                let sp = self.last_person_before((at.0, pos), female)?;
+                if self.gender(&sp).is_none() {
+                    self.genders.push((sp.clone(), female));
+                }
+                Some(sp)
+            }
             Cand::OrgRef { head, pos } => self
                 .org_ref(&head, (at.0, pos))
+                .map(|index| Speaker::Actor { index }),
+            Cand::TitleRef { head, pos } => self
+                .title_ref(&head, (at.0, pos))
                 .map(|index| Speaker::Actor { index }),
             Cand::Anon {
                 desc,
@@ -1030,6 +1185,10 @@ impl State<'_> {
                         return Some(Speaker::Anonymous {
                             description: d.clone(),
                         });
+                    }
+                    // "the minister" after "Finance Minister Amara Okonkwo"
+                    if let Some(index) = self.title_ref(&head, at) {
+                        return Some(Speaker::Actor { index });
                     }
                 } else {
                     self.add_anon(&head, &desc, at);
@@ -1112,6 +1271,7 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
             .collect(),
         short: HashMap::new(),
         used_short: Vec::new(),
+        genders: Vec::new(),
     };
 
     // Pre-pass: every reporting verb's subject (full names for short forms; people for
@@ -1124,7 +1284,9 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
             if pa.sent[k] != last_sent {
                 last_sent = pa.sent[k];
                 // the first person-ish token of the sentence
-                for m in k..(k + 8).min(pa.toks.len()) {
+                // (twelve tokens: room for an appositive title, "Her Tessarian counterpart,
+                // Deputy Foreign Minister Emil Varga, struck …")
+                for m in k..(k + 12).min(pa.toks.len()) {
                     if pa.sent[m] != last_sent {
                         break;
                     }
@@ -1181,6 +1343,12 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
             }
             if let Some((c, first)) = pa.subject_before(k) {
                 verb_subjects.push(((pa.idx, pa.toks[first].start), c));
+                // "A asked B whether …": B is the one who answers next
+                if w == "asked"
+                    && let Some((o @ (Cand::Actor(_) | Cand::Named(_)), _)) = pa.object_after(k)
+                {
+                    verb_subjects.push(((pa.idx, pa.toks[k + 1].start), o));
+                }
             } else if k > 0
                 && (matches!(pa.toks[k - 1].kind, TokKind::Quote(_)) || pa.is_punct(k - 1, &[',']))
                 && let Some((c, _)) = pa.object_after(k)
@@ -1212,13 +1380,17 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
         } = &c
         {
             state.add_anon(head, desc, pos);
-            continue;
         }
         let sp = match c {
             Cand::Actor(i) => Speaker::Actor { index: i },
             Cand::Named(n) => Speaker::Named {
                 name: state.expand(&n),
             },
+            Cand::Anon {
+                desc,
+                definite: false,
+                ..
+            } => Speaker::Anonymous { description: desc },
             _ => continue,
         };
         if state.is_person(&sp) {
@@ -1549,6 +1721,98 @@ mod tests {
                 short_forms: vec!["Marchetti".into()]
             }]
         );
+    }
+
+    fn named(n: &str) -> Option<Speaker> {
+        Some(Speaker::Named { name: n.into() })
+    }
+
+    #[test]
+    fn rule_appositive_name_after_quote() {
+        let q = run(&[
+            "\"The president supports every line of it,\" President Brecht's spokeswoman, Clara Nyberg, told reporters.",
+        ]);
+        assert_eq!(q[0].speaker, named("Clara Nyberg"));
+    }
+
+    #[test]
+    fn rule_parenthetical_clause_is_not_the_subject() {
+        let q = run(&[
+            "Brecht, speaking in Port Lisle, said he was \"patient, but not infinitely patient\" with the talks.",
+        ]);
+        assert_eq!(q[0].speaker, actor(1));
+        let q = run(&[
+            "Councillor Sabine Ardell, who sits on Kessel Bay District Council, said she would ask. \"The pier is public property,\" she said.",
+        ]);
+        assert_eq!(q[0].speaker, named("Sabine Ardell"));
+    }
+
+    #[test]
+    fn rule_pronoun_gender() {
+        let q = run(&[
+            "\"We will open the port this week,\" Okonkwo told reporters.",
+            "Ivo Marchetti, the harbour master, agreed. \"The port is ready for ships,\" he said.",
+            "\"We expect the first ferry on Monday,\" she added.",
+        ]);
+        assert_eq!(q[1].speaker, named("Ivo Marchetti"));
+        assert_eq!(q[2].speaker, actor(0));
+    }
+
+    #[test]
+    fn rule_pronoun_anonymous_and_asked() {
+        let q = run(&[
+            "A senior official, who asked not to be named, told us two people were missing.",
+            "\"We are still hoping they went to relatives,\" she said.",
+        ]);
+        assert_eq!(
+            q[0].speaker,
+            Some(Speaker::Anonymous {
+                description: "A senior official".into()
+            })
+        );
+        let q = run(&[
+            "A journalist asked Okonkwo whether taxes would rise. \"Would you raise them in a recession?\" she answered.",
+        ]);
+        assert_eq!(q[0].speaker, actor(0));
+    }
+
+    #[test]
+    fn rule_title_and_organisation_references() {
+        let q = run(&[
+            "President Brecht visited the shipyard.",
+            "\"The icebreaker is a symbol of our strength,\" the President said.",
+        ]);
+        assert_eq!(q[0].speaker, actor(1));
+        let q = run(&[
+            "The Harbor Council closed the port.",
+            "A council statement read: \"Safety comes before every commercial consideration.\"",
+        ]);
+        assert_eq!(q[0].speaker, actor(2));
+    }
+
+    #[test]
+    fn rule_organisation_names() {
+        let q = run(&[
+            "The Tessarian Trawler Federation urged its government to stand firm: \"Our members have fished these waters for centuries.\"",
+        ]);
+        assert_eq!(q[0].speaker, named("Tessarian Trawler Federation"));
+        let q = run(&[
+            "The Sarrow Fishermen's Association said in a statement that it \"remains concerned about cable laying on shellfish beds\".",
+        ]);
+        assert_eq!(q[0].speaker, named("Sarrow Fishermen's Association"));
+    }
+
+    #[test]
+    fn classification_according_to_and_names() {
+        let q = run(&[
+            "Brecht spoke at the yard. According to him, \"Not less than seventy percent must be built at home.\"",
+        ]);
+        assert_eq!(q[0].kind, QuoteKind::Quote);
+        assert_eq!(q[0].speaker, actor(1));
+        let q = run(&[
+            "Workers gave him a model with the inscription \"To the builder of the fleet\".",
+        ]);
+        assert_eq!(q[0].kind, QuoteKind::Fragment);
     }
 
     #[test]

@@ -89,6 +89,7 @@ const REGULAR: &[&str] = &[
     "highlight",
     "hint",
     "indicate",
+    "inform",
     "insist",
     "instruct",
     "joke",
@@ -529,6 +530,8 @@ pub(crate) fn is_title(word: &str) -> bool {
                 | "governor"
                 | "gov"
                 | "mayor"
+                | "councillor"
+                | "councilor"
                 | "chairman"
                 | "chairwoman"
                 | "chair"
@@ -793,6 +796,165 @@ pub(crate) fn is_skippable_adverb(word: &str) -> bool {
                 | "even"
                 | "still"
         )
+    })
+}
+
+/// Words that open a clause or a prepositional phrase rather than a noun phrase: between
+/// commas after a subject they describe it (`Brecht, speaking in Port Lisle, said`, `Ardell,
+/// who represents the island, said`), they do not name it.
+pub(crate) fn opens_clause(word: &str) -> bool {
+    let Some(first) = word.chars().next() else {
+        return false;
+    };
+    if !first.is_lowercase() {
+        return false;
+    }
+    (word.len() > 4 && word.ends_with("ing"))
+        || matches!(
+            word,
+            "who"
+                | "whose"
+                | "which"
+                | "where"
+                | "when"
+                | "while"
+                | "after"
+                | "before"
+                | "in"
+                | "at"
+                | "on"
+                | "from"
+                | "during"
+                | "with"
+                | "without"
+                | "like"
+                | "unlike"
+                | "despite"
+                | "though"
+                | "although"
+                | "apparently"
+                | "visibly"
+        )
+}
+
+/// The last word of an organisation's name: `Tessarian Trawler Federation`, `Gantry
+/// Holdings`. A name ending so is not a person (no `he`/`she` refers to it) and may run to
+/// more words than a person's name.
+pub(crate) fn is_organisation_noun(word: &str) -> bool {
+    lowered(word, |x| {
+        matches!(
+            x,
+            "council"
+                | "ministry"
+                | "department"
+                | "office"
+                | "agency"
+                | "authority"
+                | "commission"
+                | "committee"
+                | "board"
+                | "court"
+                | "parliament"
+                | "assembly"
+                | "government"
+                | "party"
+                | "alliance"
+                | "coalition"
+                | "front"
+                | "movement"
+                | "union"
+                | "federation"
+                | "association"
+                | "confederation"
+                | "league"
+                | "society"
+                | "foundation"
+                | "institute"
+                | "university"
+                | "college"
+                | "school"
+                | "hospital"
+                | "bank"
+                | "fund"
+                | "group"
+                | "holdings"
+                | "company"
+                | "corporation"
+                | "corp"
+                | "inc"
+                | "ltd"
+                | "plc"
+                | "energy"
+                | "industries"
+                | "airlines"
+                | "airways"
+                | "ferries"
+                | "railways"
+                | "rail"
+                | "shipping"
+                | "works"
+                | "partners"
+                | "research"
+                | "media"
+                | "news"
+                | "radio"
+                | "television"
+                | "herald"
+                | "times"
+                | "post"
+                | "wire"
+                | "service"
+                | "services"
+                | "police"
+                | "army"
+                | "navy"
+                | "club"
+                | "team"
+                | "athletic"
+                | "rovers"
+                | "united"
+        )
+    })
+}
+
+/// Words right before a quoted title or name rather than speech: `the inscription "To the
+/// builder of the fleet"`, `a book titled "…"`, `under the slogan "…"`.
+pub(crate) fn is_naming_word(word: &str) -> bool {
+    lowered(word, |x| {
+        matches!(
+            x,
+            "inscription"
+                | "inscribed"
+                | "slogan"
+                | "slogans"
+                | "motto"
+                | "headline"
+                | "headlined"
+                | "caption"
+                | "captioned"
+                | "banner"
+                | "hashtag"
+                | "nickname"
+                | "nicknamed"
+                | "titled"
+                | "entitled"
+                | "named"
+                | "codenamed"
+                | "code-named"
+                | "dubbed"
+                | "song"
+                | "album"
+                | "film"
+                | "book"
+                | "operation"
+        )
+    })
+}
+
+/// A singular noun by its ending: `official`, `witness`; not `officials`, `spokesmen`, `people`.
+pub(crate) fn is_singular_noun(word: &str) -> bool {
+    lowered(word, |x| {
+        !((x.ends_with('s') && !x.ends_with("ss")) || x.ends_with("men") || x == "people")
     })
 }
 
