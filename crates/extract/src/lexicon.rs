@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::text::{
     apostrophe_variants, at_sentence_start, capitalise_first, char_at, char_before, is_word_char,
 };
+use crate::words::is_title;
 
 /// A person or an organisation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -105,9 +106,15 @@ impl Lexicon {
         for (i, a) in actors.iter().enumerate() {
             let mut forms: Vec<(&str, Target)> = vec![(a.name.as_str(), Target::Actor(i))];
             forms.extend(a.aliases.iter().map(|s| (s.as_str(), Target::Actor(i))));
+            let possessive_roles = a.role.as_deref().map(possessive_role).unwrap_or_default();
             if let Some(role) = &a.role {
                 forms.push((role.as_str(), Target::Role(i)));
             }
+            forms.extend(
+                possessive_roles
+                    .iter()
+                    .map(|s| (s.as_str(), Target::Role(i))),
+            );
             for (form, target) in forms {
                 let form = form.trim();
                 for v in apostrophe_variants(form) {
@@ -229,6 +236,25 @@ impl Lexicon {
             .partition(|h| !matches!(h.target, Target::Topic(_)));
         (longest_first(actor_hits), longest_first(topic_hits))
     }
+}
+
+/// `Finance Minister of Veldoria` is also written `Veldoria's finance minister` (and
+/// `Veldoria's Finance Minister`): the possessive forms of an `X of Y` role whose `Y` is a
+/// proper name (not `Secretary of State`).
+fn possessive_role(role: &str) -> Vec<String> {
+    let Some((x, y)) = role.trim().split_once(" of ") else {
+        return Vec::new();
+    };
+    let proper = |w: &str| w.chars().next().is_some_and(char::is_uppercase) && !is_title(w);
+    if x.is_empty() || !y.split(' ').all(proper) {
+        return Vec::new();
+    }
+    let mut out = vec![format!("{y}'s {x}")];
+    let low = x.to_lowercase();
+    if low != x {
+        out.push(format!("{y}'s {low}"));
+    }
+    out
 }
 
 /// Greedy selection: longest first (leftmost on ties), dropping any hit that overlaps a chosen one.
@@ -370,6 +396,14 @@ mod tests {
             actor_spans(&l, "the Foreign Minister of Russia said")[0].1,
             Target::Role(0)
         );
+        // the possessive form of an "X of Y" role
+        for t in [
+            "Russia's foreign minister said",
+            "Russia’s Foreign Minister said",
+        ] {
+            assert_eq!(actor_spans(&l, t)[0].1, Target::Role(0), "{t}");
+        }
+        assert!(possessive_role("US Secretary of State").is_empty());
         let (_, topics) = l.find("SYRIA and the islamic state; Syrian");
         assert_eq!(topics.len(), 2);
     }
