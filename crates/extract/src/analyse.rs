@@ -27,9 +27,10 @@ use crate::lexicon::{Hit, Target};
 use crate::scan::{self, RawQuote};
 use crate::text::{char_at, count_words_upto};
 use crate::words::{
-    VerbForm, is_anonymous_head, is_indefinite, is_name_particle, is_naming_word, is_not_name,
-    is_organisation_noun, is_person_pronoun, is_quoting_verb, is_singular_noun,
-    is_skippable_adverb, is_statement_noun, is_title, opens_clause, reporting_verb,
+    VerbForm, is_anonymous_head, is_characterising_verb, is_indefinite, is_name_particle,
+    is_naming_word, is_not_name, is_organisation_noun, is_person_pronoun, is_quoting_verb,
+    is_singular_noun, is_skippable_adverb, is_statement_noun, is_title, lowered, opens_clause,
+    reporting_verb,
 };
 use crate::{
     ActorKind, Analysis, Lexicon, Mention, NewSpeaker, Options, Quote, QuoteKind, Span, Speaker,
@@ -638,6 +639,10 @@ impl<'a> Para<'a> {
         if self.is_punct(i, &[',']) {
             return self.appositive_subject(i);
         }
+        // a relative clause: "Pieter Halvorsen, who has called the plan …"
+        if self.word(i) == Some("who") && i > 0 && self.is_punct(i - 1, &[',']) {
+            return self.appositive_subject(i - 1);
+        }
         let (c, first) = self.np_ending_at(i)?;
         // "read" only reports a written statement: "X's statement read"
         if self.word(v) == Some("read") && !self.word(i).is_some_and(is_statement_noun) {
@@ -911,6 +916,14 @@ fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
         {
             return Some((c, "before: quoted X as saying"));
         }
+        // X called the budget "Q", X described it as "Q": the words are X's
+        if is_characterising_verb(w)
+            && qt - i <= 8
+            && (i + 1..qt).all(|k| pa.toks[k].kind == TokKind::Word)
+            && let Some((c, _)) = pa.subject_before(i)
+        {
+            return Some((c, "before: speaker called it, quote"));
+        }
         match reporting_verb(w) {
             Some(VerbForm::Finite) => {
                 if let Some((c, _)) = pa.subject_before(i) {
@@ -950,6 +963,11 @@ fn sentence_subject(pa: &Para, qt: usize, known: &HashMap<String, String>) -> Op
         let Some(w) = pa.word(k) else { continue };
         if is_person_pronoun(w) {
             return Some(pa.pronoun(k));
+        }
+        // the subject stands before its verb: in "The club said that Vasko had been
+        // relieved", Vasko is not who spoke
+        if reporting_verb(w) == Some(VerbForm::Finite) {
+            return None;
         }
         // a name seen in full elsewhere in the article: "Ortiz dismissed …"
         if starts_upper(w)
@@ -1285,8 +1303,19 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
                 last_sent = pa.sent[k];
                 // the first person-ish token of the sentence
                 // (twelve tokens: room for an appositive title, "Her Tessarian counterpart,
-                // Deputy Foreign Minister Emil Varga, struck …")
-                for m in k..(k + 12).min(pa.toks.len()) {
+                // Deputy Foreign Minister Emil Varga, struck …"), after an introductory
+                // phrase ("Asked about Halvorsen, Voss laughed": Halvorsen is not the subject)
+                let mut from = k;
+                if pa
+                    .word(k)
+                    .is_some_and(|w| lowered(w, opens_clause) || w == "Asked")
+                {
+                    let end = (k + 12).min(pa.toks.len());
+                    from = (k..end)
+                        .find(|&m| pa.is_punct(m, &[',']))
+                        .map_or(end, |c| c + 1);
+                }
+                for m in from..(from + 12).min(pa.toks.len()) {
                     if pa.sent[m] != last_sent {
                         break;
                     }
@@ -1302,14 +1331,15 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
                     {
                         break;
                     }
-                    // a full name as the subject: "Opposition leader Pieter Halvorsen was …"
+                    // a full name as the subject: "Opposition leader Pieter Halvorsen was …",
+                    // or the short form of one seen before: "Vasko, 46, had been …"
                     if pa.word(m).is_some_and(starts_upper)
                         && (pa.is_punct(m + 1, &[','])
                             || pa
                                 .word(m + 1)
                                 .is_some_and(|x| !starts_upper(x) && !is_stop_word(x)))
                         && let Some((n, first)) = pa.name_left(m)
-                        && n.contains(' ')
+                        && (n.contains(' ') || names.contains_key(&n))
                     {
                         verb_subjects.push(((pa.idx, pa.toks[first].start), Cand::Named(n)));
                         break;
@@ -1454,7 +1484,11 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
             speaker = state.resolve(c, (pf.idx, first.start));
             rule = speaker.as_ref().map(|_| "sentence-subject");
         }
+        // A full quotation's speaker is who a later "he said" most likely means; a partial's
+        // may sit in a side clause ("alongside Halvorsen, who has called her plans \"…\"")
+        // and main-clause subjects are already events.
         if let Some(sp) = &speaker
+            && kind == QuoteKind::Quote
             && state.is_person(sp)
         {
             state.quote_events.push(Event {
@@ -1800,6 +1834,30 @@ mod tests {
             "The Sarrow Fishermen's Association said in a statement that it \"remains concerned about cable laying on shellfish beds\".",
         ]);
         assert_eq!(q[0].speaker, named("Sarrow Fishermen's Association"));
+    }
+
+    #[test]
+    fn rule_characterising_verb_and_relative_clause() {
+        let q = run(&[
+            "\"We will not raise taxes this year,\" Okonkwo replied.",
+            "Asked about a coalition with Pieter Halvorsen, who has called her plans \"a fairy tale with a spreadsheet attached,\" Okonkwo laughed.",
+            "\"Pieter and I disagree about many things,\" she said.",
+        ]);
+        assert_eq!(q[1].speaker, named("Pieter Halvorsen"));
+        // the partial's speaker in a side clause is not who "she" means
+        assert_eq!(q[2].speaker, actor(0));
+    }
+
+    #[test]
+    fn rule_short_form_subject_is_an_antecedent() {
+        let q = run(&[
+            "The club sacked manager Teodor Vasko on Sunday.",
+            "The club said that Vasko had been relieved \"with immediate effect\" on Sunday.",
+            "Vasko, 46, had been in charge for a year. \"I have never walked away from a job,\" he said.",
+        ]);
+        // the subject stands before its verb: the club's words, not Vasko's
+        assert_eq!(q[0].speaker, None);
+        assert_eq!(q[1].speaker, named("Teodor Vasko"));
     }
 
     #[test]

@@ -275,6 +275,26 @@ pub(crate) fn verb_form_count() -> usize {
     verbs().len()
 }
 
+/// Verbs that put a quoted name on something: `X called the budget "a tax on drivers"`,
+/// `described it as "Q"`. Their subject is the speaker of a quotation right after the object.
+pub(crate) fn is_characterising_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "called"
+            | "calls"
+            | "described"
+            | "describes"
+            | "dubbed"
+            | "dubs"
+            | "labelled"
+            | "labeled"
+            | "labels"
+            | "branded"
+            | "brands"
+            | "termed"
+    )
+}
+
 /// `quoted X as saying`, `cited X as saying`: the speaker is the object.
 pub(crate) fn is_quoting_verb(word: &str) -> bool {
     matches!(
