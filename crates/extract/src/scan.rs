@@ -175,6 +175,27 @@ struct Cand {
     builder: usize,
 }
 
+/// `'They talk about the dockers' future as if it were theirs,' she said`: a single mark after
+/// an `s` and before a lower-case word is a plural possessive, not the closing mark, when the
+/// next single mark of the paragraph closes too (and is no such possessive itself).
+fn possessive_before_close(p: &str, ms: &[Mark], i: usize) -> bool {
+    let plural_possessive = |m: &Mark| {
+        m.kind == MarkKind::Single
+            && matches!(char_before(p, m.pos), Some('s' | 'S'))
+            && char_at(p, m.pos + m.len) == Some(' ')
+            && char_at(p, m.pos + m.len + 1).is_some_and(char::is_lowercase)
+    };
+    if !plural_possessive(&ms[i]) {
+        return false;
+    }
+    // bounded: a paragraph of many marks must not make this quadratic
+    ms[i + 1..]
+        .iter()
+        .take(64)
+        .find(|n| n.kind == MarkKind::Single)
+        .is_some_and(|n| n.close && !n.open && !plural_possessive(n))
+}
+
 fn trimmed_end(p: &str) -> usize {
     p.trim_end().len()
 }
@@ -206,7 +227,7 @@ pub(crate) fn scan(paragraphs: &[&str]) -> Vec<RawQuote> {
             doubles += 1;
             first = 1;
         }
-        for m in &ms[first..] {
+        for (mi, m) in ms.iter().enumerate().skip(first) {
             match m.kind {
                 MarkKind::Double => {
                     if m.close && doubles > 0 {
@@ -261,7 +282,7 @@ pub(crate) fn scan(paragraphs: &[&str]) -> Vec<RawQuote> {
                 }
                 MarkKind::Single => {
                     let top_single = stack.last().is_some_and(|o| o.kind == MarkKind::Single);
-                    if m.close && top_single {
+                    if m.close && top_single && !possessive_before_close(p, ms, mi) {
                         let o = stack.pop().expect("top exists");
                         builders.push(RawQuote {
                             spans: vec![Span {
@@ -533,6 +554,21 @@ mod tests {
         assert_eq!(
             texts(&["In the '90s he said \"we were young then\" and left."]),
             vec!["we were young then"]
+        );
+    }
+
+    #[test]
+    fn plural_possessive_inside_single_quotes() {
+        assert_eq!(
+            texts(&[
+                "'They talk about the dockers' future as if it were theirs to spend,' she said."
+            ]),
+            vec!["They talk about the dockers' future as if it were theirs to spend"]
+        );
+        // two quotations, each closing after an s
+        assert_eq!(
+            texts(&["He said 'the workers' and then 'the bosses' in turn."]),
+            vec!["the workers", "the bosses"]
         );
     }
 
