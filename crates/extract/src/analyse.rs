@@ -81,6 +81,8 @@ enum Cand {
         head: String,
         pos: usize,
     },
+    /// `it said`: the organisation last reported as speaking, at this byte position.
+    OrgPronoun(usize),
     /// `the President`: a registry person named earlier whose name, alias or role has the title.
     TitleRef {
         head: String,
@@ -541,6 +543,9 @@ impl<'a> Para<'a> {
         if is_person_pronoun(w) {
             return Some((self.pronoun(i), i));
         }
+        if matches!(w, "it" | "It") {
+            return Some((Cand::OrgPronoun(self.toks[i].start), i));
+        }
         if is_statement_noun(w) {
             // X's statement, X's written statement
             for k in [i.checked_sub(1), i.checked_sub(2)].into_iter().flatten() {
@@ -684,6 +689,52 @@ impl<'a> Para<'a> {
     /// The speaker after the verb at token `v`: `said X`, `said a statement of X`,
     /// `quoted X as saying`, `according to X`.
     fn object_after(&self, v: usize) -> Option<(Cand, usize)> {
+        let (c, end) = self.object_np(v)?;
+        // a name in apposition names the speaker the noun phrase describes: "said one
+        // resident, 81-year-old Ilse Marr", "said the council's chief executive, Mia Lund"
+        let possessive_hit =
+            matches!(c, Cand::Actor(_)) && self.word(end).is_some_and(is_possessive);
+        if matches!(c, Cand::Anon { .. }) || possessive_hit {
+            let mut e = end;
+            while possessive_hit
+                && e < end + 4
+                && self.word(e + 1).is_some_and(|x| {
+                    x.chars().all(char::is_lowercase)
+                        && !is_stop_word(x)
+                        && reporting_verb(x).is_none()
+                })
+            {
+                e += 1;
+            }
+            if let Some(found) = self.appositive_name_after(e) {
+                return Some(found);
+            }
+        }
+        Some((c, end))
+    }
+
+    /// `, Ilse Marr.` after token `e`: a name set off by a comma that ends the clause.
+    fn appositive_name_after(&self, e: usize) -> Option<(Cand, usize)> {
+        if !self.is_punct(e + 1, &[',']) {
+            return None;
+        }
+        let mut k = e + 2;
+        // an age: "81-year-old Ilse Marr"
+        if self
+            .word(k)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            k += 1;
+        }
+        let (c, end) = self.name_right(k)?;
+        let closes = end + 1 >= self.toks.len()
+            || self.sent[end + 1] != self.sent[end]
+            || self.is_punct(end + 1, &['.', ',', ';', ':']);
+        closes.then_some((c, end))
+    }
+
+    /// The noun phrase right after the verb at token `v` (see [`Para::object_after`]).
+    fn object_np(&self, v: usize) -> Option<(Cand, usize)> {
         let j = v + 1;
         let w = self.word(j)?;
         if let Some(h) = self.hit_starting_in(j) {
@@ -1047,6 +1098,29 @@ struct State<'l> {
     used_short: Vec<(String, String)>,
     /// People a pronoun already referred to, and whether it was `she`.
     genders: Vec<(Speaker, bool)>,
+    /// Organisations as subjects of the text and as speakers of quotations (for `it said`,
+    /// `the company said`), each sorted by position.
+    org_events: Vec<Event>,
+    org_quote_events: Vec<Event>,
+}
+
+/// Nouns that can mean any organisation: `the company said`, `the group said`.
+fn is_generic_org_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "company"
+            | "firm"
+            | "group"
+            | "operator"
+            | "organisation"
+            | "organization"
+            | "business"
+            | "developer"
+            | "club"
+            | "body"
+            | "statement"
+            | "statements"
+    )
 }
 
 fn singular(h: &str) -> &str {
@@ -1072,6 +1146,44 @@ impl State<'_> {
                 .rsplit(' ')
                 .next()
                 .is_some_and(|h| is_anonymous_head(h) && is_singular_noun(h)),
+        }
+    }
+
+    fn is_org(&self, s: &Speaker) -> bool {
+        match s {
+            Speaker::Actor { index } => self
+                .lexicon
+                .actors()
+                .get(*index)
+                .is_some_and(|a| a.kind == ActorKind::Organisation),
+            Speaker::Named { name } => name.rsplit(' ').next().is_some_and(is_organisation_noun),
+            Speaker::Anonymous { .. } => false,
+        }
+    }
+
+    /// The last organisation before `pos` reported as a subject or speaker whose name ends with
+    /// `head` (`the union` -> `Kessel Bay Stevedores' Union`), or any, for a generic `head`
+    /// (`the company`) or none (`it`).
+    fn org_event_ref(&self, head: Option<&str>, pos: (usize, usize)) -> Option<Speaker> {
+        let fits = |e: &&Event| match head {
+            None => true,
+            Some(h) if is_generic_org_noun(h) => true,
+            Some(h) => match &e.speaker {
+                Speaker::Named { name } => name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|l| l.eq_ignore_ascii_case(h)),
+                // registry organisations are found by their mentions
+                _ => false,
+            },
+        };
+        let last = |v: &[Event]| {
+            let k = v.partition_point(|e| e.pos < pos);
+            v[..k].iter().rev().take(32).find(fits).cloned()
+        };
+        match (last(&self.org_events), last(&self.org_quote_events)) {
+            (Some(a), Some(b)) => Some(if a.pos > b.pos { a } else { b }.speaker),
+            (a, b) => a.or(b).map(|e| e.speaker),
         }
     }
 
@@ -1184,7 +1296,12 @@ impl State<'_> {
             }
             Cand::OrgRef { head, pos } => self
                 .org_ref(&head, (at.0, pos))
-                .map(|index| Speaker::Actor { index }),
+                .map(|index| Speaker::Actor { index })
+                .or_else(|| self.org_event_ref(Some(&head), (at.0, pos))),
+            Cand::OrgPronoun(pos) => self.org_event_ref(None, (at.0, pos)).or_else(|| {
+                self.org_ref("statement", (at.0, pos))
+                    .map(|index| Speaker::Actor { index })
+            }),
             Cand::TitleRef { head, pos } => self
                 .title_ref(&head, (at.0, pos))
                 .map(|index| Speaker::Actor { index }),
@@ -1290,6 +1407,8 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
         short: HashMap::new(),
         used_short: Vec::new(),
         genders: Vec::new(),
+        org_events: Vec::new(),
+        org_quote_events: Vec::new(),
     };
 
     // Pre-pass: every reporting verb's subject (full names for short forms; people for
@@ -1425,6 +1544,8 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
         };
         if state.is_person(&sp) {
             state.events.push(Event { pos, speaker: sp });
+        } else if state.is_org(&sp) {
+            state.org_events.push(Event { pos, speaker: sp });
         }
     }
     state.used_short.clear();
@@ -1456,6 +1577,12 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
             found = pf
                 .according_to(tf)
                 .map(|c| ((c, "according-to"), (pf.idx, first.start)));
+        }
+        if found.is_none() && tf > 0 && pf.is_punct(tf - 1, &[':']) {
+            // a colon hands the sentence's subject the floor, whatever the verb: "Fane was
+            // blunt: \"Q\"", "Fane disagreed: \"Q\""
+            found = sentence_subject(pf, tf, &state.short)
+                .map(|c| ((c, "before: subject: quote"), (pf.idx, first.start)));
         }
         let mut speaker = None;
         let mut rule = None;
@@ -1492,6 +1619,14 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
             && state.is_person(sp)
         {
             state.quote_events.push(Event {
+                pos: (first.paragraph, first.start),
+                speaker: sp.clone(),
+            });
+        }
+        if let Some(sp) = &speaker
+            && state.is_org(sp)
+        {
+            state.org_quote_events.push(Event {
                 pos: (first.paragraph, first.start),
                 speaker: sp.clone(),
             });
@@ -1858,6 +1993,42 @@ mod tests {
         // the subject stands before its verb: the club's words, not Vasko's
         assert_eq!(q[0].speaker, None);
         assert_eq!(q[1].speaker, named("Teodor Vasko"));
+    }
+
+    #[test]
+    fn rule_organisation_pronoun_and_generic_noun() {
+        let q = run(&[
+            "Gantry Holdings rejected the union's demands on Monday. \"The automation plan is essential to our survival,\" the company said in a statement.",
+            "\"We will keep talking to the union,\" it said.",
+        ]);
+        assert_eq!(q[0].speaker, named("Gantry Holdings"));
+        assert_eq!(q[1].speaker, named("Gantry Holdings"));
+        let q = run(&[
+            "The Harbor Council said the quay was safe. \"There is no cause for alarm in the port,\" it said.",
+        ]);
+        assert_eq!(q[0].speaker, actor(2));
+    }
+
+    #[test]
+    fn rule_name_in_apposition_after_verb() {
+        let q = run(&[
+            "\"I was born here and I will die here,\" said one resident, 81-year-old Ilse Marr.",
+        ]);
+        assert_eq!(q[0].speaker, named("Ilse Marr"));
+        let q = run(&[
+            "\"We cannot afford another winter like the last,\" said the Harbor Council's chief executive, Mia Lund.",
+        ]);
+        assert_eq!(q[0].speaker, named("Mia Lund"));
+    }
+
+    #[test]
+    fn rule_colon_after_subject() {
+        let q = run(&[
+            "Rupert Fane runs the port. \"The strike will go on,\" said Dagny Holt. Fane disagreed: \"The union is holding the region hostage.\"",
+        ]);
+        assert_eq!(q[1].speaker, named("Rupert Fane"));
+        let q = run(&["The plan has three parts: \"A new quay, a new crane and a new ferry.\""]);
+        assert_eq!(q[0].speaker, None);
     }
 
     #[test]
