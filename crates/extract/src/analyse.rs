@@ -494,6 +494,14 @@ impl<'a> Para<'a> {
             if is_possessive(w) {
                 det = Some(false);
                 j = k;
+                // with its own article: "the company's chief executive"
+                if k > 0
+                    && self
+                        .word(k - 1)
+                        .is_some_and(|d| matches!(d, "the" | "The" | "a" | "A"))
+                {
+                    j = k - 1;
+                }
                 break;
             }
             if matches!(
@@ -2019,6 +2027,19 @@ mod tests {
             "\"We cannot afford another winter like the last,\" said the Harbor Council's chief executive, Mia Lund.",
         ]);
         assert_eq!(q[0].speaker, named("Mia Lund"));
+    }
+
+    #[test]
+    fn rule_anonymous_with_possessive() {
+        let q = run(&[
+            "\"Profits will fall by a third this year,\" the company's chief executive said.",
+        ]);
+        assert_eq!(
+            q[0].speaker,
+            Some(Speaker::Anonymous {
+                description: "the company's chief executive".into()
+            })
+        );
     }
 
     #[test]
