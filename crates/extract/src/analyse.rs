@@ -1110,6 +1110,27 @@ struct State<'l> {
     /// `the company said`), each sorted by position.
     org_events: Vec<Event>,
     org_quote_events: Vec<Event>,
+    /// While a quotation is attributed: the side its editorial gloss puts the people it
+    /// talks about on (`them (U.S. counterparts)` -> `US`); the speaker is not of that side.
+    other_side: Option<String>,
+}
+
+/// `We familiarized them (U.S. counterparts) with …`: an editor's gloss naming who `them`
+/// are. Returns its first word without periods (`US`), if it is a proper name.
+fn gloss_side(text: &str) -> Option<String> {
+    for pat in ["them (", "they (", "him (", "her ("] {
+        let Some(i) = text.find(pat) else { continue };
+        if i > 0 && !text[..i].ends_with(' ') {
+            continue;
+        }
+        let inner = &text[i + pat.len()..];
+        let word = inner.split([' ', ')']).next()?;
+        let side = word.replace('.', "");
+        if side.len() >= 2 && side.starts_with(|c: char| c.is_uppercase()) {
+            return Some(side);
+        }
+    }
+    None
 }
 
 /// Nouns that can mean any organisation: `the company said`, `the group said`.
@@ -1236,11 +1257,25 @@ impl State<'_> {
                 }
                 (None, None) => return None,
             };
-            if self.gender(&e.speaker) != Some(!female) {
+            if self.gender(&e.speaker) != Some(!female) && !self.on_other_side(&e.speaker) {
                 return Some(e.speaker.clone());
             }
         }
         None
+    }
+
+    /// True when the registry lists `s` (by name, alias or role) on the side that the current
+    /// quotation's bracketed gloss names as the speaker's counterparts.
+    fn on_other_side(&self, s: &Speaker) -> bool {
+        let (Some(side), Speaker::Actor { index }) = (&self.other_side, s) else {
+            return false;
+        };
+        let def = &self.lexicon.actors()[*index];
+        std::iter::once(&def.name)
+            .chain(&def.aliases)
+            .chain(&def.role)
+            .flat_map(|n| n.split(' '))
+            .any(|w| w.len() > 1 && w.replace('.', "") == *side)
     }
 
     fn add_anon(&mut self, head: &str, desc: &str, at: (usize, usize)) {
@@ -1417,6 +1452,7 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
         genders: Vec::new(),
         org_events: Vec::new(),
         org_quote_events: Vec::new(),
+        other_side: None,
     };
 
     // Pre-pass: every reporting verb's subject (full names for short forms; people for
@@ -1595,7 +1631,9 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
         let mut speaker = None;
         let mut rule = None;
         if let Some(((c, r), para)) = found {
+            state.other_side = gloss_side(&text);
             speaker = state.resolve(c, para);
+            state.other_side = None;
             rule = Some(r);
         }
         if speaker.is_none() && kind != QuoteKind::Fragment {
@@ -2040,6 +2078,22 @@ mod tests {
                 description: "the company's chief executive".into()
             })
         );
+    }
+
+    #[test]
+    fn rule_gloss_names_the_other_side() {
+        // the editor's gloss says "them" are Veldorian: "he" is not the Veldorian minister
+        let q = run(&[
+            "\"We will sign the treaty,\" Brecht said.",
+            "Okonkwo outlined the plan.",
+            "\"We showed them (Veldoria officials) all our figures,\" he said.",
+        ]);
+        assert_eq!(q[1].speaker, actor(1));
+        assert_eq!(
+            gloss_side("told them (U.S. counterparts TASS) that"),
+            Some("US".into())
+        );
+        assert_eq!(gloss_side("told them (sic) that"), None);
     }
 
     #[test]
