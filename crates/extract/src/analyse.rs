@@ -1110,6 +1110,8 @@ struct State<'l> {
     /// `the company said`), each sorted by position.
     org_events: Vec<Event>,
     org_quote_events: Vec<Event>,
+    /// (position, lower-case title, full name) of names written after a title, in text order.
+    titled: Vec<((usize, usize), String, String)>,
     /// While a quotation is attributed: the side its editorial gloss puts the people it
     /// talks about on (`them (U.S. counterparts)` -> `US`); the speaker is not of that side.
     other_side: Option<String>,
@@ -1302,25 +1304,29 @@ impl State<'_> {
         })
     }
 
-    /// `the president`, `the minister` -> the last registry person mentioned before `at` whose
-    /// name, an alias or the role has that title word (`President Brecht`, `Finance Minister
-    /// of Veldoria`).
-    fn title_ref(&self, head: &str, at: (usize, usize)) -> Option<usize> {
+    /// `the president`, `the minister` -> the last person before `at` with that title: a
+    /// registry person whose name, an alias or the role has the word (`President Brecht`,
+    /// `Finance Minister of Veldoria`), or a name written after it (`Tessarian President Ivo
+    /// Dravik`), whichever came last.
+    fn title_ref(&self, head: &str, at: (usize, usize)) -> Option<Speaker> {
         let k = self.mentions.partition_point(|m| (m.0, m.1) < at);
         let actors = self.lexicon.actors();
-        self.mentions[..k]
-            .iter()
-            .rev()
-            .take(64)
-            .map(|m| m.2)
-            .find(|&a| {
-                let def = &actors[a];
-                def.kind == ActorKind::Person
-                    && std::iter::once(&def.name)
-                        .chain(&def.aliases)
-                        .chain(&def.role)
-                        .any(|n| n.split(' ').any(|w| w.eq_ignore_ascii_case(head)))
-            })
+        let registry = self.mentions[..k].iter().rev().take(64).find(|m| {
+            let def = &actors[m.2];
+            def.kind == ActorKind::Person
+                && std::iter::once(&def.name)
+                    .chain(&def.aliases)
+                    .chain(&def.role)
+                    .any(|n| n.split(' ').any(|w| w.eq_ignore_ascii_case(head)))
+        });
+        let k = self.titled.partition_point(|t| t.0 < at);
+        let named = self.titled[..k].iter().rev().find(|t| t.1 == head);
+        match (registry, named) {
+            (Some(m), Some(t)) if t.0 > (m.0, m.1) => Some(Speaker::Named { name: t.2.clone() }),
+            (Some(m), _) => Some(Speaker::Actor { index: m.2 }),
+            (None, Some(t)) => Some(Speaker::Named { name: t.2.clone() }),
+            (None, None) => None,
+        }
     }
 
     /// Resolves a candidate found for a quotation at `at` (paragraph, byte).
@@ -1345,9 +1351,7 @@ impl State<'_> {
                 self.org_ref("statement", (at.0, pos))
                     .map(|index| Speaker::Actor { index })
             }),
-            Cand::TitleRef { head, pos } => self
-                .title_ref(&head, (at.0, pos))
-                .map(|index| Speaker::Actor { index }),
+            Cand::TitleRef { head, pos } => self.title_ref(&head, (at.0, pos)),
             Cand::Anon {
                 desc,
                 head,
@@ -1365,8 +1369,8 @@ impl State<'_> {
                         });
                     }
                     // "the minister" after "Finance Minister Amara Okonkwo"
-                    if let Some(index) = self.title_ref(&head, at) {
-                        return Some(Speaker::Actor { index });
+                    if let Some(sp) = self.title_ref(&head, at) {
+                        return Some(sp);
                     }
                 } else {
                     self.add_anon(&head, &desc, at);
@@ -1453,6 +1457,7 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
         org_events: Vec::new(),
         org_quote_events: Vec::new(),
         other_side: None,
+        titled: Vec::new(),
     };
 
     // Pre-pass: every reporting verb's subject (full names for short forms; people for
@@ -1520,9 +1525,18 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
                     .word(k - 1)
                     .is_some_and(|x| starts_upper(x) || is_name_particle(x))
                 && !pa.word(k + 1).is_some_and(starts_upper)
-                && let Some((n, _)) = pa.name_left(k)
+                && let Some((n, j)) = pa.name_left(k)
                 && let Some((_, last)) = n.rsplit_once(' ')
             {
+                // its titles, for "the president" later: "Tessarian President Ivo Dravik"
+                let mut t = j;
+                while t > 0 && j - t < 3 && pa.word(t - 1).is_some_and(is_title) {
+                    t -= 1;
+                    let title = lower(pa.word(t).unwrap_or_default());
+                    state
+                        .titled
+                        .push(((pa.idx, pa.toks[j].start), title, n.clone()));
+                }
                 names.entry(last.to_string()).or_insert(n);
             }
             if is_quoting_verb(w) {
@@ -2094,6 +2108,15 @@ mod tests {
             Some("US".into())
         );
         assert_eq!(gloss_side("told them (sic) that"), None);
+    }
+
+    #[test]
+    fn rule_title_of_a_name_outside_the_registry() {
+        let q = run(&[
+            "President Brecht flew to Genevre. He met Tessarian President Ivo Dravik at the palace.",
+            "\"We have found common ground on quotas,\" the president said.",
+        ]);
+        assert_eq!(q[0].speaker, named("Ivo Dravik"));
     }
 
     #[test]
