@@ -374,8 +374,9 @@ impl<'a> Para<'a> {
         if !starts_upper(w0) || is_not_name(w0) || is_title(w0) || all_caps(w0) {
             return None;
         }
-        let org = is_organisation_noun(w0);
-        let max_caps = if org { 4 } else { 2 };
+        // (decided only when a name runs past two words: most do not)
+        let mut org: Option<bool> = None;
+        let mut is_org = || *org.get_or_insert_with(|| is_organisation_noun(w0));
         let mut j = i;
         let mut caps = 1;
         while j > 0 {
@@ -400,12 +401,12 @@ impl<'a> Para<'a> {
                 j = k;
                 continue;
             }
-            if caps < max_caps
+            if (caps < 2 || (caps < 4 && is_org()))
                 && starts_upper(x)
                 && !all_caps(x)
                 && !is_not_name(x)
-                && (org || !is_title(x))
-                && (!is_possessive(x) || (org && is_plural_possessive(x)))
+                && (!is_title(x) || is_org())
+                && (!is_possessive(x) || (is_plural_possessive(x) && is_org()))
             {
                 caps += 1;
                 j = k;
@@ -599,11 +600,11 @@ impl<'a> Para<'a> {
         if is_anonymous_head(w) {
             return self.anon_left(i);
         }
-        if is_title(w)
-            && i > 0
+        if i > 0
             && self
                 .word(i - 1)
                 .is_some_and(|d| d.eq_ignore_ascii_case("the"))
+            && is_title(w)
         {
             return Some((
                 Cand::TitleRef {
@@ -1120,6 +1121,10 @@ struct State<'l> {
 /// `We familiarized them (U.S. counterparts) with …`: an editor's gloss naming who `them`
 /// are. Returns its first word without periods (`US`), if it is a proper name.
 fn gloss_side(text: &str) -> Option<String> {
+    // nearly every quotation has no bracket at all
+    if !text.as_bytes().contains(&b'(') {
+        return None;
+    }
     for pat in ["them (", "they (", "him (", "her ("] {
         let Some(i) = text.find(pat) else { continue };
         if i > 0 && !text[..i].ends_with(' ') {
@@ -1311,13 +1316,18 @@ impl State<'_> {
     fn title_ref(&self, head: &str, at: (usize, usize)) -> Option<Speaker> {
         let k = self.mentions.partition_point(|m| (m.0, m.1) < at);
         let actors = self.lexicon.actors();
+        // each actor checked once: an article names the same few people over and over
+        let mut checked: Vec<usize> = Vec::new();
         let registry = self.mentions[..k].iter().rev().take(64).find(|m| {
             let def = &actors[m.2];
-            def.kind == ActorKind::Person
-                && std::iter::once(&def.name)
-                    .chain(&def.aliases)
-                    .chain(&def.role)
-                    .any(|n| n.split(' ').any(|w| w.eq_ignore_ascii_case(head)))
+            if def.kind != ActorKind::Person || checked.contains(&m.2) {
+                return false;
+            }
+            checked.push(m.2);
+            std::iter::once(&def.name)
+                .chain(&def.aliases)
+                .chain(&def.role)
+                .any(|n| n.split(' ').any(|w| w.eq_ignore_ascii_case(head)))
         });
         let k = self.titled.partition_point(|t| t.0 < at);
         let named = self.titled[..k].iter().rev().find(|t| t.1 == head);
@@ -1645,7 +1655,9 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
         let mut speaker = None;
         let mut rule = None;
         if let Some(((c, r), para)) = found {
-            state.other_side = gloss_side(&text);
+            if matches!(c, Cand::Pronoun { .. }) {
+                state.other_side = gloss_side(&text);
+            }
             speaker = state.resolve(c, para);
             state.other_side = None;
             rule = Some(r);
