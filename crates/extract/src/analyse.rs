@@ -4,22 +4,31 @@
 //!
 //! 1. `after`: the attribution right after the quotation, when the quotation ends with a
 //!    comma (or ?, !, dash): `"Q," X said`, `"Q," said X`, `"Q," X told reporters`,
-//!    `"Q," Tass quoted X as saying`, `"Q," said a statement of ORG`, `"Q," according to X`.
+//!    `"Q," Tass quoted X as saying`, `"Q," said a statement of ORG`, `"Q," according to X`,
+//!    `"Q," X's spokeswoman, Name, told`, `"Q," said one resident, Name`.
 //! 2. `before`: the nearest reporting verb before the quotation in its sentence, and its
-//!    subject: `X said: "Q"`, `X said that "Q"`, `X said the plan was "Q"`, `X's statement read`.
+//!    subject: `X said: "Q"`, `X said that "Q"`, `X said the plan was "Q"`, `X's statement read`;
+//!    or a characterising verb right before it: `X called the budget "Q"`.
 //! 3. `after-short`: a short attribution after a quotation that ends its sentence: `"Q." X said.`
 //! 4. `according-to`: `according to X` anywhere in the quotation's sentence.
-//! 5. `continuation`: the previous quotation of the same paragraph, or of the previous
+//! 5. `before: subject: quote`: a colon right before the quotation gives it to the subject of
+//!    the sentence, whatever the verb: `Fane was blunt: "Q"`.
+//! 6. `continuation`: the previous quotation of the same paragraph, or of the previous
 //!    paragraph when this one opens with the quotation.
-//! 6. `sentence-subject` (partials and fragments only): the registry actor or pronoun that
-//!    opens the sentence.
+//! 7. `sentence-subject` (partials and fragments only): the registry actor, pronoun or known
+//!    name that opens the sentence, before its first reporting verb.
 //!
 //! Subjects may carry appositives (`Okonkwo, 52, told`, `His spokeswoman, Clara Nyberg,
-//! said`). Candidates resolve through article state: pronouns to the last person named as a
-//! speaker or sentence subject before them, `the official` to the last anonymous source with
-//! the same head noun, `the ministry` / `the statement` to the last organisation mentioned
-//! (by the last word of its name), and short names (`Cook`) to a full name seen in the
-//! article (`Peter Cook`).
+//! said`); a clause between commas (`Brecht, speaking in Port Lisle, said`) or a relative
+//! clause (`Halvorsen, who has called …`) is skipped. Candidates resolve through article
+//! state: `he`/`she` to the last person (a singular anonymous source included) named as a
+//! speaker of a full quotation or as a subject before them, passing over people an earlier
+//! pronoun showed to be of the other gender; `it` and `the company` to the last organisation
+//! reported as a subject or speaker; `the official` to the last anonymous source with the
+//! same head noun; `the president` / `the minister` to the last person with that title (in
+//! the registry or written before a name); `the ministry` / `the statement` / `a council
+//! statement` to the last organisation mentioned (by the last word of its name); and short
+//! names (`Cook`) to a full name seen in the article (`Peter Cook`).
 
 use std::collections::HashMap;
 
