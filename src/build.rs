@@ -112,6 +112,7 @@ pub fn load_site_with(config: Config, opts: &BuildOptions) -> Result<Loaded, Vec
         }
     }
     timings.add("process (wall)", start.elapsed());
+    let processed: Vec<&Processed> = processed.iter().collect();
     check_slugs(&processed, &mut problems);
     if problems.has_errors() {
         return Err(problems.sorted());
@@ -415,8 +416,8 @@ fn process(
         slug,
         title,
         meta: loaded.meta,
-        body_html,
-        text,
+        body_html: body_html.into(),
+        text: text.into(),
         lede,
         word_count,
         findings,
@@ -435,7 +436,7 @@ pub fn published(
         && p.meta.expires.is_none_or(|e| e > now)
 }
 
-pub fn check_slugs(processed: &[Processed], problems: &mut Diagnostics) {
+pub fn check_slugs(processed: &[&Processed], problems: &mut Diagnostics) {
     let mut seen: HashMap<&str, &Path> = HashMap::with_capacity(processed.len());
     for p in processed {
         if let Some(first) = seen.insert(&p.slug, &p.file) {

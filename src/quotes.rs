@@ -104,7 +104,7 @@ pub fn quote_json<'a>(
 /// A plain-text table, one quotation a block, for reading in a terminal.
 pub fn to_table(site: &Site) -> String {
     let mut out = String::new();
-    for q in &site.quotations {
+    for q in site.quotations.iter() {
         let speaker = q
             .speaker
             .as_ref()
@@ -176,7 +176,7 @@ pub fn of_files(root: &Path, paths: &[PathBuf]) -> Result<(Config, Site), Vec<Di
     if !problems.is_empty() {
         return Err(problems);
     }
-    let site = site::link(&config.site, processed);
+    let site = site::link(&config.site, processed.iter().collect());
     Ok((config, site))
 }
 
@@ -221,9 +221,9 @@ fn loose_file(
         slug: stem,
         title: meta.as_ref().and_then(|m| m.title.clone()).unwrap_or(title),
         lede: paragraphs.first().cloned().unwrap_or_default(),
-        text: paragraphs.join("\n\n"),
+        text: paragraphs.join("\n\n").into(),
         word_count: 0,
-        body_html: String::new(),
+        body_html: "".into(),
         meta: meta.unwrap_or_else(|| Meta::undated(date)),
         findings,
     })

@@ -117,7 +117,7 @@ fn incremental_rebuilds_equal_full_builds() {
         &a,
         &text.replace(
             "The U.S. has been pressing",
-            "Officials said little more. The U.S. has been pressing",
+            "The weather in Moscow was cold. The U.S. has been pressing",
         ),
     );
     let r = site
@@ -134,7 +134,26 @@ fn incremental_rebuilds_equal_full_builds() {
         r.changed
             .contains(&"articles/kerry-lavrov-meet-syria-agenda/index.html".to_string())
     );
+    // Nothing but the body changed (no quotation, actor, title or lede):
+    // every other page shows the article as it was.
+    assert_eq!(r.rendered, 1, "{:?}", r.changed);
     assert_same("body edit", &site, root);
+
+    // A body edit that changes a quotation's wording: its quotation page,
+    // and the digests listing it, change too.
+    let text = std::fs::read_to_string(&a).unwrap();
+    write(
+        &a,
+        &text.replace(
+            "We don’t have a full meeting of the minds yet",
+            "We don’t have a full meeting of the minds just yet",
+        ),
+    );
+    let r = site
+        .rebuild(&content(&["content/kerry-lavrov-meet-syria-agenda.md"]))
+        .unwrap();
+    assert!(r.rendered > 1, "{:?}", r.changed);
+    assert_same("quotation edit", &site, root);
 
     // Nothing changed: nothing but the pages rendered on every rebuild.
     let r = site

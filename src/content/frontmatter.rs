@@ -42,7 +42,7 @@ pub struct Listed {
 }
 
 /// The metadata of one article, validated.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Meta {
     pub title: Option<String>,
     pub date: DateTime<FixedOffset>,

@@ -43,6 +43,9 @@ pub struct FoundQuote {
     pub text: String,
     pub kind: QuoteKind,
     pub speaker: Option<FoundSpeaker>,
+    /// What grouping shared quotations needs of the wording, made here, where
+    /// every article is processed in parallel.
+    pub key: dx::QuoteKey,
     /// Where it stands in the paragraphs, for marking in the HTML. Each mark's
     /// `quote` is this quote's index in `Findings::quotes`.
     pub marks: Vec<Mark>,
@@ -107,6 +110,7 @@ impl Extractor {
                         quote: index,
                     })
                     .collect(),
+                key: dx::QuoteKey::new(&q.text),
                 text: q.text,
                 kind: match q.kind {
                     dx::QuoteKind::Quote => QuoteKind::Quote,

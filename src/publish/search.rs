@@ -147,7 +147,7 @@ fn documents(site: &Site) -> Vec<(Doc, Fields<'_>)> {
     );
     let iso = |d: &chrono::DateTime<chrono::FixedOffset>| d.format("%Y-%m-%d").to_string();
     for a in &site.articles {
-        let mut body = vec![a.summary.as_str(), a.text.as_str()];
+        let mut body = vec![a.summary.as_str(), &a.text];
         if let Some(s) = a.source {
             body.push(&site.sources[s].name);
         }
@@ -193,7 +193,7 @@ fn documents(site: &Site) -> Vec<(Doc, Fields<'_>)> {
             },
         ));
     }
-    for a in &site.actors {
+    for a in site.actors.iter() {
         let mut title = vec![a.name.as_str()];
         title.extend(a.aliases.iter().map(String::as_str));
         docs.push((
@@ -221,7 +221,7 @@ fn documents(site: &Site) -> Vec<(Doc, Fields<'_>)> {
             },
         ));
     }
-    for t in &site.topics {
+    for t in site.topics.iter() {
         docs.push((
             Doc {
                 kind: 3,

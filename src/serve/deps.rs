@@ -28,7 +28,7 @@ use crate::render::{Page, Renderer, Theme};
 use crate::site::{QuoteKind, Site, Speaker};
 
 /// Hashes of the cards of every entity, computed once per rebuild.
-struct Cards {
+pub struct Cards {
     article: Vec<u64>,
     actor: Vec<u64>,
     topic: Vec<u64>,
@@ -43,39 +43,50 @@ pub struct Planned {
     pub fingerprint: u64,
 }
 
-/// Fingerprints of every page of `site`. `files` maps an article's file to
-/// the hash of its bytes (everything an article takes from its own file);
-/// `templates` maps a root template to the hash of its closure. `always`
-/// goes into pages that are rendered on every rebuild.
-pub fn plan(
-    config: &Config,
-    renderer: &Renderer,
-    site: &Site,
-    files: &HashMap<PathBuf, u64>,
-    templates: &HashMap<String, u64>,
-    always: u64,
-) -> Vec<Planned> {
-    let cards = cards(site);
-    let page_size = config.site.digest.page_size.max(1);
-    renderer
+/// What a fingerprint is made from besides the site: `files` maps an
+/// article's file to the hash of its bytes (everything an article takes from
+/// its own file); `templates` maps a root template to the hash of its
+/// closure; `always` goes into pages that are rendered on every rebuild.
+pub struct Inputs<'a> {
+    pub config: &'a Config,
+    pub renderer: &'a Renderer,
+    pub files: &'a HashMap<PathBuf, u64>,
+    pub templates: &'a HashMap<String, u64>,
+    pub always: u64,
+}
+
+/// Fingerprints of every page of `site`.
+pub fn plan(inputs: &Inputs, site: &Site, cards: &Cards) -> Vec<Planned> {
+    inputs
+        .renderer
         .pages(site)
         .into_par_iter()
-        .map(|page| {
-            let path = renderer.output_path(site, page);
-            let mut h = DefaultHasher::new();
-            path.hash(&mut h);
-            match template_of(page) {
-                Some(name) => templates.get(name).copied().unwrap_or(always).hash(&mut h),
-                None => always.hash(&mut h),
-            }
-            page_inputs(site, &cards, files, page_size, page, always, &mut h);
-            Planned {
-                page,
-                path,
-                fingerprint: h.finish(),
-            }
-        })
+        .map(|page| fingerprint(inputs, site, cards, page))
         .collect()
+}
+
+/// The fingerprint of one page.
+pub fn fingerprint(inputs: &Inputs, site: &Site, cards: &Cards, page: Page) -> Planned {
+    let path = inputs.renderer.output_path(site, page);
+    let mut h = DefaultHasher::new();
+    path.hash(&mut h);
+    let always = inputs.always;
+    match template_of(page) {
+        Some(name) => inputs
+            .templates
+            .get(name)
+            .copied()
+            .unwrap_or(always)
+            .hash(&mut h),
+        None => always.hash(&mut h),
+    }
+    let page_size = inputs.config.site.digest.page_size.max(1);
+    page_inputs(site, cards, inputs.files, page_size, page, always, &mut h);
+    Planned {
+        page,
+        path,
+        fingerprint: h.finish(),
+    }
 }
 
 /// The template a page is rendered with (as in `Renderer::render`).
@@ -192,8 +203,13 @@ fn page_inputs(
             let actor = &site.actors[a];
             cards.actor[a].hash(h);
             timeline(&actor.articles, n, h);
-            for &q in &actor.quotations {
-                cards.quote[q].hash(h);
+            // The first page lists their most reported quotations, the
+            // others only count them.
+            actor.quotations.len().hash(h);
+            if n == 1 {
+                for &q in actor.quotations.iter().take(page_size + KEY_QUOTES) {
+                    cards.quote[q].hash(h);
+                }
             }
             0xffu8.hash(h);
             for &(t, c) in actor.topics.iter().take(ACTOR_TOPICS) {
@@ -218,10 +234,10 @@ fn page_inputs(
             timeline(&site.sources[s].articles, n, h);
         }
         Page::Quotes(n) => {
-            let all: Vec<usize> = (0..site.quotations.len()).collect();
-            all.len().hash(h);
+            cards.quote.len().hash(h);
             n.hash(h);
-            let (from, to) = slice(&all, n);
+            let from = ((n.max(1) - 1) * page_size).min(cards.quote.len());
+            let to = (from + page_size).min(cards.quote.len());
             cards.quote[from..to].hash(h);
         }
         Page::Quote(q) => {
@@ -242,7 +258,9 @@ fn page_inputs(
     }
 }
 
-fn cards(site: &Site) -> Cards {
+/// The hash of every entity's card: what lists of articles, actors, topics,
+/// quotations and outlets show of each.
+pub fn cards(site: &Site) -> Cards {
     let source: Vec<u64> = site
         .sources
         .iter()

@@ -19,7 +19,7 @@ use crate::content::{self, Format, SourceFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::extract::Extractor;
 use crate::render::theme::StaticFile;
-use crate::render::{Renderer, Theme};
+use crate::render::{Page, Renderer, Theme};
 use crate::site::{self, Processed, Site};
 
 /// The served files that live in memory: pages and the theme's files, by
@@ -57,6 +57,24 @@ impl Changes {
         self.rescan |= other.rescan;
         self.content.extend(other.content);
     }
+}
+
+/// What reading the changed files did.
+struct Update {
+    /// The content folder was walked again: files may have come or gone.
+    rediscovered: bool,
+    /// Files processed again, with what the cache held for them before.
+    replaced: Vec<(PathBuf, Option<Cached>)>,
+}
+
+/// A new body for an article of the last good site.
+struct BodyEdit {
+    index: usize,
+    file: PathBuf,
+    hash: Option<u64>,
+    body_html: Arc<str>,
+    text: Arc<str>,
+    word_count: usize,
 }
 
 /// What a rebuild did.
@@ -112,6 +130,10 @@ pub struct LiveSite {
     discovered: bool,
     discover_problems: Vec<Diagnostic>,
     fingerprints: HashMap<String, u64>,
+    /// The card hashes of the last good site, for rebuilds that keep its model.
+    cards: Option<Arc<deps::Cards>>,
+    /// The last rebuild succeeded: the output matches the files as read.
+    clean: bool,
     /// Render every page at the next rebuild (after `site.yaml` changed).
     render_all: bool,
     assets: HashSet<String>,
@@ -131,6 +153,8 @@ impl LiveSite {
             discovered: false,
             discover_problems: Vec::new(),
             fingerprints: HashMap::new(),
+            cards: None,
+            clean: false,
             render_all: true,
             assets: HashSet::new(),
             output: Files::default(),
@@ -163,13 +187,9 @@ impl LiveSite {
     pub fn rebuild(&mut self, changes: &Changes) -> Result<Rebuilt, Vec<Diagnostic>> {
         let started = Instant::now();
         let mut steps = Vec::new();
-        let mut step = |name: &'static str, since: &mut Instant| {
-            let now = Instant::now();
-            steps.push((name, now - *since));
-            *since = now;
-        };
         let mut t = Instant::now();
         self.generation += 1;
+        let was_clean = std::mem::take(&mut self.clean);
         let full = changes.config || self.setup.is_none();
         let mut assets_changed = false;
         if full {
@@ -180,18 +200,19 @@ impl LiveSite {
             self.setup = Some(Setup::load(&self.opts)?);
             self.theme_stale = false;
             assets_changed = true;
-            step("config", &mut t);
+            lap(&mut steps, "config", &mut t);
         } else if changes.theme || self.theme_stale {
             self.theme_stale = true;
             let setup = self.setup.as_mut().expect("loaded above");
             setup.reload_theme(&self.opts)?;
             self.theme_stale = false;
             assets_changed = true;
-            step("theme", &mut t);
+            lap(&mut steps, "theme", &mut t);
         }
 
-        let processed = self.update_content(changes)?;
-        step("read", &mut t);
+        let update = self.update_content(changes)?;
+        let processed = update.replaced.len();
+        lap(&mut steps, "read", &mut t);
         let setup = self.setup.as_ref().expect("loaded above");
 
         let mut problems = Diagnostics::new();
@@ -204,6 +225,21 @@ impl LiveSite {
         if problems.has_errors() {
             return Err(problems.sorted());
         }
+        if !assets_changed && let Some(edits) = self.body_only_edits(&update, was_clean) {
+            let (changed, rendered) = self.patch_bodies(edits)?;
+            lap(&mut steps, "patch", &mut t);
+            self.clean = true;
+            return Ok(Rebuilt {
+                full: false,
+                processed,
+                rendered,
+                pages: self.fingerprints.len(),
+                changed,
+                warnings: problems.sorted(),
+                elapsed: started.elapsed(),
+                steps,
+            });
+        }
         let now = chrono::Utc::now().fixed_offset();
         let published: Vec<&Processed> = self
             .files
@@ -211,29 +247,28 @@ impl LiveSite {
             .filter_map(|c| c.result.as_ref().ok()?.as_ref())
             .filter(|p| build::published(p, &self.opts, now))
             .collect();
-        let articles: Vec<Processed> = published.par_iter().map(|p| (*p).clone()).collect();
-        build::check_slugs(&articles, &mut problems);
+        build::check_slugs(&published, &mut problems);
         if problems.has_errors() {
             return Err(problems.sorted());
         }
-        step("clone", &mut t);
-        let site = Arc::new(site::link(&setup.config.site, articles));
-        step("link", &mut t);
+        let site = Arc::new(site::link(&setup.config.site, published));
+        lap(&mut steps, "link", &mut t);
 
         let hashes: HashMap<PathBuf, u64> = self
             .files
             .iter()
             .filter_map(|(path, c)| Some((path.clone(), c.hash?)))
             .collect();
-        let plan = deps::plan(
-            &setup.config,
-            &setup.renderer,
-            &site,
-            &hashes,
-            &setup.templates,
-            self.generation,
-        );
-        step("plan", &mut t);
+        let inputs = deps::Inputs {
+            config: &setup.config,
+            renderer: &setup.renderer,
+            files: &hashes,
+            templates: &setup.templates,
+            always: self.generation,
+        };
+        let cards = deps::cards(&site);
+        let plan = deps::plan(&inputs, &site, &cards);
+        lap(&mut steps, "plan", &mut t);
         let todo: Vec<&deps::Planned> = plan
             .iter()
             .filter(|p| self.render_all || self.fingerprints.get(&p.path) != Some(&p.fingerprint))
@@ -257,14 +292,17 @@ impl LiveSite {
         if problems.has_errors() {
             return Err(problems.sorted());
         }
-        step("render", &mut t);
+        lap(&mut steps, "render", &mut t);
 
         let assets = if assets_changed {
             Some(read_assets(&self.opts.root, &setup.theme, &mut problems))
         } else {
             None
         };
-        let new_paths: HashSet<&str> = plan.iter().map(|p| p.path.as_str()).collect();
+        let rendered_count = todo.len();
+        let pages = plan.len();
+        let fingerprints: HashMap<String, u64> =
+            plan.into_iter().map(|p| (p.path, p.fingerprint)).collect();
         let mut changed: Vec<String> = Vec::with_capacity(rendered.len());
         {
             let mut out = self
@@ -272,14 +310,14 @@ impl LiveSite {
                 .write()
                 .expect("no panics while holding the lock");
             for old in self.fingerprints.keys() {
-                if !new_paths.contains(old.as_str()) && !self.assets.contains(old) {
+                if !fingerprints.contains_key(old) && !self.assets.contains(old) {
                     out.remove(old);
                     changed.push(old.clone());
                 }
             }
             if let Some(assets) = assets {
                 for old in self.assets.drain() {
-                    if !new_paths.contains(old.as_str()) {
+                    if !fingerprints.contains_key(&old) {
                         out.remove(&old);
                     }
                     changed.push(old);
@@ -301,22 +339,21 @@ impl LiveSite {
         changed.sort_unstable();
         changed.dedup();
         self.render_all = false;
-        self.fingerprints = plan
-            .iter()
-            .map(|p| (p.path.clone(), p.fingerprint))
-            .collect();
+        self.fingerprints = fingerprints;
+        self.cards = Some(Arc::new(cards));
+        self.clean = true;
         self.snapshot = Some(Snapshot {
             config: setup.config.clone(),
             theme: setup.theme.clone(),
             renderer: setup.renderer.clone(),
             site,
         });
-        step("apply", &mut t);
+        lap(&mut steps, "apply", &mut t);
         Ok(Rebuilt {
             full,
             processed,
-            rendered: todo.len(),
-            pages: plan.len(),
+            rendered: rendered_count,
+            pages,
             changed,
             warnings: problems.sorted(),
             elapsed: started.elapsed(),
@@ -324,8 +361,8 @@ impl LiveSite {
         })
     }
 
-    /// Bring the article cache up to date; the number of files processed.
-    fn update_content(&mut self, changes: &Changes) -> Result<usize, Vec<Diagnostic>> {
+    /// Bring the article cache up to date.
+    fn update_content(&mut self, changes: &Changes) -> Result<Update, Vec<Diagnostic>> {
         let root = self.opts.root.clone();
         let mut to_read: BTreeSet<PathBuf> = BTreeSet::new();
         let structural = changes.content.iter().any(|p| {
@@ -339,7 +376,8 @@ impl LiveSite {
                     .any(|c| matches!(&c.format, Format::Plain { meta } if meta == p)),
             }
         });
-        if !self.discovered || changes.rescan || structural {
+        let rediscover = !self.discovered || changes.rescan || structural;
+        if rediscover {
             let (found, problems) = content::discover(&root);
             self.discover_problems = problems.sorted();
             let mut files = BTreeMap::new();
@@ -416,14 +454,123 @@ impl LiveSite {
                 )
             })
             .collect();
-        let mut processed = 0;
+        let mut replaced = Vec::new();
         for (path, cached) in results {
             if let Some(cached) = cached {
-                processed += 1;
-                self.files.insert(path, cached);
+                let old = self.files.insert(path.clone(), cached);
+                replaced.push((path, old));
             }
         }
-        Ok(processed)
+        Ok(Update {
+            rediscovered: rediscover,
+            replaced,
+        })
+    }
+
+    /// The rebuild for body-only edits: the last good site with the new
+    /// bodies, and the pages of those articles rendered again. Returns the
+    /// changed paths and how many pages were rendered.
+    fn patch_bodies(
+        &mut self,
+        edits: Vec<BodyEdit>,
+    ) -> Result<(Vec<String>, usize), Vec<Diagnostic>> {
+        let setup = self.setup.as_ref().expect("loaded before content");
+        let cards = self.cards.clone().expect("kept with every good site");
+        let snapshot = self.snapshot.take().expect("checked by body_only_edits");
+        // A shallow copy: only the edited articles are copied.
+        let mut site = Site::clone(&snapshot.site);
+        for e in &edits {
+            let article = Arc::make_mut(&mut site.articles[e.index]);
+            article.body_html = e.body_html.clone();
+            article.text = e.text.clone();
+            article.word_count = e.word_count;
+        }
+        let site = Arc::new(site);
+        let files: HashMap<PathBuf, u64> = edits
+            .iter()
+            .filter_map(|e| Some((e.file.clone(), e.hash?)))
+            .collect();
+        let inputs = deps::Inputs {
+            config: &setup.config,
+            renderer: &setup.renderer,
+            files: &files,
+            templates: &setup.templates,
+            always: self.generation,
+        };
+        let planned: Vec<deps::Planned> = edits
+            .iter()
+            .map(|e| deps::fingerprint(&inputs, &site, &cards, Page::Article(e.index)))
+            .filter(|p| self.fingerprints.get(&p.path) != Some(&p.fingerprint))
+            .collect();
+        let rendered: Result<Vec<(String, Bytes)>, Diagnostic> = planned
+            .par_iter()
+            .map(|p| {
+                setup
+                    .renderer
+                    .render(&setup.config, &site, p.page)
+                    .map(|html| (p.path.clone(), Bytes::from(html)))
+            })
+            .collect();
+        let snapshot = Snapshot { site, ..snapshot };
+        let rendered = match rendered {
+            Ok(rendered) => rendered,
+            Err(d) => {
+                // The output keeps the old pages; the next rebuild is a full one.
+                self.snapshot = Some(snapshot);
+                return Err(vec![d]);
+            }
+        };
+        let count = rendered.len();
+        let mut changed = Vec::with_capacity(count);
+        {
+            let mut out = self
+                .output
+                .write()
+                .expect("no panics while holding the lock");
+            for (path, html) in rendered {
+                if !self.assets.contains(&path) {
+                    out.insert(path.clone(), html);
+                }
+                changed.push(path);
+            }
+        }
+        for p in planned {
+            self.fingerprints.insert(p.path, p.fingerprint);
+        }
+        self.snapshot = Some(snapshot);
+        Ok((changed, count))
+    }
+
+    /// The articles of `update` whose new version differs from the one in
+    /// the last good site only in its own body (HTML, text, word count), or
+    /// `None` when anything else changed. Such an edit leaves every digest,
+    /// quotation and index as it was: only the article's page changes.
+    fn body_only_edits(&self, update: &Update, was_clean: bool) -> Option<Vec<BodyEdit>> {
+        if update.rediscovered || !was_clean || self.render_all {
+            return None;
+        }
+        let site = &self.snapshot.as_ref()?.site;
+        update
+            .replaced
+            .iter()
+            .map(|(path, old)| {
+                let old = old.as_ref()?.result.as_ref().ok()?.as_ref()?;
+                let cached = self.files.get(path)?;
+                let new = cached.result.as_ref().ok()?.as_ref()?;
+                if !new.same_but_body(old) {
+                    return None;
+                }
+                let index = *site.article_slugs.get(&new.slug)?;
+                (site.articles[index].file == new.file).then(|| BodyEdit {
+                    index,
+                    file: new.file.clone(),
+                    hash: cached.hash,
+                    body_html: new.body_html.clone(),
+                    text: new.text.clone(),
+                    word_count: new.word_count,
+                })
+            })
+            .collect()
     }
 }
 
@@ -453,6 +600,12 @@ impl Setup {
         self.renderer = Arc::new(renderer);
         Ok(())
     }
+}
+
+fn lap(steps: &mut Vec<(&'static str, Duration)>, name: &'static str, since: &mut Instant) {
+    let now = Instant::now();
+    steps.push((name, now - *since));
+    *since = now;
 }
 
 fn stamp(root: &Path, path: &Path, format: &Format) -> Vec<Option<(u64, SystemTime)>> {

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::*;
 use crate::config::SiteConfig;
@@ -19,11 +20,36 @@ pub struct Processed {
     pub slug: String,
     pub title: String,
     pub meta: Meta,
-    pub body_html: String,
-    pub text: String,
+    /// Shared with the site's `Article`: `serve` keeps every processed
+    /// article between rebuilds and links them again without copying bodies.
+    pub body_html: Arc<str>,
+    pub text: Arc<str>,
     pub lede: String,
     pub word_count: usize,
     pub findings: Findings,
+}
+
+impl Processed {
+    /// Whether linking `self` in place of `other` gives the same site except
+    /// for this article's own body (HTML, text, word count): everything that
+    /// linking reads or a card shows is equal. Quote positions may move; the
+    /// quotes themselves may not.
+    pub fn same_but_body(&self, other: &Processed) -> bool {
+        self.file == other.file
+            && self.slug == other.slug
+            && self.title == other.title
+            && self.lede == other.lede
+            && self.meta == other.meta
+            && self.findings.actors == other.findings.actors
+            && self.findings.topics == other.findings.topics
+            && self.findings.quotes.len() == other.findings.quotes.len()
+            && self
+                .findings
+                .quotes
+                .iter()
+                .zip(&other.findings.quotes)
+                .all(|(a, b)| a.text == b.text && a.kind == b.kind && a.speaker == b.speaker)
+    }
 }
 
 /// Names that refer to registry entries, compared without case.
@@ -42,7 +68,7 @@ impl Names {
     }
 }
 
-pub fn link(config: &SiteConfig, mut processed: Vec<Processed>) -> Site {
+pub fn link(config: &SiteConfig, mut processed: Vec<&Processed>) -> Site {
     processed.sort_by(|a, b| {
         b.meta
             .date
@@ -85,7 +111,7 @@ pub fn link(config: &SiteConfig, mut processed: Vec<Processed>) -> Site {
     let mut articles: Vec<Article> = Vec::with_capacity(processed.len());
     let mut pending_quotes: Vec<quotes::Pending> = Vec::new();
 
-    for (index, p) in processed.into_iter().enumerate() {
+    for (index, p) in processed.iter().enumerate() {
         let mut article_actors: Vec<ActorIdx> = p.findings.actors.clone();
         for listed in &p.meta.actors {
             article_actors.push(resolve_actor(&listed.value, &mut actors, &mut actor_names));
@@ -105,13 +131,13 @@ pub fn link(config: &SiteConfig, mut processed: Vec<Processed>) -> Site {
             article_topics.push(topic);
         }
         let mut article_quotes = Vec::with_capacity(p.findings.quotes.len());
-        for (ordinal, quote) in p.findings.quotes.into_iter().enumerate() {
-            let speaker = quote.speaker.map(|s| match s {
-                FoundSpeaker::Registry(i) => Speaker::Actor(i),
+        for (ordinal, quote) in p.findings.quotes.iter().enumerate() {
+            let speaker = quote.speaker.as_ref().map(|s| match s {
+                FoundSpeaker::Registry(i) => Speaker::Actor(*i),
                 FoundSpeaker::Named(name) => {
-                    Speaker::Actor(resolve_actor(&name, &mut actors, &mut actor_names))
+                    Speaker::Actor(resolve_actor(name, &mut actors, &mut actor_names))
                 }
-                FoundSpeaker::Anonymous(description) => Speaker::Anonymous(description),
+                FoundSpeaker::Anonymous(description) => Speaker::Anonymous(description.clone()),
             });
             if let Some(Speaker::Actor(i)) = speaker {
                 article_actors.push(i);
@@ -120,14 +146,15 @@ pub fn link(config: &SiteConfig, mut processed: Vec<Processed>) -> Site {
                 article: index,
                 ordinal,
                 date: p.meta.date,
-                slug: p.slug.clone(),
-                text: quote.text.clone(),
+                slug: &p.slug,
+                text: &quote.text,
+                key: &quote.key,
                 kind: quote.kind,
                 speaker: speaker.clone(),
             });
             article_quotes.push(ArticleQuote {
                 quotation: usize::MAX,
-                text: quote.text,
+                text: quote.text.clone(),
                 kind: quote.kind,
                 speaker,
             });
@@ -151,25 +178,25 @@ pub fn link(config: &SiteConfig, mut processed: Vec<Processed>) -> Site {
         }
         let summary = p.meta.summary.clone().unwrap_or_else(|| p.lede.clone());
         articles.push(Article {
-            slug: p.slug,
-            file: p.file,
-            title: p.title,
+            slug: p.slug.clone(),
+            file: p.file.clone(),
+            title: p.title.clone(),
             date: p.meta.date,
             updated: p.meta.updated,
             source,
-            url: p.meta.url,
-            dateline: p.meta.dateline,
+            url: p.meta.url.clone(),
+            dateline: p.meta.dateline.clone(),
             summary,
-            lede: p.lede,
-            body_html: p.body_html,
-            text: p.text,
+            lede: p.lede.clone(),
+            body_html: Arc::clone(&p.body_html),
+            text: Arc::clone(&p.text),
             word_count: p.word_count,
             draft: p.meta.draft,
             actors: article_actors,
             topics: article_topics,
             quotes: article_quotes,
-            listed_actors: p.meta.actors,
-            listed_topics: p.meta.topics,
+            listed_actors: p.meta.actors.clone(),
+            listed_topics: p.meta.topics.clone(),
         });
     }
 
@@ -257,14 +284,14 @@ pub fn link(config: &SiteConfig, mut processed: Vec<Processed>) -> Site {
         .map(|(i, a)| (a.slug.clone(), i))
         .collect();
     Site {
-        articles,
-        actors,
-        topics,
-        sources,
-        quotations,
-        actor_ids,
-        topic_ids,
-        article_slugs,
+        articles: articles.into_iter().map(Arc::new).collect(),
+        actors: Arc::new(actors),
+        topics: Arc::new(topics),
+        sources: Arc::new(sources),
+        quotations: Arc::new(quotations),
+        actor_ids: Arc::new(actor_ids),
+        topic_ids: Arc::new(topic_ids),
+        article_slugs: Arc::new(article_slugs),
     }
 }
 

@@ -10,6 +10,7 @@ pub mod quotes;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
 
@@ -24,21 +25,23 @@ pub type TopicIdx = usize;
 pub type SourceIdx = usize;
 pub type QuotationIdx = usize;
 
-#[derive(Debug)]
+/// Cloning a site is cheap (every part is shared), so that `serve` can patch
+/// one article's body into a copy while the last site is still in use.
+#[derive(Debug, Clone)]
 pub struct Site {
     /// Newest first; ties by slug, so the order never depends on the disk.
-    pub articles: Vec<Article>,
-    pub actors: Vec<Actor>,
-    pub topics: Vec<Topic>,
-    pub sources: Vec<Source>,
+    pub articles: Vec<Arc<Article>>,
+    pub actors: Arc<Vec<Actor>>,
+    pub topics: Arc<Vec<Topic>>,
+    pub sources: Arc<Vec<Source>>,
     /// Most reported first.
-    pub quotations: Vec<Quotation>,
-    pub actor_ids: HashMap<String, ActorIdx>,
-    pub topic_ids: HashMap<String, TopicIdx>,
-    pub article_slugs: HashMap<String, ArticleIdx>,
+    pub quotations: Arc<Vec<Quotation>>,
+    pub actor_ids: Arc<HashMap<String, ActorIdx>>,
+    pub topic_ids: Arc<HashMap<String, TopicIdx>>,
+    pub article_slugs: Arc<HashMap<String, ArticleIdx>>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Article {
     pub slug: String,
     /// The file it came from, relative to the site root.
@@ -55,9 +58,9 @@ pub struct Article {
     pub lede: String,
     /// The body, quotation spans marked with the private-use markers of
     /// `content::markdown`.
-    pub body_html: String,
+    pub body_html: Arc<str>,
     /// The body as plain text, for search and data files.
-    pub text: String,
+    pub text: Arc<str>,
     pub word_count: usize,
     pub draft: bool,
     pub actors: Vec<ActorIdx>,
@@ -82,7 +85,7 @@ pub enum Speaker {
     Anonymous(String),
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Actor {
     pub id: String,
     pub name: String,
@@ -101,7 +104,7 @@ pub struct Actor {
     pub co_actors: Vec<(ActorIdx, usize)>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Topic {
     pub id: String,
     pub title: String,
@@ -119,7 +122,7 @@ pub struct Topic {
 }
 
 /// An outlet.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Source {
     pub id: String,
     pub name: String,
@@ -128,7 +131,7 @@ pub struct Source {
 }
 
 /// A statement, with every article that reports it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Quotation {
     pub id: String,
     /// The fullest wording.

@@ -4,47 +4,41 @@
 
 use chrono::{DateTime, FixedOffset};
 
+use dossier_extract::{Occurrence, QuoteKey};
+
 use super::{Actor, Appearance, Article, ArticleIdx, Quotation, QuoteKind, Speaker};
 
 /// A quote of one article, waiting to be grouped.
 #[derive(Debug, Clone)]
-pub struct Pending {
+pub struct Pending<'a> {
     pub article: ArticleIdx,
     pub ordinal: usize,
     pub date: DateTime<FixedOffset>,
-    pub slug: String,
-    pub text: String,
+    pub slug: &'a str,
+    pub text: &'a str,
+    pub key: &'a QuoteKey,
     pub kind: QuoteKind,
     pub speaker: Option<Speaker>,
 }
 
 /// Group quotes into quotations, most reported first.
 pub fn group(pending: Vec<Pending>, articles: &[Article], actors: &[Actor]) -> Vec<Quotation> {
-    // The sort key orders appearances in time and makes ids independent of
-    // the order files were read in.
-    let keys: Vec<String> = pending
-        .iter()
-        // Seconds since 1970, shifted positive and zero-padded, sort as time does.
-        .map(|p| {
-            format!(
-                "{:020}/{}/{:05}",
-                p.date.timestamp() + (1 << 40),
-                p.slug,
-                p.ordinal
-            )
-        })
-        .collect();
     let refs: Vec<dossier_extract::QuoteRef> = pending
         .iter()
-        .zip(&keys)
-        .map(|(p, key)| dossier_extract::QuoteRef {
-            text: &p.text,
+        .map(|p| dossier_extract::QuoteRef {
+            text: p.text,
+            key: p.key,
             // Anonymous sources count as unknown: "an official" may be anyone.
             speaker: match &p.speaker {
                 Some(Speaker::Actor(a)) => Some(actors[*a].id.as_str()),
                 _ => None,
             },
-            sort_key: key,
+            // In time, then by slug: ids do not depend on the order files were read in.
+            at: Occurrence {
+                time: p.date.timestamp(),
+                article: p.slug,
+                ordinal: p.ordinal as u32,
+            },
         })
         .collect();
     let groups = dossier_extract::group_quotations(&refs);
@@ -55,14 +49,14 @@ pub fn group(pending: Vec<Pending>, articles: &[Article], actors: &[Actor]) -> V
         .map(|group| {
             let representative = slots[group.representative]
                 .as_ref()
-                .map(|p| (p.text.clone(), p.kind));
+                .map(|p| (p.text.to_string(), p.kind));
             let members: Vec<Pending> = group
                 .members
                 .iter()
                 .filter_map(|&m| slots[m].take())
                 .collect();
             let (text, kind) =
-                representative.unwrap_or_else(|| (members[0].text.clone(), members[0].kind));
+                representative.unwrap_or_else(|| (members[0].text.to_string(), members[0].kind));
             let speaker = members
                 .iter()
                 .find_map(|m| {
@@ -87,7 +81,7 @@ pub fn group(pending: Vec<Pending>, articles: &[Article], actors: &[Actor]) -> V
                     .into_iter()
                     .map(|m| Appearance {
                         article: m.article,
-                        text: m.text,
+                        text: m.text.to_string(),
                         ordinal: m.ordinal,
                     })
                     .collect(),

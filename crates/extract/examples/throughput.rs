@@ -9,7 +9,8 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use dossier_extract::{
-    ActorDef, ActorKind, Lexicon, Options, QuoteRef, TopicDef, analyse, group_quotations,
+    ActorDef, ActorKind, Lexicon, Occurrence, Options, QuoteKey, QuoteRef, TopicDef, analyse,
+    group_quotations,
 };
 
 fn registry() -> Lexicon {
@@ -174,19 +175,32 @@ fn main() {
         quotes
     );
 
-    let keys: Vec<String> = (0..all_quotes.len()).map(|i| format!("{:08}", i)).collect();
+    let qbytes: usize = all_quotes.iter().map(String::len).sum();
+    let start = Instant::now();
+    let keys: Vec<QuoteKey> = all_quotes.iter().map(|t| QuoteKey::new(t)).collect();
+    let keyed = start.elapsed().as_secs_f64();
     let items: Vec<QuoteRef> = all_quotes
         .iter()
         .zip(&keys)
-        .map(|(t, k)| QuoteRef {
+        .enumerate()
+        .map(|(i, (t, key))| QuoteRef {
             text: t,
+            key,
             speaker: None,
-            sort_key: k,
+            at: Occurrence {
+                time: i as i64,
+                article: "a",
+                ordinal: 0,
+            },
         })
         .collect();
-    let qbytes: usize = all_quotes.iter().map(String::len).sum();
-    let start = Instant::now();
+    let grouping = Instant::now();
     let groups = group_quotations(&items);
+    println!(
+        "QuoteKey::new {:.3} s, group_quotations {:.3} s",
+        keyed,
+        grouping.elapsed().as_secs_f64()
+    );
     let secs = start.elapsed().as_secs_f64();
     println!(
         "group_quotations: {} quotations ({:.1} MB) into {} groups in {:.3} s = {:.1} MB/s",

@@ -1,11 +1,13 @@
 //! Shared quotations across a site: the same statement reported by several articles.
 //!
-//! Wordings are normalised ([`normalise`]); equal normalised texts are one node. Nodes with
-//! 8 or more words are indexed by their 8-word shingles; nodes that share a shingle are
-//! joined by a union-find whose sets remember their speaker, so a join only happens when the
-//! speakers agree or one is unknown. Shingles carried by very many distinct wordings
-//! (boilerplate) are skipped. Everything runs in a canonical order (nodes sorted by text,
-//! shingles by hash), so the result does not depend on the order of the input.
+//! Each occurrence's wording is reduced once to a [`QuoteKey`] (the hash of its normalised
+//! text, its word count and the hashes of its 8-word shingles), in the per-article stage that
+//! runs on every core; grouping a site then touches no text. Equal normalised texts are one
+//! node. Nodes that share a shingle are joined by a union-find whose sets remember their
+//! speaker, so a join only happens when the speakers agree or one is unknown. Shingles
+//! carried by very many distinct wordings (boilerplate) are skipped. Everything runs in a
+//! canonical order (nodes by wording hash, shingles by hash), so the result does not depend
+//! on the order of the input.
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -18,25 +20,83 @@ pub const SHINGLE_WORDS: usize = 8;
 /// Shingles shared by more distinct wordings than this are ignored as boilerplate.
 pub const SHINGLE_CAP: usize = 64;
 
+/// What grouping needs of one wording. Computing it is the costly part (normalising,
+/// hashing every word), so callers make it where the text is, once per occurrence.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct QuoteKey {
+    /// Hash of the normalised wording: equal wordings, equal hashes.
+    pub wording: u64,
+    /// Words in the normalised wording.
+    pub words: u32,
+    /// Hashes of its 8-word shingles, sorted, without repeats; empty under 8 words.
+    pub shingles: Box<[u64]>,
+}
+
+impl QuoteKey {
+    pub fn new(text: &str) -> QuoteKey {
+        QuoteKey::of_normalised(&normalise(text))
+    }
+
+    /// The key of a text already passed through [`normalise`].
+    pub fn of_normalised(normalised: &str) -> QuoteKey {
+        let word_hashes: Vec<u64> = normalised
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(|w| fnv1a(w.as_bytes()))
+            .collect();
+        let mut shingles: Vec<u64> = word_hashes
+            .windows(SHINGLE_WORDS)
+            .map(|win| {
+                win.iter()
+                    .fold(0xcbf2_9ce4_8422_2325, |h: u64, w| mix(h ^ w))
+            })
+            .collect();
+        shingles.sort_unstable();
+        shingles.dedup();
+        QuoteKey {
+            wording: fnv1a(normalised.as_bytes()),
+            words: word_hashes.len() as u32,
+            shingles: shingles.into_boxed_slice(),
+        }
+    }
+
+    /// The quotation id this wording gives when it is a group's earliest occurrence.
+    pub fn id(&self) -> String {
+        id_of_hash(self.wording)
+    }
+}
+
+/// Where an occurrence stands: in time, then by article and position. The earliest
+/// occurrence names its group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Occurrence<'a> {
+    /// Any monotonic time, such as seconds since 1970.
+    pub time: i64,
+    /// A stable name of the article, such as its slug.
+    pub article: &'a str,
+    /// The quote's position in its article.
+    pub ordinal: u32,
+}
+
 /// One quotation occurrence, as the caller knows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct QuoteRef<'a> {
-    /// The wording as found (normalised inside).
+    /// The wording as found.
     pub text: &'a str,
+    /// `QuoteKey::new(text)`.
+    pub key: &'a QuoteKey,
     /// A stable key for the speaker (an actor id, or a new speaker's name); None if unknown.
     pub speaker: Option<&'a str>,
-    /// Sorts the occurrences in time, e.g. `"2016-02-21/russia-us-discuss/003"`
-    /// (date, article slug, ordinal). The earliest occurrence names the group.
-    pub sort_key: &'a str,
+    pub at: Occurrence<'a>,
 }
 
 /// One shared quotation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct QuotationGroup {
     /// Stable id: 12 lower-case base32 characters derived from the normalised wording of the
-    /// earliest occurrence (by `sort_key`). Independent of input order and of other groups.
+    /// earliest occurrence. Independent of input order and of other groups.
     pub id: String,
-    /// Indices into the input, sorted by `sort_key`.
+    /// Indices into the input, earliest first.
     pub members: Vec<usize>,
     /// Index of the fullest wording (most words; earliest on ties).
     pub representative: usize,
@@ -127,19 +187,23 @@ fn mix(mut z: u64) -> u64 {
 
 /// The stable id of a quotation from its normalised wording: 12 lower-case base32 characters.
 pub fn quotation_id(normalised: &str) -> String {
+    id_of_hash(fnv1a(normalised.as_bytes()))
+}
+
+fn id_of_hash(wording: u64) -> String {
     const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
-    let h = mix(fnv1a(normalised.as_bytes()));
+    let h = mix(wording);
     (0..12)
         .map(|i| ALPHABET[((h >> (64 - 5 * (i + 1))) & 31) as usize] as char)
         .collect()
 }
 
-struct Sets {
+struct Sets<'a> {
     parent: Vec<usize>,
-    speaker: Vec<Option<String>>,
+    speaker: Vec<Option<&'a str>>,
 }
 
-impl Sets {
+impl Sets<'_> {
     fn find(&mut self, mut x: usize) -> usize {
         while self.parent[x] != x {
             self.parent[x] = self.parent[self.parent[x]];
@@ -154,7 +218,7 @@ impl Sets {
         if ra == rb {
             return true;
         }
-        let compatible = match (&self.speaker[ra], &self.speaker[rb]) {
+        let compatible = match (self.speaker[ra], self.speaker[rb]) {
             (Some(x), Some(y)) => x == y,
             _ => true,
         };
@@ -164,146 +228,162 @@ impl Sets {
         let (root, child) = if ra < rb { (ra, rb) } else { (rb, ra) };
         self.parent[child] = root;
         if self.speaker[root].is_none() {
-            self.speaker[root] = self.speaker[child].take();
+            self.speaker[root] = self.speaker[child];
         }
         true
     }
 }
 
-/// Groups the quotations of a whole site. Near-linear in the total number of words;
+/// Groups the quotations of a whole site. Near-linear in the total number of shingles;
 /// deterministic and independent of the order of `items`.
 pub fn group_quotations(items: &[QuoteRef]) -> Vec<QuotationGroup> {
-    let norms: Vec<String> = items.iter().map(|q| normalise(q.text)).collect();
+    // Distinct wordings in canonical order; a node per wording.
+    let mut wordings: Vec<u64> = items.iter().map(|q| q.key.wording).collect();
+    wordings.sort_unstable();
+    wordings.dedup();
+    let node_of = |wording: u64| {
+        wordings
+            .binary_search(&wording)
+            .expect("every wording is a node")
+    };
+    let item_node: Vec<usize> = items.iter().map(|q| node_of(q.key.wording)).collect();
 
-    // Distinct wordings in canonical (sorted) order.
-    let mut distinct: Vec<&str> = norms.iter().map(String::as_str).collect();
-    distinct.sort_unstable();
-    distinct.dedup();
-    let node_of: HashMap<&str, usize> = distinct.iter().enumerate().map(|(i, s)| (*s, i)).collect();
-    let item_node: Vec<usize> = norms.iter().map(|n| node_of[n.as_str()]).collect();
-
-    // A node's speaker: its most frequent known speaker (smallest key on ties).
-    let mut votes: Vec<HashMap<&str, usize>> = vec![HashMap::new(); distinct.len()];
-    for (i, q) in items.iter().enumerate() {
-        if let Some(s) = q.speaker {
-            *votes[item_node[i]].entry(s).or_default() += 1;
-        }
-    }
-    let speaker: Vec<Option<String>> = votes
-        .iter()
-        .map(|v| {
-            v.iter()
-                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                .map(|(s, _)| s.to_string())
-        })
-        .collect();
     let mut sets = Sets {
-        parent: (0..distinct.len()).collect(),
-        speaker,
+        parent: (0..wordings.len()).collect(),
+        speaker: node_speakers(items, &item_node, wordings.len()),
     };
 
-    // 8-word shingles -> nodes. Each word is hashed once; a window's hash
-    // combines its eight word hashes. The keys are already well mixed, so
-    // the map does not hash them again.
-    let mut postings: HashMap<u64, Vec<usize>, BuildHasherDefault<PreHashed>> = HashMap::default();
-    let mut word_hashes: Vec<u64> = Vec::new();
-    for (node, text) in distinct.iter().enumerate() {
-        word_hashes.clear();
-        word_hashes.extend(
-            text.split(' ')
-                .filter(|w| !w.is_empty())
-                .map(|w| fnv1a(w.as_bytes())),
-        );
-        if word_hashes.len() < SHINGLE_WORDS {
+    // Shingle -> nodes, for the shingles that more than one node has. Most shingles belong
+    // to one wording only: the map remembers the first node, and only repeats are listed.
+    let mut first: HashMap<u64, u32, BuildHasherDefault<PreHashed>> = HashMap::default();
+    let mut shared: Vec<(u64, u32)> = Vec::new();
+    let mut seen = vec![false; wordings.len()];
+    for (i, q) in items.iter().enumerate() {
+        let node = item_node[i];
+        if std::mem::replace(&mut seen[node], true) {
             continue;
         }
-        for win in word_hashes.windows(SHINGLE_WORDS) {
-            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-            for w in win {
-                h = mix(h ^ w);
-            }
-            let list = postings.entry(h).or_default();
-            if list.last() != Some(&node) {
-                list.push(node);
+        for &shingle in &q.key.shingles {
+            match first.entry(shingle) {
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(node as u32);
+                }
+                std::collections::hash_map::Entry::Occupied(e) => {
+                    shared.push((shingle, node as u32));
+                    shared.push((shingle, *e.get()));
+                }
             }
         }
     }
-    let mut shingles: Vec<(u64, Vec<usize>)> = postings
-        .into_iter()
-        .filter(|(_, v)| v.len() > 1 && v.len() <= SHINGLE_CAP)
-        .collect();
-    shingles.sort_unstable_by_key(|(h, _)| *h);
-    for (_, nodes) in &shingles {
-        for k in 1..nodes.len() {
-            if !sets.union(nodes[0], nodes[k]) {
-                sets.union(nodes[k - 1], nodes[k]);
+    shared.sort_unstable();
+    shared.dedup();
+    for run in shared.chunk_by(|a, b| a.0 == b.0) {
+        if run.len() > SHINGLE_CAP {
+            continue;
+        }
+        for k in 1..run.len() {
+            let (a, b) = (run[0].1 as usize, run[k].1 as usize);
+            if !sets.union(a, b) {
+                sets.union(run[k - 1].1 as usize, b);
             }
         }
     }
 
-    // Collect groups.
-    let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (i, &node) in item_node.iter().enumerate() {
-        let r = sets.find(node);
-        by_root.entry(r).or_default().push(i);
-    }
-    // Normalised text has single spaces between words and none at the ends.
-    let words_of: Vec<usize> = norms
-        .iter()
-        .map(|n| {
-            if n.is_empty() {
-                0
-            } else {
-                n.bytes().filter(|&b| b == b' ').count() + 1
-            }
-        })
-        .collect();
-    let word_count = |i: usize| words_of[i];
-    let mut groups: Vec<(String, QuotationGroup)> = by_root
-        .into_iter()
-        .map(|(root, mut members)| {
-            members.sort_by(|&a, &b| {
-                items[a]
-                    .sort_key
-                    .cmp(items[b].sort_key)
-                    .then(norms[a].cmp(&norms[b]))
-                    .then(items[a].text.cmp(items[b].text))
-                    .then(a.cmp(&b))
-            });
+    // Members of each set, earliest first.
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    let roots: Vec<usize> = item_node.iter().map(|&n| sets.find(n)).collect();
+    order.sort_unstable_by(|&a, &b| {
+        roots[a]
+            .cmp(&roots[b])
+            .then_with(|| items[a].at.cmp(&items[b].at))
+            .then_with(|| items[a].key.wording.cmp(&items[b].key.wording))
+            .then_with(|| items[a].text.cmp(items[b].text))
+            .then(a.cmp(&b))
+    });
+    let mut groups: Vec<QuotationGroup> = order
+        .chunk_by(|&a, &b| roots[a] == roots[b])
+        .map(|members| {
             let earliest = members[0];
-            // the fullest wording; the earliest among equals
+            // The fullest wording; the earliest among equals.
+            let fullness = |m: usize| (items[m].key.words, items[m].text.len());
             let mut representative = earliest;
-            for &m in &members {
-                if (word_count(m), items[m].text.len())
-                    > (word_count(representative), items[representative].text.len())
-                {
+            for &m in members {
+                if fullness(m) > fullness(representative) {
                     representative = m;
                 }
             }
-            let first_key = items[earliest].sort_key.to_string();
-            let g = QuotationGroup {
-                id: quotation_id(&norms[earliest]),
-                members,
+            QuotationGroup {
+                id: items[earliest].key.id(),
+                members: members.to_vec(),
                 representative,
-                speaker: sets.speaker[root].clone(),
-            };
-            (first_key, g)
+                speaker: sets.speaker[roots[earliest]].map(str::to_string),
+            }
         })
         .collect();
-    groups.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.id.cmp(&b.1.id)));
-    groups.into_iter().map(|(_, g)| g).collect()
+    groups.sort_by(|a, b| {
+        items[a.members[0]]
+            .at
+            .cmp(&items[b.members[0]].at)
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    groups
+}
+
+/// A node's speaker: its most frequent known speaker (the smallest key on ties).
+fn node_speakers<'a>(
+    items: &[QuoteRef<'a>],
+    item_node: &[usize],
+    nodes: usize,
+) -> Vec<Option<&'a str>> {
+    let mut votes: Vec<(usize, &str)> = items
+        .iter()
+        .zip(item_node)
+        .filter_map(|(q, &node)| Some((node, q.speaker?)))
+        .collect();
+    votes.sort_unstable();
+    let mut speaker = vec![None; nodes];
+    let mut best = vec![0usize; nodes];
+    for run in votes.chunk_by(|a, b| a == b) {
+        let (node, name) = run[0];
+        // Runs come in key order, so a later run wins only with strictly more votes.
+        if run.len() > best[node] {
+            best[node] = run.len();
+            speaker[node] = Some(name);
+        }
+    }
+    speaker
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn r<'a>(text: &'a str, speaker: Option<&'a str>, key: &'a str) -> QuoteRef<'a> {
-        QuoteRef {
-            text,
-            speaker,
-            sort_key: key,
-        }
+    /// An occurrence as the tests write it: wording, speaker, and an article name
+    /// that orders occurrences.
+    #[derive(Clone, Copy)]
+    struct Item<'a>(&'a str, Option<&'a str>, &'a str);
+
+    fn r<'a>(text: &'a str, speaker: Option<&'a str>, key: &'a str) -> Item<'a> {
+        Item(text, speaker, key)
+    }
+
+    fn group(items: &[Item]) -> Vec<QuotationGroup> {
+        let keys: Vec<QuoteKey> = items.iter().map(|i| QuoteKey::new(i.0)).collect();
+        let refs: Vec<QuoteRef> = items
+            .iter()
+            .zip(&keys)
+            .map(|(i, key)| QuoteRef {
+                text: i.0,
+                key,
+                speaker: i.1,
+                at: Occurrence {
+                    time: 0,
+                    article: i.2,
+                    ordinal: 0,
+                },
+            })
+            .collect();
+        group_quotations(&refs)
     }
 
     #[test]
@@ -346,7 +426,7 @@ mod tests {
             r(CUT, None, "2016-08-28/c/4"),
             r("We are close", Some("lavrov"), "2016-08-26/a/2"),
         ];
-        let g = group_quotations(&items);
+        let g = group(&items);
         assert_eq!(g.len(), 2);
         let big = g.iter().find(|g| g.members.len() == 3).unwrap();
         assert_eq!(big.members, vec![0, 1, 2]);
@@ -358,10 +438,10 @@ mod tests {
     #[test]
     fn different_speakers_do_not_join() {
         let items = [r(FULL, Some("kerry"), "1"), r(CUT, Some("lavrov"), "2")];
-        assert_eq!(group_quotations(&items).len(), 2);
+        assert_eq!(group(&items).len(), 2);
         // equal wording is one quotation whatever the speakers
         let items = [r(FULL, Some("kerry"), "1"), r(FULL, Some("lavrov"), "2")];
-        assert_eq!(group_quotations(&items).len(), 1);
+        assert_eq!(group(&items).len(), 1);
     }
 
     #[test]
@@ -370,7 +450,7 @@ mod tests {
             r("one two three four five six seven alpha beta", None, "1"),
             r("one two three four five six seven gamma delta", None, "2"),
         ];
-        assert_eq!(group_quotations(&items).len(), 2);
+        assert_eq!(group(&items).len(), 2);
     }
 
     #[test]
@@ -390,10 +470,10 @@ mod tests {
             ),
             r("Such is the reality.", Some("lavrov"), "2016-08-26/a/9"),
         ];
-        let a = group_quotations(&items);
+        let a = group(&items);
         let mut rev = items.clone();
         rev.reverse();
-        let b = group_quotations(&rev);
+        let b = group(&rev);
         let n = items.len();
         let canon = |gs: &[QuotationGroup], flip: bool| -> Vec<(String, Vec<usize>, usize)> {
             gs.iter()
@@ -417,12 +497,12 @@ mod tests {
                 )
             })
             .collect();
-        let items: Vec<QuoteRef> = texts.iter().map(|t| r(t, None, "k")).collect();
-        assert_eq!(group_quotations(&items).len(), SHINGLE_CAP + 5);
+        let items: Vec<Item> = texts.iter().map(|t| r(t, None, "k")).collect();
+        assert_eq!(group(&items).len(), SHINGLE_CAP + 5);
     }
 
     #[test]
     fn empty_input() {
-        assert!(group_quotations(&[]).is_empty());
+        assert!(group(&[]).is_empty());
     }
 }

@@ -18,7 +18,9 @@ mod words;
 use serde::Serialize;
 
 pub use analyse::analyse;
-pub use group::{QuotationGroup, QuoteRef, group_quotations, normalise, quotation_id};
+pub use group::{
+    Occurrence, QuotationGroup, QuoteKey, QuoteRef, group_quotations, normalise, quotation_id,
+};
 pub use lexicon::{ActorDef, ActorKind, Lexicon, TopicDef};
 
 /// Settings of the extractor (`quotes:` in site.yaml).

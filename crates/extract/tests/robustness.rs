@@ -4,7 +4,9 @@
 mod common;
 
 use common::*;
-use dossier_extract::{Options, QuoteRef, analyse, group_quotations, normalise};
+use dossier_extract::{
+    Occurrence, Options, QuoteKey, QuoteRef, analyse, group_quotations, normalise,
+};
 
 /// xorshift64*: deterministic, no dependency.
 struct Rng(u64);
@@ -108,13 +110,21 @@ fn check(paragraphs: &[&str], lex: &dossier_extract::Lexicon) {
             let p = paragraphs[m.paragraph];
             assert!(m.end <= p.len() && p.is_char_boundary(m.start) && p.is_char_boundary(m.end));
         }
+        let keys: Vec<QuoteKey> = a.quotes.iter().map(|q| QuoteKey::new(&q.text)).collect();
         let refs: Vec<QuoteRef> = a
             .quotes
             .iter()
-            .map(|q| QuoteRef {
+            .zip(&keys)
+            .enumerate()
+            .map(|(i, (q, key))| QuoteRef {
                 text: &q.text,
+                key,
                 speaker: None,
-                sort_key: "k",
+                at: Occurrence {
+                    time: 0,
+                    article: "k",
+                    ordinal: i as u32,
+                },
             })
             .collect();
         let groups = group_quotations(&refs);
