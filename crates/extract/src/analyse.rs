@@ -14,7 +14,9 @@
 //! 5. `before: subject: quote`: a colon right before the quotation gives it to the subject of
 //!    the sentence, whatever the verb: `Fane was blunt: "Q"`.
 //! 6. `continuation`: the previous quotation of the same paragraph, or of the previous
-//!    paragraph when this one opens with the quotation.
+//!    paragraph when this one opens with the quotation; or (`continuation: subject`) the
+//!    person the text made a subject after that quotation, in the same places: `Castell said
+//!    the vote was hard.¶"Q"`, `Voss spoke to the crowd:¶"Q"`, `Askeland shrugs. "Q"`.
 //! 7. `sentence-subject` (partials and fragments only): the registry actor, pronoun or known
 //!    name that opens the sentence, before its first reporting verb.
 //!
@@ -22,13 +24,20 @@
 //! said`); a clause between commas (`Brecht, speaking in Port Lisle, said`) or a relative
 //! clause (`Halvorsen, who has called …`) is skipped. Candidates resolve through article
 //! state: `he`/`she` to the last person (a singular anonymous source included) named as a
-//! speaker of a full quotation or as a subject before them, passing over people an earlier
-//! pronoun showed to be of the other gender; `it` and `the company` to the last organisation
+//! speaker of a full quotation, as a subject, or introduced in full where a subject or an
+//! appositive stands (`Brandt's neighbour, Ingrid Sollie, runs`, `its campaign chief, Leopold
+//! Harms.`; not after a verb or preposition, `alongside Pieter Halvorsen`), passing over
+//! people an earlier pronoun showed to be of the other gender; `it` and `the company` to the last organisation
 //! reported as a subject or speaker; `the official` to the last anonymous source with the
 //! same head noun; `the president` / `the minister` to the last person with that title (in
-//! the registry or written before a name); `the ministry` / `the statement` / `a council
+//! the registry or written before a name, the title phrase running over its object: `Deputy
+//! Minister of Internal Affairs Major General Rasmus Kiel`); `the ministry` / `the statement` / `a council
 //! statement` to the last organisation mentioned (by the last word of its name); and short
-//! names (`Cook`) to a full name seen in the article (`Peter Cook`).
+//! names (`Cook`) to a full name seen in the article (`Peter Cook`). A name after a
+//! preposition of place (`a banner at Ferrin Gap read:`) is not a subject; a proper name after
+//! the article is an institution's, all its capitalised words included (`the Maren Estuary
+//! Trust`). A quotation in title case (`the study, "Storm Surges and Harbour Defences"`) is a
+//! title, a fragment; one right after a quotation that ends its sentence stands alone.
 
 use std::collections::HashMap;
 
@@ -37,9 +46,9 @@ use crate::scan::{self, RawQuote};
 use crate::text::{char_at, count_words_upto};
 use crate::words::{
     VerbForm, is_anonymous_head, is_characterising_verb, is_indefinite, is_name_particle,
-    is_naming_word, is_not_name, is_organisation_noun, is_person_pronoun, is_quoting_verb,
-    is_singular_noun, is_skippable_adverb, is_statement_noun, is_title, lowered, opens_clause,
-    reporting_verb,
+    is_naming_word, is_not_name, is_organisation_noun, is_person_pronoun, is_place_preposition,
+    is_quoting_verb, is_singular_noun, is_skippable_adverb, is_statement_noun, is_title, lowered,
+    opens_clause, reporting_verb,
 };
 use crate::{
     ActorKind, Analysis, Lexicon, Mention, NewSpeaker, Options, Quote, QuoteKind, Span, Speaker,
@@ -423,12 +432,38 @@ impl<'a> Para<'a> {
             }
             break;
         }
+        // a proper name after the article is an institution's, all its capitalised words
+        // with it: "the Maren Estuary Trust" (people's names take no article)
+        if caps == 2 && j >= 2 && self.word(j - 1).is_some_and(starts_upper) {
+            let mut k = j - 1;
+            while k > 0
+                && j - k < 3
+                && self.hit_ending_in(k).is_none()
+                && self
+                    .word(k)
+                    .is_some_and(|x| starts_upper(x) && !is_not_name(x) && !is_possessive(x))
+            {
+                k -= 1;
+            }
+            if self.word(k).is_some_and(|x| x.eq_ignore_ascii_case("the")) && k + 1 < j {
+                j = k + 1;
+            }
+        }
         // never start on a particle
         while j < i && self.word(j).is_some_and(is_name_particle) {
             j += 1;
         }
         let s = &self.text[self.toks[j].start..self.toks[i].end];
         Some((strip_possessive(s).to_string(), j))
+    }
+
+    /// True when the word before token `first` is a preposition of place: a name there is a
+    /// place in a phrase, not a subject ("A sign at Vester Quay said").
+    fn after_preposition(&self, first: usize) -> bool {
+        first
+            .checked_sub(1)
+            .and_then(|b| self.word(b))
+            .is_some_and(is_place_preposition)
     }
 
     /// A name running rightwards from token `j`, after any titles.
@@ -667,6 +702,10 @@ impl<'a> Para<'a> {
             return self.appositive_subject(i - 1);
         }
         let (c, first) = self.np_ending_at(i)?;
+        // a place in a prepositional phrase is not the subject: "A sign at Vester Quay said"
+        if matches!(c, Cand::Named(_)) && self.after_preposition(first) {
+            return None;
+        }
         // "read" only reports a written statement: "X's statement read"
         if self.word(v) == Some("read") && !self.word(i).is_some_and(is_statement_noun) {
             return None;
@@ -1038,16 +1077,35 @@ fn sentence_subject(pa: &Para, qt: usize, known: &HashMap<String, String>) -> Op
         if reporting_verb(w) == Some(VerbForm::Finite) {
             return None;
         }
-        // a name seen in full elsewhere in the article: "Ortiz dismissed …"
+        // a name seen in full elsewhere in the article: "Ortiz dismissed …"; not a place in
+        // a prepositional phrase: "A banner … at Ferrin Gap read: …"
         if starts_upper(w)
             && !pa.word(k + 1).is_some_and(starts_upper)
-            && let Some((n, _)) = pa.name_left(k)
+            && let Some((n, first)) = pa.name_left(k)
             && (n.contains(' ') || known.contains_key(&n))
+            && !pa.after_preposition(first)
         {
             return Some(Cand::Named(n));
         }
     }
     None
+}
+
+/// `Hand-Seeded Biodegradable Mats for Eelgrass Restoration in a Temperate Estuary`: four or
+/// more words, every one longer than three letters capitalised, as in the title of a work or
+/// a programme; speech is not written so.
+fn is_title_case(text: &str) -> bool {
+    let mut long = 0;
+    for w in text.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.len() > 3 {
+            if !starts_upper(w) {
+                return false;
+            }
+            long += 1;
+        }
+    }
+    long >= 4
 }
 
 /// Classification by the quotation's opening context (SPEC 4).
@@ -1059,7 +1117,17 @@ fn classify(pa: &Para, qt: usize, text: &str, opts: &Options) -> QuoteKind {
     if qt > 0 && pa.word(qt - 1).is_some_and(is_naming_word) {
         return QuoteKind::Fragment;
     }
-    let standalone = qt == 0 || pa.sent[qt - 1] != pa.sent[qt] || pa.is_punct(qt - 1, &[':']) || {
+    // a title in title case, not speech: the study, "Hand-Seeded Mats for Eelgrass Restoration"
+    if is_title_case(text) {
+        return QuoteKind::Fragment;
+    }
+    let standalone = qt == 0
+        || pa.sent[qt - 1] != pa.sent[qt]
+        || pa.is_punct(qt - 1, &[':'])
+        // right after a quotation that ends its sentence: "… burned nothing." "He was …"
+        || (matches!(pa.toks[qt - 1].kind, TokKind::Quote(_))
+            && quote_ends_sentence(&pa.text[pa.toks[qt - 1].start..pa.toks[qt - 1].end]))
+        || {
         let upper = starts_upper(text.trim_start_matches(|c: char| !c.is_alphanumeric()));
         let mut k = qt - 1;
         let comma = pa.is_punct(k, &[',']);
@@ -1105,6 +1173,9 @@ type Positioned = ((usize, usize), String);
 struct State<'l> {
     lexicon: &'l Lexicon,
     events: Vec<Event>,
+    /// People as subjects of the text's sentences (a subset of `events`, which also holds
+    /// every person named in full), for a quotation the text gives no other speaker.
+    subjects: Vec<Event>,
     quote_events: Vec<Event>,
     /// singular head noun -> indefinite descriptions with it, with their positions
     anons: HashMap<String, Vec<Positioned>>,
@@ -1463,6 +1534,7 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
     let mut state = State {
         lexicon,
         events: Vec::new(),
+        subjects: Vec::new(),
         quote_events: Vec::new(),
         anons: HashMap::new(),
         mentions: analysis
@@ -1483,6 +1555,8 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
     // pronouns) and each sentence's opening person.
     let mut verb_subjects: Vec<((usize, usize), Cand)> = Vec::new();
     let mut names: HashMap<String, String> = HashMap::new();
+    // full names written anywhere (people a pronoun may mean; not subjects of anything)
+    let mut mentioned: Vec<((usize, usize), Cand)> = Vec::new();
     for pa in &paras {
         let mut last_sent = u32::MAX;
         for (k, t) in pa.toks.iter().enumerate() {
@@ -1527,6 +1601,7 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
                                 .is_some_and(|x| !starts_upper(x) && !is_stop_word(x)))
                         && let Some((n, first)) = pa.name_left(m)
                         && (n.contains(' ') || names.contains_key(&n))
+                        && !pa.after_preposition(first)
                     {
                         verb_subjects.push(((pa.idx, pa.toks[first].start), Cand::Named(n)));
                         break;
@@ -1547,14 +1622,34 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
                 && let Some((n, j)) = pa.name_left(k)
                 && let Some((_, last)) = n.rsplit_once(' ')
             {
-                // its titles, for "the president" later: "Tessarian President Ivo Dravik"
+                // its titles, for "the president" later: "Tessarian President Ivo Dravik"; a
+                // title phrase runs over the office's object too: "Deputy Minister of Internal
+                // Affairs Major General Rasmus Kiel", "the chairman of the Harbor Council Edvin Rask"
                 let mut t = j;
-                while t > 0 && j - t < 3 && pa.word(t - 1).is_some_and(is_title) {
+                while t > 0 && j - t < 9 {
+                    let Some(x) = pa.word(t - 1) else { break };
+                    if is_title(x) {
+                        let title = lower(x);
+                        state
+                            .titled
+                            .push(((pa.idx, pa.toks[j].start), title, n.clone()));
+                    } else if !(starts_upper(x) && !is_not_name(x)
+                        || matches!(x, "of" | "the" | "for"))
+                    {
+                        break;
+                    }
                     t -= 1;
-                    let title = lower(pa.word(t).unwrap_or_default());
-                    state
-                        .titled
-                        .push(((pa.idx, pa.toks[j].start), title, n.clone()));
+                }
+                // a person introduced in full (opening a clause, in apposition, after a title:
+                // "its campaign chief, Leopold Harms.") is who a later "he" or "she" may mean;
+                // not a name after a verb or a preposition ("met Rook", "at Ferrin Gap",
+                // "alongside Pieter Halvorsen") nor an institution's after the article ("the
+                // Lisle Ledger")
+                let before = j.checked_sub(1).and_then(|b| pa.word(b));
+                if !before.is_some_and(|b| !starts_upper(b) && !is_title(b))
+                    && pa.hit_ending_in(k).is_none()
+                {
+                    mentioned.push(((pa.idx, pa.toks[j].start), Cand::Named(n.clone())));
                 }
                 names.entry(last.to_string()).or_insert(n);
             }
@@ -1620,11 +1715,25 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
             _ => continue,
         };
         if state.is_person(&sp) {
+            state.subjects.push(Event {
+                pos,
+                speaker: sp.clone(),
+            });
             state.events.push(Event { pos, speaker: sp });
         } else if state.is_org(&sp) {
             state.org_events.push(Event { pos, speaker: sp });
         }
     }
+    for (pos, c) in mentioned {
+        let Cand::Named(n) = c else { continue };
+        let sp = Speaker::Named {
+            name: state.expand(&n),
+        };
+        if state.is_person(&sp) {
+            state.events.push(Event { pos, speaker: sp });
+        }
+    }
+    state.events.sort_by_key(|e| e.pos);
     state.used_short.clear();
 
     // Classification and the sieve, in text order.
@@ -1683,6 +1792,28 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
                     speaker = p.speaker.clone();
                     rule = Some("continuation");
                 }
+            }
+            // or the person the text last made the subject, when that comes after the previous
+            // quotation: in this paragraph ("Askeland shrugs. \"Q\""), or in the previous one
+            // when the quotation opens its paragraph ("Castell said the vote was hard.¶\"Q\"")
+            let from = if tf == 0 {
+                first.paragraph.saturating_sub(1)
+            } else {
+                first.paragraph
+            };
+            let after = prev
+                .and_then(|p| p.spans.last())
+                .map(|s| (s.paragraph, s.end));
+            let k = state
+                .subjects
+                .partition_point(|e| e.pos < (first.paragraph, first.start));
+            if let Some(e) = state.subjects[..k].last()
+                && e.pos.0 >= from
+                && after.is_none_or(|a| e.pos > a)
+                && speaker.as_ref() != Some(&e.speaker)
+            {
+                speaker = Some(e.speaker.clone());
+                rule = Some("continuation: subject");
             }
         }
         if speaker.is_none()
@@ -2148,6 +2279,95 @@ mod tests {
         assert_eq!(q[1].speaker, named("Rupert Fane"));
         let q = run(&["The plan has three parts: \"A new quay, a new crane and a new ferry.\""]);
         assert_eq!(q[0].speaker, None);
+    }
+
+    #[test]
+    fn rule_institution_name_after_the_article() {
+        let q = run(&[
+            "The Grey Fjord Rowing Trust, which trains young crews, called the closure \"a slow death for the sport\".",
+        ]);
+        assert_eq!(q[0].speaker, named("Grey Fjord Rowing Trust"));
+        // a person's name takes no article: two words, as before
+        let q = run(&["Dagny Holt called the plan \"a tax on the harbour\"."]);
+        assert_eq!(q[0].speaker, named("Dagny Holt"));
+    }
+
+    #[test]
+    fn rule_person_introduced_in_apposition_is_an_antecedent() {
+        // "she" is the person the text introduced last, not the earlier speaker
+        let q = run(&[
+            "\"We sail at dawn,\" says Arvid Lund, a ferryman.",
+            "Lund's sister, Marit Lund-Oy, keeps the books. \"The ledger is empty by March,\" she says.",
+        ]);
+        assert_eq!(q[1].speaker, named("Marit Lund-Oy"));
+        // an apposition at the end of a sentence, then "he told"
+        let q = run(&[
+            "Reaction came first from the port's harbourmaster, Gustav Eide. \"The cranes stay idle until Friday,\" he told the radio.",
+        ]);
+        assert_eq!(q[0].speaker, named("Gustav Eide"));
+        // a name after a verb or a preposition is not introduced as a subject
+        let q = run(&[
+            "Brecht spoke to reporters. \"I trust the courts,\" he said.",
+            "Later Brecht travelled alongside Jonas Weller, who has criticised him. \"We will see,\" he said.",
+        ]);
+        assert_eq!(q[1].speaker, actor(1));
+    }
+
+    #[test]
+    fn rule_title_phrase_before_a_name() {
+        let q = run(&[
+            "Deputy Director of Coastal Surveys Colonel Signe Aas opened the session.",
+            "\"Every wreck will be charted by spring,\" the deputy director added.",
+        ]);
+        assert_eq!(q[0].speaker, named("Signe Aas"));
+        let q = run(&[
+            "The spokesman of the Harbor Council Olav Dahl, for his part, welcomed the plan. \"It was overdue,\" he said.",
+        ]);
+        assert_eq!(q[0].speaker, named("Olav Dahl"));
+    }
+
+    #[test]
+    fn rule_unattributed_quotation_after_a_subject() {
+        // a quotation alone in a paragraph continues the person the previous one made speak
+        let q = run(&[
+            "Harbourmaster Gustav Eide said the storm had cost the port a week.",
+            "\"We lost three moorings and one crane. Nobody was hurt, and that is what counts.\"",
+        ]);
+        assert_eq!(q[0].speaker, named("Gustav Eide"));
+        // a paragraph ending with a colon hands the next one's quotation to its subject
+        let q = run(&[
+            "Okonkwo has just stepped out of the cabinet room:",
+            "\"The budget is agreed. It will be published tomorrow.\"",
+        ]);
+        assert_eq!(q[0].speaker, actor(0));
+        // an action beat in the same paragraph: "Eide shrugs. \"Q\""
+        let q = run(&[
+            "Gustav Eide runs the harbour. Asked about the strike, Eide shrugs. \"What can I do? The ships are late.\"",
+        ]);
+        assert_eq!(q[0].speaker, named("Gustav Eide"));
+        // no subject: nobody
+        let q = run(&["\"Nothing moves tonight. Nothing at all.\""]);
+        assert_eq!(q[0].speaker, None);
+    }
+
+    #[test]
+    fn rule_place_in_a_prepositional_phrase_is_not_the_subject() {
+        let q = run(&[
+            "A sign nailed to the gate at Vester Quay said: \"No entry for lorries after dark.\"",
+        ]);
+        assert_eq!(q[0].speaker, None);
+    }
+
+    #[test]
+    fn classification_titles_and_quotation_after_quotation() {
+        let q = run(&[
+            "The report, \"Storm Surges and Harbour Defences in Northern Waters,\" is out today.",
+        ]);
+        assert_eq!(q[0].kind, QuoteKind::Fragment);
+        let q = run(&[
+            "Her old teacher remembers a girl who \"never sat still.\" \"She was the most restless pupil I ever had,\" he says.",
+        ]);
+        assert_eq!(q[1].kind, QuoteKind::Quote);
     }
 
     #[test]

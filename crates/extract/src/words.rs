@@ -988,6 +988,37 @@ pub(crate) fn is_singular_noun(word: &str) -> bool {
     })
 }
 
+/// Prepositions of place and direction: a name right after one (`at Ferrin Gap`, `in Port
+/// Lisle`) is a place in a phrase, not the subject of the sentence nor a person.
+pub(crate) fn is_place_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "at"
+            | "on"
+            | "from"
+            | "to"
+            | "into"
+            | "across"
+            | "near"
+            | "off"
+            | "outside"
+            | "inside"
+            | "via"
+            | "towards"
+            | "toward"
+            | "through"
+            | "around"
+            | "of"
+            | "In"
+            | "At"
+            | "From"
+            | "Across"
+            | "Near"
+            | "Outside"
+            | "Inside"
+    )
+}
+
 /// Third-person singular pronouns that refer back to a person.
 pub(crate) fn is_person_pronoun(word: &str) -> bool {
     matches!(word, "he" | "she" | "He" | "She")
