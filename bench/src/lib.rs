@@ -7,5 +7,6 @@ pub mod generate;
 pub mod hugo;
 pub mod rng;
 pub mod runner;
+pub mod serve;
 pub mod util;
 pub mod words;

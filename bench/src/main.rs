@@ -4,8 +4,9 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
 
-use dossier_bench::generate::{GenOptions, generate};
+use dossier_bench::generate::{GenOptions, generate, is_cached};
 use dossier_bench::runner::{self, HugoMode, RunOptions};
+use dossier_bench::serve;
 use dossier_bench::util::{human_bytes, thousands};
 
 /// Benchmark for dossier: generate a realistic news corpus, time builds.
@@ -22,6 +23,34 @@ enum Cmd {
     Gen(GenArgs),
     /// Time `dossier build` (and Hugo, where installed) at several sizes.
     Run(RunArgs),
+    /// Time `dossier serve`'s edit-to-reload on one corpus.
+    Serve(ServeArgs),
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// Corpus size.
+    #[arg(long, short = 'n', default_value_t = 10000)]
+    articles: usize,
+    /// Random seed of the corpus.
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
+    /// Edits of each kind (body, quotation); the median is reported.
+    #[arg(long, default_value_t = 5)]
+    edits: usize,
+    /// Pause after each rebuild, in milliseconds.
+    #[arg(long, default_value_t = 3000)]
+    pause_ms: u64,
+    /// The dossier binary [default: target/release/dossier of the workspace,
+    /// built first].
+    #[arg(long, value_name = "PATH")]
+    dossier: Option<PathBuf>,
+    /// Do not run `cargo build` for the default dossier binary.
+    #[arg(long)]
+    no_build: bool,
+    /// Where corpora are generated and cached [default: target/dossier-bench].
+    #[arg(long, value_name = "DIR")]
+    work: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -90,6 +119,14 @@ struct RunArgs {
     json: bool,
 }
 
+/// `target/dossier-bench` of the workspace (or of `CARGO_TARGET_DIR`).
+fn default_work(workspace: &std::path::Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace.join("target"))
+        .join("dossier-bench")
+}
+
 /// The workspace root: where this crate was built from, else the current
 /// folder.
 fn workspace_root() -> PathBuf {
@@ -136,14 +173,60 @@ fn real_main() -> Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Cmd::Serve(a) => {
+            let workspace = workspace_root();
+            let work = std::path::absolute(a.work.unwrap_or_else(|| default_work(&workspace)))?;
+            let corpus = runner::corpus_dir(&work, a.articles, a.seed);
+            if !is_cached(&corpus, a.articles, a.seed) {
+                eprintln!("generating {} articles", thousands(a.articles as u64));
+                generate(&GenOptions {
+                    articles: a.articles,
+                    seed: a.seed,
+                    out: Some(corpus.clone()),
+                    hugo_out: None,
+                    threads: 0,
+                    force: false,
+                })?;
+            }
+            let dossier = runner::resolve_dossier(&RunOptions {
+                sizes: vec![a.articles],
+                seed: a.seed,
+                dossier: a.dossier,
+                build_dossier: !a.no_build,
+                hugo: HugoMode::Off,
+                hugo_bin: PathBuf::from("hugo"),
+                hugo_max: None,
+                runs: 1,
+                warmup: 0,
+                work: work.clone(),
+                workspace,
+            })?;
+            let kinds = serve::run(&serve::ServeOptions {
+                corpus,
+                dossier,
+                edits: a.edits,
+                pause: std::time::Duration::from_millis(a.pause_ms),
+            })?;
+            println!(
+                "\nedit-to-reload, {} articles, {} edits each (load {}):",
+                thousands(a.articles as u64),
+                a.edits,
+                runner::load_average().map_or("?".into(), |l| format!("{l:.1}"))
+            );
+            for k in &kinds {
+                println!(
+                    "  {:<10} median {:>7.0} ms   all: {:?} ms   pages: {:?}",
+                    k.kind,
+                    k.median_ms().unwrap_or(f64::NAN),
+                    k.after_save_ms,
+                    k.pages
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Cmd::Run(a) => {
             let workspace = workspace_root();
-            let work = a.work.unwrap_or_else(|| {
-                std::env::var_os("CARGO_TARGET_DIR")
-                    .map(PathBuf::from)
-                    .unwrap_or_else(|| workspace.join("target"))
-                    .join("dossier-bench")
-            });
+            let work = a.work.unwrap_or_else(|| default_work(&workspace));
             let opts = RunOptions {
                 sizes: a.sizes,
                 seed: a.seed,

@@ -147,7 +147,7 @@ pub fn parse_timings(stderr: &str) -> BTreeMap<String, f64> {
     m
 }
 
-fn median(mut v: Vec<f64>) -> Option<f64> {
+pub fn median(mut v: Vec<f64>) -> Option<f64> {
     if v.is_empty() {
         return None;
     }
@@ -276,7 +276,9 @@ fn version_of(prog: &Path, arg: &str) -> Option<String> {
 
 /// The dossier binary to time: the given one, or the workspace's release
 /// build (built first).
-fn resolve_dossier(opts: &RunOptions) -> Result<PathBuf> {
+/// The dossier binary to time: `--dossier`, or the workspace's release
+/// build (built first unless `build_dossier` is off and it exists).
+pub fn resolve_dossier(opts: &RunOptions) -> Result<PathBuf> {
     if let Some(p) = &opts.dossier {
         if p.components().count() == 1
             && !p.exists()

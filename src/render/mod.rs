@@ -515,12 +515,12 @@ impl Renderer {
         let actors: Vec<_> = article
             .actors
             .iter()
-            .map(|&a| actor_card(config, site, &site.actors[a], 0))
+            .map(|&a| actor_tag(config, &site.actors[a]))
             .collect();
         let topics: Vec<_> = article
             .topics
             .iter()
-            .map(|&t| topic_card(config, site, &site.topics[t], 0))
+            .map(|&t| topic_tag(config, &site.topics[t]))
             .collect();
         ctx.insert("actors", &actors);
         ctx.insert("topics", &topics);
@@ -664,7 +664,7 @@ impl Renderer {
         let topics: Vec<_> = q
             .topics
             .iter()
-            .map(|&t| topic_card(config, site, &site.topics[t], 0))
+            .map(|&t| topic_tag(config, &site.topics[t]))
             .collect();
         ctx.insert("appearances", &appearances);
         ctx.insert("topics", &topics);

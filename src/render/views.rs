@@ -136,10 +136,7 @@ pub fn actor_card<'a>(
         name: &actor.name,
         url: config.url(&format!("actors/{}/", actor.id)),
         role: actor.role.as_deref(),
-        kind: match actor.kind {
-            crate::config::ActorKind::Person => "person",
-            crate::config::ActorKind::Organisation => "organisation",
-        },
+        kind: kind_name(actor.kind),
         aliases: &actor.aliases,
         articles: actor.articles.len(),
         quotations: actor.quotations.len(),
@@ -148,6 +145,52 @@ pub fn actor_card<'a>(
             .articles
             .first()
             .map(|&a| date(&site.articles[a].date)),
+    }
+}
+
+/// An actor named on a page about something else (an article, a
+/// quotation): who they are, without the counts of their digest. Those pages
+/// are the most numerous; leaving counts off them means that a new article
+/// or quotation does not re-render every page that names its actors.
+#[derive(Serialize)]
+pub struct ActorTag<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub url: String,
+    pub role: Option<&'a str>,
+    pub kind: &'static str,
+}
+
+pub fn actor_tag<'a>(config: &Config, actor: &'a Actor) -> ActorTag<'a> {
+    ActorTag {
+        id: &actor.id,
+        name: &actor.name,
+        url: config.url(&format!("actors/{}/", actor.id)),
+        role: actor.role.as_deref(),
+        kind: kind_name(actor.kind),
+    }
+}
+
+fn kind_name(kind: crate::config::ActorKind) -> &'static str {
+    match kind {
+        crate::config::ActorKind::Person => "person",
+        crate::config::ActorKind::Organisation => "organisation",
+    }
+}
+
+/// A topic named on an article or quotation page; see [`ActorTag`].
+#[derive(Serialize)]
+pub struct TopicTag<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub url: String,
+}
+
+pub fn topic_tag<'a>(config: &Config, topic: &'a Topic) -> TopicTag<'a> {
+    TopicTag {
+        id: &topic.id,
+        title: &topic.title,
+        url: config.url(&format!("topics/{}/", topic.id)),
     }
 }
 

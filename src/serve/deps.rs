@@ -34,6 +34,9 @@ pub struct Cards {
     topic: Vec<u64>,
     quote: Vec<u64>,
     source: Vec<u64>,
+    /// Actors and topics as tags (`views::ActorTag`, `TopicTag`): no counts.
+    actor_tag: Vec<u64>,
+    topic_tag: Vec<u64>,
 }
 
 /// A page, where it is written, and its fingerprint.
@@ -156,11 +159,11 @@ fn page_inputs(
                 date(u, h);
             }
             for &x in &a.actors {
-                cards.actor[x].hash(h);
+                cards.actor_tag[x].hash(h);
             }
             0xffu8.hash(h);
             for &t in &a.topics {
-                cards.topic[t].hash(h);
+                cards.topic_tag[t].hash(h);
             }
             0xffu8.hash(h);
             for q in &a.quotes {
@@ -250,7 +253,7 @@ fn page_inputs(
             }
             0xffu8.hash(h);
             for &t in &quotation.topics {
-                cards.topic[t].hash(h);
+                cards.topic_tag[t].hash(h);
             }
         }
         #[allow(unreachable_patterns)]
@@ -317,12 +320,24 @@ pub fn cards(site: &Site) -> Cards {
             })
         })
         .collect();
+    let actor_tag = site
+        .actors
+        .iter()
+        .map(|a| one(|h| (&a.id, &a.name, &a.role, format!("{:?}", a.kind)).hash(h)))
+        .collect();
+    let topic_tag = site
+        .topics
+        .iter()
+        .map(|t| one(|h| (&t.id, &t.title).hash(h)))
+        .collect();
     Cards {
         article,
         actor,
         topic,
         quote,
         source,
+        actor_tag,
+        topic_tag,
     }
 }
 
