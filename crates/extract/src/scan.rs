@@ -177,7 +177,8 @@ struct Cand {
 
 /// `'They talk about the dockers' future as if it were theirs,' she said`: a single mark after
 /// an `s` and before a lower-case word is a plural possessive, not the closing mark, when the
-/// next single mark of the paragraph closes too (and is no such possessive itself).
+/// next single mark of the paragraph that is no such possessive itself closes: possessives
+/// may come in a row (`'Workers' rights and growers' profits are at stake,' he said`).
 fn possessive_before_close(p: &str, ms: &[Mark], i: usize) -> bool {
     let plural_possessive = |m: &Mark| {
         m.kind == MarkKind::Single
@@ -192,8 +193,8 @@ fn possessive_before_close(p: &str, ms: &[Mark], i: usize) -> bool {
     ms[i + 1..]
         .iter()
         .take(64)
-        .find(|n| n.kind == MarkKind::Single)
-        .is_some_and(|n| n.close && !n.open && !plural_possessive(n))
+        .find(|n| n.kind == MarkKind::Single && !plural_possessive(n))
+        .is_some_and(|n| n.close && !n.open)
 }
 
 fn trimmed_end(p: &str) -> usize {
@@ -569,6 +570,11 @@ mod tests {
         assert_eq!(
             texts(&["He said 'the workers' and then 'the bosses' in turn."]),
             vec!["the workers", "the bosses"]
+        );
+        // possessives in a row, curly marks
+        assert_eq!(
+            texts(&["‘Tenants’ savings and landlords’ margins both shrink,’ she said."]),
+            vec!["Tenants’ savings and landlords’ margins both shrink"]
         );
     }
 
