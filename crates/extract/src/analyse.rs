@@ -45,10 +45,10 @@ use crate::lexicon::{Hit, Target};
 use crate::scan::{self, RawQuote};
 use crate::text::{char_at, count_words_upto};
 use crate::words::{
-    VerbForm, is_anonymous_head, is_characterising_verb, is_indefinite, is_name_particle,
-    is_naming_word, is_not_name, is_organisation_noun, is_person_pronoun, is_place_preposition,
-    is_quoting_verb, is_singular_noun, is_skippable_adverb, is_statement_noun, is_title, lowered,
-    opens_clause, reporting_verb,
+    VerbForm, is_anonymous_head, is_characterising_verb, is_employer_preposition, is_indefinite,
+    is_name_particle, is_naming_word, is_not_name, is_organisation_noun, is_person_pronoun,
+    is_place_preposition, is_quoting_verb, is_singular_noun, is_skippable_adverb,
+    is_statement_noun, is_title, lowered, opens_clause, reporting_verb,
 };
 use crate::{
     ActorKind, Analysis, Lexicon, Mention, NewSpeaker, Options, Quote, QuoteKind, Span, Speaker,
@@ -588,7 +588,61 @@ impl<'a> Para<'a> {
     }
 
     /// The noun phrase that ends at token `i` as a speaker candidate, and its first token.
+    /// `a spokeswoman for the authority`, `an official at Gantry Holdings`: an indefinite
+    /// source described by whom it works for is anonymous, its description kept whole.
     fn np_ending_at(&self, i: usize) -> Option<(Cand, usize)> {
+        let (c, first) = self.np_core(i)?;
+        if first >= 2
+            && matches!(c, Cand::Actor(_) | Cand::Named(_) | Cand::OrgRef { .. })
+            && self.word(first - 1).is_some_and(is_employer_preposition)
+            && self.word(first - 2).is_some_and(is_anonymous_head)
+            && let Some((
+                Cand::Anon {
+                    head,
+                    definite: false,
+                    ..
+                },
+                j,
+            )) = self.anon_left(first - 2)
+            && self.word(j).is_some_and(|d| is_indefinite(&lower(d)))
+        {
+            let desc = self.slice(j, i);
+            return Some((
+                Cand::Anon {
+                    desc,
+                    head,
+                    definite: false,
+                },
+                j,
+            ));
+        }
+        Some((c, first))
+    }
+
+    /// `, for Gantry Holdings`, `.. at the ministry` after an anonymous head `last`: the end of
+    /// the employer's noun phrase, when there is one.
+    fn employer_after(&self, last: usize) -> Option<usize> {
+        if !self.word(last + 1).is_some_and(is_employer_preposition) {
+            return None;
+        }
+        let k = last + 2;
+        if let Some(h) = self.hit_starting_in(k) {
+            return Some(self.tok_at(h.end.saturating_sub(1)));
+        }
+        let w = self.word(k)?;
+        if w == "the"
+            && let Some(x) = self.word(k + 1)
+            && !starts_upper(x)
+            && x.chars().all(char::is_alphabetic)
+            && reporting_verb(x).is_none()
+        {
+            return Some(k + 1);
+        }
+        let k = if w == "the" { k + 1 } else { k };
+        self.name_right(k).map(|(_, e)| e)
+    }
+
+    fn np_core(&self, i: usize) -> Option<(Cand, usize)> {
         let w = self.word(i)?;
         if let Some(h) = self.hit_ending_in(i) {
             return Some((Cand::Actor(actor_of(h.target)), self.tok_at(h.start)));
@@ -858,13 +912,17 @@ impl<'a> Para<'a> {
                 return Some((Cand::Actor(actor_of(h.target)), last));
             }
             if is_anonymous_head(head) {
+                let end = match self.employer_after(last) {
+                    Some(e) if lw != "the" => e,
+                    _ => last,
+                };
                 return Some((
                     Cand::Anon {
-                        desc: self.slice(j, last),
+                        desc: self.slice(j, end),
                         head: lower(head),
                         definite: lw == "the",
                     },
-                    last,
+                    end,
                 ));
             }
             if lw == "the" && last == j + 1 && is_title(head) {
@@ -1239,6 +1297,17 @@ fn is_generic_org_noun(w: &str) -> bool {
     )
 }
 
+/// The head noun of an anonymous description, before any employer: `a spokesman for
+/// Northwind Ferries` -> `spokesman`.
+fn anon_head(desc: &str) -> Option<&str> {
+    let before = [" for ", " at ", " of ", " from "]
+        .iter()
+        .filter_map(|p| desc.find(p))
+        .min()
+        .map_or(desc, |k| &desc[..k]);
+    before.rsplit(' ').next()
+}
+
 fn singular(h: &str) -> &str {
     if h == "people" {
         return "person";
@@ -1258,10 +1327,9 @@ impl State<'_> {
                 name.contains(' ') && !name.rsplit(' ').next().is_some_and(is_organisation_noun)
             }
             // "a senior official" is one person a later "she said" can mean; "officials" is not
-            Speaker::Anonymous { description } => description
-                .rsplit(' ')
-                .next()
-                .is_some_and(|h| is_anonymous_head(h) && is_singular_noun(h)),
+            Speaker::Anonymous { description } => {
+                anon_head(description).is_some_and(|h| is_anonymous_head(h) && is_singular_noun(h))
+            }
         }
     }
 
@@ -2269,6 +2337,27 @@ mod tests {
             "\"We have found common ground on quotas,\" the president said.",
         ]);
         assert_eq!(q[0].speaker, named("Ivo Dravik"));
+    }
+
+    fn anon(d: &str) -> Option<Speaker> {
+        Some(Speaker::Anonymous {
+            description: d.into(),
+        })
+    }
+
+    #[test]
+    fn rule_anonymous_source_for_an_organisation() {
+        let q = run(&[
+            "Tolvane Rail will close two depots. An official at Tolvane Rail said the decision came late.",
+            "\"Nobody asked the drivers what they thought of any of this,\" the official said.",
+        ]);
+        assert_eq!(q[0].speaker, anon("An official at Tolvane Rail"));
+        let q = run(&[
+            "The Harbor Council met on Monday. A spokesman for the council told the Ledger: \"The budget is final and the vote will stand.\"",
+            "\"We will publish the figures next week,\" said a spokeswoman for the Harbor Council.",
+        ]);
+        assert_eq!(q[0].speaker, anon("A spokesman for the council"));
+        assert_eq!(q[1].speaker, anon("a spokeswoman for the Harbor Council"));
     }
 
     #[test]

@@ -505,6 +505,12 @@ pub(crate) fn is_indefinite(word: &str) -> bool {
     })
 }
 
+/// `a spokesman for`, `an official at`, `a source from`: what links an anonymous source to
+/// whom it works for.
+pub(crate) fn is_employer_preposition(word: &str) -> bool {
+    matches!(word, "for" | "at" | "of" | "from")
+}
+
 /// Titles stripped from the front of a name: `spokesperson Peter Cook` -> `Peter Cook`.
 pub(crate) fn is_title(word: &str) -> bool {
     let w = word.trim_end_matches('.');
