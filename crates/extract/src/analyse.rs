@@ -870,6 +870,10 @@ impl<'a> Para<'a> {
                     && matches!(self.word(k + 1), Some("of" | "by" | "from" | "issued"))
                 {
                     for m in k + 2..=k + 4 {
+                        // "the statement of the ministry": the organisation named before
+                        if let Some(found) = self.org_noun_ref(m) {
+                            return Some(found);
+                        }
                         if let Some(h) = self.hit_starting_in(m) {
                             return Some((
                                 Cand::Actor(actor_of(h.target)),
@@ -925,6 +929,13 @@ impl<'a> Para<'a> {
                     end,
                 ));
             }
+            // "according to the ministry", "said the union": the organisation named before
+            if lw == "the"
+                && last == j + 1
+                && let Some(found) = self.org_noun_ref(j)
+            {
+                return Some(found);
+            }
             if lw == "the" && last == j + 1 && is_title(head) {
                 return Some((
                     Cand::TitleRef {
@@ -952,6 +963,21 @@ impl<'a> Para<'a> {
             return self.name_right(k);
         }
         None
+    }
+
+    /// `the ministry`, `the union` at token `m`: the article and a lower-case organisation
+    /// noun refer to an organisation the text named before.
+    fn org_noun_ref(&self, m: usize) -> Option<(Cand, usize)> {
+        let x = self.word(m + 1)?;
+        (self.word(m) == Some("the") && !starts_upper(x) && is_organisation_noun(x)).then(|| {
+            (
+                Cand::OrgRef {
+                    head: lower(x),
+                    pos: self.toks[m + 1].start,
+                },
+                m + 1,
+            )
+        })
     }
 
     /// `according to X` in the sentence of token `q`.
@@ -2358,6 +2384,17 @@ mod tests {
         ]);
         assert_eq!(q[0].speaker, anon("A spokesman for the council"));
         assert_eq!(q[1].speaker, anon("a spokeswoman for the Harbor Council"));
+    }
+
+    #[test]
+    fn rule_statement_of_and_according_to_an_organisation_noun() {
+        let q = run(&[
+            "The Harbor Council met late on Tuesday.",
+            "\"The dredging contract has been suspended until the audit is complete,\" reads the statement of the council posted on its website.",
+            "According to the council, the audit \"will take no more than six weeks.\"",
+        ]);
+        assert_eq!(q[0].speaker, actor(2));
+        assert_eq!(q[1].speaker, actor(2));
     }
 
     #[test]
