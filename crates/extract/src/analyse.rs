@@ -1864,6 +1864,17 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
             found = sentence_subject(pf, tf, &state.short)
                 .map(|c| ((c, "before: subject: quote"), (pf.idx, first.start)));
         }
+        // the same when the sentence ends its paragraph and the quotation opens the next:
+        // "She recalls the first winter:¶\"Q\""
+        if found.is_none()
+            && tf == 0
+            && let Some(pp) = first.paragraph.checked_sub(1).map(|k| &paras[k])
+            && let Some(c) = pp.toks.len().checked_sub(1)
+            && pp.is_punct(c, &[':'])
+        {
+            found = sentence_subject(pp, c, &state.short)
+                .map(|s| ((s, "before: subject: quote"), (pp.idx, pp.toks[c].start)));
+        }
         let mut speaker = None;
         let mut rule = None;
         if let Some(((c, r), para)) = found {
@@ -2395,6 +2406,18 @@ mod tests {
         ]);
         assert_eq!(q[0].speaker, actor(2));
         assert_eq!(q[1].speaker, actor(2));
+    }
+
+    #[test]
+    fn rule_colon_ending_the_previous_paragraph() {
+        let q = run(&[
+            "Marta Ilves kept the lighthouse for thirty years. \"It was never lonely,\" she says.",
+            "Her brother, who lives in the city, calls it \"a strange sort of devotion.\"",
+            "She remembers the great storm of 1987 best of all:",
+            "\"The lamp went out at midnight and I climbed the stairs with a torch in my teeth.",
+            "\"By morning the sea had taken the jetty and half the garden.\"",
+        ]);
+        assert_eq!(q[2].speaker, named("Marta Ilves"));
     }
 
     #[test]
