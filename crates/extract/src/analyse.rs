@@ -1108,9 +1108,11 @@ fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
         {
             return Some((c, "before: quoted X as saying"));
         }
-        // X called the budget "Q", X described it as "Q": the words are X's
+        // X called the budget "Q", X described it as "Q": the words are X's; with `as` the
+        // object may be a longer noun phrase ("described some of the huts put up for the
+        // pickers as \"Q\"")
         if is_characterising_verb(w)
-            && qt - i <= 8
+            && (qt - i <= 8 || (qt - i <= 14 && pa.word(qt - 1) == Some("as")))
             && (i + 1..qt).all(|k| pa.toks[k].kind == TokKind::Word)
             && let Some((c, _)) = pa.subject_before(i)
         {
@@ -2418,6 +2420,14 @@ mod tests {
             "\"By morning the sea had taken the jetty and half the garden.\"",
         ]);
         assert_eq!(q[2].speaker, named("Marta Ilves"));
+    }
+
+    #[test]
+    fn rule_characterising_verb_with_a_long_object_before_as() {
+        let q = run(&[
+            "A harbour official, who asked not to be named, described the new timetable drawn up by the operator as \"a work of pure fiction\".",
+        ]);
+        assert_eq!(q[0].speaker, anon("A harbour official"));
     }
 
     #[test]
