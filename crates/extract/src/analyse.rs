@@ -1511,7 +1511,12 @@ impl State<'_> {
             (Some(m), Some(t)) if t.0 > (m.0, m.1) => Some(Speaker::Named { name: t.2.clone() }),
             (Some(m), _) => Some(Speaker::Actor { index: m.2 }),
             (None, Some(t)) => Some(Speaker::Named { name: t.2.clone() }),
-            (None, None) => None,
+            // a lede's "the judge" before the text names anyone so: the first person it
+            // later names with that title ("Judge Miriam Holt said …")
+            (None, None) => self.titled[k..]
+                .iter()
+                .find(|t| t.1 == head)
+                .map(|t| Speaker::Named { name: t.2.clone() }),
         }
     }
 
@@ -2428,6 +2433,18 @@ mod tests {
             "A harbour official, who asked not to be named, described the new timetable drawn up by the operator as \"a work of pure fiction\".",
         ]);
         assert_eq!(q[0].speaker, anon("A harbour official"));
+    }
+
+    #[test]
+    fn rule_title_in_a_lede_refers_forward() {
+        let q = run(&[
+            "The prison was closed on Monday over what the governor called \"reckless disregard for the rules of the sea\".",
+            "Governor Hanne Skovgaard said the building had failed three inspections.",
+        ]);
+        assert_eq!(q[0].speaker, named("Hanne Skovgaard"));
+        // nobody named so later: no speaker
+        let q = run(&["It was what the governor called \"a sorry tale\". The court rose."]);
+        assert_eq!(q[0].speaker, None);
     }
 
     #[test]
