@@ -250,6 +250,13 @@ pub fn blind_final_docs() -> Vec<Doc> {
     case_docs("blind_final.json")
 }
 
+/// Blind holdout set: the last unseen set: not to be read while tuning. Fictional
+/// news written without reading the extractor's source or the other labelled sets;
+/// report it once, as measured.
+pub fn blind_holdout_docs() -> Vec<Doc> {
+    case_docs("blind_holdout.json")
+}
+
 fn case_docs(file: &str) -> Vec<Doc> {
     let v: Value = serde_json::from_str(
         &std::fs::read_to_string(crate_dir().join("tests/labelled").join(file))
