@@ -432,8 +432,9 @@ impl<'a> Para<'a> {
             }
             break;
         }
-        // a proper name after the article is an institution's, all its capitalised words
-        // with it: "the Maren Estuary Trust" (people's names take no article)
+        // a proper name after the article, or after a common noun for an organisation, is an
+        // institution's, all its capitalised words with it: "the Maren Estuary Trust", "the
+        // campaign group Clean Air Vessen" (people's names take no article)
         if caps == 2 && j >= 2 && self.word(j - 1).is_some_and(starts_upper) {
             let mut k = j - 1;
             while k > 0
@@ -445,7 +446,10 @@ impl<'a> Para<'a> {
             {
                 k -= 1;
             }
-            if self.word(k).is_some_and(|x| x.eq_ignore_ascii_case("the")) && k + 1 < j {
+            if self.word(k).is_some_and(|x| {
+                x.eq_ignore_ascii_case("the") || (!starts_upper(x) && is_organisation_noun(x))
+            }) && k + 1 < j
+            {
                 j = k + 1;
             }
         }
@@ -1279,6 +1283,9 @@ struct State<'l> {
     org_quote_events: Vec<Event>,
     /// (position, lower-case title, full name) of names written after a title, in text order.
     titled: Vec<((usize, usize), String, String)>,
+    /// (position, common noun, name) of organisations the text introduces with a common noun
+    /// (`the campaign group Clean Air Vessen`), in text order: what a later `the group` means.
+    org_intros: Vec<((usize, usize), String, String)>,
     /// While a quotation is attributed: the side its editorial gloss puts the people it
     /// talks about on (`them (U.S. counterparts)` -> `US`); the speaker is not of that side.
     other_side: Option<String>,
@@ -1485,6 +1492,16 @@ impl State<'_> {
         })
     }
 
+    /// `the group` -> the organisation the text last introduced before `at` as `the campaign
+    /// group X`, when no organisation has been a subject or speaker since.
+    fn org_intro_ref(&self, head: &str, at: (usize, usize)) -> Option<Speaker> {
+        let k = self.org_intros.partition_point(|t| t.0 < at);
+        let (p, _, name) = self.org_intros[..k].iter().rev().find(|t| t.1 == head)?;
+        let since = |v: &[Event]| v.iter().any(|e| e.pos > *p && e.pos < at);
+        (!since(&self.org_events) && !since(&self.org_quote_events))
+            .then(|| Speaker::Named { name: name.clone() })
+    }
+
     /// `the president`, `the minister` -> the last person before `at` with that title: a
     /// registry person whose name, an alias or the role has the word (`President Brecht`,
     /// `Finance Minister of Veldoria`), or a name written after it (`Tessarian President Ivo
@@ -1535,8 +1552,11 @@ impl State<'_> {
                 Some(sp)
             }
             Cand::OrgRef { head, pos } => self
-                .org_ref(&head, (at.0, pos))
-                .map(|index| Speaker::Actor { index })
+                .org_intro_ref(&head, (at.0, pos))
+                .or_else(|| {
+                    self.org_ref(&head, (at.0, pos))
+                        .map(|index| Speaker::Actor { index })
+                })
                 .or_else(|| self.org_event_ref(Some(&head), (at.0, pos))),
             Cand::OrgPronoun(pos) => self.org_event_ref(None, (at.0, pos)).or_else(|| {
                 self.org_ref("statement", (at.0, pos))
@@ -1650,6 +1670,7 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
         org_quote_events: Vec::new(),
         other_side: None,
         titled: Vec::new(),
+        org_intros: Vec::new(),
     };
 
     // Pre-pass: every reporting verb's subject (full names for short forms; people for
@@ -1747,6 +1768,16 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
                 // "alongside Pieter Halvorsen") nor an institution's after the article ("the
                 // Lisle Ledger")
                 let before = j.checked_sub(1).and_then(|b| pa.word(b));
+                // an organisation introduced with a common noun: "the campaign group Clean Air
+                // Vessen" is what a later "the group" means
+                if let Some(b) = before
+                    && !starts_upper(b)
+                    && is_organisation_noun(b)
+                {
+                    state
+                        .org_intros
+                        .push(((pa.idx, pa.toks[j].start), lower(b), n.clone()));
+                }
                 if !before.is_some_and(|b| !starts_upper(b) && !is_title(b))
                     && pa.hit_ending_in(k).is_none()
                 {
@@ -2445,6 +2476,21 @@ mod tests {
         // nobody named so later: no speaker
         let q = run(&["It was what the governor called \"a sorry tale\". The court rose."]);
         assert_eq!(q[0].speaker, None);
+    }
+
+    #[test]
+    fn rule_organisation_introduced_with_a_common_noun() {
+        let q = run(&[
+            "The Harbor Council said it would review the plans.",
+            "Walkers from the charity group Save Vessen Dunes said the path had been closed for months. \"Nobody told us, and nobody has said when it will reopen,\" the group wrote in a newsletter.",
+        ]);
+        assert_eq!(q[0].speaker, named("Save Vessen Dunes"));
+        // a subject since then is what "the group" means
+        let q = run(&[
+            "Members of the campaign group Open Shore Vessen marched on Friday.",
+            "The Harbor Council said it was listening. \"We will meet anyone who asks,\" the council said.",
+        ]);
+        assert_eq!(q[0].speaker, actor(2));
     }
 
     #[test]
