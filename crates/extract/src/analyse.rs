@@ -12,7 +12,8 @@
 //! 3. `after-short`: a short attribution after a quotation that ends its sentence: `"Q." X said.`
 //! 4. `according-to`: `according to X` anywhere in the quotation's sentence.
 //! 5. `before: subject: quote`: a colon right before the quotation gives it to the subject of
-//!    the sentence, whatever the verb: `Fane was blunt: "Q"`.
+//!    the sentence, whatever the verb: `Fane was blunt: "Q"`; also when that sentence ends the
+//!    previous paragraph and the quotation opens the next (`She recalls the winter:¶"Q"`).
 //! 6. `continuation`: the previous quotation of the same paragraph, or of the previous
 //!    paragraph when this one opens with the quotation; or (`continuation: subject`) the
 //!    person the text made a subject after that quotation, in the same places: `Castell said
@@ -38,6 +39,12 @@
 //! the article is an institution's, all its capitalised words included (`the Maren Estuary
 //! Trust`). A quotation in title case (`the study, "Storm Surges and Harbour Defences"`) is a
 //! title, a fragment; one right after a quotation that ends its sentence stands alone.
+//! An indefinite source described by its employer (`a spokeswoman for the authority`) is
+//! anonymous, described in full. `the statement of the ministry`, `according to the union`
+//! resolve the organisation noun like `the ministry said`; `the group` prefers an organisation
+//! the text introduced with that noun (`the campaign group Clean Air Vessen`) when no other
+//! organisation has been a subject or speaker since. A definite title with no earlier holder
+//! (a lede's `what the judge called "Q"`) means the first person later named with it.
 
 use std::collections::HashMap;
 

@@ -139,20 +139,32 @@ fn blind_test_labelled_set() {
     );
 }
 
-/// The last unseen set: measured once after the sieve was tuned on the two
-/// other blind sets; its floors are set from that first run, not tuned to.
+/// The third blind set, now a development set (blind_holdout is the next unseen measure).
 #[test]
 fn blind_final_labelled_set() {
     let total = blind("BLIND FINAL", blind_final_docs());
-    // First run, 2026-11-21: span F1 0.986, full-quote speakers 41/47 = 0.872,
+    // First run (unseen), 2026-11-21: span F1 0.986, full-quote speakers 41/47 = 0.872,
     // partial speakers 13/16, kinds 1.000.
+    // Now a third development set. Floors just under what the sieve reaches (spans 71/71,
+    // full-quote speakers 47/47, partial speakers 16/16, kinds all right): a regression of
+    // more than one item fails.
     assert!(total.f1() >= 0.98, "span F1 {:.3}", total.f1());
     assert!(
-        total.speaker_accuracy() >= 0.87,
+        total.speaker_accuracy() >= 0.97,
         "speakers {:.3}",
         total.speaker_accuracy()
     );
-    assert!(total.kind_accuracy() >= 0.98);
+    assert!(
+        total.partial_spk_right + 1 >= total.partial_spk,
+        "partial speakers {}/{}",
+        total.partial_spk_right,
+        total.partial_spk
+    );
+    assert!(
+        total.kind_accuracy() >= 0.98,
+        "kinds {:.3}",
+        total.kind_accuracy()
+    );
 }
 
 #[test]
