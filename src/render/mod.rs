@@ -515,12 +515,12 @@ impl Renderer {
         let actors: Vec<_> = article
             .actors
             .iter()
-            .map(|&a| actor_tag(config, &site.actors[a]))
+            .map(|&a| actor_tag(config, &site.actors[a], 0))
             .collect();
         let topics: Vec<_> = article
             .topics
             .iter()
-            .map(|&t| topic_tag(config, &site.topics[t]))
+            .map(|&t| topic_tag(config, &site.topics[t], 0))
             .collect();
         ctx.insert("actors", &actors);
         ctx.insert("topics", &topics);
@@ -581,13 +581,13 @@ impl Renderer {
             .actors
             .iter()
             .take(40)
-            .map(|&(a, c)| actor_card(config, site, &site.actors[a], c))
+            .map(|&(a, c)| actor_tag(config, &site.actors[a], c))
             .collect();
         let related: Vec<_> = topic
             .related
             .iter()
             .take(20)
-            .map(|&(t, c)| topic_card(config, site, &site.topics[t], c))
+            .map(|&(t, c)| topic_tag(config, &site.topics[t], c))
             .collect();
         ctx.insert("actors", &actors);
         ctx.insert("related", &related);
@@ -625,13 +625,13 @@ impl Renderer {
             .topics
             .iter()
             .take(30)
-            .map(|&(t, c)| topic_card(config, site, &site.topics[t], c))
+            .map(|&(t, c)| topic_tag(config, &site.topics[t], c))
             .collect();
         let co: Vec<_> = actor
             .co_actors
             .iter()
             .take(20)
-            .map(|&(a, c)| actor_card(config, site, &site.actors[a], c))
+            .map(|&(a, c)| actor_tag(config, &site.actors[a], c))
             .collect();
         ctx.insert("quotes", &quotes);
         ctx.insert("topics", &topics);
@@ -664,7 +664,7 @@ impl Renderer {
         let topics: Vec<_> = q
             .topics
             .iter()
-            .map(|&t| topic_tag(config, &site.topics[t]))
+            .map(|&t| topic_tag(config, &site.topics[t], 0))
             .collect();
         ctx.insert("appearances", &appearances);
         ctx.insert("topics", &topics);

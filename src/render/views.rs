@@ -148,9 +148,10 @@ pub fn actor_card<'a>(
     }
 }
 
-/// An actor named on a page about something else (an article, a
-/// quotation): who they are, without the counts of their digest. Those pages
-/// are the most numerous; leaving counts off them means that a new article
+/// An actor named on a page about something else (an article, a quotation,
+/// another digest's side lists): who they are and how often in the page's
+/// context, without the counts of their own digest. Those pages are the most
+/// numerous; leaving the digest's counts off them means that a new article
 /// or quotation does not re-render every page that names its actors.
 #[derive(Serialize)]
 pub struct ActorTag<'a> {
@@ -159,15 +160,18 @@ pub struct ActorTag<'a> {
     pub url: String,
     pub role: Option<&'a str>,
     pub kind: &'static str,
+    /// How often in the context of the page (e.g. articles shared).
+    pub count: usize,
 }
 
-pub fn actor_tag<'a>(config: &Config, actor: &'a Actor) -> ActorTag<'a> {
+pub fn actor_tag<'a>(config: &Config, actor: &'a Actor, count: usize) -> ActorTag<'a> {
     ActorTag {
         id: &actor.id,
         name: &actor.name,
         url: config.url(&format!("actors/{}/", actor.id)),
         role: actor.role.as_deref(),
         kind: kind_name(actor.kind),
+        count,
     }
 }
 
@@ -178,19 +182,21 @@ fn kind_name(kind: crate::config::ActorKind) -> &'static str {
     }
 }
 
-/// A topic named on an article or quotation page; see [`ActorTag`].
+/// A topic named on a page about something else; see [`ActorTag`].
 #[derive(Serialize)]
 pub struct TopicTag<'a> {
     pub id: &'a str,
     pub title: &'a str,
     pub url: String,
+    pub count: usize,
 }
 
-pub fn topic_tag<'a>(config: &Config, topic: &'a Topic) -> TopicTag<'a> {
+pub fn topic_tag<'a>(config: &Config, topic: &'a Topic, count: usize) -> TopicTag<'a> {
     TopicTag {
         id: &topic.id,
         title: &topic.title,
         url: config.url(&format!("topics/{}/", topic.id)),
+        count,
     }
 }
 

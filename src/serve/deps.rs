@@ -17,7 +17,7 @@
 //! field hashed nowhere here makes it fail.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
@@ -26,6 +26,10 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::render::{Page, Renderer, Theme};
 use crate::site::{QuoteKind, Site, Speaker};
+
+/// The hash of fingerprints: 64 bits of xxh3, quick on the many small
+/// writes a page's inputs make.
+type Fingerprinter = xxhash_rust::xxh3::Xxh3Default;
 
 /// Hashes of the cards of every entity, computed once per rebuild.
 pub struct Cards {
@@ -71,7 +75,7 @@ pub fn plan(inputs: &Inputs, site: &Site, cards: &Cards) -> Vec<Planned> {
 /// The fingerprint of one page.
 pub fn fingerprint(inputs: &Inputs, site: &Site, cards: &Cards, page: Page) -> Planned {
     let path = inputs.renderer.output_path(site, page);
-    let mut h = DefaultHasher::new();
+    let mut h = Fingerprinter::default();
     path.hash(&mut h);
     let always = inputs.always;
     match template_of(page) {
@@ -126,13 +130,13 @@ fn page_inputs(
     page_size: usize,
     page: Page,
     always: u64,
-    h: &mut DefaultHasher,
+    h: &mut Fingerprinter,
 ) {
     let slice = |list: &[usize], n: usize| -> (usize, usize) {
         let start = ((n.max(1) - 1) * page_size).min(list.len());
         (start, (start + page_size).min(list.len()))
     };
-    let timeline = |list: &[usize], n: usize, h: &mut DefaultHasher| {
+    let timeline = |list: &[usize], n: usize, h: &mut Fingerprinter| {
         list.len().hash(h);
         n.hash(h);
         let (from, to) = slice(list, n);
@@ -194,11 +198,11 @@ fn page_inputs(
             }
             0xffu8.hash(h);
             for &(a, c) in topic.actors.iter().take(TOPIC_ACTORS) {
-                (cards.actor[a], c).hash(h);
+                (cards.actor_tag[a], c).hash(h);
             }
             0xffu8.hash(h);
             for &(r, c) in topic.related.iter().take(RELATED) {
-                (cards.topic[r], c).hash(h);
+                (cards.topic_tag[r], c).hash(h);
             }
         }
         Page::Actors => cards.actor.hash(h),
@@ -216,11 +220,11 @@ fn page_inputs(
             }
             0xffu8.hash(h);
             for &(t, c) in actor.topics.iter().take(ACTOR_TOPICS) {
-                (cards.topic[t], c).hash(h);
+                (cards.topic_tag[t], c).hash(h);
             }
             0xffu8.hash(h);
             for &(x, c) in actor.co_actors.iter().take(CO_ACTORS) {
-                (cards.actor[x], c).hash(h);
+                (cards.actor_tag[x], c).hash(h);
             }
         }
         Page::Sources => {
@@ -269,7 +273,7 @@ pub fn cards(site: &Site) -> Cards {
         .iter()
         .map(|s| one(|h| (&s.id, &s.name).hash(h)))
         .collect();
-    let first_date = |list: &[usize], h: &mut DefaultHasher| match list.first() {
+    let first_date = |list: &[usize], h: &mut Fingerprinter| match list.first() {
         Some(&a) => date(&site.articles[a].date, h),
         None => 0u8.hash(h),
     };
@@ -341,14 +345,14 @@ pub fn cards(site: &Site) -> Cards {
     }
 }
 
-fn one(f: impl FnOnce(&mut DefaultHasher)) -> u64 {
-    let mut h = DefaultHasher::new();
+fn one(f: impl FnOnce(&mut Fingerprinter)) -> u64 {
+    let mut h = Fingerprinter::default();
     f(&mut h);
     h.finish()
 }
 
 /// The instant and the offset: pages show dates in the article's own offset.
-fn date(d: &DateTime<FixedOffset>, h: &mut DefaultHasher) {
+fn date(d: &DateTime<FixedOffset>, h: &mut Fingerprinter) {
     (
         d.timestamp(),
         d.timestamp_subsec_nanos(),
@@ -365,7 +369,7 @@ fn kind(k: QuoteKind) -> u8 {
     }
 }
 
-fn speaker(site: &Site, s: Option<&Speaker>, h: &mut DefaultHasher) {
+fn speaker(site: &Site, s: Option<&Speaker>, h: &mut Fingerprinter) {
     match s {
         None => 0u8.hash(h),
         Some(Speaker::Actor(a)) => {
@@ -452,7 +456,7 @@ fn referenced(text: &str) -> Vec<String> {
 /// The hash of one article's files (the article and, for a `.txt`, its
 /// `.yaml`) with the path, or `None` when one of them cannot be read.
 pub fn file_hash(root: &Path, files: &[&Path]) -> Option<u64> {
-    let mut h = DefaultHasher::new();
+    let mut h = Fingerprinter::default();
     for f in files {
         f.hash(&mut h);
         std::fs::read(root.join(f)).ok()?.hash(&mut h);
