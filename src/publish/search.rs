@@ -391,14 +391,26 @@ struct Meta<'a> {
 pub fn files(config: &Config, site: &Site) -> Vec<(String, Vec<u8>)> {
     let stop = stop_words(config);
     let docs = documents(site);
-    let weighed: Vec<Vec<(String, u8)>> = docs
-        .par_iter()
-        .map(|(d, f)| weigh(d.kind, f, stop))
-        .collect();
+    // Documents are weighed in parallel a batch at a time and merged into
+    // the index before the next batch: every document's term list at once
+    // would hold each term as many times as documents have it.
+    const BATCH: usize = 4096;
     let mut index: HashMap<String, Vec<(u32, u8)>> = HashMap::new();
-    for (doc, terms) in weighed.into_iter().enumerate() {
-        for (term, weight) in terms {
-            index.entry(term).or_default().push((doc as u32, weight));
+    for (b, batch) in docs.chunks(BATCH).enumerate() {
+        let weighed: Vec<Vec<(String, u8)>> = batch
+            .par_iter()
+            .map(|(d, f)| weigh(d.kind, f, stop))
+            .collect();
+        for (i, terms) in weighed.into_iter().enumerate() {
+            let doc = (b * BATCH + i) as u32;
+            for (term, weight) in terms {
+                match index.get_mut(term.as_str()) {
+                    Some(postings) => postings.push((doc, weight)),
+                    None => {
+                        index.insert(term, vec![(doc, weight)]);
+                    }
+                }
+            }
         }
     }
     let mut sorted: Vec<(&str, &Vec<(u32, u8)>)> =
