@@ -273,15 +273,7 @@ impl LiveSite {
             .iter()
             .filter(|p| self.render_all || self.fingerprints.get(&p.path) != Some(&p.fingerprint))
             .collect();
-        let results: Vec<Result<(String, Bytes), Diagnostic>> = todo
-            .par_iter()
-            .map(|p| {
-                setup
-                    .renderer
-                    .render(&setup.config, &site, p.page)
-                    .map(|html| (p.path.clone(), Bytes::from(html)))
-            })
-            .collect();
+        let results = render_pages(setup, &site, &todo);
         let mut rendered = Vec::with_capacity(results.len());
         for r in results {
             match r {
@@ -502,15 +494,9 @@ impl LiveSite {
             .map(|e| deps::fingerprint(&inputs, &site, &cards, Page::Article(e.index)))
             .filter(|p| self.fingerprints.get(&p.path) != Some(&p.fingerprint))
             .collect();
-        let rendered: Result<Vec<(String, Bytes)>, Diagnostic> = planned
-            .par_iter()
-            .map(|p| {
-                setup
-                    .renderer
-                    .render(&setup.config, &site, p.page)
-                    .map(|html| (p.path.clone(), Bytes::from(html)))
-            })
-            .collect();
+        let refs: Vec<&deps::Planned> = planned.iter().collect();
+        let rendered: Result<Vec<(String, Bytes)>, Diagnostic> =
+            render_pages(setup, &site, &refs).into_iter().collect();
         let snapshot = Snapshot { site, ..snapshot };
         let rendered = match rendered {
             Ok(rendered) => rendered,
@@ -600,6 +586,23 @@ impl Setup {
         self.renderer = Arc::new(renderer);
         Ok(())
     }
+}
+
+/// Render pages in parallel, each with its output path.
+fn render_pages(
+    setup: &Setup,
+    site: &Site,
+    pages: &[&deps::Planned],
+) -> Vec<Result<(String, Bytes), Diagnostic>> {
+    pages
+        .par_iter()
+        .map(|p| {
+            setup
+                .renderer
+                .render(&setup.config, site, p.page)
+                .map(|html| (p.path.clone(), Bytes::from(html)))
+        })
+        .collect()
 }
 
 fn lap(steps: &mut Vec<(&'static str, Duration)>, name: &'static str, since: &mut Instant) {

@@ -90,11 +90,10 @@ fn blind(label: &str, docs: Vec<Doc>) -> Score {
     total
 }
 
-#[test]
-fn blind_dev_labelled_set() {
-    let total = blind("BLIND DEV", blind_dev_docs());
-    // Floors just under what the sieve reaches (spans 70/70, full-quote speakers 51/51,
-    // partial speakers 14/14, kinds all right): a regression of more than one item fails.
+/// The floors of a blind set that has been tuned on: just under what the
+/// sieve reaches there (everything right), so that a regression of more than
+/// one item fails.
+fn development_floors(total: &Score) {
     assert!(total.f1() >= 0.98, "span F1 {:.3}", total.f1());
     assert!(
         total.speaker_accuracy() >= 0.97,
@@ -115,28 +114,18 @@ fn blind_dev_labelled_set() {
 }
 
 #[test]
+fn blind_dev_labelled_set() {
+    let total = blind("BLIND DEV", blind_dev_docs());
+    // Spans 70/70, full-quote speakers 51/51, partial speakers 14/14, kinds all right.
+    development_floors(&total);
+}
+
+#[test]
 fn blind_test_labelled_set() {
     let total = blind("BLIND TEST", blind_test_docs());
-    // Now a second development set. Floors just under what the sieve reaches (spans 71/71,
-    // full-quote speakers 47/47, partial speakers 16/16, kinds all right): a regression of
-    // more than one item fails.
-    assert!(total.f1() >= 0.98, "span F1 {:.3}", total.f1());
-    assert!(
-        total.speaker_accuracy() >= 0.97,
-        "speakers {:.3}",
-        total.speaker_accuracy()
-    );
-    assert!(
-        total.partial_spk_right + 1 >= total.partial_spk,
-        "partial speakers {}/{}",
-        total.partial_spk_right,
-        total.partial_spk
-    );
-    assert!(
-        total.kind_accuracy() >= 0.98,
-        "kinds {:.3}",
-        total.kind_accuracy()
-    );
+    // First run (unseen): full-quote speakers 37/47 = 0.787. Now a second development set:
+    // spans 71/71, full-quote speakers 47/47, partial speakers 16/16, kinds all right.
+    development_floors(&total);
 }
 
 /// The third blind set, now a development set (blind_holdout is the next unseen measure).
@@ -145,26 +134,9 @@ fn blind_final_labelled_set() {
     let total = blind("BLIND FINAL", blind_final_docs());
     // First run (unseen), 2026-11-21: span F1 0.986, full-quote speakers 41/47 = 0.872,
     // partial speakers 13/16, kinds 1.000.
-    // Now a third development set. Floors just under what the sieve reaches (spans 71/71,
-    // full-quote speakers 47/47, partial speakers 16/16, kinds all right): a regression of
-    // more than one item fails.
-    assert!(total.f1() >= 0.98, "span F1 {:.3}", total.f1());
-    assert!(
-        total.speaker_accuracy() >= 0.97,
-        "speakers {:.3}",
-        total.speaker_accuracy()
-    );
-    assert!(
-        total.partial_spk_right + 1 >= total.partial_spk,
-        "partial speakers {}/{}",
-        total.partial_spk_right,
-        total.partial_spk
-    );
-    assert!(
-        total.kind_accuracy() >= 0.98,
-        "kinds {:.3}",
-        total.kind_accuracy()
-    );
+    // Now a third development set: spans 71/71, full-quote speakers 47/47, partial
+    // speakers 16/16, kinds all right.
+    development_floors(&total);
 }
 
 /// The last unseen set: measured once after the sieve was tuned on the three
