@@ -40,7 +40,8 @@ pub enum FoundSpeaker {
 
 #[derive(Debug, Clone)]
 pub struct FoundQuote {
-    pub text: String,
+    /// Shared with the site's quotations and appearances, not copied.
+    pub text: std::sync::Arc<str>,
     pub kind: QuoteKind,
     pub speaker: Option<FoundSpeaker>,
     /// What grouping shared quotations needs of the wording, made here, where
@@ -111,7 +112,7 @@ impl Extractor {
                     })
                     .collect(),
                 key: dx::QuoteKey::new(&q.text),
-                text: q.text,
+                text: q.text.into(),
                 kind: match q.kind {
                     dx::QuoteKind::Quote => QuoteKind::Quote,
                     dx::QuoteKind::Partial => QuoteKind::Partial,

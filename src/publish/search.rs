@@ -294,19 +294,40 @@ fn weigh(kind: u8, fields: &Fields, stop: &[&str]) -> Vec<(String, u8)> {
         .collect()
 }
 
-/// A term and its postings: (document, weight) in document order.
-type Term<'a> = (&'a str, &'a Vec<(u32, u8)>);
+/// A document and a term's weight in it, in one word: the site's index
+/// holds tens of millions of them at 100,000 articles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Posting(u32);
+
+impl Posting {
+    /// Weights are at most 35 (a title term plus five).
+    const WEIGHT_BITS: u32 = 6;
+
+    fn new(doc: u32, weight: u8) -> Posting {
+        let max = (1 << Self::WEIGHT_BITS) - 1;
+        Posting(doc << Self::WEIGHT_BITS | u32::from(weight).min(max))
+    }
+    fn doc(self) -> u32 {
+        self.0 >> Self::WEIGHT_BITS
+    }
+    fn weight(self) -> u32 {
+        self.0 & ((1 << Self::WEIGHT_BITS) - 1)
+    }
+}
+
+/// A term and its postings, in document order.
+type Term<'a> = (&'a str, &'a Vec<Posting>);
 
 /// Postings in doc order as `[doc, weight, delta, weight, ...]`.
-fn encode_postings(out: &mut String, postings: &[(u32, u8)]) {
+fn encode_postings(out: &mut String, postings: &[Posting]) {
     out.push('[');
     let mut last = 0;
-    for (i, &(doc, weight)) in postings.iter().enumerate() {
+    for (i, p) in postings.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        let _ = write!(out, "{},{weight}", doc - last);
-        last = doc;
+        let _ = write!(out, "{},{}", p.doc() - last, p.weight());
+        last = p.doc();
     }
     out.push(']');
 }
@@ -389,13 +410,31 @@ struct Meta<'a> {
 
 /// Every file of the index, by path relative to the output folder.
 pub fn files(config: &Config, site: &Site) -> Vec<(String, Vec<u8>)> {
+    let files = std::sync::Mutex::new(Vec::new());
+    build(config, site, |path, bytes| {
+        files
+            .lock()
+            .expect("no panics holding the lock")
+            .push((path, bytes));
+        Ok(())
+    });
+    files.into_inner().expect("no panics holding the lock")
+}
+
+/// Build the index and hand each file to `emit` as soon as it is made, so
+/// that the shards of a large site are never all in memory at once. Returns
+/// what `emit` reported.
+fn build<E>(config: &Config, site: &Site, emit: E) -> Vec<Diagnostic>
+where
+    E: Fn(String, Vec<u8>) -> Result<(), Diagnostic> + Sync,
+{
     let stop = stop_words(config);
     let docs = documents(site);
     // Documents are weighed in parallel a batch at a time and merged into
     // the index before the next batch: every document's term list at once
     // would hold each term as many times as documents have it.
     const BATCH: usize = 4096;
-    let mut index: HashMap<String, Vec<(u32, u8)>> = HashMap::new();
+    let mut index: HashMap<String, Vec<Posting>> = HashMap::new();
     for (b, batch) in docs.chunks(BATCH).enumerate() {
         let weighed: Vec<Vec<(String, u8)>> = batch
             .par_iter()
@@ -404,17 +443,17 @@ pub fn files(config: &Config, site: &Site) -> Vec<(String, Vec<u8>)> {
         for (i, terms) in weighed.into_iter().enumerate() {
             let doc = (b * BATCH + i) as u32;
             for (term, weight) in terms {
+                let posting = Posting::new(doc, weight);
                 match index.get_mut(term.as_str()) {
-                    Some(postings) => postings.push((doc, weight)),
+                    Some(postings) => postings.push(posting),
                     None => {
-                        index.insert(term, vec![(doc, weight)]);
+                        index.insert(term, vec![posting]);
                     }
                 }
             }
         }
     }
-    let mut sorted: Vec<(&str, &Vec<(u32, u8)>)> =
-        index.iter().map(|(t, p)| (t.as_str(), p)).collect();
+    let mut sorted: Vec<Term> = index.iter().map(|(t, p)| (t.as_str(), p)).collect();
     sorted.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
     let mut groups: Vec<&[Term]> = Vec::new();
     let mut start = 0;
@@ -428,17 +467,28 @@ pub fn files(config: &Config, site: &Site) -> Vec<(String, Vec<u8>)> {
         groups.push(&sorted[start..end]);
         start = end;
     }
-    let shards: Vec<(String, String)> = groups
+    let mut errors = Vec::new();
+    let shards: Vec<Result<String, Diagnostic>> = groups
         .par_iter()
         .flat_map_iter(|group| {
             let mut out = Vec::new();
             shard(prefix(group[0].0, 2), group, &mut out);
-            out
+            out.into_iter().map(|(key, json)| {
+                emit(
+                    format!("search/index/{}.json", file_name(&key)),
+                    json.into_bytes(),
+                )
+                .map(|()| key)
+            })
         })
         .collect();
-
-    let mut files: Vec<(String, Vec<u8>)> =
-        Vec::with_capacity(shards.len() + docs.len() / DOCS_PER_CHUNK + 3);
+    let mut keys = Vec::with_capacity(shards.len());
+    for shard in shards {
+        match shard {
+            Ok(key) => keys.push(key),
+            Err(d) => errors.push(d),
+        }
+    }
     let meta = Meta {
         version: 1,
         docs: docs.len(),
@@ -447,14 +497,16 @@ pub fn files(config: &Config, site: &Site) -> Vec<(String, Vec<u8>)> {
         kinds: KINDS,
         sources: site.sources.iter().map(|s| s.name.as_str()).collect(),
         stop,
-        shards: shards.iter().map(|(k, _)| k.as_str()).collect(),
+        shards: keys.iter().map(String::as_str).collect(),
     };
-    files.push((
-        META.to_string(),
-        serde_json::to_vec(&meta).expect("plain data serialises"),
-    ));
-    files.push((SCRIPT.to_string(), CLIENT.as_bytes().to_vec()));
-    files.extend(docs.chunks(DOCS_PER_CHUNK).enumerate().map(|(n, chunk)| {
+    let mut rest = vec![
+        (
+            META.to_string(),
+            serde_json::to_vec(&meta).expect("plain data serialises"),
+        ),
+        (SCRIPT.to_string(), CLIENT.as_bytes().to_vec()),
+    ];
+    rest.extend(docs.chunks(DOCS_PER_CHUNK).enumerate().map(|(n, chunk)| {
         let rows: Vec<_> = chunk
             .iter()
             .map(|(d, _)| {
@@ -473,20 +525,16 @@ pub fn files(config: &Config, site: &Site) -> Vec<(String, Vec<u8>)> {
             serde_json::to_vec(&rows).expect("plain data serialises"),
         )
     }));
-    files.extend(shards.into_iter().map(|(key, json)| {
-        (
-            format!("search/index/{}.json", file_name(&key)),
-            json.into_bytes(),
-        )
-    }));
-    files
+    errors.extend(
+        rest.into_par_iter()
+            .filter_map(|(path, bytes)| emit(path, bytes).err())
+            .collect::<Vec<_>>(),
+    );
+    errors
 }
 
 pub fn write(config: &Config, site: &Site, out: Out) -> Result<(), Vec<Diagnostic>> {
-    let errors: Vec<Diagnostic> = files(config, site)
-        .par_iter()
-        .filter_map(|(path, bytes)| out.write(path, bytes).err())
-        .collect();
+    let errors = build(config, site, |path, bytes| out.write(&path, &bytes));
     if errors.is_empty() {
         Ok(())
     } else {
@@ -523,13 +571,12 @@ mod tests {
 
     #[test]
     fn shards_split_when_large_and_keep_their_terms() {
-        let postings: Vec<(u32, u8)> = (0..3000).map(|d| (d * 7, 1)).collect();
+        let postings: Vec<Posting> = (0..3000).map(|d| Posting::new(d * 7, 1)).collect();
         let owned: Vec<String> = ["ab", "abc", "abd", "abdx", "ac"]
             .iter()
             .map(|s| s.to_string())
             .collect();
-        let terms: Vec<(&str, &Vec<(u32, u8)>)> =
-            owned[..4].iter().map(|t| (t.as_str(), &postings)).collect();
+        let terms: Vec<Term> = owned[..4].iter().map(|t| (t.as_str(), &postings)).collect();
         let mut out = Vec::new();
         shard("ab", &terms, &mut out);
         let keys: Vec<&str> = out.iter().map(|(k, _)| k.as_str()).collect();

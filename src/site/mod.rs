@@ -74,7 +74,7 @@ pub struct Article {
 #[derive(Debug, Clone)]
 pub struct ArticleQuote {
     pub quotation: QuotationIdx,
-    pub text: String,
+    pub text: Arc<str>,
     pub kind: QuoteKind,
     pub speaker: Option<Speaker>,
 }
@@ -135,7 +135,7 @@ pub struct Source {
 pub struct Quotation {
     pub id: String,
     /// The fullest wording.
-    pub text: String,
+    pub text: Arc<str>,
     pub kind: QuoteKind,
     pub speaker: Option<Speaker>,
     pub topics: Vec<TopicIdx>,
@@ -150,7 +150,7 @@ pub struct Quotation {
 pub struct Appearance {
     pub article: ArticleIdx,
     /// The wording in that article.
-    pub text: String,
+    pub text: Arc<str>,
     /// Its position among the article's quotes (for the `#qN` anchor).
     pub ordinal: usize,
 }

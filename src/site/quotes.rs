@@ -2,6 +2,8 @@
 //! `Quotation` with an appearance per article. The matching (normalised
 //! equality, or a shared run of 8+ words) is `dossier_extract::group_quotations`.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, FixedOffset};
 
 use dossier_extract::{Occurrence, QuoteKey};
@@ -15,7 +17,7 @@ pub struct Pending<'a> {
     pub ordinal: usize,
     pub date: DateTime<FixedOffset>,
     pub slug: &'a str,
-    pub text: &'a str,
+    pub text: &'a Arc<str>,
     pub key: &'a QuoteKey,
     pub kind: QuoteKind,
     pub speaker: Option<Speaker>,
@@ -49,14 +51,14 @@ pub fn group(pending: Vec<Pending>, articles: &[Article], actors: &[Actor]) -> V
         .map(|group| {
             let representative = slots[group.representative]
                 .as_ref()
-                .map(|p| (p.text.to_string(), p.kind));
+                .map(|p| (Arc::clone(p.text), p.kind));
             let members: Vec<Pending> = group
                 .members
                 .iter()
                 .filter_map(|&m| slots[m].take())
                 .collect();
             let (text, kind) =
-                representative.unwrap_or_else(|| (members[0].text.to_string(), members[0].kind));
+                representative.unwrap_or_else(|| (Arc::clone(members[0].text), members[0].kind));
             let speaker = members
                 .iter()
                 .find_map(|m| {
@@ -81,7 +83,7 @@ pub fn group(pending: Vec<Pending>, articles: &[Article], actors: &[Actor]) -> V
                     .into_iter()
                     .map(|m| Appearance {
                         article: m.article,
-                        text: m.text.to_string(),
+                        text: Arc::clone(m.text),
                         ordinal: m.ordinal,
                     })
                     .collect(),
