@@ -398,17 +398,12 @@ fn process(
     lap(&clock.load, &mut t);
     let document = loaded.document();
     lap(&clock.markdown, &mut t);
-    let findings = extractor.analyse(document.paragraphs());
+    let (findings, marks) = extractor.analyse(document.paragraphs());
     lap(&clock.extract, &mut t);
     let paragraphs = document.paragraphs();
     let lede = paragraphs.first().cloned().unwrap_or_default();
     let text = paragraphs.join("\n\n");
     let word_count = text.split_whitespace().count();
-    let marks: Vec<_> = findings
-        .quotes
-        .iter()
-        .flat_map(|q| q.marks.iter().copied())
-        .collect();
     let body_html = document.render(&marks);
     lap(&clock.markdown, &mut t);
     Ok(Some(Processed {

@@ -97,7 +97,7 @@ pub fn import(req: &ImportRequest) -> Result<Vec<Outcome>, Vec<Diagnostic>> {
                 Ok(imported) => {
                     let (actors, topics) = match (&extractor, &config) {
                         (Some(x), Some(c)) => {
-                            let findings = x.analyse(&imported.paragraphs);
+                            let (findings, _) = x.analyse(&imported.paragraphs);
                             let actor_ids: Vec<&String> = c.site.actors.keys().collect();
                             let topic_ids: Vec<&String> = c.site.topics.keys().collect();
                             (

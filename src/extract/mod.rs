@@ -47,9 +47,6 @@ pub struct FoundQuote {
     /// What grouping shared quotations needs of the wording, made here, where
     /// every article is processed in parallel.
     pub key: dx::QuoteKey,
-    /// Where it stands in the paragraphs, for marking in the HTML. Each mark's
-    /// `quote` is this quote's index in `Findings::quotes`.
-    pub marks: Vec<Mark>,
 }
 
 /// Built once per build from the registry (the automata are compiled here),
@@ -92,25 +89,31 @@ impl Extractor {
         }
     }
 
-    pub fn analyse(&self, paragraphs: &[String]) -> Findings {
+    /// What the paragraphs hold, and where each quotation stands in them
+    /// (for marking in the HTML; each mark's `quote` is an index into
+    /// `Findings::quotes`). The marks are used once, so they are not kept
+    /// with the findings.
+    pub fn analyse(&self, paragraphs: &[String]) -> (Findings, Vec<Mark>) {
         let paragraphs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
         let analysis = dx::analyse(&paragraphs, &self.lexicon, &self.options);
         let actors = analysis.actor_indices();
+        let marks = analysis
+            .quotes
+            .iter()
+            .enumerate()
+            .flat_map(|(index, q)| {
+                q.spans.iter().map(move |s| Mark {
+                    paragraph: s.paragraph,
+                    start: s.start,
+                    end: s.end,
+                    quote: index,
+                })
+            })
+            .collect();
         let quotes = analysis
             .quotes
             .into_iter()
-            .enumerate()
-            .map(|(index, q)| FoundQuote {
-                marks: q
-                    .spans
-                    .iter()
-                    .map(|s| Mark {
-                        paragraph: s.paragraph,
-                        start: s.start,
-                        end: s.end,
-                        quote: index,
-                    })
-                    .collect(),
+            .map(|q| FoundQuote {
                 key: dx::QuoteKey::new(&q.text),
                 text: q.text.into(),
                 kind: match q.kind {
@@ -125,10 +128,13 @@ impl Extractor {
                 }),
             })
             .collect();
-        Findings {
-            actors,
-            topics: analysis.topics,
-            quotes,
-        }
+        (
+            Findings {
+                actors,
+                topics: analysis.topics,
+                quotes,
+            },
+            marks,
+        )
     }
 }
