@@ -325,3 +325,47 @@ fn incremental_rebuilds_equal_full_builds() {
     .unwrap();
     assert_same("rescan", &site, root);
 }
+
+/// An article dated a moment ahead is left out until its time comes; the
+/// next rebuild after that publishes it, even when the edit that triggers
+/// the rebuild changes nothing but another article's body.
+#[test]
+fn an_article_whose_time_comes_is_published_by_the_next_rebuild() {
+    let dir = fixture();
+    let root = dir.path();
+    let soon = chrono::Utc::now() + chrono::Duration::seconds(2);
+    write(
+        &root.join("content/soon.md"),
+        &format!(
+            "---\ntitle: Due soon\ndate: {}\nsource: Example Wire\n---\nNot yet.\n",
+            soon.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        ),
+    );
+    let mut site = LiveSite::new(opts(root));
+    let first = site.rebuild(&Changes::full()).unwrap();
+    assert!(
+        !site.page_paths().any(|p| p == "articles/soon/index.html"),
+        "published {} pages before its time",
+        first.pages
+    );
+    std::thread::sleep(std::time::Duration::from_millis(3500));
+
+    let a = root.join("content/kerry-lavrov-meet-syria-agenda.md");
+    let text = std::fs::read_to_string(&a).unwrap();
+    write(
+        &a,
+        &text.replace(
+            "The U.S. has been pressing",
+            "The weather in Moscow was cold. The U.S. has been pressing",
+        ),
+    );
+    let r = site
+        .rebuild(&content(&["content/kerry-lavrov-meet-syria-agenda.md"]))
+        .unwrap();
+    assert!(
+        r.changed.contains(&"articles/soon/index.html".to_string()),
+        "{:?}",
+        r.changed
+    );
+    assert_same("time passed", &site, root);
+}

@@ -536,6 +536,25 @@ impl LiveSite {
             return None;
         }
         let site = &self.snapshot.as_ref()?.site;
+        // Time alone may publish an article (its date comes) or withdraw one
+        // (it expires): then the site's set of articles is not the last one.
+        let now = chrono::Utc::now().fixed_offset();
+        let mut published = 0;
+        for p in self
+            .files
+            .values()
+            .filter_map(|c| c.result.as_ref().ok()?.as_ref())
+            .filter(|p| build::published(p, &self.opts, now))
+        {
+            let index = *site.article_slugs.get(&p.slug)?;
+            if site.articles[index].file != p.file {
+                return None;
+            }
+            published += 1;
+        }
+        if published != site.articles.len() {
+            return None;
+        }
         update
             .replaced
             .iter()
