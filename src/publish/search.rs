@@ -430,6 +430,34 @@ where
 {
     let stop = stop_words(config);
     let docs = documents(site);
+    let doc_count = docs.len();
+    // The documents' rows go out first; of each document only what is
+    // weighed is kept.
+    let mut errors: Vec<Diagnostic> = docs
+        .par_chunks(DOCS_PER_CHUNK)
+        .enumerate()
+        .filter_map(|(n, chunk)| {
+            let rows: Vec<_> = chunk
+                .iter()
+                .map(|(d, _)| {
+                    (
+                        d.kind,
+                        &d.title,
+                        &d.url,
+                        &d.date,
+                        d.source.map_or(-1, |s| s as i64),
+                        &d.snippet,
+                    )
+                })
+                .collect();
+            emit(
+                format!("search/docs/{n}.json"),
+                serde_json::to_vec(&rows).expect("plain data serialises"),
+            )
+            .err()
+        })
+        .collect();
+    let docs: Vec<(u8, Fields)> = docs.into_iter().map(|(d, f)| (d.kind, f)).collect();
     // Documents are weighed in parallel a batch at a time and merged into
     // the index before the next batch: every document's term list at once
     // would hold each term as many times as documents have it.
@@ -438,7 +466,7 @@ where
     for (b, batch) in docs.chunks(BATCH).enumerate() {
         let weighed: Vec<Vec<(String, u8)>> = batch
             .par_iter()
-            .map(|(d, f)| weigh(d.kind, f, stop))
+            .map(|(kind, f)| weigh(*kind, f, stop))
             .collect();
         for (i, terms) in weighed.into_iter().enumerate() {
             let doc = (b * BATCH + i) as u32;
@@ -467,7 +495,6 @@ where
         groups.push(&sorted[start..end]);
         start = end;
     }
-    let mut errors = Vec::new();
     let shards: Vec<Result<String, Diagnostic>> = groups
         .par_iter()
         .flat_map_iter(|group| {
@@ -491,7 +518,7 @@ where
     }
     let meta = Meta {
         version: 1,
-        docs: docs.len(),
+        docs: doc_count,
         chunk: DOCS_PER_CHUNK,
         maxkey: MAX_KEY,
         kinds: KINDS,
@@ -499,37 +526,16 @@ where
         stop,
         shards: keys.iter().map(String::as_str).collect(),
     };
-    let mut rest = vec![
+    drop(index);
+    for (path, bytes) in [
         (
             META.to_string(),
             serde_json::to_vec(&meta).expect("plain data serialises"),
         ),
         (SCRIPT.to_string(), CLIENT.as_bytes().to_vec()),
-    ];
-    rest.extend(docs.chunks(DOCS_PER_CHUNK).enumerate().map(|(n, chunk)| {
-        let rows: Vec<_> = chunk
-            .iter()
-            .map(|(d, _)| {
-                (
-                    d.kind,
-                    &d.title,
-                    &d.url,
-                    &d.date,
-                    d.source.map_or(-1, |s| s as i64),
-                    &d.snippet,
-                )
-            })
-            .collect();
-        (
-            format!("search/docs/{n}.json"),
-            serde_json::to_vec(&rows).expect("plain data serialises"),
-        )
-    }));
-    errors.extend(
-        rest.into_par_iter()
-            .filter_map(|(path, bytes)| emit(path, bytes).err())
-            .collect::<Vec<_>>(),
-    );
+    ] {
+        errors.extend(emit(path, bytes).err());
+    }
     errors
 }
 

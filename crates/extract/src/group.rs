@@ -254,8 +254,9 @@ pub fn group_quotations(items: &[QuoteRef]) -> Vec<QuotationGroup> {
     };
 
     // Shingle -> nodes, for the shingles that more than one node has. Most shingles belong
-    // to one wording only: the map remembers the first node, and only repeats are listed.
-    let mut first: HashMap<u64, u32, BuildHasherDefault<PreHashed>> = HashMap::default();
+    // to one wording only: the map remembers the first node (and whether it is listed yet),
+    // and only shingles seen again are listed.
+    let mut first: HashMap<u64, (u32, bool), BuildHasherDefault<PreHashed>> = HashMap::default();
     let mut shared: Vec<(u64, u32)> = Vec::new();
     let mut seen = vec![false; wordings.len()];
     for (i, q) in items.iter().enumerate() {
@@ -266,17 +267,21 @@ pub fn group_quotations(items: &[QuoteRef]) -> Vec<QuotationGroup> {
         for &shingle in &q.key.shingles {
             match first.entry(shingle) {
                 std::collections::hash_map::Entry::Vacant(e) => {
-                    e.insert(node as u32);
+                    e.insert((node as u32, false));
                 }
-                std::collections::hash_map::Entry::Occupied(e) => {
+                std::collections::hash_map::Entry::Occupied(mut e) => {
+                    let (first_node, listed) = e.get_mut();
+                    if !*listed {
+                        shared.push((shingle, *first_node));
+                        *listed = true;
+                    }
                     shared.push((shingle, node as u32));
-                    shared.push((shingle, *e.get()));
                 }
             }
         }
     }
+    drop(first);
     shared.sort_unstable();
-    shared.dedup();
     for run in shared.chunk_by(|a, b| a.0 == b.0) {
         if run.len() > SHINGLE_CAP {
             continue;
