@@ -1,0 +1,509 @@
+//! One article: tokens, sentences, quotation classification and the speaker sieve.
+//!
+//! [`analyse`] runs the parts over an article: `tokens` (words, punctuation, quotation
+//! spans and sentences of a paragraph), `phrases` (names, noun phrases, the subjects and
+//! objects of reporting verbs), `rules` (the sieve's rules around one quotation, and its
+//! kind), `state` (what the article has said so far, through which candidates resolve).
+//!
+//! The sieve tries the most precise rule first and stops at the first that finds a speaker:
+//!
+//! 1. `after`: the attribution right after the quotation, when the quotation ends with a
+//!    comma (or ?, !, dash): `"Q," X said`, `"Q," said X`, `"Q," X told reporters`,
+//!    `"Q," Tass quoted X as saying`, `"Q," said a statement of ORG`, `"Q," according to X`,
+//!    `"Q," X's spokeswoman, Name, told`, `"Q," said one resident, Name`.
+//! 2. `before`: the nearest reporting verb before the quotation in its sentence, and its
+//!    subject: `X said: "Q"`, `X said that "Q"`, `X said the plan was "Q"`, `X's statement read`;
+//!    or a characterising verb right before it: `X called the budget "Q"`.
+//! 3. `after-short`: a short attribution after a quotation that ends its sentence: `"Q." X said.`
+//! 4. `according-to`: `according to X` anywhere in the quotation's sentence.
+//! 5. `before: subject: quote`: a colon right before the quotation gives it to the subject of
+//!    the sentence, whatever the verb: `Fane was blunt: "Q"`; also when that sentence ends the
+//!    previous paragraph and the quotation opens the next (`She recalls the winter:¶"Q"`).
+//! 6. `continuation`: the previous quotation of the same paragraph, or of the previous
+//!    paragraph when this one opens with the quotation; or (`continuation: subject`) the
+//!    person the text made a subject after that quotation, in the same places: `Castell said
+//!    the vote was hard.¶"Q"`, `Voss spoke to the crowd:¶"Q"`, `Askeland shrugs. "Q"`.
+//! 7. `sentence-subject` (partials and fragments only): the registry actor, pronoun or known
+//!    name that opens the sentence, before its first reporting verb.
+//!
+//! Subjects may carry appositives (`Okonkwo, 52, told`, `His spokeswoman, Clara Nyberg,
+//! said`); a clause between commas (`Brecht, speaking in Port Lisle, said`) or a relative
+//! clause (`Halvorsen, who has called …`) is skipped. Candidates resolve through article
+//! state: `he`/`she` to the last person (a singular anonymous source included) named as a
+//! speaker of a full quotation, as a subject, or introduced in full where a subject or an
+//! appositive stands (`Brandt's neighbour, Ingrid Sollie, runs`, `its campaign chief, Leopold
+//! Harms.`; not after a verb or preposition, `alongside Pieter Halvorsen`), passing over
+//! people an earlier pronoun showed to be of the other gender; `it` and `the company` to the last organisation
+//! reported as a subject or speaker; `the official` to the last anonymous source with the
+//! same head noun; `the president` / `the minister` to the last person with that title (in
+//! the registry or written before a name, the title phrase running over its object: `Deputy
+//! Minister of Internal Affairs Major General Rasmus Kiel`); `the ministry` / `the statement` / `a council
+//! statement` to the last organisation mentioned (by the last word of its name); and short
+//! names (`Cook`) to a full name seen in the article (`Peter Cook`). A name after a
+//! preposition of place (`a banner at Ferrin Gap read:`) is not a subject; a proper name after
+//! the article is an institution's, all its capitalised words included (`the Maren Estuary
+//! Trust`). A quotation in title case (`the study, "Storm Surges and Harbour Defences"`) is a
+//! title, a fragment; one right after a quotation that ends its sentence stands alone.
+//! An indefinite source described by its employer (`a spokeswoman for the authority`) is
+//! anonymous, described in full. `the statement of the ministry`, `according to the union`
+//! resolve the organisation noun like `the ministry said`; `the group` prefers an organisation
+//! the text introduced with that noun (`the campaign group Clean Air Vessen`) when no other
+//! organisation has been a subject or speaker since. A definite title with no earlier holder
+//! (a lede's `what the judge called "Q"`) means the first person later named with it.
+
+mod phrases;
+mod rules;
+mod state;
+#[cfg(test)]
+mod tests;
+mod tokens;
+
+use std::collections::HashMap;
+
+use crate::lexicon::{Hit, Target};
+use crate::scan::{self, RawQuote};
+use crate::text::{char_at, count_words_upto};
+use crate::words::{
+    VerbForm, is_anonymous_head, is_characterising_verb, is_employer_preposition, is_indefinite,
+    is_name_particle, is_naming_word, is_not_name, is_organisation_noun, is_person_pronoun,
+    is_place_preposition, is_quoting_verb, is_singular_noun, is_skippable_adverb,
+    is_statement_noun, is_title, lowered, opens_clause, reporting_verb,
+};
+use crate::{
+    ActorKind, Analysis, Lexicon, Mention, NewSpeaker, Options, Quote, QuoteKind, Span, Speaker,
+};
+
+use rules::*;
+use state::*;
+use tokens::*;
+
+/// Analyses one article: actor mentions, topics, quotations with kind and speaker, and
+/// speakers the registry does not list. `paragraphs` are plain text.
+pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analysis {
+    let mut analysis = Analysis::default();
+    let mut topic_seen = vec![false; lexicon.topics().len()];
+    let mut para_hits: Vec<Vec<Hit>> = Vec::with_capacity(paragraphs.len());
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let (actors, topics) = lexicon.find(p);
+        for h in &topics {
+            topic_seen[actor_of(h.target)] = true;
+        }
+        for h in &actors {
+            analysis.actors.push(Mention {
+                actor: actor_of(h.target),
+                paragraph: pi,
+                start: h.start,
+                end: h.end,
+                by_role: matches!(h.target, Target::Role(_)),
+            });
+        }
+        para_hits.push(actors);
+    }
+    analysis.topics = topic_seen
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &s)| s.then_some(i))
+        .collect();
+
+    let raw: Vec<RawQuote> = scan::scan(paragraphs);
+    if raw.is_empty() {
+        return analysis;
+    }
+
+    // Tokens per paragraph, with each quotation span as one token.
+    let mut spans_by_para: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); paragraphs.len()];
+    for (qi, q) in raw.iter().enumerate() {
+        for s in &q.spans {
+            spans_by_para[s.paragraph].push((s.start, s.end, qi));
+        }
+    }
+    let paras: Vec<Para> = paragraphs
+        .iter()
+        .enumerate()
+        .zip(para_hits)
+        .zip(&spans_by_para)
+        .map(|(((pi, p), hits), qs)| {
+            let toks = tokenize(p, qs);
+            let sent = sentence_ids(p, &toks);
+            Para {
+                idx: pi,
+                text: p,
+                toks,
+                sent,
+                hits,
+            }
+        })
+        .collect();
+    // Token index of each quotation's first and last span.
+    let qtok = |span: &Span| -> usize { paras[span.paragraph].tok_at(span.start) };
+
+    let mut state = State {
+        lexicon,
+        events: Vec::new(),
+        subjects: Vec::new(),
+        quote_events: Vec::new(),
+        anons: HashMap::new(),
+        mentions: analysis
+            .actors
+            .iter()
+            .map(|m| (m.paragraph, m.start, m.actor))
+            .collect(),
+        short: HashMap::new(),
+        used_short: Vec::new(),
+        genders: Vec::new(),
+        org_events: Vec::new(),
+        org_quote_events: Vec::new(),
+        other_side: None,
+        titled: Vec::new(),
+        org_intros: Vec::new(),
+    };
+
+    // Pre-pass: every reporting verb's subject (full names for short forms; people for
+    // pronouns) and each sentence's opening person.
+    let mut verb_subjects: Vec<((usize, usize), Cand)> = Vec::new();
+    let mut names: HashMap<String, String> = HashMap::new();
+    // full names written anywhere (people a pronoun may mean; not subjects of anything)
+    let mut mentioned: Vec<((usize, usize), Cand)> = Vec::new();
+    for pa in &paras {
+        let mut last_sent = u32::MAX;
+        for (k, t) in pa.toks.iter().enumerate() {
+            if pa.sent[k] != last_sent {
+                last_sent = pa.sent[k];
+                // the first person-ish token of the sentence
+                // (twelve tokens: room for an appositive title, "Her Tessarian counterpart,
+                // Deputy Foreign Minister Emil Varga, struck …"), after an introductory
+                // phrase ("Asked about Halvorsen, Voss laughed": Halvorsen is not the subject)
+                let mut from = k;
+                if pa
+                    .word(k)
+                    .is_some_and(|w| lowered(w, opens_clause) || w == "Asked")
+                {
+                    let end = (k + 12).min(pa.toks.len());
+                    from = (k..end)
+                        .find(|&m| pa.is_punct(m, &[',']))
+                        .map_or(end, |c| c + 1);
+                }
+                for m in from..(from + 12).min(pa.toks.len()) {
+                    if pa.sent[m] != last_sent {
+                        break;
+                    }
+                    if let Some(h) = pa.hit_starting_in(m) {
+                        let i = actor_of(h.target);
+                        if lexicon.actors()[i].kind == ActorKind::Person {
+                            verb_subjects.push(((pa.idx, h.start), Cand::Actor(i)));
+                        }
+                        break;
+                    }
+                    if pa.word(m).is_some_and(is_person_pronoun)
+                        || matches!(pa.toks[m].kind, TokKind::Quote(_))
+                    {
+                        break;
+                    }
+                    // a full name as the subject: "Opposition leader Pieter Halvorsen was …",
+                    // or the short form of one seen before: "Vasko, 46, had been …"
+                    if pa.word(m).is_some_and(starts_upper)
+                        && (pa.is_punct(m + 1, &[','])
+                            || pa
+                                .word(m + 1)
+                                .is_some_and(|x| !starts_upper(x) && !is_stop_word(x)))
+                        && let Some((n, first)) = pa.name_left(m)
+                        && (n.contains(' ') || names.contains_key(&n))
+                        && !pa.after_preposition(first)
+                    {
+                        verb_subjects.push(((pa.idx, pa.toks[first].start), Cand::Named(n)));
+                        break;
+                    }
+                }
+            }
+            if t.kind != TokKind::Word {
+                continue;
+            }
+            let w = &pa.text[t.start..t.end];
+            // full names anywhere outside quotations, for short forms
+            if starts_upper(w)
+                && k > 0
+                && pa
+                    .word(k - 1)
+                    .is_some_and(|x| starts_upper(x) || is_name_particle(x))
+                && !pa.word(k + 1).is_some_and(starts_upper)
+                && let Some((n, j)) = pa.name_left(k)
+                && let Some((_, last)) = n.rsplit_once(' ')
+            {
+                // its titles, for "the president" later: "Tessarian President Ivo Dravik"; a
+                // title phrase runs over the office's object too: "Deputy Minister of Internal
+                // Affairs Major General Rasmus Kiel", "the chairman of the Harbor Council Edvin Rask"
+                let mut t = j;
+                while t > 0 && j - t < 9 {
+                    let Some(x) = pa.word(t - 1) else { break };
+                    if is_title(x) {
+                        let title = lower(x);
+                        state
+                            .titled
+                            .push(((pa.idx, pa.toks[j].start), title, n.clone()));
+                    } else if !(starts_upper(x) && !is_not_name(x)
+                        || matches!(x, "of" | "the" | "for"))
+                    {
+                        break;
+                    }
+                    t -= 1;
+                }
+                // a person introduced in full (opening a clause, in apposition, after a title:
+                // "its campaign chief, Leopold Harms.") is who a later "he" or "she" may mean;
+                // not a name after a verb or a preposition ("met Rook", "at Ferrin Gap",
+                // "alongside Pieter Halvorsen") nor an institution's after the article ("the
+                // Lisle Ledger")
+                let before = j.checked_sub(1).and_then(|b| pa.word(b));
+                // an organisation introduced with a common noun: "the campaign group Clean Air
+                // Vessen" is what a later "the group" means
+                if let Some(b) = before
+                    && !starts_upper(b)
+                    && is_organisation_noun(b)
+                {
+                    state
+                        .org_intros
+                        .push(((pa.idx, pa.toks[j].start), lower(b), n.clone()));
+                }
+                if !before.is_some_and(|b| !starts_upper(b) && !is_title(b))
+                    && pa.hit_ending_in(k).is_none()
+                {
+                    mentioned.push(((pa.idx, pa.toks[j].start), Cand::Named(n.clone())));
+                }
+                names.entry(last.to_string()).or_insert(n);
+            }
+            if is_quoting_verb(w) {
+                if let Some((c, _)) = pa.object_after(k) {
+                    verb_subjects.push(((pa.idx, pa.toks[k].start), c));
+                }
+                continue;
+            }
+            if reporting_verb(w) != Some(VerbForm::Finite) {
+                continue;
+            }
+            if let Some((c, first)) = pa.subject_before(k) {
+                verb_subjects.push(((pa.idx, pa.toks[first].start), c));
+                // "A asked B whether …": B is the one who answers next
+                if w == "asked"
+                    && let Some((o @ (Cand::Actor(_) | Cand::Named(_)), _)) = pa.object_after(k)
+                {
+                    verb_subjects.push(((pa.idx, pa.toks[k + 1].start), o));
+                }
+            } else if k > 0
+                && (matches!(pa.toks[k - 1].kind, TokKind::Quote(_)) || pa.is_punct(k - 1, &[',']))
+                && let Some((c, _)) = pa.object_after(k)
+            {
+                verb_subjects.push(((pa.idx, pa.toks[k].start), c));
+            }
+        }
+    }
+    for (_, c) in &verb_subjects {
+        if let Cand::Named(n) = c
+            && let Some((_, last)) = n.rsplit_once(' ')
+        {
+            state
+                .short
+                .entry(last.to_string())
+                .or_insert_with(|| n.clone());
+        }
+    }
+    // names seen only outside attributions come after those of speakers
+    for (last, full) in names {
+        state.short.entry(last).or_insert(full);
+    }
+    verb_subjects.sort_by_key(|(p, _)| *p);
+    for (pos, c) in verb_subjects {
+        if let Cand::Anon {
+            desc,
+            head,
+            definite: false,
+        } = &c
+        {
+            state.add_anon(head, desc, pos);
+        }
+        let sp = match c {
+            Cand::Actor(i) => Speaker::Actor { index: i },
+            Cand::Named(n) => Speaker::Named {
+                name: state.expand(&n),
+            },
+            Cand::Anon {
+                desc,
+                definite: false,
+                ..
+            } => Speaker::Anonymous { description: desc },
+            _ => continue,
+        };
+        if state.is_person(&sp) {
+            state.subjects.push(Event {
+                pos,
+                speaker: sp.clone(),
+            });
+            state.events.push(Event { pos, speaker: sp });
+        } else if state.is_org(&sp) {
+            state.org_events.push(Event { pos, speaker: sp });
+        }
+    }
+    for (pos, c) in mentioned {
+        let Cand::Named(n) = c else { continue };
+        let sp = Speaker::Named {
+            name: state.expand(&n),
+        };
+        if state.is_person(&sp) {
+            state.events.push(Event { pos, speaker: sp });
+        }
+    }
+    state.events.sort_by_key(|e| e.pos);
+    state.used_short.clear();
+
+    // Classification and the sieve, in text order.
+    let mut out: Vec<Quote> = Vec::with_capacity(raw.len());
+    let mut last_full: Option<usize> = None;
+    for (qi, q) in raw.iter().enumerate() {
+        let first = q.spans[0];
+        let last = *q.spans.last().expect("a quotation has a span");
+        let (pf, pl) = (&paras[first.paragraph], &paras[last.paragraph]);
+        let (tf, tl) = (qtok(&first), qtok(&last));
+        let text = scan::wording(paragraphs, q);
+        let kind = classify(pf, tf, &text, opts);
+        let ends = quote_ends_sentence(&pl.text[last.start..last.end]);
+        let comma_style = !ends || pl.is_punct(tl + 1, &[',']);
+
+        let mut found: Option<(Found, (usize, usize))> = None;
+        if comma_style {
+            found = after_rule(pl, tl, true).map(|f| (f, (pl.idx, last.start)));
+        }
+        if found.is_none() {
+            found = before_rule(pf, tf).map(|f| (f, (pf.idx, first.start)));
+        }
+        if found.is_none() && !comma_style {
+            found = after_rule(pl, tl, false).map(|f| (f, (pl.idx, last.start)));
+        }
+        if found.is_none() {
+            found = pf
+                .according_to(tf)
+                .map(|c| ((c, "according-to"), (pf.idx, first.start)));
+        }
+        if found.is_none() && tf > 0 && pf.is_punct(tf - 1, &[':']) {
+            // a colon hands the sentence's subject the floor, whatever the verb: "Fane was
+            // blunt: \"Q\"", "Fane disagreed: \"Q\""
+            found = sentence_subject(pf, tf, &state.short)
+                .map(|c| ((c, "before: subject: quote"), (pf.idx, first.start)));
+        }
+        // the same when the sentence ends its paragraph and the quotation opens the next:
+        // "She recalls the first winter:¶\"Q\""
+        if found.is_none()
+            && tf == 0
+            && let Some(pp) = first.paragraph.checked_sub(1).map(|k| &paras[k])
+            && let Some(c) = pp.toks.len().checked_sub(1)
+            && pp.is_punct(c, &[':'])
+        {
+            found = sentence_subject(pp, c, &state.short)
+                .map(|s| ((s, "before: subject: quote"), (pp.idx, pp.toks[c].start)));
+        }
+        let mut speaker = None;
+        let mut rule = None;
+        if let Some(((c, r), para)) = found {
+            if matches!(c, Cand::Pronoun { .. }) {
+                state.other_side = gloss_side(&text);
+            }
+            speaker = state.resolve(c, para);
+            state.other_side = None;
+            rule = Some(r);
+        }
+        if speaker.is_none() && kind != QuoteKind::Fragment {
+            // continuation: the previous quotation (not a fragment) of this paragraph, or of
+            // the previous paragraph when this quotation opens its paragraph
+            let prev = last_full.map(|k| &out[k]);
+            if let Some(p) = prev {
+                let pl_para = p.spans.last().map_or(usize::MAX, |s| s.paragraph);
+                let same = pl_para == first.paragraph;
+                let opens = tf == 0 && pl_para + 1 == first.paragraph;
+                if (same || opens) && p.speaker.is_some() {
+                    speaker = p.speaker.clone();
+                    rule = Some("continuation");
+                }
+            }
+            // or the person the text last made the subject, when that comes after the previous
+            // quotation: in this paragraph ("Askeland shrugs. \"Q\""), or in the previous one
+            // when the quotation opens its paragraph ("Castell said the vote was hard.¶\"Q\"")
+            let from = if tf == 0 {
+                first.paragraph.saturating_sub(1)
+            } else {
+                first.paragraph
+            };
+            let after = prev
+                .and_then(|p| p.spans.last())
+                .map(|s| (s.paragraph, s.end));
+            let k = state
+                .subjects
+                .partition_point(|e| e.pos < (first.paragraph, first.start));
+            if let Some(e) = state.subjects[..k].last()
+                && e.pos.0 >= from
+                && after.is_none_or(|a| e.pos > a)
+                && speaker.as_ref() != Some(&e.speaker)
+            {
+                speaker = Some(e.speaker.clone());
+                rule = Some("continuation: subject");
+            }
+        }
+        if speaker.is_none()
+            && kind != QuoteKind::Quote
+            && let Some(c) = sentence_subject(pf, tf, &state.short)
+        {
+            speaker = state.resolve(c, (pf.idx, first.start));
+            rule = speaker.as_ref().map(|_| "sentence-subject");
+        }
+        // A full quotation's speaker is who a later "he said" most likely means; a partial's
+        // may sit in a side clause ("alongside Halvorsen, who has called her plans \"…\"")
+        // and main-clause subjects are already events.
+        if let Some(sp) = &speaker
+            && kind == QuoteKind::Quote
+            && state.is_person(sp)
+        {
+            state.quote_events.push(Event {
+                pos: (first.paragraph, first.start),
+                speaker: sp.clone(),
+            });
+        }
+        if let Some(sp) = &speaker
+            && state.is_org(sp)
+        {
+            state.org_quote_events.push(Event {
+                pos: (first.paragraph, first.start),
+                speaker: sp.clone(),
+            });
+        }
+        let _ = qi;
+        if kind != QuoteKind::Fragment {
+            last_full = Some(out.len());
+        }
+        out.push(Quote {
+            text,
+            kind,
+            speaker,
+            spans: q.spans.clone(),
+            closed: q.closed,
+            rule,
+        });
+    }
+
+    // Speakers the registry lacks, with the short forms used for them.
+    let mut new: Vec<NewSpeaker> = Vec::new();
+    for q in &out {
+        if let Some(Speaker::Named { name }) = &q.speaker
+            && !new.iter().any(|n| &n.name == name)
+        {
+            let short_forms = state
+                .used_short
+                .iter()
+                .filter(|(f, _)| f == name)
+                .map(|(_, s)| s.clone())
+                .collect();
+            new.push(NewSpeaker {
+                name: name.clone(),
+                short_forms,
+            });
+        }
+    }
+    analysis.quotes = out;
+    analysis.new_speakers = new;
+    analysis
+}

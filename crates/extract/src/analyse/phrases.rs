@@ -1,0 +1,687 @@
+//! Phrases around a quotation: names, noun phrases, subjects and objects of reporting verbs.
+
+use super::*;
+
+impl<'a> Para<'a> {
+    pub(super) fn word(&self, i: usize) -> Option<&'a str> {
+        let t = self.toks.get(i)?;
+        (t.kind == TokKind::Word).then(|| &self.text[t.start..t.end])
+    }
+
+    pub(super) fn is_punct(&self, i: usize, chars: &[char]) -> bool {
+        matches!(self.toks.get(i), Some(Tok { kind: TokKind::Punct(c), .. }) if chars.contains(c))
+    }
+
+    /// The registry hit that ends inside token `i`.
+    pub(super) fn hit_ending_in(&self, i: usize) -> Option<Hit> {
+        let t = self.toks.get(i)?;
+        if t.kind != TokKind::Word {
+            return None;
+        }
+        // hits are sorted and never overlap: their ends are sorted too
+        let k = self.hits.partition_point(|h| h.end <= t.start);
+        self.hits.get(k).filter(|h| h.end <= t.end).copied()
+    }
+
+    /// The registry hit that starts inside token `i`.
+    pub(super) fn hit_starting_in(&self, i: usize) -> Option<Hit> {
+        let t = self.toks.get(i)?;
+        if t.kind != TokKind::Word {
+            return None;
+        }
+        let k = self.hits.partition_point(|h| h.start < t.start);
+        self.hits.get(k).filter(|h| h.start < t.end).copied()
+    }
+
+    /// Index of the token that contains byte `b` (or the next one).
+    pub(super) fn tok_at(&self, b: usize) -> usize {
+        self.toks.partition_point(|t| t.end <= b)
+    }
+
+    /// The pronoun at token `i` as a candidate.
+    pub(super) fn pronoun(&self, i: usize) -> Cand {
+        let female = self
+            .word(i)
+            .is_some_and(|w| matches!(w, "she" | "She" | "her" | "Her"));
+        Cand::Pronoun {
+            pos: self.toks[i].start,
+            female,
+        }
+    }
+
+    pub(super) fn slice(&self, from: usize, to: usize) -> String {
+        self.text[self.toks[from].start..self.toks[to].end].to_string()
+    }
+
+    /// A name running leftwards from token `i` (capitalised words, particles, initials; at most
+    /// two capitalised words; stops at titles): `spokesperson Peter Cook` -> `Peter Cook`.
+    /// An organisation's name may run to four words, titles and a plural possessive
+    /// included: `Tessarian Trawler Federation`, `Sarrow Fishermen's Association`.
+    pub(super) fn name_left(&self, i: usize) -> Option<(String, usize)> {
+        let w = self.word(i)?;
+        let w0 = strip_possessive(w);
+        if !starts_upper(w0) || is_not_name(w0) || is_title(w0) || all_caps(w0) {
+            return None;
+        }
+        // (decided only when a name runs past two words: most do not)
+        let mut org: Option<bool> = None;
+        let mut is_org = || *org.get_or_insert_with(|| is_organisation_noun(w0));
+        let mut j = i;
+        let mut caps = 1;
+        while j > 0 {
+            let k = j - 1;
+            if self.hit_ending_in(k).is_some() {
+                break;
+            }
+            // an initial: "John F. Kennedy"
+            if self.is_punct(k, &['.']) && k > 0 {
+                if let Some(x) = self.word(k - 1)
+                    && x.chars().count() == 1
+                    && starts_upper(x)
+                    && self.toks[k - 1].end == self.toks[k].start
+                {
+                    j = k - 1;
+                    continue;
+                }
+                break;
+            }
+            let Some(x) = self.word(k) else { break };
+            if is_name_particle(x) {
+                j = k;
+                continue;
+            }
+            if (caps < 2 || (caps < 4 && is_org()))
+                && starts_upper(x)
+                && !all_caps(x)
+                && !is_not_name(x)
+                && (!is_title(x) || is_org())
+                && (!is_possessive(x) || (is_plural_possessive(x) && is_org()))
+            {
+                caps += 1;
+                j = k;
+                continue;
+            }
+            break;
+        }
+        // a proper name after the article, or after a common noun for an organisation, is an
+        // institution's, all its capitalised words with it: "the Maren Estuary Trust", "the
+        // campaign group Clean Air Vessen" (people's names take no article)
+        if caps == 2 && j >= 2 && self.word(j - 1).is_some_and(starts_upper) {
+            let mut k = j - 1;
+            while k > 0
+                && j - k < 3
+                && self.hit_ending_in(k).is_none()
+                && self
+                    .word(k)
+                    .is_some_and(|x| starts_upper(x) && !is_not_name(x) && !is_possessive(x))
+            {
+                k -= 1;
+            }
+            if self.word(k).is_some_and(|x| {
+                x.eq_ignore_ascii_case("the") || (!starts_upper(x) && is_organisation_noun(x))
+            }) && k + 1 < j
+            {
+                j = k + 1;
+            }
+        }
+        // never start on a particle
+        while j < i && self.word(j).is_some_and(is_name_particle) {
+            j += 1;
+        }
+        let s = &self.text[self.toks[j].start..self.toks[i].end];
+        Some((strip_possessive(s).to_string(), j))
+    }
+
+    /// True when the word before token `first` is a preposition of place: a name there is a
+    /// place in a phrase, not a subject ("A sign at Vester Quay said").
+    pub(super) fn after_preposition(&self, first: usize) -> bool {
+        first
+            .checked_sub(1)
+            .and_then(|b| self.word(b))
+            .is_some_and(is_place_preposition)
+    }
+
+    /// A name running rightwards from token `j`, after any titles.
+    pub(super) fn name_right(&self, j: usize) -> Option<(Cand, usize)> {
+        let mut k = j;
+        while self.word(k).is_some_and(|w| is_title(w) && starts_upper(w))
+            && self.hit_starting_in(k).is_none()
+        {
+            k += 1;
+        }
+        if let Some(h) = self.hit_starting_in(k) {
+            return Some((
+                Cand::Actor(actor_of(h.target)),
+                self.tok_at(h.end.saturating_sub(1)),
+            ));
+        }
+        let w = self.word(k)?;
+        if !starts_upper(w) || is_not_name(w) {
+            return None;
+        }
+        let mut end = k;
+        let mut caps = 1;
+        loop {
+            let n = end + 1;
+            if self.is_punct(n, &['.']) && self.word(end).is_some_and(|x| x.chars().count() == 1) {
+                end = n;
+                continue;
+            }
+            let Some(x) = self.word(n) else { break };
+            if is_name_particle(x) && self.word(n + 1).is_some_and(starts_upper) {
+                end = n;
+                continue;
+            }
+            if caps < 3 && starts_upper(x) && !is_not_name(x) {
+                caps += 1;
+                end = n;
+                if is_possessive(x) {
+                    break;
+                }
+                continue;
+            }
+            break;
+        }
+        let s = &self.text[self.toks[k].start..self.toks[end].end];
+        Some((Cand::Named(strip_possessive(s).to_string()), end))
+    }
+
+    /// An anonymous description ending at its head noun `i`: `a senior State Department official`.
+    pub(super) fn anon_left(&self, i: usize) -> Option<(Cand, usize)> {
+        let head = lower(self.word(i)?);
+        let mut j = i;
+        let mut det: Option<bool> = None; // Some(true) = definite
+        for _ in 0..8 {
+            if j == 0 {
+                break;
+            }
+            let k = j - 1;
+            let Some(w) = self.word(k) else { break };
+            if reporting_verb(w).is_some() {
+                break;
+            }
+            let lw = lower(w);
+            if matches!(lw.as_str(), "the" | "this" | "that") {
+                det = Some(true);
+                j = k;
+                break;
+            }
+            if is_indefinite(&lw) {
+                det = Some(false);
+                j = k;
+                break;
+            }
+            if is_possessive(w) {
+                det = Some(false);
+                j = k;
+                // with its own article: "the company's chief executive"
+                if k > 0
+                    && self
+                        .word(k - 1)
+                        .is_some_and(|d| matches!(d, "the" | "The" | "a" | "A"))
+                {
+                    j = k - 1;
+                }
+                break;
+            }
+            if matches!(
+                lw.as_str(),
+                "and"
+                    | "or"
+                    | "but"
+                    | "said"
+                    | "of"
+                    | "to"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "with"
+                    | "who"
+                    | "he"
+                    | "she"
+                    | "it"
+                    | "they"
+                    | "we"
+            ) {
+                break;
+            }
+            j = k;
+        }
+        if det.is_none() {
+            // no determiner: keep at most two modifiers ("Kremlin spokesman", "senior officials")
+            j = j.max(i.saturating_sub(2));
+        }
+        let desc = self.slice(j, i);
+        Some((
+            Cand::Anon {
+                desc,
+                head,
+                definite: det == Some(true),
+            },
+            j,
+        ))
+    }
+
+    /// The noun phrase that ends at token `i` as a speaker candidate, and its first token.
+    /// `a spokeswoman for the authority`, `an official at Gantry Holdings`: an indefinite
+    /// source described by whom it works for is anonymous, its description kept whole.
+    pub(super) fn np_ending_at(&self, i: usize) -> Option<(Cand, usize)> {
+        let (c, first) = self.np_core(i)?;
+        if first >= 2
+            && matches!(c, Cand::Actor(_) | Cand::Named(_) | Cand::OrgRef { .. })
+            && self.word(first - 1).is_some_and(is_employer_preposition)
+            && self.word(first - 2).is_some_and(is_anonymous_head)
+            && let Some((
+                Cand::Anon {
+                    head,
+                    definite: false,
+                    ..
+                },
+                j,
+            )) = self.anon_left(first - 2)
+            && self.word(j).is_some_and(|d| is_indefinite(&lower(d)))
+        {
+            let desc = self.slice(j, i);
+            return Some((
+                Cand::Anon {
+                    desc,
+                    head,
+                    definite: false,
+                },
+                j,
+            ));
+        }
+        Some((c, first))
+    }
+
+    /// `, for Gantry Holdings`, `.. at the ministry` after an anonymous head `last`: the end of
+    /// the employer's noun phrase, when there is one.
+    pub(super) fn employer_after(&self, last: usize) -> Option<usize> {
+        if !self.word(last + 1).is_some_and(is_employer_preposition) {
+            return None;
+        }
+        let k = last + 2;
+        if let Some(h) = self.hit_starting_in(k) {
+            return Some(self.tok_at(h.end.saturating_sub(1)));
+        }
+        let w = self.word(k)?;
+        if w == "the"
+            && let Some(x) = self.word(k + 1)
+            && !starts_upper(x)
+            && x.chars().all(char::is_alphabetic)
+            && reporting_verb(x).is_none()
+        {
+            return Some(k + 1);
+        }
+        let k = if w == "the" { k + 1 } else { k };
+        self.name_right(k).map(|(_, e)| e)
+    }
+
+    pub(super) fn np_core(&self, i: usize) -> Option<(Cand, usize)> {
+        let w = self.word(i)?;
+        if let Some(h) = self.hit_ending_in(i) {
+            return Some((Cand::Actor(actor_of(h.target)), self.tok_at(h.start)));
+        }
+        if is_person_pronoun(w) {
+            return Some((self.pronoun(i), i));
+        }
+        if matches!(w, "it" | "It") {
+            return Some((Cand::OrgPronoun(self.toks[i].start), i));
+        }
+        if is_statement_noun(w) {
+            // X's statement, X's written statement
+            for k in [i.checked_sub(1), i.checked_sub(2)].into_iter().flatten() {
+                let Some(pw) = self.word(k) else { break };
+                if is_possessive(pw) {
+                    if let Some(h) = self.hit_ending_in(k) {
+                        return Some((Cand::Actor(actor_of(h.target)), self.tok_at(h.start)));
+                    }
+                    return self.name_left(k).map(|(n, j)| (Cand::Named(n), j));
+                }
+            }
+            if i > 0
+                && self
+                    .word(i - 1)
+                    .is_some_and(|d| d.eq_ignore_ascii_case("the"))
+            {
+                return Some((
+                    Cand::OrgRef {
+                        head: lower(w),
+                        pos: self.toks[i].start,
+                    },
+                    i - 1,
+                ));
+            }
+            // "a Kremlin statement", "a council statement": the organisation it names
+            if let Some(h) = i.checked_sub(1).and_then(|k| self.hit_ending_in(k)) {
+                return Some((Cand::Actor(actor_of(h.target)), self.tok_at(h.start)));
+            }
+            if let Some(m) = self.word(i.wrapping_sub(1))
+                && is_organisation_noun(m)
+                && !starts_upper(m)
+            {
+                return Some((
+                    Cand::OrgRef {
+                        head: lower(m),
+                        pos: self.toks[i - 1].start,
+                    },
+                    i - 1,
+                ));
+            }
+            return None;
+        }
+        if is_anonymous_head(w) {
+            return self.anon_left(i);
+        }
+        if i > 0
+            && self
+                .word(i - 1)
+                .is_some_and(|d| d.eq_ignore_ascii_case("the"))
+            && is_title(w)
+        {
+            return Some((
+                Cand::TitleRef {
+                    head: lower(w),
+                    pos: self.toks[i].start,
+                },
+                i - 1,
+            ));
+        }
+        if !starts_upper(w)
+            && i > 0
+            && self
+                .word(i - 1)
+                .is_some_and(|d| d.eq_ignore_ascii_case("the"))
+            && w.chars().all(char::is_alphabetic)
+        {
+            return Some((
+                Cand::OrgRef {
+                    head: lower(w),
+                    pos: self.toks[i].start,
+                },
+                i - 1,
+            ));
+        }
+        if starts_upper(w) {
+            return self.name_left(i).map(|(n, j)| (Cand::Named(n), j));
+        }
+        None
+    }
+
+    /// The subject of the reporting verb at token `v`: the noun phrase right before it,
+    /// after skipping adverbs (`also`, `on Saturday`).
+    pub(super) fn subject_before(&self, v: usize) -> Option<(Cand, usize)> {
+        let mut i = v.checked_sub(1)?;
+        let mut skipped = 0;
+        while skipped < 4
+            && self.word(i).is_some_and(is_skippable_adverb)
+            && self.hit_ending_in(i).is_none()
+        {
+            i = i.checked_sub(1)?;
+            skipped += 1;
+        }
+        if self.sent[i] != self.sent[v] {
+            return None;
+        }
+        if self.is_punct(i, &[',']) {
+            return self.appositive_subject(i);
+        }
+        // a relative clause: "Pieter Halvorsen, who has called the plan …"
+        if self.word(i) == Some("who") && i > 0 && self.is_punct(i - 1, &[',']) {
+            return self.appositive_subject(i - 1);
+        }
+        let (c, first) = self.np_ending_at(i)?;
+        // a place in a prepositional phrase is not the subject: "A sign at Vester Quay said"
+        if matches!(c, Cand::Named(_)) && self.after_preposition(first) {
+            return None;
+        }
+        // "read" only reports a written statement: "X's statement read"
+        if self.word(v) == Some("read") && !self.word(i).is_some_and(is_statement_noun) {
+            return None;
+        }
+        Some((c, first))
+    }
+
+    /// `Okonkwo, 52, told`, `Strand, the prime minister, said`, `His spokeswoman, Clara Nyberg,
+    /// said`, `A council official, who asked not to be named, said`: the comma at `c` closes an
+    /// appositive. A name inside it wins; else the noun phrase before it; else the appositive.
+    pub(super) fn appositive_subject(&self, c: usize) -> Option<(Cand, usize)> {
+        // (a relative clause may be long: "A senior official, who asked not to be named
+        // because she was not authorised to speak to the media, told us")
+        let from = c.saturating_sub(24);
+        let open = (from..c)
+            .rev()
+            .find(|&k| self.is_punct(k, &[',']) && self.sent[k] == self.sent[c])
+            .filter(|&o| (o + 1..c).all(|k| !matches!(self.toks[k].kind, TokKind::Quote(_))));
+        let before_open = || {
+            open.and_then(|o| o.checked_sub(1))
+                .and_then(|k| self.np_ending_at(k))
+        };
+        // A clause between the commas describes the subject, it does not name it: a name in
+        // it is a place or an employer ("Brecht, speaking in Port Lisle, said", "Ardell, who
+        // sits on Kessel Bay District Council, said").
+        if open.is_some_and(|o| self.word(o + 1).is_some_and(opens_clause))
+            && let Some(found) = before_open()
+        {
+            return Some(found);
+        }
+        let inner = c.checked_sub(1).and_then(|k| self.np_ending_at(k));
+        if let Some((cand @ (Cand::Named(_) | Cand::Actor(_)), first)) = &inner {
+            return Some((cand.clone(), *first));
+        }
+        before_open().or(inner)
+    }
+
+    /// The speaker after the verb at token `v`: `said X`, `said a statement of X`,
+    /// `quoted X as saying`, `according to X`.
+    pub(super) fn object_after(&self, v: usize) -> Option<(Cand, usize)> {
+        let (c, end) = self.object_np(v)?;
+        // a name in apposition names the speaker the noun phrase describes: "said one
+        // resident, 81-year-old Ilse Marr", "said the council's chief executive, Mia Lund"
+        let possessive_hit =
+            matches!(c, Cand::Actor(_)) && self.word(end).is_some_and(is_possessive);
+        if matches!(c, Cand::Anon { .. }) || possessive_hit {
+            let mut e = end;
+            while possessive_hit
+                && e < end + 4
+                && self.word(e + 1).is_some_and(|x| {
+                    x.chars().all(char::is_lowercase)
+                        && !is_stop_word(x)
+                        && reporting_verb(x).is_none()
+                })
+            {
+                e += 1;
+            }
+            if let Some(found) = self.appositive_name_after(e) {
+                return Some(found);
+            }
+        }
+        Some((c, end))
+    }
+
+    /// `, Ilse Marr.` after token `e`: a name set off by a comma that ends the clause.
+    pub(super) fn appositive_name_after(&self, e: usize) -> Option<(Cand, usize)> {
+        if !self.is_punct(e + 1, &[',']) {
+            return None;
+        }
+        let mut k = e + 2;
+        // an age: "81-year-old Ilse Marr"
+        if self
+            .word(k)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            k += 1;
+        }
+        let (c, end) = self.name_right(k)?;
+        let closes = end + 1 >= self.toks.len()
+            || self.sent[end + 1] != self.sent[end]
+            || self.is_punct(end + 1, &['.', ',', ';', ':']);
+        closes.then_some((c, end))
+    }
+
+    /// The noun phrase right after the verb at token `v` (see [`Para::object_after`]).
+    pub(super) fn object_np(&self, v: usize) -> Option<(Cand, usize)> {
+        let j = v + 1;
+        let w = self.word(j)?;
+        if let Some(h) = self.hit_starting_in(j) {
+            // "said an online statement of the Russian Foreign Ministry" starts with a hit only
+            // when the hit is the whole phrase.
+            return Some((
+                Cand::Actor(actor_of(h.target)),
+                self.tok_at(h.end.saturating_sub(1)),
+            ));
+        }
+        if is_person_pronoun(w) || matches!(w, "him" | "her") {
+            return Some((self.pronoun(j), j));
+        }
+        let lw = lower(w);
+        if is_indefinite(&lw) || lw == "the" {
+            let mut last = j;
+            let mut k = j + 1;
+            while k <= j + 10 {
+                let Some(x) = self.word(k) else { break };
+                let lx = lower(x);
+                if is_statement_noun(x)
+                    && matches!(self.word(k + 1), Some("of" | "by" | "from" | "issued"))
+                {
+                    for m in k + 2..=k + 4 {
+                        // "the statement of the ministry": the organisation named before
+                        if let Some(found) = self.org_noun_ref(m) {
+                            return Some(found);
+                        }
+                        if let Some(h) = self.hit_starting_in(m) {
+                            return Some((
+                                Cand::Actor(actor_of(h.target)),
+                                self.tok_at(h.end.saturating_sub(1)),
+                            ));
+                        }
+                        if self.word(m).is_some_and(starts_upper) {
+                            return self.name_right(m);
+                        }
+                    }
+                    return None;
+                }
+                if matches!(
+                    lx.as_str(),
+                    "who"
+                        | "which"
+                        | "that"
+                        | "in"
+                        | "at"
+                        | "on"
+                        | "with"
+                        | "to"
+                        | "for"
+                        | "during"
+                        | "after"
+                        | "as"
+                        | "and"
+                        | "but"
+                        | "speaking"
+                        | "familiar"
+                ) || reporting_verb(x).is_some()
+                {
+                    break;
+                }
+                last = k;
+                k += 1;
+            }
+            let head = self.word(last)?;
+            if let Some(h) = self.hit_ending_in(last) {
+                return Some((Cand::Actor(actor_of(h.target)), last));
+            }
+            if is_anonymous_head(head) {
+                let end = match self.employer_after(last) {
+                    Some(e) if lw != "the" => e,
+                    _ => last,
+                };
+                return Some((
+                    Cand::Anon {
+                        desc: self.slice(j, end),
+                        head: lower(head),
+                        definite: lw == "the",
+                    },
+                    end,
+                ));
+            }
+            // "according to the ministry", "said the union": the organisation named before
+            if lw == "the"
+                && last == j + 1
+                && let Some(found) = self.org_noun_ref(j)
+            {
+                return Some(found);
+            }
+            if lw == "the" && last == j + 1 && is_title(head) {
+                return Some((
+                    Cand::TitleRef {
+                        head: lower(head),
+                        pos: self.toks[last].start,
+                    },
+                    last,
+                ));
+            }
+            return None;
+        }
+        if starts_upper(w) {
+            return self.name_right(j);
+        }
+        // said union secretary Rafael Ortiz
+        let mut k = j;
+        while k < j + 4
+            && self.word(k).is_some_and(|x| {
+                !starts_upper(x) && !is_stop_word(x) && reporting_verb(x).is_none()
+            })
+        {
+            k += 1;
+        }
+        if k > j && self.word(k).is_some_and(starts_upper) {
+            return self.name_right(k);
+        }
+        None
+    }
+
+    /// `the ministry`, `the union` at token `m`: the article and a lower-case organisation
+    /// noun refer to an organisation the text named before.
+    pub(super) fn org_noun_ref(&self, m: usize) -> Option<(Cand, usize)> {
+        let x = self.word(m + 1)?;
+        (self.word(m) == Some("the") && !starts_upper(x) && is_organisation_noun(x)).then(|| {
+            (
+                Cand::OrgRef {
+                    head: lower(x),
+                    pos: self.toks[m + 1].start,
+                },
+                m + 1,
+            )
+        })
+    }
+
+    /// `according to X` in the sentence of token `q`.
+    pub(super) fn according_to(&self, q: usize) -> Option<Cand> {
+        let s = self.sent[q];
+        let from = self.sent.partition_point(|&x| x < s);
+        let to = self.sent.partition_point(|&x| x <= s);
+        for k in from..to.saturating_sub(1) {
+            if self
+                .word(k)
+                .is_some_and(|w| w.eq_ignore_ascii_case("according"))
+                && self.word(k + 1) == Some("to")
+                && let Some((c, _)) = self.object_after(k + 1)
+            {
+                return Some(c);
+            }
+        }
+        None
+    }
+
+    /// True when the verb at `v` introduces what follows (`said:`, `told reporters: "…"`).
+    pub(super) fn introduces_next(&self, v: usize) -> bool {
+        for k in v + 1..(v + 4).min(self.toks.len()) {
+            match self.toks[k].kind {
+                TokKind::Punct(':') | TokKind::Quote(_) => return true,
+                TokKind::Punct(_) => return false,
+                TokKind::Word => {}
+            }
+        }
+        false
+    }
+}

@@ -1,0 +1,243 @@
+//! The sieve's rules that find a candidate speaker in the text around one quotation, and
+//! the classification of a quotation as quote, partial or fragment.
+
+use super::*;
+
+/// Which sieve rule found a candidate.
+pub(super) type Found = (Cand, &'static str);
+
+/// Rules 1 and 3: the attribution right after the quotation token `qt`.
+pub(super) fn after_rule(pa: &Para, qt: usize, comma_style: bool) -> Option<Found> {
+    let n = pa.toks.len();
+    let mut j = qt + 1;
+    while j < n && pa.is_punct(j, &[',', '—', '–', '-']) {
+        j += 1;
+    }
+    let w = pa.word(j)?;
+    if w.eq_ignore_ascii_case("according") && pa.word(j + 1) == Some("to") {
+        return pa.object_after(j + 1).map(|(c, _)| (c, "according-to"));
+    }
+    let short_ok = |v: usize, end: usize| -> bool {
+        // "Q." X said. / "Q." X said on Friday.
+        comma_style || {
+            let mut k = end + 1;
+            let mut words = 0;
+            while k < n && pa.sent[k] == pa.sent[v] && pa.toks[k].kind == TokKind::Word {
+                words += 1;
+                k += 1;
+            }
+            words <= 3 && (k >= n || pa.sent[k] != pa.sent[v] || pa.is_punct(k, &['.', ',']))
+        }
+    };
+    if reporting_verb(w) == Some(VerbForm::Finite) {
+        let (c, end) = pa.object_after(j)?;
+        if pa.introduces_next(end) && !comma_style {
+            return None;
+        }
+        return short_ok(j, end).then_some((
+            c,
+            if comma_style {
+                "after: quote, verb speaker"
+            } else {
+                "after-short"
+            },
+        ));
+    }
+    for v in j + 1..n.min(j + 12) {
+        if pa.sent[v] != pa.sent[j] || matches!(pa.toks[v].kind, TokKind::Quote(_)) {
+            break;
+        }
+        let Some(vw) = pa.word(v) else { continue };
+        if is_quoting_verb(vw) {
+            // "Q," Russia's Tass news agency quoted Lavrov as saying
+            if let Some((c, _)) = pa.object_after(v) {
+                return Some((c, "after: quoted X as saying"));
+            }
+            // passive: "Q," the cabinet member was quoted as saying
+            return pa
+                .subject_before(v)
+                .map(|(c, _)| (c, "after: X was quoted as saying"));
+        }
+        if reporting_verb(vw) == Some(VerbForm::Finite) {
+            let (c, first) = pa.subject_before(v)?;
+            // the subject starts the attribution, or is named in an appositive right after
+            // the words that start it: "Q," Brecht's spokeswoman, Petra Lindahl, told reporters
+            let words = |a: usize, b: usize| (a..b).all(|k| pa.toks[k].kind == TokKind::Word);
+            let appositive = first > j + 1 && pa.is_punct(first - 1, &[',']) && words(j, first - 1);
+            if first < j || !(words(j, first) || appositive) {
+                return None;
+            }
+            if pa.introduces_next(v) && !comma_style {
+                return None;
+            }
+            return short_ok(v, v).then_some((
+                c,
+                if comma_style {
+                    "after: quote, speaker verb"
+                } else {
+                    "after-short"
+                },
+            ));
+        }
+    }
+    None
+}
+
+/// Rule 2: the nearest reporting verb before the quotation in its sentence.
+pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
+    let s = pa.sent[qt];
+    let mut i = qt;
+    // bounded: a very long "sentence" of marks must not make this quadratic
+    let stop = qt.saturating_sub(80);
+    while i > stop {
+        i -= 1;
+        if pa.sent[i] != s {
+            break;
+        }
+        let Some(w) = pa.word(i) else { continue };
+        if is_quoting_verb(w)
+            && let Some((c, _)) = pa.object_after(i)
+        {
+            return Some((c, "before: quoted X as saying"));
+        }
+        // X called the budget "Q", X described it as "Q": the words are X's; with `as` the
+        // object may be a longer noun phrase ("described some of the huts put up for the
+        // pickers as \"Q\"")
+        if is_characterising_verb(w)
+            && (qt - i <= 8 || (qt - i <= 14 && pa.word(qt - 1) == Some("as")))
+            && (i + 1..qt).all(|k| pa.toks[k].kind == TokKind::Word)
+            && let Some((c, _)) = pa.subject_before(i)
+        {
+            return Some((c, "before: speaker called it, quote"));
+        }
+        match reporting_verb(w) {
+            Some(VerbForm::Finite) => {
+                if let Some((c, _)) = pa.subject_before(i) {
+                    return Some((c, "before: speaker verb, quote"));
+                }
+                // verb first: said Kerry: "Q"
+                if let Some((c, end)) = pa.object_after(i)
+                    && (pa.is_punct(end + 1, &[':', ',']) || end + 1 == qt)
+                {
+                    return Some((c, "before: verb speaker, quote"));
+                }
+            }
+            Some(VerbForm::Participle) | None => {}
+        }
+    }
+    None
+}
+
+/// Rule 6: the registry actor or pronoun that opens the quotation's sentence.
+pub(super) fn sentence_subject(
+    pa: &Para,
+    qt: usize,
+    known: &HashMap<String, String>,
+) -> Option<Cand> {
+    let s = pa.sent[qt];
+    let from = pa.sent.partition_point(|&x| x < s);
+    let mut depth = 0i32;
+    for k in from..qt.min(from + 16) {
+        // nothing inside brackets is a subject: "PORT LISLE (Veldoria Wire) - …"
+        if pa.is_punct(k, &['(', '[']) {
+            depth += 1;
+        } else if pa.is_punct(k, &[')', ']']) {
+            depth -= 1;
+        }
+        if depth > 0 {
+            continue;
+        }
+        if let Some(h) = pa.hit_starting_in(k) {
+            return Some(Cand::Actor(actor_of(h.target)));
+        }
+        let Some(w) = pa.word(k) else { continue };
+        if is_person_pronoun(w) {
+            return Some(pa.pronoun(k));
+        }
+        // the subject stands before its verb: in "The club said that Vasko had been
+        // relieved", Vasko is not who spoke
+        if reporting_verb(w) == Some(VerbForm::Finite) {
+            return None;
+        }
+        // a name seen in full elsewhere in the article: "Ortiz dismissed …"; not a place in
+        // a prepositional phrase: "A banner … at Ferrin Gap read: …"
+        if starts_upper(w)
+            && !pa.word(k + 1).is_some_and(starts_upper)
+            && let Some((n, first)) = pa.name_left(k)
+            && (n.contains(' ') || known.contains_key(&n))
+            && !pa.after_preposition(first)
+        {
+            return Some(Cand::Named(n));
+        }
+    }
+    None
+}
+
+/// `Hand-Seeded Biodegradable Mats for Eelgrass Restoration in a Temperate Estuary`: four or
+/// more words, every one longer than three letters capitalised, as in the title of a work or
+/// a programme; speech is not written so.
+pub(super) fn is_title_case(text: &str) -> bool {
+    let mut long = 0;
+    for w in text.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.len() > 3 {
+            if !starts_upper(w) {
+                return false;
+            }
+            long += 1;
+        }
+    }
+    long >= 4
+}
+
+/// Classification by the quotation's opening context (SPEC 4).
+pub(super) fn classify(pa: &Para, qt: usize, text: &str, opts: &Options) -> QuoteKind {
+    if count_words_upto(text, opts.min_words.max(1)) < opts.min_words.max(1) {
+        return QuoteKind::Fragment;
+    }
+    // a title or a name, not speech: the inscription "To the builder of the fleet"
+    if qt > 0 && pa.word(qt - 1).is_some_and(is_naming_word) {
+        return QuoteKind::Fragment;
+    }
+    // a title in title case, not speech: the study, "Hand-Seeded Mats for Eelgrass Restoration"
+    if is_title_case(text) {
+        return QuoteKind::Fragment;
+    }
+    let standalone = qt == 0
+        || pa.sent[qt - 1] != pa.sent[qt]
+        || pa.is_punct(qt - 1, &[':'])
+        // right after a quotation that ends its sentence: "… burned nothing." "He was …"
+        || (matches!(pa.toks[qt - 1].kind, TokKind::Quote(_))
+            && quote_ends_sentence(&pa.text[pa.toks[qt - 1].start..pa.toks[qt - 1].end]))
+        || {
+        let upper = starts_upper(text.trim_start_matches(|c: char| !c.is_alphanumeric()));
+        let mut k = qt - 1;
+        let comma = pa.is_punct(k, &[',']);
+        if comma && k > 0 {
+            k -= 1;
+        }
+        if !comma && pa.word(k) == Some("that") && k > 0 {
+            k -= 1;
+        }
+        let verb_at = |k: usize| pa.word(k).is_some_and(|w| reporting_verb(w).is_some());
+        // According to him, "Not less than …": a sentence of its own after the source
+        let according = |k: usize| {
+            pa.word(k)
+                .is_some_and(|w| w.eq_ignore_ascii_case("according"))
+                && pa.word(k + 1) == Some("to")
+        };
+        if comma {
+            // he said, "Q" / said Kerry, "Q" / Kerry told reporters, "Q"
+            (k.saturating_sub(3)..=k).any(verb_at)
+                || (upper && (k.saturating_sub(5)..k).any(according))
+        } else {
+            // said "Q" / said that "Q", when Q opens like a sentence
+            upper && verb_at(k)
+        }
+    };
+    if standalone {
+        QuoteKind::Quote
+    } else {
+        QuoteKind::Partial
+    }
+}

@@ -1,0 +1,607 @@
+use super::*;
+use crate::{ActorDef, TopicDef};
+
+fn reg() -> Lexicon {
+    let p = |id: &str, name: &str, aliases: &[&str], role: Option<&str>| ActorDef {
+        id: id.into(),
+        name: name.into(),
+        aliases: aliases.iter().map(|s| s.to_string()).collect(),
+        role: role.map(str::to_string),
+        kind: ActorKind::Person,
+    };
+    let o = |id: &str, name: &str, aliases: &[&str]| ActorDef {
+        id: id.into(),
+        name: name.into(),
+        aliases: aliases.iter().map(|s| s.to_string()).collect(),
+        role: None,
+        kind: ActorKind::Organisation,
+    };
+    Lexicon::new(
+        &[
+            p(
+                "okonkwo",
+                "Amara Okonkwo",
+                &["Okonkwo", "the finance minister"],
+                Some("Finance Minister of Veldoria"),
+            ),
+            p(
+                "brecht",
+                "Tomas Brecht",
+                &["Brecht", "President Brecht"],
+                None,
+            ),
+            o("council", "Harbor Council", &["the Harbor Council"]),
+        ],
+        &[TopicDef {
+            id: "port".into(),
+            title: "Port".into(),
+            keywords: vec!["harbour".into()],
+        }],
+    )
+}
+
+fn run(ps: &[&str]) -> Vec<Quote> {
+    analyse(ps, &reg(), &Options::default()).quotes
+}
+
+fn actor(i: usize) -> Option<Speaker> {
+    Some(Speaker::Actor { index: i })
+}
+
+#[test]
+fn tokens_and_sentences() {
+    let p = "Cook told RIA Novosti.Kerry said the U.S. team, Mr. Smith and John F. Kennedy left.";
+    let toks = tokenize(p, &[]);
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.kind == TokKind::Word)
+        .map(|t| &p[t.start..t.end])
+        .collect();
+    assert!(words.contains(&"U.S."));
+    assert!(words.contains(&"Novosti"));
+    let sent = sentence_ids(p, &toks);
+    assert_eq!(*sent.last().unwrap(), 1, "{sent:?}");
+}
+
+#[test]
+fn rule_quote_comma_speaker_verb() {
+    let q = run(&["\"We will not raise taxes this year,\" Okonkwo said."]);
+    assert_eq!(q[0].speaker, actor(0));
+    assert_eq!(q[0].kind, QuoteKind::Quote);
+}
+
+#[test]
+fn rule_quote_comma_verb_speaker() {
+    let q = run(&["\"Expect delays on every route,\" warned the Harbor Council."]);
+    assert_eq!(q[0].speaker, actor(2));
+    let q = run(&["\"The data are clear and alarming,\" said Deputy Governor Nadia Ferreira."]);
+    assert_eq!(
+        q[0].speaker,
+        Some(Speaker::Named {
+            name: "Nadia Ferreira".into()
+        })
+    );
+}
+
+#[test]
+fn rule_speaker_said_colon_and_that() {
+    let q = run(&["Brecht wrote on social media: \"We stand with the families tonight.\""]);
+    assert_eq!(q[0].speaker, actor(1));
+    assert_eq!(q[0].kind, QuoteKind::Quote);
+    let q = run(&["Okonkwo said that \"Veldoria will meet every obligation.\""]);
+    assert_eq!(q[0].speaker, actor(0));
+    assert_eq!(q[0].kind, QuoteKind::Quote);
+}
+
+#[test]
+fn rule_told_reporters_and_according_to() {
+    let q = run(&["\"We are ready for the storm,\" Okonkwo told reporters on Monday."]);
+    assert_eq!(q[0].speaker, actor(0));
+    let q = run(&["\"The port will reopen on Friday,\" according to Tomas Brecht."]);
+    assert_eq!(q[0].speaker, actor(1));
+    let q = run(&["According to Brecht, \"the reforms are irreversible and will go on.\""]);
+    assert_eq!(q[0].speaker, actor(1));
+    assert_eq!(q[0].kind, QuoteKind::Partial);
+}
+
+#[test]
+fn rule_quoted_as_saying() {
+    let q =
+        run(&["\"There will be no early election,\" the Veldoria Herald quoted Brecht as saying."]);
+    assert_eq!(q[0].speaker, actor(1));
+}
+
+#[test]
+fn rule_statement_read_and_statement_of() {
+    let q = run(&["\"We regret the delay to travellers,\" Okonkwo's statement read."]);
+    assert_eq!(q[0].speaker, actor(0));
+    let q = run(&[
+        "\"Ferries will resume at dawn tomorrow,\" said a statement from the Harbor Council.",
+    ]);
+    assert_eq!(q[0].speaker, actor(2));
+}
+
+#[test]
+fn rule_continuation() {
+    let q = run(&[
+        "\"We will rebuild the bridge,\" Brecht said. \"It will take two years to finish.\"",
+    ]);
+    assert_eq!(q[1].speaker, actor(1));
+    assert_eq!(q[1].rule, Some("continuation"));
+    let q = run(&[
+        "\"The harbour is safe again,\" Okonkwo told reporters.",
+        "\"We thank the crews who worked all night.\"",
+    ]);
+    assert_eq!(q[1].speaker, actor(0));
+    // not across an unrelated paragraph
+    let q = run(&[
+        "\"The harbour is safe again,\" Okonkwo said.",
+        "Markets rose.",
+        "\"We thank the crews who worked all night.\"",
+    ]);
+    assert_eq!(q[1].speaker, None);
+}
+
+#[test]
+fn rule_pronoun() {
+    let q = run(&[
+        "Brecht met Okonkwo on Tuesday.",
+        "\"The talks were long but useful,\" he said.",
+    ]);
+    assert_eq!(q[0].speaker, actor(1));
+    let q = run(&[
+        "\"We are ready,\" Brecht said.",
+        "Okonkwo disagreed with the president on Monday.",
+        "\"We are not ready at all,\" she said.",
+    ]);
+    assert_eq!(q[1].speaker, actor(0));
+    // no antecedent: no speaker rather than a guess
+    let q = run(&["\"We are not ready at all,\" he said."]);
+    assert_eq!(q[0].speaker, None);
+}
+
+#[test]
+fn rule_role_description() {
+    let q = run(&["\"We expect growth by spring,\" the finance minister told reporters."]);
+    assert_eq!(q[0].speaker, actor(0));
+    let q = run(&["The finance minister said: \"We cannot spend money we lack.\""]);
+    assert_eq!(q[0].speaker, actor(0));
+    let q = run(&["\"Growth will return next spring,\" the Finance Minister of Veldoria said."]);
+    assert_eq!(q[0].speaker, actor(0));
+}
+
+#[test]
+fn rule_anonymous() {
+    let q = run(&[
+        "\"Nobody expected the vote to pass,\" a senior Harbor Council aide said.",
+        "\"It was a surprise to everyone here,\" the aide added.",
+    ]);
+    let anon = Some(Speaker::Anonymous {
+        description: "a senior Harbor Council aide".into(),
+    });
+    assert_eq!(q[0].speaker, anon);
+    assert_eq!(q[1].speaker, anon);
+    let q = run(&[
+        "\"The minister knew about it for weeks,\" one official said, speaking on condition of anonymity.",
+    ]);
+    assert_eq!(
+        q[0].speaker,
+        Some(Speaker::Anonymous {
+            description: "one official".into()
+        })
+    );
+}
+
+#[test]
+fn rule_new_speaker_short_form() {
+    let a = analyse(
+        &[
+            "Port spokesman Ivo Marchetti told local radio that ships were waiting.",
+            "\"We need two more days to clear the backlog,\" Marchetti said.",
+        ],
+        &reg(),
+        &Options::default(),
+    );
+    assert_eq!(
+        a.quotes[0].speaker,
+        Some(Speaker::Named {
+            name: "Ivo Marchetti".into()
+        })
+    );
+    assert_eq!(
+        a.new_speakers,
+        vec![NewSpeaker {
+            name: "Ivo Marchetti".into(),
+            short_forms: vec!["Marchetti".into()]
+        }]
+    );
+}
+
+fn named(n: &str) -> Option<Speaker> {
+    Some(Speaker::Named { name: n.into() })
+}
+
+#[test]
+fn rule_appositive_name_after_quote() {
+    let q = run(&[
+        "\"The president supports every line of it,\" President Brecht's spokeswoman, Clara Nyberg, told reporters.",
+    ]);
+    assert_eq!(q[0].speaker, named("Clara Nyberg"));
+}
+
+#[test]
+fn rule_parenthetical_clause_is_not_the_subject() {
+    let q = run(&[
+        "Brecht, speaking in Port Lisle, said he was \"patient, but not infinitely patient\" with the talks.",
+    ]);
+    assert_eq!(q[0].speaker, actor(1));
+    let q = run(&[
+        "Councillor Sabine Ardell, who sits on Kessel Bay District Council, said she would ask. \"The pier is public property,\" she said.",
+    ]);
+    assert_eq!(q[0].speaker, named("Sabine Ardell"));
+}
+
+#[test]
+fn rule_pronoun_gender() {
+    let q = run(&[
+        "\"We will open the port this week,\" Okonkwo told reporters.",
+        "Ivo Marchetti, the harbour master, agreed. \"The port is ready for ships,\" he said.",
+        "\"We expect the first ferry on Monday,\" she added.",
+    ]);
+    assert_eq!(q[1].speaker, named("Ivo Marchetti"));
+    assert_eq!(q[2].speaker, actor(0));
+}
+
+#[test]
+fn rule_pronoun_anonymous_and_asked() {
+    let q = run(&[
+        "A senior official, who asked not to be named, told us two people were missing.",
+        "\"We are still hoping they went to relatives,\" she said.",
+    ]);
+    assert_eq!(
+        q[0].speaker,
+        Some(Speaker::Anonymous {
+            description: "A senior official".into()
+        })
+    );
+    let q = run(&[
+        "A journalist asked Okonkwo whether taxes would rise. \"Would you raise them in a recession?\" she answered.",
+    ]);
+    assert_eq!(q[0].speaker, actor(0));
+}
+
+#[test]
+fn rule_title_and_organisation_references() {
+    let q = run(&[
+        "President Brecht visited the shipyard.",
+        "\"The icebreaker is a symbol of our strength,\" the President said.",
+    ]);
+    assert_eq!(q[0].speaker, actor(1));
+    let q = run(&[
+        "The Harbor Council closed the port.",
+        "A council statement read: \"Safety comes before every commercial consideration.\"",
+    ]);
+    assert_eq!(q[0].speaker, actor(2));
+}
+
+#[test]
+fn rule_organisation_names() {
+    let q = run(&[
+        "The Tessarian Trawler Federation urged its government to stand firm: \"Our members have fished these waters for centuries.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Tessarian Trawler Federation"));
+    let q = run(&[
+        "The Sarrow Fishermen's Association said in a statement that it \"remains concerned about cable laying on shellfish beds\".",
+    ]);
+    assert_eq!(q[0].speaker, named("Sarrow Fishermen's Association"));
+}
+
+#[test]
+fn rule_characterising_verb_and_relative_clause() {
+    let q = run(&[
+        "\"We will not raise taxes this year,\" Okonkwo replied.",
+        "Asked about a coalition with Pieter Halvorsen, who has called her plans \"a fairy tale with a spreadsheet attached,\" Okonkwo laughed.",
+        "\"Pieter and I disagree about many things,\" she said.",
+    ]);
+    assert_eq!(q[1].speaker, named("Pieter Halvorsen"));
+    // the partial's speaker in a side clause is not who "she" means
+    assert_eq!(q[2].speaker, actor(0));
+}
+
+#[test]
+fn rule_short_form_subject_is_an_antecedent() {
+    let q = run(&[
+        "The club sacked manager Teodor Vasko on Sunday.",
+        "The club said that Vasko had been relieved \"with immediate effect\" on Sunday.",
+        "Vasko, 46, had been in charge for a year. \"I have never walked away from a job,\" he said.",
+    ]);
+    // the subject stands before its verb: the club's words, not Vasko's
+    assert_eq!(q[0].speaker, None);
+    assert_eq!(q[1].speaker, named("Teodor Vasko"));
+}
+
+#[test]
+fn rule_organisation_pronoun_and_generic_noun() {
+    let q = run(&[
+        "Gantry Holdings rejected the union's demands on Monday. \"The automation plan is essential to our survival,\" the company said in a statement.",
+        "\"We will keep talking to the union,\" it said.",
+    ]);
+    assert_eq!(q[0].speaker, named("Gantry Holdings"));
+    assert_eq!(q[1].speaker, named("Gantry Holdings"));
+    let q = run(&[
+        "The Harbor Council said the quay was safe. \"There is no cause for alarm in the port,\" it said.",
+    ]);
+    assert_eq!(q[0].speaker, actor(2));
+}
+
+#[test]
+fn rule_name_in_apposition_after_verb() {
+    let q = run(&[
+        "\"I was born here and I will die here,\" said one resident, 81-year-old Ilse Marr.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ilse Marr"));
+    let q = run(&[
+        "\"We cannot afford another winter like the last,\" said the Harbor Council's chief executive, Mia Lund.",
+    ]);
+    assert_eq!(q[0].speaker, named("Mia Lund"));
+}
+
+#[test]
+fn rule_anonymous_with_possessive() {
+    let q =
+        run(&["\"Profits will fall by a third this year,\" the company's chief executive said."]);
+    assert_eq!(
+        q[0].speaker,
+        Some(Speaker::Anonymous {
+            description: "the company's chief executive".into()
+        })
+    );
+}
+
+#[test]
+fn rule_gloss_names_the_other_side() {
+    // the editor's gloss says "them" are Veldorian: "he" is not the Veldorian minister
+    let q = run(&[
+        "\"We will sign the treaty,\" Brecht said.",
+        "Okonkwo outlined the plan.",
+        "\"We showed them (Veldoria officials) all our figures,\" he said.",
+    ]);
+    assert_eq!(q[1].speaker, actor(1));
+    assert_eq!(
+        gloss_side("told them (U.S. counterparts TASS) that"),
+        Some("US".into())
+    );
+    assert_eq!(gloss_side("told them (sic) that"), None);
+}
+
+#[test]
+fn rule_title_of_a_name_outside_the_registry() {
+    let q = run(&[
+        "President Brecht flew to Genevre. He met Tessarian President Ivo Dravik at the palace.",
+        "\"We have found common ground on quotas,\" the president said.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ivo Dravik"));
+}
+
+fn anon(d: &str) -> Option<Speaker> {
+    Some(Speaker::Anonymous {
+        description: d.into(),
+    })
+}
+
+#[test]
+fn rule_anonymous_source_for_an_organisation() {
+    let q = run(&[
+        "Tolvane Rail will close two depots. An official at Tolvane Rail said the decision came late.",
+        "\"Nobody asked the drivers what they thought of any of this,\" the official said.",
+    ]);
+    assert_eq!(q[0].speaker, anon("An official at Tolvane Rail"));
+    let q = run(&[
+        "The Harbor Council met on Monday. A spokesman for the council told the Ledger: \"The budget is final and the vote will stand.\"",
+        "\"We will publish the figures next week,\" said a spokeswoman for the Harbor Council.",
+    ]);
+    assert_eq!(q[0].speaker, anon("A spokesman for the council"));
+    assert_eq!(q[1].speaker, anon("a spokeswoman for the Harbor Council"));
+}
+
+#[test]
+fn rule_statement_of_and_according_to_an_organisation_noun() {
+    let q = run(&[
+        "The Harbor Council met late on Tuesday.",
+        "\"The dredging contract has been suspended until the audit is complete,\" reads the statement of the council posted on its website.",
+        "According to the council, the audit \"will take no more than six weeks.\"",
+    ]);
+    assert_eq!(q[0].speaker, actor(2));
+    assert_eq!(q[1].speaker, actor(2));
+}
+
+#[test]
+fn rule_colon_ending_the_previous_paragraph() {
+    let q = run(&[
+        "Marta Ilves kept the lighthouse for thirty years. \"It was never lonely,\" she says.",
+        "Her brother, who lives in the city, calls it \"a strange sort of devotion.\"",
+        "She remembers the great storm of 1987 best of all:",
+        "\"The lamp went out at midnight and I climbed the stairs with a torch in my teeth.",
+        "\"By morning the sea had taken the jetty and half the garden.\"",
+    ]);
+    assert_eq!(q[2].speaker, named("Marta Ilves"));
+}
+
+#[test]
+fn rule_characterising_verb_with_a_long_object_before_as() {
+    let q = run(&[
+        "A harbour official, who asked not to be named, described the new timetable drawn up by the operator as \"a work of pure fiction\".",
+    ]);
+    assert_eq!(q[0].speaker, anon("A harbour official"));
+}
+
+#[test]
+fn rule_title_in_a_lede_refers_forward() {
+    let q = run(&[
+        "The prison was closed on Monday over what the governor called \"reckless disregard for the rules of the sea\".",
+        "Governor Hanne Skovgaard said the building had failed three inspections.",
+    ]);
+    assert_eq!(q[0].speaker, named("Hanne Skovgaard"));
+    // nobody named so later: no speaker
+    let q = run(&["It was what the governor called \"a sorry tale\". The court rose."]);
+    assert_eq!(q[0].speaker, None);
+}
+
+#[test]
+fn rule_organisation_introduced_with_a_common_noun() {
+    let q = run(&[
+        "The Harbor Council said it would review the plans.",
+        "Walkers from the charity group Save Vessen Dunes said the path had been closed for months. \"Nobody told us, and nobody has said when it will reopen,\" the group wrote in a newsletter.",
+    ]);
+    assert_eq!(q[0].speaker, named("Save Vessen Dunes"));
+    // a subject since then is what "the group" means
+    let q = run(&[
+        "Members of the campaign group Open Shore Vessen marched on Friday.",
+        "The Harbor Council said it was listening. \"We will meet anyone who asks,\" the council said.",
+    ]);
+    assert_eq!(q[0].speaker, actor(2));
+}
+
+#[test]
+fn rule_colon_after_subject() {
+    let q = run(&[
+        "Rupert Fane runs the port. \"The strike will go on,\" said Dagny Holt. Fane disagreed: \"The union is holding the region hostage.\"",
+    ]);
+    assert_eq!(q[1].speaker, named("Rupert Fane"));
+    let q = run(&["The plan has three parts: \"A new quay, a new crane and a new ferry.\""]);
+    assert_eq!(q[0].speaker, None);
+}
+
+#[test]
+fn rule_institution_name_after_the_article() {
+    let q = run(&[
+        "The Grey Fjord Rowing Trust, which trains young crews, called the closure \"a slow death for the sport\".",
+    ]);
+    assert_eq!(q[0].speaker, named("Grey Fjord Rowing Trust"));
+    // a person's name takes no article: two words, as before
+    let q = run(&["Dagny Holt called the plan \"a tax on the harbour\"."]);
+    assert_eq!(q[0].speaker, named("Dagny Holt"));
+}
+
+#[test]
+fn rule_person_introduced_in_apposition_is_an_antecedent() {
+    // "she" is the person the text introduced last, not the earlier speaker
+    let q = run(&[
+        "\"We sail at dawn,\" says Arvid Lund, a ferryman.",
+        "Lund's sister, Marit Lund-Oy, keeps the books. \"The ledger is empty by March,\" she says.",
+    ]);
+    assert_eq!(q[1].speaker, named("Marit Lund-Oy"));
+    // an apposition at the end of a sentence, then "he told"
+    let q = run(&[
+        "Reaction came first from the port's harbourmaster, Gustav Eide. \"The cranes stay idle until Friday,\" he told the radio.",
+    ]);
+    assert_eq!(q[0].speaker, named("Gustav Eide"));
+    // a name after a verb or a preposition is not introduced as a subject
+    let q = run(&[
+        "Brecht spoke to reporters. \"I trust the courts,\" he said.",
+        "Later Brecht travelled alongside Jonas Weller, who has criticised him. \"We will see,\" he said.",
+    ]);
+    assert_eq!(q[1].speaker, actor(1));
+}
+
+#[test]
+fn rule_title_phrase_before_a_name() {
+    let q = run(&[
+        "Deputy Director of Coastal Surveys Colonel Signe Aas opened the session.",
+        "\"Every wreck will be charted by spring,\" the deputy director added.",
+    ]);
+    assert_eq!(q[0].speaker, named("Signe Aas"));
+    let q = run(&[
+        "The spokesman of the Harbor Council Olav Dahl, for his part, welcomed the plan. \"It was overdue,\" he said.",
+    ]);
+    assert_eq!(q[0].speaker, named("Olav Dahl"));
+}
+
+#[test]
+fn rule_unattributed_quotation_after_a_subject() {
+    // a quotation alone in a paragraph continues the person the previous one made speak
+    let q = run(&[
+        "Harbourmaster Gustav Eide said the storm had cost the port a week.",
+        "\"We lost three moorings and one crane. Nobody was hurt, and that is what counts.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Gustav Eide"));
+    // a paragraph ending with a colon hands the next one's quotation to its subject
+    let q = run(&[
+        "Okonkwo has just stepped out of the cabinet room:",
+        "\"The budget is agreed. It will be published tomorrow.\"",
+    ]);
+    assert_eq!(q[0].speaker, actor(0));
+    // an action beat in the same paragraph: "Eide shrugs. \"Q\""
+    let q = run(&[
+        "Gustav Eide runs the harbour. Asked about the strike, Eide shrugs. \"What can I do? The ships are late.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Gustav Eide"));
+    // no subject: nobody
+    let q = run(&["\"Nothing moves tonight. Nothing at all.\""]);
+    assert_eq!(q[0].speaker, None);
+}
+
+#[test]
+fn rule_place_in_a_prepositional_phrase_is_not_the_subject() {
+    let q = run(&[
+        "A sign nailed to the gate at Vester Quay said: \"No entry for lorries after dark.\"",
+    ]);
+    assert_eq!(q[0].speaker, None);
+}
+
+#[test]
+fn classification_titles_and_quotation_after_quotation() {
+    let q = run(&[
+        "The report, \"Storm Surges and Harbour Defences in Northern Waters,\" is out today.",
+    ]);
+    assert_eq!(q[0].kind, QuoteKind::Fragment);
+    let q = run(&[
+        "Her old teacher remembers a girl who \"never sat still.\" \"She was the most restless pupil I ever had,\" he says.",
+    ]);
+    assert_eq!(q[1].kind, QuoteKind::Quote);
+}
+
+#[test]
+fn classification_according_to_and_names() {
+    let q = run(&[
+        "Brecht spoke at the yard. According to him, \"Not less than seventy percent must be built at home.\"",
+    ]);
+    assert_eq!(q[0].kind, QuoteKind::Quote);
+    assert_eq!(q[0].speaker, actor(1));
+    let q =
+        run(&["Workers gave him a model with the inscription \"To the builder of the fleet\"."]);
+    assert_eq!(q[0].kind, QuoteKind::Fragment);
+}
+
+#[test]
+fn classification() {
+    let q = run(&[
+        "Okonkwo said the reforms would \"put the economy back on a sustainable path\" within a year.",
+    ]);
+    assert_eq!(q[0].kind, QuoteKind::Partial);
+    assert_eq!(q[0].speaker, actor(0));
+    let q = run(&["The so-called \"peace dividend\" has not arrived."]);
+    assert_eq!(q[0].kind, QuoteKind::Fragment);
+    let q = run(&["He said, \"We will go home now.\""]);
+    assert_eq!(q[0].kind, QuoteKind::Quote);
+    let opts = Options { min_words: 2 };
+    let a = analyse(
+        &["The so-called \"peace dividend\" has not arrived."],
+        &reg(),
+        &opts,
+    );
+    assert_eq!(a.quotes[0].kind, QuoteKind::Partial);
+}
+
+#[test]
+fn topics_and_mentions() {
+    let a = analyse(
+        &["The HARBOUR closed; Okonkwo and the Finance Minister of Veldoria spoke."],
+        &reg(),
+        &Options::default(),
+    );
+    assert_eq!(a.topics, vec![0]);
+    assert_eq!(a.actors.len(), 2);
+    assert!(a.actors[1].by_role);
+    assert_eq!(a.actor_indices(), vec![0]);
+}

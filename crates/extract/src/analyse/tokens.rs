@@ -1,0 +1,280 @@
+//! Tokens and sentences of a paragraph, and the speaker candidates the rules produce.
+
+use super::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TokKind {
+    Word,
+    Punct(char),
+    /// A whole quotation span in this paragraph (index into the article's quotations).
+    Quote(usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Tok {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) kind: TokKind,
+}
+
+pub(super) struct Para<'a> {
+    pub(super) idx: usize,
+    pub(super) text: &'a str,
+    pub(super) toks: Vec<Tok>,
+    /// Sentence number of each token.
+    pub(super) sent: Vec<u32>,
+    /// Registry actor hits (names, aliases, roles), sorted.
+    pub(super) hits: Vec<Hit>,
+}
+
+/// A speaker candidate before resolution against the article state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Cand {
+    Actor(usize),
+    Named(String),
+    /// he / she (`female`), at this byte position of its paragraph.
+    Pronoun {
+        pos: usize,
+        female: bool,
+    },
+    Anon {
+        desc: String,
+        head: String,
+        definite: bool,
+    },
+    /// `the ministry`, `the council`, `the statement`: an organisation named earlier.
+    OrgRef {
+        head: String,
+        pos: usize,
+    },
+    /// `it said`: the organisation last reported as speaking, at this byte position.
+    OrgPronoun(usize),
+    /// `the President`: a registry person named earlier whose name, alias or role has the title.
+    TitleRef {
+        head: String,
+        pos: usize,
+    },
+}
+
+pub(super) fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// `PORT`, `LISLE`, `TASS`: an all-capitals word of two or more letters.
+pub(super) fn all_caps(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
+pub(super) fn lower(w: &str) -> String {
+    w.to_lowercase()
+}
+
+pub(super) fn is_stop_word(w: &str) -> bool {
+    matches!(
+        w,
+        "who"
+            | "which"
+            | "that"
+            | "in"
+            | "at"
+            | "on"
+            | "with"
+            | "to"
+            | "for"
+            | "during"
+            | "after"
+            | "as"
+            | "and"
+            | "but"
+            | "of"
+            | "by"
+            | "from"
+            | "the"
+            | "a"
+            | "an"
+            | "it"
+            | "they"
+            | "we"
+            | "he"
+            | "she"
+            | "this"
+            | "last"
+            | "earlier"
+            | "later"
+            | "before"
+            | "when"
+            | "while"
+            | "if"
+    )
+}
+
+pub(super) fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .or_else(|| w.strip_suffix('\''))
+        .or_else(|| w.strip_suffix('’'))
+        .unwrap_or(w)
+}
+
+pub(super) fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s")
+}
+
+/// `Fishermen's`, `Workers'`: a group's possessive, as inside an organisation's name (a
+/// person's possessive, `Brecht's`, starts a different noun phrase).
+pub(super) fn is_plural_possessive(w: &str) -> bool {
+    [
+        "men's",
+        "men’s",
+        "people's",
+        "people’s",
+        "children's",
+        "children’s",
+        "s'",
+        "s’",
+    ]
+    .iter()
+    .any(|e| w.ends_with(e))
+}
+
+pub(super) fn actor_of(t: Target) -> usize {
+    match t {
+        Target::Actor(i) | Target::Role(i) | Target::Topic(i) => i,
+    }
+}
+
+/// Splits a paragraph into words, punctuation and whole quotation spans.
+pub(super) fn tokenize(p: &str, quotes: &[(usize, usize, usize)]) -> Vec<Tok> {
+    let mut toks = Vec::with_capacity(p.len() / 5 + 4);
+    let mut qi = 0;
+    let mut i = 0;
+    while i < p.len() {
+        if qi < quotes.len() && i >= quotes[qi].0 {
+            let (s, e, q) = quotes[qi];
+            toks.push(Tok {
+                start: s,
+                end: e,
+                kind: TokKind::Quote(q),
+            });
+            i = e.max(i);
+            qi += 1;
+            continue;
+        }
+        let next_quote = quotes.get(qi).map_or(usize::MAX, |q| q.0);
+        let Some(c) = char_at(p, i) else { break };
+        let cl = c.len_utf8();
+        if c.is_whitespace() {
+            i += cl;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            toks.push(Tok {
+                start: i,
+                end: i + cl,
+                kind: TokKind::Punct(c),
+            });
+            i += cl;
+            continue;
+        }
+        let start = i;
+        let mut j = i + cl;
+        let mut seg_start = start;
+        while j < next_quote {
+            let Some(d) = char_at(p, j) else { break };
+            if d.is_alphanumeric() {
+                j += d.len_utf8();
+                continue;
+            }
+            let after = j + d.len_utf8();
+            let next = char_at(p, after);
+            match d {
+                '-' | '\'' | '’'
+                    if next.is_some_and(char::is_alphanumeric) && after < next_quote =>
+                {
+                    j = after;
+                }
+                '.' => {
+                    // U.S., U.N.: single capitals joined by periods.
+                    let seg = &p[seg_start..j];
+                    let single = seg.chars().count() == 1 && starts_upper(seg);
+                    if single
+                        && next.is_some_and(char::is_uppercase)
+                        && char_at(p, after + next.map_or(0, char::len_utf8)) == Some('.')
+                    {
+                        j = after;
+                        seg_start = j;
+                    } else if single && p[start..j].contains('.') {
+                        j = after;
+                        break;
+                    } else {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        toks.push(Tok {
+            start,
+            end: j,
+            kind: TokKind::Word,
+        });
+        i = j;
+    }
+    toks
+}
+
+pub(super) const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "Prof", "Jr", "Sr",
+    "No", "Mt", "Capt", "Sgt", "Adm", "Maj", "vs", "Vol", "Ft", "Rev", "Hon",
+];
+
+pub(super) fn sentence_ids(p: &str, toks: &[Tok]) -> Vec<u32> {
+    let mut ids = Vec::with_capacity(toks.len());
+    let mut id = 0u32;
+    for (i, t) in toks.iter().enumerate() {
+        if i > 0 {
+            let prev = toks[i - 1];
+            let cur_text = &p[t.start..t.end];
+            let cur_opens = match t.kind {
+                TokKind::Quote(_) => true,
+                TokKind::Word => cur_text
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+                TokKind::Punct(c) => matches!(c, '(' | '['),
+            };
+            let boundary = match prev.kind {
+                TokKind::Punct('.' | '!' | '?' | '…') => {
+                    let abbrev = i >= 2
+                        && toks[i - 2].kind == TokKind::Word
+                        && toks[i - 2].end == prev.start
+                        && {
+                            let w = &p[toks[i - 2].start..toks[i - 2].end];
+                            ABBREVIATIONS.contains(&w)
+                                || (w.chars().count() == 1 && starts_upper(w))
+                        };
+                    cur_opens && !abbrev
+                }
+                TokKind::Quote(_) => {
+                    t.kind == TokKind::Word
+                        && starts_upper(cur_text)
+                        && quote_ends_sentence(&p[prev.start..prev.end])
+                }
+                _ => false,
+            };
+            if boundary {
+                id += 1;
+            }
+        }
+        ids.push(id);
+    }
+    ids
+}
+
+/// True when the quoted text ends with sentence punctuation just inside its closing mark.
+pub(super) fn quote_ends_sentence(span_text: &str) -> bool {
+    let inner = span_text.trim_end_matches(|c: char| {
+        matches!(c, '"' | '\'' | '”' | '’' | '»' | '`') || c.is_whitespace()
+    });
+    inner.ends_with(['.', '!', '?', '…'])
+}
