@@ -461,7 +461,7 @@ where
     // Documents are weighed in parallel a batch at a time and merged into
     // the index before the next batch: every document's term list at once
     // would hold each term as many times as documents have it.
-    const BATCH: usize = 4096;
+    const BATCH: usize = 256;
     let mut index: HashMap<String, Vec<Posting>> = HashMap::new();
     for (b, batch) in docs.chunks(BATCH).enumerate() {
         let weighed: Vec<Vec<(String, u8)>> = batch
