@@ -100,6 +100,24 @@ fn content(paths: &[&str]) -> Changes {
     }
 }
 
+/// The article `edit_body` changes.
+const EDITED: &str = "content/kerry-lavrov-meet-syria-agenda.md";
+
+/// A body edit far from the lede, naming no one and quoting nothing, and the
+/// rebuild after it.
+fn edit_body(site: &mut LiveSite, root: &Path) -> dossier::serve::Rebuilt {
+    let a = root.join(EDITED);
+    let text = std::fs::read_to_string(&a).unwrap();
+    write(
+        &a,
+        &text.replace(
+            "The U.S. has been pressing",
+            "The weather in Moscow was cold. The U.S. has been pressing",
+        ),
+    );
+    site.rebuild(&content(&[EDITED])).unwrap()
+}
+
 #[test]
 fn incremental_rebuilds_equal_full_builds() {
     let dir = fixture();
@@ -111,18 +129,7 @@ fn incremental_rebuilds_equal_full_builds() {
 
     // A body edit far from the lede: the article's page and what shows the
     // article's own data, not every page.
-    let a = root.join("content/kerry-lavrov-meet-syria-agenda.md");
-    let text = std::fs::read_to_string(&a).unwrap();
-    write(
-        &a,
-        &text.replace(
-            "The U.S. has been pressing",
-            "The weather in Moscow was cold. The U.S. has been pressing",
-        ),
-    );
-    let r = site
-        .rebuild(&content(&["content/kerry-lavrov-meet-syria-agenda.md"]))
-        .unwrap();
+    let r = edit_body(&mut site, root);
     assert_eq!(r.processed, 1);
     assert!(
         r.rendered * 4 < r.pages,
@@ -141,6 +148,7 @@ fn incremental_rebuilds_equal_full_builds() {
 
     // A body edit that changes a quotation's wording: its quotation page,
     // and the digests listing it, change too.
+    let a = root.join(EDITED);
     let text = std::fs::read_to_string(&a).unwrap();
     write(
         &a,
@@ -149,16 +157,12 @@ fn incremental_rebuilds_equal_full_builds() {
             "We don’t have a full meeting of the minds just yet",
         ),
     );
-    let r = site
-        .rebuild(&content(&["content/kerry-lavrov-meet-syria-agenda.md"]))
-        .unwrap();
+    let r = site.rebuild(&content(&[EDITED])).unwrap();
     assert!(r.rendered > 1, "{:?}", r.changed);
     assert_same("quotation edit", &site, root);
 
     // Nothing changed: nothing but the pages rendered on every rebuild.
-    let r = site
-        .rebuild(&content(&["content/kerry-lavrov-meet-syria-agenda.md"]))
-        .unwrap();
+    let r = site.rebuild(&content(&[EDITED])).unwrap();
     assert_eq!(r.processed, 0);
     assert!(
         r.rendered <= 3,
@@ -174,8 +178,7 @@ fn incremental_rebuilds_equal_full_builds() {
             "Kerry and Lavrov meet on Syria",
         ),
     );
-    site.rebuild(&content(&["content/kerry-lavrov-meet-syria-agenda.md"]))
-        .unwrap();
+    site.rebuild(&content(&[EDITED])).unwrap();
     assert_same("title edit", &site, root);
 
     // A new article, the newest, sharing a quotation with an old one and
@@ -350,18 +353,7 @@ fn an_article_whose_time_comes_is_published_by_the_next_rebuild() {
     );
     std::thread::sleep(std::time::Duration::from_millis(3500));
 
-    let a = root.join("content/kerry-lavrov-meet-syria-agenda.md");
-    let text = std::fs::read_to_string(&a).unwrap();
-    write(
-        &a,
-        &text.replace(
-            "The U.S. has been pressing",
-            "The weather in Moscow was cold. The U.S. has been pressing",
-        ),
-    );
-    let r = site
-        .rebuild(&content(&["content/kerry-lavrov-meet-syria-agenda.md"]))
-        .unwrap();
+    let r = edit_body(&mut site, root);
     assert!(
         r.changed.contains(&"articles/soon/index.html".to_string()),
         "{:?}",

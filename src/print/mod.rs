@@ -319,7 +319,12 @@ impl<'a> Printer<'a> {
                 .expect("the built-in theme has print.html");
             tera.to_mut()
                 .add_raw_template(TEMPLATE, &text)
-                .map_err(|e| Diagnostic::error(format!("template error: {}", chain(&e))))?;
+                .map_err(|e| {
+                    Diagnostic::error(format!(
+                        "template error: {}",
+                        crate::render::error_chain(&e)
+                    ))
+                })?;
         }
         let style = stylesheet(theme)?;
         Ok(Printer {
@@ -420,7 +425,7 @@ impl<'a> Printer<'a> {
         ctx.insert("summary", &doc.summary);
         ctx.insert("articles", &doc.articles);
         self.tera.render(TEMPLATE, &ctx).map_err(|e| {
-            Diagnostic::error(format!("cannot render `{TEMPLATE}`: {}", chain(&e)))
+            Diagnostic::error(format!("cannot render `{TEMPLATE}`: {}", crate::render::error_chain(&e)))
                 .in_file(format!("templates/{TEMPLATE}"))
                 .help("check the variable names against docs/templates.md; use `| default(value=...)` for optional ones")
         })
@@ -859,16 +864,6 @@ fn css_string(text: &str) -> String {
     }
     out.push('"');
     out
-}
-
-fn chain(err: &tera::Error) -> String {
-    let mut parts = vec![err.to_string()];
-    let mut source = std::error::Error::source(err);
-    while let Some(s) = source {
-        parts.push(s.to_string());
-        source = s.source();
-    }
-    parts.join(": ")
 }
 
 struct Document<'a> {

@@ -887,7 +887,8 @@ fn render_error(template: &str, err: &tera::Error) -> Diagnostic {
         .help("check the variable names against docs/templates.md; use `| default(value=...)` for optional ones")
 }
 
-fn error_chain(err: &tera::Error) -> String {
+/// A tera error with every error beneath it, as tera nests the useful one.
+pub(crate) fn error_chain(err: &tera::Error) -> String {
     let mut parts = vec![err.to_string()];
     let mut source = std::error::Error::source(err);
     while let Some(s) = source {

@@ -561,25 +561,9 @@ impl<'a> Para<'a> {
                     }
                     return None;
                 }
-                if matches!(
-                    lx.as_str(),
-                    "who"
-                        | "which"
-                        | "that"
-                        | "in"
-                        | "at"
-                        | "on"
-                        | "with"
-                        | "to"
-                        | "for"
-                        | "during"
-                        | "after"
-                        | "as"
-                        | "and"
-                        | "but"
-                        | "speaking"
-                        | "familiar"
-                ) || reporting_verb(x).is_some()
+                if ends_phrase(&lx)
+                    || matches!(lx.as_str(), "speaking" | "familiar")
+                    || reporting_verb(x).is_some()
                 {
                     break;
                 }

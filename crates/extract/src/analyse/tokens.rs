@@ -69,7 +69,9 @@ pub(super) fn lower(w: &str) -> String {
     w.to_lowercase()
 }
 
-pub(super) fn is_stop_word(w: &str) -> bool {
+/// Words that end a noun phrase read rightwards: a relative pronoun, a
+/// preposition or a conjunction starts something else.
+pub(super) fn ends_phrase(w: &str) -> bool {
     matches!(
         w,
         "who"
@@ -86,26 +88,32 @@ pub(super) fn is_stop_word(w: &str) -> bool {
             | "as"
             | "and"
             | "but"
-            | "of"
-            | "by"
-            | "from"
-            | "the"
-            | "a"
-            | "an"
-            | "it"
-            | "they"
-            | "we"
-            | "he"
-            | "she"
-            | "this"
-            | "last"
-            | "earlier"
-            | "later"
-            | "before"
-            | "when"
-            | "while"
-            | "if"
     )
+}
+
+pub(super) fn is_stop_word(w: &str) -> bool {
+    ends_phrase(w)
+        || matches!(
+            w,
+            "of" | "by"
+                | "from"
+                | "the"
+                | "a"
+                | "an"
+                | "it"
+                | "they"
+                | "we"
+                | "he"
+                | "she"
+                | "this"
+                | "last"
+                | "earlier"
+                | "later"
+                | "before"
+                | "when"
+                | "while"
+                | "if"
+        )
 }
 
 pub(super) fn strip_possessive(w: &str) -> &str {
