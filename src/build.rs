@@ -402,8 +402,10 @@ fn process(
     lap(&clock.extract, &mut t);
     let paragraphs = document.paragraphs();
     let lede = paragraphs.first().cloned().unwrap_or_default();
-    let text = paragraphs.join("\n\n");
-    let word_count = text.split_whitespace().count();
+    let word_count = paragraphs
+        .iter()
+        .map(|p| p.split_whitespace().count())
+        .sum();
     let body_html = document.render(&marks);
     lap(&clock.markdown, &mut t);
     Ok(Some(Processed {
@@ -412,7 +414,6 @@ fn process(
         title,
         meta: loaded.meta,
         body_html: body_html.into(),
-        text: text.into(),
         lede,
         word_count,
         findings,

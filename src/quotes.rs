@@ -221,7 +221,6 @@ fn loose_file(
         slug: stem,
         title: meta.as_ref().and_then(|m| m.title.clone()).unwrap_or(title),
         lede: paragraphs.first().cloned().unwrap_or_default(),
-        text: paragraphs.join("\n\n").into(),
         word_count: 0,
         body_html: "".into(),
         meta: meta.unwrap_or_else(|| Meta::undated(date)),

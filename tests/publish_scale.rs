@@ -168,7 +168,9 @@ fn measure() {
     let rare = {
         let mut counts: HashMap<String, usize> = HashMap::new();
         for a in &site.articles {
-            search::terms(&a.text, |t| *counts.entry(t.to_string()).or_default() += 1);
+            search::terms(&a.text(), |t| {
+                *counts.entry(t.to_string()).or_default() += 1
+            });
         }
         let rarest = counts
             .iter()

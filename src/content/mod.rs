@@ -8,6 +8,7 @@ pub mod frontmatter;
 pub mod highlight;
 pub mod markdown;
 pub mod plain;
+pub mod text;
 
 use std::path::{Path, PathBuf};
 

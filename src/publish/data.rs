@@ -121,7 +121,7 @@ struct ArticleJson<'a> {
     dateline: Option<&'a str>,
     summary: &'a str,
     lede: &'a str,
-    text: &'a str,
+    text: String,
     word_count: usize,
     topics: Vec<&'a str>,
     actors: Vec<&'a str>,
@@ -145,7 +145,7 @@ fn article<'a>(config: &Config, site: &'a Site, a: &'a Article) -> ArticleJson<'
         dateline: a.dateline.as_deref(),
         summary: &a.summary,
         lede: &a.lede,
-        text: &a.text,
+        text: a.text(),
         word_count: a.word_count,
         topics: a
             .topics

@@ -77,6 +77,9 @@ struct Doc {
 struct Fields<'a> {
     title: Vec<&'a str>,
     body: Vec<&'a str>,
+    /// An article's body, read as plain text only when it is weighed, so
+    /// that only a batch of texts exists at a time.
+    body_html: Option<&'a str>,
 }
 
 /// Append the search terms of `text` (see the module's notes) to `out`.
@@ -147,7 +150,7 @@ fn documents(site: &Site) -> Vec<(Doc, Fields<'_>)> {
     );
     let iso = |d: &chrono::DateTime<chrono::FixedOffset>| d.format("%Y-%m-%d").to_string();
     for a in &site.articles {
-        let mut body = vec![a.summary.as_str(), &a.text];
+        let mut body = vec![a.summary.as_str()];
         if let Some(s) = a.source {
             body.push(&site.sources[s].name);
         }
@@ -166,6 +169,7 @@ fn documents(site: &Site) -> Vec<(Doc, Fields<'_>)> {
             Fields {
                 title: vec![&a.title],
                 body,
+                body_html: Some(&a.body_html),
             },
         ));
     }
@@ -190,6 +194,7 @@ fn documents(site: &Site) -> Vec<(Doc, Fields<'_>)> {
             Fields {
                 title: speaker.into_iter().collect(),
                 body: vec![&q.text],
+                body_html: None,
             },
         ));
     }
@@ -218,6 +223,7 @@ fn documents(site: &Site) -> Vec<(Doc, Fields<'_>)> {
             Fields {
                 title,
                 body: a.role.as_deref().into_iter().collect(),
+                body_html: None,
             },
         ));
     }
@@ -242,6 +248,7 @@ fn documents(site: &Site) -> Vec<(Doc, Fields<'_>)> {
             Fields {
                 title: vec![&t.title],
                 body: t.keywords.iter().map(String::as_str).collect(),
+                body_html: None,
             },
         ));
     }
@@ -251,7 +258,14 @@ fn documents(site: &Site) -> Vec<(Doc, Fields<'_>)> {
 /// A document's terms with their weights.
 fn weigh(kind: u8, fields: &Fields, stop: &[&str]) -> Vec<(String, u8)> {
     let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
-    for (texts, title) in [(&fields.title, true), (&fields.body, false)] {
+    let plain = fields.body_html.map(crate::content::text::plain_text);
+    let body: Vec<&str> = fields
+        .body
+        .iter()
+        .copied()
+        .chain(plain.as_deref())
+        .collect();
+    for (texts, title) in [(&fields.title, true), (&body, false)] {
         for text in texts {
             terms(text, |t| {
                 // The list is sorted, its longest word five letters.

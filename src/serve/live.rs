@@ -73,7 +73,6 @@ struct BodyEdit {
     file: PathBuf,
     hash: Option<u64>,
     body_html: Arc<str>,
-    text: Arc<str>,
     word_count: usize,
 }
 
@@ -474,7 +473,6 @@ impl LiveSite {
         for e in &edits {
             let article = Arc::make_mut(&mut site.articles[e.index]);
             article.body_html = e.body_html.clone();
-            article.text = e.text.clone();
             article.word_count = e.word_count;
         }
         let site = Arc::new(site);
@@ -571,7 +569,6 @@ impl LiveSite {
                     file: new.file.clone(),
                     hash: cached.hash,
                     body_html: new.body_html.clone(),
-                    text: new.text.clone(),
                     word_count: new.word_count,
                 })
             })

@@ -23,7 +23,6 @@ pub struct Processed {
     /// Shared with the site's `Article`: `serve` keeps every processed
     /// article between rebuilds and links them again without copying bodies.
     pub body_html: Arc<str>,
-    pub text: Arc<str>,
     pub lede: String,
     pub word_count: usize,
     pub findings: Findings,
@@ -189,7 +188,6 @@ pub fn link(config: &SiteConfig, mut processed: Vec<&Processed>) -> Site {
             summary,
             lede: p.lede.clone(),
             body_html: Arc::clone(&p.body_html),
-            text: Arc::clone(&p.text),
             word_count: p.word_count,
             draft: p.meta.draft,
             actors: article_actors,

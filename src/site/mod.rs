@@ -59,8 +59,6 @@ pub struct Article {
     /// The body, quotation spans marked with the private-use markers of
     /// `content::markdown`.
     pub body_html: Arc<str>,
-    /// The body as plain text, for search and data files.
-    pub text: Arc<str>,
     pub word_count: usize,
     pub draft: bool,
     pub actors: Vec<ActorIdx>,
@@ -153,6 +151,14 @@ pub struct Appearance {
     pub text: Arc<str>,
     /// Its position among the article's quotes (for the `#qN` anchor).
     pub ordinal: usize,
+}
+
+impl Article {
+    /// The body as plain text, for search and data files: read out of the
+    /// HTML on demand rather than kept beside it (see `content::text`).
+    pub fn text(&self) -> String {
+        crate::content::text::plain_text(&self.body_html)
+    }
 }
 
 impl Site {
