@@ -114,6 +114,11 @@ struct RunArgs {
     /// [default: target/dossier-bench of the workspace].
     #[arg(long, value_name = "DIR")]
     work: Option<PathBuf>,
+    /// Where both tools write their output [default: inside each corpus
+    /// folder]. `/dev/shm` takes the filesystem's cost of creating files out
+    /// of the comparison.
+    #[arg(long, value_name = "DIR")]
+    out_root: Option<PathBuf>,
     /// Print the results as JSON on stdout (the table goes to stderr).
     #[arg(long)]
     json: bool,
@@ -199,6 +204,7 @@ fn real_main() -> Result<ExitCode> {
                 runs: 1,
                 warmup: 0,
                 work: work.clone(),
+                out_root: None,
                 workspace,
             })?;
             let kinds = serve::run(&serve::ServeOptions {
@@ -244,6 +250,7 @@ fn real_main() -> Result<ExitCode> {
                 runs: a.runs,
                 warmup: a.warmup,
                 work,
+                out_root: a.out_root,
                 workspace,
             };
             let rep = runner::run(&opts)?;

@@ -42,6 +42,10 @@ pub struct RunOptions {
     pub runs: usize,
     pub warmup: usize,
     pub work: PathBuf,
+    /// Where both tools write their output [default: inside each corpus].
+    /// Creating inodes costs differently from one filesystem to another
+    /// (see docs/benchmark.md); a tmpfs takes that out of the comparison.
+    pub out_root: Option<PathBuf>,
     pub workspace: PathBuf,
 }
 
@@ -447,6 +451,14 @@ pub fn run(opts: &RunOptions) -> Result<Report> {
     std::fs::create_dir_all(&opts.work)
         .with_context(|| format!("creating {}", opts.work.display()))?;
     let work = std::path::absolute(&opts.work)?;
+    let out_root = match &opts.out_root {
+        Some(root) => {
+            std::fs::create_dir_all(root)
+                .with_context(|| format!("creating {}", root.display()))?;
+            Some(std::path::absolute(root)?)
+        }
+        None => None,
+    };
     let dossier = resolve_dossier(opts);
     let (dossier_bin, dossier_err) = match dossier {
         Ok(p) => (Some(p), None),
@@ -530,36 +542,49 @@ pub fn run(opts: &RunOptions) -> Result<Report> {
         };
         let (corpus_bytes, corpus_files) = dir_size(&dir.join("content"));
 
+        let (d_parent, d_name) = match &out_root {
+            Some(root) => (root.clone(), format!("dossier-{n}-seed{}", opts.seed)),
+            None => (dir.clone(), "public".to_string()),
+        };
+        let d_out = d_parent.join(&d_name);
+        let mut d_args: Vec<OsString> = vec!["build".into(), "--root".into(), dir.clone().into()];
+        if out_root.is_some() {
+            d_args.extend(["--output".into(), d_out.clone().into()]);
+        }
+        d_args.extend(["--timings".into(), "-q".into()]);
         let mut d = Tool {
             name: "dossier",
             program: dossier_bin.clone(),
-            args: vec![
-                "build".into(),
-                "--root".into(),
-                dir.clone().into_os_string(),
-                "--timings".into(),
-                "-q".into(),
-            ],
+            args: d_args,
             cwd: None,
             // A clean full build: also the previous generation dossier keeps
             // beside the output to write only changed files next time.
             clean: vec![
-                dir.join("public"),
-                dir.join(".public.previous"),
-                dir.join(".public.manifest"),
-                dir.join(".public.previous.manifest"),
+                d_out.clone(),
+                d_parent.join(format!(".{d_name}.previous")),
+                d_parent.join(format!(".{d_name}.manifest")),
+                d_parent.join(format!(".{d_name}.previous.manifest")),
+                d_parent.join(format!(".{d_name}.lock")),
             ],
-            output: dir.join("public"),
+            output: d_out,
             runs: Vec::new(),
             error: dossier_err.clone(),
+        };
+        let h_out = match &out_root {
+            Some(root) => root.join(format!("hugo-{n}-seed{}", opts.seed)),
+            None => hdir.join("public"),
         };
         let mut h = hugo_here.map(|hb| Tool {
             name: "hugo",
             program: Some(hb.clone()),
-            args: vec!["--quiet".into()],
+            args: vec![
+                "--quiet".into(),
+                "--destination".into(),
+                h_out.clone().into(),
+            ],
             cwd: Some(hdir.clone()),
-            clean: vec![hdir.join("public"), hdir.join("resources")],
-            output: hdir.join("public"),
+            clean: vec![h_out.clone(), hdir.join("resources")],
+            output: h_out.clone(),
             runs: Vec::new(),
             error: None,
         });
