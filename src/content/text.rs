@@ -13,11 +13,11 @@
 use super::markdown::{MARK_CLOSE, MARK_OPEN, MARK_OPEN_END};
 
 /// Elements whose content is not part of the plain text.
-fn skipped(name: &str, class: Option<&str>) -> bool {
+fn skipped(name: &str, class: impl FnOnce() -> Option<String>) -> bool {
     match name {
         "pre" | "script" | "style" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => true,
-        "sup" => class == Some("footnote-reference"),
-        "p" => class == Some("commentary-label"),
+        "sup" => class().as_deref() == Some("footnote-reference"),
+        "p" => class().as_deref() == Some("commentary-label"),
         _ => false,
     }
 }
@@ -101,9 +101,16 @@ impl Reader {
         let name_end = tag
             .find(|c: char| c.is_ascii_whitespace() || c == '/')
             .unwrap_or(tag.len());
-        let name = tag[..name_end].to_ascii_lowercase();
+        let lowered;
+        let name = match &tag[..name_end] {
+            name if name.bytes().any(|b| b.is_ascii_uppercase()) => {
+                lowered = name.to_ascii_lowercase();
+                lowered.as_str()
+            }
+            name => name,
+        };
         if let Some((skipping, depth)) = &mut self.skip {
-            if *skipping == name {
+            if skipping == name {
                 if closing {
                     *depth -= 1;
                 } else if !tag.ends_with('/') {
@@ -122,11 +129,11 @@ impl Reader {
             return;
         }
         let attributes = &tag[name_end..];
-        if skipped(&name, attribute(attributes, "class").as_deref()) {
-            self.skip = Some((name, 1));
+        if skipped(name, || attribute(attributes, "class")) {
+            self.skip = Some((name.to_string(), 1));
             return;
         }
-        match name.as_str() {
+        match name {
             "p" | "li" => {
                 self.flush();
                 self.open = true;
@@ -200,29 +207,47 @@ fn attribute(attributes: &str, name: &str) -> Option<String> {
 /// Append `text` with character references decoded and quotation markers
 /// left out.
 fn decode_into(text: &str, out: &mut String) {
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            MARK_OPEN => {
-                for (_, c) in chars.by_ref() {
-                    if c == MARK_OPEN_END {
-                        break;
+    // The markers are U+E000..U+E002, all three bytes long and starting
+    // with this byte; runs without it or `&` are copied whole.
+    const MARK_LEAD: u8 = 0xEE;
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'&' => {
+                out.push_str(&text[run..i]);
+                match reference(&text[i..]) {
+                    Some((decoded, len)) => {
+                        out.push(decoded);
+                        i += len;
+                    }
+                    None => {
+                        out.push('&');
+                        i += 1;
                     }
                 }
+                run = i;
             }
-            MARK_CLOSE => {}
-            '&' => match reference(&text[i..]) {
-                Some((decoded, len)) => {
-                    out.push(decoded);
-                    while chars.peek().is_some_and(|&(j, _)| j < i + len) {
-                        chars.next();
-                    }
+            MARK_LEAD => {
+                let c = text[i..].chars().next().expect("a char starts here");
+                let mut next = i + c.len_utf8();
+                if c == MARK_OPEN {
+                    next = text[next..]
+                        .find(MARK_OPEN_END)
+                        .map_or(text.len(), |end| next + end + MARK_OPEN_END.len_utf8());
+                } else if c != MARK_CLOSE {
+                    i = next;
+                    continue;
                 }
-                None => out.push('&'),
-            },
-            c => out.push(c),
+                out.push_str(&text[run..i]);
+                i = next;
+                run = i;
+            }
+            _ => i += 1,
         }
     }
+    out.push_str(&text[run..]);
 }
 
 /// The character a reference at the start of `text` stands for, and the

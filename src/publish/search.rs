@@ -24,10 +24,10 @@
 //! term in the title, 30 (actor's or topic's name), 12 (article) or 8
 //! (quotation's speaker); plus one to five by how often it occurs elsewhere.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
@@ -257,7 +257,7 @@ fn documents(site: &Site) -> Vec<(Doc, Fields<'_>)> {
 
 /// A document's terms with their weights.
 fn weigh(kind: u8, fields: &Fields, stop: &[&str]) -> Vec<(String, u8)> {
-    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+    let mut counts: FxHashMap<String, (u32, u32)> = FxHashMap::default();
     let plain = fields.body_html.map(crate::content::text::plain_text);
     let body: Vec<&str> = fields
         .body
@@ -340,7 +340,10 @@ fn encode_postings(out: &mut String, postings: &[Posting]) {
         if i > 0 {
             out.push(',');
         }
-        let _ = write!(out, "{},{}", p.doc() - last, p.weight());
+        let mut number = itoa::Buffer::new();
+        out.push_str(number.format(p.doc() - last));
+        out.push(',');
+        out.push_str(number.format(p.weight()));
         last = p.doc();
     }
     out.push(']');
@@ -476,7 +479,7 @@ where
     // the index before the next batch: every document's term list at once
     // would hold each term as many times as documents have it.
     const BATCH: usize = 256;
-    let mut index: HashMap<String, Vec<Posting>> = HashMap::new();
+    let mut index: FxHashMap<String, Vec<Posting>> = FxHashMap::default();
     for (b, batch) in docs.chunks(BATCH).enumerate() {
         let weighed: Vec<Vec<(String, u8)>> = batch
             .par_iter()

@@ -4,6 +4,7 @@
 //! what it shows, built from borrowed views (see `views`), so rendering is
 //! parallel and never copies the whole site per page.
 
+mod filters;
 pub mod theme;
 pub mod views;
 
@@ -102,6 +103,7 @@ impl Renderer {
         // Tera's default escaper also escapes `/`, which turns every URL into
         // `&#x2F;` soup; these five characters are all HTML needs.
         tera.set_escape_fn(escape_html);
+        filters::register(&mut tera);
         let sources: Vec<(&str, &str)> = theme
             .templates
             .iter()
