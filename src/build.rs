@@ -13,7 +13,7 @@ use crate::content::{self, SourceFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::extract::Extractor;
 use crate::output::{self, Staging};
-use crate::render::{Renderer, Theme};
+use crate::render::{Page, Renderer, Theme};
 use crate::site::{self, Processed, Site};
 use crate::slug::slugify;
 
@@ -221,7 +221,52 @@ pub fn render_all_with(
     let renderer = Renderer::new(config, theme)?;
     let pages = renderer.pages(site);
     let clock = StageClock::default();
-    let errors: Vec<Diagnostic> = pages
+    // The files beyond the pages (search, data, feeds, print) are made
+    // alongside them: each has a serial part (one data file is one stream,
+    // the search index is merged batch by batch) that the pages' parallel
+    // work hides.
+    let (errors, beyond) = rayon::join(
+        || render_pages(config, site, &renderer, &pages, staging, inspect, &clock),
+        || {
+            let start = Instant::now();
+            let result = outputs_beyond_pages(config, theme, site, &renderer, staging);
+            (result, start.elapsed())
+        },
+    );
+    clock.report(timings);
+    let (beyond, beyond_elapsed) = beyond;
+    timings.add("extras (wall)", beyond_elapsed);
+    timings.add("render+write (wall)", start.elapsed());
+    if !errors.is_empty() {
+        // The same template error shows up on every page that uses it.
+        let mut all = Diagnostics::new();
+        all.extend(errors);
+        return Err(all.sorted());
+    }
+    beyond?;
+    if let Some(staging) = staging {
+        write_assets(staging, theme).map_err(|e| {
+            vec![
+                Diagnostic::error(format!("cannot write the theme's files: {e}"))
+                    .in_file(staging.dir()),
+            ]
+        })?;
+    }
+    Ok(pages.len())
+}
+
+/// Render `pages` in parallel, writing each into `staging` when there is
+/// one. Returns the problems.
+fn render_pages(
+    config: &Config,
+    site: &Site,
+    renderer: &Renderer,
+    pages: &[Page],
+    staging: Option<&Staging>,
+    inspect: Option<PageSink>,
+    clock: &StageClock,
+) -> Vec<Diagnostic> {
+    pages
         .par_iter()
         .filter_map(|&page| {
             let t = Instant::now();
@@ -246,25 +291,7 @@ pub fn render_all_with(
                 Diagnostic::error(format!("cannot write {path}: {e}")).in_file(staging.dir())
             })
         })
-        .collect();
-    clock.report(timings);
-    timings.add("render+write (wall)", start.elapsed());
-    if !errors.is_empty() {
-        // The same template error shows up on every page that uses it.
-        let mut all = Diagnostics::new();
-        all.extend(errors);
-        return Err(all.sorted());
-    }
-    outputs_beyond_pages(config, theme, site, &renderer, staging)?;
-    if let Some(staging) = staging {
-        write_assets(staging, theme).map_err(|e| {
-            vec![
-                Diagnostic::error(format!("cannot write the theme's files: {e}"))
-                    .in_file(staging.dir()),
-            ]
-        })?;
-    }
-    Ok(pages.len())
+        .collect()
 }
 
 /// Files beyond the HTML pages (feeds, data, search, printable digests). Each

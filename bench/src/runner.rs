@@ -577,11 +577,15 @@ pub fn run(opts: &RunOptions) -> Result<Report> {
         let mut h = hugo_here.map(|hb| Tool {
             name: "hugo",
             program: Some(hb.clone()),
-            args: vec![
-                "--quiet".into(),
-                "--destination".into(),
-                h_out.clone().into(),
-            ],
+            args: if out_root.is_some() {
+                vec![
+                    "--quiet".into(),
+                    "--destination".into(),
+                    h_out.clone().into(),
+                ]
+            } else {
+                vec!["--quiet".into()]
+            },
             cwd: Some(hdir.clone()),
             clean: vec![h_out.clone(), hdir.join("resources")],
             output: h_out.clone(),

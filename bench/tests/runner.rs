@@ -122,6 +122,66 @@ fn small_run_against_stubs() {
     assert!(j["sizes"][0]["generate_s"].is_null());
 }
 
+/// Stand-ins that write where `--output` / `--destination` say.
+const DOSSIER_STUB_OUT: &str = r#"
+echo "dossier $*" >> "$LOG"
+out="$3/public"
+while [ $# -gt 0 ]; do [ "$1" = --output ] && out="$2"; shift; done
+mkdir -p "$out" && echo d > "$out/index.html"
+"#;
+
+const HUGO_STUB_OUT: &str = r#"
+echo "hugo $*" >> "$LOG"
+out=public
+while [ $# -gt 0 ]; do [ "$1" = --destination ] && out="$2"; shift; done
+mkdir -p "$out" && echo h > "$out/index.html" && echo h > "$out/2.html"
+"#;
+
+#[test]
+fn out_root_puts_both_outputs_there() {
+    let t = tempfile::tempdir().unwrap();
+    let log = t.path().join("log");
+    let d = script(t.path(), "dossier", DOSSIER_STUB_OUT);
+    let h = script(t.path(), "hugo", HUGO_STUB_OUT);
+    let work = t.path().join("work");
+    let out = t.path().join("out");
+    let args = [
+        "run",
+        "--sizes",
+        "50",
+        "--runs",
+        "1",
+        "--dossier",
+        d.to_str().unwrap(),
+        "--hugo",
+        "--hugo-bin",
+        h.to_str().unwrap(),
+        "--work",
+        work.to_str().unwrap(),
+        "--out-root",
+        out.to_str().unwrap(),
+        "--json",
+    ];
+    let (code, j, stderr) = run_json(&args, &log);
+    assert_eq!(code, Some(0), "{stderr}");
+    let (d_out, h_out) = (out.join("dossier-50-seed42"), out.join("hugo-50-seed42"));
+    let lines = fs::read_to_string(&log).unwrap();
+    assert!(
+        lines.contains(&format!("--output {} --timings -q", d_out.display())),
+        "{lines}"
+    );
+    assert!(
+        lines.contains(&format!("hugo --quiet --destination {}", h_out.display())),
+        "{lines}"
+    );
+    assert_eq!(fs::read_to_string(d_out.join("index.html")).unwrap(), "d\n");
+    assert!(h_out.join("2.html").is_file());
+    assert!(!work.join("corpus-50-seed42/public").exists());
+    // Sizes are read where the outputs are.
+    assert_eq!(j["sizes"][0]["dossier"]["output_files"], 1);
+    assert_eq!(j["sizes"][0]["hugo"]["output_files"], 2);
+}
+
 #[test]
 fn a_failing_build_is_reported_and_the_run_goes_on() {
     let t = tempfile::tempdir().unwrap();
