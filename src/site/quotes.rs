@@ -2,13 +2,17 @@
 //! `Quotation` with an appearance per article. The matching (normalised
 //! equality, or a shared run of 8+ words) is `dossier_extract::group_quotations`.
 
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
 
 use dossier_extract::{Occurrence, QuoteKey};
 
-use super::{Actor, Appearance, Article, ArticleIdx, Quotation, QuoteKind, Speaker};
+use super::link::Processed;
+use super::{Actor, Appearance, Article, ArticleIdx, Quotation, QuoteKind, SourceIdx, Speaker};
 
 /// A quote of one article, waiting to be grouped.
 #[derive(Debug, Clone)]
@@ -23,8 +27,33 @@ pub struct Pending<'a> {
     pub speaker: Option<Speaker>,
 }
 
-/// Group quotes into quotations, most reported first.
-pub fn group(pending: Vec<Pending>, articles: &[Article], actors: &[Actor]) -> Vec<Quotation> {
+/// The quotes of one article, `p` as linked into `article`, waiting to be grouped.
+pub fn pending_of<'a>(index: ArticleIdx, article: &Article, p: &'a Processed) -> Vec<Pending<'a>> {
+    p.findings
+        .quotes
+        .iter()
+        .zip(&article.quotes)
+        .enumerate()
+        .map(|(ordinal, (found, quote))| Pending {
+            article: index,
+            ordinal,
+            date: p.meta.date,
+            slug: &p.slug,
+            text: &found.text,
+            key: &found.key,
+            kind: quote.kind,
+            speaker: quote.speaker.clone(),
+        })
+        .collect()
+}
+
+/// Group quotes into quotations, most reported first. `source_of` gives an
+/// article's outlet.
+pub fn group(
+    pending: Vec<Pending>,
+    source_of: &dyn Fn(ArticleIdx) -> Option<SourceIdx>,
+    actors: &[Actor],
+) -> Vec<Quotation> {
     let refs: Vec<dossier_extract::QuoteRef> = pending
         .iter()
         .map(|p| dossier_extract::QuoteRef {
@@ -67,7 +96,7 @@ pub fn group(pending: Vec<Pending>, articles: &[Article], actors: &[Actor]) -> V
                         .flatten()
                 })
                 .or_else(|| members.iter().find_map(|m| m.speaker.clone()));
-            let mut outlets: Vec<_> = members.iter().map(|m| articles[m.article].source).collect();
+            let mut outlets: Vec<_> = members.iter().map(|m| source_of(m.article)).collect();
             outlets.sort_unstable();
             outlets.dedup();
             Quotation {
@@ -90,12 +119,135 @@ pub fn group(pending: Vec<Pending>, articles: &[Article], actors: &[Actor]) -> V
             }
         })
         .collect();
-    quotations.sort_by(|a, b| {
-        b.outlets
-            .cmp(&a.outlets)
-            .then(b.appearances.len().cmp(&a.appearances.len()))
-            .then(a.first_date.cmp(&b.first_date))
-            .then_with(|| a.id.cmp(&b.id))
-    });
+    quotations.sort_by(by_rank);
     quotations
+}
+
+/// The order of the site's quotations: most reported first (outlets, then
+/// appearances), then the oldest, then by id.
+pub fn by_rank(a: &Quotation, b: &Quotation) -> Ordering {
+    b.outlets
+        .cmp(&a.outlets)
+        .then(b.appearances.len().cmp(&a.appearances.len()))
+        .then(a.first_date.cmp(&b.first_date))
+        .then_with(|| a.id.cmp(&b.id))
+}
+
+/// A map keyed by hashes already (wordings, shingles).
+type ByHash<V> = HashMap<u64, V, BuildHasherDefault<dossier_extract::PreHashed>>;
+
+/// Every distinct wording of the site with the quotes that carry it, and
+/// every shingle with the wordings that have it: the graph that
+/// `group_quotations` joins, kept so that `relink` can find which wordings
+/// an edit can regroup without looking at the others.
+#[derive(Debug, Clone, Default)]
+pub struct Wordings {
+    wordings: ByHash<Wording>,
+    shingles: ByHash<Holders>,
+}
+
+#[derive(Debug, Clone)]
+struct Wording {
+    key: QuoteKey,
+    /// (article, ordinal) of each quote with this wording.
+    quotes: Vec<(ArticleIdx, usize)>,
+}
+
+/// The wordings that have one shingle: most shingles belong to one wording
+/// only, which needs no list of its own.
+#[derive(Debug, Clone)]
+enum Holders {
+    One(u64),
+    Many(Vec<u64>),
+}
+
+impl Holders {
+    fn as_slice(&self) -> &[u64] {
+        match self {
+            Holders::One(w) => std::slice::from_ref(w),
+            Holders::Many(ws) => ws,
+        }
+    }
+}
+
+impl Wordings {
+    pub fn of(pending: &[Pending]) -> Wordings {
+        let mut index = Wordings::default();
+        for p in pending {
+            index.add(p.key, (p.article, p.ordinal));
+        }
+        index
+    }
+
+    /// The key of a wording of the site.
+    pub fn key(&self, wording: u64) -> Option<&QuoteKey> {
+        self.wordings.get(&wording).map(|w| &w.key)
+    }
+
+    /// The quotes that carry a wording.
+    pub fn quotes(&self, wording: u64) -> &[(ArticleIdx, usize)] {
+        self.wordings
+            .get(&wording)
+            .map_or(&[], |w| w.quotes.as_slice())
+    }
+
+    /// How many wordings have a shingle.
+    pub fn holders(&self, shingle: u64) -> &[u64] {
+        self.shingles.get(&shingle).map_or(&[], Holders::as_slice)
+    }
+
+    pub fn add(&mut self, key: &QuoteKey, quote: (ArticleIdx, usize)) {
+        let wording = self.wordings.entry(key.wording).or_insert_with(|| Wording {
+            key: key.clone(),
+            quotes: Vec::new(),
+        });
+        let new = wording.quotes.is_empty();
+        wording.quotes.push(quote);
+        if new {
+            for &s in &key.shingles {
+                match self.shingles.entry(s) {
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        e.insert(Holders::One(key.wording));
+                    }
+                    std::collections::hash_map::Entry::Occupied(mut e) => {
+                        let holders = e.get_mut();
+                        match holders {
+                            Holders::One(first) => {
+                                *holders = Holders::Many(vec![*first, key.wording])
+                            }
+                            Holders::Many(list) => list.push(key.wording),
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    pub fn remove(&mut self, wording: u64, quote: (ArticleIdx, usize)) {
+        let Some(entry) = self.wordings.get_mut(&wording) else {
+            return;
+        };
+        entry.quotes.retain(|&q| q != quote);
+        if !entry.quotes.is_empty() {
+            return;
+        }
+        let entry = self.wordings.remove(&wording).expect("looked up above");
+        for s in entry.key.shingles.iter() {
+            let std::collections::hash_map::Entry::Occupied(mut e) = self.shingles.entry(*s) else {
+                continue;
+            };
+            match e.get_mut() {
+                Holders::One(_) => {
+                    e.remove();
+                }
+                Holders::Many(list) => {
+                    list.retain(|&w| w != wording);
+                    if list.len() == 1 {
+                        let only = list[0];
+                        e.insert(Holders::One(only));
+                    }
+                }
+            }
+        }
+    }
 }

@@ -152,9 +152,10 @@ impl IsMark for char {
     }
 }
 
-/// A hasher for keys that are hashes already.
+/// A hasher for keys that are hashes already (wordings, shingles): callers
+/// that keep maps of them use it too.
 #[derive(Default)]
-struct PreHashed(u64);
+pub struct PreHashed(u64);
 
 impl std::hash::Hasher for PreHashed {
     fn finish(&self) -> u64 {
