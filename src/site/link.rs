@@ -144,7 +144,7 @@ fn link_site(
             actors: actor_names,
             topics: topic_names,
         },
-        wordings: quotes::Wordings::of(&pending_quotes),
+        wordings: quotes::Wordings::of(&pending_quotes, &actors),
     });
     let sources_of: Vec<Option<SourceIdx>> = articles.iter().map(|a| a.source).collect();
     let mut quotations = quotes::group(pending_quotes, &|a| sources_of[a], &actors);

@@ -3,16 +3,18 @@
 //! equality, or a shared run of 8+ words) is `dossier_extract::group_quotations`.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::hash::BuildHasherDefault;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
 
-use dossier_extract::{Occurrence, QuoteKey};
+use dossier_extract::{Joins, Occurrence, QuotationGroup, QuoteKey, QuoteRef, SHINGLE_CAP};
 
 use super::link::Processed;
-use super::{Actor, Appearance, Article, ArticleIdx, Quotation, QuoteKind, SourceIdx, Speaker};
+use super::{
+    Actor, ActorIdx, Appearance, Article, ArticleIdx, Quotation, QuoteKind, SourceIdx, Speaker,
+};
 
 /// A quote of one article, waiting to be grouped.
 #[derive(Debug, Clone)]
@@ -54,16 +56,20 @@ pub fn group(
     source_of: &dyn Fn(ArticleIdx) -> Option<SourceIdx>,
     actors: &[Actor],
 ) -> Vec<Quotation> {
-    let refs: Vec<dossier_extract::QuoteRef> = pending
+    let refs = refs_of(&pending, actors);
+    let groups = dossier_extract::group_quotations(&refs);
+    drop(refs);
+    quotations_of(pending, groups, source_of)
+}
+
+/// The quotes as grouping sees them.
+pub fn refs_of<'a>(pending: &'a [Pending], actors: &'a [Actor]) -> Vec<QuoteRef<'a>> {
+    pending
         .iter()
-        .map(|p| dossier_extract::QuoteRef {
+        .map(|p| QuoteRef {
             text: p.text,
             key: p.key,
-            // Anonymous sources count as unknown: "an official" may be anyone.
-            speaker: match &p.speaker {
-                Some(Speaker::Actor(a)) => Some(actors[*a].id.as_str()),
-                _ => None,
-            },
+            speaker: speaker_key(p.speaker.as_ref(), actors),
             // In time, then by slug: ids do not depend on the order files were read in.
             at: Occurrence {
                 time: p.date.timestamp(),
@@ -71,9 +77,24 @@ pub fn group(
                 ordinal: p.ordinal as u32,
             },
         })
-        .collect();
-    let groups = dossier_extract::group_quotations(&refs);
-    drop(refs);
+        .collect()
+}
+
+/// A speaker as grouping knows it: an actor's id. Anonymous sources count as
+/// unknown: "an official" may be anyone.
+pub fn speaker_key<'a>(speaker: Option<&Speaker>, actors: &'a [Actor]) -> Option<&'a str> {
+    match speaker {
+        Some(Speaker::Actor(a)) => Some(actors[*a].id.as_str()),
+        _ => None,
+    }
+}
+
+/// The quotations of `groups` (made from `pending`), most reported first.
+pub fn quotations_of(
+    pending: Vec<Pending>,
+    groups: Vec<QuotationGroup>,
+    source_of: &dyn Fn(ArticleIdx) -> Option<SourceIdx>,
+) -> Vec<Quotation> {
     let mut slots: Vec<Option<Pending>> = pending.into_iter().map(Some).collect();
     let mut quotations: Vec<Quotation> = groups
         .into_iter()
@@ -138,12 +159,16 @@ type ByHash<V> = HashMap<u64, V, BuildHasherDefault<dossier_extract::PreHashed>>
 
 /// Every distinct wording of the site with the quotes that carry it, and
 /// every shingle with the wordings that have it: the graph that
-/// `group_quotations` joins, kept so that `relink` can find which wordings
-/// an edit can regroup without looking at the others.
+/// `group_quotations` joins, kept so that `relink` can join it again after an
+/// edit without reading every quote.
 #[derive(Debug, Clone, Default)]
 pub struct Wordings {
     wordings: ByHash<Wording>,
+    /// Every wording, in hash order: a wording's node in the joins.
+    order: Vec<u64>,
     shingles: ByHash<Holders>,
+    /// The shingles two or more wordings have, in hash order.
+    shared: BTreeSet<u64>,
 }
 
 #[derive(Debug, Clone)]
@@ -151,10 +176,12 @@ struct Wording {
     key: QuoteKey,
     /// (article, ordinal) of each quote with this wording.
     quotes: Vec<(ArticleIdx, usize)>,
+    /// Its speaker in the joins (`dossier_extract::wording_speaker`).
+    speaker: Option<ActorIdx>,
 }
 
-/// The wordings that have one shingle: most shingles belong to one wording
-/// only, which needs no list of its own.
+/// The wordings that have one shingle, in hash order: most shingles belong
+/// to one wording only, which needs no list of its own.
 #[derive(Debug, Clone)]
 enum Holders {
     One(u64),
@@ -171,10 +198,23 @@ impl Holders {
 }
 
 impl Wordings {
-    pub fn of(pending: &[Pending]) -> Wordings {
+    /// The graph of a site's quotes; `actors` names their speakers.
+    pub fn of(pending: &[Pending], actors: &[Actor]) -> Wordings {
         let mut index = Wordings::default();
         for p in pending {
             index.add(p.key, (p.article, p.ordinal));
+        }
+        index.order = index.wordings.keys().copied().collect();
+        index.order.sort_unstable();
+        let mut speakers: ByHash<Vec<Option<&str>>> = ByHash::default();
+        for p in pending {
+            speakers
+                .entry(p.key.wording)
+                .or_default()
+                .push(speaker_key(p.speaker.as_ref(), actors));
+        }
+        for (wording, votes) in speakers {
+            index.set_speaker(wording, votes, actors);
         }
         index
     }
@@ -191,31 +231,77 @@ impl Wordings {
             .map_or(&[], |w| w.quotes.as_slice())
     }
 
-    /// How many wordings have a shingle.
-    pub fn holders(&self, shingle: u64) -> &[u64] {
-        self.shingles.get(&shingle).map_or(&[], Holders::as_slice)
+    /// Every wording, in node order.
+    pub fn order(&self) -> &[u64] {
+        &self.order
     }
 
-    pub fn add(&mut self, key: &QuoteKey, quote: (ArticleIdx, usize)) {
+    /// Set a wording's speaker from the speaker keys of its quotes.
+    pub fn set_speaker(&mut self, wording: u64, votes: Vec<Option<&str>>, actors: &[Actor]) {
+        let speaker = dossier_extract::wording_speaker(votes)
+            .and_then(|id| actors.iter().position(|a| a.id == id));
+        if let Some(w) = self.wordings.get_mut(&wording) {
+            w.speaker = speaker;
+        }
+    }
+
+    /// Join the wordings as `group_quotations` does: the set of each node
+    /// (by its root), and the joins for the sets' speakers.
+    pub fn join(&self) -> (Vec<usize>, Joins<ActorIdx>) {
+        let speakers = self
+            .order
+            .iter()
+            .map(|w| self.wordings[w].speaker)
+            .collect();
+        let mut joins = Joins::new(speakers);
+        let mut nodes: Vec<u32> = Vec::new();
+        for shingle in &self.shared {
+            let holders = self.shingles[shingle].as_slice();
+            if holders.len() > SHINGLE_CAP {
+                continue;
+            }
+            nodes.clear();
+            nodes.extend(
+                holders
+                    .iter()
+                    .filter_map(|w| self.order.binary_search(w).ok().map(|n| n as u32)),
+            );
+            joins.run(&nodes);
+        }
+        let roots = (0..self.order.len()).map(|n| joins.find(n)).collect();
+        (roots, joins)
+    }
+
+    /// Add a quote. A new wording gets no speaker until `set_speaker`, and
+    /// its node only in `of` or `add_quote`.
+    fn add(&mut self, key: &QuoteKey, quote: (ArticleIdx, usize)) {
         let wording = self.wordings.entry(key.wording).or_insert_with(|| Wording {
             key: key.clone(),
             quotes: Vec::new(),
+            speaker: None,
         });
         let new = wording.quotes.is_empty();
         wording.quotes.push(quote);
-        if new {
-            for &s in &key.shingles {
-                match self.shingles.entry(s) {
-                    std::collections::hash_map::Entry::Vacant(e) => {
-                        e.insert(Holders::One(key.wording));
-                    }
-                    std::collections::hash_map::Entry::Occupied(mut e) => {
-                        let holders = e.get_mut();
-                        match holders {
-                            Holders::One(first) => {
-                                *holders = Holders::Many(vec![*first, key.wording])
+        if !new {
+            return;
+        }
+        for &s in &key.shingles {
+            match self.shingles.entry(s) {
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(Holders::One(key.wording));
+                }
+                std::collections::hash_map::Entry::Occupied(mut e) => {
+                    let holders = e.get_mut();
+                    match holders {
+                        Holders::One(first) => {
+                            let (a, b) = ((*first).min(key.wording), (*first).max(key.wording));
+                            *holders = Holders::Many(vec![a, b]);
+                            self.shared.insert(s);
+                        }
+                        Holders::Many(list) => {
+                            if let Err(at) = list.binary_search(&key.wording) {
+                                list.insert(at, key.wording);
                             }
-                            Holders::Many(list) => list.push(key.wording),
                         }
                     }
                 }
@@ -223,7 +309,16 @@ impl Wordings {
         }
     }
 
-    pub fn remove(&mut self, wording: u64, quote: (ArticleIdx, usize)) {
+    /// Add a quote of an edited article.
+    pub fn add_quote(&mut self, key: &QuoteKey, quote: (ArticleIdx, usize)) {
+        self.add(key, quote);
+        if let Err(at) = self.order.binary_search(&key.wording) {
+            self.order.insert(at, key.wording);
+        }
+    }
+
+    /// Remove a quote of an edited article; its wording goes with its last quote.
+    pub fn remove_quote(&mut self, wording: u64, quote: (ArticleIdx, usize)) {
         let Some(entry) = self.wordings.get_mut(&wording) else {
             return;
         };
@@ -232,6 +327,9 @@ impl Wordings {
             return;
         }
         let entry = self.wordings.remove(&wording).expect("looked up above");
+        if let Ok(at) = self.order.binary_search(&wording) {
+            self.order.remove(at);
+        }
         for s in entry.key.shingles.iter() {
             let std::collections::hash_map::Entry::Occupied(mut e) = self.shingles.entry(*s) else {
                 continue;
@@ -245,6 +343,7 @@ impl Wordings {
                     if list.len() == 1 {
                         let only = list[0];
                         e.insert(Holders::One(only));
+                        self.shared.remove(s);
                     }
                 }
             }

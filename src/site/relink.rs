@@ -4,25 +4,25 @@
 //! It applies when the article keeps its file, slug and front matter (so its
 //! place among the articles, its outlet and every actor and topic made from
 //! front matter stay) and names no new speaker outside the registry other
-//! than those it named before. Its quotes may change freely: the quotations
-//! they can regroup are found in the kept shingle graph (`quotes::Wordings`),
-//! grouped again, and merged with the others in rank order; the digest lists
-//! of the actors and topics the article touches are counted again.
+//! than those it named before. Its quotes may change freely.
 //!
-//! Why regrouping a region is exact: `group_quotations` joins wordings that
-//! share a shingle held by at most `SHINGLE_CAP` wordings, in an order that
-//! only depends on the wordings, so each connected part of that graph is
-//! grouped as if it were alone. The edit changes the graph only around the
-//! wordings it adds or removes, and around the shingles they hold (a shingle
-//! may cross the cap). Every part that holds one of those is grouped again
-//! (the region); every other part, and so every other quotation, is as it
-//! was.
+//! Quotations: the shingle graph of every wording is kept (`quotes::Wordings`)
+//! with the edited article's quotes replaced, and joined again exactly as
+//! `group_quotations` joins it (the same `Joins`, the same order). That is
+//! cheap; building quotations is not. A set of the new joins that holds the
+//! same wordings as an old quotation, none of them the edited article's,
+//! has the same quotes, so the old quotation is kept; only the other sets
+//! are made into quotations again, and all are merged in rank order. (The
+//! graph is not local enough to regroup a neighbourhood only: on the
+//! benchmark corpus nearly every wording is in one connected part.)
+//!
+//! Digest lists are counted again for the actors and topics the article was
+//! or is in; every actor's and topic's quotation list is rebuilt (indices
+//! move when a quotation comes or goes).
 
 use std::cell::Cell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
-
-use dossier_extract::SHINGLE_CAP;
 
 use super::link::{
     NameTables, Names, Processed, actor_lists, make_article, quotation_lists, quotation_topics,
@@ -65,20 +65,26 @@ pub fn relink(
     }
     let article = relinked_article(after, old_article.source, &index.names)?;
 
-    let region = regroup_region(&mut index.wordings, at, before, after);
-    let mut dropped: HashSet<QuotationIdx> =
-        old_article.quotes.iter().map(|q| q.quotation).collect();
-    for &wording in &region {
-        for &(a, ordinal) in index.wordings.quotes(wording) {
-            if a != at {
-                dropped.insert(old.articles[a].quotes[ordinal].quotation);
-            }
-        }
-    }
     let article_at =
         |a: ArticleIdx| -> &Article { if a == at { &article } else { &old.articles[a] } };
+    let edited = replace_quotes(
+        &mut index.wordings,
+        at,
+        before,
+        after,
+        &article_at,
+        &old.actors,
+    );
+    let (roots, joins) = index.wordings.join();
+    let sets = Sets::compare(old, at, &index.wordings, &roots, &edited);
+
+    // The quotes of the sets that changed, grouped as `group_quotations` would.
     let mut pending: Vec<Pending> = Vec::new();
-    for &wording in &region {
+    let mut item_roots: Vec<usize> = Vec::new();
+    for (node, &wording) in index.wordings.order().iter().enumerate() {
+        if sets.kept.contains_key(&roots[node]) {
+            continue;
+        }
         let key = index.wordings.key(wording)?;
         for &(a, ordinal) in index.wordings.quotes(wording) {
             let host = article_at(a);
@@ -93,20 +99,27 @@ pub fn relink(
                 kind: quote.kind,
                 speaker: quote.speaker.clone(),
             });
+            item_roots.push(roots[node]);
         }
     }
-    let mut regrouped = quotes::group(pending, &|a| article_at(a).source, &old.actors);
+    let refs = quotes::refs_of(&pending, &old.actors);
+    let groups = dossier_extract::groups_of_sets(&refs, &item_roots, |root| {
+        joins.speaker(root).map(|a| old.actors[a].id.clone())
+    });
+    drop(refs);
+    let mut regrouped = quotes::quotations_of(pending, groups, &|a| article_at(a).source);
 
     let mut articles = old.articles.clone();
     articles[at] = Arc::new(article);
     for quotation in &mut regrouped {
         quotation.topics = quotation_topics(quotation, &articles);
     }
+    let kept_old: HashSet<QuotationIdx> = sets.kept.values().copied().collect();
     let kept = old
         .quotations
         .iter()
         .enumerate()
-        .filter(|(qi, _)| !dropped.contains(qi))
+        .filter(|(qi, _)| kept_old.contains(qi))
         .map(|(_, q)| q.clone());
     let quotations = merge_ranked(kept, regrouped);
     for (qi, quotation) in quotations.iter().enumerate() {
@@ -194,57 +207,114 @@ fn relinked_article(
 }
 
 /// Replace the article's quotes in the shingle graph, and return the
-/// wordings whose grouping may change: every part of the graph that holds a
-/// wording added or removed, or a shingle whose holders changed.
-fn regroup_region(
+/// wordings they had or have (their speakers counted again).
+fn replace_quotes<'a>(
     wordings: &mut Wordings,
     at: ArticleIdx,
     before: &Processed,
     after: &Processed,
+    article_at: &dyn Fn(ArticleIdx) -> &'a Article,
+    actors: &[Actor],
 ) -> HashSet<u64> {
-    let keys = before.findings.quotes.iter().chain(&after.findings.quotes);
-    let edited: HashSet<u64> = keys.clone().map(|q| q.key.wording).collect();
-    let shingles: HashSet<u64> = keys.flat_map(|q| q.key.shingles.iter().copied()).collect();
-    let was_joining: HashSet<u64> = shingles
-        .iter()
-        .copied()
-        .filter(|&s| wordings.holders(s).len() <= SHINGLE_CAP)
-        .collect();
     for (ordinal, q) in before.findings.quotes.iter().enumerate() {
-        wordings.remove(q.key.wording, (at, ordinal));
+        wordings.remove_quote(q.key.wording, (at, ordinal));
     }
     for (ordinal, q) in after.findings.quotes.iter().enumerate() {
-        wordings.add(&q.key, (at, ordinal));
+        wordings.add_quote(&q.key, (at, ordinal));
     }
-
-    let mut region: HashSet<u64> = edited
-        .into_iter()
-        .filter(|&w| wordings.key(w).is_some())
+    let edited: HashSet<u64> = before
+        .findings
+        .quotes
+        .iter()
+        .chain(&after.findings.quotes)
+        .map(|q| q.key.wording)
         .collect();
-    for &s in &shingles {
-        let holders = wordings.holders(s);
-        if was_joining.contains(&s) || holders.len() <= SHINGLE_CAP {
-            region.extend(holders);
-        }
+    for &wording in &edited {
+        let votes = wordings
+            .quotes(wording)
+            .iter()
+            .map(|&(a, ordinal)| {
+                let speaker = article_at(a).quotes.get(ordinal)?.speaker.as_ref();
+                quotes::speaker_key(speaker, actors)
+            })
+            .collect();
+        wordings.set_speaker(wording, votes, actors);
     }
-    let mut todo: Vec<u64> = region.iter().copied().collect();
-    while let Some(wording) = todo.pop() {
-        let Some(key) = wordings.key(wording) else {
-            continue;
+    edited
+}
+
+/// The sets of the new joins against the quotations of the last site.
+struct Sets {
+    /// The sets that are exactly an old quotation, by root, with its index:
+    /// the same wordings, none of them edited, so the same quotes.
+    kept: HashMap<usize, QuotationIdx>,
+}
+
+impl Sets {
+    fn compare(
+        old: &Site,
+        at: ArticleIdx,
+        wordings: &Wordings,
+        roots: &[usize],
+        edited: &HashSet<u64>,
+    ) -> Sets {
+        // The old quotation of a wording: that of any of its quotes outside
+        // the edited article (a wording was one node, so in one quotation).
+        let old_quotation = |wording: u64| {
+            wordings
+                .quotes(wording)
+                .iter()
+                .find(|&&(a, _)| a != at)
+                .map(|&(a, ordinal)| old.articles[a].quotes[ordinal].quotation)
         };
-        for &s in key.shingles.iter() {
-            let holders = wordings.holders(s);
-            if holders.len() > SHINGLE_CAP {
-                continue;
-            }
-            for &other in holders {
-                if region.insert(other) {
-                    todo.push(other);
-                }
+        // Quotations that lost or gained quotes: the edited article's, and
+        // those of wordings it has or had.
+        let mut dirty: HashSet<QuotationIdx> = old.articles[at]
+            .quotes
+            .iter()
+            .map(|q| q.quotation)
+            .collect();
+        dirty.extend(edited.iter().filter_map(|&w| old_quotation(w)));
+        // Per set: its one old quotation, or None when mixed or edited; per
+        // old quotation: its one set, or None when split.
+        let mut of_set: HashMap<usize, Option<QuotationIdx>> = HashMap::new();
+        let mut of_quotation: HashMap<QuotationIdx, Option<usize>> = HashMap::new();
+        for (node, &wording) in wordings.order().iter().enumerate() {
+            let root = roots[node];
+            let q = if edited.contains(&wording) {
+                None
+            } else {
+                old_quotation(wording)
+            };
+            of_set
+                .entry(root)
+                .and_modify(|seen| {
+                    if *seen != q {
+                        *seen = None;
+                    }
+                })
+                .or_insert(q);
+            if let Some(q) = q {
+                of_quotation
+                    .entry(q)
+                    .and_modify(|seen| {
+                        if *seen != Some(root) {
+                            *seen = None;
+                        }
+                    })
+                    .or_insert(Some(root));
             }
         }
+        let kept = of_set
+            .into_iter()
+            .filter_map(|(root, q)| {
+                let q = q?;
+                (!dirty.contains(&q) && of_quotation.get(&q) == Some(&Some(root)))
+                    .then_some((root, q))
+            })
+            .collect();
+        Sets { kept }
     }
-    region
 }
 
 /// Two lists in rank order merged into one.
