@@ -118,6 +118,26 @@ fn edit_body(site: &mut LiveSite, root: &Path) -> dossier::serve::Rebuilt {
     site.rebuild(&content(&[EDITED])).unwrap()
 }
 
+/// Whether a rebuild patched the last site (`site::relink`) rather than
+/// linking every article again.
+fn relinked(r: &dossier::serve::Rebuilt) -> bool {
+    r.steps.iter().any(|(step, _)| *step == "relink")
+}
+
+/// Whether one quotation appears in both articles.
+fn shares_quotation(site: &LiveSite, a: &str, b: &str) -> bool {
+    let snapshot = site.snapshot().unwrap();
+    let site = &snapshot.site;
+    site.quotations.iter().any(|q| {
+        let has = |slug: &str| {
+            q.appearances
+                .iter()
+                .any(|ap| site.articles[ap.article].slug == slug)
+        };
+        has(a) && has(b)
+    })
+}
+
 #[test]
 fn incremental_rebuilds_equal_full_builds() {
     let dir = fixture();
@@ -159,7 +179,64 @@ fn incremental_rebuilds_equal_full_builds() {
     );
     let r = site.rebuild(&content(&[EDITED])).unwrap();
     assert!(r.rendered > 1, "{:?}", r.changed);
+    assert!(relinked(&r), "{:?}", r.steps);
     assert_same("quotation edit", &site, root);
+
+    // Quotation edits that regroup quotations across articles, each relinked
+    // rather than linked again: a quotation shared with another article
+    // added, its speaker changed to one who cannot share it, then the one
+    // added removed with another of the article's.
+    let shared = "\n\n“We discussed the concrete steps and we practically reached an agreement on these steps”, Lavrov told reporters.\n";
+    write(
+        &a,
+        &format!("{}{shared}", std::fs::read_to_string(&a).unwrap()),
+    );
+    let r = site.rebuild(&content(&[EDITED])).unwrap();
+    assert!(relinked(&r), "{:?}", r.steps);
+    assert!(shares_quotation(
+        &site,
+        "kerry-lavrov-meet-syria-agenda",
+        "lavrov-kerry-geneva-talks"
+    ));
+    assert_same("shared quotation added", &site, root);
+
+    let text = std::fs::read_to_string(&a).unwrap();
+    write(
+        &a,
+        &text.replace("Lavrov told reporters", "Kerry told reporters"),
+    );
+    let r = site.rebuild(&content(&[EDITED])).unwrap();
+    assert!(relinked(&r), "{:?}", r.steps);
+    assert!(!shares_quotation(
+        &site,
+        "kerry-lavrov-meet-syria-agenda",
+        "lavrov-kerry-geneva-talks"
+    ));
+    assert_same("speaker changed", &site, root);
+
+    let text = std::fs::read_to_string(&a).unwrap();
+    let without = text
+        .replace(&shared.replace("Lavrov", "Kerry"), "\n")
+        .replace(
+            "“We are not playing “Let’s Make a Deal” here”, the official said.",
+            "",
+        );
+    assert_ne!(text, without);
+    write(&a, &without);
+    let r = site.rebuild(&content(&[EDITED])).unwrap();
+    assert!(relinked(&r), "{:?}", r.steps);
+    assert_same("quotations removed", &site, root);
+
+    // A speaker outside the registry: linked again or relinked, the same.
+    write(
+        &a,
+        &format!(
+            "{}\n\n“We will see what comes of these talks in the weeks ahead”, said Jane Doe, a spokeswoman.\n",
+            std::fs::read_to_string(&a).unwrap()
+        ),
+    );
+    site.rebuild(&content(&[EDITED])).unwrap();
+    assert_same("new speaker", &site, root);
 
     // Nothing changed: nothing but the pages rendered on every rebuild.
     let r = site.rebuild(&content(&[EDITED])).unwrap();

@@ -159,6 +159,8 @@ fn wait_for(lines: &mpsc::Receiver<String>, prefix: &str, limit: Duration) -> Re
         let left = deadline.saturating_duration_since(std::time::Instant::now());
         match lines.recv_timeout(left) {
             Ok(line) if line.starts_with(prefix) => return Ok(line),
+            // A rebuild's step times (`DOSSIER_SERVE_TIMINGS`), shown as they come.
+            Ok(line) if line.starts_with("  ") => eprintln!("serve: {}", line.trim_start()),
             Ok(_) => {}
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 bail!("dossier serve printed no `{prefix}` line within {limit:?}")

@@ -20,7 +20,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::extract::Extractor;
 use crate::render::theme::StaticFile;
 use crate::render::{Page, Renderer, Theme};
-use crate::site::{self, Processed, Site};
+use crate::site::{self, LinkIndex, Processed, Site};
 
 /// The served files that live in memory: pages and the theme's files, by
 /// their path in the output (`articles/x/index.html`).
@@ -131,6 +131,8 @@ pub struct LiveSite {
     fingerprints: HashMap<String, u64>,
     /// The card hashes of the last good site, for rebuilds that keep its model.
     cards: Option<Arc<deps::Cards>>,
+    /// What linking the last good site left for relinking it after an edit.
+    index: Option<LinkIndex>,
     /// The last rebuild succeeded: the output matches the files as read.
     clean: bool,
     /// Render every page at the next rebuild (after `site.yaml` changed).
@@ -153,6 +155,7 @@ impl LiveSite {
             discover_problems: Vec::new(),
             fingerprints: HashMap::new(),
             cards: None,
+            index: None,
             clean: false,
             render_all: true,
             assets: HashSet::new(),
@@ -211,6 +214,8 @@ impl LiveSite {
 
         let update = self.update_content(changes)?;
         let processed = update.replaced.len();
+        // Kept only with the site it was made for: a failed rebuild drops it.
+        let last_index = self.index.take();
         lap(&mut steps, "read", &mut t);
         let setup = self.setup.as_ref().expect("loaded above");
 
@@ -227,6 +232,8 @@ impl LiveSite {
         if !assets_changed && let Some(edits) = self.body_only_edits(&update, was_clean) {
             let (changed, rendered) = self.patch_bodies(edits)?;
             lap(&mut steps, "patch", &mut t);
+            // Bodies are not in the index: it still fits the patched site.
+            self.index = last_index;
             self.clean = true;
             return Ok(Rebuilt {
                 full: false,
@@ -239,19 +246,29 @@ impl LiveSite {
                 steps,
             });
         }
-        let now = chrono::Utc::now().fixed_offset();
-        let published: Vec<&Processed> = self
-            .files
-            .values()
-            .filter_map(|c| c.result.as_ref().ok()?.as_ref())
-            .filter(|p| build::published(p, &self.opts, now))
-            .collect();
-        build::check_slugs(&published, &mut problems);
-        if problems.has_errors() {
-            return Err(problems.sorted());
-        }
-        let site = Arc::new(site::link(&setup.config.site, published));
-        lap(&mut steps, "link", &mut t);
+        let (site, index) = match self.relink_one(&update, was_clean, assets_changed, last_index) {
+            Some(relinked) => {
+                lap(&mut steps, "relink", &mut t);
+                relinked
+            }
+            None => {
+                let now = chrono::Utc::now().fixed_offset();
+                let published: Vec<&Processed> = self
+                    .files
+                    .values()
+                    .filter_map(|c| c.result.as_ref().ok()?.as_ref())
+                    .filter(|p| build::published(p, &self.opts, now))
+                    .collect();
+                build::check_slugs(&published, &mut problems);
+                if problems.has_errors() {
+                    return Err(problems.sorted());
+                }
+                let linked = site::link_indexed(&setup.config.site, published);
+                lap(&mut steps, "link", &mut t);
+                linked
+            }
+        };
+        let site = Arc::new(site);
 
         let hashes: HashMap<PathBuf, u64> = self
             .files
@@ -332,6 +349,7 @@ impl LiveSite {
         self.render_all = false;
         self.fingerprints = fingerprints;
         self.cards = Some(Arc::new(cards));
+        self.index = Some(index);
         self.clean = true;
         self.snapshot = Some(Snapshot {
             config: setup.config.clone(),
@@ -525,6 +543,53 @@ impl LiveSite {
         Ok((changed, count))
     }
 
+    /// The last good site relinked after an edit of one article (see
+    /// `site::relink`), with its index, or `None` when the edit needs a full
+    /// link. `index` is the last good site's.
+    fn relink_one(
+        &self,
+        update: &Update,
+        was_clean: bool,
+        assets_changed: bool,
+        index: Option<LinkIndex>,
+    ) -> Option<(Site, LinkIndex)> {
+        if assets_changed || update.rediscovered || !was_clean || self.render_all {
+            return None;
+        }
+        let [(path, old)] = update.replaced.as_slice() else {
+            return None;
+        };
+        let mut index = index?;
+        let site = &self.snapshot.as_ref()?.site;
+        if !self.publishes_same_articles(site) {
+            return None;
+        }
+        let before = old.as_ref()?.result.as_ref().ok()?.as_ref()?;
+        let after = self.files.get(path)?.result.as_ref().ok()?.as_ref()?;
+        let relinked = site::relink(site, &mut index, before, after)?;
+        Some((relinked, index))
+    }
+
+    /// Whether the articles published now are those of `site`, from the same
+    /// files. Time alone may publish an article (its date comes) or withdraw
+    /// one (it expires).
+    fn publishes_same_articles(&self, site: &Site) -> bool {
+        let now = chrono::Utc::now().fixed_offset();
+        let mut published = 0;
+        for p in self
+            .files
+            .values()
+            .filter_map(|c| c.result.as_ref().ok()?.as_ref())
+            .filter(|p| build::published(p, &self.opts, now))
+        {
+            match site.article_slugs.get(&p.slug) {
+                Some(&index) if site.articles[index].file == p.file => published += 1,
+                _ => return false,
+            }
+        }
+        published == site.articles.len()
+    }
+
     /// The articles of `update` whose new version differs from the one in
     /// the last good site only in its own body (HTML, text, word count), or
     /// `None` when anything else changed. Such an edit leaves every digest,
@@ -534,23 +599,7 @@ impl LiveSite {
             return None;
         }
         let site = &self.snapshot.as_ref()?.site;
-        // Time alone may publish an article (its date comes) or withdraw one
-        // (it expires): then the site's set of articles is not the last one.
-        let now = chrono::Utc::now().fixed_offset();
-        let mut published = 0;
-        for p in self
-            .files
-            .values()
-            .filter_map(|c| c.result.as_ref().ok()?.as_ref())
-            .filter(|p| build::published(p, &self.opts, now))
-        {
-            let index = *site.article_slugs.get(&p.slug)?;
-            if site.articles[index].file != p.file {
-                return None;
-            }
-            published += 1;
-        }
-        if published != site.articles.len() {
+        if !self.publishes_same_articles(site) {
             return None;
         }
         update

@@ -2,10 +2,12 @@
 //! actors and topics, grouping shared quotations and computing each digest's
 //! lists. Linear in the number of articles (plus the few actors per article).
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::relink::LinkIndex;
 use super::*;
 use crate::config::SiteConfig;
 use crate::content::Meta;
@@ -51,13 +53,15 @@ impl Processed {
     }
 }
 
-/// Names that refer to registry entries, compared without case.
-struct Names {
+/// Names that refer to registry entries (and, after linking, to the actors
+/// and topics made from front matter and speakers), compared without case.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Names {
     by_name: HashMap<String, usize>,
 }
 
 impl Names {
-    fn get(&self, name: &str) -> Option<usize> {
+    pub(super) fn get(&self, name: &str) -> Option<usize> {
         self.by_name.get(&name.trim().to_lowercase()).copied()
     }
     fn insert(&mut self, name: &str, index: usize) {
@@ -67,7 +71,32 @@ impl Names {
     }
 }
 
-pub fn link(config: &SiteConfig, mut processed: Vec<&Processed>) -> Site {
+/// The name tables of one link: the registry's alone, and the final ones
+/// with every actor and topic made while linking. `relink` resolves an
+/// edited article's names with them.
+#[derive(Debug, Clone)]
+pub(super) struct NameTables {
+    pub registry_actors: Names,
+    pub actors: Names,
+    pub topics: Names,
+}
+
+pub fn link(config: &SiteConfig, processed: Vec<&Processed>) -> Site {
+    link_site(config, processed, false).0
+}
+
+/// `link`, and what `relink` needs to patch the result after a one-article
+/// edit (`serve` keeps it between rebuilds; a build does not pay for it).
+pub fn link_indexed(config: &SiteConfig, processed: Vec<&Processed>) -> (Site, LinkIndex) {
+    let (site, index) = link_site(config, processed, true);
+    (site, index.expect("asked for"))
+}
+
+fn link_site(
+    config: &SiteConfig,
+    mut processed: Vec<&Processed>,
+    keep_index: bool,
+) -> (Site, Option<LinkIndex>) {
     processed.sort_by(|a, b| {
         b.meta
             .date
@@ -75,35 +104,8 @@ pub fn link(config: &SiteConfig, mut processed: Vec<&Processed>) -> Site {
             .then_with(|| a.slug.cmp(&b.slug))
     });
 
-    let mut actors: Vec<Actor> = Vec::with_capacity(config.actors.len());
-    let mut actor_names = Names {
-        by_name: HashMap::new(),
-    };
-    for (id, entry) in &config.actors {
-        let index = actors.len();
-        actors.push(Actor::new(id.clone(), entry.name.clone(), entry.kind, true));
-        let actor = actors.last_mut().expect("just pushed");
-        actor.aliases = entry.aliases.clone();
-        actor.role = entry.role.clone();
-        actor_names.insert(id, index);
-        actor_names.insert(&entry.name, index);
-    }
-    // Aliases after every id and name, so an alias never shadows a name.
-    for (index, entry) in config.actors.values().enumerate() {
-        for alias in &entry.aliases {
-            actor_names.insert(alias, index);
-        }
-    }
-    let mut topics: Vec<Topic> = Vec::with_capacity(config.topics.len());
-    let mut topic_names = Names {
-        by_name: HashMap::new(),
-    };
-    for (id, entry) in &config.topics {
-        topic_names.insert(id, topics.len());
-        topic_names.insert(&entry.title, topics.len());
-        topics.push(Topic::new(id.clone(), entry.title.clone(), true));
-        topics.last_mut().expect("just pushed").keywords = entry.keywords.clone();
-    }
+    let (mut actors, mut topics, registry_actors, mut topic_names) = registry(config);
+    let mut actor_names = registry_actors.clone();
 
     let mut sources: Vec<Source> = Vec::new();
     let mut source_ids: HashMap<String, SourceIdx> = HashMap::new();
@@ -111,56 +113,6 @@ pub fn link(config: &SiteConfig, mut processed: Vec<&Processed>) -> Site {
     let mut pending_quotes: Vec<quotes::Pending> = Vec::new();
 
     for (index, p) in processed.iter().enumerate() {
-        let mut article_actors: Vec<ActorIdx> = p.findings.actors.clone();
-        for listed in &p.meta.actors {
-            article_actors.push(resolve_actor(&listed.value, &mut actors, &mut actor_names));
-        }
-        let mut article_topics: Vec<TopicIdx> = p.findings.topics.clone();
-        for listed in &p.meta.topics {
-            let value = &listed.value;
-            let topic = topic_names.get(value).unwrap_or_else(|| {
-                let id = slugify(value);
-                topic_names.get(&id).unwrap_or_else(|| {
-                    topics.push(Topic::new(id.clone(), value.trim().to_string(), false));
-                    topic_names.insert(&id, topics.len() - 1);
-                    topic_names.insert(value, topics.len() - 1);
-                    topics.len() - 1
-                })
-            });
-            article_topics.push(topic);
-        }
-        let mut article_quotes = Vec::with_capacity(p.findings.quotes.len());
-        for (ordinal, quote) in p.findings.quotes.iter().enumerate() {
-            let speaker = quote.speaker.as_ref().map(|s| match s {
-                FoundSpeaker::Registry(i) => Speaker::Actor(*i),
-                FoundSpeaker::Named(name) => {
-                    Speaker::Actor(resolve_actor(name, &mut actors, &mut actor_names))
-                }
-                FoundSpeaker::Anonymous(description) => Speaker::Anonymous(description.clone()),
-            });
-            if let Some(Speaker::Actor(i)) = speaker {
-                article_actors.push(i);
-            }
-            pending_quotes.push(quotes::Pending {
-                article: index,
-                ordinal,
-                date: p.meta.date,
-                slug: &p.slug,
-                text: &quote.text,
-                key: &quote.key,
-                kind: quote.kind,
-                speaker: speaker.clone(),
-            });
-            article_quotes.push(ArticleQuote {
-                quotation: usize::MAX,
-                text: quote.text.clone(),
-                kind: quote.kind,
-                speaker,
-            });
-        }
-        dedup_in_order(&mut article_actors);
-        dedup_in_order(&mut article_topics);
-
         let source = p.meta.source.as_deref().map(|name| {
             let id = slugify(name);
             *source_ids.entry(id.clone()).or_insert_with(|| {
@@ -175,30 +127,26 @@ pub fn link(config: &SiteConfig, mut processed: Vec<&Processed>) -> Site {
         if let Some(s) = source {
             sources[s].articles.push(index);
         }
-        let summary = p.meta.summary.clone().unwrap_or_else(|| p.lede.clone());
-        articles.push(Article {
-            slug: p.slug.clone(),
-            file: p.file.clone(),
-            title: p.title.clone(),
-            date: p.meta.date,
-            updated: p.meta.updated,
+        let article = make_article(
+            p,
             source,
-            url: p.meta.url.clone(),
-            dateline: p.meta.dateline.clone(),
-            summary,
-            lede: p.lede.clone(),
-            body_html: Arc::clone(&p.body_html),
-            word_count: p.word_count,
-            draft: p.meta.draft,
-            actors: article_actors,
-            topics: article_topics,
-            quotes: article_quotes,
-            listed_actors: p.meta.actors.clone(),
-            listed_topics: p.meta.topics.clone(),
-        });
+            &mut |name| resolve_actor(name, &mut actors, &mut actor_names),
+            &mut |value| resolve_topic(value, &mut topics, &mut topic_names),
+        );
+        pending_quotes.extend(quotes::pending_of(index, &article, p));
+        articles.push(article);
     }
 
-    let mut quotations = quotes::group(pending_quotes, &articles, &actors);
+    let index = keep_index.then(|| LinkIndex {
+        names: NameTables {
+            registry_actors,
+            actors: actor_names,
+            topics: topic_names,
+        },
+        wordings: quotes::Wordings::of(&pending_quotes, &actors),
+    });
+    let sources_of: Vec<Option<SourceIdx>> = articles.iter().map(|a| a.source).collect();
+    let mut quotations = quotes::group(pending_quotes, &|a| sources_of[a], &actors);
     for (qi, quotation) in quotations.iter().enumerate() {
         for appearance in &quotation.appearances {
             articles[appearance.article].quotes[appearance.ordinal].quotation = qi;
@@ -214,56 +162,15 @@ pub fn link(config: &SiteConfig, mut processed: Vec<&Processed>) -> Site {
             topics[t].articles.push(ai);
         }
     }
-    for (qi, quotation) in quotations.iter_mut().enumerate() {
-        let mut topic_counts: HashMap<TopicIdx, usize> = HashMap::new();
-        for appearance in &quotation.appearances {
-            for &t in &articles[appearance.article].topics {
-                *topic_counts.entry(t).or_default() += 1;
-            }
-        }
-        quotation.topics = ranked(topic_counts).into_iter().map(|(t, _)| t).collect();
-        for &t in &quotation.topics {
-            topics[t].quotations.push(qi);
-        }
-        if let Some(Speaker::Actor(a)) = quotation.speaker {
-            actors[a].quotations.push(qi);
-        }
+    for quotation in quotations.iter_mut() {
+        quotation.topics = quotation_topics(quotation, &articles);
     }
+    quotation_lists(&quotations, &mut actors, &mut topics);
     for (me, actor) in actors.iter_mut().enumerate() {
-        let mut topic_counts: HashMap<TopicIdx, usize> = HashMap::new();
-        let mut co: HashMap<ActorIdx, usize> = HashMap::new();
-        for &ai in &actor.articles {
-            for &t in &articles[ai].topics {
-                *topic_counts.entry(t).or_default() += 1;
-            }
-            for &other in &articles[ai].actors {
-                *co.entry(other).or_default() += 1;
-            }
-        }
-        co.retain(|&other, _| other != me);
-        actor.topics = ranked(topic_counts);
-        actor.co_actors = ranked(co);
+        actor_lists(me, actor, &articles);
     }
     for (ti, topic) in topics.iter_mut().enumerate() {
-        let mut actor_counts: HashMap<ActorIdx, usize> = HashMap::new();
-        let mut related: HashMap<TopicIdx, usize> = HashMap::new();
-        let mut outlets: Vec<SourceIdx> = Vec::new();
-        for &ai in &topic.articles {
-            for &a in &articles[ai].actors {
-                *actor_counts.entry(a).or_default() += 1;
-            }
-            for &t in &articles[ai].topics {
-                if t != ti {
-                    *related.entry(t).or_default() += 1;
-                }
-            }
-            outlets.extend(articles[ai].source);
-        }
-        outlets.sort_unstable();
-        outlets.dedup();
-        topic.sources = outlets.len();
-        topic.actors = ranked(actor_counts);
-        topic.related = ranked(related);
+        topic_lists(ti, topic, &articles);
     }
 
     let actor_ids = actors
@@ -281,7 +188,7 @@ pub fn link(config: &SiteConfig, mut processed: Vec<&Processed>) -> Site {
         .enumerate()
         .map(|(i, a)| (a.slug.clone(), i))
         .collect();
-    Site {
+    let site = Site {
         articles: articles.into_iter().map(Arc::new).collect(),
         actors: Arc::new(actors),
         topics: Arc::new(topics),
@@ -290,7 +197,189 @@ pub fn link(config: &SiteConfig, mut processed: Vec<&Processed>) -> Site {
         actor_ids: Arc::new(actor_ids),
         topic_ids: Arc::new(topic_ids),
         article_slugs: Arc::new(article_slugs),
+    };
+    (site, index)
+}
+
+/// The registry's actors and topics, and the names that refer to them.
+fn registry(config: &SiteConfig) -> (Vec<Actor>, Vec<Topic>, Names, Names) {
+    let mut actors: Vec<Actor> = Vec::with_capacity(config.actors.len());
+    let mut actor_names = Names::default();
+    for (id, entry) in &config.actors {
+        let index = actors.len();
+        actors.push(Actor::new(id.clone(), entry.name.clone(), entry.kind, true));
+        let actor = actors.last_mut().expect("just pushed");
+        actor.aliases = entry.aliases.clone();
+        actor.role = entry.role.clone();
+        actor_names.insert(id, index);
+        actor_names.insert(&entry.name, index);
     }
+    // Aliases after every id and name, so an alias never shadows a name.
+    for (index, entry) in config.actors.values().enumerate() {
+        for alias in &entry.aliases {
+            actor_names.insert(alias, index);
+        }
+    }
+    let mut topics: Vec<Topic> = Vec::with_capacity(config.topics.len());
+    let mut topic_names = Names::default();
+    for (id, entry) in &config.topics {
+        topic_names.insert(id, topics.len());
+        topic_names.insert(&entry.title, topics.len());
+        topics.push(Topic::new(id.clone(), entry.title.clone(), true));
+        topics.last_mut().expect("just pushed").keywords = entry.keywords.clone();
+    }
+    (actors, topics, actor_names, topic_names)
+}
+
+/// One article of the site, its quotations not yet grouped (their
+/// `quotation` is `usize::MAX`). Names are resolved by the callers' functions:
+/// `link` makes actors and topics for new names, `relink` only looks up.
+pub(super) fn make_article(
+    p: &Processed,
+    source: Option<SourceIdx>,
+    resolve_actor: &mut dyn FnMut(&str) -> ActorIdx,
+    resolve_topic: &mut dyn FnMut(&str) -> TopicIdx,
+) -> Article {
+    let mut article_actors: Vec<ActorIdx> = p.findings.actors.clone();
+    for listed in &p.meta.actors {
+        article_actors.push(resolve_actor(&listed.value));
+    }
+    let mut article_topics: Vec<TopicIdx> = p.findings.topics.clone();
+    for listed in &p.meta.topics {
+        article_topics.push(resolve_topic(&listed.value));
+    }
+    let mut article_quotes = Vec::with_capacity(p.findings.quotes.len());
+    for quote in &p.findings.quotes {
+        let speaker = quote.speaker.as_ref().map(|s| match s {
+            FoundSpeaker::Registry(i) => Speaker::Actor(*i),
+            FoundSpeaker::Named(name) => Speaker::Actor(resolve_actor(name)),
+            FoundSpeaker::Anonymous(description) => Speaker::Anonymous(description.clone()),
+        });
+        if let Some(Speaker::Actor(i)) = speaker {
+            article_actors.push(i);
+        }
+        article_quotes.push(ArticleQuote {
+            quotation: usize::MAX,
+            text: quote.text.clone(),
+            kind: quote.kind,
+            speaker,
+        });
+    }
+    dedup_in_order(&mut article_actors);
+    dedup_in_order(&mut article_topics);
+    let summary = p.meta.summary.clone().unwrap_or_else(|| p.lede.clone());
+    Article {
+        slug: p.slug.clone(),
+        file: p.file.clone(),
+        title: p.title.clone(),
+        date: p.meta.date,
+        updated: p.meta.updated,
+        source,
+        url: p.meta.url.clone(),
+        dateline: p.meta.dateline.clone(),
+        summary,
+        lede: p.lede.clone(),
+        body_html: Arc::clone(&p.body_html),
+        word_count: p.word_count,
+        draft: p.meta.draft,
+        actors: article_actors,
+        topics: article_topics,
+        quotes: article_quotes,
+        listed_actors: p.meta.actors.clone(),
+        listed_topics: p.meta.topics.clone(),
+    }
+}
+
+/// A quotation's topics: those of the articles reporting it, most first.
+pub(super) fn quotation_topics<A: Borrow<Article>>(
+    quotation: &Quotation,
+    articles: &[A],
+) -> Vec<TopicIdx> {
+    let mut topic_counts: HashMap<TopicIdx, usize> = HashMap::new();
+    for appearance in &quotation.appearances {
+        for &t in &articles[appearance.article].borrow().topics {
+            *topic_counts.entry(t).or_default() += 1;
+        }
+    }
+    ranked(topic_counts).into_iter().map(|(t, _)| t).collect()
+}
+
+/// Each topic's and actor's quotations, in the quotations' order.
+pub(super) fn quotation_lists(
+    quotations: &[Quotation],
+    actors: &mut [Actor],
+    topics: &mut [Topic],
+) {
+    for actor in actors.iter_mut() {
+        actor.quotations.clear();
+    }
+    for topic in topics.iter_mut() {
+        topic.quotations.clear();
+    }
+    for (qi, quotation) in quotations.iter().enumerate() {
+        for &t in &quotation.topics {
+            topics[t].quotations.push(qi);
+        }
+        if let Some(Speaker::Actor(a)) = quotation.speaker {
+            actors[a].quotations.push(qi);
+        }
+    }
+}
+
+/// An actor's topics and co-actors, from their articles.
+pub(super) fn actor_lists<A: Borrow<Article>>(me: ActorIdx, actor: &mut Actor, articles: &[A]) {
+    let mut topic_counts: HashMap<TopicIdx, usize> = HashMap::new();
+    let mut co: HashMap<ActorIdx, usize> = HashMap::new();
+    for &ai in &actor.articles {
+        let article = articles[ai].borrow();
+        for &t in &article.topics {
+            *topic_counts.entry(t).or_default() += 1;
+        }
+        for &other in &article.actors {
+            *co.entry(other).or_default() += 1;
+        }
+    }
+    co.retain(|&other, _| other != me);
+    actor.topics = ranked(topic_counts);
+    actor.co_actors = ranked(co);
+}
+
+/// A topic's actors, related topics and outlets, from its articles.
+pub(super) fn topic_lists<A: Borrow<Article>>(ti: TopicIdx, topic: &mut Topic, articles: &[A]) {
+    let mut actor_counts: HashMap<ActorIdx, usize> = HashMap::new();
+    let mut related: HashMap<TopicIdx, usize> = HashMap::new();
+    let mut outlets: Vec<SourceIdx> = Vec::new();
+    for &ai in &topic.articles {
+        let article = articles[ai].borrow();
+        for &a in &article.actors {
+            *actor_counts.entry(a).or_default() += 1;
+        }
+        for &t in &article.topics {
+            if t != ti {
+                *related.entry(t).or_default() += 1;
+            }
+        }
+        outlets.extend(article.source);
+    }
+    outlets.sort_unstable();
+    outlets.dedup();
+    topic.sources = outlets.len();
+    topic.actors = ranked(actor_counts);
+    topic.related = ranked(related);
+}
+
+/// A topic named in front matter: a registry id or title, or a new topic
+/// whose id is the slug of the name.
+fn resolve_topic(value: &str, topics: &mut Vec<Topic>, names: &mut Names) -> TopicIdx {
+    names.get(value).unwrap_or_else(|| {
+        let id = slugify(value);
+        names.get(&id).unwrap_or_else(|| {
+            topics.push(Topic::new(id.clone(), value.trim().to_string(), false));
+            names.insert(&id, topics.len() - 1);
+            names.insert(value, topics.len() - 1);
+            topics.len() - 1
+        })
+    })
 }
 
 /// A name from front matter or a speaker: a registry id, name or alias, or a

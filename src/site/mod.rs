@@ -7,6 +7,7 @@
 
 mod link;
 pub mod quotes;
+mod relink;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -17,7 +18,8 @@ use chrono::{DateTime, FixedOffset};
 use crate::config::ActorKind;
 use crate::content::Listed;
 pub use crate::extract::QuoteKind;
-pub use link::{Processed, link};
+pub use link::{Processed, link, link_indexed};
+pub use relink::{LinkIndex, relink};
 
 pub type ArticleIdx = usize;
 pub type ActorIdx = usize;

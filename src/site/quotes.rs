@@ -2,13 +2,19 @@
 //! `Quotation` with an appearance per article. The matching (normalised
 //! equality, or a shared run of 8+ words) is `dossier_extract::group_quotations`.
 
+use std::cmp::Ordering;
+use std::collections::{BTreeSet, HashMap};
+use std::hash::BuildHasherDefault;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
 
-use dossier_extract::{Occurrence, QuoteKey};
+use dossier_extract::{Joins, Occurrence, QuotationGroup, QuoteKey, QuoteRef, SHINGLE_CAP};
 
-use super::{Actor, Appearance, Article, ArticleIdx, Quotation, QuoteKind, Speaker};
+use super::link::Processed;
+use super::{
+    Actor, ActorIdx, Appearance, Article, ArticleIdx, Quotation, QuoteKind, SourceIdx, Speaker,
+};
 
 /// A quote of one article, waiting to be grouped.
 #[derive(Debug, Clone)]
@@ -23,18 +29,47 @@ pub struct Pending<'a> {
     pub speaker: Option<Speaker>,
 }
 
-/// Group quotes into quotations, most reported first.
-pub fn group(pending: Vec<Pending>, articles: &[Article], actors: &[Actor]) -> Vec<Quotation> {
-    let refs: Vec<dossier_extract::QuoteRef> = pending
+/// The quotes of one article, `p` as linked into `article`, waiting to be grouped.
+pub fn pending_of<'a>(index: ArticleIdx, article: &Article, p: &'a Processed) -> Vec<Pending<'a>> {
+    p.findings
+        .quotes
         .iter()
-        .map(|p| dossier_extract::QuoteRef {
+        .zip(&article.quotes)
+        .enumerate()
+        .map(|(ordinal, (found, quote))| Pending {
+            article: index,
+            ordinal,
+            date: p.meta.date,
+            slug: &p.slug,
+            text: &found.text,
+            key: &found.key,
+            kind: quote.kind,
+            speaker: quote.speaker.clone(),
+        })
+        .collect()
+}
+
+/// Group quotes into quotations, most reported first. `source_of` gives an
+/// article's outlet.
+pub fn group(
+    pending: Vec<Pending>,
+    source_of: &dyn Fn(ArticleIdx) -> Option<SourceIdx>,
+    actors: &[Actor],
+) -> Vec<Quotation> {
+    let refs = refs_of(&pending, actors);
+    let groups = dossier_extract::group_quotations(&refs);
+    drop(refs);
+    quotations_of(pending, groups, source_of)
+}
+
+/// The quotes as grouping sees them.
+pub fn refs_of<'a>(pending: &'a [Pending], actors: &'a [Actor]) -> Vec<QuoteRef<'a>> {
+    pending
+        .iter()
+        .map(|p| QuoteRef {
             text: p.text,
             key: p.key,
-            // Anonymous sources count as unknown: "an official" may be anyone.
-            speaker: match &p.speaker {
-                Some(Speaker::Actor(a)) => Some(actors[*a].id.as_str()),
-                _ => None,
-            },
+            speaker: speaker_key(p.speaker.as_ref(), actors),
             // In time, then by slug: ids do not depend on the order files were read in.
             at: Occurrence {
                 time: p.date.timestamp(),
@@ -42,9 +77,24 @@ pub fn group(pending: Vec<Pending>, articles: &[Article], actors: &[Actor]) -> V
                 ordinal: p.ordinal as u32,
             },
         })
-        .collect();
-    let groups = dossier_extract::group_quotations(&refs);
-    drop(refs);
+        .collect()
+}
+
+/// A speaker as grouping knows it: an actor's id. Anonymous sources count as
+/// unknown: "an official" may be anyone.
+pub fn speaker_key<'a>(speaker: Option<&Speaker>, actors: &'a [Actor]) -> Option<&'a str> {
+    match speaker {
+        Some(Speaker::Actor(a)) => Some(actors[*a].id.as_str()),
+        _ => None,
+    }
+}
+
+/// The quotations of `groups` (made from `pending`), most reported first.
+pub fn quotations_of(
+    pending: Vec<Pending>,
+    groups: Vec<QuotationGroup>,
+    source_of: &dyn Fn(ArticleIdx) -> Option<SourceIdx>,
+) -> Vec<Quotation> {
     let mut slots: Vec<Option<Pending>> = pending.into_iter().map(Some).collect();
     let mut quotations: Vec<Quotation> = groups
         .into_iter()
@@ -67,7 +117,7 @@ pub fn group(pending: Vec<Pending>, articles: &[Article], actors: &[Actor]) -> V
                         .flatten()
                 })
                 .or_else(|| members.iter().find_map(|m| m.speaker.clone()));
-            let mut outlets: Vec<_> = members.iter().map(|m| articles[m.article].source).collect();
+            let mut outlets: Vec<_> = members.iter().map(|m| source_of(m.article)).collect();
             outlets.sort_unstable();
             outlets.dedup();
             Quotation {
@@ -90,12 +140,213 @@ pub fn group(pending: Vec<Pending>, articles: &[Article], actors: &[Actor]) -> V
             }
         })
         .collect();
-    quotations.sort_by(|a, b| {
-        b.outlets
-            .cmp(&a.outlets)
-            .then(b.appearances.len().cmp(&a.appearances.len()))
-            .then(a.first_date.cmp(&b.first_date))
-            .then_with(|| a.id.cmp(&b.id))
-    });
+    quotations.sort_by(by_rank);
     quotations
+}
+
+/// The order of the site's quotations: most reported first (outlets, then
+/// appearances), then the oldest, then by id.
+pub fn by_rank(a: &Quotation, b: &Quotation) -> Ordering {
+    b.outlets
+        .cmp(&a.outlets)
+        .then(b.appearances.len().cmp(&a.appearances.len()))
+        .then(a.first_date.cmp(&b.first_date))
+        .then_with(|| a.id.cmp(&b.id))
+}
+
+/// A map keyed by hashes already (wordings, shingles).
+type ByHash<V> = HashMap<u64, V, BuildHasherDefault<dossier_extract::PreHashed>>;
+
+/// Every distinct wording of the site with the quotes that carry it, and
+/// every shingle with the wordings that have it: the graph that
+/// `group_quotations` joins, kept so that `relink` can join it again after an
+/// edit without reading every quote.
+#[derive(Debug, Clone, Default)]
+pub struct Wordings {
+    wordings: ByHash<Wording>,
+    /// Every wording, in hash order: a wording's node in the joins.
+    order: Vec<u64>,
+    shingles: ByHash<Holders>,
+    /// The shingles two or more wordings have, in hash order.
+    shared: BTreeSet<u64>,
+}
+
+#[derive(Debug, Clone)]
+struct Wording {
+    key: QuoteKey,
+    /// (article, ordinal) of each quote with this wording.
+    quotes: Vec<(ArticleIdx, usize)>,
+    /// Its speaker in the joins (`dossier_extract::wording_speaker`).
+    speaker: Option<ActorIdx>,
+}
+
+/// The wordings that have one shingle, in hash order: most shingles belong
+/// to one wording only, which needs no list of its own.
+#[derive(Debug, Clone)]
+enum Holders {
+    One(u64),
+    Many(Vec<u64>),
+}
+
+impl Holders {
+    fn as_slice(&self) -> &[u64] {
+        match self {
+            Holders::One(w) => std::slice::from_ref(w),
+            Holders::Many(ws) => ws,
+        }
+    }
+}
+
+impl Wordings {
+    /// The graph of a site's quotes; `actors` names their speakers.
+    pub fn of(pending: &[Pending], actors: &[Actor]) -> Wordings {
+        let mut index = Wordings::default();
+        for p in pending {
+            index.add(p.key, (p.article, p.ordinal));
+        }
+        index.order = index.wordings.keys().copied().collect();
+        index.order.sort_unstable();
+        let mut speakers: ByHash<Vec<Option<&str>>> = ByHash::default();
+        for p in pending {
+            speakers
+                .entry(p.key.wording)
+                .or_default()
+                .push(speaker_key(p.speaker.as_ref(), actors));
+        }
+        for (wording, votes) in speakers {
+            index.set_speaker(wording, votes, actors);
+        }
+        index
+    }
+
+    /// The key of a wording of the site.
+    pub fn key(&self, wording: u64) -> Option<&QuoteKey> {
+        self.wordings.get(&wording).map(|w| &w.key)
+    }
+
+    /// The quotes that carry a wording.
+    pub fn quotes(&self, wording: u64) -> &[(ArticleIdx, usize)] {
+        self.wordings
+            .get(&wording)
+            .map_or(&[], |w| w.quotes.as_slice())
+    }
+
+    /// Every wording, in node order.
+    pub fn order(&self) -> &[u64] {
+        &self.order
+    }
+
+    /// Set a wording's speaker from the speaker keys of its quotes.
+    pub fn set_speaker(&mut self, wording: u64, votes: Vec<Option<&str>>, actors: &[Actor]) {
+        let speaker = dossier_extract::wording_speaker(votes)
+            .and_then(|id| actors.iter().position(|a| a.id == id));
+        if let Some(w) = self.wordings.get_mut(&wording) {
+            w.speaker = speaker;
+        }
+    }
+
+    /// Join the wordings as `group_quotations` does: the set of each node
+    /// (by its root), and the joins for the sets' speakers.
+    pub fn join(&self) -> (Vec<usize>, Joins<ActorIdx>) {
+        let speakers = self
+            .order
+            .iter()
+            .map(|w| self.wordings[w].speaker)
+            .collect();
+        let mut joins = Joins::new(speakers);
+        let mut nodes: Vec<u32> = Vec::new();
+        for shingle in &self.shared {
+            let holders = self.shingles[shingle].as_slice();
+            if holders.len() > SHINGLE_CAP {
+                continue;
+            }
+            nodes.clear();
+            nodes.extend(
+                holders
+                    .iter()
+                    .filter_map(|w| self.order.binary_search(w).ok().map(|n| n as u32)),
+            );
+            joins.run(&nodes);
+        }
+        let roots = (0..self.order.len()).map(|n| joins.find(n)).collect();
+        (roots, joins)
+    }
+
+    /// Add a quote. A new wording gets no speaker until `set_speaker`, and
+    /// its node only in `of` or `add_quote`.
+    fn add(&mut self, key: &QuoteKey, quote: (ArticleIdx, usize)) {
+        let wording = self.wordings.entry(key.wording).or_insert_with(|| Wording {
+            key: key.clone(),
+            quotes: Vec::new(),
+            speaker: None,
+        });
+        let new = wording.quotes.is_empty();
+        wording.quotes.push(quote);
+        if !new {
+            return;
+        }
+        for &s in &key.shingles {
+            match self.shingles.entry(s) {
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(Holders::One(key.wording));
+                }
+                std::collections::hash_map::Entry::Occupied(mut e) => {
+                    let holders = e.get_mut();
+                    match holders {
+                        Holders::One(first) => {
+                            let (a, b) = ((*first).min(key.wording), (*first).max(key.wording));
+                            *holders = Holders::Many(vec![a, b]);
+                            self.shared.insert(s);
+                        }
+                        Holders::Many(list) => {
+                            if let Err(at) = list.binary_search(&key.wording) {
+                                list.insert(at, key.wording);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Add a quote of an edited article.
+    pub fn add_quote(&mut self, key: &QuoteKey, quote: (ArticleIdx, usize)) {
+        self.add(key, quote);
+        if let Err(at) = self.order.binary_search(&key.wording) {
+            self.order.insert(at, key.wording);
+        }
+    }
+
+    /// Remove a quote of an edited article; its wording goes with its last quote.
+    pub fn remove_quote(&mut self, wording: u64, quote: (ArticleIdx, usize)) {
+        let Some(entry) = self.wordings.get_mut(&wording) else {
+            return;
+        };
+        entry.quotes.retain(|&q| q != quote);
+        if !entry.quotes.is_empty() {
+            return;
+        }
+        let entry = self.wordings.remove(&wording).expect("looked up above");
+        if let Ok(at) = self.order.binary_search(&wording) {
+            self.order.remove(at);
+        }
+        for s in entry.key.shingles.iter() {
+            let std::collections::hash_map::Entry::Occupied(mut e) = self.shingles.entry(*s) else {
+                continue;
+            };
+            match e.get_mut() {
+                Holders::One(_) => {
+                    e.remove();
+                }
+                Holders::Many(list) => {
+                    list.retain(|&w| w != wording);
+                    if list.len() == 1 {
+                        let only = list[0];
+                        e.insert(Holders::One(only));
+                        self.shared.remove(s);
+                    }
+                }
+            }
+        }
+    }
 }

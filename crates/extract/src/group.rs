@@ -152,9 +152,10 @@ impl IsMark for char {
     }
 }
 
-/// A hasher for keys that are hashes already.
+/// A hasher for keys that are hashes already (wordings, shingles): callers
+/// that keep maps of them use it too.
 #[derive(Default)]
-struct PreHashed(u64);
+pub struct PreHashed(u64);
 
 impl std::hash::Hasher for PreHashed {
     fn finish(&self) -> u64 {
@@ -198,18 +199,49 @@ fn id_of_hash(wording: u64) -> String {
         .collect()
 }
 
-struct Sets<'a> {
+/// The union-find of grouping: sets of wordings (nodes, numbered in wording-hash order) that
+/// remember their speaker, so that a join only happens when the speakers agree or one is
+/// unknown. `K` is whatever names a speaker; callers that keep the shingle graph between
+/// builds replay the joins with it (see `run`).
+pub struct Joins<K> {
     parent: Vec<usize>,
-    speaker: Vec<Option<&'a str>>,
+    speaker: Vec<Option<K>>,
 }
 
-impl Sets<'_> {
-    fn find(&mut self, mut x: usize) -> usize {
+impl<K: PartialEq + Copy> Joins<K> {
+    /// One set per node, with the node's speaker.
+    pub fn new(speakers: Vec<Option<K>>) -> Joins<K> {
+        Joins {
+            parent: (0..speakers.len()).collect(),
+            speaker: speakers,
+        }
+    }
+
+    pub fn find(&mut self, mut x: usize) -> usize {
         while self.parent[x] != x {
             self.parent[x] = self.parent[self.parent[x]];
             x = self.parent[x];
         }
         x
+    }
+
+    /// The speaker of a set, by its root.
+    pub fn speaker(&self, root: usize) -> Option<K> {
+        self.speaker[root]
+    }
+
+    /// The nodes that hold one shingle, in node order; shingles must come in hash order.
+    /// They are joined unless more than `SHINGLE_CAP` hold it (boilerplate).
+    pub fn run(&mut self, nodes: &[u32]) {
+        if nodes.len() > SHINGLE_CAP {
+            return;
+        }
+        for k in 1..nodes.len() {
+            let (a, b) = (nodes[0] as usize, nodes[k] as usize);
+            if !self.union(a, b) {
+                self.union(nodes[k - 1] as usize, b);
+            }
+        }
     }
 
     /// Joins the sets of `a` and `b` when their speakers agree or one is unknown.
@@ -248,10 +280,7 @@ pub fn group_quotations(items: &[QuoteRef]) -> Vec<QuotationGroup> {
     };
     let item_node: Vec<usize> = items.iter().map(|q| node_of(q.key.wording)).collect();
 
-    let mut sets = Sets {
-        parent: (0..wordings.len()).collect(),
-        speaker: node_speakers(items, &item_node, wordings.len()),
-    };
+    let mut sets = Joins::new(node_speakers(items, &item_node, wordings.len()));
 
     // Shingle -> nodes, for the shingles that more than one node has. Most shingles belong
     // to one wording only: the map remembers the first node (and whether it is listed yet),
@@ -282,21 +311,26 @@ pub fn group_quotations(items: &[QuoteRef]) -> Vec<QuotationGroup> {
     }
     drop(first);
     shared.sort_unstable();
+    let mut nodes: Vec<u32> = Vec::new();
     for run in shared.chunk_by(|a, b| a.0 == b.0) {
-        if run.len() > SHINGLE_CAP {
-            continue;
-        }
-        for k in 1..run.len() {
-            let (a, b) = (run[0].1 as usize, run[k].1 as usize);
-            if !sets.union(a, b) {
-                sets.union(run[k - 1].1 as usize, b);
-            }
-        }
+        nodes.clear();
+        nodes.extend(run.iter().map(|&(_, node)| node));
+        sets.run(&nodes);
     }
 
+    let roots: Vec<usize> = item_node.iter().map(|&n| sets.find(n)).collect();
+    groups_of_sets(items, &roots, |root| sets.speaker(root).map(str::to_string))
+}
+
+/// The groups of occurrences already sorted into sets: `roots[i]` names the set of
+/// `items[i]`, `speaker` gives a set's speaker by its root. Groups in time order.
+pub fn groups_of_sets(
+    items: &[QuoteRef],
+    roots: &[usize],
+    speaker: impl Fn(usize) -> Option<String>,
+) -> Vec<QuotationGroup> {
     // Members of each set, earliest first.
     let mut order: Vec<usize> = (0..items.len()).collect();
-    let roots: Vec<usize> = item_node.iter().map(|&n| sets.find(n)).collect();
     order.sort_unstable_by(|&a, &b| {
         roots[a]
             .cmp(&roots[b])
@@ -321,7 +355,7 @@ pub fn group_quotations(items: &[QuoteRef]) -> Vec<QuotationGroup> {
                 id: items[earliest].key.id(),
                 members: members.to_vec(),
                 representative,
-                speaker: sets.speaker[roots[earliest]].map(str::to_string),
+                speaker: speaker(roots[earliest]),
             }
         })
         .collect();
@@ -332,6 +366,20 @@ pub fn group_quotations(items: &[QuoteRef]) -> Vec<QuotationGroup> {
             .then_with(|| a.id.cmp(&b.id))
     });
     groups
+}
+
+/// The speaker of one wording from the speakers of its occurrences, as grouping decides it:
+/// the most frequent known one, the smallest key on ties.
+pub fn wording_speaker<'a>(speakers: impl IntoIterator<Item = Option<&'a str>>) -> Option<&'a str> {
+    let mut votes: Vec<&str> = speakers.into_iter().flatten().collect();
+    votes.sort_unstable();
+    let mut best: Option<(&str, usize)> = None;
+    for run in votes.chunk_by(|a, b| a == b) {
+        if best.is_none_or(|(_, n)| run.len() > n) {
+            best = Some((run[0], run.len()));
+        }
+    }
+    best.map(|(speaker, _)| speaker)
 }
 
 /// A node's speaker: its most frequent known speaker (the smallest key on ties).

@@ -19,7 +19,8 @@ use serde::Serialize;
 
 pub use analyse::analyse;
 pub use group::{
-    Occurrence, QuotationGroup, QuoteKey, QuoteRef, group_quotations, normalise, quotation_id,
+    Joins, Occurrence, PreHashed, QuotationGroup, QuoteKey, QuoteRef, SHINGLE_CAP,
+    group_quotations, groups_of_sets, normalise, quotation_id, wording_speaker,
 };
 pub use lexicon::{ActorDef, ActorKind, Lexicon, TopicDef};
 

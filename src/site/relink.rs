@@ -1,0 +1,365 @@
+//! Relinking after one article changed: the last site patched, equal to what
+//! `link` makes of all the articles, without linking them all again.
+//!
+//! It applies when the article keeps its file, slug and front matter (so its
+//! place among the articles, its outlet and every actor and topic made from
+//! front matter stay) and names no new speaker outside the registry other
+//! than those it named before. Its quotes may change freely.
+//!
+//! Quotations: the shingle graph of every wording is kept (`quotes::Wordings`)
+//! with the edited article's quotes replaced, and joined again exactly as
+//! `group_quotations` joins it (the same `Joins`, the same order). That is
+//! cheap; building quotations is not. A set of the new joins that holds the
+//! same wordings as an old quotation, none of them the edited article's,
+//! has the same quotes, so the old quotation is kept; only the other sets
+//! are made into quotations again, and all are merged in rank order. (The
+//! graph is not local enough to regroup a neighbourhood only: on the
+//! benchmark corpus nearly every wording is in one connected part.)
+//!
+//! Digest lists are counted again for the actors and topics the article was
+//! or is in; every actor's and topic's quotation list is rebuilt (indices
+//! move when a quotation comes or goes).
+
+use std::cell::Cell;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use super::link::{
+    NameTables, Names, Processed, actor_lists, make_article, quotation_lists, quotation_topics,
+    topic_lists,
+};
+use super::quotes::{self, Pending, Wordings};
+use super::*;
+use crate::extract::FoundSpeaker;
+use crate::slug::slugify;
+
+/// What `relink` keeps of the last link: the name tables and the quotations'
+/// shingle graph. Valid for the site it was made with, and for the sites
+/// `relink` (or a body-only patch) made from it.
+#[derive(Debug, Clone)]
+pub struct LinkIndex {
+    pub(super) names: NameTables,
+    pub(super) wordings: Wordings,
+}
+
+/// The site linked again with `after` in place of `before`, or `None` when
+/// the edit is not one `relink` handles (then `index` may be out of date:
+/// link the whole site again). `old` must be the site `index` belongs to, and
+/// the published articles must be the same.
+pub fn relink(
+    old: &Site,
+    index: &mut LinkIndex,
+    before: &Processed,
+    after: &Processed,
+) -> Option<Site> {
+    if before.slug != after.slug || before.file != after.file || before.meta != after.meta {
+        return None;
+    }
+    let at = *old.article_slugs.get(&after.slug)?;
+    let old_article = &old.articles[at];
+    if old_article.file != after.file
+        || new_speakers(before, &index.names.registry_actors)
+            != new_speakers(after, &index.names.registry_actors)
+    {
+        return None;
+    }
+    let article = relinked_article(after, old_article.source, &index.names)?;
+
+    let article_at =
+        |a: ArticleIdx| -> &Article { if a == at { &article } else { &old.articles[a] } };
+    let edited = replace_quotes(
+        &mut index.wordings,
+        at,
+        before,
+        after,
+        &article_at,
+        &old.actors,
+    );
+    let (roots, joins) = index.wordings.join();
+    let sets = Sets::compare(old, at, &index.wordings, &roots, &edited);
+
+    // The quotes of the sets that changed, grouped as `group_quotations` would.
+    let mut pending: Vec<Pending> = Vec::new();
+    let mut item_roots: Vec<usize> = Vec::new();
+    for (node, &wording) in index.wordings.order().iter().enumerate() {
+        if sets.kept.contains_key(&roots[node]) {
+            continue;
+        }
+        let key = index.wordings.key(wording)?;
+        for &(a, ordinal) in index.wordings.quotes(wording) {
+            let host = article_at(a);
+            let quote = host.quotes.get(ordinal)?;
+            pending.push(Pending {
+                article: a,
+                ordinal,
+                date: host.date,
+                slug: &host.slug,
+                text: &quote.text,
+                key,
+                kind: quote.kind,
+                speaker: quote.speaker.clone(),
+            });
+            item_roots.push(roots[node]);
+        }
+    }
+    let refs = quotes::refs_of(&pending, &old.actors);
+    let groups = dossier_extract::groups_of_sets(&refs, &item_roots, |root| {
+        joins.speaker(root).map(|a| old.actors[a].id.clone())
+    });
+    drop(refs);
+    let mut regrouped = quotes::quotations_of(pending, groups, &|a| article_at(a).source);
+
+    let mut articles = old.articles.clone();
+    articles[at] = Arc::new(article);
+    for quotation in &mut regrouped {
+        quotation.topics = quotation_topics(quotation, &articles);
+    }
+    let kept_old: HashSet<QuotationIdx> = sets.kept.values().copied().collect();
+    let kept = old
+        .quotations
+        .iter()
+        .enumerate()
+        .filter(|(qi, _)| kept_old.contains(qi))
+        .map(|(_, q)| q.clone());
+    let quotations = merge_ranked(kept, regrouped);
+    for (qi, quotation) in quotations.iter().enumerate() {
+        for ap in &quotation.appearances {
+            if articles[ap.article].quotes[ap.ordinal].quotation != qi {
+                Arc::make_mut(&mut articles[ap.article]).quotes[ap.ordinal].quotation = qi;
+            }
+        }
+    }
+
+    let mut actors: Vec<Actor> = old.actors.as_ref().clone();
+    let mut topics: Vec<Topic> = old.topics.as_ref().clone();
+    let (was, now) = (&old.articles[at], &articles[at]);
+    let touched_actors = move_membership(&was.actors, &now.actors, at, &mut actors, |a| {
+        &mut a.articles
+    });
+    let touched_topics = move_membership(&was.topics, &now.topics, at, &mut topics, |t| {
+        &mut t.articles
+    });
+    quotation_lists(&quotations, &mut actors, &mut topics);
+    for a in touched_actors {
+        actor_lists(a, &mut actors[a], &articles);
+    }
+    for t in touched_topics {
+        topic_lists(t, &mut topics[t], &articles);
+    }
+
+    Some(Site {
+        articles,
+        actors: Arc::new(actors),
+        topics: Arc::new(topics),
+        sources: Arc::clone(&old.sources),
+        quotations: Arc::new(quotations),
+        actor_ids: Arc::clone(&old.actor_ids),
+        topic_ids: Arc::clone(&old.topic_ids),
+        article_slugs: Arc::clone(&old.article_slugs),
+    })
+}
+
+/// The speakers an article names that are not in the registry, in order:
+/// linking makes actors of them, so an edit keeps the site's actors only if
+/// it keeps this list.
+fn new_speakers<'a>(p: &'a Processed, registry: &Names) -> Vec<&'a str> {
+    p.findings
+        .quotes
+        .iter()
+        .filter_map(|q| match &q.speaker {
+            Some(FoundSpeaker::Named(name)) => Some(name.as_str()),
+            _ => None,
+        })
+        .filter(|name| lookup(registry, name).is_none())
+        .collect()
+}
+
+/// A name as `link` resolves it, without making anything.
+fn lookup(names: &Names, value: &str) -> Option<usize> {
+    names.get(value).or_else(|| names.get(&slugify(value)))
+}
+
+/// The edited article as `link` would make it, its names resolved in the
+/// last link's tables; `None` if one is not there.
+fn relinked_article(
+    p: &Processed,
+    source: Option<SourceIdx>,
+    names: &NameTables,
+) -> Option<Article> {
+    let missing = Cell::new(false);
+    let article = make_article(
+        p,
+        source,
+        &mut |name| {
+            lookup(&names.actors, name).unwrap_or_else(|| {
+                missing.set(true);
+                0
+            })
+        },
+        &mut |value| {
+            lookup(&names.topics, value).unwrap_or_else(|| {
+                missing.set(true);
+                0
+            })
+        },
+    );
+    (!missing.get()).then_some(article)
+}
+
+/// Replace the article's quotes in the shingle graph, and return the
+/// wordings they had or have (their speakers counted again).
+fn replace_quotes<'a>(
+    wordings: &mut Wordings,
+    at: ArticleIdx,
+    before: &Processed,
+    after: &Processed,
+    article_at: &dyn Fn(ArticleIdx) -> &'a Article,
+    actors: &[Actor],
+) -> HashSet<u64> {
+    for (ordinal, q) in before.findings.quotes.iter().enumerate() {
+        wordings.remove_quote(q.key.wording, (at, ordinal));
+    }
+    for (ordinal, q) in after.findings.quotes.iter().enumerate() {
+        wordings.add_quote(&q.key, (at, ordinal));
+    }
+    let edited: HashSet<u64> = before
+        .findings
+        .quotes
+        .iter()
+        .chain(&after.findings.quotes)
+        .map(|q| q.key.wording)
+        .collect();
+    for &wording in &edited {
+        let votes = wordings
+            .quotes(wording)
+            .iter()
+            .map(|&(a, ordinal)| {
+                let speaker = article_at(a).quotes.get(ordinal)?.speaker.as_ref();
+                quotes::speaker_key(speaker, actors)
+            })
+            .collect();
+        wordings.set_speaker(wording, votes, actors);
+    }
+    edited
+}
+
+/// The sets of the new joins against the quotations of the last site.
+struct Sets {
+    /// The sets that are exactly an old quotation, by root, with its index:
+    /// the same wordings, none of them edited, so the same quotes.
+    kept: HashMap<usize, QuotationIdx>,
+}
+
+impl Sets {
+    fn compare(
+        old: &Site,
+        at: ArticleIdx,
+        wordings: &Wordings,
+        roots: &[usize],
+        edited: &HashSet<u64>,
+    ) -> Sets {
+        // The old quotation of a wording: that of any of its quotes outside
+        // the edited article (a wording was one node, so in one quotation).
+        let old_quotation = |wording: u64| {
+            wordings
+                .quotes(wording)
+                .iter()
+                .find(|&&(a, _)| a != at)
+                .map(|&(a, ordinal)| old.articles[a].quotes[ordinal].quotation)
+        };
+        // Quotations that lost or gained quotes: the edited article's, and
+        // those of wordings it has or had.
+        let mut dirty: HashSet<QuotationIdx> = old.articles[at]
+            .quotes
+            .iter()
+            .map(|q| q.quotation)
+            .collect();
+        dirty.extend(edited.iter().filter_map(|&w| old_quotation(w)));
+        // Per set: its one old quotation, or None when mixed or edited; per
+        // old quotation: its one set, or None when split.
+        let mut of_set: HashMap<usize, Option<QuotationIdx>> = HashMap::new();
+        let mut of_quotation: HashMap<QuotationIdx, Option<usize>> = HashMap::new();
+        for (node, &wording) in wordings.order().iter().enumerate() {
+            let root = roots[node];
+            let q = if edited.contains(&wording) {
+                None
+            } else {
+                old_quotation(wording)
+            };
+            of_set
+                .entry(root)
+                .and_modify(|seen| {
+                    if *seen != q {
+                        *seen = None;
+                    }
+                })
+                .or_insert(q);
+            if let Some(q) = q {
+                of_quotation
+                    .entry(q)
+                    .and_modify(|seen| {
+                        if *seen != Some(root) {
+                            *seen = None;
+                        }
+                    })
+                    .or_insert(Some(root));
+            }
+        }
+        let kept = of_set
+            .into_iter()
+            .filter_map(|(root, q)| {
+                let q = q?;
+                (!dirty.contains(&q) && of_quotation.get(&q) == Some(&Some(root)))
+                    .then_some((root, q))
+            })
+            .collect();
+        Sets { kept }
+    }
+}
+
+/// Two lists in rank order merged into one.
+fn merge_ranked(kept: impl Iterator<Item = Quotation>, new: Vec<Quotation>) -> Vec<Quotation> {
+    let mut kept = kept.peekable();
+    let mut new = new.into_iter().peekable();
+    let mut out = Vec::with_capacity(kept.size_hint().0 + new.len());
+    loop {
+        let take_new = match (kept.peek(), new.peek()) {
+            (Some(k), Some(n)) => quotes::by_rank(n, k).is_lt(),
+            (None, Some(_)) => true,
+            (_, None) => false,
+        };
+        match if take_new { new.next() } else { kept.next() } {
+            Some(q) => out.push(q),
+            None => break,
+        }
+    }
+    out
+}
+
+/// Move article `at` from the lists of the entities it left to those of the
+/// entities it joined (each list in article order), and return every entity
+/// it was or is in.
+fn move_membership<E>(
+    was: &[usize],
+    now: &[usize],
+    at: ArticleIdx,
+    entities: &mut [E],
+    list_of: impl Fn(&mut E) -> &mut Vec<ArticleIdx>,
+) -> Vec<usize> {
+    for &e in was.iter().filter(|e| !now.contains(e)) {
+        let list = list_of(&mut entities[e]);
+        if let Ok(pos) = list.binary_search(&at) {
+            list.remove(pos);
+        }
+    }
+    for &e in now.iter().filter(|e| !was.contains(e)) {
+        let list = list_of(&mut entities[e]);
+        if let Err(pos) = list.binary_search(&at) {
+            list.insert(pos, at);
+        }
+    }
+    let mut touched: Vec<usize> = was.iter().chain(now).copied().collect();
+    touched.sort_unstable();
+    touched.dedup();
+    touched
+}
