@@ -7,6 +7,8 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use super::relink::LinkIndex;
 use super::*;
 use crate::config::SiteConfig;
@@ -162,16 +164,20 @@ fn link_site(
             topics[t].articles.push(ai);
         }
     }
-    for quotation in quotations.iter_mut() {
-        quotation.topics = quotation_topics(quotation, &articles);
-    }
+    // Each list reads the articles and writes only its own owner's: the
+    // counting runs in parallel.
+    quotations
+        .par_iter_mut()
+        .for_each(|quotation| quotation.topics = quotation_topics(quotation, &articles));
     quotation_lists(&quotations, &mut actors, &mut topics);
-    for (me, actor) in actors.iter_mut().enumerate() {
-        actor_lists(me, actor, &articles);
-    }
-    for (ti, topic) in topics.iter_mut().enumerate() {
-        topic_lists(ti, topic, &articles);
-    }
+    actors
+        .par_iter_mut()
+        .enumerate()
+        .for_each(|(me, actor)| actor_lists(me, actor, &articles));
+    topics
+        .par_iter_mut()
+        .enumerate()
+        .for_each(|(ti, topic)| topic_lists(ti, topic, &articles));
 
     let actor_ids = actors
         .iter()
