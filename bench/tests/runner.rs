@@ -48,6 +48,22 @@ fn run_json(args: &[&str], log: &Path) -> (Option<i32>, Value, String) {
     (out.status.code(), json, stderr)
 }
 
+/// `run --json` on 50 articles with both stub tools, and `extra` options.
+fn both_tools(runs: usize, d: &Path, h: &Path, work: &Path, extra: &[&str]) -> Vec<String> {
+    let mut args: Vec<String> = ["run", "--sizes", "50", "--runs", &runs.to_string()]
+        .iter()
+        .map(|a| a.to_string())
+        .collect();
+    for (flag, path) in [("--dossier", d), ("--hugo-bin", h), ("--work", work)] {
+        args.push(flag.to_string());
+        args.push(path.display().to_string());
+    }
+    args.push("--hugo".to_string());
+    args.extend(extra.iter().map(|a| a.to_string()));
+    args.push("--json".to_string());
+    args
+}
+
 #[test]
 fn small_run_against_stubs() {
     let t = tempfile::tempdir().unwrap();
@@ -55,21 +71,8 @@ fn small_run_against_stubs() {
     let d = script(t.path(), "dossier", DOSSIER_STUB);
     let h = script(t.path(), "hugo", HUGO_STUB);
     let work = t.path().join("work");
-    let args = [
-        "run",
-        "--sizes",
-        "50",
-        "--runs",
-        "2",
-        "--dossier",
-        d.to_str().unwrap(),
-        "--hugo",
-        "--hugo-bin",
-        h.to_str().unwrap(),
-        "--work",
-        work.to_str().unwrap(),
-        "--json",
-    ];
+    let args = both_tools(2, &d, &h, &work, &[]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let (code, j, stderr) = run_json(&args, &log);
     assert_eq!(code, Some(0), "{stderr}");
     assert!(
@@ -145,23 +148,8 @@ fn out_root_puts_both_outputs_there() {
     let h = script(t.path(), "hugo", HUGO_STUB_OUT);
     let work = t.path().join("work");
     let out = t.path().join("out");
-    let args = [
-        "run",
-        "--sizes",
-        "50",
-        "--runs",
-        "1",
-        "--dossier",
-        d.to_str().unwrap(),
-        "--hugo",
-        "--hugo-bin",
-        h.to_str().unwrap(),
-        "--work",
-        work.to_str().unwrap(),
-        "--out-root",
-        out.to_str().unwrap(),
-        "--json",
-    ];
+    let args = both_tools(1, &d, &h, &work, &["--out-root", out.to_str().unwrap()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let (code, j, stderr) = run_json(&args, &log);
     assert_eq!(code, Some(0), "{stderr}");
     let (d_out, h_out) = (out.join("dossier-50-seed42"), out.join("hugo-50-seed42"));
