@@ -83,8 +83,13 @@ pub fn refs_of<'a>(pending: &'a [Pending], actors: &'a [Actor]) -> Vec<QuoteRef<
 /// A speaker as grouping knows it: an actor's id. Anonymous sources count as
 /// unknown: "an official" may be anyone.
 pub fn speaker_key<'a>(speaker: Option<&Speaker>, actors: &'a [Actor]) -> Option<&'a str> {
+    actor_of(speaker).map(|a| actors[a].id.as_str())
+}
+
+/// The actor a speaker is, if any.
+pub fn actor_of(speaker: Option<&Speaker>) -> Option<ActorIdx> {
     match speaker {
-        Some(Speaker::Actor(a)) => Some(actors[*a].id.as_str()),
+        Some(Speaker::Actor(a)) => Some(*a),
         _ => None,
     }
 }
@@ -206,15 +211,15 @@ impl Wordings {
         }
         index.order = index.wordings.keys().copied().collect();
         index.order.sort_unstable();
-        let mut speakers: ByHash<Vec<Option<&str>>> = ByHash::default();
+        let mut speakers: ByHash<Vec<Option<ActorIdx>>> = ByHash::default();
         for p in pending {
             speakers
                 .entry(p.key.wording)
                 .or_default()
-                .push(speaker_key(p.speaker.as_ref(), actors));
+                .push(actor_of(p.speaker.as_ref()));
         }
         for (wording, votes) in speakers {
-            index.set_speaker(wording, votes, actors);
+            index.set_speaker(wording, &votes, actors);
         }
         index
     }
@@ -236,10 +241,19 @@ impl Wordings {
         &self.order
     }
 
-    /// Set a wording's speaker from the speaker keys of its quotes.
-    pub fn set_speaker(&mut self, wording: u64, votes: Vec<Option<&str>>, actors: &[Actor]) {
-        let speaker = dossier_extract::wording_speaker(votes)
-            .and_then(|id| actors.iter().position(|a| a.id == id));
+    /// Set a wording's speaker from the speakers of its quotes, decided on
+    /// their ids as grouping decides it.
+    pub fn set_speaker(&mut self, wording: u64, votes: &[Option<ActorIdx>], actors: &[Actor]) {
+        let ids = votes.iter().map(|v| v.map(|a| actors[a].id.as_str()));
+        // The winner is one of the votes: find its index among them, not
+        // among all the site's actors.
+        let speaker = dossier_extract::wording_speaker(ids).and_then(|id| {
+            votes
+                .iter()
+                .flatten()
+                .copied()
+                .find(|&a| actors[a].id == id)
+        });
         if let Some(w) = self.wordings.get_mut(&wording) {
             w.speaker = speaker;
         }

@@ -230,15 +230,14 @@ fn replace_quotes<'a>(
         .map(|q| q.key.wording)
         .collect();
     for &wording in &edited {
-        let votes = wordings
+        let votes: Vec<Option<ActorIdx>> = wordings
             .quotes(wording)
             .iter()
             .map(|&(a, ordinal)| {
-                let speaker = article_at(a).quotes.get(ordinal)?.speaker.as_ref();
-                quotes::speaker_key(speaker, actors)
+                quotes::actor_of(article_at(a).quotes.get(ordinal)?.speaker.as_ref())
             })
             .collect();
-        wordings.set_speaker(wording, votes, actors);
+        wordings.set_speaker(wording, &votes, actors);
     }
     edited
 }
