@@ -6,6 +6,7 @@
 
 pub mod frontmatter;
 pub mod highlight;
+pub mod html;
 pub mod markdown;
 pub mod plain;
 pub mod text;

@@ -10,14 +10,15 @@
 //! spaces; image descriptions are text; headings, code blocks, footnote
 //! numbers and the commentary label are not; quotation markers are dropped.
 
+use super::html::{Tag, char_reference};
 use super::markdown::{MARK_CLOSE, MARK_OPEN, MARK_OPEN_END};
 
 /// Elements whose content is not part of the plain text.
-fn skipped(name: &str, class: impl FnOnce() -> Option<String>) -> bool {
+fn skipped(tag: &Tag, name: &str) -> bool {
     match name {
         "pre" | "script" | "style" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => true,
-        "sup" => class().as_deref() == Some("footnote-reference"),
-        "p" => class().as_deref() == Some("commentary-label"),
+        "sup" => tag.attr("class") == Some("footnote-reference"),
+        "p" => tag.attr("class") == Some("commentary-label"),
         _ => false,
     }
 }
@@ -40,14 +41,15 @@ pub fn plain_text(html: &str) -> String {
             rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
             continue;
         }
-        match tag_end(rest) {
-            Some(end) => {
-                reader.tag(&rest[1..end]);
-                rest = &rest[end + 1..];
+        match Tag::parse(rest) {
+            Some(tag) => {
+                rest = &rest[tag.len..];
+                reader.tag(&tag);
             }
             None => {
-                reader.tag(&rest[1..]);
-                rest = "";
+                // A lone `<` (never made by dossier's renderers): text.
+                reader.text("<");
+                rest = &rest[1..];
             }
         }
     }
@@ -94,26 +96,19 @@ impl Reader {
         self.paragraph.clear();
     }
 
-    /// `tag` is what lies between `<` and `>`.
-    fn tag(&mut self, tag: &str) {
-        let closing = tag.starts_with('/');
-        let tag = tag.trim_start_matches('/');
-        let name_end = tag
-            .find(|c: char| c.is_ascii_whitespace() || c == '/')
-            .unwrap_or(tag.len());
+    fn tag(&mut self, tag: &Tag) {
         let lowered;
-        let name = match &tag[..name_end] {
-            name if name.bytes().any(|b| b.is_ascii_uppercase()) => {
-                lowered = name.to_ascii_lowercase();
-                lowered.as_str()
-            }
-            name => name,
+        let name = if tag.name.bytes().any(|b| b.is_ascii_uppercase()) {
+            lowered = tag.name.to_ascii_lowercase();
+            lowered.as_str()
+        } else {
+            tag.name
         };
         if let Some((skipping, depth)) = &mut self.skip {
             if skipping == name {
-                if closing {
+                if tag.closing {
                     *depth -= 1;
-                } else if !tag.ends_with('/') {
+                } else if !tag.self_closing {
                     *depth += 1;
                 }
                 if *depth == 0 {
@@ -122,14 +117,13 @@ impl Reader {
             }
             return;
         }
-        if closing {
+        if tag.closing {
             if name == "p" || name == "li" {
                 self.flush();
             }
             return;
         }
-        let attributes = &tag[name_end..];
-        if skipped(name, || attribute(attributes, "class")) {
+        if skipped(tag, name) {
             self.skip = Some((name.to_string(), 1));
             return;
         }
@@ -139,67 +133,11 @@ impl Reader {
                 self.open = true;
             }
             "img" if self.open => {
-                if let Some(alt) = attribute(attributes, "alt") {
-                    self.paragraph.push_str(&alt);
+                if let Some(alt) = tag.attr("alt") {
+                    decode_into(alt, &mut self.paragraph);
                 }
             }
             _ => {}
-        }
-    }
-}
-
-/// Where the `>` is that ends the tag at the start of `html`, quoted
-/// attribute values allowed to hold `>`.
-fn tag_end(html: &str) -> Option<usize> {
-    let mut quote = None;
-    for (i, b) in html.bytes().enumerate().skip(1) {
-        match (quote, b) {
-            (None, b'"' | b'\'') => quote = Some(b),
-            (Some(q), _) if q == b => quote = None,
-            (None, b'>') => return Some(i),
-            _ => {}
-        }
-    }
-    None
-}
-
-/// The decoded value of attribute `name` in `attributes`.
-fn attribute(attributes: &str, name: &str) -> Option<String> {
-    let mut rest = attributes;
-    loop {
-        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '/');
-        if rest.is_empty() {
-            return None;
-        }
-        let key_end = rest
-            .find(|c: char| c == '=' || c.is_ascii_whitespace() || c == '/')
-            .unwrap_or(rest.len());
-        let key = &rest[..key_end];
-        rest = rest[key_end..].trim_start();
-        let value = if let Some(after) = rest.strip_prefix('=') {
-            let after = after.trim_start();
-            let (value, next) = match after.as_bytes().first() {
-                Some(&q @ (b'"' | b'\'')) => {
-                    let body = &after[1..];
-                    let end = body.find(q as char).unwrap_or(body.len());
-                    (&body[..end], body.get(end + 1..).unwrap_or(""))
-                }
-                _ => {
-                    let end = after
-                        .find(|c: char| c.is_ascii_whitespace())
-                        .unwrap_or(after.len());
-                    (&after[..end], &after[end..])
-                }
-            };
-            rest = next;
-            value
-        } else {
-            ""
-        };
-        if key.eq_ignore_ascii_case(name) {
-            let mut decoded = String::with_capacity(value.len());
-            decode_into(value, &mut decoded);
-            return Some(decoded);
         }
     }
 }
@@ -217,7 +155,7 @@ fn decode_into(text: &str, out: &mut String) {
         match bytes[i] {
             b'&' => {
                 out.push_str(&text[run..i]);
-                match reference(&text[i..]) {
+                match char_reference(&text[i..]) {
                     Some((decoded, len)) => {
                         out.push(decoded);
                         i += len;
@@ -248,34 +186,6 @@ fn decode_into(text: &str, out: &mut String) {
         }
     }
     out.push_str(&text[run..]);
-}
-
-/// The character a reference at the start of `text` stands for, and the
-/// reference's length. Only what HTML writers emit in text is known: the
-/// five XML entities, `&nbsp;`, and numeric references.
-fn reference(text: &str) -> Option<(char, usize)> {
-    let end = text.get(1..)?.find(';')? + 1;
-    if end > 12 {
-        return None;
-    }
-    let name = &text[1..end];
-    let c = match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        _ => {
-            let number = name.strip_prefix('#')?;
-            let code = match number.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => number.parse().ok()?,
-            };
-            char::from_u32(code)?
-        }
-    };
-    Some((c, end + 1))
 }
 
 #[cfg(test)]

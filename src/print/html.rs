@@ -14,7 +14,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::render::{decode_entities, escape_html};
+use crate::content::html::{Tag, decode_entities};
+use crate::render::escape_html;
 
 /// A link of the body, printed as a note.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -98,14 +99,14 @@ pub fn rewrite(html: &str, opts: &Rewrite<'_>) -> Rewritten {
                     }
                 }
                 _ => {
-                    let _ = write!(out, "</{}>", heading(&name).unwrap_or(&tag.name));
+                    let _ = write!(out, "</{}>", heading(&name).unwrap_or(tag.name));
                 }
             }
             continue;
         }
         let mut note = None;
         out.push('<');
-        out.push_str(heading(&name).unwrap_or(&tag.name));
+        out.push_str(heading(&name).unwrap_or(tag.name));
         for (attr, value) in &tag.attrs {
             let lower = attr.to_ascii_lowercase();
             let Some(value) = value else {
@@ -116,7 +117,7 @@ pub fn rewrite(html: &str, opts: &Rewrite<'_>) -> Rewritten {
                 "id" => unique(&mut seen, format!("{}-{value}", opts.prefix)),
                 "href" if name == "a" => match link_target(value, opts) {
                     Target::InPage(fragment) => format!("#{}-{fragment}", opts.prefix),
-                    Target::Keep => value.clone(),
+                    Target::Keep => value.to_string(),
                     Target::Away(url) => {
                         let number = opts.first_note + notes.len();
                         notes.push(Note {
@@ -131,9 +132,9 @@ pub fn rewrite(html: &str, opts: &Rewrite<'_>) -> Rewritten {
                 },
                 "src" => match link_target(value, opts) {
                     Target::Away(url) => url,
-                    _ => value.clone(),
+                    _ => value.to_string(),
                 },
-                _ => value.clone(),
+                _ => value.to_string(),
             };
             let _ = write!(out, " {attr}=\"{value}\"");
         }
@@ -277,109 +278,6 @@ fn strip_tags(html: &str) -> String {
         }
     }
     out
-}
-
-/// One start or end tag.
-struct Tag {
-    name: String,
-    closing: bool,
-    self_closing: bool,
-    /// Attribute names and raw (still escaped) values, in order.
-    attrs: Vec<(String, Option<String>)>,
-    /// Bytes of the tag in the input.
-    len: usize,
-}
-
-impl Tag {
-    /// The tag at the start of `s` (which starts with `<`), or none when
-    /// this `<` does not open a tag.
-    fn parse(s: &str) -> Option<Tag> {
-        let bytes = s.as_bytes();
-        let mut i = 1;
-        let closing = bytes.get(i) == Some(&b'/');
-        if closing {
-            i += 1;
-        }
-        let name_start = i;
-        while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'-') {
-            i += 1;
-        }
-        if i == name_start || !bytes[name_start].is_ascii_alphabetic() {
-            return None;
-        }
-        let name = s[name_start..i].to_string();
-        let mut attrs = Vec::new();
-        let mut self_closing = false;
-        loop {
-            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            match bytes.get(i)? {
-                b'>' => {
-                    i += 1;
-                    break;
-                }
-                b'/' => {
-                    self_closing = true;
-                    i += 1;
-                    continue;
-                }
-                _ => {}
-            }
-            let attr_start = i;
-            while i < bytes.len()
-                && !bytes[i].is_ascii_whitespace()
-                && !matches!(bytes[i], b'=' | b'>' | b'/')
-            {
-                i += 1;
-            }
-            if i == attr_start {
-                // A stray character such as `"`: skip it.
-                i += 1;
-                continue;
-            }
-            let attr = s[attr_start..i].to_string();
-            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            if bytes.get(i) != Some(&b'=') {
-                attrs.push((attr, None));
-                continue;
-            }
-            i += 1;
-            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            let value = match bytes.get(i)? {
-                &q @ (b'"' | b'\'') => {
-                    let end = i + 1 + s[i + 1..].find(q as char)?;
-                    let raw = &s[i + 1..end];
-                    i = end + 1;
-                    if q == b'\'' {
-                        raw.replace('"', "&quot;")
-                    } else {
-                        raw.to_string()
-                    }
-                }
-                _ => {
-                    let start = i;
-                    while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' {
-                        i += 1;
-                    }
-                    s[start..i].replace('"', "&quot;")
-                }
-            };
-            self_closing = false;
-            attrs.push((attr, Some(value)));
-        }
-        Some(Tag {
-            name,
-            closing,
-            self_closing,
-            attrs,
-            len: i,
-        })
-    }
 }
 
 #[cfg(test)]

@@ -8,8 +8,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
+use crate::content::html::decode_entities;
 use crate::diagnostics::Diagnostic;
-use crate::render::{Theme, decode_entities};
+use crate::render::Theme;
 use crate::site::Site;
 
 pub mod external;

@@ -1,0 +1,205 @@
+//! Reading the HTML dossier renders itself (pulldown-cmark, then ammonia
+//! where an article had raw HTML): well-formed tags with their attribute
+//! values in quotes, and text that holds only the few character references
+//! an HTML writer emits. Printing rewrites bodies with it, plain text is read
+//! out of them with it, and the link checker decodes attribute values.
+
+use std::borrow::Cow;
+
+/// One start or end tag.
+pub struct Tag<'a> {
+    pub name: &'a str,
+    pub closing: bool,
+    pub self_closing: bool,
+    /// Attribute names and raw (still escaped) values, in order; a value
+    /// written in single quotes has its `"` escaped, so that every value can
+    /// be written back in double quotes.
+    pub attrs: Vec<(&'a str, Option<Cow<'a, str>>)>,
+    /// Bytes of the tag in the input.
+    pub len: usize,
+}
+
+impl<'a> Tag<'a> {
+    /// The tag at the start of `s` (which starts with `<`), or none when
+    /// this `<` does not open a tag.
+    pub fn parse(s: &'a str) -> Option<Tag<'a>> {
+        let bytes = s.as_bytes();
+        let mut i = 1;
+        let closing = bytes.get(i) == Some(&b'/');
+        if closing {
+            i += 1;
+        }
+        let name_start = i;
+        while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'-') {
+            i += 1;
+        }
+        if i == name_start || !bytes[name_start].is_ascii_alphabetic() {
+            return None;
+        }
+        let name = &s[name_start..i];
+        let mut attrs = Vec::new();
+        let mut self_closing = false;
+        loop {
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            match bytes.get(i)? {
+                b'>' => {
+                    i += 1;
+                    break;
+                }
+                b'/' => {
+                    self_closing = true;
+                    i += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            let attr_start = i;
+            while i < bytes.len()
+                && !bytes[i].is_ascii_whitespace()
+                && !matches!(bytes[i], b'=' | b'>' | b'/')
+            {
+                i += 1;
+            }
+            if i == attr_start {
+                // A stray character such as `"`: skip it.
+                i += 1;
+                continue;
+            }
+            let attr = &s[attr_start..i];
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if bytes.get(i) != Some(&b'=') {
+                attrs.push((attr, None));
+                continue;
+            }
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let value = match bytes.get(i)? {
+                &q @ (b'"' | b'\'') => {
+                    let end = i + 1 + s[i + 1..].find(q as char)?;
+                    let raw = &s[i + 1..end];
+                    i = end + 1;
+                    if q == b'\'' && raw.contains('"') {
+                        Cow::Owned(raw.replace('"', "&quot;"))
+                    } else {
+                        Cow::Borrowed(raw)
+                    }
+                }
+                _ => {
+                    let start = i;
+                    while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' {
+                        i += 1;
+                    }
+                    let raw = &s[start..i];
+                    if raw.contains('"') {
+                        Cow::Owned(raw.replace('"', "&quot;"))
+                    } else {
+                        Cow::Borrowed(raw)
+                    }
+                }
+            };
+            self_closing = false;
+            attrs.push((attr, Some(value)));
+        }
+        Some(Tag {
+            name,
+            closing,
+            self_closing,
+            attrs,
+            len: i,
+        })
+    }
+
+    /// The raw value of attribute `name` (any case).
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(a, _)| a.eq_ignore_ascii_case(name))
+            .and_then(|(_, v)| v.as_deref())
+    }
+}
+
+/// The reverse of `render::escape_html`, for the few references rendered
+/// HTML holds (see [`char_reference`]).
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        match char_reference(rest) {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The character a reference at the start of `text` stands for, and the
+/// reference's length. Only what HTML writers emit is known: the five XML
+/// entities, `&nbsp;`, and decimal and hex references.
+pub fn char_reference(text: &str) -> Option<(char, usize)> {
+    let end = text.get(1..)?.find(';')? + 1;
+    if end > 10 {
+        return None;
+    }
+    let c = match &text[1..end] {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        name => {
+            let number = name.strip_prefix('#')?;
+            let code = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => number.parse().ok()?,
+            };
+            char::from_u32(code)?
+        }
+    };
+    Some((c, end + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_decode() {
+        assert_eq!(
+            decode_entities("a &lt;b&gt; &#39;c&#x27; &bogus; & &amp;amp;"),
+            "a <b> 'c' &bogus; & &amp;"
+        );
+    }
+
+    #[test]
+    fn tags_and_attributes() {
+        let tag = Tag::parse("<IMG alt='a \"map\"' src=x.png />rest").unwrap();
+        assert_eq!(tag.name, "IMG");
+        assert!(!tag.closing && tag.self_closing);
+        assert_eq!(tag.attr("ALT"), Some("a &quot;map&quot;"));
+        assert_eq!(tag.attr("src"), Some("x.png"));
+        assert_eq!(&"<IMG alt='a \"map\"' src=x.png />rest"[tag.len..], "rest");
+        let close = Tag::parse("</p>").unwrap();
+        assert!(close.closing && close.name == "p");
+        assert!(Tag::parse("< p>").is_none());
+        assert!(Tag::parse("<!-- x -->").is_none());
+    }
+}
