@@ -14,6 +14,7 @@ use super::Out;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::quotes::QuoteJson;
+use crate::site::routes;
 use crate::site::{Actor, Article, Quotation, Site, Topic};
 
 pub const ARTICLES: &str = "data/articles.json";
@@ -133,7 +134,7 @@ fn article<'a>(config: &Config, site: &'a Site, a: &'a Article) -> ArticleJson<'
     ArticleJson {
         slug: &a.slug,
         title: &a.title,
-        url: config.permalink(&format!("articles/{}/", a.slug)),
+        url: config.permalink(&routes::article(&a.slug)),
         date: a.date.format("%Y-%m-%d").to_string(),
         datetime: a.date.to_rfc3339(),
         updated: a.updated.map(|d| d.to_rfc3339()),
@@ -195,7 +196,7 @@ fn actor<'a>(config: &Config, site: &'a Site, a: &'a Actor) -> ActorJson<'a> {
         role: a.role.as_deref(),
         kind: a.kind,
         in_registry: a.in_registry,
-        url: config.permalink(&format!("actors/{}/", a.id)),
+        url: config.permalink(&routes::actor(&a.id)),
         articles: a
             .articles
             .iter()
@@ -246,7 +247,7 @@ fn topic<'a>(config: &Config, site: &'a Site, t: &'a Topic) -> TopicJson<'a> {
         title: &t.title,
         keywords: &t.keywords,
         in_registry: t.in_registry,
-        url: config.permalink(&format!("topics/{}/", t.id)),
+        url: config.permalink(&routes::topic(&t.id)),
         articles: t
             .articles
             .iter()

@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::content::html::decode_entities;
 use crate::diagnostics::Diagnostic;
 use crate::render::Theme;
-use crate::site::Site;
+use crate::site::{Site, routes};
 
 pub mod external;
 
@@ -242,10 +242,6 @@ pub struct Checker<'a> {
     files: HashSet<String>,
 }
 
-/// Outputs of other modules that the checker cannot enumerate in a dry run:
-/// links into these folders are taken as they are.
-const UNLISTED_PREFIXES: &[&str] = &["print/"];
-
 impl<'a> Checker<'a> {
     pub fn new(
         config: &'a Config,
@@ -271,9 +267,7 @@ impl<'a> Checker<'a> {
     }
 
     fn exists(&self, path: &str) -> bool {
-        self.pages.contains_key(path)
-            || self.files.contains(path)
-            || UNLISTED_PREFIXES.iter().any(|p| path.starts_with(p))
+        self.pages.contains_key(path) || self.files.contains(path)
     }
 
     /// Check the internal links of every page. External links are returned,
@@ -288,7 +282,7 @@ impl<'a> Checker<'a> {
             .articles
             .iter()
             .enumerate()
-            .map(|(i, a)| (format!("articles/{}/index.html", a.slug), i))
+            .map(|(i, a)| (routes::index_file(&routes::article(&a.slug)), i))
             .collect();
         let mut external: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
         // Broken links of templates show on many pages: one report each.

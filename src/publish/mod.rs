@@ -19,7 +19,7 @@ use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::output::{Staging, safe_relative};
 use crate::render::Renderer;
-use crate::site::Site;
+use crate::site::{Site, routes};
 
 /// Where an output file goes: into the staging folder, or nowhere (dry run).
 #[derive(Clone, Copy)]
@@ -108,7 +108,7 @@ pub fn write_all(
 /// The files of this module a page may link to (for the link checker, which
 /// sees no files in a dry run), relative to the output folder.
 pub fn linkable_outputs(site: &Site) -> Vec<String> {
-    let mut paths: Vec<String> = feeds::paths(site);
+    let mut paths: Vec<String> = routes::feeds(site);
     paths.extend(
         [
             sitemap::SITEMAP,
@@ -120,6 +120,16 @@ pub fn linkable_outputs(site: &Site) -> Vec<String> {
             search::META,
         ]
         .map(String::from),
+    );
+    // Print pages are made by `print`, for every digest with articles.
+    let print = |dir: String| routes::index_file(&dir);
+    paths.extend(
+        (site.topics.iter().filter(|t| !t.articles.is_empty()))
+            .map(|t| print(routes::print_topic(&t.id))),
+    );
+    paths.extend(
+        (site.actors.iter().filter(|a| !a.articles.is_empty()))
+            .map(|a| print(routes::print_actor(&a.id))),
     );
     paths
 }

@@ -34,6 +34,7 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 use super::Out;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
+use crate::site::routes;
 use crate::site::{QuoteKind, Site};
 
 pub const META: &str = "search/meta.json";
@@ -161,7 +162,7 @@ fn documents(site: &Site) -> Vec<(Doc, Fields<'_>)> {
             Doc {
                 kind: 0,
                 title: a.title.clone(),
-                url: format!("articles/{}/", a.slug),
+                url: routes::article(&a.slug),
                 date: iso(&a.date),
                 source: a.source,
                 snippet: truncate(&a.summary, SNIPPET_CHARS),
@@ -183,7 +184,7 @@ fn documents(site: &Site) -> Vec<(Doc, Fields<'_>)> {
             Doc {
                 kind: 1,
                 title: format!("“{}”", truncate(&q.text, SNIPPET_CHARS)),
-                url: format!("quotes/{}/", q.id),
+                url: routes::quote(&q.id),
                 date: iso(&q.first_date),
                 source: q
                     .appearances
@@ -205,7 +206,7 @@ fn documents(site: &Site) -> Vec<(Doc, Fields<'_>)> {
             Doc {
                 kind: 2,
                 title: a.name.clone(),
-                url: format!("actors/{}/", a.id),
+                url: routes::actor(&a.id),
                 date: a
                     .articles
                     .first()
@@ -232,7 +233,7 @@ fn documents(site: &Site) -> Vec<(Doc, Fields<'_>)> {
             Doc {
                 kind: 3,
                 title: t.title.clone(),
-                url: format!("topics/{}/", t.id),
+                url: routes::topic(&t.id),
                 date: t
                     .articles
                     .first()

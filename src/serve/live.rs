@@ -19,7 +19,8 @@ use crate::content::{self, Format, SourceFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::extract::Extractor;
 use crate::render::theme::StaticFile;
-use crate::render::{Page, Renderer, Theme};
+use crate::render::{Renderer, Theme};
+use crate::site::routes::Page;
 use crate::site::{self, LinkIndex, Processed, Site};
 
 /// The served files that live in memory: pages and the theme's files, by
