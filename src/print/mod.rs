@@ -195,7 +195,7 @@ pub fn select(site: &Site, selector: &Selector, window: Window) -> Result<Select
         if let Some(p) = period(site, &all) {
             d = d.help(format!(
                 "its {total} article{} run from {} to {}: widen --from/--to",
-                crate::cli::plural(total),
+                crate::text::plural(total),
                 p.from.iso,
                 p.to.iso
             ));
@@ -525,7 +525,7 @@ impl<'a> Printer<'a> {
                 description: format!(
                     "{label} of {title}, {} article{}",
                     selected.len(),
-                    crate::cli::plural(selected.len())
+                    crate::text::plural(selected.len())
                 ),
                 url: config.url(&match selection.subject {
                     Subject::Topic(t) => routes::print_topic(&site.topics[t].id),

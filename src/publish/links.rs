@@ -328,7 +328,7 @@ impl<'a> Checker<'a> {
                 format!(
                     " and {} other page{}",
                     on.len() - 1,
-                    crate::cli::plural(on.len() - 1)
+                    crate::text::plural(on.len() - 1)
                 )
             } else {
                 String::new()

@@ -217,7 +217,7 @@ fn documents(site: &Site) -> Vec<(Doc, Fields<'_>)> {
                     format!(
                         "{} article{}",
                         a.articles.len(),
-                        crate::cli::plural(a.articles.len())
+                        crate::text::plural(a.articles.len())
                     )
                 }),
             },
@@ -243,7 +243,7 @@ fn documents(site: &Site) -> Vec<(Doc, Fields<'_>)> {
                 snippet: format!(
                     "{} article{}",
                     t.articles.len(),
-                    crate::cli::plural(t.articles.len())
+                    crate::text::plural(t.articles.len())
                 ),
             },
             Fields {

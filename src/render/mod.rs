@@ -401,7 +401,7 @@ impl Renderer {
                 let quotation = &site.quotations[q.quotation];
                 ArticleQuoteView {
                     number: n + 1,
-                    anchor: format!("q{}", n + 1),
+                    anchor: routes::quote_anchor(n),
                     text: &q.text,
                     kind: q.kind,
                     url: config.url(&routes::quote(&quotation.id)),
@@ -581,8 +581,9 @@ impl Renderer {
             .appearances
             .iter()
             .map(|ap| {
-                let card = article_card(config, site, &site.articles[ap.article]);
-                let url = format!("{}#q{}", card.url, ap.ordinal + 1);
+                let article = &site.articles[ap.article];
+                let card = article_card(config, site, article);
+                let url = config.url(&routes::appearance(&article.slug, ap.ordinal));
                 AppearanceView {
                     article: card,
                     text: &ap.text,
@@ -672,8 +673,8 @@ pub(crate) fn link_quotes<'a>(html: &str, mark: impl Fn(usize) -> Option<QuoteMa
                     };
                     let _ = write!(
                         out,
-                        "<span class=\"quotation quotation-{kind}\" id=\"q{}\">",
-                        m.number
+                        "<span class=\"quotation quotation-{kind}\" id=\"{}\">",
+                        routes::quote_anchor(m.number - 1)
                     );
                 }
                 None => out.push_str("<span class=\"quotation\">"),

@@ -82,6 +82,17 @@ pub fn quote(id: &str) -> String {
     format!("{QUOTES}{id}/")
 }
 
+/// The anchor of an article's `ordinal`-th quotation (0-based) on its page:
+/// `q1`, `q2`, ...
+pub fn quote_anchor(ordinal: usize) -> String {
+    format!("q{}", ordinal + 1)
+}
+
+/// Where a quotation stands in the article that carries it.
+pub fn appearance(slug: &str, ordinal: usize) -> String {
+    format!("{}#{}", article(slug), quote_anchor(ordinal))
+}
+
 /// Page `n` (1-based) of a list in `dir` (`topics/syria/`): page 1 is the
 /// folder itself, later pages `dir/page/N/`. These URLs stay put as long as
 /// the page size does.
@@ -241,5 +252,6 @@ mod tests {
         assert_eq!(print_topic("syria"), "print/topics/syria/");
         assert_eq!(print_actor("sergei-lavrov"), "print/actors/sergei-lavrov/");
         assert_eq!(feed(&topic("syria")), "topics/syria/atom.xml");
+        assert_eq!(appearance("talks", 0), "articles/talks/#q1");
     }
 }
