@@ -31,6 +31,7 @@ use crate::render::{QuoteMark, Renderer, Theme, link_quotes};
 use crate::site::routes;
 use crate::site::{ActorIdx, ArticleIdx, QuotationIdx, QuoteKind, Site, Speaker, TopicIdx};
 use crate::slug::slugify;
+use crate::text::shorten;
 
 pub use html::Note;
 
@@ -840,24 +841,6 @@ fn day_view(day: NaiveDate) -> DateView {
     }
 }
 
-/// `text` cut at a word boundary to at most `max` characters, `…` after.
-fn shorten(text: &str, max: usize) -> String {
-    let text = text.trim();
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let cut = text.char_indices().nth(max).map_or(text.len(), |(i, _)| i);
-    let head = &text[..cut];
-    let head = match head.rfind(char::is_whitespace) {
-        Some(space) if space > cut / 2 => &head[..space],
-        _ => head,
-    };
-    format!(
-        "{}…",
-        head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'))
-    )
-}
-
 /// A CSS string literal, quotes included, safe inside `<style>`.
 fn css_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
@@ -1037,13 +1020,6 @@ mod tests {
         assert!("syria".parse::<Selector>().is_err());
         assert!("topic:".parse::<Selector>().is_err());
         assert!("place:x".parse::<Selector>().is_err());
-    }
-
-    #[test]
-    fn shortening_cuts_at_a_word() {
-        assert_eq!(shorten("short", 10), "short");
-        assert_eq!(shorten("one two, three four", 12), "one two…");
-        assert_eq!(shorten("ééééééééé", 4), "éééé…");
     }
 
     #[test]

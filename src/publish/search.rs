@@ -36,6 +36,7 @@ use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::site::routes;
 use crate::site::{QuoteKind, Site};
+use crate::text::shorten;
 
 pub const META: &str = "search/meta.json";
 pub const SCRIPT: &str = "search/search.js";
@@ -129,22 +130,6 @@ fn stop_words(config: &Config) -> &'static [&'static str] {
     }
 }
 
-fn truncate(text: &str, max: usize) -> String {
-    let text = text.trim();
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(max).collect();
-    let cut = match cut.rfind(char::is_whitespace) {
-        Some(i) if i > max / 2 => &cut[..i],
-        _ => &cut,
-    };
-    format!(
-        "{}…",
-        cut.trim_end_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
-    )
-}
-
 fn documents(site: &Site) -> Vec<(Doc, Fields<'_>)> {
     let mut docs = Vec::with_capacity(
         site.articles.len() + site.quotations.len() + site.actors.len() + site.topics.len(),
@@ -165,7 +150,7 @@ fn documents(site: &Site) -> Vec<(Doc, Fields<'_>)> {
                 url: routes::article(&a.slug),
                 date: iso(&a.date),
                 source: a.source,
-                snippet: truncate(&a.summary, SNIPPET_CHARS),
+                snippet: shorten(&a.summary, SNIPPET_CHARS),
             },
             Fields {
                 title: vec![&a.title],
@@ -183,7 +168,7 @@ fn documents(site: &Site) -> Vec<(Doc, Fields<'_>)> {
         docs.push((
             Doc {
                 kind: 1,
-                title: format!("“{}”", truncate(&q.text, SNIPPET_CHARS)),
+                title: format!("“{}”", shorten(&q.text, SNIPPET_CHARS)),
                 url: routes::quote(&q.id),
                 date: iso(&q.first_date),
                 source: q
@@ -622,11 +607,5 @@ mod tests {
         assert_eq!(file_name("ab12"), "ab12");
         assert_eq!(file_name("éa"), "_e9_a");
         assert_eq!(file_name("мо"), "_43c__43e_");
-    }
-
-    #[test]
-    fn snippets_cut_at_words() {
-        assert_eq!(truncate("one two three four", 12), "one two…");
-        assert_eq!(truncate("short", 12), "short");
     }
 }

@@ -18,6 +18,8 @@ use crate::content::markdown::{MARK_CLOSE, MARK_OPEN, MARK_OPEN_END};
 use crate::diagnostics::Diagnostic;
 use crate::site::routes::{self, Page};
 use crate::site::{QuoteKind, Site};
+pub use crate::text::escape_html;
+use crate::text::first_words;
 pub use routes::TEMPLATES;
 pub use theme::Theme;
 use views::*;
@@ -284,7 +286,7 @@ impl Renderer {
             }
             Page::Quote(i) => {
                 let q = &site.quotations[i];
-                let title = format!("“{}”", truncate_words(&q.text, 12));
+                let title = format!("“{}”", first_words(&q.text, 12));
                 ctx.insert("page", &meta("quote", &title, &q.text));
                 self.quote(config, site, i, &mut ctx);
             }
@@ -704,42 +706,6 @@ pub(crate) fn link_quotes<'a>(html: &str, mark: impl Fn(usize) -> Option<QuoteMa
     out
 }
 
-pub fn escape_html(input: &str) -> String {
-    let bytes = input.as_bytes();
-    let needs = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
-    let Some(first) = bytes.iter().position(needs) else {
-        return input.to_string();
-    };
-    let mut out = String::with_capacity(input.len() + input.len() / 8);
-    out.push_str(&input[..first]);
-    let mut last = first;
-    for (i, b) in bytes.iter().enumerate().skip(first) {
-        let entity = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        // Every special character is ASCII, so `i` is a char boundary.
-        out.push_str(&input[last..i]);
-        out.push_str(entity);
-        last = i + 1;
-    }
-    out.push_str(&input[last..]);
-    out
-}
-
-fn truncate_words(text: &str, n: usize) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() <= n {
-        text.to_string()
-    } else {
-        format!("{}…", words[..n].join(" "))
-    }
-}
-
 /// A template syntax error, with the template's file and the line tera names.
 fn template_error(theme: &Theme, err: &tera::Error) -> Diagnostic {
     let chain = error_chain(err);
@@ -818,15 +784,6 @@ mod tests {
         assert_eq!(
             out,
             "<p>He said <span class=\"quotation quotation-quote\" id=\"q1\">“yes”</span><sup class=\"quote-ref shared\"><a href=\"/quotes/abc/\" title=\"Ann &lt;Bee&gt; · reported by 2 outlets\">1</a></sup> and <span class=\"quotation quotation-fragment\" id=\"q2\">“no”</span>.</p>"
-        );
-    }
-
-    #[test]
-    fn escapes_the_five() {
-        assert_eq!(escape_html("a/b é"), "a/b é");
-        assert_eq!(
-            escape_html("<a href=\"x\">'&'</a>"),
-            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
         );
     }
 
