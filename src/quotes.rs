@@ -1,6 +1,6 @@
 //! `dossier quotes`: the quotations of a site, or of loose article files (no
 //! site needed), as a table for people or as JSON in the shape of
-//! `data/quotes.json` (SPEC section 5).
+//! `data/quotes.json` (`publish::data`, docs/data.md).
 
 use std::path::{Path, PathBuf};
 

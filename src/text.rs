@@ -89,7 +89,10 @@ mod tests {
         // its last space in range, not the first one past half its bytes.
         assert_eq!(shorten("ééé ééé ééé ééé", 11), "ééé ééé…");
         assert_eq!(shorten("  padded  ", 10), "padded");
-        assert_eq!(shorten("talks with (Syrian) rebels", 20), "talks with (Syrian)…");
+        assert_eq!(
+            shorten("talks with (Syrian) rebels", 20),
+            "talks with (Syrian)…"
+        );
         assert_eq!(shorten("he said: “we will not go”", 11), "he said…");
     }
 
