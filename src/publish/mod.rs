@@ -17,7 +17,7 @@ use std::io::{self, Write};
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
-use crate::output::{Staging, safe_relative};
+use crate::output::Staging;
 use crate::render::Renderer;
 use crate::site::{Site, routes};
 
@@ -48,16 +48,7 @@ impl<'a> Out<'a> {
     ) -> Result<(), Diagnostic> {
         let result = match self.staging {
             None => fill(&mut io::sink()),
-            Some(staging) => (|| {
-                let path = staging.dir().join(safe_relative(rel)?);
-                if let Some(parent) = path.parent() {
-                    std::fs::create_dir_all(parent)?;
-                }
-                let mut writer =
-                    io::BufWriter::with_capacity(1 << 16, std::fs::File::create(path)?);
-                fill(&mut writer)?;
-                writer.flush()
-            })(),
+            Some(staging) => staging.stream(rel, fill),
         };
         result.map_err(|e| self.error(rel, e))
     }
