@@ -13,7 +13,8 @@ use crate::content::{self, SourceFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::extract::Extractor;
 use crate::output::{self, Staging};
-use crate::render::{Page, Renderer, Theme};
+use crate::render::{Renderer, Theme};
+use crate::site::routes::Page;
 use crate::site::{self, Processed, Site};
 use crate::slug::slugify;
 
@@ -278,11 +279,11 @@ fn render_pages(
                 .render
                 .fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
             if let Some(inspect) = inspect {
-                inspect(&renderer.output_path(site, page), &html);
+                inspect(&page.output_path(site), &html);
             }
             let staging = staging?;
             let t = Instant::now();
-            let path = renderer.output_path(site, page);
+            let path = page.output_path(site);
             let result = staging.write(&path, html.as_bytes());
             clock
                 .write

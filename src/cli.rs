@@ -4,7 +4,6 @@
 //! Exit codes: 0 success; 1 the site has problems (all reported); 2 the
 //! command line is wrong.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -12,6 +11,8 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::build::{self, BuildOptions};
 use crate::diagnostics::Diagnostic;
+use crate::report::Reporter;
+use crate::text::plural;
 
 #[derive(Parser, Debug)]
 #[command(name = "dossier", version, about = "Build a briefing site from news articles: digests per topic and actor, shared quotations, feeds, search and printable digests.", long_about = None)]
@@ -148,50 +149,6 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Where messages go: results to stdout, problems and progress to stderr.
-pub struct Reporter {
-    pub quiet: bool,
-}
-
-impl Reporter {
-    pub fn info(&self, message: impl AsRef<str>) {
-        if !self.quiet {
-            println!("{}", message.as_ref());
-        }
-    }
-
-    pub fn progress(&self, message: impl AsRef<str>) {
-        if !self.quiet && std::io::stderr().is_terminal() {
-            eprintln!("{}", message.as_ref());
-        }
-    }
-
-    pub fn problems<'a>(&self, problems: impl IntoIterator<Item = &'a Diagnostic>) {
-        for d in problems {
-            eprintln!("{d}\n");
-        }
-    }
-
-    pub fn failed(&self, verb: &str, problems: &[Diagnostic]) {
-        self.problems(problems);
-        let errors = problems.iter().filter(|d| d.is_error()).count();
-        let warnings = problems.len() - errors;
-        eprintln!(
-            "{verb} failed: {errors} error{}{}; nothing was written.",
-            plural(errors),
-            if warnings > 0 {
-                format!(", {warnings} warning{}", plural(warnings))
-            } else {
-                String::new()
-            }
-        );
-    }
-}
-
-pub fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
 fn run_build(args: &BuildArgs, out: &Reporter) -> bool {
     out.progress(format!("Building {}…", args.site.root.display()));
     let opts = BuildOptions {
@@ -287,8 +244,9 @@ fn run_quotes(args: &QuotesArgs, out: &Reporter) -> bool {
     match loaded {
         Ok((config, site)) => {
             if args.json {
-                let json = serde_json::to_string_pretty(&crate::quotes::to_json(&config, &site))
-                    .expect("plain data serialises");
+                let json =
+                    serde_json::to_string_pretty(&crate::publish::data::to_json(&config, &site))
+                        .expect("plain data serialises");
                 println!("{json}");
             } else {
                 print!("{}", crate::quotes::to_table(&site));

@@ -19,6 +19,8 @@ pub mod print;
 pub mod publish;
 pub mod quotes;
 pub mod render;
+pub mod report;
 pub mod serve;
 pub mod site;
 pub mod slug;
+pub mod text;

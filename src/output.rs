@@ -115,6 +115,32 @@ impl Staging {
         Ok(())
     }
 
+    /// Write one file through a buffered writer, for outputs too large to
+    /// hold in memory whole. Recorded in the manifest like any other file
+    /// (so a stream the next build no longer makes is removed), but always
+    /// written: its hash is known only at the end.
+    pub fn stream(
+        &self,
+        rel: &str,
+        fill: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let clean = safe_relative(rel)?;
+        let key = clean.to_string_lossy().replace('\\', "/");
+        let path = self.dir.join(&clean);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        let mut writer = Hashing {
+            inner: io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&path)?),
+            hasher: xxhash_rust::xxh3::Xxh3::new(),
+        };
+        fill(&mut writer)?;
+        let file = writer.inner.into_inner().map_err(|e| e.into_error())?;
+        let entry = entry_of_file(&file, writer.hasher.digest())?;
+        self.record(key, entry);
+        Ok(())
+    }
+
     pub fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
         self.write(rel, &std::fs::read(from)?)
     }
@@ -168,6 +194,25 @@ impl Drop for Staging {
         let mut holds = std::mem::take(&mut self.old);
         holds.extend(new);
         let _ = write_manifest(&self.manifest_previous, &holds);
+    }
+}
+
+/// A writer that hashes what passes through it, as `write` hashes a whole
+/// file, so streamed files get the same manifest entries.
+struct Hashing<W> {
+    inner: W,
+    hasher: xxhash_rust::xxh3::Xxh3,
+}
+
+impl<W: io::Write> io::Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
     }
 }
 
@@ -432,6 +477,36 @@ mod tests {
             std::fs::read_to_string(target.join("a/new.html")).unwrap(),
             "new"
         );
+    }
+
+    #[test]
+    fn streamed_files_are_in_the_manifest_and_go_when_no_longer_made() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        let build = |streams: &[&str]| {
+            let staging = Staging::new(&target).unwrap();
+            staging.write("index.html", b"home").unwrap();
+            for path in streams {
+                staging.stream(path, |w| w.write_all(b"[1, 2, 3]")).unwrap();
+            }
+            staging.commit().unwrap();
+        };
+        // Twice, so both trees have held the stream.
+        build(&["data/big.json"]);
+        build(&["data/big.json"]);
+        assert_eq!(
+            std::fs::read_to_string(target.join("data/big.json")).unwrap(),
+            "[1, 2, 3]"
+        );
+        assert!(
+            std::fs::read_to_string(dir.path().join(".public.manifest"))
+                .unwrap()
+                .contains("data/big.json")
+        );
+        build(&[]);
+        build(&[]);
+        assert!(!target.join("data/big.json").exists());
+        assert!(target.join("index.html").exists());
     }
 
     #[test]

@@ -1,105 +1,17 @@
 //! `dossier quotes`: the quotations of a site, or of loose article files (no
 //! site needed), as a table for people or as JSON in the shape of
-//! `data/quotes.json` (SPEC section 5).
+//! `data/quotes.json` (`publish::data`, docs/data.md).
 
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
-use serde::Serialize;
 
 use crate::build::{self, BuildOptions};
 use crate::config::{Config, SiteConfig};
 use crate::content::{self, Meta, frontmatter, markdown, plain};
 use crate::diagnostics::Diagnostic;
 use crate::extract::{Extractor, QuoteKind};
-use crate::site::{self, Processed, Site, Speaker};
-
-/// `quotes.json`: `{"quotes": [...]}`, most reported first.
-#[derive(Serialize)]
-pub struct QuotesJson<'a> {
-    pub quotes: Vec<QuoteJson<'a>>,
-}
-
-#[derive(Serialize)]
-pub struct QuoteJson<'a> {
-    pub id: &'a str,
-    pub text: &'a str,
-    pub kind: QuoteKind,
-    pub speaker: Option<SpeakerJson<'a>>,
-    pub topics: Vec<&'a str>,
-    pub first_date: String,
-    pub appearances: Vec<AppearanceJson<'a>>,
-}
-
-#[derive(Serialize)]
-pub struct SpeakerJson<'a> {
-    /// The actor's id; null for anonymous sources.
-    pub id: Option<&'a str>,
-    pub name: &'a str,
-}
-
-#[derive(Serialize)]
-pub struct AppearanceJson<'a> {
-    pub article: &'a str,
-    pub url: String,
-    pub source: Option<&'a str>,
-    pub date: String,
-    pub text: &'a str,
-}
-
-pub fn to_json<'a>(config: &Config, site: &'a Site) -> QuotesJson<'a> {
-    QuotesJson {
-        quotes: site
-            .quotations
-            .iter()
-            .map(|q| quote_json(config, site, q))
-            .collect(),
-    }
-}
-
-/// One quotation as `quotes.json` has it.
-pub fn quote_json<'a>(
-    config: &Config,
-    site: &'a Site,
-    q: &'a crate::site::Quotation,
-) -> QuoteJson<'a> {
-    QuoteJson {
-        id: &q.id,
-        text: &q.text,
-        kind: q.kind,
-        speaker: q.speaker.as_ref().map(|s| SpeakerJson {
-            id: match s {
-                Speaker::Actor(a) => Some(site.actors[*a].id.as_str()),
-                Speaker::Anonymous(_) => None,
-            },
-            name: site.speaker_name(s),
-        }),
-        topics: q
-            .topics
-            .iter()
-            .map(|&t| site.topics[t].id.as_str())
-            .collect(),
-        first_date: q.first_date.format("%Y-%m-%d").to_string(),
-        appearances: q
-            .appearances
-            .iter()
-            .map(|ap| {
-                let article = &site.articles[ap.article];
-                AppearanceJson {
-                    article: &article.slug,
-                    url: config.permalink(&format!(
-                        "articles/{}/#q{}",
-                        article.slug,
-                        ap.ordinal + 1
-                    )),
-                    source: article.source.map(|s| site.sources[s].name.as_str()),
-                    date: article.date.format("%Y-%m-%d").to_string(),
-                    text: &ap.text,
-                }
-            })
-            .collect(),
-    }
-}
+use crate::site::{self, Processed, Site};
 
 /// A plain-text table, one quotation a block, for reading in a terminal.
 pub fn to_table(site: &Site) -> String {
@@ -128,7 +40,7 @@ pub fn to_table(site: &Site) -> String {
     out.push_str(&format!(
         "{} quotation{} ({} quotes, {} partial, {} fragments)\n",
         site.quotations.len(),
-        crate::cli::plural(site.quotations.len()),
+        crate::text::plural(site.quotations.len()),
         site.quotations
             .iter()
             .filter(|q| q.kind == QuoteKind::Quote)

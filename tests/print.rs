@@ -425,23 +425,10 @@ fn without_chromium_the_message_says_how_to_install_it_and_the_html_is_written()
 
 // ---- with Chromium -------------------------------------------------------
 
-fn on_path(name: &str) -> Option<PathBuf> {
-    std::env::split_paths(&std::env::var_os("PATH")?)
-        .map(|d| d.join(name))
-        .find(|p| p.is_file())
-}
-
 /// The browser and pdftotext, or a skip (a failure under CI=true).
 fn pdf_tools() -> Option<PathBuf> {
-    let browser = std::env::var_os("DOSSIER_CHROMIUM")
-        .map(PathBuf::from)
-        .filter(|p| p.is_file())
-        .or_else(|| {
-            ["chromium", "chromium-browser", "google-chrome"]
-                .iter()
-                .find_map(|n| on_path(n))
-        });
-    let pdftotext = on_path("pdftotext");
+    let browser = dossier::print::chromium::find(None).ok();
+    let pdftotext = which::which("pdftotext").ok();
     match (browser, pdftotext) {
         (Some(browser), Some(_)) => Some(browser),
         (browser, pdftotext) => {

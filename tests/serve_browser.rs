@@ -18,25 +18,11 @@ use serde_json::{Value, json};
 use serve_support::{Server, fixture, request, save_by_rename};
 use tungstenite::{Message, WebSocket, stream::MaybeTlsStream};
 
+/// The browser dossier itself would use (`DOSSIER_CHROMIUM`, else PATH).
 fn chromium() -> Option<String> {
-    if let Some(path) = std::env::var_os("DOSSIER_CHROMIUM") {
-        return Some(path.to_string_lossy().into_owned());
-    }
-    let path = std::env::var_os("PATH")?;
-    for name in [
-        "chromium",
-        "chromium-browser",
-        "google-chrome",
-        "google-chrome-stable",
-    ] {
-        for dir in std::env::split_paths(&path) {
-            let candidate = dir.join(name);
-            if candidate.is_file() {
-                return Some(candidate.to_string_lossy().into_owned());
-            }
-        }
-    }
-    None
+    dossier::print::chromium::find(None)
+        .ok()
+        .map(|p| p.to_string_lossy().into_owned())
 }
 
 struct Browser {

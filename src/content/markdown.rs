@@ -24,7 +24,7 @@ pub struct Mark {
 }
 
 /// Private-use characters that survive Markdown rendering, sanitising and
-/// escaping untouched; `render::quotes` turns them into links once the site
+/// escaping untouched; `render::link_quotes` turns them into links once the site
 /// knows each quotation's id. Open: `OPEN digits OPEN_END`; close: `CLOSE`.
 pub const MARK_OPEN: char = '\u{E000}';
 pub const MARK_OPEN_END: char = '\u{E001}';

@@ -148,57 +148,13 @@ fn find_in(
 }
 
 fn on_path(name: &Path, path: Option<&OsString>) -> Option<PathBuf> {
-    std::env::split_paths(path?)
-        .filter(|dir| !dir.as_os_str().is_empty())
-        .map(|dir| dir.join(name))
-        .find(|candidate| is_executable(candidate))
+    let cwd = std::env::current_dir().ok()?;
+    which::which_in(name, path, cwd).ok()
 }
 
+/// A path named outright must be a file we may run.
 fn is_executable(path: &Path) -> bool {
-    let Ok(meta) = std::fs::metadata(path) else {
-        return false;
-    };
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        meta.is_file() && meta.permissions().mode() & 0o111 != 0
-    }
-    #[cfg(not(unix))]
-    {
-        meta.is_file()
-    }
-}
-
-/// A profile folder of our own, removed when dropped.
-struct TempProfile(PathBuf);
-
-impl TempProfile {
-    fn new() -> std::io::Result<TempProfile> {
-        let base = std::env::temp_dir();
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.subsec_nanos());
-        for attempt in 0..100u32 {
-            let dir = base.join(format!(
-                "dossier-chromium-{}-{nanos:x}-{attempt}",
-                std::process::id()
-            ));
-            match std::fs::create_dir(&dir) {
-                Ok(()) => return Ok(TempProfile(dir)),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-                Err(e) => return Err(e),
-            }
-        }
-        Err(std::io::Error::other(
-            "cannot make a temporary profile folder",
-        ))
-    }
-}
-
-impl Drop for TempProfile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+    path.is_file() && which::which(path).is_ok()
 }
 
 /// The arguments for printing `url` to `pdf` with the profile in `profile`.
@@ -276,13 +232,16 @@ pub fn print_to_pdf(browser: &Path, html: &Path, pdf: &Path, limit: Duration) ->
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => return Err(Error::Io(e)),
     }
-    let profile = TempProfile::new().map_err(Error::Io)?;
+    let profile = tempfile::Builder::new()
+        .prefix("dossier-chromium-")
+        .tempdir()
+        .map_err(Error::Io)?;
     let mut command = Command::new(browser);
     command
         .args(arguments(
             &file_url(&html),
             &pdf,
-            &profile.0,
+            profile.path(),
             running_as_root(),
         ))
         .stdin(Stdio::null())

@@ -8,9 +8,11 @@ use clap::Args;
 
 use super::{Printer, Selector, Window, chromium, select};
 use crate::build::{self, BuildOptions};
-use crate::cli::{Reporter, SiteArgs, plural};
+use crate::cli::SiteArgs;
 use crate::diagnostics::Diagnostic;
 use crate::render::Renderer;
+use crate::report::Reporter;
+use crate::text::plural;
 
 #[derive(Args, Debug)]
 #[command(

@@ -28,8 +28,10 @@ use crate::diagnostics::{Diagnostic, did_you_mean};
 use crate::output::Staging;
 use crate::render::views::*;
 use crate::render::{QuoteMark, Renderer, Theme, link_quotes};
+use crate::site::routes;
 use crate::site::{ActorIdx, ArticleIdx, QuotationIdx, QuoteKind, Site, Speaker, TopicIdx};
 use crate::slug::slugify;
+use crate::text::shorten;
 
 pub use html::Note;
 
@@ -103,13 +105,44 @@ impl Window {
     }
 }
 
+/// What a printable digest is about, resolved against the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    Topic(TopicIdx),
+    Actor(ActorIdx),
+    All,
+}
+
+impl Subject {
+    /// The name templates see (`print.kind`).
+    pub fn kind(self) -> &'static str {
+        match self {
+            Subject::Topic(_) => "topic",
+            Subject::Actor(_) => "actor",
+            Subject::All => "all",
+        }
+    }
+
+    fn topic(self) -> Option<TopicIdx> {
+        match self {
+            Subject::Topic(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    fn actor(self) -> Option<ActorIdx> {
+        match self {
+            Subject::Actor(a) => Some(a),
+            _ => None,
+        }
+    }
+}
+
 /// The articles of one printable digest, oldest first.
 #[derive(Debug, Clone)]
 pub struct Selection {
     pub selector: Selector,
-    pub kind: &'static str,
-    pub topic: Option<TopicIdx>,
-    pub actor: Option<ActorIdx>,
+    pub subject: Subject,
     pub window: Window,
     pub articles: Vec<ArticleIdx>,
     /// How many articles the selection has before the window and any limit.
@@ -129,16 +162,16 @@ pub fn select(site: &Site, selector: &Selector, window: Window) -> Result<Select
         ))
         .help("swap the two dates"));
     }
-    let (kind, topic, actor, all): (&'static str, _, _, Vec<ArticleIdx>) = match selector {
+    let (subject, all): (Subject, Vec<ArticleIdx>) = match selector {
         Selector::Topic(id) => {
             let t = find_topic(site, id)?;
-            ("topic", Some(t), None, site.topics[t].articles.clone())
+            (Subject::Topic(t), site.topics[t].articles.clone())
         }
         Selector::Actor(id) => {
             let a = find_actor(site, id)?;
-            ("actor", None, Some(a), site.actors[a].articles.clone())
+            (Subject::Actor(a), site.actors[a].articles.clone())
         }
-        Selector::All => ("all", None, None, (0..site.articles.len()).collect()),
+        Selector::All => (Subject::All, (0..site.articles.len()).collect()),
     };
     let total = all.len();
     let mut articles: Vec<ArticleIdx> = all
@@ -163,7 +196,7 @@ pub fn select(site: &Site, selector: &Selector, window: Window) -> Result<Select
         if let Some(p) = period(site, &all) {
             d = d.help(format!(
                 "its {total} article{} run from {} to {}: widen --from/--to",
-                crate::cli::plural(total),
+                crate::text::plural(total),
                 p.from.iso,
                 p.to.iso
             ));
@@ -172,9 +205,7 @@ pub fn select(site: &Site, selector: &Selector, window: Window) -> Result<Select
     }
     Ok(Selection {
         selector: selector.clone(),
-        kind,
-        topic,
-        actor,
+        subject,
         window,
         articles,
         total,
@@ -346,25 +377,21 @@ impl<'a> Printer<'a> {
         for (t, topic) in self.site.topics.iter().enumerate() {
             if let Some(s) = self.latest(
                 Selector::Topic(topic.id.clone()),
-                "topic",
-                Some(t),
-                None,
+                Subject::Topic(t),
                 &topic.articles,
                 limit,
             ) {
-                selections.push((format!("print/topics/{}/index.html", topic.id), s));
+                selections.push((routes::index_file(&routes::print_topic(&topic.id)), s));
             }
         }
         for (a, actor) in self.site.actors.iter().enumerate() {
             if let Some(s) = self.latest(
                 Selector::Actor(actor.id.clone()),
-                "actor",
-                None,
-                Some(a),
+                Subject::Actor(a),
                 &actor.articles,
                 limit,
             ) {
-                selections.push((format!("print/actors/{}/index.html", actor.id), s));
+                selections.push((routes::index_file(&routes::print_actor(&actor.id)), s));
             }
         }
         let errors: Vec<Diagnostic> = selections
@@ -392,9 +419,7 @@ impl<'a> Printer<'a> {
     fn latest(
         &self,
         selector: Selector,
-        kind: &'static str,
-        topic: Option<TopicIdx>,
-        actor: Option<ActorIdx>,
+        subject: Subject,
         newest_first: &[ArticleIdx],
         limit: usize,
     ) -> Option<Selection> {
@@ -405,9 +430,7 @@ impl<'a> Printer<'a> {
         oldest_first(self.site, &mut articles);
         Some(Selection {
             selector,
-            kind,
-            topic,
-            actor,
+            subject,
             window: Window::default(),
             articles,
             total: newest_first.len(),
@@ -433,26 +456,26 @@ impl<'a> Printer<'a> {
 
     fn document(&self, selection: &Selection, standalone: bool) -> Document<'a> {
         let (config, site) = (self.config, self.site);
-        let (title, subtitle, label, digest_url) = match selection.kind {
-            "topic" => {
-                let t = &site.topics[selection.topic.expect("a topic selection")];
+        let (title, subtitle, label, digest_url) = match selection.subject {
+            Subject::Topic(t) => {
+                let t = &site.topics[t];
                 (
                     t.title.clone(),
                     None,
                     "Topic digest",
-                    Some(config.permalink(&format!("topics/{}/", t.id))),
+                    Some(config.permalink(&routes::topic(&t.id))),
                 )
             }
-            "actor" => {
-                let a = &site.actors[selection.actor.expect("an actor selection")];
+            Subject::Actor(a) => {
+                let a = &site.actors[a];
                 (
                     a.name.clone(),
                     a.role.clone(),
                     "Actor digest",
-                    Some(config.permalink(&format!("actors/{}/", a.id))),
+                    Some(config.permalink(&routes::actor(&a.id))),
                 )
             }
-            _ => (
+            Subject::All => (
                 "All articles".to_string(),
                 None,
                 "Complete digest",
@@ -503,25 +526,16 @@ impl<'a> Printer<'a> {
                 description: format!(
                     "{label} of {title}, {} article{}",
                     selected.len(),
-                    crate::cli::plural(selected.len())
+                    crate::text::plural(selected.len())
                 ),
-                url: config.url(&format!(
-                    "print/{}",
-                    match selection.kind {
-                        "topic" => format!(
-                            "topics/{}/",
-                            site.topics[selection.topic.expect("topic")].id
-                        ),
-                        "actor" => format!(
-                            "actors/{}/",
-                            site.actors[selection.actor.expect("actor")].id
-                        ),
-                        _ => String::new(),
-                    }
-                )),
+                url: config.url(&match selection.subject {
+                    Subject::Topic(t) => routes::print_topic(&site.topics[t].id),
+                    Subject::Actor(a) => routes::print_actor(&site.actors[a].id),
+                    Subject::All => routes::PRINT.to_string(),
+                }),
             },
             print: PrintView {
-                kind: selection.kind,
+                kind: selection.subject.kind(),
                 selector: selection.selector.to_string(),
                 title,
                 subtitle,
@@ -603,7 +617,7 @@ impl<'a> Printer<'a> {
             })
         });
         let reserved: Vec<String> = quotes.iter().map(|q| q.list_anchor.clone()).collect();
-        let page_url = config.permalink(&format!("articles/{}/", article.slug));
+        let page_url = config.permalink(&routes::article(&article.slug));
         let base = config.base_url.trim_end_matches('/');
         let rewritten = html::rewrite(
             &body,
@@ -680,13 +694,13 @@ impl<'a> Printer<'a> {
         let prominence = actor_counts.clone();
         let key_actors: Vec<ActorCard<'a>> = ranked(actor_counts)
             .into_iter()
-            .filter(|&(x, _)| Some(x) != selection.actor)
+            .filter(|&(x, _)| Some(x) != selection.subject.actor())
             .take(12)
             .map(|(x, c)| actor_card(config, site, &site.actors[x], c))
             .collect();
         let topics: Vec<TopicCard<'a>> = ranked(topic_counts)
             .into_iter()
-            .filter(|&(t, _)| Some(t) != selection.topic)
+            .filter(|&(t, _)| Some(t) != selection.subject.topic())
             .take(10)
             .map(|(t, c)| topic_card(config, site, &site.topics[t], c))
             .collect();
@@ -713,7 +727,7 @@ impl<'a> Printer<'a> {
             .into_iter()
             .filter(|(q, _)| site.quotations[*q].kind != QuoteKind::Fragment)
             .collect();
-        if let Some(actor) = selection.actor
+        if let Some(actor) = selection.subject.actor()
             && candidates
                 .iter()
                 .any(|(q, _)| site.quotations[*q].speaker == Some(Speaker::Actor(actor)))
@@ -825,24 +839,6 @@ fn day_view(day: NaiveDate) -> DateView {
         human: day.format("%-d %B %Y").to_string(),
         full: day.format("%Y-%m-%dT00:00:00Z").to_string(),
     }
-}
-
-/// `text` cut at a word boundary to at most `max` characters, `…` after.
-fn shorten(text: &str, max: usize) -> String {
-    let text = text.trim();
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let cut = text.char_indices().nth(max).map_or(text.len(), |(i, _)| i);
-    let head = &text[..cut];
-    let head = match head.rfind(char::is_whitespace) {
-        Some(space) if space > cut / 2 => &head[..space],
-        _ => head,
-    };
-    format!(
-        "{}…",
-        head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'))
-    )
 }
 
 /// A CSS string literal, quotes included, safe inside `<style>`.
@@ -1024,13 +1020,6 @@ mod tests {
         assert!("syria".parse::<Selector>().is_err());
         assert!("topic:".parse::<Selector>().is_err());
         assert!("place:x".parse::<Selector>().is_err());
-    }
-
-    #[test]
-    fn shortening_cuts_at_a_word() {
-        assert_eq!(shorten("short", 10), "short");
-        assert_eq!(shorten("one two, three four", 12), "one two…");
-        assert_eq!(shorten("ééééééééé", 4), "éééé…");
     }
 
     #[test]

@@ -13,8 +13,8 @@ use serde::{Serialize, Serializer};
 use super::Out;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
-use crate::quotes::QuoteJson;
-use crate::site::{Actor, Article, Quotation, Site, Topic};
+use crate::site::routes;
+use crate::site::{Actor, Article, Quotation, QuoteKind, Site, Speaker, Topic};
 
 pub const ARTICLES: &str = "data/articles.json";
 pub const QUOTES: &str = "data/quotes.json";
@@ -68,7 +68,7 @@ pub fn write(config: &Config, site: &Site, out: Out) -> Result<(), Vec<Diagnosti
             write_wrapped(
                 w,
                 "quotes",
-                site.quotations.iter().map(|q| quote(config, site, q)),
+                site.quotations.iter().map(|q| quote_json(config, site, q)),
             )
         }),
         out.stream(ACTORS, |w| {
@@ -133,7 +133,7 @@ fn article<'a>(config: &Config, site: &'a Site, a: &'a Article) -> ArticleJson<'
     ArticleJson {
         slug: &a.slug,
         title: &a.title,
-        url: config.permalink(&format!("articles/{}/", a.slug)),
+        url: config.permalink(&routes::article(&a.slug)),
         date: a.date.format("%Y-%m-%d").to_string(),
         datetime: a.date.to_rfc3339(),
         updated: a.updated.map(|d| d.to_rfc3339()),
@@ -166,10 +166,83 @@ fn article<'a>(config: &Config, site: &'a Site, a: &'a Article) -> ArticleJson<'
     }
 }
 
-/// One quotation in the shape of SPEC section 5: the very function behind
-/// `dossier quotes --json`, so the two cannot drift apart.
-fn quote<'a>(config: &Config, site: &'a Site, q: &'a Quotation) -> QuoteJson<'a> {
-    crate::quotes::quote_json(config, site, q)
+/// `quotes.json` (also what `dossier quotes --json` prints): `{"quotes": [...]}`, most reported first.
+#[derive(Serialize)]
+pub struct QuotesJson<'a> {
+    pub quotes: Vec<QuoteJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct QuoteJson<'a> {
+    pub id: &'a str,
+    pub text: &'a str,
+    pub kind: QuoteKind,
+    pub speaker: Option<SpeakerJson<'a>>,
+    pub topics: Vec<&'a str>,
+    pub first_date: String,
+    pub appearances: Vec<AppearanceJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct SpeakerJson<'a> {
+    /// The actor's id; null for anonymous sources.
+    pub id: Option<&'a str>,
+    pub name: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct AppearanceJson<'a> {
+    pub article: &'a str,
+    pub url: String,
+    pub source: Option<&'a str>,
+    pub date: String,
+    pub text: &'a str,
+}
+
+pub fn to_json<'a>(config: &Config, site: &'a Site) -> QuotesJson<'a> {
+    QuotesJson {
+        quotes: site
+            .quotations
+            .iter()
+            .map(|q| quote_json(config, site, q))
+            .collect(),
+    }
+}
+
+/// One quotation as `quotes.json` has it.
+pub fn quote_json<'a>(config: &Config, site: &'a Site, q: &'a Quotation) -> QuoteJson<'a> {
+    QuoteJson {
+        id: &q.id,
+        text: &q.text,
+        kind: q.kind,
+        speaker: q.speaker.as_ref().map(|s| SpeakerJson {
+            id: match s {
+                Speaker::Actor(a) => Some(site.actors[*a].id.as_str()),
+                Speaker::Anonymous(_) => None,
+            },
+            name: site.speaker_name(s),
+        }),
+        topics: q
+            .topics
+            .iter()
+            .map(|&t| site.topics[t].id.as_str())
+            .collect(),
+        first_date: q.first_date.format("%Y-%m-%d").to_string(),
+        appearances: q
+            .appearances
+            .iter()
+            .map(|ap| {
+                let article = &site.articles[ap.article];
+                AppearanceJson {
+                    article: &article.slug,
+                    url: config.permalink(&routes::appearance(&article.slug, ap.ordinal)),
+                    source: article.source.map(|s| site.sources[s].name.as_str()),
+                    date: article.date.format("%Y-%m-%d").to_string(),
+                    text: &ap.text,
+                }
+            })
+            .collect(),
+    }
 }
 
 #[derive(Serialize)]
@@ -195,7 +268,7 @@ fn actor<'a>(config: &Config, site: &'a Site, a: &'a Actor) -> ActorJson<'a> {
         role: a.role.as_deref(),
         kind: a.kind,
         in_registry: a.in_registry,
-        url: config.permalink(&format!("actors/{}/", a.id)),
+        url: config.permalink(&routes::actor(&a.id)),
         articles: a
             .articles
             .iter()
@@ -246,7 +319,7 @@ fn topic<'a>(config: &Config, site: &'a Site, t: &'a Topic) -> TopicJson<'a> {
         title: &t.title,
         keywords: &t.keywords,
         in_registry: t.in_registry,
-        url: config.permalink(&format!("topics/{}/", t.id)),
+        url: config.permalink(&routes::topic(&t.id)),
         articles: t
             .articles
             .iter()

@@ -10,10 +10,9 @@ use super::Out;
 use super::xml::{element, escape_into};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
-use crate::render::Page;
+use crate::site::routes::{self, Page};
 use crate::site::{ArticleIdx, Site};
 
-pub const SITE_FEED: &str = "atom.xml";
 /// Entries per feed, newest first.
 pub const ENTRIES: usize = 50;
 
@@ -28,7 +27,7 @@ struct Feed<'a> {
 
 impl Feed<'_> {
     fn path(&self) -> String {
-        format!("{}{SITE_FEED}", self.dir)
+        routes::feed(&self.dir)
     }
 }
 
@@ -47,72 +46,45 @@ fn all<'a>(config: &Config, site: &'a Site, everything: &'a [ArticleIdx]) -> Vec
         articles: everything,
     }];
     feeds.extend(site.topics.iter().map(|t| Feed {
-        dir: format!("topics/{}/", t.id),
+        dir: routes::topic(&t.id),
         title: format!("{} · {site_title}", t.title),
         articles: &t.articles,
     }));
     feeds.extend(site.actors.iter().map(|a| Feed {
-        dir: format!("actors/{}/", a.id),
+        dir: routes::actor(&a.id),
         title: format!("{} · {site_title}", a.name),
         articles: &a.articles,
     }));
     feeds.extend(site.sources.iter().map(|s| Feed {
-        dir: format!("sources/{}/", s.id),
+        dir: routes::source(&s.id),
         title: format!("{} · {site_title}", s.name),
         articles: &s.articles,
     }));
     feeds
 }
 
-/// Every feed file, relative to the output folder.
-pub fn paths(site: &Site) -> Vec<String> {
-    let mut paths = vec![SITE_FEED.to_string()];
-    paths.extend(
-        site.topics
-            .iter()
-            .map(|t| format!("topics/{}/{SITE_FEED}", t.id)),
-    );
-    paths.extend(
-        site.actors
-            .iter()
-            .map(|a| format!("actors/{}/{SITE_FEED}", a.id)),
-    );
-    paths.extend(
-        site.sources
-            .iter()
-            .map(|s| format!("sources/{}/{SITE_FEED}", s.id)),
-    );
-    paths
-}
-
 /// The feeds a page links to: its own topic's, actor's or outlet's first,
 /// then the site's.
 pub fn links(config: &Config, site: &Site, page: Page) -> Vec<FeedLink> {
-    let own = match page {
-        Page::Topic(i, _) => Some((
-            format!("topics/{}/", site.topics[i].id),
-            &site.topics[i].title,
-        )),
-        Page::Actor(i, _) => Some((
-            format!("actors/{}/", site.actors[i].id),
-            &site.actors[i].name,
-        )),
-        Page::Source(i, _) => Some((
-            format!("sources/{}/", site.sources[i].id),
-            &site.sources[i].name,
-        )),
-        _ => None,
-    };
+    let own = page.feed_dir(site).map(|dir| {
+        let name = match page {
+            Page::Topic(i, _) => &site.topics[i].title,
+            Page::Actor(i, _) => &site.actors[i].name,
+            Page::Source(i, _) => &site.sources[i].name,
+            _ => &config.site.title,
+        };
+        (dir, name)
+    });
     let mut links = Vec::with_capacity(2);
     if let Some((dir, name)) = own {
         links.push(FeedLink {
             title: format!("{name} · {}", config.site.title),
-            url: config.url(&format!("{dir}{SITE_FEED}")),
+            url: config.url(&routes::feed(&dir)),
         });
     }
     links.push(FeedLink {
         title: config.site.title.clone(),
-        url: config.url(SITE_FEED),
+        url: config.url(routes::FEED),
     });
     links
 }
@@ -204,7 +176,7 @@ fn render(config: &Config, site: &Site, feed: &Feed) -> String {
     xml.push_str("  <generator>dossier</generator>\n");
     for &a in entries {
         let article = &site.articles[a];
-        let path = format!("articles/{}/", article.slug);
+        let path = routes::article(&article.slug);
         xml.push_str("  <entry>\n");
         element(&mut xml, "    ", "title", &article.title);
         link(

@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::content::html::decode_entities;
 use crate::diagnostics::Diagnostic;
 use crate::render::Theme;
-use crate::site::Site;
+use crate::site::{Site, routes};
 
 pub mod external;
 
@@ -118,26 +118,9 @@ fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
 }
 
 fn percent_decode(path: &str) -> String {
-    if !path.contains('%') {
-        return path.to_string();
-    }
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Ok(hex) = std::str::from_utf8(&bytes[i + 1..i + 3])
-            && let Ok(b) = u8::from_str_radix(hex, 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(path)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 /// Where a link leads.
@@ -242,10 +225,6 @@ pub struct Checker<'a> {
     files: HashSet<String>,
 }
 
-/// Outputs of other modules that the checker cannot enumerate in a dry run:
-/// links into these folders are taken as they are.
-const UNLISTED_PREFIXES: &[&str] = &["print/"];
-
 impl<'a> Checker<'a> {
     pub fn new(
         config: &'a Config,
@@ -271,9 +250,7 @@ impl<'a> Checker<'a> {
     }
 
     fn exists(&self, path: &str) -> bool {
-        self.pages.contains_key(path)
-            || self.files.contains(path)
-            || UNLISTED_PREFIXES.iter().any(|p| path.starts_with(p))
+        self.pages.contains_key(path) || self.files.contains(path)
     }
 
     /// Check the internal links of every page. External links are returned,
@@ -288,7 +265,7 @@ impl<'a> Checker<'a> {
             .articles
             .iter()
             .enumerate()
-            .map(|(i, a)| (format!("articles/{}/index.html", a.slug), i))
+            .map(|(i, a)| (routes::index_file(&routes::article(&a.slug)), i))
             .collect();
         let mut external: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
         // Broken links of templates show on many pages: one report each.
@@ -334,7 +311,7 @@ impl<'a> Checker<'a> {
                 format!(
                     " and {} other page{}",
                     on.len() - 1,
-                    crate::cli::plural(on.len() - 1)
+                    crate::text::plural(on.len() - 1)
                 )
             } else {
                 String::new()

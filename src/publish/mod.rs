@@ -17,9 +17,9 @@ use std::io::{self, Write};
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
-use crate::output::{Staging, safe_relative};
+use crate::output::Staging;
 use crate::render::Renderer;
-use crate::site::Site;
+use crate::site::{Site, routes};
 
 /// Where an output file goes: into the staging folder, or nowhere (dry run).
 #[derive(Clone, Copy)]
@@ -48,16 +48,7 @@ impl<'a> Out<'a> {
     ) -> Result<(), Diagnostic> {
         let result = match self.staging {
             None => fill(&mut io::sink()),
-            Some(staging) => (|| {
-                let path = staging.dir().join(safe_relative(rel)?);
-                if let Some(parent) = path.parent() {
-                    std::fs::create_dir_all(parent)?;
-                }
-                let mut writer =
-                    io::BufWriter::with_capacity(1 << 16, std::fs::File::create(path)?);
-                fill(&mut writer)?;
-                writer.flush()
-            })(),
+            Some(staging) => staging.stream(rel, fill),
         };
         result.map_err(|e| self.error(rel, e))
     }
@@ -108,7 +99,7 @@ pub fn write_all(
 /// The files of this module a page may link to (for the link checker, which
 /// sees no files in a dry run), relative to the output folder.
 pub fn linkable_outputs(site: &Site) -> Vec<String> {
-    let mut paths: Vec<String> = feeds::paths(site);
+    let mut paths: Vec<String> = routes::feeds(site);
     paths.extend(
         [
             sitemap::SITEMAP,
@@ -120,6 +111,16 @@ pub fn linkable_outputs(site: &Site) -> Vec<String> {
             search::META,
         ]
         .map(String::from),
+    );
+    // Print pages are made by `print`, for every digest with articles.
+    let print = |dir: String| routes::index_file(&dir);
+    paths.extend(
+        (site.topics.iter().filter(|t| !t.articles.is_empty()))
+            .map(|t| print(routes::print_topic(&t.id))),
+    );
+    paths.extend(
+        (site.actors.iter().filter(|a| !a.articles.is_empty()))
+            .map(|a| print(routes::print_actor(&a.id))),
     );
     paths
 }

@@ -34,7 +34,9 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 use super::Out;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
+use crate::site::routes;
 use crate::site::{QuoteKind, Site};
+use crate::text::shorten;
 
 pub const META: &str = "search/meta.json";
 pub const SCRIPT: &str = "search/search.js";
@@ -128,22 +130,6 @@ fn stop_words(config: &Config) -> &'static [&'static str] {
     }
 }
 
-fn truncate(text: &str, max: usize) -> String {
-    let text = text.trim();
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(max).collect();
-    let cut = match cut.rfind(char::is_whitespace) {
-        Some(i) if i > max / 2 => &cut[..i],
-        _ => &cut,
-    };
-    format!(
-        "{}…",
-        cut.trim_end_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
-    )
-}
-
 fn documents(site: &Site) -> Vec<(Doc, Fields<'_>)> {
     let mut docs = Vec::with_capacity(
         site.articles.len() + site.quotations.len() + site.actors.len() + site.topics.len(),
@@ -161,10 +147,10 @@ fn documents(site: &Site) -> Vec<(Doc, Fields<'_>)> {
             Doc {
                 kind: 0,
                 title: a.title.clone(),
-                url: format!("articles/{}/", a.slug),
+                url: routes::article(&a.slug),
                 date: iso(&a.date),
                 source: a.source,
-                snippet: truncate(&a.summary, SNIPPET_CHARS),
+                snippet: shorten(&a.summary, SNIPPET_CHARS),
             },
             Fields {
                 title: vec![&a.title],
@@ -182,8 +168,8 @@ fn documents(site: &Site) -> Vec<(Doc, Fields<'_>)> {
         docs.push((
             Doc {
                 kind: 1,
-                title: format!("“{}”", truncate(&q.text, SNIPPET_CHARS)),
-                url: format!("quotes/{}/", q.id),
+                title: format!("“{}”", shorten(&q.text, SNIPPET_CHARS)),
+                url: routes::quote(&q.id),
                 date: iso(&q.first_date),
                 source: q
                     .appearances
@@ -205,7 +191,7 @@ fn documents(site: &Site) -> Vec<(Doc, Fields<'_>)> {
             Doc {
                 kind: 2,
                 title: a.name.clone(),
-                url: format!("actors/{}/", a.id),
+                url: routes::actor(&a.id),
                 date: a
                     .articles
                     .first()
@@ -216,7 +202,7 @@ fn documents(site: &Site) -> Vec<(Doc, Fields<'_>)> {
                     format!(
                         "{} article{}",
                         a.articles.len(),
-                        crate::cli::plural(a.articles.len())
+                        crate::text::plural(a.articles.len())
                     )
                 }),
             },
@@ -232,7 +218,7 @@ fn documents(site: &Site) -> Vec<(Doc, Fields<'_>)> {
             Doc {
                 kind: 3,
                 title: t.title.clone(),
-                url: format!("topics/{}/", t.id),
+                url: routes::topic(&t.id),
                 date: t
                     .articles
                     .first()
@@ -242,7 +228,7 @@ fn documents(site: &Site) -> Vec<(Doc, Fields<'_>)> {
                 snippet: format!(
                     "{} article{}",
                     t.articles.len(),
-                    crate::cli::plural(t.articles.len())
+                    crate::text::plural(t.articles.len())
                 ),
             },
             Fields {
@@ -621,11 +607,5 @@ mod tests {
         assert_eq!(file_name("ab12"), "ab12");
         assert_eq!(file_name("éa"), "_e9_a");
         assert_eq!(file_name("мо"), "_43c__43e_");
-    }
-
-    #[test]
-    fn snippets_cut_at_words() {
-        assert_eq!(truncate("one two three four", 12), "one two…");
-        assert_eq!(truncate("short", 12), "short");
     }
 }

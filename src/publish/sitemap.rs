@@ -8,8 +8,9 @@ use super::Out;
 use super::xml::escape_into;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
-use crate::render::{Page, Renderer};
+use crate::render::Renderer;
 use crate::site::Site;
+use crate::site::routes::Page;
 
 pub const SITEMAP: &str = "sitemap.xml";
 pub const ROBOTS: &str = "robots.txt";
@@ -30,9 +31,8 @@ pub fn entries(config: &Config, site: &Site, renderer: &Renderer) -> Vec<Entry> 
     renderer
         .pages(site)
         .into_iter()
-        .filter(|page| !matches!(page, Page::NotFound | Page::Search))
+        .filter(|page| page.in_sitemap())
         .map(|page| {
-            let path = renderer.output_path(site, page);
             let lastmod = match page {
                 Page::Home => site.articles.first().map(|_| changed(site, 0)),
                 Page::Article(a) => Some(changed(site, a)),
@@ -42,7 +42,7 @@ pub fn entries(config: &Config, site: &Site, renderer: &Renderer) -> Vec<Entry> 
                 _ => None,
             };
             Entry {
-                loc: config.permalink(path.trim_end_matches("index.html")),
+                loc: config.permalink(&page.url_path(site)),
                 lastmod,
             }
         })

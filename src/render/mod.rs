@@ -16,43 +16,13 @@ use tera::{Context, Tera};
 use crate::config::Config;
 use crate::content::markdown::{MARK_CLOSE, MARK_OPEN, MARK_OPEN_END};
 use crate::diagnostics::Diagnostic;
-use crate::site::{ArticleIdx, QuoteKind, Site};
+use crate::site::routes::{self, Page};
+use crate::site::{QuoteKind, Site};
+pub use crate::text::escape_html;
+use crate::text::first_words;
+pub use routes::TEMPLATES;
 pub use theme::Theme;
 use views::*;
-
-/// One output page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Page {
-    Home,
-    Article(ArticleIdx),
-    Topics,
-    /// A topic digest and its page number (1-based).
-    Topic(usize, usize),
-    Actors,
-    Actor(usize, usize),
-    Sources,
-    Source(usize, usize),
-    Quotes(usize),
-    Quote(usize),
-    NotFound,
-    Search,
-}
-
-pub const TEMPLATES: &[&str] = &[
-    "base.html",
-    "index.html",
-    "article.html",
-    "topics.html",
-    "topic.html",
-    "actors.html",
-    "actor.html",
-    "sources.html",
-    "source.html",
-    "quotes.html",
-    "quote.html",
-    "404.html",
-    "search.html",
-];
 
 pub struct Renderer {
     tera: Tera,
@@ -132,15 +102,15 @@ impl Renderer {
             url: &config.base_path,
             urls: Urls {
                 home: config.url(""),
-                topics: config.url("topics/"),
-                actors: config.url("actors/"),
-                sources: config.url("sources/"),
-                quotes: config.url("quotes/"),
+                topics: config.url(routes::TOPICS),
+                actors: config.url(routes::ACTORS),
+                sources: config.url(routes::SOURCES),
+                quotes: config.url(routes::QUOTES),
                 style: config.url("style.css"),
                 syntax: config.url(crate::content::highlight::STYLESHEET_PATH),
                 script: config.url("dossier.js"),
-                feed: config.url("atom.xml"),
-                search: config.url("search/"),
+                feed: config.url(routes::FEED),
+                search: config.url(routes::SEARCH),
             },
         };
         Ok(Renderer {
@@ -164,53 +134,12 @@ impl Renderer {
 
     /// Every page of the site.
     pub fn pages(&self, site: &Site) -> Vec<Page> {
-        let pages_of = |n: usize| n.div_ceil(self.page_size).max(1);
-        let mut pages = vec![
-            Page::Home,
-            Page::Topics,
-            Page::Actors,
-            Page::Sources,
-            Page::NotFound,
-            Page::Search,
-        ];
-        pages.extend((0..site.articles.len()).map(Page::Article));
-        for (i, t) in site.topics.iter().enumerate() {
-            pages.extend((1..=pages_of(t.articles.len())).map(|p| Page::Topic(i, p)));
-        }
-        for (i, a) in site.actors.iter().enumerate() {
-            pages.extend((1..=pages_of(a.articles.len())).map(|p| Page::Actor(i, p)));
-        }
-        for (i, s) in site.sources.iter().enumerate() {
-            pages.extend((1..=pages_of(s.articles.len())).map(|p| Page::Source(i, p)));
-        }
-        pages.extend((1..=pages_of(site.quotations.len())).map(Page::Quotes));
-        pages.extend((0..site.quotations.len()).map(Page::Quote));
-        pages
-    }
-
-    /// The file a page is written to, relative to the output folder.
-    pub fn output_path(&self, site: &Site, page: Page) -> String {
-        let dir = match page {
-            Page::Home => String::new(),
-            Page::NotFound => return "404.html".into(),
-            Page::Search => "search/".into(),
-            Page::Article(i) => format!("articles/{}/", site.articles[i].slug),
-            Page::Topics => "topics/".into(),
-            Page::Topic(i, n) => page_path(&format!("topics/{}/", site.topics[i].id), n),
-            Page::Actors => "actors/".into(),
-            Page::Actor(i, n) => page_path(&format!("actors/{}/", site.actors[i].id), n),
-            Page::Sources => "sources/".into(),
-            Page::Source(i, n) => page_path(&format!("sources/{}/", site.sources[i].id), n),
-            Page::Quotes(n) => page_path("quotes/", n),
-            Page::Quote(i) => format!("quotes/{}/", site.quotations[i].id),
-        };
-        format!("{dir}index.html")
+        Page::all(site, self.page_size)
     }
 
     pub fn render(&self, config: &Config, site: &Site, page: Page) -> Result<String, Diagnostic> {
         let mut ctx = self.base_context();
-        let path = self.output_path(site, page);
-        let url_path = path.trim_end_matches("index.html");
+        let url_path = &page.url_path(site);
         let meta = |kind: &'static str, title: &str, description: &str| PageMeta {
             kind,
             title: if title.is_empty() {
@@ -228,25 +157,21 @@ impl Renderer {
             url: config.url(url_path),
             permalink: config.permalink(url_path),
         };
-        let template = match page {
+        match page {
             Page::Home => {
                 ctx.insert("page", &meta("home", "", ""));
                 self.home(config, site, &mut ctx);
-                "index.html"
             }
             Page::NotFound => {
                 ctx.insert("page", &meta("404", "Page not found", ""));
-                "404.html"
             }
             Page::Search => {
                 ctx.insert("page", &meta("search", "Search", ""));
-                "search.html"
             }
             Page::Article(i) => {
                 let article = &site.articles[i];
                 ctx.insert("page", &meta("article", &article.title, &article.summary));
                 self.article(config, site, i, &mut ctx);
-                "article.html"
             }
             Page::Topics => {
                 ctx.insert("page", &meta("topics", "Topics", ""));
@@ -256,7 +181,6 @@ impl Renderer {
                     .map(|t| topic_card(config, site, t, t.articles.len()))
                     .collect();
                 ctx.insert("topics", &topics);
-                "topics.html"
             }
             Page::Topic(i, n) => {
                 let topic = &site.topics[i];
@@ -266,8 +190,13 @@ impl Renderer {
                     topic.articles.len()
                 );
                 ctx.insert("page", &meta("topic", &topic.title, &description));
+                // Print pages are made for digests with articles only.
+                let print = !topic.articles.is_empty();
+                ctx.insert(
+                    "print_url",
+                    &print.then(|| config.url(&routes::print_topic(&topic.id))),
+                );
                 self.topic(config, site, i, n, &mut ctx);
-                "topic.html"
             }
             Page::Actors => {
                 ctx.insert("page", &meta("actors", "Actors", ""));
@@ -277,7 +206,6 @@ impl Renderer {
                     .map(|a| actor_card(config, site, a, a.articles.len()))
                     .collect();
                 ctx.insert("actors", &actors);
-                "actors.html"
             }
             Page::Actor(i, n) => {
                 let actor = &site.actors[i];
@@ -286,8 +214,12 @@ impl Renderer {
                     .clone()
                     .unwrap_or_else(|| format!("Digest of {}", actor.name));
                 ctx.insert("page", &meta("actor", &actor.name, &description));
+                let print = !actor.articles.is_empty();
+                ctx.insert(
+                    "print_url",
+                    &print.then(|| config.url(&routes::print_actor(&actor.id))),
+                );
                 self.actor(config, site, i, n, &mut ctx);
-                "actor.html"
             }
             Page::Sources => {
                 ctx.insert("page", &meta("sources", "Sources", ""));
@@ -309,7 +241,6 @@ impl Renderer {
                     })
                     .collect();
                 ctx.insert("sources", &sources);
-                "sources.html"
             }
             Page::Source(i, n) => {
                 let source = &site.sources[i];
@@ -326,11 +257,10 @@ impl Renderer {
                     config,
                     site,
                     &source.articles,
-                    &format!("sources/{}/", source.id),
+                    &routes::source(&source.id),
                     n,
                     &mut ctx,
                 );
-                "source.html"
             }
             Page::Quotes(n) => {
                 ctx.insert("page", &meta("quotes", "Quotations", ""));
@@ -348,21 +278,20 @@ impl Renderer {
                     "pager",
                     &pager(
                         config,
-                        "quotes/",
+                        routes::QUOTES,
                         n,
                         site.quotations.len().div_ceil(self.page_size).max(1),
                     ),
                 );
-                "quotes.html"
             }
             Page::Quote(i) => {
                 let q = &site.quotations[i];
-                let title = format!("“{}”", truncate_words(&q.text, 12));
+                let title = format!("“{}”", first_words(&q.text, 12));
                 ctx.insert("page", &meta("quote", &title, &q.text));
                 self.quote(config, site, i, &mut ctx);
-                "quote.html"
             }
-        };
+        }
+        let template = page.template();
         ctx.insert("feeds", &crate::publish::feeds::links(config, site, page));
         self.tera
             .render(template, &ctx)
@@ -474,10 +403,10 @@ impl Renderer {
                 let quotation = &site.quotations[q.quotation];
                 ArticleQuoteView {
                     number: n + 1,
-                    anchor: format!("q{}", n + 1),
+                    anchor: routes::quote_anchor(n),
                     text: &q.text,
                     kind: q.kind,
-                    url: config.url(&format!("quotes/{}/", quotation.id)),
+                    url: config.url(&routes::quote(&quotation.id)),
                     speaker: q.speaker.as_ref().map(|s| speaker(config, site, s)),
                     outlets: quotation.outlets,
                     appearances: quotation.appearances.len(),
@@ -557,7 +486,7 @@ impl Renderer {
             config,
             site,
             &topic.articles,
-            &format!("topics/{}/", topic.id),
+            &routes::topic(&topic.id),
             n,
             ctx,
         );
@@ -605,7 +534,7 @@ impl Renderer {
             config,
             site,
             &actor.articles,
-            &format!("actors/{}/", actor.id),
+            &routes::actor(&actor.id),
             n,
             ctx,
         );
@@ -654,8 +583,9 @@ impl Renderer {
             .appearances
             .iter()
             .map(|ap| {
-                let card = article_card(config, site, &site.articles[ap.article]);
-                let url = format!("{}#q{}", card.url, ap.ordinal + 1);
+                let article = &site.articles[ap.article];
+                let card = article_card(config, site, article);
+                let url = config.url(&routes::appearance(&article.slug, ap.ordinal));
                 AppearanceView {
                     article: card,
                     text: &ap.text,
@@ -745,8 +675,8 @@ pub(crate) fn link_quotes<'a>(html: &str, mark: impl Fn(usize) -> Option<QuoteMa
                     };
                     let _ = write!(
                         out,
-                        "<span class=\"quotation quotation-{kind}\" id=\"q{}\">",
-                        m.number
+                        "<span class=\"quotation quotation-{kind}\" id=\"{}\">",
+                        routes::quote_anchor(m.number - 1)
                     );
                 }
                 None => out.push_str("<span class=\"quotation\">"),
@@ -774,42 +704,6 @@ pub(crate) fn link_quotes<'a>(html: &str, mark: impl Fn(usize) -> Option<QuoteMa
     }
     out.push_str(rest);
     out
-}
-
-pub fn escape_html(input: &str) -> String {
-    let bytes = input.as_bytes();
-    let needs = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
-    let Some(first) = bytes.iter().position(needs) else {
-        return input.to_string();
-    };
-    let mut out = String::with_capacity(input.len() + input.len() / 8);
-    out.push_str(&input[..first]);
-    let mut last = first;
-    for (i, b) in bytes.iter().enumerate().skip(first) {
-        let entity = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        // Every special character is ASCII, so `i` is a char boundary.
-        out.push_str(&input[last..i]);
-        out.push_str(entity);
-        last = i + 1;
-    }
-    out.push_str(&input[last..]);
-    out
-}
-
-fn truncate_words(text: &str, n: usize) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() <= n {
-        text.to_string()
-    } else {
-        format!("{}…", words[..n].join(" "))
-    }
 }
 
 /// A template syntax error, with the template's file and the line tera names.
@@ -890,15 +784,6 @@ mod tests {
         assert_eq!(
             out,
             "<p>He said <span class=\"quotation quotation-quote\" id=\"q1\">“yes”</span><sup class=\"quote-ref shared\"><a href=\"/quotes/abc/\" title=\"Ann &lt;Bee&gt; · reported by 2 outlets\">1</a></sup> and <span class=\"quotation quotation-fragment\" id=\"q2\">“no”</span>.</p>"
-        );
-    }
-
-    #[test]
-    fn escapes_the_five() {
-        assert_eq!(escape_html("a/b é"), "a/b é");
-        assert_eq!(
-            escape_html("<a href=\"x\">'&'</a>"),
-            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
         );
     }
 

@@ -6,6 +6,7 @@ use chrono::{DateTime, Datelike, FixedOffset};
 use serde::Serialize;
 
 use crate::config::Config;
+use crate::site::routes;
 use crate::site::{Actor, Article, Quotation, Site, Speaker, Topic};
 
 #[derive(Serialize)]
@@ -91,7 +92,7 @@ pub fn article_card<'a>(config: &Config, site: &'a Site, article: &'a Article) -
     ArticleCard {
         slug: &article.slug,
         title: &article.title,
-        url: config.url(&format!("articles/{}/", article.slug)),
+        url: config.url(&routes::article(&article.slug)),
         date: date(&article.date),
         source: article.source.map(|s| source_link(config, site, s)),
         dateline: article.dateline.as_deref(),
@@ -106,7 +107,7 @@ pub fn source_link<'a>(config: &Config, site: &'a Site, s: usize) -> Link<'a> {
     Link {
         id: &source.id,
         name: &source.name,
-        url: config.url(&format!("sources/{}/", source.id)),
+        url: config.url(&routes::source(&source.id)),
     }
 }
 
@@ -134,7 +135,7 @@ pub fn actor_card<'a>(
     ActorCard {
         id: &actor.id,
         name: &actor.name,
-        url: config.url(&format!("actors/{}/", actor.id)),
+        url: config.url(&routes::actor(&actor.id)),
         role: actor.role.as_deref(),
         kind: kind_name(actor.kind),
         aliases: &actor.aliases,
@@ -168,7 +169,7 @@ pub fn actor_tag<'a>(config: &Config, actor: &'a Actor, count: usize) -> ActorTa
     ActorTag {
         id: &actor.id,
         name: &actor.name,
-        url: config.url(&format!("actors/{}/", actor.id)),
+        url: config.url(&routes::actor(&actor.id)),
         role: actor.role.as_deref(),
         kind: kind_name(actor.kind),
         count,
@@ -195,7 +196,7 @@ pub fn topic_tag<'a>(config: &Config, topic: &'a Topic, count: usize) -> TopicTa
     TopicTag {
         id: &topic.id,
         title: &topic.title,
-        url: config.url(&format!("topics/{}/", topic.id)),
+        url: config.url(&routes::topic(&topic.id)),
         count,
     }
 }
@@ -221,7 +222,7 @@ pub fn topic_card<'a>(
     TopicCard {
         id: &topic.id,
         title: &topic.title,
-        url: config.url(&format!("topics/{}/", topic.id)),
+        url: config.url(&routes::topic(&topic.id)),
         keywords: &topic.keywords,
         articles: topic.articles.len(),
         quotations: topic.quotations.len(),
@@ -248,7 +249,7 @@ pub fn speaker<'a>(config: &Config, site: &'a Site, speaker: &'a Speaker) -> Spe
             let actor = &site.actors[*a];
             SpeakerView {
                 name: &actor.name,
-                url: Some(config.url(&format!("actors/{}/", actor.id))),
+                url: Some(config.url(&routes::actor(&actor.id))),
                 id: Some(&actor.id),
                 anonymous: false,
             }
@@ -279,7 +280,7 @@ pub struct QuoteCard<'a> {
 pub fn quote_card<'a>(config: &Config, site: &'a Site, q: &'a Quotation) -> QuoteCard<'a> {
     QuoteCard {
         id: &q.id,
-        url: config.url(&format!("quotes/{}/", q.id)),
+        url: config.url(&routes::quote(&q.id)),
         text: &q.text,
         kind: q.kind,
         speaker: q.speaker.as_ref().map(|s| speaker(config, site, s)),
@@ -356,19 +357,8 @@ pub struct PagerLink {
     pub current: bool,
 }
 
-/// Page `n` (1-based) of a list at `base` (`topics/syria/`): page 1 is the
-/// base itself, later pages `base/page/N/`. These URLs stay put as long as
-/// the page size does.
-pub fn page_path(base: &str, n: usize) -> String {
-    if n <= 1 {
-        base.to_string()
-    } else {
-        format!("{base}page/{n}/")
-    }
-}
-
 pub fn pager(config: &Config, base: &str, current: usize, total: usize) -> Pager {
-    let url = |n: usize| config.url(&page_path(base, n));
+    let url = |n: usize| config.url(&routes::numbered(base, n));
     Pager {
         current,
         total,

@@ -24,7 +24,8 @@ use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::render::{Page, Renderer, Theme};
+use crate::render::{Renderer, Theme};
+use crate::site::routes::Page;
 use crate::site::{QuoteKind, Site, Speaker};
 
 /// The hash of fingerprints: 64 bits of xxh3, quick on the many small
@@ -74,19 +75,16 @@ pub fn plan(inputs: &Inputs, site: &Site, cards: &Cards) -> Vec<Planned> {
 
 /// The fingerprint of one page.
 pub fn fingerprint(inputs: &Inputs, site: &Site, cards: &Cards, page: Page) -> Planned {
-    let path = inputs.renderer.output_path(site, page);
+    let path = page.output_path(site);
     let mut h = Fingerprinter::default();
     path.hash(&mut h);
     let always = inputs.always;
-    match template_of(page) {
-        Some(name) => inputs
-            .templates
-            .get(name)
-            .copied()
-            .unwrap_or(always)
-            .hash(&mut h),
-        None => always.hash(&mut h),
-    }
+    inputs
+        .templates
+        .get(page.template())
+        .copied()
+        .unwrap_or(always)
+        .hash(&mut h);
     let page_size = inputs.config.site.digest.page_size.max(1);
     page_inputs(site, cards, inputs.files, page_size, page, always, &mut h);
     Planned {
@@ -94,25 +92,6 @@ pub fn fingerprint(inputs: &Inputs, site: &Site, cards: &Cards, page: Page) -> P
         path,
         fingerprint: h.finish(),
     }
-}
-
-/// The template a page is rendered with (as in `Renderer::render`).
-fn template_of(page: Page) -> Option<&'static str> {
-    Some(match page {
-        Page::Home => "index.html",
-        Page::Article(_) => "article.html",
-        Page::Topics => "topics.html",
-        Page::Topic(..) => "topic.html",
-        Page::Actors => "actors.html",
-        Page::Actor(..) => "actor.html",
-        Page::Sources => "sources.html",
-        Page::Source(..) => "source.html",
-        Page::Quotes(_) => "quotes.html",
-        Page::Quote(_) => "quote.html",
-        Page::NotFound => "404.html",
-        #[allow(unreachable_patterns)]
-        _ => return None,
-    })
 }
 
 // Generous limits: the views show the first 40 key quotations, 40 actors and

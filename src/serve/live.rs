@@ -1,8 +1,9 @@
 //! The site as `serve` keeps it between rebuilds: each article processed
 //! once and cached by the hash of its file, the rendered pages in memory, and
 //! each page's fingerprint (see `deps`). A rebuild re-reads only the files
-//! that changed, links the whole site again (linear and cheap), and renders
-//! only the pages whose fingerprint changed.
+//! that changed, relinks only what a one-article edit can change
+//! (`site::relink`, against the kept grouping index; other edits link the
+//! whole site), and renders only the pages whose fingerprint changed.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -19,7 +20,8 @@ use crate::content::{self, Format, SourceFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::extract::Extractor;
 use crate::render::theme::StaticFile;
-use crate::render::{Page, Renderer, Theme};
+use crate::render::{Renderer, Theme};
+use crate::site::routes::Page;
 use crate::site::{self, LinkIndex, Processed, Site};
 
 /// The served files that live in memory: pages and the theme's files, by

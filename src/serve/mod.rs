@@ -29,9 +29,10 @@ use std::time::{Duration, Instant};
 use tokio::sync::watch as tokio_watch;
 
 use crate::build::BuildOptions;
-use crate::cli::{Reporter, plural};
 use crate::diagnostics::Diagnostic;
 use crate::output::Staging;
+use crate::report::Reporter;
+use crate::text::plural;
 use http::LiveState;
 pub use live::{Changes, LiveSite, Rebuilt, Snapshot};
 

@@ -8,6 +8,7 @@
 mod link;
 pub mod quotes;
 mod relink;
+pub mod routes;
 
 use std::collections::HashMap;
 use std::path::PathBuf;

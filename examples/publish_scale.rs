@@ -1,9 +1,11 @@
-//! Measurements of the publishing outputs on a large site, for the notes in
-//! docs/data.md. Ignored by default; run on a generated corpus with
+//! Measurements of the publishing outputs on a large site (time of each
+//! step, size of the search index, what a search downloads), for the notes
+//! in docs/data.md. A measuring tool of the benchmark, not a test: run it on
+//! a generated corpus with
 //!
 //! ```text
 //! cargo run --release -p dossier-bench -- gen --articles 10000 --seed 1 --out /tmp/corpus
-//! DOSSIER_SCALE_SITE=/tmp/corpus cargo test --release --test publish_scale -- --ignored --nocapture
+//! cargo run --release --example publish_scale -- /tmp/corpus
 //! ```
 
 use std::collections::{BTreeSet, HashMap};
@@ -96,12 +98,10 @@ fn fetched(files: &HashMap<String, Vec<u8>>, query: &str) -> (usize, usize, usiz
     (ranked.len(), shards_loaded.len() + chunks.len() + 1, bytes)
 }
 
-#[test]
-#[ignore]
-fn measure() {
-    let Ok(root) = std::env::var("DOSSIER_SCALE_SITE") else {
-        eprintln!("set DOSSIER_SCALE_SITE to a site folder");
-        return;
+fn main() {
+    let Some(root) = std::env::args_os().nth(1) else {
+        eprintln!("usage: publish_scale SITE_FOLDER (a corpus from `dossier-bench gen`)");
+        std::process::exit(2);
     };
     let loaded = load_site(&BuildOptions {
         root: root.into(),

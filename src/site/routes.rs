@@ -1,0 +1,257 @@
+//! The route table: where every page of the site lives, which template draws
+//! it, which feed goes with it, and where the other kinds of file (feeds,
+//! print pages) go. This is the one place a site path is formatted; render,
+//! publish (feeds, sitemap, data, search, the link checker), serve and print
+//! all ask here.
+//!
+//! Paths are relative to the output folder and use `/`. A page's *folder*
+//! (`topics/syria/`) is also its URL path below the site's base; the file is
+//! that folder's `index.html`.
+//!
+//! To add a kind of page: a variant of [`Page`], its folder in
+//! [`Page::dir`], its template in [`Page::template`] (and the template in the
+//! theme and in `render::TEMPLATES`), its entry in [`Page::all`], and its
+//! view in `render`.
+
+use super::{ActorIdx, ArticleIdx, QuotationIdx, Site, SourceIdx, TopicIdx};
+
+/// One page of the site. List pages carry their page number (1-based).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Page {
+    Home,
+    Article(ArticleIdx),
+    Topics,
+    /// A topic digest and its page number.
+    Topic(TopicIdx, usize),
+    Actors,
+    Actor(ActorIdx, usize),
+    Sources,
+    Source(SourceIdx, usize),
+    Quotes(usize),
+    Quote(QuotationIdx),
+    NotFound,
+    Search,
+}
+
+/// Every template a page is drawn with, and `base.html` they extend.
+pub const TEMPLATES: &[&str] = &[
+    "base.html",
+    "index.html",
+    "article.html",
+    "topics.html",
+    "topic.html",
+    "actors.html",
+    "actor.html",
+    "sources.html",
+    "source.html",
+    "quotes.html",
+    "quote.html",
+    "404.html",
+    "search.html",
+];
+
+/// The file name of a feed in its page's folder (and of the site's feed).
+pub const FEED: &str = "atom.xml";
+
+pub const TOPICS: &str = "topics/";
+pub const ACTORS: &str = "actors/";
+pub const SOURCES: &str = "sources/";
+pub const QUOTES: &str = "quotes/";
+pub const SEARCH: &str = "search/";
+pub const NOT_FOUND: &str = "404.html";
+/// Print pages: `print/topics/ID/`, `print/actors/ID/`.
+pub const PRINT: &str = "print/";
+
+pub fn article(slug: &str) -> String {
+    format!("articles/{slug}/")
+}
+
+pub fn topic(id: &str) -> String {
+    format!("{TOPICS}{id}/")
+}
+
+pub fn actor(id: &str) -> String {
+    format!("{ACTORS}{id}/")
+}
+
+pub fn source(id: &str) -> String {
+    format!("{SOURCES}{id}/")
+}
+
+pub fn quote(id: &str) -> String {
+    format!("{QUOTES}{id}/")
+}
+
+/// The anchor of an article's `ordinal`-th quotation (0-based) on its page:
+/// `q1`, `q2`, ...
+pub fn quote_anchor(ordinal: usize) -> String {
+    format!("q{}", ordinal + 1)
+}
+
+/// Where a quotation stands in the article that carries it.
+pub fn appearance(slug: &str, ordinal: usize) -> String {
+    format!("{}#{}", article(slug), quote_anchor(ordinal))
+}
+
+/// Page `n` (1-based) of a list in `dir` (`topics/syria/`): page 1 is the
+/// folder itself, later pages `dir/page/N/`. These URLs stay put as long as
+/// the page size does.
+pub fn numbered(dir: &str, n: usize) -> String {
+    if n <= 1 {
+        dir.to_string()
+    } else {
+        format!("{dir}page/{n}/")
+    }
+}
+
+/// The feed of a page's folder (`""` for the site's own).
+pub fn feed(dir: &str) -> String {
+    format!("{dir}{FEED}")
+}
+
+/// The file of a page in `dir`.
+pub fn index_file(dir: &str) -> String {
+    format!("{dir}index.html")
+}
+
+/// The print page of a topic's digest.
+pub fn print_topic(id: &str) -> String {
+    format!("{PRINT}{}", topic(id))
+}
+
+/// The print page of an actor's digest.
+pub fn print_actor(id: &str) -> String {
+    format!("{PRINT}{}", actor(id))
+}
+
+impl Page {
+    /// Every page of the site, with `page_size` entries per list page.
+    pub fn all(site: &Site, page_size: usize) -> Vec<Page> {
+        let pages_of = |n: usize| n.div_ceil(page_size.max(1)).max(1);
+        let mut pages = vec![
+            Page::Home,
+            Page::Topics,
+            Page::Actors,
+            Page::Sources,
+            Page::NotFound,
+            Page::Search,
+        ];
+        pages.extend((0..site.articles.len()).map(Page::Article));
+        for (i, t) in site.topics.iter().enumerate() {
+            pages.extend((1..=pages_of(t.articles.len())).map(|p| Page::Topic(i, p)));
+        }
+        for (i, a) in site.actors.iter().enumerate() {
+            pages.extend((1..=pages_of(a.articles.len())).map(|p| Page::Actor(i, p)));
+        }
+        for (i, s) in site.sources.iter().enumerate() {
+            pages.extend((1..=pages_of(s.articles.len())).map(|p| Page::Source(i, p)));
+        }
+        pages.extend((1..=pages_of(site.quotations.len())).map(Page::Quotes));
+        pages.extend((0..site.quotations.len()).map(Page::Quote));
+        pages
+    }
+
+    /// The folder of the first page of this page's list (the page itself
+    /// for pages that are not numbered): what a pager counts from.
+    pub fn list_dir(self, site: &Site) -> String {
+        match self {
+            Page::Home => String::new(),
+            Page::NotFound => String::new(),
+            Page::Search => SEARCH.into(),
+            Page::Article(i) => article(&site.articles[i].slug),
+            Page::Topics => TOPICS.into(),
+            Page::Topic(i, _) => topic(&site.topics[i].id),
+            Page::Actors => ACTORS.into(),
+            Page::Actor(i, _) => actor(&site.actors[i].id),
+            Page::Sources => SOURCES.into(),
+            Page::Source(i, _) => source(&site.sources[i].id),
+            Page::Quotes(_) => QUOTES.into(),
+            Page::Quote(i) => quote(&site.quotations[i].id),
+        }
+    }
+
+    /// The page's number in its list (1 for pages that are not numbered).
+    pub fn number(self) -> usize {
+        match self {
+            Page::Topic(_, n) | Page::Actor(_, n) | Page::Source(_, n) | Page::Quotes(n) => n,
+            _ => 1,
+        }
+    }
+
+    /// The file the page is written to, relative to the output folder.
+    pub fn output_path(self, site: &Site) -> String {
+        match self {
+            Page::NotFound => NOT_FOUND.into(),
+            _ => index_file(&numbered(&self.list_dir(site), self.number())),
+        }
+    }
+
+    /// The page's URL path below the site's base (`topics/syria/page/2/`).
+    pub fn url_path(self, site: &Site) -> String {
+        match self {
+            Page::NotFound => NOT_FOUND.into(),
+            _ => numbered(&self.list_dir(site), self.number()),
+        }
+    }
+
+    pub fn template(self) -> &'static str {
+        match self {
+            Page::Home => "index.html",
+            Page::Article(_) => "article.html",
+            Page::Topics => "topics.html",
+            Page::Topic(..) => "topic.html",
+            Page::Actors => "actors.html",
+            Page::Actor(..) => "actor.html",
+            Page::Sources => "sources.html",
+            Page::Source(..) => "source.html",
+            Page::Quotes(_) => "quotes.html",
+            Page::Quote(_) => "quote.html",
+            Page::NotFound => "404.html",
+            Page::Search => "search.html",
+        }
+    }
+
+    /// The folder of the feed that goes with this page beside the site's
+    /// own: a digest's or outlet's feed.
+    pub fn feed_dir(self, site: &Site) -> Option<String> {
+        match self {
+            Page::Topic(..) | Page::Actor(..) | Page::Source(..) => Some(self.list_dir(site)),
+            _ => None,
+        }
+    }
+
+    /// Whether the page belongs in the sitemap: every page a reader can
+    /// arrive at, not the error page or the search form.
+    pub fn in_sitemap(self) -> bool {
+        !matches!(self, Page::NotFound | Page::Search)
+    }
+}
+
+/// Every feed file: the site's, then each topic's, actor's and outlet's.
+pub fn feeds(site: &Site) -> Vec<String> {
+    let mut paths = vec![feed("")];
+    paths.extend(site.topics.iter().map(|t| feed(&topic(&t.id))));
+    paths.extend(site.actors.iter().map(|a| feed(&actor(&a.id))));
+    paths.extend(site.sources.iter().map(|s| feed(&source(&s.id))));
+    paths
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbered_pages_keep_the_first_at_the_folder() {
+        assert_eq!(numbered("topics/syria/", 1), "topics/syria/");
+        assert_eq!(numbered("topics/syria/", 3), "topics/syria/page/3/");
+        assert_eq!(index_file(&numbered("", 1)), "index.html");
+    }
+
+    #[test]
+    fn print_pages_live_under_print() {
+        assert_eq!(print_topic("syria"), "print/topics/syria/");
+        assert_eq!(print_actor("sergei-lavrov"), "print/actors/sergei-lavrov/");
+        assert_eq!(feed(&topic("syria")), "topics/syria/atom.xml");
+        assert_eq!(appearance("talks", 0), "articles/talks/#q1");
+    }
+}
