@@ -22,3 +22,4 @@ pub mod render;
 pub mod serve;
 pub mod site;
 pub mod slug;
+pub mod yaml;
