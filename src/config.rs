@@ -447,37 +447,12 @@ fn read_site(r: &mut Reader, root: &Node, places: &mut Places) -> SiteConfig {
             }
             "actors" => site.actors = read_actors(r, value, places),
             "topics" => site.topics = read_topics(r, value, places),
-            "quotes" => {
-                for (key, _, value) in r.mapping(value, "`quotes`", &["min_words"]) {
-                    if let Some(n) = r.number(key, value, 1, 4) {
-                        site.quotes.min_words = n as usize;
-                    }
-                }
-            }
-            "digest" => {
-                let keys = &["recent", "page_size", "weeks"];
-                for (key, _, value) in r.mapping(value, "`digest`", keys) {
-                    let digest = &mut site.digest;
-                    match key {
-                        "recent" => set(&mut digest.recent, r.number(key, value, 0, 20)),
-                        "page_size" => set(&mut digest.page_size, r.number(key, value, 1, 50)),
-                        _ => set(&mut digest.weeks, r.number(key, value, 1, 8)),
-                    }
-                }
-            }
-            "print" => {
-                for (key, _, value) in r.mapping(value, "`print`", &["paper"]) {
-                    match r.choice(key, value, &["A4", "Letter"]) {
-                        Some(0) => site.print.paper = Paper::A4,
-                        Some(_) => site.print.paper = Paper::Letter,
-                        None => {}
-                    }
-                }
-            }
+            "quotes" => read_quotes(r, value, &mut site.quotes),
+            "digest" => read_digest(r, value, &mut site.digest),
+            "print" => read_print(r, value, &mut site.print),
             "import" => {
                 for (key, _, value) in r.mapping(value, "`import`", &["furniture"]) {
-                    site.import.furniture =
-                        r.strings(key, value).into_iter().map(|(s, _)| s).collect();
+                    site.import.furniture = texts(r.strings(key, value));
                 }
             }
             _ => unreachable!("mapping() passes only the keys listed"),
@@ -492,6 +467,37 @@ fn read_site(r: &mut Reader, root: &Node, places: &mut Places) -> SiteConfig {
     site
 }
 
+fn read_quotes(r: &mut Reader, node: &Node, quotes: &mut QuotesConfig) {
+    for (key, _, value) in r.mapping(node, "`quotes`", &["min_words"]) {
+        set(&mut quotes.min_words, r.number(key, value, 1, 4));
+    }
+}
+
+fn read_digest(r: &mut Reader, node: &Node, digest: &mut DigestConfig) {
+    for (key, _, value) in r.mapping(node, "`digest`", &["recent", "page_size", "weeks"]) {
+        match key {
+            "recent" => set(&mut digest.recent, r.number(key, value, 0, 20)),
+            "page_size" => set(&mut digest.page_size, r.number(key, value, 1, 50)),
+            _ => set(&mut digest.weeks, r.number(key, value, 1, 8)),
+        }
+    }
+}
+
+fn read_print(r: &mut Reader, node: &Node, print: &mut PrintConfig) {
+    for (key, _, value) in r.mapping(node, "`print`", &["paper"]) {
+        match r.choice(key, value, &["A4", "Letter"]) {
+            Some(0) => print.paper = Paper::A4,
+            Some(_) => print.paper = Paper::Letter,
+            None => {}
+        }
+    }
+}
+
+fn texts(items: Vec<(String, &Node)>) -> Vec<String> {
+    items.into_iter().map(|(text, _)| text).collect()
+}
+
+/// Set `field` to a number read, when it was read and fits.
 fn set<T: TryFrom<i64>>(field: &mut T, value: Option<i64>) {
     if let Some(v) = value.and_then(|v| T::try_from(v).ok()) {
         *field = v;
@@ -516,9 +522,7 @@ fn read_actors(r: &mut Reader, node: &Node, places: &mut Places) -> BTreeMap<Str
         for (key, _, value) in r.mapping(entry, &format!("actor `{id}`"), ACTOR_KEYS) {
             match key {
                 "name" => actor.name = r.string(key, value).unwrap_or_default(),
-                "aliases" => {
-                    actor.aliases = r.strings(key, value).into_iter().map(|(s, _)| s).collect()
-                }
+                "aliases" => actor.aliases = texts(r.strings(key, value)),
                 "role" => actor.role = r.string(key, value),
                 _ => {
                     let kinds = &["person", "organisation", "organization"];
@@ -563,7 +567,7 @@ fn read_topics(r: &mut Reader, node: &Node, places: &mut Places) -> BTreeMap<Str
         for (key, _, value) in r.mapping(entry, &format!("topic `{id}`"), TOPIC_KEYS) {
             match key {
                 "title" => topic.title = r.string(key, value).unwrap_or_default(),
-                _ => topic.keywords = r.strings(key, value).into_iter().map(|(s, _)| s).collect(),
+                _ => topic.keywords = texts(r.strings(key, value)),
             }
         }
         if topic.title.trim().is_empty() {

@@ -394,7 +394,10 @@ fn empty_slug_is_blamed_on_the_slug_line() {
         &["build"],
         &["content/bad.md:4:7", "`slug` is empty"],
     );
-    assert!(!err.contains("cannot make a slug from this file name"), "{err}");
+    assert!(
+        !err.contains("cannot make a slug from this file name"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -119,7 +119,7 @@ impl Meta {
                 })
                 .collect()
         };
-        for (key, _, value) in r.mapping(&root, "the front matter", FIELDS) {
+        for (key, _, value) in r.mapping(&root, "the article's metadata", FIELDS) {
             match key {
                 "title" => meta.title = r.string(key, value).filter(|t| !t.trim().is_empty()),
                 "date" => {
