@@ -574,4 +574,35 @@ mod tests {
             );
         }
     }
+
+    /// Arbitrary text never panics the tree or the reader, and stays quick.
+    #[test]
+    fn arbitrary_text_is_an_answer_not_a_panic() {
+        const ALPHABET: &[u8] = b"-:[]{},&*!|>'\"#\n ?%@`a1\t.~";
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let started = std::time::Instant::now();
+        for _ in 0..20_000 {
+            let len = (next() % 80) as usize;
+            let text: String = (0..len)
+                .map(|_| ALPHABET[(next() % ALPHABET.len() as u64) as usize] as char)
+                .collect();
+            if let Ok(root) = parse(&text) {
+                let mut r = Reader::new(Path::new("f.yaml"), 0);
+                for (key, _, value) in r.mapping(&root, "f", &["a", "a1"]) {
+                    r.strings(key, value);
+                    r.number(key, value, 0, 1);
+                    r.boolean(key, value);
+                    r.choice(key, value, &["a"]);
+                }
+            }
+            let _ = crate::content::Meta::parse(Path::new("a.md"), &text, 2, chrono_tz::UTC);
+        }
+        assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+    }
 }
