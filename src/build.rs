@@ -67,25 +67,62 @@ pub struct Loaded {
     pub timings: Timings,
 }
 
-/// The site's configuration, with the command line's overrides.
+/// The site's configuration, with the command line's overrides; every
+/// problem of site.yaml and of the flags at once.
 pub fn load_config(opts: &BuildOptions) -> Result<Config, Vec<Diagnostic>> {
-    let config = Config::load(&opts.root)?;
-    Ok(match &opts.base_url {
-        Some(base_url) => config.with_base_url(base_url),
-        None => config,
-    })
-}
-
-/// Load, process and link a site. Errors come back all together.
-pub fn load_site(opts: &BuildOptions) -> Result<Loaded, Vec<Diagnostic>> {
-    load_site_with(load_config(opts)?, opts)
-}
-
-/// `load_site` for a configuration already read.
-pub fn load_site_with(config: Config, opts: &BuildOptions) -> Result<Loaded, Vec<Diagnostic>> {
-    let mut timings = Timings::default();
     let mut problems = Diagnostics::new();
-    let theme = Theme::load(&opts.root, &config.site.theme).map_err(|d| vec![d])?;
+    match load_config_into(opts, &mut problems) {
+        Some(config) if !problems.has_errors() => Ok(config),
+        _ => Err(problems.sorted()),
+    }
+}
+
+/// [`load_config`] as far as it goes: problems go into `problems`, wrong
+/// settings keep their defaults so the run can go on to the content. `None`
+/// only when there is no site.yaml to read.
+pub fn load_config_into(opts: &BuildOptions, problems: &mut Diagnostics) -> Option<Config> {
+    let config = Config::load_into(&opts.root, problems)?;
+    let Some(base_url) = &opts.base_url else {
+        return Some(config);
+    };
+    match crate::config::base_url_problem(base_url) {
+        Some(why) => {
+            problems.push(
+                Diagnostic::error(format!("`--base-url {base_url}` cannot be the site's address: {why}"))
+                    .help("pass the address the site is served from, e.g. `--base-url https://briefing.example.org`, or a path such as `--base-url /briefing`"),
+            );
+            Some(config)
+        }
+        None => Some(config.with_base_url(base_url)),
+    }
+}
+
+/// Load, process and link a site. Errors come back all together: those of
+/// site.yaml with those of the content.
+pub fn load_site(opts: &BuildOptions) -> Result<Loaded, Vec<Diagnostic>> {
+    let mut problems = Diagnostics::new();
+    let Some(config) = load_config_into(opts, &mut problems) else {
+        return Err(problems.sorted());
+    };
+    load_site_with(config, opts, problems)
+}
+
+/// `load_site` for a configuration already read, with the problems found so
+/// far (site.yaml's, the output folder's): they fail the run together with
+/// the content's.
+pub fn load_site_with(
+    config: Config,
+    opts: &BuildOptions,
+    mut problems: Diagnostics,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    let mut timings = Timings::default();
+    let theme = match Theme::load(&opts.root, &config.site.theme) {
+        Ok(theme) => Some(theme),
+        Err(d) => {
+            problems.push(d);
+            None
+        }
+    };
 
     let start = Instant::now();
     let (files, found) = content::discover(&opts.root);
@@ -115,9 +152,9 @@ pub fn load_site_with(config: Config, opts: &BuildOptions) -> Result<Loaded, Vec
     timings.add("process (wall)", start.elapsed());
     let processed: Vec<&Processed> = processed.iter().collect();
     check_slugs(&processed, &mut problems);
-    if problems.has_errors() {
+    let (Some(theme), false) = (theme, problems.has_errors()) else {
         return Err(problems.sorted());
-    }
+    };
 
     let start = Instant::now();
     let site = site::link(&config.site, processed);
@@ -134,22 +171,12 @@ pub fn load_site_with(config: Config, opts: &BuildOptions) -> Result<Loaded, Vec
 /// Build the site into its output folder, or (dry run) only render it.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let started = Instant::now();
-    let config = load_config(opts)?;
-    let output_dir = resolve_output(&opts.root, opts.output.as_deref(), &config);
-    let mut early = Vec::new();
-    if !opts.dry_run
-        && let Err(d) = output::check_output_dir(&opts.root, &output_dir)
-    {
-        early.push(d);
-    }
-    let loaded = match load_site_with(config, opts) {
-        Ok(loaded) if early.is_empty() => loaded,
-        Ok(_) => return Err(early),
-        Err(mut problems) => {
-            problems.extend(early);
-            return Err(problems);
-        }
+    let mut problems = Diagnostics::new();
+    let Some(config) = load_config_into(opts, &mut problems) else {
+        return Err(problems.sorted());
     };
+    let output_dir = output_folder(opts, &config, !opts.dry_run, &mut problems);
+    let loaded = load_site_with(config, opts, problems)?;
     let Loaded {
         config,
         theme,
@@ -320,11 +347,42 @@ pub fn outputs_beyond_pages(
     crate::print::write_pages(config, theme, site, renderer, staging)
 }
 
-pub fn resolve_output(root: &Path, flag: Option<&Path>, config: &Config) -> PathBuf {
-    match flag {
-        Some(path) => path.to_path_buf(),
-        None => root.join(&config.site.output_dir),
+/// The folder the site is written to: `--output`, else `output_dir` of
+/// site.yaml under the root. With `check`, one that a build would destroy
+/// the site (or anything else) by replacing is reported, at the flag or at
+/// `output_dir` in site.yaml.
+pub fn output_folder(
+    opts: &BuildOptions,
+    config: &Config,
+    check: bool,
+    problems: &mut Diagnostics,
+) -> PathBuf {
+    let (dir, from_flag) = match &opts.output {
+        Some(dir) => (dir.clone(), true),
+        None => (opts.root.join(&config.site.output_dir), false),
+    };
+    if !check {
+        return dir;
     }
+    if let Err(unfit) = output::check_output_dir(&opts.root, &dir) {
+        let problem = format!(
+            "the output folder {} {unfit}; a build replaces the output folder whole, so it would be lost",
+            dir.display()
+        );
+        let right =
+            "a new or empty folder of its own, outside content/, templates/, themes/ and static/";
+        problems.push(if from_flag {
+            Diagnostic::error(format!("`--output`: {problem}"))
+                .help(format!("pass {right}, e.g. `--output public`"))
+        } else {
+            config.places.at(
+                "output_dir",
+                Diagnostic::error(format!("`output_dir`: {problem}"))
+                    .help(format!("name {right}, e.g. `output_dir: public`")),
+            )
+        });
+    }
+    dir
 }
 
 fn write_assets(staging: &Staging, theme: &Theme) -> std::io::Result<()> {

@@ -28,13 +28,20 @@ pub fn check_with(
     opts: &BuildOptions,
     with: &CheckOptions,
 ) -> Result<CheckReport, Vec<Diagnostic>> {
+    // What a build would refuse, check reports too: site.yaml, the output
+    // folder it names, and the content, all in one run.
+    let mut problems = Diagnostics::new();
+    let Some(config) = build::load_config_into(opts, &mut problems) else {
+        return Err(problems.sorted());
+    };
+    build::output_folder(opts, &config, true, &mut problems);
     let Loaded {
         config,
         theme,
         site,
         mut warnings,
         mut timings,
-    } = build::load_site(opts)?;
+    } = build::load_site_with(config, opts, problems)?;
     unknown_names(&site, &mut warnings);
     let scanned = std::sync::Mutex::new(Vec::new());
     let scan = |path: &str, html: &str| {
@@ -124,9 +131,11 @@ pub fn unknown_names(site: &Site, problems: &mut Diagnostics) {
                 crate::slug::slugify(&listed.value)
             ))
             .in_file(&article.file);
-            if let Some(line) = listed.line {
-                d = d.at_line(line);
-            }
+            d = match (listed.line, listed.column) {
+                (Some(line), Some(column)) => d.at(line, column),
+                (Some(line), None) => d.at_line(line),
+                _ => d,
+            };
             d = match did_you_mean(&listed.value, known.iter().copied()) {
                 Some(close) => d.help(format!("did you mean `{close}`?")),
                 None => d.help(format!(

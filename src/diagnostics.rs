@@ -160,6 +160,27 @@ impl From<Diagnostic> for Diagnostics {
     }
 }
 
+impl From<Vec<Diagnostic>> for Diagnostics {
+    fn from(items: Vec<Diagnostic>) -> Self {
+        Diagnostics { items }
+    }
+}
+
+/// The report of a run: sorted, errors first.
+impl From<Diagnostics> for Vec<Diagnostic> {
+    fn from(all: Diagnostics) -> Self {
+        all.sorted()
+    }
+}
+
+impl FromIterator<Diagnostic> for Diagnostics {
+    fn from_iter<I: IntoIterator<Item = Diagnostic>>(iter: I) -> Self {
+        Diagnostics {
+            items: iter.into_iter().collect(),
+        }
+    }
+}
+
 /// The closest candidate to a misspelt word, if any is close enough to be a
 /// likely typo rather than a different word.
 pub fn did_you_mean<'a>(
@@ -183,44 +204,6 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
-/// A serde_yaml error as a diagnostic in `file`, whose YAML starts at
-/// `line_offset` lines into the file (front matter starts after `---`).
-pub fn yaml_error(
-    file: &Path,
-    err: &serde_yaml::Error,
-    line_offset: usize,
-    known: &[&str],
-) -> Diagnostic {
-    let mut message = err.to_string();
-    // serde_yaml appends " at line L column C"; we show the place ourselves.
-    if let Some(i) = message.find(" at line ") {
-        message.truncate(i);
-    }
-    let mut diagnostic = Diagnostic::error(message.clone()).in_file(file);
-    if let Some(location) = err.location() {
-        diagnostic = diagnostic.at(location.line() + line_offset, location.column());
-    }
-    if let Some(field) = unknown_field(&message) {
-        let help = match did_you_mean(field, known.iter().copied()) {
-            Some(close) => format!("did you mean `{close}`?"),
-            None => format!("the keys allowed here are: {}", known.join(", ")),
-        };
-        diagnostic = diagnostic.help(help);
-    } else if message.contains("invalid type") || message.contains("did not find expected") {
-        diagnostic = diagnostic.help("check the indentation and quoting on that line; YAML strings with `:` or `#` need quotes");
-    }
-    diagnostic
-}
-
-fn unknown_field(message: &str) -> Option<&str> {
-    let rest = message.strip_prefix("unknown field `").or_else(|| {
-        message
-            .find(": unknown field `")
-            .map(|i| &message[i + ": unknown field `".len()..])
-    })?;
-    rest.split('`').next()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,17 +216,5 @@ mod tests {
             Some("base_url")
         );
         assert_eq!(did_you_mean("colour", ["title", "date"]), None);
-    }
-
-    #[test]
-    fn reads_the_field_out_of_serde_messages() {
-        assert_eq!(
-            unknown_field("unknown field `titel`, expected one of `title`"),
-            Some("titel")
-        );
-        assert_eq!(
-            unknown_field("print: unknown field `papr`, expected `paper`"),
-            Some("papr")
-        );
     }
 }

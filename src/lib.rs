@@ -24,3 +24,4 @@ pub mod serve;
 pub mod site;
 pub mod slug;
 pub mod text;
+pub mod yaml;

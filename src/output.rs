@@ -15,8 +15,6 @@ use std::io::{self, Write as _};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
-use crate::diagnostics::Diagnostic;
-
 /// What the manifest knows of one file: the hash of its content, and the
 /// size and modification time it had when written, which show whether anyone
 /// changed it since.
@@ -357,40 +355,135 @@ pub fn safe_relative(rel: &str) -> io::Result<PathBuf> {
     Ok(clean)
 }
 
-/// The output folder may not be the site root, `content/`, inside
-/// `content/`, or a parent of either: a build replaces it whole.
-pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
-    let root = absolute(root);
-    let output = absolute(output);
-    let content = root.join(crate::content::CONTENT_DIR);
-    let wrong = if output == root {
-        Some("the site root")
-    } else if root.starts_with(&output) {
-        Some("a parent of the site root")
-    } else if output == content || output.starts_with(&content) {
-        Some("content/ or inside it")
-    } else {
-        None
-    };
-    match wrong {
-        Some(what) => Err(Diagnostic::error(format!(
-            "the output folder {} is {what}: a build replaces the output folder whole",
-            output.display()
-        ))
-        .in_file("site.yaml")
-        .help("use a folder of its own, such as `output_dir: public`")),
-        None => Ok(()),
+/// What the site is made of: a build that replaced any of them with its
+/// output would destroy the site.
+pub const SITE_INPUTS: &[&str] = &["site.yaml", "content", "templates", "themes", "static"];
+
+/// Why a path cannot take the output: a build replaces the output folder whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unfit {
+    /// The output would be the site root itself.
+    SiteRoot,
+    /// The output would hold the site: a parent of its root.
+    HoldsSite,
+    /// The output would be one of [`SITE_INPUTS`].
+    Input(&'static str),
+    /// The output would be inside one of [`SITE_INPUTS`].
+    InsideInput(&'static str),
+    /// The output would hold an input of the site that lives elsewhere (through a link).
+    HoldsInput(&'static str),
+    /// A file is there, not a folder.
+    NotAFolder,
+    /// A folder of other files is there, which the build would take for its own.
+    NotOurs,
+}
+
+impl std::fmt::Display for Unfit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let shown = |input: &str| {
+            if input.contains('.') {
+                input.to_string()
+            } else {
+                format!("{input}/")
+            }
+        };
+        match self {
+            Unfit::SiteRoot => write!(f, "is the site root"),
+            Unfit::HoldsSite => write!(f, "holds the site: it is a parent of the site root"),
+            Unfit::Input(input) => write!(f, "is {}, an input of the site", shown(input)),
+            Unfit::InsideInput(input) => {
+                write!(f, "is inside {}, an input of the site", shown(input))
+            }
+            Unfit::HoldsInput(input) => write!(f, "holds {} of the site", shown(input)),
+            Unfit::NotAFolder => write!(f, "is a file, not a folder"),
+            Unfit::NotOurs => write!(
+                f,
+                "holds files that dossier did not write (no .NAME.manifest or .NAME.lock beside it)"
+            ),
+        }
     }
 }
 
-/// An absolute, normalised path, resolving symlinks of the part that exists.
-fn absolute(path: &Path) -> PathBuf {
-    let joined = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir().unwrap_or_default().join(path)
+/// Whether `output` may take the built site: not the site root, a parent of
+/// it, an input of the site or inside one, and not a file or a folder of
+/// files dossier did not write, all of which a build would replace whole.
+/// Paths are compared resolved (relative, `..`, symbolic links), also when
+/// the output does not exist yet.
+pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Unfit> {
+    if let Some(clash) = site_clash(root, output) {
+        return Err(clash);
+    }
+    match std::fs::metadata(output) {
+        Ok(meta) if !meta.is_dir() => Err(Unfit::NotAFolder),
+        Ok(_) if !is_empty_dir(output) && !built_by_us(output) => Err(Unfit::NotOurs),
+        _ => Ok(()),
+    }
+}
+
+/// Whether a file written at `path` (the document `dossier print` makes)
+/// would overwrite or land in the site's inputs.
+pub fn check_output_file(root: &Path, path: &Path) -> Result<(), Unfit> {
+    site_clash(root, path).map_or(Ok(()), Err)
+}
+
+/// How `path` clashes with the site at `root`, comparing both ways of
+/// reading `..` (by the text, and as the file system does through links).
+fn site_clash(root: &Path, path: &Path) -> Option<Unfit> {
+    let root_forms = [absolute(root), resolve(root)];
+    let path_forms = [absolute(path), resolve(path)];
+    for path in &path_forms {
+        for root in &root_forms {
+            if path == root {
+                return Some(Unfit::SiteRoot);
+            }
+            if root.starts_with(path) {
+                return Some(Unfit::HoldsSite);
+            }
+        }
+        for input in SITE_INPUTS {
+            for root in &root_forms {
+                let lexical = root.join(input);
+                for at in [absolute(&lexical), resolve(&lexical)] {
+                    if *path == at {
+                        return Some(Unfit::Input(input));
+                    }
+                    if path.starts_with(&at) {
+                        return Some(Unfit::InsideInput(input));
+                    }
+                    if at.starts_with(path) {
+                        return Some(Unfit::HoldsInput(input));
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+fn is_empty_dir(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none())
+}
+
+/// A folder a build wrote leaves its lock and manifest beside it.
+fn built_by_us(dir: &Path) -> bool {
+    let (Some(parent), Some(name)) = (dir.parent(), dir.file_name()) else {
+        return false;
     };
-    // `..` and `.` first, by the text of the path...
+    let name = name.to_string_lossy();
+    [
+        format!(".{name}.manifest"),
+        format!(".{name}.previous.manifest"),
+        format!(".{name}.lock"),
+    ]
+    .iter()
+    .any(|marker| parent.join(marker).exists())
+}
+
+/// An absolute path with `..` and `.` taken by the text, then symbolic links
+/// resolved for the part that exists: what `create_dir_all` and the renames
+/// of a build reach when the path does not exist yet.
+fn absolute(path: &Path) -> PathBuf {
+    let joined = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let mut lexical = PathBuf::new();
     for component in joined.components() {
         match component {
@@ -401,24 +494,31 @@ fn absolute(path: &Path) -> PathBuf {
             other => lexical.push(other),
         }
     }
-    // ...then symlinks, for the longest part that exists.
-    let mut existing = lexical.clone();
-    let mut tail = Vec::new();
-    while !existing.exists() {
-        match (
-            existing.file_name().map(|n| n.to_owned()),
-            existing.parent(),
-        ) {
-            (Some(name), Some(parent)) => {
-                tail.push(name);
-                existing = parent.to_path_buf();
+    resolve(&lexical)
+}
+
+/// An absolute path resolved as the file system does: the longest part that
+/// exists through its symbolic links (and `..` after them), the rest by text.
+fn resolve(path: &Path) -> PathBuf {
+    let joined = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let components: Vec<Component> = joined.components().collect();
+    for split in (1..=components.len()).rev() {
+        let head: PathBuf = components[..split].iter().collect();
+        let Ok(mut out) = head.canonicalize() else {
+            continue;
+        };
+        for component in &components[split..] {
+            match component {
+                Component::ParentDir => {
+                    out.pop();
+                }
+                Component::CurDir => {}
+                other => out.push(other),
             }
-            _ => break,
         }
+        return out;
     }
-    let mut out = existing.canonicalize().unwrap_or(existing);
-    out.extend(tail.into_iter().rev());
-    out
+    joined
 }
 
 #[cfg(test)]
@@ -441,12 +541,39 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         std::fs::create_dir_all(root.join("content")).unwrap();
-        assert!(check_output_dir(root, root).is_err());
-        assert!(check_output_dir(root, &root.join("content")).is_err());
-        assert!(check_output_dir(root, &root.join("content/x")).is_err());
-        assert!(check_output_dir(root, root.parent().unwrap()).is_err());
-        assert!(check_output_dir(root, &root.join("public")).is_ok());
-        assert!(check_output_dir(root, &root.join("public/..")).is_err());
+        std::fs::create_dir_all(root.join("static")).unwrap();
+        std::fs::write(root.join("site.yaml"), "title: X").unwrap();
+        let unfit = |out: &Path| check_output_dir(root, out).err();
+        assert_eq!(unfit(root), Some(Unfit::SiteRoot));
+        assert_eq!(unfit(&root.join("content")), Some(Unfit::Input("content")));
+        assert_eq!(
+            unfit(&root.join("content/x")),
+            Some(Unfit::InsideInput("content"))
+        );
+        assert_eq!(
+            unfit(&root.join("site.yaml")),
+            Some(Unfit::Input("site.yaml"))
+        );
+        assert_eq!(unfit(&root.join("themes")), Some(Unfit::Input("themes")));
+        assert_eq!(
+            unfit(&root.join("new/../static")),
+            Some(Unfit::Input("static"))
+        );
+        assert_eq!(unfit(root.parent().unwrap()), Some(Unfit::HoldsSite));
+        assert_eq!(unfit(&root.join("public/..")), Some(Unfit::SiteRoot));
+        assert_eq!(unfit(&root.join("public")), None);
+        std::os::unix::fs::symlink(root.join("static"), root.join("link")).unwrap();
+        assert_eq!(unfit(&root.join("link")), Some(Unfit::Input("static")));
+        assert_eq!(
+            unfit(&root.join("link/sub")),
+            Some(Unfit::InsideInput("static"))
+        );
+        std::fs::write(root.join("notes.txt"), "mine").unwrap();
+        assert_eq!(unfit(&root.join("notes.txt")), Some(Unfit::NotAFolder));
+        std::fs::create_dir_all(root.join("www/.git")).unwrap();
+        assert_eq!(unfit(&root.join("www")), Some(Unfit::NotOurs));
+        std::fs::write(root.join(".www.lock"), "").unwrap();
+        assert_eq!(unfit(&root.join("www")), None);
     }
 
     #[test]

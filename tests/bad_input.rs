@@ -195,7 +195,8 @@ fn output_folder_inside_content() {
         site.read("site.yaml") + "output_dir: content/out\n",
     );
     let err = stderr(&site.build().failure());
-    assert!(err.contains("content/ or inside it"), "{err}");
+    assert!(err.contains("is inside content/"), "{err}");
+    assert!(err.contains("site.yaml:12:13"), "{err}");
 }
 
 #[test]

@@ -4,34 +4,14 @@
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
-use serde::Deserialize;
 
-use crate::diagnostics::{Diagnostic, yaml_error};
+use crate::diagnostics::Diagnostic;
+use crate::yaml::{self, Node, Reader};
 
 const FIELDS: &[&str] = &[
     "title", "date", "updated", "source", "url", "topics", "actors", "summary", "draft", "slug",
     "dateline", "expires",
 ];
-
-#[derive(Debug, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawMeta {
-    title: Option<String>,
-    date: Option<String>,
-    updated: Option<String>,
-    source: Option<String>,
-    url: Option<String>,
-    #[serde(default)]
-    topics: Vec<String>,
-    #[serde(default)]
-    actors: Vec<String>,
-    summary: Option<String>,
-    #[serde(default)]
-    draft: bool,
-    slug: Option<String>,
-    dateline: Option<String>,
-    expires: Option<String>,
-}
 
 /// A value listed in front matter, with the line it is on so that `check`
 /// can point at it.
@@ -39,6 +19,7 @@ struct RawMeta {
 pub struct Listed {
     pub value: String,
     pub line: Option<usize>,
+    pub column: Option<usize>,
 }
 
 /// The metadata of one article, validated.
@@ -108,100 +89,128 @@ impl Meta {
     }
 
     /// `file` names the file for messages; `first_line` is the line of the
-    /// file on which `yaml` starts.
+    /// file on which `yaml` starts. Every problem of the metadata comes back,
+    /// each at its line and column.
     pub fn parse(
         file: &Path,
         yaml: &str,
         first_line: usize,
         timezone: chrono_tz::Tz,
     ) -> Result<Meta, Vec<Diagnostic>> {
-        let raw: RawMeta = if yaml.trim().is_empty() {
-            RawMeta::default()
-        } else {
-            serde_yaml::from_str(yaml)
-                .map_err(|e| vec![yaml_error(file, &e, first_line - 1, FIELDS)])?
-        };
-        let mut problems = Vec::new();
-        let line_of = |key: &str| key_line(yaml, key).map(|l| l + first_line - 1);
-        let mut date_field = |key: &str, value: &Option<String>| -> Option<DateTime<FixedOffset>> {
-            let value = value.as_deref()?;
-            match parse_date(value, timezone) {
-                Ok(date) => Some(date),
-                Err(why) => {
-                    let mut d = Diagnostic::error(format!("invalid `{key}` \"{value}\": {why}"))
-                        .in_file(file)
-                        .help("write a date as YYYY-MM-DD (2016-02-21) or an RFC 3339 date-time (2016-02-21T14:30:00+01:00)");
-                    if let Some(line) = line_of(key) {
-                        d = d.at(line, key.len() + 3);
-                    }
-                    problems.push(d);
-                    None
-                }
+        let mut r = Reader::new(file, first_line - 1);
+        let root = match yaml::parse(yaml) {
+            Ok(root) => root,
+            Err(err) => {
+                r.syntax(&err);
+                return Err(r.problems);
             }
         };
-        let date = date_field("date", &raw.date);
-        let updated = date_field("updated", &raw.updated);
-        let expires = date_field("expires", &raw.expires);
-        if raw.date.is_none() {
-            problems.push(
-                Diagnostic::error("missing `date`: every article needs the date it was published")
-                    .in_file(file)
-                    .help("add a line `date: YYYY-MM-DD` to the metadata"),
-            );
-        }
-        if let Some(slug) = &raw.slug
-            && crate::slug::slugify(slug) != *slug
-        {
-            let mut d = Diagnostic::error(format!("`slug` \"{slug}\" is not a valid slug"))
-                .in_file(file)
-                .help(format!(
-                    "use lowercase letters, digits and hyphens, e.g. `{}`",
-                    crate::slug::slugify(slug)
-                ));
-            if let Some(line) = line_of("slug") {
-                d = d.at_line(line);
-            }
-            problems.push(d);
-        }
-        if let Some(url) = &raw.url
-            && !(url.starts_with("https://") || url.starts_with("http://"))
-        {
-            let mut d = Diagnostic::error(format!("`url` \"{url}\" is not a web address"))
-                .in_file(file)
-                .help("give the article's original address, starting with https:// or http://");
-            if let Some(line) = line_of("url") {
-                d = d.at_line(line);
-            }
-            problems.push(d);
-        }
-        let (Some(date), true) = (date, problems.is_empty()) else {
-            return Err(problems);
-        };
-        let listed = |values: Vec<String>| {
+        let mut meta = Meta::undated(DateTime::UNIX_EPOCH.fixed_offset());
+        let mut date = None;
+        let mut date_given = false;
+        let listed = |values: Vec<(String, &Node)>| -> Vec<Listed> {
             values
                 .into_iter()
-                .filter(|v| !v.trim().is_empty())
-                .map(|value| Listed {
-                    line: value_line(yaml, &value).map(|l| l + first_line - 1),
+                .filter(|(v, _)| !v.trim().is_empty())
+                .map(|(value, node)| Listed {
                     value,
+                    line: Some(node.line + first_line - 1),
+                    column: Some(node.column),
                 })
                 .collect()
         };
-        Ok(Meta {
-            title: raw.title.filter(|t| !t.trim().is_empty()),
-            date,
-            updated,
-            source: raw.source.filter(|s| !s.trim().is_empty()),
-            url: raw.url,
-            topics: listed(raw.topics),
-            actors: listed(raw.actors),
-            summary: raw.summary,
-            draft: raw.draft,
-            slug: raw.slug,
-            dateline: raw.dateline,
-            expires,
-        })
+        for (key, _, value) in r.mapping(&root, "the article's metadata", FIELDS) {
+            match key {
+                "title" => meta.title = r.string(key, value).filter(|t| !t.trim().is_empty()),
+                "date" => {
+                    date_given = !value.is_null();
+                    date = date_field(&mut r, key, value, timezone);
+                }
+                "updated" => meta.updated = date_field(&mut r, key, value, timezone),
+                "expires" => meta.expires = date_field(&mut r, key, value, timezone),
+                "source" => meta.source = r.string(key, value).filter(|s| !s.trim().is_empty()),
+                "url" => meta.url = web_address(&mut r, value),
+                "topics" => meta.topics = listed(r.strings(key, value)),
+                "actors" => meta.actors = listed(r.strings(key, value)),
+                "summary" => meta.summary = r.string(key, value),
+                "draft" => meta.draft = r.boolean(key, value).unwrap_or(false),
+                "slug" => meta.slug = slug_field(&mut r, value),
+                _ => meta.dateline = r.string(key, value),
+            }
+        }
+        if !date_given {
+            let d = r.place(
+                &root,
+                Diagnostic::error("missing `date`: every article needs the date it was published")
+                    .help("add a line `date: YYYY-MM-DD` to the metadata"),
+            );
+            r.problems.push(d);
+        }
+        match date {
+            Some(date) if r.problems.is_empty() => Ok(Meta { date, ..meta }),
+            _ => Err(r.problems),
+        }
     }
+}
+
+/// A date field, reported at its value when it is not a date.
+fn date_field(
+    r: &mut Reader,
+    key: &str,
+    node: &Node,
+    timezone: chrono_tz::Tz,
+) -> Option<DateTime<FixedOffset>> {
+    let value = r.string(key, node)?;
+    match parse_date(&value, timezone) {
+        Ok(date) => Some(date),
+        Err(why) => {
+            r.error(
+                node,
+                format!("invalid `{key}` \"{value}\": {why}"),
+                "write a date as YYYY-MM-DD (2016-02-21) or an RFC 3339 date-time (2016-02-21T14:30:00+01:00)",
+            );
+            None
+        }
+    }
+}
+
+/// `url:`, which must be a web address: it becomes a link on the article's page.
+fn web_address(r: &mut Reader, node: &Node) -> Option<String> {
+    let url = r.string("url", node)?;
+    let lower = url.to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        return Some(url);
+    }
+    r.error(
+        node,
+        format!("`url` \"{url}\" is not a web address"),
+        "give the article's original address, starting with https:// or http://",
+    );
+    None
+}
+
+/// `slug:`, which names the article's folder in the output.
+fn slug_field(r: &mut Reader, node: &Node) -> Option<String> {
+    let slug = r.string("slug", node)?;
+    let clean = crate::slug::slugify(&slug);
+    if slug.is_empty() {
+        r.error(
+            node,
+            "`slug` is empty",
+            "give a slug of lowercase letters, digits and hyphens, or remove the line to use the file name",
+        );
+        return None;
+    }
+    if clean != slug {
+        let help = if clean.is_empty() {
+            "use lowercase letters, digits and hyphens, e.g. `my-article`".to_string()
+        } else {
+            format!("use lowercase letters, digits and hyphens, e.g. `{clean}`")
+        };
+        r.error(node, format!("`slug` \"{slug}\" is not a valid slug"), help);
+        return None;
+    }
+    Some(slug)
 }
 
 /// A date, or an RFC 3339 date-time; dates and offset-less date-times are in
@@ -244,21 +253,6 @@ fn explain_bad_date(value: &str) -> String {
         }
     }
     "not a date".to_string()
-}
-
-/// The 1-based line of a top-level `key:` in a YAML text.
-fn key_line(yaml: &str, key: &str) -> Option<usize> {
-    yaml.lines()
-        .position(|l| {
-            l.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
-        .map(|i| i + 1)
-}
-
-/// The 1-based line on which a listed value is written.
-fn value_line(yaml: &str, value: &str) -> Option<usize> {
-    yaml.lines().position(|l| l.contains(value)).map(|i| i + 1)
 }
 
 #[cfg(test)]

@@ -81,7 +81,32 @@ fn outputs(args: &PrintArgs) -> (PathBuf, Option<PathBuf>) {
     }
 }
 
+/// `-o` may not name a file of the site or one inside its inputs: writing
+/// the document there would overwrite site.yaml, or put it among the articles.
+fn check_outputs(args: &PrintArgs) -> Vec<Diagnostic> {
+    let (html, pdf) = outputs(args);
+    [Some(html), pdf]
+        .into_iter()
+        .flatten()
+        .filter_map(|path| {
+            let unfit = crate::output::check_output_file(&args.site.root, &path).err()?;
+            Some(
+                Diagnostic::error(format!(
+                    "`--output`: the document would be written to {}, which {unfit}",
+                    path.display()
+                ))
+                .help("write the document outside content/, templates/, themes/ and static/, e.g. `-o digest.pdf` or `-o public/digest.html`"),
+            )
+        })
+        .collect()
+}
+
 pub fn run(args: &PrintArgs, out: &Reporter) -> bool {
+    let clashes = check_outputs(args);
+    if !clashes.is_empty() {
+        out.failed("print", &clashes);
+        return false;
+    }
     let opts = BuildOptions {
         root: args.site.root.clone(),
         drafts: args.site.drafts,
