@@ -85,6 +85,7 @@ pub fn load_site_with(config: Config, opts: &BuildOptions) -> Result<Loaded, Vec
     let mut timings = Timings::default();
     let mut problems = Diagnostics::new();
     let theme = Theme::load(&opts.root, &config.site.theme).map_err(|d| vec![d])?;
+    problems.extend(theme.warnings.iter().cloned());
 
     let start = Instant::now();
     let (files, found) = content::discover(&opts.root);

@@ -209,7 +209,7 @@ impl Config {
         } else {
             root.join(CONFIG_FILE)
         };
-        let text = std::fs::read_to_string(&path).map_err(|e| {
+        let text = crate::content::limits::read_text(&path).map_err(|e| {
             let d = Diagnostic::error(format!("cannot read {CONFIG_FILE}: {e}")).in_file(&path);
             vec![if e.kind() == std::io::ErrorKind::NotFound {
                 d.help(format!(
@@ -223,6 +223,7 @@ impl Config {
     }
 
     pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
+        crate::content::limits::check_yaml(path, text, 1).map_err(|d| vec![d])?;
         let site: SiteConfig =
             serde_yaml::from_str(text).map_err(|e| vec![yaml_error(path, &e, 0, SITE_KEYS)])?;
         Config::new(path, site)

@@ -123,6 +123,7 @@ pub fn run(opts: &ServeOptions, out: &Reporter) -> Result<(), Diagnostic> {
         extras_dir: Arc::new(extras_dir),
         live: live_rx,
         shutdown: shutdown_rx,
+        bound: addr,
     };
     let served = runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener)?;
@@ -232,13 +233,21 @@ fn rebuild_loop(
     extras: Extras,
     quiet: bool,
 ) {
+    let mut pace = Pace::default();
     while let Ok((mut changes, mut since)) = rx.recv() {
+        if let Some(wait) = pace.before(since) {
+            if !quiet && pace.tell() {
+                println!("{}", Pace::note(&changes));
+            }
+            std::thread::sleep(wait);
+        }
         while let Ok((more, t)) = rx.try_recv() {
             changes.merge(more);
             since = since.min(t);
         }
         watcher.refresh();
         let result = site.rebuild(&changes);
+        pace.after();
         publish(&site, &result, &live, &extras);
         let told = since.elapsed();
         match result {
@@ -276,6 +285,71 @@ fn rebuild_loop(
             }
         }
         let _ = std::io::stdout().flush();
+    }
+}
+
+/// Keeps `serve` from spinning when changes never stop coming: something
+/// that writes into the site on every rebuild (a log, a tool that reacts to
+/// the server's output). Rebuilds run back to back when a change comes while
+/// one runs or right after it; past a streak of [`Pace::STREAK`] such, at
+/// most one a [`Pace::SLOW`] until a change comes after a pause again. Edits
+/// by a person never come that fast that long.
+#[derive(Default)]
+struct Pace {
+    streak: u32,
+    last_end: Option<Instant>,
+    told: bool,
+}
+
+impl Pace {
+    const STREAK: u32 = 20;
+    /// A change seen within this of the end of the last rebuild follows it
+    /// back to back.
+    const CLOSE: Duration = Duration::from_millis(100);
+    const SLOW: Duration = Duration::from_secs(1);
+
+    /// How long to wait before a rebuild for changes first seen at `since`.
+    fn before(&mut self, since: Instant) -> Option<Duration> {
+        let last_end = self.last_end?;
+        if since > last_end + Self::CLOSE {
+            self.streak = 0;
+            self.told = false;
+            return None;
+        }
+        self.streak += 1;
+        if self.streak < Self::STREAK {
+            return None;
+        }
+        (last_end + Self::SLOW).checked_duration_since(Instant::now())
+    }
+
+    fn after(&mut self) {
+        self.last_end = Some(Instant::now());
+    }
+
+    /// Whether to say so (once a streak).
+    fn tell(&mut self) -> bool {
+        !std::mem::replace(&mut self.told, true)
+    }
+
+    fn note(changes: &Changes) -> String {
+        let mut what: Vec<String> = changes
+            .content
+            .iter()
+            .take(3)
+            .map(|p| p.display().to_string())
+            .collect();
+        if changes.theme {
+            what.push("templates/, themes/ or static/".to_string());
+        }
+        if changes.config {
+            what.push(crate::config::CONFIG_FILE.to_string());
+        }
+        format!(
+            "changes keep coming, each right after the last rebuild ({} in a row): rebuilding at most once a second until they stop. Is a program writing into the site ({})?",
+            Self::STREAK,
+            what.join(", ")
+        )
     }
 }
 
