@@ -225,6 +225,26 @@ fn deep_yaml_is_an_error_at_its_place_before_the_parser_sees_it() {
 }
 
 #[test]
+fn aliases_cannot_multiply_a_small_file() {
+    // 2,000 aliases of a 1 MB title: 4 GB and over a minute before.
+    let site = Site::new();
+    let aliases = vec!["*t"; 2000].join(", ");
+    site.write(
+        "content/bomb.md",
+        format!(
+            "---\ntitle: &t {}\ndate: 2024-01-02\ntopics: [{aliases}]\n---\nBody.\n",
+            "x".repeat(1_000_000)
+        ),
+    );
+    let took = fails_promptly(
+        &["check"],
+        site.path(),
+        &["content/bomb.md:4:", "more than 16 YAML aliases"],
+    );
+    assert!(took < Duration::from_secs(20), "took {took:?}");
+}
+
+#[test]
 fn ordinary_nesting_still_passes() {
     let site = Site::new();
     site.write(

@@ -20,6 +20,11 @@ use crate::diagnostics::Diagnostic;
 /// site.yaml or template comes near it.
 pub const MAX_INPUT_BYTES: u64 = 8 * 1024 * 1024;
 
+/// The most aliases (`*name`) accepted in one YAML text. Each repeats its
+/// anchor's whole value: 2,000 aliases of a 1 MB title made 4 GB from a
+/// 1 MB file. dossier's YAML has no use for many; a few stay possible.
+pub const MAX_YAML_ALIASES: usize = 16;
+
 /// The deepest YAML nesting accepted. dossier's settings and front matter
 /// need four levels at most; 64 leaves room for any hand-written YAML.
 pub const MAX_YAML_DEPTH: usize = 64;
@@ -115,12 +120,15 @@ pub fn read_text(path: &Path) -> std::io::Result<String> {
     })
 }
 
-/// Where YAML nests deeper than [`MAX_YAML_DEPTH`]: 1-based line and
-/// column (in characters) of the opening that goes too deep.
+/// Where YAML nests deeper than [`MAX_YAML_DEPTH`] (or holds more than
+/// [`MAX_YAML_ALIASES`] aliases): 1-based line and column (in characters)
+/// of the opening that goes too deep (the alias too many).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TooDeep {
     pub line: usize,
     pub column: usize,
+    /// Too many aliases rather than too deep.
+    pub aliases: bool,
 }
 
 /// `Ok` when `yaml` nests at most [`MAX_YAML_DEPTH`] deep, as a diagnostic
@@ -128,12 +136,18 @@ pub struct TooDeep {
 /// on (front matter starts after `---`).
 pub fn check_yaml(file: &Path, yaml: &str, first_line: usize) -> Result<(), Diagnostic> {
     check_yaml_depth(yaml).map_err(|at| {
-        Diagnostic::error(format!(
-            "YAML nested more than {MAX_YAML_DEPTH} levels deep"
-        ))
-        .in_file(file)
-        .at(at.line + first_line.max(1) - 1, at.column)
-        .help("flatten it: dossier's settings and front matter need a few levels at most")
+        let d = if at.aliases {
+            Diagnostic::error(format!(
+                "more than {MAX_YAML_ALIASES} YAML aliases (`*name`): each repeats its anchor's whole value"
+            ))
+            .help("write the values out instead of repeating an anchor")
+        } else {
+            Diagnostic::error(format!("YAML nested more than {MAX_YAML_DEPTH} levels deep")).help(
+                "flatten it: dossier's settings and front matter need a few levels at most",
+            )
+        };
+        d.in_file(file)
+            .at(at.line + first_line.max(1) - 1, at.column)
     })
 }
 
@@ -162,6 +176,8 @@ struct DepthScan {
     flow: usize,
     /// Inside a quoted scalar that runs on to the next line.
     quote: Option<char>,
+    /// Aliases seen.
+    aliases: usize,
     /// Inside a block scalar: the indentation of the line that opened it,
     /// and that of its content once seen.
     block_scalar: Option<(usize, Option<usize>)>,
@@ -221,6 +237,7 @@ impl DepthScan {
             return Err(TooDeep {
                 line,
                 column: column + 1,
+                aliases: false,
             });
         }
         Ok(())
@@ -293,6 +310,17 @@ impl DepthScan {
                     scalar_start = false;
                 }
                 ',' if self.flow > 0 => scalar_start = true,
+                '*' if scalar_start => {
+                    self.aliases += 1;
+                    if self.aliases > MAX_YAML_ALIASES {
+                        return Err(TooDeep {
+                            line: number,
+                            column: at + 1,
+                            aliases: true,
+                        });
+                    }
+                    scalar_start = false;
+                }
                 ':' if chars.get(at + 1).is_none_or(|c| *c == ' ' || *c == '\t')
                     || self.flow > 0 =>
                 {
@@ -392,7 +420,8 @@ mod tests {
             check_yaml_depth(&flow),
             Err(TooDeep {
                 line: 2,
-                column: 9 + MAX_YAML_DEPTH - 1
+                column: 9 + MAX_YAML_DEPTH - 1,
+                aliases: false,
             })
         );
         let maps = "{a: ".repeat(1000);
@@ -412,6 +441,23 @@ mod tests {
         assert!(!depth_ok(&anchored));
         let multiline = format!("t: [\n{}", "[\n".repeat(100));
         assert!(!depth_ok(&multiline));
+    }
+
+    #[test]
+    fn many_aliases_are_refused() {
+        let few = format!(
+            "t: &t x\nl: [{}]\n",
+            vec!["*t"; MAX_YAML_ALIASES].join(", ")
+        );
+        assert!(depth_ok(&few));
+        let many = format!("t: &t x\nl: [{}]\n", vec!["*t"; 2000].join(", "));
+        let err = check_yaml_depth(&many).unwrap_err();
+        assert!(err.aliases);
+        assert_eq!(err.line, 2);
+        let block = format!("t: &t x\nl:\n{}", "  - *t\n".repeat(100));
+        assert!(!depth_ok(&block));
+        // A star inside a plain scalar is a character.
+        assert!(depth_ok(&"t: a*b c*d\n".repeat(100)));
     }
 
     #[test]
