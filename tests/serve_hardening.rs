@@ -78,17 +78,19 @@ fn only_requests_addressed_to_a_local_name_are_answered() {
 
 /// A server whose standard output and error go to `log` (a file), as a
 /// user's `dossier serve > log 2>&1` does; its address once it is up.
-fn serve_logging_to(root: &Path, log: &Path) -> (Child, String) {
+fn serve_logging_to(root: &Path, log: &Path) -> (Stop, String) {
     let file = std::fs::File::create(log).unwrap();
-    let child = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .arg("serve")
-        .arg("--root")
-        .arg(root)
-        .args(["--port", "0"])
-        .stdout(file.try_clone().unwrap())
-        .stderr(file)
-        .spawn()
-        .unwrap();
+    let child = Stop(
+        Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .arg("serve")
+            .arg("--root")
+            .arg(root)
+            .args(["--port", "0"])
+            .stdout(file.try_clone().unwrap())
+            .stderr(file)
+            .spawn()
+            .unwrap(),
+    );
     let started = Instant::now();
     loop {
         let text = std::fs::read_to_string(log).unwrap_or_default();
@@ -150,8 +152,7 @@ fn a_linked_folder_receiving_the_servers_own_log_sets_off_no_rebuilds() {
     std::fs::create_dir_all(dir.path().join("static")).unwrap();
     symlink(logs.path(), dir.path().join("static/logs")).unwrap();
     let log = logs.path().join("serve.log");
-    let (child, _addr) = serve_logging_to(dir.path(), &log);
-    let _stop = Stop(child);
+    let (_server, _addr) = serve_logging_to(dir.path(), &log);
     let before = std::fs::read_to_string(&log).unwrap();
     assert!(
         before.contains("--> static/logs") && before.contains("leads out of static/"),
@@ -175,8 +176,7 @@ fn the_servers_own_log_inside_static_is_no_input() {
     let dir = fixture();
     let log = dir.path().join("static/serve.log");
     write(&log, "");
-    let (child, addr) = serve_logging_to(dir.path(), &log);
-    let _stop = Stop(child);
+    let (_server, addr) = serve_logging_to(dir.path(), &log);
     // One real edit: one rebuild, whose report lands in static/.
     let article = article_path(dir.path(), "kerry-lavrov-meet-syria-agenda.md");
     let text = std::fs::read_to_string(&article).unwrap();
@@ -207,8 +207,7 @@ fn changes_that_never_stop_slow_rebuilds_down_instead_of_spinning() {
     let dir = fixture();
     let log_dir = tempfile::tempdir().unwrap();
     let log = log_dir.path().join("serve.log");
-    let (child, _addr) = serve_logging_to(dir.path(), &log);
-    let _stop = Stop(child);
+    let (_server, _addr) = serve_logging_to(dir.path(), &log);
     // A program rewriting a published file every 5 ms for 6 s: a real
     // input each time, 1,200 writes.
     let data = dir.path().join("static/data.txt");
@@ -248,8 +247,7 @@ fn links_out_of_static_are_named_and_not_served() {
     symlink("ok.txt", s.join("same.txt")).unwrap();
     let log_dir = tempfile::tempdir().unwrap();
     let log = log_dir.path().join("serve.log");
-    let (child, addr) = serve_logging_to(dir.path(), &log);
-    let _stop = Stop(child);
+    let (_server, addr) = serve_logging_to(dir.path(), &log);
     let text = std::fs::read_to_string(&log).unwrap();
     for link in ["static/passwd", "static/src"] {
         assert!(text.contains(&format!("--> {link}\n")), "{link}:\n{text}");
