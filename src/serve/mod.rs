@@ -246,8 +246,9 @@ fn rebuild_loop(
             since = since.min(t);
         }
         watcher.refresh();
+        pace.start();
         let result = site.rebuild(&changes);
-        pace.after();
+        pace.end();
         publish(&site, &result, &live, &extras);
         let told = since.elapsed();
         match result {
@@ -290,19 +291,23 @@ fn rebuild_loop(
 
 /// Keeps `serve` from spinning when changes never stop coming: something
 /// that writes into the site on every rebuild (a log, a tool that reacts to
-/// the server's output). Rebuilds run back to back when a change comes while
-/// one runs or right after it; past a streak of [`Pace::STREAK`] such, at
-/// most one a [`Pace::SLOW`] until a change comes after a pause again. Edits
-/// by a person never come that fast that long.
+/// the server's output). A rebuild follows the last back to back when its
+/// change came while that one ran or right after it; once rebuilds have run
+/// back to back for [`Pace::STREAK`], each waits after the last one ends at
+/// least [`Pace::SLOW`] and four times as long as it took, so the processor
+/// is mostly idle, until a change comes after a pause again. A person's
+/// edits never come that fast that long.
 #[derive(Default)]
 struct Pace {
-    streak: u32,
-    last_end: Option<Instant>,
+    /// When the current run of back-to-back rebuilds began.
+    streak_since: Option<Instant>,
+    last: Option<(Instant, Instant)>,
+    started: Option<Instant>,
     told: bool,
 }
 
 impl Pace {
-    const STREAK: u32 = 20;
+    const STREAK: Duration = Duration::from_secs(2);
     /// A change seen within this of the end of the last rebuild follows it
     /// back to back.
     const CLOSE: Duration = Duration::from_millis(100);
@@ -310,21 +315,27 @@ impl Pace {
 
     /// How long to wait before a rebuild for changes first seen at `since`.
     fn before(&mut self, since: Instant) -> Option<Duration> {
-        let last_end = self.last_end?;
+        let (last_start, last_end) = self.last?;
         if since > last_end + Self::CLOSE {
-            self.streak = 0;
+            self.streak_since = None;
             self.told = false;
             return None;
         }
-        self.streak += 1;
-        if self.streak < Self::STREAK {
+        let streak_since = *self.streak_since.get_or_insert(last_start);
+        if last_end.duration_since(streak_since) < Self::STREAK {
             return None;
         }
-        (last_end + Self::SLOW).checked_duration_since(Instant::now())
+        let rest = Self::SLOW.max((last_end - last_start) * 4);
+        (last_end + rest).checked_duration_since(Instant::now())
     }
 
-    fn after(&mut self) {
-        self.last_end = Some(Instant::now());
+    fn start(&mut self) {
+        self.started = Some(Instant::now());
+    }
+
+    fn end(&mut self) {
+        let now = Instant::now();
+        self.last = Some((self.started.unwrap_or(now), now));
     }
 
     /// Whether to say so (once a streak).
@@ -346,8 +357,8 @@ impl Pace {
             what.push(crate::config::CONFIG_FILE.to_string());
         }
         format!(
-            "changes keep coming, each right after the last rebuild ({} in a row): rebuilding at most once a second until they stop. Is a program writing into the site ({})?",
-            Self::STREAK,
+            "changes keep coming, each right after the last rebuild, for {} s: rebuilding at most once a second until they stop. Is a program writing into the site ({})?",
+            Self::STREAK.as_secs(),
             what.join(", ")
         )
     }
