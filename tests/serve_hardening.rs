@@ -267,3 +267,23 @@ fn links_out_of_static_are_named_and_not_served() {
     assert_eq!(request(&addr, "GET", "/ok.txt").text(), "fine\n");
     assert_eq!(request(&addr, "GET", "/same.txt").text(), "fine\n");
 }
+
+#[test]
+fn a_theme_linked_in_from_elsewhere_is_still_watched() {
+    // Links are no longer followed under themes/, but a theme folder that
+    // is itself a link is watched through it.
+    let dir = fixture();
+    let elsewhere = tempfile::tempdir().unwrap();
+    write(&elsewhere.path().join("static/theme.css"), "one\n");
+    std::fs::create_dir_all(dir.path().join("themes")).unwrap();
+    symlink(elsewhere.path(), dir.path().join("themes/mine")).unwrap();
+    let config = std::fs::read_to_string(dir.path().join("site.yaml")).unwrap();
+    write(
+        &dir.path().join("site.yaml"),
+        &config.replace("theme: default", "theme: mine"),
+    );
+    let server = Server::start(dir.path());
+    assert_eq!(server.get("/theme.css").text(), "one\n");
+    save_by_rename(&elsewhere.path().join("static/theme.css"), "two\n");
+    server.wait_for("/theme.css", "two");
+}

@@ -87,6 +87,37 @@ impl Watcher {
                 let _ = debouncer.unwatch(&dir);
             }
         }
+        self.refresh_linked_themes();
+    }
+
+    /// A theme linked in from elsewhere (`themes/mine -> ~/src/mine`) is
+    /// watched through its link, since links are not followed under
+    /// `themes/`; links inside it still are not.
+    fn refresh_linked_themes(&mut self) {
+        let themes = self.root.join("themes");
+        let linked: HashSet<PathBuf> = std::fs::read_dir(&themes)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_symlink() && p.is_dir())
+            .collect();
+        for dir in &linked {
+            if !self.watched.contains(dir) && self.rest.watch(dir, RecursiveMode::Recursive).is_ok()
+            {
+                self.watched.insert(dir.clone());
+            }
+        }
+        let gone: Vec<PathBuf> = self
+            .watched
+            .iter()
+            .filter(|d| d.parent() == Some(themes.as_path()) && !linked.contains(*d))
+            .cloned()
+            .collect();
+        for dir in gone {
+            self.watched.remove(&dir);
+            let _ = self.rest.unwatch(&dir);
+        }
     }
 }
 
