@@ -117,7 +117,10 @@ pub fn load_site_with(
 ) -> Result<Loaded, Vec<Diagnostic>> {
     let mut timings = Timings::default();
     let theme = match Theme::load(&opts.root, &config.site.theme) {
-        Ok(theme) => Some(theme),
+        Ok(theme) => {
+            problems.extend(theme.warnings.iter().cloned());
+            Some(theme)
+        }
         Err(d) => {
             problems.push(d);
             None

@@ -279,7 +279,7 @@ impl Config {
         } else {
             root.join(CONFIG_FILE)
         };
-        let text = match std::fs::read_to_string(&path) {
+        let text = match crate::content::limits::read_text(&path) {
             Ok(text) => text,
             Err(e) => {
                 let d = Diagnostic::error(format!("cannot read {CONFIG_FILE}: {e}")).in_file(&path);
@@ -313,12 +313,17 @@ impl Config {
     pub fn read(path: &Path, text: &str, problems: &mut Diagnostics) -> Config {
         let mut reader = Reader::new(path, 0);
         let mut places = Places::new(path);
-        let site = match yaml::parse(text) {
-            Ok(root) => read_site(&mut reader, &root, &mut places),
-            Err(err) => {
-                reader.syntax(&err);
-                SiteConfig::defaults()
+        // Nesting and aliases are bounded before the parser sees the text.
+        let parsed = match crate::content::limits::check_yaml(path, text, 1) {
+            Ok(()) => yaml::parse(text).map_err(|err| reader.syntax(&err)),
+            Err(d) => {
+                problems.push(d);
+                Err(())
             }
+        };
+        let site = match parsed {
+            Ok(root) => read_site(&mut reader, &root, &mut places),
+            Err(()) => SiteConfig::defaults(),
         };
         problems.extend(reader.problems);
         let mut config = Config::assemble(site, places);

@@ -3,13 +3,12 @@
 //! `dossier-import` crate; this module gives them the site's registry and
 //! the dates of its articles, and writes (never overwrites) the files.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use dossier_import::{ImportOptions, Imported, import_all, write_new};
 
 use crate::config::Config;
-use crate::content;
+use crate::content::{self, limits};
 use crate::diagnostics::Diagnostic;
 use crate::extract::Extractor;
 
@@ -63,15 +62,13 @@ pub fn import(req: &ImportRequest) -> Result<Vec<Outcome>, Vec<Diagnostic>> {
     let mut inputs: Vec<(String, Result<Vec<u8>, Diagnostic>)> = Vec::new();
     for file in &req.files {
         let name = file.display().to_string();
+        // Capped, whatever the input is: `/dev/zero` or an endless pipe
+        // would otherwise fill the memory.
         let bytes = if name == "-" {
-            let mut buffer = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buffer)
-                .map(|_| buffer)
-                .map_err(|e| Diagnostic::error(format!("cannot read standard input: {e}")))
+            limits::read_capped(std::io::stdin().lock())
+                .map_err(|e| e.diagnostic(Path::new("(standard input)"), "an article to import"))
         } else {
-            std::fs::read(file)
-                .map_err(|e| Diagnostic::error(format!("cannot read: {e}")).in_file(file))
+            limits::read_file(file).map_err(|e| e.diagnostic(file, "an article to import"))
         };
         inputs.push((name, bytes));
     }

@@ -7,6 +7,7 @@
 pub mod frontmatter;
 pub mod highlight;
 pub mod html;
+pub mod limits;
 pub mod markdown;
 pub mod plain;
 pub mod text;
@@ -22,7 +23,7 @@ pub const CONTENT_DIR: &str = "content";
 
 /// Articles larger than this are almost certainly not articles (a pasted
 /// database dump, a log); refusing them keeps one mistake from eating memory.
-pub const MAX_ARTICLE_BYTES: u64 = 8 * 1024 * 1024;
+pub const MAX_ARTICLE_BYTES: u64 = limits::MAX_INPUT_BYTES;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Format {
@@ -162,19 +163,12 @@ pub fn relative(root: &Path, path: &Path) -> PathBuf {
 /// The text of a file, or a diagnostic that says why it is not usable text.
 pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
     let path = root.join(rel);
-    let metadata = std::fs::metadata(&path)
-        .map_err(|e| Diagnostic::error(format!("cannot read: {e}")).in_file(rel))?;
-    if metadata.len() > MAX_ARTICLE_BYTES {
-        return Err(Diagnostic::error(format!(
-            "file is {} MiB; an article may be at most {} MiB",
-            metadata.len() / (1024 * 1024),
-            MAX_ARTICLE_BYTES / (1024 * 1024)
-        ))
-        .in_file(rel)
-        .help("split it into articles, or move it to static/ if it is an attachment"));
-    }
-    let bytes = std::fs::read(&path)
-        .map_err(|e| Diagnostic::error(format!("cannot read: {e}")).in_file(rel))?;
+    let bytes = limits::read_file(&path).map_err(|e| match e {
+        limits::ReadError::TooLarge { .. } => e
+            .diagnostic(rel, "an article")
+            .help("split it into articles, or move it to static/ if it is an attachment"),
+        limits::ReadError::Io(_) => e.diagnostic(rel, "an article"),
+    })?;
     if bytes.contains(&0) {
         return Err(Diagnostic::error("binary file: articles are text")
             .in_file(rel)

@@ -39,6 +39,8 @@ impl StaticFile {
 pub struct Theme {
     pub templates: Vec<TemplateSource>,
     pub statics: Vec<StaticFile>,
+    /// What loading it found and left out (links out of a static folder).
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Theme {
@@ -59,7 +61,7 @@ impl Theme {
         let overrides = root.join("templates");
         if overrides.is_dir() {
             for (name, path) in files_under(&overrides) {
-                let text = std::fs::read_to_string(&path).map_err(|e| {
+                let text = crate::content::limits::read_text(&path).map_err(|e| {
                     Diagnostic::error(format!("cannot read template: {e}"))
                         .in_file(crate::content::relative(root, &path))
                 })?;
@@ -73,7 +75,7 @@ impl Theme {
         }
         let site_static = root.join("static");
         if site_static.is_dir() {
-            for (path, file) in files_under(&site_static) {
+            for (path, file) in static_files(root, &site_static, &mut theme.warnings) {
                 theme.statics.retain(|s| s.output_path() != path);
                 theme.statics.push(StaticFile::Disk { path, file });
             }
@@ -85,13 +87,17 @@ impl Theme {
         let mut templates = Vec::new();
         let mut statics = Vec::new();
         collect_embedded(&DEFAULT_THEME, &mut templates, &mut statics);
-        Theme { templates, statics }
+        Theme {
+            templates,
+            statics,
+            warnings: Vec::new(),
+        }
     }
 
     fn from_disk(root: &Path, dir: &Path) -> Result<Theme, Diagnostic> {
         let mut templates = Vec::new();
         for (name, path) in files_under(&dir.join("templates")) {
-            let text = std::fs::read_to_string(&path).map_err(|e| {
+            let text = crate::content::limits::read_text(&path).map_err(|e| {
                 Diagnostic::error(format!("cannot read template: {e}"))
                     .in_file(crate::content::relative(root, &path))
             })?;
@@ -112,7 +118,8 @@ impl Theme {
                 templates.push(template);
             }
         }
-        let mut statics: Vec<StaticFile> = files_under(&dir.join("static"))
+        let mut warnings = Vec::new();
+        let mut statics: Vec<StaticFile> = static_files(root, &dir.join("static"), &mut warnings)
             .into_iter()
             .map(|(path, file)| StaticFile::Disk { path, file })
             .collect();
@@ -124,7 +131,11 @@ impl Theme {
                 statics.push(file);
             }
         }
-        Ok(Theme { templates, statics })
+        Ok(Theme {
+            templates,
+            statics,
+            warnings,
+        })
     }
 
     /// Every file of the embedded default theme, for `dossier init --theme`.
@@ -189,4 +200,131 @@ fn files_under(dir: &Path) -> Vec<(String, PathBuf)> {
         .collect();
     out.sort();
     out
+}
+
+/// The files of a static folder to publish, as `files_under` lists them,
+/// without what a symbolic link would bring in from outside the folder.
+///
+/// A link whose target (every link on the way resolved) lies outside `dir`
+/// is left out with a warning naming it: `static/passwd -> /etc/passwd` or
+/// `static/up -> ../../` would publish the machine's or the site's private
+/// files. A link to a file or folder inside `dir` is followed, each folder
+/// at most once through links, so that a loop ends and links that fan out
+/// (`a/x -> ../b`, `a/y -> ../b`, `b/x -> ../c`...) stay linear.
+fn static_files(root: &Path, dir: &Path, warnings: &mut Vec<Diagnostic>) -> Vec<(String, PathBuf)> {
+    let Ok(real_dir) = dir.canonicalize() else {
+        return Vec::new();
+    };
+    let mut walk = StaticWalk {
+        root,
+        dir,
+        real_dir: &real_dir,
+        expanded: std::collections::HashSet::from([real_dir.clone()]),
+        out: Vec::new(),
+        warnings,
+    };
+    walk.folder(dir, "");
+    let mut out = walk.out;
+    out.sort();
+    out
+}
+
+struct StaticWalk<'a> {
+    root: &'a Path,
+    /// The static folder as the site names it.
+    dir: &'a Path,
+    /// The static folder with every link resolved.
+    real_dir: &'a Path,
+    /// Folders already listed through a link (and the static folder).
+    expanded: std::collections::HashSet<PathBuf>,
+    out: Vec<(String, PathBuf)>,
+    warnings: &'a mut Vec<Diagnostic>,
+}
+
+impl StaticWalk<'_> {
+    /// The files under `folder`, published under `prefix`.
+    fn folder(&mut self, folder: &Path, prefix: &str) {
+        let walker = walkdir::WalkDir::new(folder)
+            .follow_links(false)
+            .into_iter()
+            .filter_entry(|e| {
+                e.depth() == 0 || !crate::content::is_ignored(e.file_name().to_str().unwrap_or(""))
+            });
+        for entry in walker {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    let at = e.path().unwrap_or(folder).to_path_buf();
+                    self.warn(&at, format!("not published: cannot read it ({e})"), None);
+                    continue;
+                }
+            };
+            if entry.depth() == 0 {
+                continue;
+            }
+            let rel = entry
+                .path()
+                .strip_prefix(folder)
+                .unwrap_or(entry.path())
+                .to_string_lossy()
+                .replace('\\', "/");
+            let published = if prefix.is_empty() {
+                rel
+            } else {
+                format!("{prefix}/{rel}")
+            };
+            if entry.path_is_symlink() {
+                self.link(entry.path(), published);
+            } else if entry.file_type().is_file() {
+                self.out.push((published, entry.path().to_path_buf()));
+            }
+        }
+    }
+
+    fn link(&mut self, link: &Path, published: String) {
+        let real = match link.canonicalize() {
+            Ok(real) => real,
+            Err(e) => {
+                self.warn(
+                    link,
+                    format!("not published: this symbolic link leads nowhere ({e})"),
+                    Some("point it at a file inside the folder, or remove it"),
+                );
+                return;
+            }
+        };
+        if !real.starts_with(self.real_dir) {
+            self.warn(
+                link,
+                format!(
+                    "not published: this symbolic link leads out of {}/ (to {})",
+                    crate::content::relative(self.root, self.dir).display(),
+                    real.display()
+                ),
+                Some("copy what it should publish into the folder instead of linking to it, or remove the link"),
+            );
+            return;
+        }
+        if real.is_file() {
+            self.out.push((published, real));
+        } else if real.is_dir() {
+            if self.expanded.insert(real) {
+                self.folder(link, &published);
+            } else {
+                self.warn(
+                    link,
+                    "not followed: this symbolic link leads to a folder published already (a loop, or a second link to it)".to_string(),
+                    Some("remove the link; the folder it points at is published under its own name"),
+                );
+            }
+        }
+    }
+
+    fn warn(&mut self, at: &Path, message: String, help: Option<&str>) {
+        let mut d = Diagnostic::warning(message).in_file(crate::content::relative(self.root, at));
+        if let Some(help) = help {
+            d = d.help(help);
+        }
+        self.warnings.push(d);
+    }
 }

@@ -438,7 +438,9 @@ pub fn file_hash(root: &Path, files: &[&Path]) -> Option<u64> {
     let mut h = Fingerprinter::default();
     for f in files {
         f.hash(&mut h);
-        std::fs::read(root.join(f)).ok()?.hash(&mut h);
+        crate::content::limits::read_file(&root.join(f))
+            .ok()?
+            .hash(&mut h);
     }
     Some(h.finish())
 }

@@ -9,14 +9,16 @@
 //! checked to be inside it.
 
 use std::convert::Infallible;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
 use axum::body::{Body, Bytes};
-use axum::extract::State;
+use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
+use axum::middleware::{self, Next};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -48,6 +50,9 @@ pub struct AppState {
     pub extras_dir: Arc<PathBuf>,
     pub live: watch::Receiver<LiveState>,
     pub shutdown: watch::Receiver<bool>,
+    /// The address the server listens on: its host is one of the names a
+    /// request may be addressed to.
+    pub bound: SocketAddr,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -55,7 +60,87 @@ pub fn router(state: AppState) -> Router {
         .route(EVENTS, get(events))
         .route(SCRIPT, get(script))
         .fallback(file)
+        .layer(middleware::from_fn_with_state(state.clone(), local_only))
         .with_state(state)
+}
+
+/// Answer only requests addressed to this machine by a name no one else
+/// controls: against DNS rebinding, where a web page makes its own host
+/// name resolve to 127.0.0.1 and then reads the preview (drafts included)
+/// as same-origin. Such a request still names the attacker's host, so the
+/// `Host` header tells them apart, as Vite and webpack-dev-server check it.
+/// Every route is guarded, the live-reload stream too.
+async fn local_only(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let host = request
+        .uri()
+        .authority()
+        .map(|a| a.as_str().to_string())
+        .or_else(|| {
+            request
+                .headers()
+                .get(header::HOST)
+                .map(|h| String::from_utf8_lossy(h.as_bytes()).into_owned())
+        });
+    match host {
+        Some(host) if local_host(&host, state.bound) => next.run(request).await,
+        host => forbidden_host(host.as_deref(), state.bound),
+    }
+}
+
+/// Whether `host` (a `Host` header: a name or address, maybe with a port)
+/// names this server: `localhost`, the loopback addresses, or the address
+/// it is bound to. Bound to every interface (`--bind 0.0.0.0`), any IP
+/// address passes too: DNS rebinding needs a name, and the user asked to be
+/// reached from the network, where a phone knows the machine by its address.
+pub fn local_host(host: &str, bound: SocketAddr) -> bool {
+    let name = host_name(host).trim_end_matches('.').to_ascii_lowercase();
+    if name == "localhost" {
+        return true;
+    }
+    let Ok(ip) = name.parse::<IpAddr>() else {
+        return false;
+    };
+    ip == IpAddr::V4(Ipv4Addr::LOCALHOST)
+        || ip == IpAddr::V6(Ipv6Addr::LOCALHOST)
+        || ip == bound.ip()
+        || bound.ip().is_unspecified()
+}
+
+/// The host part of a `Host` header: `[::1]:8080` is `::1`, `x:80` is `x`.
+fn host_name(host: &str) -> &str {
+    let host = host.trim();
+    if let Some(rest) = host.strip_prefix('[') {
+        return match rest.split_once(']') {
+            Some((ip, "")) => ip,
+            Some((ip, port)) if port.starts_with(':') => ip,
+            _ => host,
+        };
+    }
+    match host.rsplit_once(':') {
+        Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
+        _ => host,
+    }
+}
+
+fn forbidden_host(host: Option<&str>, bound: SocketAddr) -> Response {
+    let local = super::local_url(bound);
+    let named = match host {
+        Some(h) => format!("it was addressed to `{}`", h.escape_debug()),
+        None => "it named no host".to_string(),
+    };
+    let text = format!(
+        "403 Forbidden: dossier's preview server answers only requests addressed to localhost, \
+         127.0.0.1, [::1] or the address it listens on; {named}.\n\
+         Open {local} instead. (This guards the preview against DNS rebinding: a web page \
+         that makes its own name point at this machine.)\n"
+    );
+    let mut r = Response::new(Body::from(text));
+    *r.status_mut() = StatusCode::FORBIDDEN;
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    r
 }
 
 async fn script() -> Response {
@@ -445,6 +530,40 @@ mod tests {
         ] {
             assert_eq!(clean_path(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn only_local_host_names_pass() {
+        let loopback: SocketAddr = "127.0.0.1:1111".parse().unwrap();
+        for ok in [
+            "127.0.0.1",
+            "127.0.0.1:1111",
+            "localhost",
+            "LOCALHOST:1111",
+            "localhost.",
+            "[::1]",
+            "[::1]:1111",
+        ] {
+            assert!(local_host(ok, loopback), "{ok}");
+        }
+        for bad in [
+            "evil.example",
+            "evil.example:1111",
+            "localhost.evil.example",
+            "127.0.0.1.nip.io",
+            "127.0.0.2",
+            "192.168.1.5:1111",
+            "",
+            "[::1",
+        ] {
+            assert!(!local_host(bad, loopback), "{bad}");
+        }
+        let lan: SocketAddr = "192.168.1.5:1111".parse().unwrap();
+        assert!(local_host("192.168.1.5:1111", lan));
+        assert!(!local_host("10.0.0.1", lan));
+        let every: SocketAddr = "0.0.0.0:1111".parse().unwrap();
+        assert!(local_host("10.0.0.1:1111", every));
+        assert!(!local_host("evil.example", every));
     }
 
     #[test]

@@ -691,39 +691,24 @@ fn stamp(root: &Path, path: &Path, format: &Format) -> Vec<Option<(u64, SystemTi
 }
 
 /// The theme's and the site's static files and the highlighting style
-/// sheet, as a build writes them. A static file that is a symbolic link to
-/// something outside the site is left out: serve never hands out a file from
-/// outside the site, whatever links point where.
+/// sheet, as a build writes them. Links out of a static folder were left
+/// out when the theme was loaded (see `Theme::load`); its warnings about
+/// them are told with the assets, as `build` tells them.
 fn read_assets(root: &Path, theme: &Theme, problems: &mut Diagnostics) -> Vec<(String, Bytes)> {
-    let real_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    problems.extend(theme.warnings.iter().cloned());
     let mut out = Vec::with_capacity(theme.statics.len() + 1);
     for file in &theme.statics {
         match file {
             StaticFile::Embedded { path, bytes } => {
                 out.push((path.clone(), Bytes::from_static(bytes)));
             }
-            StaticFile::Disk { path, file } => {
-                let inside = file
-                    .canonicalize()
-                    .is_ok_and(|real| real.starts_with(&real_root));
-                if !inside {
-                    problems.push(
-                        Diagnostic::warning(
-                            "not served: this static file links to a file outside the site",
-                        )
-                        .in_file(content::relative(root, file))
-                        .help("copy the file into static/ instead of linking to it"),
-                    );
-                    continue;
-                }
-                match std::fs::read(file) {
-                    Ok(bytes) => out.push((path.clone(), Bytes::from(bytes))),
-                    Err(e) => problems.push(
-                        Diagnostic::warning(format!("cannot read: {e}"))
-                            .in_file(content::relative(root, file)),
-                    ),
-                }
-            }
+            StaticFile::Disk { path, file } => match std::fs::read(file) {
+                Ok(bytes) => out.push((path.clone(), Bytes::from(bytes))),
+                Err(e) => problems.push(
+                    Diagnostic::warning(format!("cannot read: {e}"))
+                        .in_file(content::relative(root, file)),
+                ),
+            },
         }
     }
     out.push((

@@ -124,6 +124,7 @@ pub fn run(opts: &ServeOptions, out: &Reporter) -> Result<(), Diagnostic> {
         extras_dir: Arc::new(extras_dir),
         live: live_rx,
         shutdown: shutdown_rx,
+        bound: addr,
     };
     let served = runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener)?;
@@ -233,13 +234,22 @@ fn rebuild_loop(
     extras: Extras,
     quiet: bool,
 ) {
+    let mut pace = Pace::default();
     while let Ok((mut changes, mut since)) = rx.recv() {
+        if let Some(wait) = pace.before(since) {
+            if !quiet && pace.tell() {
+                println!("{}", Pace::note(&changes));
+            }
+            std::thread::sleep(wait);
+        }
         while let Ok((more, t)) = rx.try_recv() {
             changes.merge(more);
             since = since.min(t);
         }
         watcher.refresh();
+        pace.start();
         let result = site.rebuild(&changes);
+        pace.end();
         publish(&site, &result, &live, &extras);
         let told = since.elapsed();
         match result {
@@ -277,6 +287,81 @@ fn rebuild_loop(
             }
         }
         let _ = std::io::stdout().flush();
+    }
+}
+
+/// Keeps `serve` from spinning when changes never stop coming: something
+/// that writes into the site on every rebuild (a log, a tool that reacts to
+/// the server's output). A rebuild follows the last back to back when its
+/// change came while that one ran or right after it; once rebuilds have run
+/// back to back for [`Pace::STREAK`], each waits after the last one ends at
+/// least [`Pace::SLOW`] and four times as long as it took, so the processor
+/// is mostly idle, until a change comes after a pause again. A person's
+/// edits never come that fast that long.
+#[derive(Default)]
+struct Pace {
+    /// When the current run of back-to-back rebuilds began.
+    streak_since: Option<Instant>,
+    last: Option<(Instant, Instant)>,
+    started: Option<Instant>,
+    told: bool,
+}
+
+impl Pace {
+    const STREAK: Duration = Duration::from_secs(2);
+    /// A change seen within this of the end of the last rebuild follows it
+    /// back to back.
+    const CLOSE: Duration = Duration::from_millis(100);
+    const SLOW: Duration = Duration::from_secs(1);
+
+    /// How long to wait before a rebuild for changes first seen at `since`.
+    fn before(&mut self, since: Instant) -> Option<Duration> {
+        let (last_start, last_end) = self.last?;
+        if since > last_end + Self::CLOSE {
+            self.streak_since = None;
+            self.told = false;
+            return None;
+        }
+        let streak_since = *self.streak_since.get_or_insert(last_start);
+        if last_end.duration_since(streak_since) < Self::STREAK {
+            return None;
+        }
+        let rest = Self::SLOW.max((last_end - last_start) * 4);
+        (last_end + rest).checked_duration_since(Instant::now())
+    }
+
+    fn start(&mut self) {
+        self.started = Some(Instant::now());
+    }
+
+    fn end(&mut self) {
+        let now = Instant::now();
+        self.last = Some((self.started.unwrap_or(now), now));
+    }
+
+    /// Whether to say so (once a streak).
+    fn tell(&mut self) -> bool {
+        !std::mem::replace(&mut self.told, true)
+    }
+
+    fn note(changes: &Changes) -> String {
+        let mut what: Vec<String> = changes
+            .content
+            .iter()
+            .take(3)
+            .map(|p| p.display().to_string())
+            .collect();
+        if changes.theme {
+            what.push("templates/, themes/ or static/".to_string());
+        }
+        if changes.config {
+            what.push(crate::config::CONFIG_FILE.to_string());
+        }
+        format!(
+            "changes keep coming, each right after the last rebuild, for {} s: rebuilding at most once a second until they stop. Is a program writing into the site ({})?",
+            Self::STREAK.as_secs(),
+            what.join(", ")
+        )
     }
 }
 
