@@ -279,7 +279,7 @@ impl Config {
         } else {
             root.join(CONFIG_FILE)
         };
-        let text = match crate::content::limits::read_text(&path) {
+        let text = match crate::limits::read_text(&path) {
             Ok(text) => text,
             Err(e) => {
                 let d = Diagnostic::error(format!("cannot read {CONFIG_FILE}: {e}")).in_file(&path);
@@ -314,7 +314,7 @@ impl Config {
         let mut reader = Reader::new(path, 0);
         let mut places = Places::new(path);
         // Nesting and aliases are bounded before the parser sees the text.
-        let parsed = match crate::content::limits::check_yaml(path, text, 1) {
+        let parsed = match crate::limits::check_yaml(path, text, 1) {
             Ok(()) => yaml::parse(text).map_err(|err| reader.syntax(&err)),
             Err(d) => {
                 problems.push(d);

@@ -8,9 +8,10 @@ use std::path::{Path, PathBuf};
 use dossier_import::{ImportOptions, Imported, import_all, write_new};
 
 use crate::config::Config;
-use crate::content::{self, limits};
+use crate::content;
 use crate::diagnostics::Diagnostic;
 use crate::extract::Extractor;
+use crate::limits;
 
 pub struct ImportRequest {
     pub root: PathBuf,

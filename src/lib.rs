@@ -8,12 +8,13 @@
 
 pub mod build;
 pub mod check;
-pub mod cli;
+pub mod cmd;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod extract;
 pub mod import;
+pub mod limits;
 pub mod output;
 pub mod print;
 pub mod publish;

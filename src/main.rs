@@ -12,5 +12,5 @@ fn main() -> std::process::ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
-    dossier::cli::main()
+    dossier::cmd::main()
 }

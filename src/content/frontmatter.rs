@@ -97,7 +97,7 @@ impl Meta {
         first_line: usize,
         timezone: chrono_tz::Tz,
     ) -> Result<Meta, Vec<Diagnostic>> {
-        super::limits::check_yaml(file, yaml, first_line).map_err(|d| vec![d])?;
+        crate::limits::check_yaml(file, yaml, first_line).map_err(|d| vec![d])?;
         let mut r = Reader::new(file, first_line - 1);
         let root = match yaml::parse(yaml) {
             Ok(root) => root,

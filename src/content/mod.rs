@@ -7,7 +7,6 @@
 pub mod frontmatter;
 pub mod highlight;
 pub mod html;
-pub mod limits;
 pub mod markdown;
 pub mod plain;
 pub mod text;
@@ -17,6 +16,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::limits;
 pub use frontmatter::{Listed, Meta};
 
 pub const CONTENT_DIR: &str = "content";

@@ -11,7 +11,7 @@
 //! prefixed (`a3-q1`) and its links become numbered notes (see `html`).
 
 pub mod chromium;
-pub mod cli;
+
 mod html;
 
 use std::collections::HashMap;

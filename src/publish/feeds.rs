@@ -4,13 +4,12 @@
 
 use chrono::{DateTime, FixedOffset, SecondsFormat};
 use rayon::prelude::*;
-use serde::Serialize;
 
 use super::Out;
 use super::xml::{element, escape_into};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
-use crate::site::routes::{self, Page};
+use crate::site::routes;
 use crate::site::{ArticleIdx, Site};
 
 /// Entries per feed, newest first.
@@ -29,13 +28,6 @@ impl Feed<'_> {
     fn path(&self) -> String {
         routes::feed(&self.dir)
     }
-}
-
-/// A feed as a page's `<link rel="alternate">` shows it.
-#[derive(Serialize, Debug, Clone, PartialEq, Eq)]
-pub struct FeedLink {
-    pub title: String,
-    pub url: String,
 }
 
 fn all<'a>(config: &Config, site: &'a Site, everything: &'a [ArticleIdx]) -> Vec<Feed<'a>> {
@@ -61,32 +53,6 @@ fn all<'a>(config: &Config, site: &'a Site, everything: &'a [ArticleIdx]) -> Vec
         articles: &s.articles,
     }));
     feeds
-}
-
-/// The feeds a page links to: its own topic's, actor's or outlet's first,
-/// then the site's.
-pub fn links(config: &Config, site: &Site, page: Page) -> Vec<FeedLink> {
-    let own = page.feed_dir(site).map(|dir| {
-        let name = match page {
-            Page::Topic(i, _) => &site.topics[i].title,
-            Page::Actor(i, _) => &site.actors[i].name,
-            Page::Source(i, _) => &site.sources[i].name,
-            _ => &config.site.title,
-        };
-        (dir, name)
-    });
-    let mut links = Vec::with_capacity(2);
-    if let Some((dir, name)) = own {
-        links.push(FeedLink {
-            title: format!("{name} · {}", config.site.title),
-            url: config.url(&routes::feed(&dir)),
-        });
-    }
-    links.push(FeedLink {
-        title: config.site.title.clone(),
-        url: config.url(routes::FEED),
-    });
-    links
 }
 
 pub fn write(config: &Config, site: &Site, out: Out) -> Result<(), Vec<Diagnostic>> {

@@ -360,7 +360,7 @@ impl<'a> Checker<'a> {
         for (i, link) in links.iter().enumerate() {
             in_body[i] |= article.url.as_deref() == Some(*link);
         }
-        let lines = crate::content::limits::read_file(&self.root.join(&article.file))
+        let lines = crate::limits::read_file(&self.root.join(&article.file))
             .ok()
             .map(|bytes| first_lines(&String::from_utf8_lossy(&bytes), links))
             .unwrap_or_else(|| vec![None; links.len()]);

@@ -292,7 +292,7 @@ impl Renderer {
             }
         }
         let template = page.template();
-        ctx.insert("feeds", &crate::publish::feeds::links(config, site, page));
+        ctx.insert("feeds", &feed_links(config, site, page));
         self.tera
             .render(template, &ctx)
             .map_err(|e| render_error(template, &e))

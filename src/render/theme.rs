@@ -61,7 +61,7 @@ impl Theme {
         let overrides = root.join("templates");
         if overrides.is_dir() {
             for (name, path) in files_under(&overrides) {
-                let text = crate::content::limits::read_text(&path).map_err(|e| {
+                let text = crate::limits::read_text(&path).map_err(|e| {
                     Diagnostic::error(format!("cannot read template: {e}"))
                         .in_file(crate::content::relative(root, &path))
                 })?;
@@ -97,7 +97,7 @@ impl Theme {
     fn from_disk(root: &Path, dir: &Path) -> Result<Theme, Diagnostic> {
         let mut templates = Vec::new();
         for (name, path) in files_under(&dir.join("templates")) {
-            let text = crate::content::limits::read_text(&path).map_err(|e| {
+            let text = crate::limits::read_text(&path).map_err(|e| {
                 Diagnostic::error(format!("cannot read template: {e}"))
                     .in_file(crate::content::relative(root, &path))
             })?;

@@ -6,7 +6,7 @@ use chrono::{DateTime, Datelike, FixedOffset};
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::site::routes;
+use crate::site::routes::{self, Page};
 use crate::site::{Actor, Article, Quotation, Site, Speaker, Topic};
 
 #[derive(Serialize)]
@@ -386,4 +386,37 @@ pub fn period(site: &Site, articles: &[usize]) -> Option<Period> {
         from: date(&site.articles[*articles.last()?].date),
         to: date(&site.articles[*articles.first()?].date),
     })
+}
+
+/// A feed as a page's `<link rel="alternate">` shows it.
+#[derive(Serialize, Debug, Clone, PartialEq, Eq)]
+pub struct FeedLink {
+    pub title: String,
+    pub url: String,
+}
+
+/// The feeds a page links to: its own topic's, actor's or outlet's first,
+/// then the site's.
+pub fn feed_links(config: &Config, site: &Site, page: Page) -> Vec<FeedLink> {
+    let own = page.feed_dir(site).map(|dir| {
+        let name = match page {
+            Page::Topic(i, _) => &site.topics[i].title,
+            Page::Actor(i, _) => &site.actors[i].name,
+            Page::Source(i, _) => &site.sources[i].name,
+            _ => &config.site.title,
+        };
+        (dir, name)
+    });
+    let mut links = Vec::with_capacity(2);
+    if let Some((dir, name)) = own {
+        links.push(FeedLink {
+            title: format!("{name} · {}", config.site.title),
+            url: config.url(&routes::feed(&dir)),
+        });
+    }
+    links.push(FeedLink {
+        title: config.site.title.clone(),
+        url: config.url(routes::FEED),
+    });
+    links
 }

@@ -438,9 +438,7 @@ pub fn file_hash(root: &Path, files: &[&Path]) -> Option<u64> {
     let mut h = Fingerprinter::default();
     for f in files {
         f.hash(&mut h);
-        crate::content::limits::read_file(&root.join(f))
-            .ok()?
-            .hash(&mut h);
+        crate::limits::read_file(&root.join(f)).ok()?.hash(&mut h);
     }
     Some(h.finish())
 }

@@ -467,38 +467,3 @@ fn write_extras(dir: &Path, s: &Snapshot) -> Result<(), Vec<Diagnostic>> {
         vec![Diagnostic::error(format!("cannot write the extra outputs: {e}")).in_file(dir)]
     })
 }
-
-/// `dossier serve`'s arguments.
-#[derive(clap::Args, Debug)]
-pub struct ServeArgs {
-    #[command(flatten)]
-    pub site: crate::cli::SiteArgs,
-    /// The address to listen on; the default, the loopback, is reachable
-    /// from this machine only.
-    #[arg(long, default_value = "127.0.0.1", value_name = "IP")]
-    pub bind: IpAddr,
-    /// The port to listen on; 0 takes any free one.
-    #[arg(long, short, default_value_t = 1111)]
-    pub port: u16,
-    /// Open the site in the default browser.
-    #[arg(long)]
-    pub open: bool,
-}
-
-pub fn cli(args: &ServeArgs, out: &Reporter) -> bool {
-    let opts = ServeOptions {
-        root: args.site.root.clone(),
-        bind: args.bind,
-        port: args.port,
-        open: args.open,
-        drafts: args.site.drafts,
-        future: args.site.future,
-    };
-    match run(&opts, out) {
-        Ok(()) => true,
-        Err(d) => {
-            eprintln!("{d}");
-            false
-        }
-    }
-}

@@ -6,10 +6,10 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use clap::Args;
 
-use super::{Printer, Selector, Window, chromium, select};
+use super::SiteArgs;
 use crate::build::{self, BuildOptions};
-use crate::cli::SiteArgs;
 use crate::diagnostics::Diagnostic;
+use crate::print::{Printer, Selector, Window, chromium, select};
 use crate::render::Renderer;
 use crate::report::Reporter;
 use crate::text::plural;
