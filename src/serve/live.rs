@@ -629,10 +629,8 @@ impl LiveSite {
 
 impl Setup {
     fn load(opts: &BuildOptions) -> Result<Setup, Vec<Diagnostic>> {
-        let mut config = Config::load(&opts.root)?;
-        if let Some(base_url) = &opts.base_url {
-            config = config.with_base_url(base_url);
-        }
+        // As a build reads it: every problem of site.yaml and the flags.
+        let config = crate::build::load_config(opts)?;
         let theme = Theme::load(&opts.root, &config.site.theme).map_err(|d| vec![d])?;
         let renderer = Renderer::new(&config, &theme)?;
         let extractor = Extractor::new(&config.site);
