@@ -630,8 +630,38 @@ pub(crate) fn is_title(word: &str) -> bool {
                 | "associate"
                 | "undersecretary"
                 | "under-secretary"
+                | "sens"
+                | "reps"
+                | "govs"
+                | "gens"
+                | "senators"
+                | "rev"
+                | "reverend"
+                | "hon"
+                | "cmdr"
+                | "atty"
+                | "supt"
+                | "messrs"
+                | "lieutenant"
+                | "congressmen"
         )
     })
+}
+
+/// Honorifics that stand only before a name, never alone as a noun: `Mr. King`, `Sen. Major`.
+pub(crate) fn is_honorific(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "Mr" | "Mrs" | "Ms" | "Dr" | "Sen" | "Rep" | "Gov" | "Messrs" | "Prof" | "Rev" | "Hon"
+    )
+}
+
+/// Suffixes after a surname: `Joseph Biden Jr.`, `Henry Ford II`.
+pub(crate) fn is_name_suffix(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "Jr" | "Sr" | "II" | "III" | "IV"
+    )
 }
 
 /// Name particles that may stand lower-case inside a name: `Staffan de Mistura`.

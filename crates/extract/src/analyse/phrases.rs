@@ -60,14 +60,28 @@ impl<'a> Para<'a> {
     pub(super) fn name_left(&self, i: usize) -> Option<(String, usize)> {
         let w = self.word(i)?;
         let w0 = strip_possessive(w);
-        if !starts_upper(w0) || is_not_name(w0) || is_title(w0) || all_caps(w0) {
+        if !starts_upper(w0) || is_not_name(w0) || all_caps(w0) {
+            return None;
+        }
+        // a title word is a surname after an honorific or a first name: "Mr. King",
+        // "Pete King", "Matthew Prince"; not "the President", "Foreign Minister"
+        if is_title(w0)
+            && !i
+                .checked_sub(1)
+                .and_then(|k| self.word(k))
+                .is_some_and(|x| {
+                    is_honorific(x)
+                        || (starts_upper(x) && !is_title(x) && !is_not_name(x) && !all_caps(x))
+                })
+        {
             return None;
         }
         // (decided only when a name runs past two words: most do not)
         let mut org: Option<bool> = None;
         let mut is_org = || *org.get_or_insert_with(|| is_organisation_noun(w0));
         let mut j = i;
-        let mut caps = 1;
+        // a suffix is not one of the two capitalised words: "Joseph Biden Jr."
+        let mut caps = usize::from(!is_name_suffix(w0));
         while j > 0 {
             let k = j - 1;
             if self.hit_ending_in(k).is_some() {
@@ -144,7 +158,9 @@ impl<'a> Para<'a> {
     /// A name running rightwards from token `j`, after any titles.
     pub(super) fn name_right(&self, j: usize) -> Option<(Cand, usize)> {
         let mut k = j;
+        // (a title with no name after it is the name: "said Mr. King")
         while self.word(k).is_some_and(|w| is_title(w) && starts_upper(w))
+            && self.word(k + 1).is_some_and(starts_upper)
             && self.hit_starting_in(k).is_none()
         {
             k += 1;
@@ -172,8 +188,11 @@ impl<'a> Para<'a> {
                 end = n;
                 continue;
             }
-            if caps < 3 && starts_upper(x) && !is_not_name(x) {
-                caps += 1;
+            if (caps < 3 || is_name_suffix(x)) && starts_upper(x) && !is_not_name(x) {
+                // initials and suffixes are not among the three: "Harold T. Brenner Jr."
+                if x.chars().count() > 1 && !is_name_suffix(x) {
+                    caps += 1;
+                }
                 end = n;
                 if is_possessive(x) {
                     break;
@@ -446,6 +465,9 @@ impl<'a> Para<'a> {
     /// said`, `A council official, who asked not to be named, said`: the comma at `c` closes an
     /// appositive. A name inside it wins; else the noun phrase before it; else the appositive.
     pub(super) fn appositive_subject(&self, c: usize) -> Option<(Cand, usize)> {
+        if let Some(found) = self.opening_name(c) {
+            return Some(found);
+        }
         // (a relative clause may be long: "A senior official, who asked not to be named
         // because she was not authorised to speak to the media, told us")
         let from = c.saturating_sub(24);
@@ -470,6 +492,63 @@ impl<'a> Para<'a> {
             return Some((cand.clone(), *first));
         }
         before_open().or(inner)
+    }
+
+    /// `Rep. Jane Doe, a California Democrat, said`, `Purner, 67, a retired teacher in
+    /// Allentown, Pa., said`: before the comma at `c`, the name that opens the phrase, however
+    /// many commas and capitals its description holds: the leftmost name or registry actor
+    /// that stands right before a comma and opens its clause.
+    pub(super) fn opening_name(&self, c: usize) -> Option<(Cand, usize)> {
+        let s = self.sent[c];
+        let from = c.saturating_sub(40);
+        let mut commas: Vec<usize> = Vec::new();
+        let mut k = c;
+        while k > from {
+            k -= 1;
+            if self.sent[k] != s || matches!(self.toks[k].kind, TokKind::Quote(_)) {
+                break;
+            }
+            if self.is_punct(k, &[',']) {
+                commas.push(k);
+            }
+        }
+        commas.iter().rev().find_map(|&o| {
+            let (cand, first) = self.np_ending_at(o.checked_sub(1)?)?;
+            (matches!(cand, Cand::Named(_) | Cand::Actor(_)) && self.opens_clause_at(first))
+                .then_some((cand, first))
+        })
+    }
+
+    /// True when the noun phrase whose name starts at token `first` opens its clause: only
+    /// titles and lower-case descriptors (`Pentagon spokesman`, `Sen.`) stand between it and
+    /// the start of the paragraph, the sentence, a quotation, a comma or a colon.
+    pub(super) fn opens_clause_at(&self, first: usize) -> bool {
+        let mut k = first;
+        for _ in 0..5 {
+            let Some(b) = k.checked_sub(1) else {
+                return true;
+            };
+            if self.sent[b] != self.sent[first] {
+                return true;
+            }
+            match self.toks[b].kind {
+                TokKind::Quote(_) => return true,
+                TokKind::Punct(p) => return matches!(p, ',' | ':' | '—' | '–' | '(' | ';'),
+                TokKind::Word => {
+                    let w = self.word(b).unwrap_or_default();
+                    let descriptor = if starts_upper(w) {
+                        is_title(w) || is_honorific(w)
+                    } else {
+                        !lowered(w, is_stop_word) && reporting_verb(w).is_none()
+                    };
+                    if !descriptor {
+                        return false;
+                    }
+                    k = b;
+                }
+            }
+        }
+        false
     }
 
     /// The speaker after the verb at token `v`: `said X`, `said a statement of X`,

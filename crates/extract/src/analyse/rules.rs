@@ -43,7 +43,8 @@ pub(super) fn after_rule(pa: &Para, qt: usize, comma_style: bool) -> Option<Foun
             },
         ));
     }
-    for v in j + 1..n.min(j + 12) {
+    // (room for a long appositive: "\"Q,\" Jane Roe, 67, a retired teacher in Allentown, Pa., said")
+    for v in j + 1..n.min(j + 40) {
         if pa.sent[v] != pa.sent[j] || matches!(pa.toks[v].kind, TokKind::Quote(_)) {
             break;
         }

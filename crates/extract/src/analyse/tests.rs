@@ -605,3 +605,50 @@ fn topics_and_mentions() {
     assert!(a.actors[1].by_role);
     assert_eq!(a.actor_indices(), vec![0]);
 }
+
+#[test]
+fn honorific_period_does_not_end_the_name() {
+    let q = run(&[
+        "Dana Whitlow opened the session early.",
+        "''The roads will be closed all week,'' Ms. Whitlow said.",
+        "\"We have asked for more buses,\" said Sen. Orrin Vale (R-Neb.).",
+        "Gov. Ruth Amsel sighed: \"Nobody reads the budget before voting on it.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Dana Whitlow"));
+    assert_eq!(q[1].speaker, named("Orrin Vale"));
+    assert_eq!(q[2].speaker, named("Ruth Amsel"));
+}
+
+#[test]
+fn title_words_as_surnames() {
+    let q = run(&[
+        "\"The plant will reopen in the spring,\" Mr. Prince said.",
+        "\"We told the board the plan would never work,\" said Mr. Bishop.",
+        "\"Every county will be counted by hand,\" Walt King told reporters.",
+    ]);
+    assert_eq!(q[0].speaker, named("Prince"));
+    assert_eq!(q[1].speaker, named("Bishop"));
+    assert_eq!(q[2].speaker, named("Walt King"));
+}
+
+#[test]
+fn name_with_initial_and_suffix() {
+    let q = run(&["\"The bill has the votes it needs now,\" said Harold T. Brenner Jr."]);
+    assert_eq!(q[0].speaker, named("Harold T. Brenner Jr."));
+    let q = run(&["Harold T. Brenner Jr. said: \"The bill has the votes it needs now.\""]);
+    assert_eq!(q[0].speaker, named("Harold T. Brenner Jr."));
+}
+
+#[test]
+fn the_name_that_opens_an_appositive_speaks() {
+    let q = run(&[
+        "\"Nobody in the district wants the new toll,\" Rep. Mara Quist, a Vermont Democrat, said.",
+        "\"I just do not trust the count this time,\" Edna Fallows, 67, a retired teacher in Dover, Del., said on Friday.",
+        "Senator Lyle Brandt, Republican of Idaho, told reporters: \"The vote will happen next week.\"",
+        "''Advertisers rank the sites every quarter,'' Mr. Tamsin, of Orbel Capital Markets, said.",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+    assert_eq!(q[1].speaker, named("Edna Fallows"));
+    assert_eq!(q[2].speaker, named("Lyle Brandt"));
+    assert_eq!(q[3].speaker, named("Tamsin"));
+}
