@@ -81,6 +81,32 @@ use tokens::*;
 /// Analyses one article: actor mentions, topics, quotations with kind and speaker, and
 /// speakers the registry does not list. `paragraphs` are plain text.
 pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analysis {
+    analyse_article(paragraphs, false, lexicon, opts)
+}
+
+/// [`analyse`] for an article with a title line (a headline): the title is scanned for
+/// quotations too, and stands as paragraph 0 of every span and mention (the body's
+/// paragraphs count from 1). A quotation in the title goes to the headline's speaker (`Roe:
+/// 'Q'`, `Roe Says Doe 'Q'`, `'Q,' Roe says`) or to no one; the title's capitalised words
+/// name no one for the body.
+pub fn analyse_titled(
+    title: &str,
+    paragraphs: &[&str],
+    lexicon: &Lexicon,
+    opts: &Options,
+) -> Analysis {
+    let mut all: Vec<&str> = Vec::with_capacity(paragraphs.len() + 1);
+    all.push(title);
+    all.extend_from_slice(paragraphs);
+    analyse_article(&all, true, lexicon, opts)
+}
+
+fn analyse_article(
+    paragraphs: &[&str],
+    titled: bool,
+    lexicon: &Lexicon,
+    opts: &Options,
+) -> Analysis {
     let mut analysis = Analysis::default();
     let mut topic_seen = vec![false; lexicon.topics().len()];
     let mut para_hits: Vec<Vec<Hit>> = Vec::with_capacity(paragraphs.len());
@@ -127,6 +153,7 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
             let toks = tokenize(p, qs);
             let sent = sentence_ids(p, &toks);
             Para {
+                headline: titled && pi == 0,
                 idx: pi,
                 text: p,
                 toks,
@@ -165,7 +192,7 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
     let mut names: HashMap<String, String> = HashMap::new();
     // full names written anywhere (people a pronoun may mean; not subjects of anything)
     let mut mentioned: Vec<((usize, usize), Cand)> = Vec::new();
-    for pa in &paras {
+    for pa in paras.iter().filter(|pa| !pa.headline) {
         let mut last_sent = u32::MAX;
         for (k, t) in pa.toks.iter().enumerate() {
             if pa.sent[k] != last_sent {
@@ -365,24 +392,47 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
         let text = scan::wording(paragraphs, q);
         let kind = classify(pf, tf, &text, opts);
         let ends = quote_ends_sentence(&pl.text[last.start..last.end]);
-        let comma_style = !ends || pl.is_punct(tl + 1, &[',']);
+        // a question or exclamation before its attribution stands where a comma would:
+        // "\"Q?\" Roe asked", "\"Out!\" Doe yelled"
+        let comma_style = !ends
+            || pl.is_punct(tl + 1, &[','])
+            || (text.trim_end().ends_with(['?', '!'])
+                && pl.word(tl + 1).is_some_and(|w| {
+                    !starts_upper(w)
+                        || pl.reports_after_quote(tl + 2)
+                        || pl.reports_after_quote(tl + 3)
+                }));
 
         let mut found: Option<(Found, (usize, usize))> = None;
-        if comma_style {
+        if pf.headline {
+            // a headline's own rule or no speaker: its Title Case defeats the others
+            found = headline_rule(pf, tf).map(|f| (f, (pf.idx, first.start)));
+        } else if comma_style {
             found = after_rule(pl, tl, true).map(|f| (f, (pl.idx, last.start)));
         }
-        if found.is_none() {
+        if found.is_none() && !pf.headline {
             found = before_rule(pf, tf).map(|f| (f, (pf.idx, first.start)));
         }
-        if found.is_none() && !comma_style {
+        if found.is_none() && !comma_style && !pf.headline {
             found = after_rule(pl, tl, false).map(|f| (f, (pl.idx, last.start)));
         }
-        if found.is_none() {
+        if found.is_none()
+            && !pf.headline
+            && let Some(v) = participle_before(pf, tf)
+        {
+            found = sentence_subject(pf, v, &state.short).map(|c| {
+                (
+                    (c, "before: subject, participle, quote"),
+                    (pf.idx, first.start),
+                )
+            });
+        }
+        if found.is_none() && !pf.headline {
             found = pf
                 .according_to(tf)
                 .map(|c| ((c, "according-to"), (pf.idx, first.start)));
         }
-        if found.is_none() && tf > 0 && pf.is_punct(tf - 1, &[':']) {
+        if found.is_none() && !pf.headline && tf > 0 && pf.is_punct(tf - 1, &[':']) {
             // a colon hands the sentence's subject the floor, whatever the verb: "Fane was
             // blunt: \"Q\"", "Fane disagreed: \"Q\""
             found = sentence_subject(pf, tf, &state.short)
@@ -392,6 +442,7 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
         // "She recalls the first winter:¶\"Q\""
         if found.is_none()
             && tf == 0
+            && !pf.headline
             && let Some(pp) = first.paragraph.checked_sub(1).map(|k| &paras[k])
             && let Some(c) = pp.toks.len().checked_sub(1)
             && pp.is_punct(c, &[':'])
@@ -409,7 +460,7 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
             state.other_side = None;
             rule = Some(r);
         }
-        if speaker.is_none() && kind != QuoteKind::Fragment {
+        if speaker.is_none() && kind != QuoteKind::Fragment && !pf.headline {
             // continuation: the previous quotation (not a fragment) of this paragraph, or of
             // the previous paragraph when this quotation opens its paragraph
             let prev = last_full.map(|k| &out[k]);
@@ -447,6 +498,7 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
         }
         if speaker.is_none()
             && kind != QuoteKind::Quote
+            && !pf.headline
             && let Some(c) = sentence_subject(pf, tf, &state.short)
         {
             speaker = state.resolve(c, (pf.idx, first.start));

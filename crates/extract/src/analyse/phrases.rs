@@ -146,6 +146,41 @@ impl<'a> Para<'a> {
         Some((strip_possessive(s).to_string(), j))
     }
 
+    /// In a headline: the name ending at token `i`, read leftwards over at most two
+    /// capitalised words (initials apart), after any title (`OK Gov Fallin` -> `Fallin`,
+    /// `Dr. Ben Carson` -> `Ben Carson`); not a possessive (`Roe's Plan`). Returns the name
+    /// and its first token.
+    pub(super) fn headline_name_left(&self, i: usize) -> Option<(Cand, usize)> {
+        if let Some(h) = self.hit_ending_in(i) {
+            return Some((Cand::Actor(actor_of(h.target)), self.tok_at(h.start)));
+        }
+        let w = self.word(i)?;
+        if !starts_upper(w) || is_possessive(w) || is_not_name(w) || is_title(w) {
+            return None;
+        }
+        let mut j = i;
+        let mut caps = 1;
+        while j > 0 && caps < 2 {
+            let Some(x) = self.word(j - 1) else { break };
+            if !starts_upper(x) || is_not_name(x) || is_title(x) || is_possessive(x) {
+                break;
+            }
+            if x.trim_end_matches('.').chars().count() > 1 {
+                caps += 1;
+            }
+            j -= 1;
+        }
+        // "The Levy Is 'Q'": a thing, not a speaker
+        if j.checked_sub(1)
+            .and_then(|b| self.word(b))
+            .is_some_and(|b| matches!(b, "The" | "the" | "A" | "a" | "An" | "an"))
+        {
+            return None;
+        }
+        let s = &self.text[self.toks[j].start..self.toks[i].end];
+        Some((Cand::Named(s.to_string()), j))
+    }
+
     /// True when the word before token `first` is a preposition of place: a name there is a
     /// place in a phrase, not a subject ("A sign at Vester Quay said").
     pub(super) fn after_preposition(&self, first: usize) -> bool {
@@ -188,6 +223,13 @@ impl<'a> Para<'a> {
                 end = n;
                 continue;
             }
+            // a title inside the run starts the name again: "UC-AFT President Bob Samuels"
+            if is_title(x) && !is_honorific(x) && self.word(n + 1).is_some_and(starts_upper) {
+                k = n + 1;
+                end = n + 1;
+                caps = 1;
+                continue;
+            }
             if (caps < 3 || is_name_suffix(x)) && starts_upper(x) && !is_not_name(x) {
                 // initials and suffixes are not among the three: "Harold T. Brenner Jr."
                 if x.chars().count() > 1 && !is_name_suffix(x) {
@@ -201,8 +243,40 @@ impl<'a> Para<'a> {
             }
             break;
         }
+        // a proper adjective or a name that only qualifies a description before the name:
+        // "said Democratic pollster Stan Greenberg", "said Huckabee campaign spokesman Hogan
+        // Gidley", "said Clinton's top aide Jake Sullivan"
+        if let Some(found) = self.described_name_after(end) {
+            return Some(found);
+        }
         let s = &self.text[self.toks[k].start..self.toks[end].end];
         Some((Cand::Named(strip_possessive(s).to_string()), end))
+    }
+
+    /// After a capitalised word at `end`, up to five lower-case words of description and then
+    /// a name of two or more words: that name.
+    pub(super) fn described_name_after(&self, end: usize) -> Option<(Cand, usize)> {
+        let mut m = end + 1;
+        while m <= end + 5
+            && self.word(m).is_some_and(|x| {
+                !starts_upper(x)
+                    && x.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && !is_stop_word(x)
+                    && !is_name_particle(x)
+                    && reporting_verb(x).is_none()
+            })
+        {
+            m += 1;
+        }
+        if m == end + 1 || !self.word(m).is_some_and(starts_upper) {
+            return None;
+        }
+        let (c, e) = self.name_right(m)?;
+        match &c {
+            Cand::Named(n) if n.contains(' ') => Some((c, e)),
+            Cand::Actor(_) => Some((c, e)),
+            _ => None,
+        }
     }
 
     /// An anonymous description ending at its head noun `i`: `a senior State Department official`.

@@ -29,7 +29,7 @@ pub(super) fn after_rule(pa: &Para, qt: usize, comma_style: bool) -> Option<Foun
             words <= 3 && (k >= n || pa.sent[k] != pa.sent[v] || pa.is_punct(k, &['.', ',']))
         }
     };
-    if reporting_verb(w) == Some(VerbForm::Finite) {
+    if pa.reports_after_quote(j) {
         let (c, end) = pa.object_after(j)?;
         if pa.introduces_next(end) && !comma_style {
             return None;
@@ -59,7 +59,7 @@ pub(super) fn after_rule(pa: &Para, qt: usize, comma_style: bool) -> Option<Foun
                 .subject_before(v)
                 .map(|(c, _)| (c, "after: X was quoted as saying"));
         }
-        if reporting_verb(vw) == Some(VerbForm::Finite) {
+        if pa.reports_after_quote(v) {
             let (c, first) = pa.subject_before(v)?;
             // the subject starts the attribution, or is named in an appositive right after
             // the words that start it: "Q," Brecht's spokeswoman, Petra Lindahl, told reporters
@@ -82,6 +82,35 @@ pub(super) fn after_rule(pa: &Para, qt: usize, comma_style: bool) -> Option<Foun
         }
     }
     None
+}
+
+impl Para<'_> {
+    /// A finite reporting verb at token `v`, or one that reports speech only right after a
+    /// quotation: `"Q," Roe continued`, `"Q," Doe shot back`, `"Q," Roe went on`.
+    pub(super) fn reports_after_quote(&self, v: usize) -> bool {
+        let Some(w) = self.word(v) else { return false };
+        if reporting_verb(w) == Some(VerbForm::Finite) {
+            return !self.passive(v);
+        }
+        match w {
+            "continued" | "continues" => true,
+            "shot" | "fired" | "hit" | "pushed" => self.word(v + 1) == Some("back"),
+            "went" | "goes" => self.word(v + 1) == Some("on"),
+            _ => false,
+        }
+    }
+
+    /// `Roe was criticized for "Q"`: a passive reporting verb, its subject not the speaker.
+    pub(super) fn passive(&self, v: usize) -> bool {
+        let Some(w) = self.word(v) else { return false };
+        w.ends_with("ed")
+            && !matches!(w, "quoted" | "cited")
+            && v.checked_sub(1)
+                .and_then(|b| self.word(b))
+                .is_some_and(|b| {
+                    matches!(b, "was" | "were" | "been" | "being" | "is" | "are" | "be")
+                })
+    }
 }
 
 /// Rule 2: the nearest reporting verb before the quotation in its sentence.
@@ -112,7 +141,7 @@ pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
             return Some((c, "before: speaker called it, quote"));
         }
         match reporting_verb(w) {
-            Some(VerbForm::Finite) => {
+            Some(VerbForm::Finite) if !pa.passive(i) => {
                 if let Some((c, _)) = pa.subject_before(i) {
                     return Some((c, "before: speaker verb, quote"));
                 }
@@ -123,10 +152,133 @@ pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
                     return Some((c, "before: verb speaker, quote"));
                 }
             }
-            Some(VerbForm::Participle) | None => {}
+            _ => {}
         }
     }
     None
+}
+
+/// `Roe compared the plan to a tax, saying: "Q"`, `Doe issued a statement saying "Q"`,
+/// `Roe went after Doe, calling him "Q"`: a participle of speech (or of labelling, right
+/// before its object) shortly before the quotation. Returns the participle's token; its
+/// subject is the sentence's.
+pub(super) fn participle_before(pa: &Para, qt: usize) -> Option<usize> {
+    let s = pa.sent[qt];
+    let mut k = qt;
+    let stop = qt.saturating_sub(10);
+    while k > stop {
+        k -= 1;
+        if pa.sent[k] != s || matches!(pa.toks[k].kind, TokKind::Quote(_)) {
+            return None;
+        }
+        let Some(w) = pa.word(k) else {
+            // only the punctuation of an introduction: "saying, \"Q\"", "writing: \"Q\""
+            if pa.is_punct(k, &[',', ':']) && k + 1 == qt {
+                continue;
+            }
+            return None;
+        };
+        if reporting_verb(w) == Some(VerbForm::Participle) {
+            let close = (k + 1..qt).all(|m| {
+                pa.is_punct(m, &[',', ':']) || pa.word(m).is_some_and(|x| x == "that" || x == "it")
+            });
+            return close.then_some(k);
+        }
+        if is_labelling_participle(w) && qt - k <= 6 {
+            return Some(k);
+        }
+        if reporting_verb(w) == Some(VerbForm::Finite) {
+            return None;
+        }
+    }
+    None
+}
+
+fn is_labelling_participle(w: &str) -> bool {
+    matches!(
+        w,
+        "calling" | "describing" | "labeling" | "labelling" | "dubbing" | "branding" | "deeming"
+    )
+}
+
+/// A quotation in the title line: `Roe: 'Q'` (the name that opens the line before a colon),
+/// else the name right before the line's first verb of speech, capitalised or not (`Roe Says
+/// Doe Is 'Q'`, `'Q,' Roe hints`, `Doe calls plan 'Q'`).
+pub(super) fn headline_rule(pa: &Para, qt: usize) -> Option<Found> {
+    let n = pa.toks.len();
+    if let Some(c) = (0..qt.min(8)).find(|&k| pa.is_punct(k, &[':']))
+        && let Some(cand) = c
+            .checked_sub(1)
+            .and_then(|k| pa.headline_name_left(k))
+            .filter(|&(_, first)| {
+                (0..first).all(|k| pa.word(k).is_some_and(|w| is_title(w) || all_caps(w)))
+            })
+            .map(|(cand, _)| cand)
+    {
+        return Some((cand, "headline: name: quote"));
+    }
+    let verbs = (0..n).filter(|&v| pa.word(v).is_some_and(is_headline_verb));
+    for v in verbs {
+        if let Some((cand, _)) = v.checked_sub(1).and_then(|k| pa.headline_name_left(k)) {
+            return Some((cand, "headline: name verb"));
+        }
+    }
+    None
+}
+
+/// A verb as headlines write it (any case): `Says`, `Calls`, `slams`, `Tells`, and the
+/// copula and adverbs that follow a headline's subject (`Roe Is`, `Roe Just Announced`).
+fn is_headline_verb(w: &str) -> bool {
+    lowered(w, |l| {
+        reporting_verb(l) == Some(VerbForm::Finite)
+            || matches!(
+                l,
+                "calls"
+                    | "called"
+                    | "slams"
+                    | "blasts"
+                    | "rips"
+                    | "praises"
+                    | "endorses"
+                    | "urges"
+                    | "warns"
+                    | "accuses"
+                    | "defends"
+                    | "declares"
+                    | "denies"
+                    | "issues"
+                    | "pins"
+                    | "sides"
+                    | "blames"
+                    | "heckles"
+                    | "rebuffs"
+                    | "hints"
+                    | "stirs"
+                    | "sees"
+                    | "promises"
+                    | "takes"
+                    | "makes"
+                    | "addresses"
+                    | "announces"
+                    | "announced"
+                    | "debunks"
+                    | "mocks"
+                    | "insults"
+                    | "finds"
+                    | "delivers"
+                    | "wants"
+                    | "explained"
+                    | "questioned"
+                    | "got"
+                    | "just"
+                    | "is"
+                    | "to"
+                    | "on"
+                    | "backs"
+                    | "touts"
+                    | "vows"
+            )
+    })
 }
 
 /// Rule 6: the registry actor or pronoun that opens the quotation's sentence.

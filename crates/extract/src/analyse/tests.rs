@@ -652,3 +652,64 @@ fn the_name_that_opens_an_appositive_speaks() {
     assert_eq!(q[2].speaker, named("Lyle Brandt"));
     assert_eq!(q[3].speaker, named("Tamsin"));
 }
+
+#[test]
+fn verbs_of_tone_and_continued_report_speech() {
+    let q = run(&[
+        "\"Nobody here reads the budget before voting,\" Ruth Amsel sighed.",
+        "Dale Pruett fumed: \"The count was wrong from the very first precinct.\"",
+        "\"We will appeal the ruling next week,\" Pruett continued.",
+        "\"Why would anyone sign that contract?\" Amsel asked the panel.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ruth Amsel"));
+    assert_eq!(q[1].speaker, named("Dale Pruett"));
+    assert_eq!(q[2].speaker, named("Dale Pruett"));
+    assert_eq!(q[3].speaker, named("Ruth Amsel"));
+}
+
+#[test]
+fn a_participle_of_speech_takes_the_sentence_subject() {
+    let q = run(&[
+        "Lena Brook compared the levy to a toll, saying, \"Every family on the island pays it twice.\"",
+        "Brook went after the council, calling its plan \"a tax on drivers\" in a speech.",
+    ]);
+    assert_eq!(q[0].speaker, named("Lena Brook"));
+    assert_eq!(q[1].speaker, named("Lena Brook"));
+}
+
+#[test]
+fn a_description_before_the_name_is_not_the_name() {
+    let q = run(&[
+        "\"The numbers were soft from the start,\" said Democratic pollster Ned Harlow.",
+        "\"People will turn out in the rain,\" said Vessen campaign manager Ida Rusk.",
+        "\"Teachers are organising in every county,\" said UC-AFT President Bo Lindqvist.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ned Harlow"));
+    assert_eq!(q[1].speaker, named("Ida Rusk"));
+    assert_eq!(q[2].speaker, named("Bo Lindqvist"));
+}
+
+fn run_titled(title: &str, ps: &[&str]) -> Vec<Quote> {
+    analyse_titled(title, ps, &reg(), &Options::default()).quotes
+}
+
+#[test]
+fn quotations_in_a_title_line_go_to_the_headline_speaker() {
+    let body = ["Orrin Vale spoke to the harbour board on Monday."];
+    let q = run_titled("Vale: 'We Will Not Back Down On The Levy'", &body);
+    assert_eq!(q[0].speaker, named("Orrin Vale"));
+    assert_eq!(q[0].spans[0].paragraph, 0);
+    let q = run_titled("Orrin Vale Says Levy Plan Is 'Dead On Arrival'", &body);
+    assert_eq!(q[0].speaker, named("Orrin Vale"));
+    let q = run_titled("'Dead on arrival,' Vale says of the levy plan", &body);
+    assert_eq!(q[0].speaker, named("Orrin Vale"));
+    // a headline with no speaker before its verb gives none
+    let q = run_titled("The Levy Is 'Dead On Arrival'", &body);
+    assert_eq!(q[0].speaker, None);
+    // the title's capitalised words name no one in the body
+    let q = run_titled(
+        "Harbour Board Blasts Levy",
+        &["\"We will not pay it,\" Board said."],
+    );
+    assert_ne!(q[0].speaker, named("Harbour Board"));
+}

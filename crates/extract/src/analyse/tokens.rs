@@ -18,6 +18,8 @@ pub(super) struct Tok {
 }
 
 pub(super) struct Para<'a> {
+    /// The article's title line.
+    pub(super) headline: bool,
     pub(super) idx: usize,
     pub(super) text: &'a str,
     pub(super) toks: Vec<Tok>,
