@@ -391,8 +391,8 @@ pub(crate) fn is_characterising_verb(word: &str) -> bool {
     // (tried on every word before a quotation: most fail on the first byte)
     matches!(
         word.as_bytes().first(),
-        Some(b'b' | b'c' | b'd' | b'l' | b't')
-    ) && matches!(
+        Some(b'b' | b'c' | b'd' | b'l' | b't' | b'r' | b'i' | b'p' | b'h' | b'm' | b's' | b'a')
+    ) && (matches!(
         word,
         "called"
             | "calls"
@@ -406,6 +406,37 @@ pub(crate) fn is_characterising_verb(word: &str) -> bool {
             | "branded"
             | "brands"
             | "termed"
+    ) || is_labelling_as_verb(word))
+}
+
+/// Verbs that label something only with `as` before the quoted words: `referred to her as
+/// "Q"`, `criticized the pope as "Q"`, `dismissed the report as "Q"`.
+pub(crate) fn is_labelling_as_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "referred"
+            | "refers"
+            | "characterized"
+            | "characterised"
+            | "portrayed"
+            | "identified"
+            | "criticized"
+            | "criticised"
+            | "criticizes"
+            | "dismissed"
+            | "dismisses"
+            | "painted"
+            | "hailed"
+            | "touted"
+            | "denounced"
+            | "mocked"
+            | "derided"
+            | "slammed"
+            | "blasted"
+            | "praised"
+            | "attacked"
+            | "cast"
+            | "casts"
     )
 }
 
@@ -909,63 +940,87 @@ pub(crate) fn is_not_name(word: &str) -> bool {
 
 /// Words that may stand between a subject and its verb: `Lavrov also said`, `Putin on Saturday claimed`.
 pub(crate) fn is_skippable_adverb(word: &str) -> bool {
+    let lower_case = word.starts_with(|c: char| c.is_ascii_lowercase());
     lowered(word, |x| {
-        matches!(
-            x,
-            "also"
-                | "then"
-                | "later"
-                | "earlier"
-                | "again"
-                | "further"
-                | "today"
-                | "yesterday"
-                | "recently"
-                | "previously"
-                | "once"
-                | "finally"
-                | "repeatedly"
-                | "has"
-                | "had"
-                | "have"
-                | "had've"
-                | "would"
-                | "will"
-                | "was"
-                | "is"
-                | "publicly"
-                | "reportedly"
-                | "subsequently"
-                | "separately"
-                | "on"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "last"
-                | "this"
-                | "week"
-                | "night"
-                | "morning"
-                | "evening"
-                | "afternoon"
-                | "openly"
-                | "simply"
-                | "flatly"
-                | "firmly"
-                | "bluntly"
-                | "quietly"
-                | "angrily"
-                | "calmly"
-                | "briefly"
-                | "just"
-                | "only"
-                | "even"
-                | "still"
-        )
+        // any adverb of manner or degree: "Roe has increasingly decried", "Doe sharply said"
+        (lower_case
+            && x.len() > 5
+            && x.ends_with("ly")
+            && !matches!(
+                x,
+                "family"
+                    | "italy"
+                    | "assembly"
+                    | "daily"
+                    | "weekly"
+                    | "monthly"
+                    | "early"
+                    | "only"
+                    | "supply"
+                    | "rally"
+                    | "ally"
+                    | "emily"
+                    | "kelly"
+                    | "holly"
+                    | "reilly"
+                    | "bully"
+            ))
+            || matches!(
+                x,
+                "also"
+                    | "then"
+                    | "later"
+                    | "earlier"
+                    | "again"
+                    | "further"
+                    | "today"
+                    | "yesterday"
+                    | "recently"
+                    | "previously"
+                    | "once"
+                    | "finally"
+                    | "repeatedly"
+                    | "has"
+                    | "had"
+                    | "have"
+                    | "had've"
+                    | "would"
+                    | "will"
+                    | "was"
+                    | "is"
+                    | "publicly"
+                    | "reportedly"
+                    | "subsequently"
+                    | "separately"
+                    | "on"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "last"
+                    | "this"
+                    | "week"
+                    | "night"
+                    | "morning"
+                    | "evening"
+                    | "afternoon"
+                    | "openly"
+                    | "simply"
+                    | "flatly"
+                    | "firmly"
+                    | "bluntly"
+                    | "quietly"
+                    | "angrily"
+                    | "calmly"
+                    | "briefly"
+                    | "just"
+                    | "only"
+                    | "even"
+                    | "still"
+            )
     })
 }
 

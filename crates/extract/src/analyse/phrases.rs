@@ -73,6 +73,12 @@ impl<'a> Para<'a> {
                     is_honorific(x)
                         || (starts_upper(x) && !is_title(x) && !is_not_name(x) && !all_caps(x))
                 })
+            // or after an initial: "Peter T. King"
+            && !(i >= 2
+                && self.is_punct(i - 1, &['.'])
+                && self
+                    .word(i - 2)
+                    .is_some_and(|x| x.chars().count() == 1 && starts_upper(x)))
         {
             return None;
         }

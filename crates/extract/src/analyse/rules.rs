@@ -60,6 +60,14 @@ pub(super) fn after_rule(pa: &Para, qt: usize, comma_style: bool) -> Option<Foun
                 .map(|(c, _)| (c, "after: X was quoted as saying"));
         }
         if pa.reports_after_quote(v) {
+            // "\"Q,\" since so many cases were close, said Lee Roe": the verb's object,
+            // after a clause that carries the quotation on
+            if comma_style
+                && pa.is_punct(v - 1, &[','])
+                && let Some((c @ (Cand::Named(_) | Cand::Actor(_)), _)) = pa.object_after(v)
+            {
+                return Some((c, "after: quote, clause, verb speaker"));
+            }
             let (c, first) = pa.subject_before(v)?;
             // the subject starts the attribution, or is named in an appositive right after
             // the words that start it: "Q," Brecht's spokeswoman, Petra Lindahl, told reporters
@@ -93,7 +101,10 @@ impl Para<'_> {
             return !self.passive(v);
         }
         match w {
-            "continued" | "continues" => true,
+            "continued" | "continues" | "pressed" | "started" | "began" | "cracked" | "offered" => {
+                true
+            }
+            "pointed" => self.word(v + 1) == Some("out"),
             "shot" | "fired" | "hit" | "pushed" => self.word(v + 1) == Some("back"),
             "went" | "goes" => self.word(v + 1) == Some("on"),
             _ => false,
@@ -133,9 +144,17 @@ pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
         // X called the budget "Q", X described it as "Q": the words are X's; with `as` the
         // object may be a longer noun phrase ("described some of the huts put up for the
         // pickers as \"Q\"")
+        // (the object may hold a number or a possessive: "called Ford's $1.6 billion plant
+        // \"Q\""; `as` may come before an article: "described his skills as a \"Q\"")
+        let as_before = (qt.saturating_sub(3)..qt).any(|k| pa.word(k) == Some("as"));
         if is_characterising_verb(w)
-            && (qt - i <= 8 || (qt - i <= 14 && pa.word(qt - 1) == Some("as")))
-            && (i + 1..qt).all(|k| pa.toks[k].kind == TokKind::Word)
+            && (qt - i <= 16 || (qt - i <= 20 && as_before))
+            && (as_before || !is_labelling_as_verb(w))
+            && (i + 1..qt).all(|k| {
+                !matches!(pa.toks[k].kind, TokKind::Quote(_))
+                    && !pa.is_punct(k, &[',', ';', ':', '(', ')'])
+            })
+            && !pa.passive(i)
             && let Some((c, _)) = pa.subject_before(i)
         {
             return Some((c, "before: speaker called it, quote"));

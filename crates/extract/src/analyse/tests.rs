@@ -713,3 +713,40 @@ fn quotations_in_a_title_line_go_to_the_headline_speaker() {
     );
     assert_ne!(q[0].speaker, named("Harbour Board"));
 }
+
+#[test]
+fn attribution_after_a_clause_that_carries_the_quotation_on() {
+    let q = run(&[
+        "''Seeing how many cases could change is stunning,'' since so many were decided by one vote, said Lena Brook, who teaches law in Dover.",
+    ]);
+    assert_eq!(q[0].speaker, named("Lena Brook"));
+}
+
+#[test]
+fn verbs_that_report_speech_only_after_a_quotation() {
+    let q = run(&[
+        "Ned Harlow and Ida Rusk met on the radio.",
+        "\"Would the levy be negotiable for the island?\" Harlow pressed.",
+        "\"The stock has not done well this year,\" Rusk pointed out.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ned Harlow"));
+    assert_eq!(q[1].speaker, named("Ida Rusk"));
+}
+
+#[test]
+fn a_title_word_after_an_initial_is_a_surname() {
+    let q = run(&[
+        "\"You did feel that it was stifling,\" Representative Walt T. King, Republican of Vessen, said.",
+    ]);
+    assert_eq!(q[0].speaker, named("Walt T. King"));
+}
+
+#[test]
+fn labelling_verbs_with_as_and_adverbs_before_the_verb() {
+    let q = run(&[
+        "Orrin Vale referred to the harbour master as \"a bright, careful leader\" on Monday.",
+        "Ida Rusk has increasingly decried what she calls \"harbour racism\" in the town.",
+    ]);
+    assert_eq!(q[0].speaker, named("Orrin Vale"));
+    assert_eq!(q[1].speaker, named("Ida Rusk"));
+}
