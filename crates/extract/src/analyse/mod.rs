@@ -413,6 +413,9 @@ fn analyse_article(
         if found.is_none() && !pf.headline {
             found = before_rule(pf, tf).map(|f| (f, (pf.idx, first.start)));
         }
+        if found.is_none() && !pf.headline && kind != QuoteKind::Quote {
+            found = sentence_end_rule(pl, tl).map(|f| (f, (pl.idx, last.start)));
+        }
         if found.is_none() && !comma_style && !pf.headline {
             found = after_rule(pl, tl, false).map(|f| (f, (pl.idx, last.start)));
         }
@@ -460,7 +463,13 @@ fn analyse_article(
             state.other_side = None;
             rule = Some(r);
         }
-        if speaker.is_none() && kind != QuoteKind::Fragment && !pf.headline {
+        // a short quotation that is a sentence of its own ("\"Okay, great!\"") continues the
+        // speaker like a full one
+        let sentence_like = kind != QuoteKind::Fragment
+            || (starts_upper(text.trim_start_matches(|c: char| !c.is_alphanumeric()))
+                && text.trim_end().ends_with(['.', '!', '?'])
+                && (tf == 0 || pf.sent[tf - 1] != pf.sent[tf]));
+        if speaker.is_none() && sentence_like && !pf.headline {
             // continuation: the previous quotation (not a fragment) of this paragraph, or of
             // the previous paragraph when this quotation opens its paragraph
             let prev = last_full.map(|k| &out[k]);

@@ -63,6 +63,10 @@ impl<'a> Para<'a> {
         if !starts_upper(w0) || is_not_name(w0) || all_caps(w0) {
             return None;
         }
+        // an initial never ends a name: "Carlton W. Reeves"
+        if w0.chars().count() == 1 && self.is_punct(i + 1, &['.']) {
+            return None;
+        }
         // a title word is a surname after an honorific or a first name: "Mr. King",
         // "Pete King", "Matthew Prince"; not "the President", "Foreign Minister"
         if is_title(w0)
@@ -617,7 +621,7 @@ impl<'a> Para<'a> {
                 TokKind::Word => {
                     let w = self.word(b).unwrap_or_default();
                     let descriptor = if starts_upper(w) {
-                        is_title(w) || is_honorific(w)
+                        is_title(w) || is_honorific(w) || all_caps(w) || is_possessive(w)
                     } else {
                         !lowered(w, is_stop_word) && reporting_verb(w).is_none()
                     };

@@ -62,19 +62,22 @@ pub(super) fn after_rule(pa: &Para, qt: usize, comma_style: bool) -> Option<Foun
         if pa.reports_after_quote(v) {
             // "\"Q,\" since so many cases were close, said Lee Roe": the verb's object,
             // after a clause that carries the quotation on
-            if comma_style
-                && pa.is_punct(v - 1, &[','])
-                && let Some((c @ (Cand::Named(_) | Cand::Actor(_)), _)) = pa.object_after(v)
-            {
-                return Some((c, "after: quote, clause, verb speaker"));
-            }
-            let (c, first) = pa.subject_before(v)?;
+            let object = || {
+                (comma_style && pa.is_punct(v - 1, &[',']))
+                    .then(|| pa.object_after(v))
+                    .flatten()
+                    .filter(|(c, _)| matches!(c, Cand::Named(_) | Cand::Actor(_)))
+                    .map(|(c, _)| (c, "after: quote, clause, verb speaker"))
+            };
+            let Some((c, first)) = pa.subject_before(v) else {
+                return object();
+            };
             // the subject starts the attribution, or is named in an appositive right after
             // the words that start it: "Q," Brecht's spokeswoman, Petra Lindahl, told reporters
             let words = |a: usize, b: usize| (a..b).all(|k| pa.toks[k].kind == TokKind::Word);
             let appositive = first > j + 1 && pa.is_punct(first - 1, &[',']) && words(j, first - 1);
             if first < j || !(words(j, first) || appositive) {
-                return None;
+                return object();
             }
             if pa.introduces_next(v) && !comma_style {
                 return None;
@@ -300,6 +303,29 @@ fn is_headline_verb(w: &str) -> bool {
     })
 }
 
+/// `Roe's backing will carry "a great deal of weight" with voters, DFA spokesman Ned Harlow
+/// said.`: the attribution that ends the quotation's sentence after a comma (the subject
+/// and a finite verb of speech, at most three words after it).
+pub(super) fn sentence_end_rule(pa: &Para, qt: usize) -> Option<Found> {
+    let s = pa.sent[qt];
+    let end = pa.sent.partition_point(|&x| x <= s);
+    let comma = (qt + 1..end).rev().find(|&k| pa.is_punct(k, &[',']))?;
+    // (other quotations of the sentence may stand between, another attribution not)
+    if (qt + 1..comma).any(|k| pa.reports_after_quote(k)) {
+        return None;
+    }
+    let v = (comma + 1..end).find(|&k| pa.reports_after_quote(k))?;
+    let last_word = (v + 1..end)
+        .take_while(|&k| pa.toks[k].kind == TokKind::Word)
+        .count();
+    if v + 1 + last_word < end.saturating_sub(1) || last_word > 3 {
+        return None;
+    }
+    let (c, first) = pa.subject_before(v)?;
+    (first == comma + 1 || pa.opens_clause_at(first))
+        .then_some((c, "sentence end: , speaker verb."))
+}
+
 /// Rule 6: the registry actor or pronoun that opens the quotation's sentence.
 pub(super) fn sentence_subject(
     pa: &Para,
@@ -333,7 +359,9 @@ pub(super) fn sentence_subject(
         }
         // a name seen in full elsewhere in the article: "Ortiz dismissed …"; not a place in
         // a prepositional phrase: "A banner … at Ferrin Gap read: …"
+        // (a possessive names an owner, not the subject: "Roe's comments")
         if starts_upper(w)
+            && !is_possessive(w)
             && !pa.word(k + 1).is_some_and(starts_upper)
             && let Some((n, first)) = pa.name_left(k)
             && (n.contains(' ') || known.contains_key(&n))

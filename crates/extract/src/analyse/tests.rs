@@ -750,3 +750,28 @@ fn labelling_verbs_with_as_and_adverbs_before_the_verb() {
     assert_eq!(q[0].speaker, named("Orrin Vale"));
     assert_eq!(q[1].speaker, named("Ida Rusk"));
 }
+
+#[test]
+fn an_attribution_that_ends_the_sentence() {
+    let q = run(&[
+        "Given Vale's success, his backing will carry \"a great deal of weight\" and bring them the \"grass-roots firepower\" they need to win, DFA spokesman Ned Harlow said.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ned Harlow"));
+    assert_eq!(q[1].speaker, named("Ned Harlow"));
+}
+
+#[test]
+fn a_short_sentence_quoted_after_a_speaker_continues_it() {
+    let q =
+        run(&["\"Did you get the names of everybody here?\" Ned Harlow said. \"Okay, great!\""]);
+    assert_eq!(q[1].speaker, named("Ned Harlow"));
+}
+
+#[test]
+fn an_initial_never_ends_a_name() {
+    let q = run(&[
+        "District Judge Carlton W. Reeves ruled on Thursday.",
+        "Just minutes before the bill was to take effect, Reeves eviscerated the \"sincere religious belief\" clause.",
+    ]);
+    assert_eq!(q[0].speaker, named("Carlton W. Reeves"));
+}
