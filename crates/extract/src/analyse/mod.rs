@@ -399,8 +399,11 @@ fn analyse_article(
             || (text.trim_end().ends_with(['?', '!'])
                 && pl.word(tl + 1).is_some_and(|w| {
                     !starts_upper(w)
-                        || pl.reports_after_quote(tl + 2)
-                        || pl.reports_after_quote(tl + 3)
+                        || (tl + 2..tl + 8)
+                            .take_while(|&k| {
+                                pl.toks.get(k).is_some_and(|t| t.kind == TokKind::Word)
+                            })
+                            .any(|k| pl.reports_after_quote(k))
                 }));
 
         let mut found: Option<(Found, (usize, usize))> = None;

@@ -751,6 +751,16 @@ impl<'a> Para<'a> {
                     end,
                 ));
             }
+            // "according to The Federalist", "said the Harbour Trust": a proper name after
+            // the article is an institution's
+            if lw == "the"
+                && let Some(x) = self.word(j + 1)
+                && starts_upper(x)
+                && !is_title(x)
+                && let Some((c @ Cand::Named(_), e)) = self.name_right(j + 1)
+            {
+                return Some((c, e));
+            }
             // "according to the ministry", "said the union": the organisation named before
             if lw == "the"
                 && last == j + 1

@@ -200,7 +200,14 @@ pub(super) fn participle_before(pa: &Para, qt: usize) -> Option<usize> {
             }
             return None;
         };
-        if reporting_verb(w) == Some(VerbForm::Participle) {
+        // "was prompted to say, \"Q\"", "for Roe to tweet \"Q\"": an infinitive of speech
+        let infinitive = k > 0
+            && pa.word(k - 1) == Some("to")
+            && matches!(
+                w,
+                "say" | "tweet" | "write" | "declare" | "ask" | "tell" | "add" | "insist"
+            );
+        if infinitive || reporting_verb(w) == Some(VerbForm::Participle) {
             let close = (k + 1..qt).all(|m| {
                 pa.is_punct(m, &[',', ':']) || pa.word(m).is_some_and(|x| x == "that" || x == "it")
             });

@@ -775,3 +775,27 @@ fn an_initial_never_ends_a_name() {
     ]);
     assert_eq!(q[0].speaker, named("Carlton W. Reeves"));
 }
+
+#[test]
+fn an_infinitive_of_speech_takes_the_sentence_subject() {
+    let q = run(&[
+        "The debate was so calm that Orrin Vale was prompted to say, \"So far I cannot believe how civil it has been.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Orrin Vale"));
+}
+
+#[test]
+fn an_exclamation_before_a_long_attribution() {
+    let q = run(&[
+        "\"The great state of Vessen is proud to cast its votes for the next governor!\" State Senator Ida Rusk said as the roll call began.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ida Rusk"));
+}
+
+#[test]
+fn according_to_a_proper_name_after_the_article() {
+    let q = run(&[
+        "According to The Harbour Ledger, the men wore shirts that read \"Settle for the levy, not the toll.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Harbour Ledger"));
+}
