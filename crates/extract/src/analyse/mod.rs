@@ -493,9 +493,11 @@ fn analyse_article(
             } else {
                 first.paragraph
             };
+            // (after the sentence that holds the previous quotation and its attribution: in
+            // "\"Q,\" Roe said after Doe spoke.", Doe is no new subject)
             let after = prev
                 .and_then(|p| p.spans.last())
-                .map(|s| (s.paragraph, s.end));
+                .map(|s| (s.paragraph, paras[s.paragraph].sentence_end(s.start)));
             let k = state
                 .subjects
                 .partition_point(|e| e.pos < (first.paragraph, first.start));

@@ -33,6 +33,16 @@ impl<'a> Para<'a> {
         self.hits.get(k).filter(|h| h.start < t.end).copied()
     }
 
+    /// The byte where the sentence holding byte `b` ends.
+    pub(super) fn sentence_end(&self, b: usize) -> usize {
+        let t = self.tok_at(b);
+        let Some(&s) = self.sent.get(t) else {
+            return b;
+        };
+        let last = self.sent.partition_point(|&x| x <= s);
+        self.toks.get(last.saturating_sub(1)).map_or(b, |t| t.end)
+    }
+
     /// Index of the token that contains byte `b` (or the next one).
     pub(super) fn tok_at(&self, b: usize) -> usize {
         self.toks.partition_point(|t| t.end <= b)
@@ -506,6 +516,15 @@ impl<'a> Para<'a> {
             ));
         }
         if starts_upper(w) {
+            // an acronym as the subject: "ESPN said", "the FBI's notes said"
+            let bare = strip_possessive(w);
+            if all_caps(bare)
+                && !is_not_name(bare)
+                && !is_title(bare)
+                && bare.chars().all(char::is_alphabetic)
+            {
+                return Some((Cand::Named(bare.to_string()), i));
+            }
             return self.name_left(i).map(|(n, j)| (Cand::Named(n), j));
         }
         None

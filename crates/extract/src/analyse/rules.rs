@@ -104,9 +104,8 @@ impl Para<'_> {
             return !self.passive(v);
         }
         match w {
-            "continued" | "continues" | "pressed" | "started" | "began" | "cracked" | "offered" => {
-                true
-            }
+            "continued" | "continues" | "pressed" | "started" | "began" | "cracked" | "offered"
+            | "reacted" => true,
             "pointed" => self.word(v + 1) == Some("out"),
             "shot" | "fired" | "hit" | "pushed" => self.word(v + 1) == Some("back"),
             "went" | "goes" => self.word(v + 1) == Some("on"),

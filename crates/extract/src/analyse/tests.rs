@@ -799,3 +799,21 @@ fn according_to_a_proper_name_after_the_article() {
     ]);
     assert_eq!(q[0].speaker, named("Harbour Ledger"));
 }
+
+#[test]
+fn an_acronym_speaks_and_is_continued() {
+    let q = run(&[
+        "Orrin Vale was dropped by the network on Tuesday.",
+        "''The network is an inclusive company,'' VBC said in a statement. ''Vale has been told his conduct was unacceptable.''",
+    ]);
+    assert_eq!(q[0].speaker, named("VBC"));
+    assert_eq!(q[1].speaker, named("VBC"));
+}
+
+#[test]
+fn a_subject_in_the_attribution_sentence_is_no_new_speaker() {
+    let q = run(&[
+        "\"I am satisfied with his answer on the levy,\" Ida Rusk said after Orrin Vale spoke. \"My biggest worry is the toll.\"",
+    ]);
+    assert_eq!(q[1].speaker, named("Ida Rusk"));
+}
