@@ -304,7 +304,7 @@ fn analyse_article(
                 }
                 continue;
             }
-            if reporting_verb(w) != Some(VerbForm::Finite) {
+            if reporting_verb(w) != Some(VerbForm::Finite) || pa.nominal(k) {
                 continue;
             }
             if let Some((c, first)) = pa.subject_before(k) {

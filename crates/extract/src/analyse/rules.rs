@@ -101,7 +101,7 @@ impl Para<'_> {
     pub(super) fn reports_after_quote(&self, v: usize) -> bool {
         let Some(w) = self.word(v) else { return false };
         if reporting_verb(w) == Some(VerbForm::Finite) {
-            return !self.passive(v);
+            return !self.passive(v) && !self.nominal(v);
         }
         match w {
             "continued" | "continues" | "pressed" | "started" | "began" | "cracked" | "offered"
@@ -111,6 +111,32 @@ impl Para<'_> {
             "went" | "goes" => self.word(v + 1) == Some("on"),
             _ => false,
         }
+    }
+
+    /// `Roe's remarks`, `his comments`, `the reports`: a verb form after a possessive or a
+    /// determiner is a noun.
+    pub(super) fn nominal(&self, v: usize) -> bool {
+        v.checked_sub(1)
+            .and_then(|b| self.word(b))
+            .is_some_and(|b| {
+                is_possessive(b)
+                    || matches!(
+                        b,
+                        "the"
+                            | "The"
+                            | "a"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "our"
+                            | "my"
+                            | "your"
+                            | "these"
+                            | "those"
+                            | "such"
+                    )
+            })
     }
 
     /// `Roe was criticized for "Q"`: a passive reporting verb, its subject not the speaker.
@@ -161,8 +187,15 @@ pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
         {
             return Some((c, "before: speaker called it, quote"));
         }
+        // "Roe shot back, \"Q\"", "Doe fired back:"
+        if matches!(w, "shot" | "fired" | "hit")
+            && pa.word(i + 1) == Some("back")
+            && let Some((c, _)) = pa.subject_before(i)
+        {
+            return Some((c, "before: speaker verb, quote"));
+        }
         match reporting_verb(w) {
-            Some(VerbForm::Finite) if !pa.passive(i) => {
+            Some(VerbForm::Finite) if !pa.passive(i) && !pa.nominal(i) => {
                 if let Some((c, _)) = pa.subject_before(i) {
                     return Some((c, "before: speaker verb, quote"));
                 }

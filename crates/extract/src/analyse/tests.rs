@@ -817,3 +817,19 @@ fn a_subject_in_the_attribution_sentence_is_no_new_speaker() {
     ]);
     assert_eq!(q[1].speaker, named("Ida Rusk"));
 }
+
+#[test]
+fn a_verb_form_after_a_possessive_is_a_noun() {
+    let q = run(&[
+        "Speaker Ned T. Harlow, the council's senior member, on Tuesday called Orrin Vale's remarks about the harbour ''reckless,'' a rare rebuke.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ned T. Harlow"));
+}
+
+#[test]
+fn shot_back_before_a_quotation() {
+    let q = run(&[
+        "After Orrin Vale criticized her budget, Ida Rusk shot back, \"I could have chosen to stay home, but I chose to serve.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Ida Rusk"));
+}
