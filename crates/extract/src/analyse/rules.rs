@@ -176,7 +176,7 @@ pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
         // \"Q\""; `as` may come before an article: "described his skills as a \"Q\"")
         let as_before = (qt.saturating_sub(3)..qt).any(|k| pa.word(k) == Some("as"));
         if is_characterising_verb(w)
-            && (qt - i <= 16 || (qt - i <= 20 && as_before))
+            && qt - i <= 20
             && (as_before || !is_labelling_as_verb(w))
             && (i + 1..qt).all(|k| {
                 !matches!(pa.toks[k].kind, TokKind::Quote(_))

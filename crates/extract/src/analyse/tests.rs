@@ -833,3 +833,11 @@ fn shot_back_before_a_quotation() {
     ]);
     assert_eq!(q[0].speaker, named("Ida Rusk"));
 }
+
+#[test]
+fn a_name_right_before_a_participle_is_its_subject() {
+    let q = run(&[
+        "Senators were irritated by the plan, with Sen. Orrin Vale calling it a \"Chinese menu\" of options.",
+    ]);
+    assert_eq!(q[0].speaker, named("Orrin Vale"));
+}
