@@ -416,6 +416,16 @@ fn analyse_article(
         if found.is_none() && !pf.headline {
             found = before_rule(pf, tf).map(|f| (f, (pf.idx, first.start)));
         }
+        // a quotation that ends its paragraph, signed on the next line: "\"Q\"¶- Roe."
+        if found.is_none()
+            && !pf.headline
+            && (tl + 1..pl.toks.len()).all(|k| matches!(pl.toks[k].kind, TokKind::Punct(_)))
+            && let Some(next) = paras.get(last.paragraph + 1)
+            && next.is_punct(0, &['-', '—', '–'])
+            && let Some((c @ (Cand::Named(_) | Cand::Actor(_)), _)) = next.name_right(1)
+        {
+            found = Some(((c, "after: quote, dash speaker"), (next.idx, 0)));
+        }
         if found.is_none() && !pf.headline && kind != QuoteKind::Quote {
             found = sentence_end_rule(pl, tl).map(|f| (f, (pl.idx, last.start)));
         }

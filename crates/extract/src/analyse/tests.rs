@@ -841,3 +841,13 @@ fn a_name_right_before_a_participle_is_its_subject() {
     ]);
     assert_eq!(q[0].speaker, named("Orrin Vale"));
 }
+
+#[test]
+fn a_quotation_signed_on_the_next_line() {
+    let q = run(&[
+        "\"Every family on the island pays the levy twice, and nobody in town has been asked.\"",
+        "- Orrin Vale, speaking at the harbour.",
+        "The claim is only half right.",
+    ]);
+    assert_eq!(q[0].speaker, named("Orrin Vale"));
+}
