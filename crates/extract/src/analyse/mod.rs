@@ -463,7 +463,15 @@ fn analyse_article(
             && let Some(c) = pp.toks.len().checked_sub(1)
             && pp.is_punct(c, &[':'])
         {
-            found = sentence_subject(pp, c, &state.short)
+            // "Cruz continued:¶\"Q\"": the subject of a verb of speech right before the colon,
+            // known name or not
+            let verb_subject = c
+                .checked_sub(1)
+                .filter(|&v| pp.reports_after_quote(v))
+                .and_then(|v| pp.subject_before(v))
+                .map(|(s, _)| s);
+            found = verb_subject
+                .or_else(|| sentence_subject(pp, c, &state.short))
                 .map(|s| ((s, "before: subject: quote"), (pp.idx, pp.toks[c].start)));
         }
         let mut speaker = None;

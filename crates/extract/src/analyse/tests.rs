@@ -851,3 +851,13 @@ fn a_quotation_signed_on_the_next_line() {
     ]);
     assert_eq!(q[0].speaker, named("Orrin Vale"));
 }
+
+#[test]
+fn a_verb_of_speech_before_a_colon_that_ends_the_paragraph() {
+    let q = run(&[
+        "\"The questions in this debate show why people distrust the press,\" Vale said.",
+        "Rusk continued:",
+        "\"You look at the questions and you see a comic book.\"",
+    ]);
+    assert_eq!(q[1].speaker, named("Rusk"));
+}
