@@ -76,7 +76,17 @@ pub(super) fn after_rule(pa: &Para, qt: usize, comma_style: bool) -> Option<Foun
             // the words that start it: "Q," Brecht's spokeswoman, Petra Lindahl, told reporters
             let words = |a: usize, b: usize| (a..b).all(|k| pa.toks[k].kind == TokKind::Word);
             let appositive = first > j + 1 && pa.is_punct(first - 1, &[',']) && words(j, first - 1);
-            if first < j || !(words(j, first) || appositive) {
+            // (only descriptors and titles before the subject: in "\"Q\" and Doe says", Doe
+            // starts a clause of its own)
+            let conjunction = (j..first).any(|k| {
+                pa.word(k).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "and" | "but" | "or" | "while" | "whereas" | "because" | "when"
+                    )
+                })
+            });
+            if first < j || conjunction || !(words(j, first) || appositive) {
                 return object();
             }
             if pa.introduces_next(v) && !comma_style {

@@ -861,3 +861,11 @@ fn a_verb_of_speech_before_a_colon_that_ends_the_paragraph() {
     ]);
     assert_eq!(q[1].speaker, named("Rusk"));
 }
+
+#[test]
+fn a_new_clause_after_a_quotation_is_not_its_attribution() {
+    let q = run(&[
+        "Ida Rusk accuses the council of \"leading from behind\" and Orrin Vale says it is \"losing the harbour,\" a rare joint attack.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ida Rusk"));
+}
