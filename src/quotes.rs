@@ -126,7 +126,11 @@ fn loose_file(
     } else {
         content::Document::Plain(plain::Document::parse(body))
     };
-    let (findings, _) = extractor.analyse(document.paragraphs());
+    let (findings, _) = if markdown {
+        extractor.analyse(document.paragraphs())
+    } else {
+        extractor.analyse_titled(Some(&title), document.paragraphs())
+    };
     let paragraphs = document.paragraphs();
     Ok(Processed {
         file: path.to_path_buf(),

@@ -249,6 +249,31 @@ fn quotes_command_reads_loose_files_without_a_site() {
 }
 
 #[test]
+fn quotes_command_scans_the_title_line_of_a_text_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("levy.txt");
+    std::fs::write(
+        &file,
+        "Vale: 'We Will Not Back Down On The Levy'\n\nOrrin Vale spoke to the harbour board on Monday.\n",
+    )
+    .unwrap();
+    let assert = dossier()
+        .current_dir(dir.path())
+        .arg("quotes")
+        .arg("--json")
+        .arg(&file)
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    let quotes = json["quotes"].as_array().unwrap();
+    let q = quotes
+        .iter()
+        .find(|q| q["text"] == "We Will Not Back Down On The Levy")
+        .unwrap_or_else(|| panic!("the title's quotation in {json}"));
+    assert_eq!(q["speaker"]["name"], "Orrin Vale");
+}
+
+#[test]
 fn site_quotes_json_has_the_spec_shape() {
     let site = Site::example();
     let assert = dossier()

@@ -94,19 +94,36 @@ impl Extractor {
     /// `Findings::quotes`). The marks are used once, so they are not kept
     /// with the findings.
     pub fn analyse(&self, paragraphs: &[String]) -> (Findings, Vec<Mark>) {
+        self.analyse_titled(None, paragraphs)
+    }
+
+    /// [`Extractor::analyse`] with the article's title line (a `.txt` article's first
+    /// line), which is scanned for quotations too; the marks stay in the body's paragraphs.
+    pub fn analyse_titled(
+        &self,
+        title: Option<&str>,
+        paragraphs: &[String],
+    ) -> (Findings, Vec<Mark>) {
         let paragraphs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
-        let analysis = dx::analyse(&paragraphs, &self.lexicon, &self.options);
+        let analysis = match title {
+            Some(t) => dx::analyse_titled(t, &paragraphs, &self.lexicon, &self.options),
+            None => dx::analyse(&paragraphs, &self.lexicon, &self.options),
+        };
+        // with a title, the title is paragraph 0: a quotation there has no mark
+        let shift = usize::from(title.is_some());
         let actors = analysis.actor_indices();
         let marks = analysis
             .quotes
             .iter()
             .enumerate()
             .flat_map(|(index, q)| {
-                q.spans.iter().map(move |s| Mark {
-                    paragraph: s.paragraph,
-                    start: s.start,
-                    end: s.end,
-                    quote: index,
+                q.spans.iter().filter_map(move |s| {
+                    Some(Mark {
+                        paragraph: s.paragraph.checked_sub(shift)?,
+                        start: s.start,
+                        end: s.end,
+                        quote: index,
+                    })
                 })
             })
             .collect();

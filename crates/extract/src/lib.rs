@@ -17,7 +17,7 @@ mod words;
 
 use serde::Serialize;
 
-pub use analyse::analyse;
+pub use analyse::{analyse, analyse_titled};
 pub use group::{
     Joins, Occurrence, PreHashed, QuotationGroup, QuoteKey, QuoteRef, SHINGLE_CAP,
     group_quotations, groups_of_sets, normalise, quotation_id, wording_speaker,

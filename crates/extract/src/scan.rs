@@ -70,6 +70,15 @@ pub(crate) fn marks(p: &str) -> Vec<Mark> {
         }
         let (kind, len, class) = match b {
             b'"' => (MarkKind::Double, 1, 'd'),
+            // ''' closing a quotation within a quotation: the inner ' closes first
+            // (''We are told, 'It is special,''' he said.)
+            b'\''
+                if bytes.get(i + 1) == Some(&b'\'')
+                    && bytes.get(i + 2) == Some(&b'\'')
+                    && !char_before(p, i).is_none_or(char::is_whitespace) =>
+            {
+                (MarkKind::Single, 1, 's')
+            }
             b'\'' if bytes.get(i + 1) == Some(&b'\'') => (MarkKind::Double, 2, 'd'),
             b'\'' => (MarkKind::Single, 1, 's'),
             b'`' if bytes.get(i + 1) == Some(&b'`') => (MarkKind::Double, 2, 'o'),
@@ -527,6 +536,11 @@ mod tests {
         assert_eq!(
             texts(&["``We have done it,'' he said."]),
             vec!["We have done it"]
+        );
+        // a quotation within, closed at the same place: the inner mark closes first
+        assert_eq!(
+            texts(&["''We hear it all the time, 'This case is special,''' Vale said."]),
+            vec!["We hear it all the time, 'This case is special,'"]
         );
     }
 

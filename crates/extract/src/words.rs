@@ -148,6 +148,62 @@ const REGULAR: &[&str] = &[
     "recommend",
     "acknowledge",
     "agree",
+    // the tone of speech: "\"Q,\" Roe sighed", "Doe fumed: \"Q\""
+    "beam",
+    "fume",
+    "bark",
+    "boom",
+    "gush",
+    "sigh",
+    "implore",
+    "interject",
+    "sneer",
+    "mock",
+    "tease",
+    "thunder",
+    "scream",
+    "yell",
+    "crow",
+    "rant",
+    "marvel",
+    "grumble",
+    "confide",
+    "question",
+    "interrupt",
+    "decry",
+    "deride",
+    "blast",
+    "praise",
+    "hail",
+    "denounce",
+    "condemn",
+    "tout",
+    "chant",
+    "email",
+    "intone",
+    "murmur",
+    "mutter",
+    "groan",
+    "moan",
+    "whine",
+    "exult",
+    "vent",
+    "concur",
+    "echo",
+    "reason",
+    "surmise",
+    "speculate",
+    "theorize",
+    "advise",
+    "accuse",
+    "attack",
+    "chime",
+    "rail",
+    "reassure",
+    "proclaim",
+    "pronounce",
+    "wonder",
+    "cry",
 ];
 
 /// Irregular forms: (finite forms, participle).
@@ -161,6 +217,13 @@ const IRREGULAR: &[(&[&str], &str)] = &[
     (&["admitted", "admits"], "admitting"),
     (&["quipped", "quips"], "quipping"),
     (&["pleaded", "pled"], "pleading"),
+    (&["snapped", "snaps"], "snapping"),
+    (&["begged", "begs"], "begging"),
+    (&["bragged", "brags"], "bragging"),
+    (&["slammed", "slams"], "slamming"),
+    (&["ripped", "rips"], "ripping"),
+    (&["e-mailed", "emailed"], "emailing"),
+    (&["texted", "texts"], "texting"),
 ];
 
 fn inflect(base: &str) -> [String; 4] {
@@ -234,6 +297,47 @@ fn verbs() -> &'static WordMap<VerbForm> {
             "joke",
             "highlight",
             "hint",
+            // nouns or adjectives far more often than speech
+            "beam",
+            "bark",
+            "boom",
+            "sigh",
+            "mock",
+            "thunder",
+            "scream",
+            "yell",
+            "crow",
+            "rant",
+            "marvel",
+            "question",
+            "blast",
+            "praise",
+            "hail",
+            "tout",
+            "chant",
+            "email",
+            "moan",
+            "groan",
+            "vent",
+            "echo",
+            "reason",
+            "attack",
+            "chime",
+            "rail",
+            "wonder",
+            "cry",
+            "cries",
+            "reasoned",
+            "reasoning",
+            "questioning",
+            "wondering",
+            "railing",
+            "railed",
+            "crying",
+            "beaming",
+            "booming",
+            "venting",
+            "marveling",
         ] {
             m.remove(w);
         }
@@ -287,8 +391,8 @@ pub(crate) fn is_characterising_verb(word: &str) -> bool {
     // (tried on every word before a quotation: most fail on the first byte)
     matches!(
         word.as_bytes().first(),
-        Some(b'b' | b'c' | b'd' | b'l' | b't')
-    ) && matches!(
+        Some(b'b' | b'c' | b'd' | b'l' | b't' | b'r' | b'i' | b'p' | b'h' | b'm' | b's' | b'a')
+    ) && (matches!(
         word,
         "called"
             | "calls"
@@ -302,6 +406,37 @@ pub(crate) fn is_characterising_verb(word: &str) -> bool {
             | "branded"
             | "brands"
             | "termed"
+    ) || is_labelling_as_verb(word))
+}
+
+/// Verbs that label something only with `as` before the quoted words: `referred to her as
+/// "Q"`, `criticized the pope as "Q"`, `dismissed the report as "Q"`.
+pub(crate) fn is_labelling_as_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "referred"
+            | "refers"
+            | "characterized"
+            | "characterised"
+            | "portrayed"
+            | "identified"
+            | "criticized"
+            | "criticised"
+            | "criticizes"
+            | "dismissed"
+            | "dismisses"
+            | "painted"
+            | "hailed"
+            | "touted"
+            | "denounced"
+            | "mocked"
+            | "derided"
+            | "slammed"
+            | "blasted"
+            | "praised"
+            | "attacked"
+            | "cast"
+            | "casts"
     )
 }
 
@@ -630,8 +765,38 @@ pub(crate) fn is_title(word: &str) -> bool {
                 | "associate"
                 | "undersecretary"
                 | "under-secretary"
+                | "sens"
+                | "reps"
+                | "govs"
+                | "gens"
+                | "senators"
+                | "rev"
+                | "reverend"
+                | "hon"
+                | "cmdr"
+                | "atty"
+                | "supt"
+                | "messrs"
+                | "lieutenant"
+                | "congressmen"
         )
     })
+}
+
+/// Honorifics that stand only before a name, never alone as a noun: `Mr. King`, `Sen. Major`.
+pub(crate) fn is_honorific(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "Mr" | "Mrs" | "Ms" | "Dr" | "Sen" | "Rep" | "Gov" | "Messrs" | "Prof" | "Rev" | "Hon"
+    )
+}
+
+/// Suffixes after a surname: `Joseph Biden Jr.`, `Henry Ford II`.
+pub(crate) fn is_name_suffix(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "Jr" | "Sr" | "II" | "III" | "IV"
+    )
 }
 
 /// Name particles that may stand lower-case inside a name: `Staffan de Mistura`.
@@ -770,68 +935,110 @@ pub(crate) fn is_not_name(word: &str) -> bool {
             | "Speaking"
             | "Separately"
             | "Instead"
+            | "Given"
+            | "Despite"
+            | "During"
+            | "Under"
+            | "Unlike"
+            | "Like"
+            | "Among"
+            | "Amid"
+            | "Until"
+            | "Since"
+            | "Because"
+            | "Although"
+            | "Though"
+            | "Even"
+            | "Just"
+            | "Only"
+            | "Thus"
+            | "Indeed"
     )
 }
 
 /// Words that may stand between a subject and its verb: `Lavrov also said`, `Putin on Saturday claimed`.
 pub(crate) fn is_skippable_adverb(word: &str) -> bool {
+    let lower_case = word.starts_with(|c: char| c.is_ascii_lowercase());
     lowered(word, |x| {
-        matches!(
-            x,
-            "also"
-                | "then"
-                | "later"
-                | "earlier"
-                | "again"
-                | "further"
-                | "today"
-                | "yesterday"
-                | "recently"
-                | "previously"
-                | "once"
-                | "finally"
-                | "repeatedly"
-                | "has"
-                | "had"
-                | "have"
-                | "had've"
-                | "would"
-                | "will"
-                | "was"
-                | "is"
-                | "publicly"
-                | "reportedly"
-                | "subsequently"
-                | "separately"
-                | "on"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "last"
-                | "this"
-                | "week"
-                | "night"
-                | "morning"
-                | "evening"
-                | "afternoon"
-                | "openly"
-                | "simply"
-                | "flatly"
-                | "firmly"
-                | "bluntly"
-                | "quietly"
-                | "angrily"
-                | "calmly"
-                | "briefly"
-                | "just"
-                | "only"
-                | "even"
-                | "still"
-        )
+        // any adverb of manner or degree: "Roe has increasingly decried", "Doe sharply said"
+        (lower_case
+            && x.len() > 5
+            && x.ends_with("ly")
+            && !matches!(
+                x,
+                "family"
+                    | "italy"
+                    | "assembly"
+                    | "daily"
+                    | "weekly"
+                    | "monthly"
+                    | "early"
+                    | "only"
+                    | "supply"
+                    | "rally"
+                    | "ally"
+                    | "emily"
+                    | "kelly"
+                    | "holly"
+                    | "reilly"
+                    | "bully"
+            ))
+            || matches!(
+                x,
+                "also"
+                    | "then"
+                    | "later"
+                    | "earlier"
+                    | "again"
+                    | "further"
+                    | "today"
+                    | "yesterday"
+                    | "recently"
+                    | "previously"
+                    | "once"
+                    | "finally"
+                    | "repeatedly"
+                    | "has"
+                    | "had"
+                    | "have"
+                    | "had've"
+                    | "would"
+                    | "will"
+                    | "was"
+                    | "is"
+                    | "publicly"
+                    | "reportedly"
+                    | "subsequently"
+                    | "separately"
+                    | "on"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "last"
+                    | "this"
+                    | "week"
+                    | "night"
+                    | "morning"
+                    | "evening"
+                    | "afternoon"
+                    | "openly"
+                    | "simply"
+                    | "flatly"
+                    | "firmly"
+                    | "bluntly"
+                    | "quietly"
+                    | "angrily"
+                    | "calmly"
+                    | "briefly"
+                    | "just"
+                    | "only"
+                    | "even"
+                    | "still"
+            )
     })
 }
 

@@ -76,7 +76,7 @@ fn heldout_labelled_set() {
 }
 
 /// Scores a set of labelled cases, printing the figures and every disagreement.
-fn blind(label: &str, docs: Vec<Doc>) -> Score {
+fn labelled_set(label: &str, docs: Vec<Doc>) -> Score {
     let lex = fictional_lexicon();
     let mut total = Score::default();
     for doc in docs {
@@ -90,7 +90,7 @@ fn blind(label: &str, docs: Vec<Doc>) -> Score {
     total
 }
 
-/// The floors of a blind set that has been tuned on: just under what the
+/// The floors of a development set that has been tuned on: just under what the
 /// sieve reaches there (everything right), so that a regression of more than
 /// one item fails.
 fn development_floors(total: &Score) {
@@ -114,24 +114,24 @@ fn development_floors(total: &Score) {
 }
 
 #[test]
-fn blind_dev_labelled_set() {
-    let total = blind("BLIND DEV", blind_dev_docs());
+fn dev_1_labelled_set() {
+    let total = labelled_set("DEV 1", dev_1_docs());
     // Spans 70/70, full-quote speakers 51/51, partial speakers 14/14, kinds all right.
     development_floors(&total);
 }
 
 #[test]
-fn blind_test_labelled_set() {
-    let total = blind("BLIND TEST", blind_test_docs());
+fn dev_2_labelled_set() {
+    let total = labelled_set("DEV 2", dev_2_docs());
     // First run (unseen): full-quote speakers 37/47 = 0.787. Now a second development set:
     // spans 71/71, full-quote speakers 47/47, partial speakers 16/16, kinds all right.
     development_floors(&total);
 }
 
-/// The third blind set, now a development set (blind_holdout is the next unseen measure).
+/// The third set (was blind_final), now a development set.
 #[test]
-fn blind_final_labelled_set() {
-    let total = blind("BLIND FINAL", blind_final_docs());
+fn dev_3_labelled_set() {
+    let total = labelled_set("DEV 3", dev_3_docs());
     // First run (unseen), 2026-11-21: span F1 0.986, full-quote speakers 41/47 = 0.872,
     // partial speakers 13/16, kinds 1.000.
     // Now a third development set: spans 71/71, full-quote speakers 47/47, partial
@@ -139,11 +139,11 @@ fn blind_final_labelled_set() {
     development_floors(&total);
 }
 
-/// The last unseen set: measured once after the sieve was tuned on the three
-/// other blind sets; its floors are set from that first run, not tuned to.
+/// The fourth set (was blind_holdout): measured once unseen after the sieve was tuned on
+/// the three others; its floors are set from that first run.
 #[test]
-fn blind_holdout_labelled_set() {
-    let total = blind("BLIND HOLDOUT", blind_holdout_docs());
+fn dev_4_labelled_set() {
+    let total = labelled_set("DEV 4", dev_4_docs());
     // First run, 2026-11-21: span F1 1.000, full-quote speakers 43/52 = 0.827,
     // partial speakers 18/22, kinds 0.976.
     assert!(total.f1() >= 0.99, "span F1 {:.3}", total.f1());

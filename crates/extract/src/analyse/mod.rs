@@ -64,10 +64,11 @@ use crate::lexicon::{Hit, Target};
 use crate::scan::{self, RawQuote};
 use crate::text::{char_at, count_words_upto};
 use crate::words::{
-    VerbForm, is_anonymous_head, is_characterising_verb, is_employer_preposition, is_indefinite,
-    is_name_particle, is_naming_word, is_not_name, is_organisation_noun, is_person_pronoun,
-    is_place_preposition, is_quoting_verb, is_singular_noun, is_skippable_adverb,
-    is_statement_noun, is_title, lowered, opens_clause, reporting_verb,
+    VerbForm, is_anonymous_head, is_characterising_verb, is_employer_preposition, is_honorific,
+    is_indefinite, is_labelling_as_verb, is_name_particle, is_name_suffix, is_naming_word,
+    is_not_name, is_organisation_noun, is_person_pronoun, is_place_preposition, is_quoting_verb,
+    is_singular_noun, is_skippable_adverb, is_statement_noun, is_title, lowered, opens_clause,
+    reporting_verb,
 };
 use crate::{
     ActorKind, Analysis, Lexicon, Mention, NewSpeaker, Options, Quote, QuoteKind, Span, Speaker,
@@ -80,6 +81,32 @@ use tokens::*;
 /// Analyses one article: actor mentions, topics, quotations with kind and speaker, and
 /// speakers the registry does not list. `paragraphs` are plain text.
 pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analysis {
+    analyse_article(paragraphs, false, lexicon, opts)
+}
+
+/// [`analyse`] for an article with a title line (a headline): the title is scanned for
+/// quotations too, and stands as paragraph 0 of every span and mention (the body's
+/// paragraphs count from 1). A quotation in the title goes to the headline's speaker (`Roe:
+/// 'Q'`, `Roe Says Doe 'Q'`, `'Q,' Roe says`) or to no one; the title's capitalised words
+/// name no one for the body.
+pub fn analyse_titled(
+    title: &str,
+    paragraphs: &[&str],
+    lexicon: &Lexicon,
+    opts: &Options,
+) -> Analysis {
+    let mut all: Vec<&str> = Vec::with_capacity(paragraphs.len() + 1);
+    all.push(title);
+    all.extend_from_slice(paragraphs);
+    analyse_article(&all, true, lexicon, opts)
+}
+
+fn analyse_article(
+    paragraphs: &[&str],
+    titled: bool,
+    lexicon: &Lexicon,
+    opts: &Options,
+) -> Analysis {
     let mut analysis = Analysis::default();
     let mut topic_seen = vec![false; lexicon.topics().len()];
     let mut para_hits: Vec<Vec<Hit>> = Vec::with_capacity(paragraphs.len());
@@ -126,6 +153,7 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
             let toks = tokenize(p, qs);
             let sent = sentence_ids(p, &toks);
             Para {
+                headline: titled && pi == 0,
                 idx: pi,
                 text: p,
                 toks,
@@ -164,7 +192,7 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
     let mut names: HashMap<String, String> = HashMap::new();
     // full names written anywhere (people a pronoun may mean; not subjects of anything)
     let mut mentioned: Vec<((usize, usize), Cand)> = Vec::new();
-    for pa in &paras {
+    for pa in paras.iter().filter(|pa| !pa.headline) {
         let mut last_sent = u32::MAX;
         for (k, t) in pa.toks.iter().enumerate() {
             if pa.sent[k] != last_sent {
@@ -276,7 +304,7 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
                 }
                 continue;
             }
-            if reporting_verb(w) != Some(VerbForm::Finite) {
+            if reporting_verb(w) != Some(VerbForm::Finite) || pa.nominal(k) {
                 continue;
             }
             if let Some((c, first)) = pa.subject_before(k) {
@@ -364,24 +392,63 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
         let text = scan::wording(paragraphs, q);
         let kind = classify(pf, tf, &text, opts);
         let ends = quote_ends_sentence(&pl.text[last.start..last.end]);
-        let comma_style = !ends || pl.is_punct(tl + 1, &[',']);
+        // a question or exclamation before its attribution stands where a comma would:
+        // "\"Q?\" Roe asked", "\"Out!\" Doe yelled"
+        let comma_style = !ends
+            || pl.is_punct(tl + 1, &[','])
+            || (text.trim_end().ends_with(['?', '!'])
+                && pl.word(tl + 1).is_some_and(|w| {
+                    !starts_upper(w)
+                        || (tl + 2..tl + 8)
+                            .take_while(|&k| {
+                                pl.toks.get(k).is_some_and(|t| t.kind == TokKind::Word)
+                            })
+                            .any(|k| pl.reports_after_quote(k))
+                }));
 
         let mut found: Option<(Found, (usize, usize))> = None;
-        if comma_style {
+        if pf.headline {
+            // a headline's own rule or no speaker: its Title Case defeats the others
+            found = headline_rule(pf, tf).map(|f| (f, (pf.idx, first.start)));
+        } else if comma_style {
             found = after_rule(pl, tl, true).map(|f| (f, (pl.idx, last.start)));
         }
-        if found.is_none() {
+        if found.is_none() && !pf.headline {
             found = before_rule(pf, tf).map(|f| (f, (pf.idx, first.start)));
         }
-        if found.is_none() && !comma_style {
+        // a quotation that ends its paragraph, signed on the next line: "\"Q\"¶- Roe."
+        if found.is_none()
+            && !pf.headline
+            && (tl + 1..pl.toks.len()).all(|k| matches!(pl.toks[k].kind, TokKind::Punct(_)))
+            && let Some(next) = paras.get(last.paragraph + 1)
+            && next.is_punct(0, &['-', '—', '–'])
+            && let Some((c @ (Cand::Named(_) | Cand::Actor(_)), _)) = next.name_right(1)
+        {
+            found = Some(((c, "after: quote, dash speaker"), (next.idx, 0)));
+        }
+        if found.is_none() && !pf.headline && kind != QuoteKind::Quote {
+            found = sentence_end_rule(pl, tl).map(|f| (f, (pl.idx, last.start)));
+        }
+        if found.is_none() && !comma_style && !pf.headline {
             found = after_rule(pl, tl, false).map(|f| (f, (pl.idx, last.start)));
         }
-        if found.is_none() {
+        if found.is_none()
+            && !pf.headline
+            && let Some(v) = participle_before(pf, tf)
+        {
+            found = sentence_subject(pf, v, &state.short).map(|c| {
+                (
+                    (c, "before: subject, participle, quote"),
+                    (pf.idx, first.start),
+                )
+            });
+        }
+        if found.is_none() && !pf.headline {
             found = pf
                 .according_to(tf)
                 .map(|c| ((c, "according-to"), (pf.idx, first.start)));
         }
-        if found.is_none() && tf > 0 && pf.is_punct(tf - 1, &[':']) {
+        if found.is_none() && !pf.headline && tf > 0 && pf.is_punct(tf - 1, &[':']) {
             // a colon hands the sentence's subject the floor, whatever the verb: "Fane was
             // blunt: \"Q\"", "Fane disagreed: \"Q\""
             found = sentence_subject(pf, tf, &state.short)
@@ -391,11 +458,20 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
         // "She recalls the first winter:¶\"Q\""
         if found.is_none()
             && tf == 0
+            && !pf.headline
             && let Some(pp) = first.paragraph.checked_sub(1).map(|k| &paras[k])
             && let Some(c) = pp.toks.len().checked_sub(1)
             && pp.is_punct(c, &[':'])
         {
-            found = sentence_subject(pp, c, &state.short)
+            // "Cruz continued:¶\"Q\"": the subject of a verb of speech right before the colon,
+            // known name or not
+            let verb_subject = c
+                .checked_sub(1)
+                .filter(|&v| pp.reports_after_quote(v))
+                .and_then(|v| pp.subject_before(v))
+                .map(|(s, _)| s);
+            found = verb_subject
+                .or_else(|| sentence_subject(pp, c, &state.short))
                 .map(|s| ((s, "before: subject: quote"), (pp.idx, pp.toks[c].start)));
         }
         let mut speaker = None;
@@ -408,7 +484,13 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
             state.other_side = None;
             rule = Some(r);
         }
-        if speaker.is_none() && kind != QuoteKind::Fragment {
+        // a short quotation that is a sentence of its own ("\"Okay, great!\"") continues the
+        // speaker like a full one
+        let sentence_like = kind != QuoteKind::Fragment
+            || (starts_upper(text.trim_start_matches(|c: char| !c.is_alphanumeric()))
+                && text.trim_end().ends_with(['.', '!', '?'])
+                && (tf == 0 || pf.sent[tf - 1] != pf.sent[tf]));
+        if speaker.is_none() && sentence_like && !pf.headline {
             // continuation: the previous quotation (not a fragment) of this paragraph, or of
             // the previous paragraph when this quotation opens its paragraph
             let prev = last_full.map(|k| &out[k]);
@@ -429,9 +511,11 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
             } else {
                 first.paragraph
             };
+            // (after the sentence that holds the previous quotation and its attribution: in
+            // "\"Q,\" Roe said after Doe spoke.", Doe is no new subject)
             let after = prev
                 .and_then(|p| p.spans.last())
-                .map(|s| (s.paragraph, s.end));
+                .map(|s| (s.paragraph, paras[s.paragraph].sentence_end(s.start)));
             let k = state
                 .subjects
                 .partition_point(|e| e.pos < (first.paragraph, first.start));
@@ -446,6 +530,7 @@ pub fn analyse(paragraphs: &[&str], lexicon: &Lexicon, opts: &Options) -> Analys
         }
         if speaker.is_none()
             && kind != QuoteKind::Quote
+            && !pf.headline
             && let Some(c) = sentence_subject(pf, tf, &state.short)
         {
             speaker = state.resolve(c, (pf.idx, first.start));

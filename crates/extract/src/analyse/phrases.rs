@@ -33,6 +33,16 @@ impl<'a> Para<'a> {
         self.hits.get(k).filter(|h| h.start < t.end).copied()
     }
 
+    /// The byte where the sentence holding byte `b` ends.
+    pub(super) fn sentence_end(&self, b: usize) -> usize {
+        let t = self.tok_at(b);
+        let Some(&s) = self.sent.get(t) else {
+            return b;
+        };
+        let last = self.sent.partition_point(|&x| x <= s);
+        self.toks.get(last.saturating_sub(1)).map_or(b, |t| t.end)
+    }
+
     /// Index of the token that contains byte `b` (or the next one).
     pub(super) fn tok_at(&self, b: usize) -> usize {
         self.toks.partition_point(|t| t.end <= b)
@@ -60,14 +70,38 @@ impl<'a> Para<'a> {
     pub(super) fn name_left(&self, i: usize) -> Option<(String, usize)> {
         let w = self.word(i)?;
         let w0 = strip_possessive(w);
-        if !starts_upper(w0) || is_not_name(w0) || is_title(w0) || all_caps(w0) {
+        if !starts_upper(w0) || is_not_name(w0) || all_caps(w0) {
+            return None;
+        }
+        // an initial never ends a name: "Carlton W. Reeves"
+        if w0.chars().count() == 1 && self.is_punct(i + 1, &['.']) {
+            return None;
+        }
+        // a title word is a surname after an honorific or a first name: "Mr. King",
+        // "Pete King", "Matthew Prince"; not "the President", "Foreign Minister"
+        if is_title(w0)
+            && !i
+                .checked_sub(1)
+                .and_then(|k| self.word(k))
+                .is_some_and(|x| {
+                    is_honorific(x)
+                        || (starts_upper(x) && !is_title(x) && !is_not_name(x) && !all_caps(x))
+                })
+            // or after an initial: "Peter T. King"
+            && !(i >= 2
+                && self.is_punct(i - 1, &['.'])
+                && self
+                    .word(i - 2)
+                    .is_some_and(|x| x.chars().count() == 1 && starts_upper(x)))
+        {
             return None;
         }
         // (decided only when a name runs past two words: most do not)
         let mut org: Option<bool> = None;
         let mut is_org = || *org.get_or_insert_with(|| is_organisation_noun(w0));
         let mut j = i;
-        let mut caps = 1;
+        // a suffix is not one of the two capitalised words: "Joseph Biden Jr."
+        let mut caps = usize::from(!is_name_suffix(w0));
         while j > 0 {
             let k = j - 1;
             if self.hit_ending_in(k).is_some() {
@@ -132,6 +166,41 @@ impl<'a> Para<'a> {
         Some((strip_possessive(s).to_string(), j))
     }
 
+    /// In a headline: the name ending at token `i`, read leftwards over at most two
+    /// capitalised words (initials apart), after any title (`OK Gov Fallin` -> `Fallin`,
+    /// `Dr. Ben Carson` -> `Ben Carson`); not a possessive (`Roe's Plan`). Returns the name
+    /// and its first token.
+    pub(super) fn headline_name_left(&self, i: usize) -> Option<(Cand, usize)> {
+        if let Some(h) = self.hit_ending_in(i) {
+            return Some((Cand::Actor(actor_of(h.target)), self.tok_at(h.start)));
+        }
+        let w = self.word(i)?;
+        if !starts_upper(w) || is_possessive(w) || is_not_name(w) || is_title(w) {
+            return None;
+        }
+        let mut j = i;
+        let mut caps = 1;
+        while j > 0 && caps < 2 {
+            let Some(x) = self.word(j - 1) else { break };
+            if !starts_upper(x) || is_not_name(x) || is_title(x) || is_possessive(x) {
+                break;
+            }
+            if x.trim_end_matches('.').chars().count() > 1 {
+                caps += 1;
+            }
+            j -= 1;
+        }
+        // "The Levy Is 'Q'": a thing, not a speaker
+        if j.checked_sub(1)
+            .and_then(|b| self.word(b))
+            .is_some_and(|b| matches!(b, "The" | "the" | "A" | "a" | "An" | "an"))
+        {
+            return None;
+        }
+        let s = &self.text[self.toks[j].start..self.toks[i].end];
+        Some((Cand::Named(s.to_string()), j))
+    }
+
     /// True when the word before token `first` is a preposition of place: a name there is a
     /// place in a phrase, not a subject ("A sign at Vester Quay said").
     pub(super) fn after_preposition(&self, first: usize) -> bool {
@@ -144,7 +213,9 @@ impl<'a> Para<'a> {
     /// A name running rightwards from token `j`, after any titles.
     pub(super) fn name_right(&self, j: usize) -> Option<(Cand, usize)> {
         let mut k = j;
+        // (a title with no name after it is the name: "said Mr. King")
         while self.word(k).is_some_and(|w| is_title(w) && starts_upper(w))
+            && self.word(k + 1).is_some_and(starts_upper)
             && self.hit_starting_in(k).is_none()
         {
             k += 1;
@@ -172,8 +243,18 @@ impl<'a> Para<'a> {
                 end = n;
                 continue;
             }
-            if caps < 3 && starts_upper(x) && !is_not_name(x) {
-                caps += 1;
+            // a title inside the run starts the name again: "UC-AFT President Bob Samuels"
+            if is_title(x) && !is_honorific(x) && self.word(n + 1).is_some_and(starts_upper) {
+                k = n + 1;
+                end = n + 1;
+                caps = 1;
+                continue;
+            }
+            if (caps < 3 || is_name_suffix(x)) && starts_upper(x) && !is_not_name(x) {
+                // initials and suffixes are not among the three: "Harold T. Brenner Jr."
+                if x.chars().count() > 1 && !is_name_suffix(x) {
+                    caps += 1;
+                }
                 end = n;
                 if is_possessive(x) {
                     break;
@@ -182,8 +263,40 @@ impl<'a> Para<'a> {
             }
             break;
         }
+        // a proper adjective or a name that only qualifies a description before the name:
+        // "said Democratic pollster Stan Greenberg", "said Huckabee campaign spokesman Hogan
+        // Gidley", "said Clinton's top aide Jake Sullivan"
+        if let Some(found) = self.described_name_after(end) {
+            return Some(found);
+        }
         let s = &self.text[self.toks[k].start..self.toks[end].end];
         Some((Cand::Named(strip_possessive(s).to_string()), end))
+    }
+
+    /// After a capitalised word at `end`, up to five lower-case words of description and then
+    /// a name of two or more words: that name.
+    pub(super) fn described_name_after(&self, end: usize) -> Option<(Cand, usize)> {
+        let mut m = end + 1;
+        while m <= end + 5
+            && self.word(m).is_some_and(|x| {
+                !starts_upper(x)
+                    && x.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && !is_stop_word(x)
+                    && !is_name_particle(x)
+                    && reporting_verb(x).is_none()
+            })
+        {
+            m += 1;
+        }
+        if m == end + 1 || !self.word(m).is_some_and(starts_upper) {
+            return None;
+        }
+        let (c, e) = self.name_right(m)?;
+        match &c {
+            Cand::Named(n) if n.contains(' ') => Some((c, e)),
+            Cand::Actor(_) => Some((c, e)),
+            _ => None,
+        }
     }
 
     /// An anonymous description ending at its head noun `i`: `a senior State Department official`.
@@ -403,6 +516,15 @@ impl<'a> Para<'a> {
             ));
         }
         if starts_upper(w) {
+            // an acronym as the subject: "ESPN said", "the FBI's notes said"
+            let bare = strip_possessive(w);
+            if all_caps(bare)
+                && !is_not_name(bare)
+                && !is_title(bare)
+                && bare.chars().all(char::is_alphabetic)
+            {
+                return Some((Cand::Named(bare.to_string()), i));
+            }
             return self.name_left(i).map(|(n, j)| (Cand::Named(n), j));
         }
         None
@@ -446,6 +568,9 @@ impl<'a> Para<'a> {
     /// said`, `A council official, who asked not to be named, said`: the comma at `c` closes an
     /// appositive. A name inside it wins; else the noun phrase before it; else the appositive.
     pub(super) fn appositive_subject(&self, c: usize) -> Option<(Cand, usize)> {
+        if let Some(found) = self.opening_name(c) {
+            return Some(found);
+        }
         // (a relative clause may be long: "A senior official, who asked not to be named
         // because she was not authorised to speak to the media, told us")
         let from = c.saturating_sub(24);
@@ -470,6 +595,63 @@ impl<'a> Para<'a> {
             return Some((cand.clone(), *first));
         }
         before_open().or(inner)
+    }
+
+    /// `Rep. Jane Doe, a California Democrat, said`, `Purner, 67, a retired teacher in
+    /// Allentown, Pa., said`: before the comma at `c`, the name that opens the phrase, however
+    /// many commas and capitals its description holds: the leftmost name or registry actor
+    /// that stands right before a comma and opens its clause.
+    pub(super) fn opening_name(&self, c: usize) -> Option<(Cand, usize)> {
+        let s = self.sent[c];
+        let from = c.saturating_sub(40);
+        let mut commas: Vec<usize> = Vec::new();
+        let mut k = c;
+        while k > from {
+            k -= 1;
+            if self.sent[k] != s || matches!(self.toks[k].kind, TokKind::Quote(_)) {
+                break;
+            }
+            if self.is_punct(k, &[',']) {
+                commas.push(k);
+            }
+        }
+        commas.iter().rev().find_map(|&o| {
+            let (cand, first) = self.np_ending_at(o.checked_sub(1)?)?;
+            (matches!(cand, Cand::Named(_) | Cand::Actor(_)) && self.opens_clause_at(first))
+                .then_some((cand, first))
+        })
+    }
+
+    /// True when the noun phrase whose name starts at token `first` opens its clause: only
+    /// titles and lower-case descriptors (`Pentagon spokesman`, `Sen.`) stand between it and
+    /// the start of the paragraph, the sentence, a quotation, a comma or a colon.
+    pub(super) fn opens_clause_at(&self, first: usize) -> bool {
+        let mut k = first;
+        for _ in 0..5 {
+            let Some(b) = k.checked_sub(1) else {
+                return true;
+            };
+            if self.sent[b] != self.sent[first] {
+                return true;
+            }
+            match self.toks[b].kind {
+                TokKind::Quote(_) => return true,
+                TokKind::Punct(p) => return matches!(p, ',' | ':' | '—' | '–' | '(' | ';'),
+                TokKind::Word => {
+                    let w = self.word(b).unwrap_or_default();
+                    let descriptor = if starts_upper(w) {
+                        is_title(w) || is_honorific(w) || all_caps(w) || is_possessive(w)
+                    } else {
+                        !lowered(w, is_stop_word) && reporting_verb(w).is_none()
+                    };
+                    if !descriptor {
+                        return false;
+                    }
+                    k = b;
+                }
+            }
+        }
+        false
     }
 
     /// The speaker after the verb at token `v`: `said X`, `said a statement of X`,
@@ -587,6 +769,16 @@ impl<'a> Para<'a> {
                     },
                     end,
                 ));
+            }
+            // "according to The Federalist", "said the Harbour Trust": a proper name after
+            // the article is an institution's
+            if lw == "the"
+                && let Some(x) = self.word(j + 1)
+                && starts_upper(x)
+                && !is_title(x)
+                && let Some((c @ Cand::Named(_), e)) = self.name_right(j + 1)
+            {
+                return Some((c, e));
             }
             // "according to the ministry", "said the union": the organisation named before
             if lw == "the"

@@ -29,7 +29,7 @@ pub(super) fn after_rule(pa: &Para, qt: usize, comma_style: bool) -> Option<Foun
             words <= 3 && (k >= n || pa.sent[k] != pa.sent[v] || pa.is_punct(k, &['.', ',']))
         }
     };
-    if reporting_verb(w) == Some(VerbForm::Finite) {
+    if pa.reports_after_quote(j) {
         let (c, end) = pa.object_after(j)?;
         if pa.introduces_next(end) && !comma_style {
             return None;
@@ -43,7 +43,8 @@ pub(super) fn after_rule(pa: &Para, qt: usize, comma_style: bool) -> Option<Foun
             },
         ));
     }
-    for v in j + 1..n.min(j + 12) {
+    // (room for a long appositive: "\"Q,\" Jane Roe, 67, a retired teacher in Allentown, Pa., said")
+    for v in j + 1..n.min(j + 40) {
         if pa.sent[v] != pa.sent[j] || matches!(pa.toks[v].kind, TokKind::Quote(_)) {
             break;
         }
@@ -58,14 +59,35 @@ pub(super) fn after_rule(pa: &Para, qt: usize, comma_style: bool) -> Option<Foun
                 .subject_before(v)
                 .map(|(c, _)| (c, "after: X was quoted as saying"));
         }
-        if reporting_verb(vw) == Some(VerbForm::Finite) {
-            let (c, first) = pa.subject_before(v)?;
+        if pa.reports_after_quote(v) {
+            // "\"Q,\" since so many cases were close, said Lee Roe": the verb's object,
+            // after a clause that carries the quotation on
+            let object = || {
+                (comma_style && pa.is_punct(v - 1, &[',']))
+                    .then(|| pa.object_after(v))
+                    .flatten()
+                    .filter(|(c, _)| matches!(c, Cand::Named(_) | Cand::Actor(_)))
+                    .map(|(c, _)| (c, "after: quote, clause, verb speaker"))
+            };
+            let Some((c, first)) = pa.subject_before(v) else {
+                return object();
+            };
             // the subject starts the attribution, or is named in an appositive right after
             // the words that start it: "Q," Brecht's spokeswoman, Petra Lindahl, told reporters
             let words = |a: usize, b: usize| (a..b).all(|k| pa.toks[k].kind == TokKind::Word);
             let appositive = first > j + 1 && pa.is_punct(first - 1, &[',']) && words(j, first - 1);
-            if first < j || !(words(j, first) || appositive) {
-                return None;
+            // (only descriptors and titles before the subject: in "\"Q\" and Doe says", Doe
+            // starts a clause of its own)
+            let conjunction = (j..first).any(|k| {
+                pa.word(k).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "and" | "but" | "or" | "while" | "whereas" | "because" | "when"
+                    )
+                })
+            });
+            if first < j || conjunction || !(words(j, first) || appositive) {
+                return object();
             }
             if pa.introduces_next(v) && !comma_style {
                 return None;
@@ -81,6 +103,63 @@ pub(super) fn after_rule(pa: &Para, qt: usize, comma_style: bool) -> Option<Foun
         }
     }
     None
+}
+
+impl Para<'_> {
+    /// A finite reporting verb at token `v`, or one that reports speech only right after a
+    /// quotation: `"Q," Roe continued`, `"Q," Doe shot back`, `"Q," Roe went on`.
+    pub(super) fn reports_after_quote(&self, v: usize) -> bool {
+        let Some(w) = self.word(v) else { return false };
+        if reporting_verb(w) == Some(VerbForm::Finite) {
+            return !self.passive(v) && !self.nominal(v);
+        }
+        match w {
+            "continued" | "continues" | "pressed" | "started" | "began" | "cracked" | "offered"
+            | "reacted" => true,
+            "pointed" => self.word(v + 1) == Some("out"),
+            "shot" | "fired" | "hit" | "pushed" => self.word(v + 1) == Some("back"),
+            "went" | "goes" => self.word(v + 1) == Some("on"),
+            _ => false,
+        }
+    }
+
+    /// `Roe's remarks`, `his comments`, `the reports`: a verb form after a possessive or a
+    /// determiner is a noun.
+    pub(super) fn nominal(&self, v: usize) -> bool {
+        v.checked_sub(1)
+            .and_then(|b| self.word(b))
+            .is_some_and(|b| {
+                is_possessive(b)
+                    || matches!(
+                        b,
+                        "the"
+                            | "The"
+                            | "a"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "our"
+                            | "my"
+                            | "your"
+                            | "these"
+                            | "those"
+                            | "such"
+                    )
+            })
+    }
+
+    /// `Roe was criticized for "Q"`: a passive reporting verb, its subject not the speaker.
+    pub(super) fn passive(&self, v: usize) -> bool {
+        let Some(w) = self.word(v) else { return false };
+        w.ends_with("ed")
+            && !matches!(w, "quoted" | "cited")
+            && v.checked_sub(1)
+                .and_then(|b| self.word(b))
+                .is_some_and(|b| {
+                    matches!(b, "was" | "were" | "been" | "being" | "is" | "are" | "be")
+                })
+    }
 }
 
 /// Rule 2: the nearest reporting verb before the quotation in its sentence.
@@ -103,15 +182,30 @@ pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
         // X called the budget "Q", X described it as "Q": the words are X's; with `as` the
         // object may be a longer noun phrase ("described some of the huts put up for the
         // pickers as \"Q\"")
+        // (the object may hold a number or a possessive: "called Ford's $1.6 billion plant
+        // \"Q\""; `as` may come before an article: "described his skills as a \"Q\"")
+        let as_before = (qt.saturating_sub(3)..qt).any(|k| pa.word(k) == Some("as"));
         if is_characterising_verb(w)
-            && (qt - i <= 8 || (qt - i <= 14 && pa.word(qt - 1) == Some("as")))
-            && (i + 1..qt).all(|k| pa.toks[k].kind == TokKind::Word)
+            && qt - i <= 20
+            && (as_before || !is_labelling_as_verb(w))
+            && (i + 1..qt).all(|k| {
+                !matches!(pa.toks[k].kind, TokKind::Quote(_))
+                    && !pa.is_punct(k, &[',', ';', ':', '(', ')'])
+            })
+            && !pa.passive(i)
             && let Some((c, _)) = pa.subject_before(i)
         {
             return Some((c, "before: speaker called it, quote"));
         }
+        // "Roe shot back, \"Q\"", "Doe fired back:"
+        if matches!(w, "shot" | "fired" | "hit")
+            && pa.word(i + 1) == Some("back")
+            && let Some((c, _)) = pa.subject_before(i)
+        {
+            return Some((c, "before: speaker verb, quote"));
+        }
         match reporting_verb(w) {
-            Some(VerbForm::Finite) => {
+            Some(VerbForm::Finite) if !pa.passive(i) && !pa.nominal(i) => {
                 if let Some((c, _)) = pa.subject_before(i) {
                     return Some((c, "before: speaker verb, quote"));
                 }
@@ -122,10 +216,163 @@ pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
                     return Some((c, "before: verb speaker, quote"));
                 }
             }
-            Some(VerbForm::Participle) | None => {}
+            _ => {}
         }
     }
     None
+}
+
+/// `Roe compared the plan to a tax, saying: "Q"`, `Doe issued a statement saying "Q"`,
+/// `Roe went after Doe, calling him "Q"`: a participle of speech (or of labelling, right
+/// before its object) shortly before the quotation. Returns the participle's token; its
+/// subject is the sentence's.
+pub(super) fn participle_before(pa: &Para, qt: usize) -> Option<usize> {
+    let s = pa.sent[qt];
+    let mut k = qt;
+    let stop = qt.saturating_sub(10);
+    while k > stop {
+        k -= 1;
+        if pa.sent[k] != s || matches!(pa.toks[k].kind, TokKind::Quote(_)) {
+            return None;
+        }
+        let Some(w) = pa.word(k) else {
+            // only the punctuation of an introduction: "saying, \"Q\"", "writing: \"Q\""
+            if pa.is_punct(k, &[',', ':']) && k + 1 == qt {
+                continue;
+            }
+            return None;
+        };
+        // "was prompted to say, \"Q\"", "for Roe to tweet \"Q\"": an infinitive of speech
+        let infinitive = k > 0
+            && pa.word(k - 1) == Some("to")
+            && matches!(
+                w,
+                "say" | "tweet" | "write" | "declare" | "ask" | "tell" | "add" | "insist"
+            );
+        if infinitive || reporting_verb(w) == Some(VerbForm::Participle) {
+            let close = (k + 1..qt).all(|m| {
+                pa.is_punct(m, &[',', ':']) || pa.word(m).is_some_and(|x| x == "that" || x == "it")
+            });
+            return close.then_some(k);
+        }
+        if is_labelling_participle(w) && qt - k <= 6 {
+            return Some(k);
+        }
+        if reporting_verb(w) == Some(VerbForm::Finite) {
+            return None;
+        }
+    }
+    None
+}
+
+fn is_labelling_participle(w: &str) -> bool {
+    matches!(
+        w,
+        "calling" | "describing" | "labeling" | "labelling" | "dubbing" | "branding" | "deeming"
+    )
+}
+
+/// A quotation in the title line: `Roe: 'Q'` (the name that opens the line before a colon),
+/// else the name right before the line's first verb of speech, capitalised or not (`Roe Says
+/// Doe Is 'Q'`, `'Q,' Roe hints`, `Doe calls plan 'Q'`).
+pub(super) fn headline_rule(pa: &Para, qt: usize) -> Option<Found> {
+    let n = pa.toks.len();
+    if let Some(c) = (0..qt.min(8)).find(|&k| pa.is_punct(k, &[':']))
+        && let Some(cand) = c
+            .checked_sub(1)
+            .and_then(|k| pa.headline_name_left(k))
+            .filter(|&(_, first)| {
+                (0..first).all(|k| pa.word(k).is_some_and(|w| is_title(w) || all_caps(w)))
+            })
+            .map(|(cand, _)| cand)
+    {
+        return Some((cand, "headline: name: quote"));
+    }
+    let verbs = (0..n).filter(|&v| pa.word(v).is_some_and(is_headline_verb));
+    for v in verbs {
+        if let Some((cand, _)) = v.checked_sub(1).and_then(|k| pa.headline_name_left(k)) {
+            return Some((cand, "headline: name verb"));
+        }
+    }
+    None
+}
+
+/// A verb as headlines write it (any case): `Says`, `Calls`, `slams`, `Tells`, and the
+/// copula and adverbs that follow a headline's subject (`Roe Is`, `Roe Just Announced`).
+fn is_headline_verb(w: &str) -> bool {
+    lowered(w, |l| {
+        reporting_verb(l) == Some(VerbForm::Finite)
+            || matches!(
+                l,
+                "calls"
+                    | "called"
+                    | "slams"
+                    | "blasts"
+                    | "rips"
+                    | "praises"
+                    | "endorses"
+                    | "urges"
+                    | "warns"
+                    | "accuses"
+                    | "defends"
+                    | "declares"
+                    | "denies"
+                    | "issues"
+                    | "pins"
+                    | "sides"
+                    | "blames"
+                    | "heckles"
+                    | "rebuffs"
+                    | "hints"
+                    | "stirs"
+                    | "sees"
+                    | "promises"
+                    | "takes"
+                    | "makes"
+                    | "addresses"
+                    | "announces"
+                    | "announced"
+                    | "debunks"
+                    | "mocks"
+                    | "insults"
+                    | "finds"
+                    | "delivers"
+                    | "wants"
+                    | "explained"
+                    | "questioned"
+                    | "got"
+                    | "just"
+                    | "is"
+                    | "to"
+                    | "on"
+                    | "backs"
+                    | "touts"
+                    | "vows"
+            )
+    })
+}
+
+/// `Roe's backing will carry "a great deal of weight" with voters, DFA spokesman Ned Harlow
+/// said.`: the attribution that ends the quotation's sentence after a comma (the subject
+/// and a finite verb of speech, at most three words after it).
+pub(super) fn sentence_end_rule(pa: &Para, qt: usize) -> Option<Found> {
+    let s = pa.sent[qt];
+    let end = pa.sent.partition_point(|&x| x <= s);
+    let comma = (qt + 1..end).rev().find(|&k| pa.is_punct(k, &[',']))?;
+    // (other quotations of the sentence may stand between, another attribution not)
+    if (qt + 1..comma).any(|k| pa.reports_after_quote(k)) {
+        return None;
+    }
+    let v = (comma + 1..end).find(|&k| pa.reports_after_quote(k))?;
+    let last_word = (v + 1..end)
+        .take_while(|&k| pa.toks[k].kind == TokKind::Word)
+        .count();
+    if v + 1 + last_word < end.saturating_sub(1) || last_word > 3 {
+        return None;
+    }
+    let (c, first) = pa.subject_before(v)?;
+    (first == comma + 1 || pa.opens_clause_at(first))
+        .then_some((c, "sentence end: , speaker verb."))
 }
 
 /// Rule 6: the registry actor or pronoun that opens the quotation's sentence.
@@ -161,7 +408,9 @@ pub(super) fn sentence_subject(
         }
         // a name seen in full elsewhere in the article: "Ortiz dismissed …"; not a place in
         // a prepositional phrase: "A banner … at Ferrin Gap read: …"
+        // (a possessive names an owner, not the subject: "Roe's comments")
         if starts_upper(w)
+            && !is_possessive(w)
             && !pa.word(k + 1).is_some_and(starts_upper)
             && let Some((n, first)) = pa.name_left(k)
             && (n.contains(' ') || known.contains_key(&n))

@@ -605,3 +605,267 @@ fn topics_and_mentions() {
     assert!(a.actors[1].by_role);
     assert_eq!(a.actor_indices(), vec![0]);
 }
+
+#[test]
+fn honorific_period_does_not_end_the_name() {
+    let q = run(&[
+        "Dana Whitlow opened the session early.",
+        "''The roads will be closed all week,'' Ms. Whitlow said.",
+        "\"We have asked for more buses,\" said Sen. Orrin Vale (R-Neb.).",
+        "Gov. Ruth Amsel sighed: \"Nobody reads the budget before voting on it.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Dana Whitlow"));
+    assert_eq!(q[1].speaker, named("Orrin Vale"));
+    assert_eq!(q[2].speaker, named("Ruth Amsel"));
+}
+
+#[test]
+fn title_words_as_surnames() {
+    let q = run(&[
+        "\"The plant will reopen in the spring,\" Mr. Prince said.",
+        "\"We told the board the plan would never work,\" said Mr. Bishop.",
+        "\"Every county will be counted by hand,\" Walt King told reporters.",
+    ]);
+    assert_eq!(q[0].speaker, named("Prince"));
+    assert_eq!(q[1].speaker, named("Bishop"));
+    assert_eq!(q[2].speaker, named("Walt King"));
+}
+
+#[test]
+fn name_with_initial_and_suffix() {
+    let q = run(&["\"The bill has the votes it needs now,\" said Harold T. Brenner Jr."]);
+    assert_eq!(q[0].speaker, named("Harold T. Brenner Jr."));
+    let q = run(&["Harold T. Brenner Jr. said: \"The bill has the votes it needs now.\""]);
+    assert_eq!(q[0].speaker, named("Harold T. Brenner Jr."));
+}
+
+#[test]
+fn the_name_that_opens_an_appositive_speaks() {
+    let q = run(&[
+        "\"Nobody in the district wants the new toll,\" Rep. Mara Quist, a Vermont Democrat, said.",
+        "\"I just do not trust the count this time,\" Edna Fallows, 67, a retired teacher in Dover, Del., said on Friday.",
+        "Senator Lyle Brandt, Republican of Idaho, told reporters: \"The vote will happen next week.\"",
+        "''Advertisers rank the sites every quarter,'' Mr. Tamsin, of Orbel Capital Markets, said.",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+    assert_eq!(q[1].speaker, named("Edna Fallows"));
+    assert_eq!(q[2].speaker, named("Lyle Brandt"));
+    assert_eq!(q[3].speaker, named("Tamsin"));
+}
+
+#[test]
+fn verbs_of_tone_and_continued_report_speech() {
+    let q = run(&[
+        "\"Nobody here reads the budget before voting,\" Ruth Amsel sighed.",
+        "Dale Pruett fumed: \"The count was wrong from the very first precinct.\"",
+        "\"We will appeal the ruling next week,\" Pruett continued.",
+        "\"Why would anyone sign that contract?\" Amsel asked the panel.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ruth Amsel"));
+    assert_eq!(q[1].speaker, named("Dale Pruett"));
+    assert_eq!(q[2].speaker, named("Dale Pruett"));
+    assert_eq!(q[3].speaker, named("Ruth Amsel"));
+}
+
+#[test]
+fn a_participle_of_speech_takes_the_sentence_subject() {
+    let q = run(&[
+        "Lena Brook compared the levy to a toll, saying, \"Every family on the island pays it twice.\"",
+        "Brook went after the council, calling its plan \"a tax on drivers\" in a speech.",
+    ]);
+    assert_eq!(q[0].speaker, named("Lena Brook"));
+    assert_eq!(q[1].speaker, named("Lena Brook"));
+}
+
+#[test]
+fn a_description_before_the_name_is_not_the_name() {
+    let q = run(&[
+        "\"The numbers were soft from the start,\" said Democratic pollster Ned Harlow.",
+        "\"People will turn out in the rain,\" said Vessen campaign manager Ida Rusk.",
+        "\"Teachers are organising in every county,\" said UC-AFT President Bo Lindqvist.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ned Harlow"));
+    assert_eq!(q[1].speaker, named("Ida Rusk"));
+    assert_eq!(q[2].speaker, named("Bo Lindqvist"));
+}
+
+fn run_titled(title: &str, ps: &[&str]) -> Vec<Quote> {
+    analyse_titled(title, ps, &reg(), &Options::default()).quotes
+}
+
+#[test]
+fn quotations_in_a_title_line_go_to_the_headline_speaker() {
+    let body = ["Orrin Vale spoke to the harbour board on Monday."];
+    let q = run_titled("Vale: 'We Will Not Back Down On The Levy'", &body);
+    assert_eq!(q[0].speaker, named("Orrin Vale"));
+    assert_eq!(q[0].spans[0].paragraph, 0);
+    let q = run_titled("Orrin Vale Says Levy Plan Is 'Dead On Arrival'", &body);
+    assert_eq!(q[0].speaker, named("Orrin Vale"));
+    let q = run_titled("'Dead on arrival,' Vale says of the levy plan", &body);
+    assert_eq!(q[0].speaker, named("Orrin Vale"));
+    // a headline with no speaker before its verb gives none
+    let q = run_titled("The Levy Is 'Dead On Arrival'", &body);
+    assert_eq!(q[0].speaker, None);
+    // the title's capitalised words name no one in the body
+    let q = run_titled(
+        "Harbour Board Blasts Levy",
+        &["\"We will not pay it,\" Board said."],
+    );
+    assert_ne!(q[0].speaker, named("Harbour Board"));
+}
+
+#[test]
+fn attribution_after_a_clause_that_carries_the_quotation_on() {
+    let q = run(&[
+        "''Seeing how many cases could change is stunning,'' since so many were decided by one vote, said Lena Brook, who teaches law in Dover.",
+    ]);
+    assert_eq!(q[0].speaker, named("Lena Brook"));
+}
+
+#[test]
+fn verbs_that_report_speech_only_after_a_quotation() {
+    let q = run(&[
+        "Ned Harlow and Ida Rusk met on the radio.",
+        "\"Would the levy be negotiable for the island?\" Harlow pressed.",
+        "\"The stock has not done well this year,\" Rusk pointed out.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ned Harlow"));
+    assert_eq!(q[1].speaker, named("Ida Rusk"));
+}
+
+#[test]
+fn a_title_word_after_an_initial_is_a_surname() {
+    let q = run(&[
+        "\"You did feel that it was stifling,\" Representative Walt T. King, Republican of Vessen, said.",
+    ]);
+    assert_eq!(q[0].speaker, named("Walt T. King"));
+}
+
+#[test]
+fn labelling_verbs_with_as_and_adverbs_before_the_verb() {
+    let q = run(&[
+        "Orrin Vale referred to the harbour master as \"a bright, careful leader\" on Monday.",
+        "Ida Rusk has increasingly decried what she calls \"harbour racism\" in the town.",
+    ]);
+    assert_eq!(q[0].speaker, named("Orrin Vale"));
+    assert_eq!(q[1].speaker, named("Ida Rusk"));
+}
+
+#[test]
+fn an_attribution_that_ends_the_sentence() {
+    let q = run(&[
+        "Given Vale's success, his backing will carry \"a great deal of weight\" and bring them the \"grass-roots firepower\" they need to win, DFA spokesman Ned Harlow said.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ned Harlow"));
+    assert_eq!(q[1].speaker, named("Ned Harlow"));
+}
+
+#[test]
+fn a_short_sentence_quoted_after_a_speaker_continues_it() {
+    let q =
+        run(&["\"Did you get the names of everybody here?\" Ned Harlow said. \"Okay, great!\""]);
+    assert_eq!(q[1].speaker, named("Ned Harlow"));
+}
+
+#[test]
+fn an_initial_never_ends_a_name() {
+    let q = run(&[
+        "District Judge Carlton W. Reeves ruled on Thursday.",
+        "Just minutes before the bill was to take effect, Reeves eviscerated the \"sincere religious belief\" clause.",
+    ]);
+    assert_eq!(q[0].speaker, named("Carlton W. Reeves"));
+}
+
+#[test]
+fn an_infinitive_of_speech_takes_the_sentence_subject() {
+    let q = run(&[
+        "The debate was so calm that Orrin Vale was prompted to say, \"So far I cannot believe how civil it has been.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Orrin Vale"));
+}
+
+#[test]
+fn an_exclamation_before_a_long_attribution() {
+    let q = run(&[
+        "\"The great state of Vessen is proud to cast its votes for the next governor!\" State Senator Ida Rusk said as the roll call began.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ida Rusk"));
+}
+
+#[test]
+fn according_to_a_proper_name_after_the_article() {
+    let q = run(&[
+        "According to The Harbour Ledger, the men wore shirts that read \"Settle for the levy, not the toll.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Harbour Ledger"));
+}
+
+#[test]
+fn an_acronym_speaks_and_is_continued() {
+    let q = run(&[
+        "Orrin Vale was dropped by the network on Tuesday.",
+        "''The network is an inclusive company,'' VBC said in a statement. ''Vale has been told his conduct was unacceptable.''",
+    ]);
+    assert_eq!(q[0].speaker, named("VBC"));
+    assert_eq!(q[1].speaker, named("VBC"));
+}
+
+#[test]
+fn a_subject_in_the_attribution_sentence_is_no_new_speaker() {
+    let q = run(&[
+        "\"I am satisfied with his answer on the levy,\" Ida Rusk said after Orrin Vale spoke. \"My biggest worry is the toll.\"",
+    ]);
+    assert_eq!(q[1].speaker, named("Ida Rusk"));
+}
+
+#[test]
+fn a_verb_form_after_a_possessive_is_a_noun() {
+    let q = run(&[
+        "Speaker Ned T. Harlow, the council's senior member, on Tuesday called Orrin Vale's remarks about the harbour ''reckless,'' a rare rebuke.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ned T. Harlow"));
+}
+
+#[test]
+fn shot_back_before_a_quotation() {
+    let q = run(&[
+        "After Orrin Vale criticized her budget, Ida Rusk shot back, \"I could have chosen to stay home, but I chose to serve.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Ida Rusk"));
+}
+
+#[test]
+fn a_name_right_before_a_participle_is_its_subject() {
+    let q = run(&[
+        "Senators were irritated by the plan, with Sen. Orrin Vale calling it a \"Chinese menu\" of options.",
+    ]);
+    assert_eq!(q[0].speaker, named("Orrin Vale"));
+}
+
+#[test]
+fn a_quotation_signed_on_the_next_line() {
+    let q = run(&[
+        "\"Every family on the island pays the levy twice, and nobody in town has been asked.\"",
+        "- Orrin Vale, speaking at the harbour.",
+        "The claim is only half right.",
+    ]);
+    assert_eq!(q[0].speaker, named("Orrin Vale"));
+}
+
+#[test]
+fn a_verb_of_speech_before_a_colon_that_ends_the_paragraph() {
+    let q = run(&[
+        "\"The questions in this debate show why people distrust the press,\" Vale said.",
+        "Rusk continued:",
+        "\"You look at the questions and you see a comic book.\"",
+    ]);
+    assert_eq!(q[1].speaker, named("Rusk"));
+}
+
+#[test]
+fn a_new_clause_after_a_quotation_is_not_its_attribution() {
+    let q = run(&[
+        "Ida Rusk accuses the council of \"leading from behind\" and Orrin Vale says it is \"losing the harbour,\" a rare joint attack.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ida Rusk"));
+}

@@ -18,6 +18,8 @@ pub(super) struct Tok {
 }
 
 pub(super) struct Para<'a> {
+    /// The article's title line.
+    pub(super) headline: bool,
     pub(super) idx: usize,
     pub(super) text: &'a str,
     pub(super) toks: Vec<Tok>,
@@ -202,6 +204,12 @@ pub(super) fn tokenize(p: &str, quotes: &[(usize, usize, usize)]) -> Vec<Tok> {
                     j = after;
                 }
                 '.' => {
+                    // Mr., Sen., Gov.: a title's period belongs to the title and does not end
+                    // the name or the sentence ("\"Q,\" Mr. Smith said")
+                    if seg_start == start && is_title_abbreviation(&p[start..j]) {
+                        j = after;
+                        break;
+                    }
                     // U.S., U.N.: single capitals joined by periods.
                     let seg = &p[seg_start..j];
                     let single = seg.chars().count() == 1 && starts_upper(seg);
@@ -229,6 +237,40 @@ pub(super) fn tokenize(p: &str, quotes: &[(usize, usize, usize)]) -> Vec<Tok> {
         i = j;
     }
     toks
+}
+
+/// Abbreviated titles and name suffixes written with a period (`Mr.`, `Sen.`, `Lt.`, `Jr.`):
+/// the period is part of the word.
+pub(super) fn is_title_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Messrs"
+            | "Dr"
+            | "Sen"
+            | "Sens"
+            | "Rep"
+            | "Reps"
+            | "Gov"
+            | "Govs"
+            | "Gen"
+            | "Lt"
+            | "Col"
+            | "Capt"
+            | "Cmdr"
+            | "Sgt"
+            | "Adm"
+            | "Maj"
+            | "Rev"
+            | "Prof"
+            | "Hon"
+            | "Atty"
+            | "Supt"
+            | "Pres"
+            | "Jr"
+            | "Sr"
+    )
 }
 
 pub(super) const ABBREVIATIONS: &[&str] = &[
