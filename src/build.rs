@@ -424,8 +424,12 @@ fn process(
     }
     lap(&clock.load, &mut t);
     let document = loaded.document();
+    let body_problems = loaded.body_problems(&document);
+    if !body_problems.is_empty() {
+        return Err(body_problems);
+    }
     lap(&clock.markdown, &mut t);
-    let (findings, marks) = extractor.analyse(document.paragraphs());
+    let (findings, marks) = extractor.analyse(&document.prose());
     lap(&clock.extract, &mut t);
     let paragraphs = document.paragraphs();
     let lede = paragraphs.first().cloned().unwrap_or_default();

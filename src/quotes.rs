@@ -214,7 +214,7 @@ fn loose_file(
     } else {
         content::Document::Plain(plain::Document::parse(body))
     };
-    let (findings, _) = extractor.analyse(document.paragraphs());
+    let (findings, _) = extractor.analyse(&document.prose());
     let paragraphs = document.paragraphs();
     Ok(Processed {
         file: path.to_path_buf(),
