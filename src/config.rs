@@ -239,7 +239,13 @@ impl Config {
             chrono_tz::UTC
         });
         for id in site.actors.keys().chain(site.topics.keys()) {
-            if crate::slug::slugify(id) != *id {
+            if let Err(problem) = crate::slug::check_slug(id) {
+                problems.push(
+                    Diagnostic::error(problem.describe(&format!("the id `{id}`")))
+                        .in_file(path)
+                        .help("give it an id of lowercase letters, digits and hyphens, at most 255 bytes, e.g. `foreign-ministry`"),
+                );
+            } else if crate::slug::slugify(id) != *id {
                 problems.push(
                     Diagnostic::error(format!("`{id}` cannot be an id: ids appear in URLs"))
                         .in_file(path)

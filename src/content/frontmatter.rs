@@ -163,6 +163,7 @@ impl Meta {
             }
             problems.push(d);
         }
+        problems.extend(id_problems(file, yaml, first_line, &raw));
         if let Some(url) = &raw.url
             && !(url.starts_with("https://") || url.starts_with("http://"))
         {
@@ -244,6 +245,83 @@ fn explain_bad_date(value: &str) -> String {
         }
     }
     "not a date".to_string()
+}
+
+/// Every value of the metadata that names a page's folder (the slug, the
+/// source, each topic and actor) must make a slug that can: not empty (its
+/// page would replace the index of its kind) and not longer than a file
+/// name may be. A registry name without letters, or longer than that, is
+/// refused here too; no such name is worth a page.
+fn id_problems(file: &Path, yaml: &str, first_line: usize, raw: &RawMeta) -> Vec<Diagnostic> {
+    use crate::slug::{IdProblem, MAX_SLUG_BYTES, check_slug, slugify};
+    let mut problems = Vec::new();
+    let mut check = |key: &str, value: &str, what: String, slug: String| {
+        let Err(problem) = check_slug(&slug) else {
+            return;
+        };
+        let help = match problem {
+            IdProblem::Empty => format!(
+                "write `{key}` with letters or digits (of any script), e.g. a word for what it names"
+            ),
+            IdProblem::TooLong(_) => format!(
+                "shorten it: its slug may have at most {MAX_SLUG_BYTES} bytes (`slug: ...` sets an article's own)"
+            ),
+        };
+        let mut d = Diagnostic::error(problem.describe(&what))
+            .in_file(file)
+            .help(help);
+        if let Some((line, column)) = value_place(yaml, key, value) {
+            d = d.at(line + first_line - 1, column);
+        }
+        problems.push(d);
+    };
+    if let Some(slug) = &raw.slug
+        && slugify(slug) == *slug
+    {
+        check(
+            "slug",
+            slug,
+            format!("`slug` \"{}\"", short(slug)),
+            slug.clone(),
+        );
+    }
+    if let Some(source) = raw.source.as_deref().filter(|s| !s.trim().is_empty()) {
+        let what = format!("the source \"{}\"", short(source));
+        check("source", source, what, slugify(source));
+    }
+    for (key, kind, values) in [
+        ("topics", "topic", &raw.topics),
+        ("actors", "actor", &raw.actors),
+    ] {
+        for value in values.iter().filter(|v| !v.trim().is_empty()) {
+            let what = format!("the {kind} \"{}\"", short(value));
+            check(key, value, what, slugify(value));
+        }
+    }
+    problems
+}
+
+/// A value as a message quotes it: at most 60 characters.
+fn short(value: &str) -> String {
+    match value.char_indices().nth(60) {
+        Some((cut, _)) => format!("{}...", &value[..cut]),
+        None => value.to_string(),
+    }
+}
+
+/// The 1-based line and column of `value` as written under `key`: on the
+/// key's line (`key: value`, `key: [a, b]`) or on a later one (`- value`).
+fn value_place(yaml: &str, key: &str, value: &str) -> Option<(usize, usize)> {
+    let key_at = key_line(yaml, key)?;
+    yaml.lines()
+        .enumerate()
+        .skip(key_at - 1)
+        .find_map(|(i, line)| {
+            let from = if i + 1 == key_at { key.len() + 1 } else { 0 };
+            let column = line.get(from..)?.find(value)? + from;
+            Some((i + 1, line[..column].chars().count() + 1))
+        })
+        .or(Some((key_at, key.len() + 3)))
 }
 
 /// The 1-based line of a top-level `key:` in a YAML text.

@@ -207,6 +207,41 @@ impl Renderer {
         format!("{dir}index.html")
     }
 
+    /// No two pages may claim one output path. Ids are checked where they
+    /// are written (front matter, site.yaml), so this holds by construction;
+    /// the check makes sure that whatever slips past those fails the build,
+    /// naming both claimants, instead of overwriting a page.
+    pub fn check_output_paths(&self, site: &Site, pages: &[Page]) -> Result<(), Vec<Diagnostic>> {
+        let mut claimed: std::collections::HashMap<String, Page> =
+            std::collections::HashMap::with_capacity(pages.len());
+        let mut problems = Vec::new();
+        for &page in pages {
+            let path = self.output_path(site, page);
+            if let Some(&first) = claimed.get(&path) {
+                let mut d = Diagnostic::error(format!(
+                    "two pages would be written to {path}: {} and {}",
+                    claimant(site, first),
+                    claimant(site, page)
+                ))
+                .help("give one of them another id, name or `slug:`");
+                if let Some(file) = [first, page].iter().find_map(|p| match p {
+                    Page::Article(i) => Some(&site.articles[*i].file),
+                    _ => None,
+                }) {
+                    d = d.in_file(file);
+                }
+                problems.push(d);
+            } else {
+                claimed.insert(path, page);
+            }
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems)
+        }
+    }
+
     pub fn render(&self, config: &Config, site: &Site, page: Page) -> Result<String, Diagnostic> {
         let mut ctx = self.base_context();
         let path = self.output_path(site, page);
@@ -706,6 +741,25 @@ fn quotes_by_speaker<'a>(
         groups[slot].quotes.push(quote_card(config, site, q));
     }
     groups
+}
+
+/// What a page is, for a message: "the article content/a.md", "the topic
+/// `x`", "the list of topics".
+fn claimant(site: &Site, page: Page) -> String {
+    match page {
+        Page::Home => "the home page".into(),
+        Page::NotFound => "the page-not-found page".into(),
+        Page::Search => "the search page".into(),
+        Page::Article(i) => format!("the article {}", site.articles[i].file.display()),
+        Page::Topics => "the list of topics".into(),
+        Page::Topic(i, _) => format!("the digest of topic `{}`", site.topics[i].title),
+        Page::Actors => "the list of actors".into(),
+        Page::Actor(i, _) => format!("the digest of actor `{}`", site.actors[i].name),
+        Page::Sources => "the list of sources".into(),
+        Page::Source(i, _) => format!("the digest of source `{}`", site.sources[i].name),
+        Page::Quotes(_) => "the list of quotations".into(),
+        Page::Quote(i) => format!("the quotation {}", site.quotations[i].id),
+    }
 }
 
 pub(crate) struct QuoteMark<'a> {

@@ -1,0 +1,122 @@
+//! Property tests of the quotation scanner and the analysis around it: for
+//! any text, no panic, spans that are real places of the text, outermost
+//! quotations that never overlap, and time linear in the length (checked
+//! with a generous bound on a long repetition of the generated text).
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::*;
+use dossier_extract::{Options, analyse};
+use proptest::prelude::*;
+
+/// Pieces that exercise the scanner: every quotation mark it knows, the
+/// context around them, names of the seed registry and words of attribution.
+const PIECES: &[&str] = &[
+    "\"",
+    "'",
+    "''",
+    "``",
+    "`",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "«",
+    "»",
+    "„",
+    " ",
+    " ",
+    " ",
+    ",",
+    ".",
+    ":",
+    "—",
+    "(",
+    ")",
+    "said",
+    "Lavrov",
+    "Kerry said",
+    "a senior official",
+    "according to",
+    "We",
+    "are",
+    "close",
+    "Russia's",
+    "é",
+    "\u{301}",
+    "😀",
+    "\u{1}",
+    "\u{E010}",
+];
+
+fn paragraph() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            4 => prop::sample::select(PIECES).prop_map(str::to_string),
+            1 => "\\PC{0,8}",
+        ],
+        0..40,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+fn paragraphs() -> impl Strategy<Value = Vec<String>> {
+    prop::collection::vec(paragraph(), 0..6)
+}
+
+fn check_spans(paragraphs: &[&str], min_words: usize) {
+    let lexicon = seed_lexicon();
+    let analysis = analyse(paragraphs, &lexicon, &Options { min_words });
+    let mut last: Option<(usize, usize)> = None;
+    for quote in &analysis.quotes {
+        assert!(!quote.spans.is_empty());
+        for span in &quote.spans {
+            let p = paragraphs[span.paragraph];
+            assert!(
+                span.start < span.end && span.end <= p.len(),
+                "{span:?} in {p:?}"
+            );
+            assert!(p.is_char_boundary(span.start) && p.is_char_boundary(span.end));
+            // Outermost quotations only, in text order: no overlap.
+            if let Some(end) = last {
+                assert!(
+                    (span.paragraph, span.start) >= end,
+                    "{span:?} overlaps in {paragraphs:?}"
+                );
+            }
+            last = Some((span.paragraph, span.end));
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn any_text_gives_quotations_at_real_places(paragraphs in paragraphs(), min_words in 0usize..6) {
+        let refs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+        check_spans(&refs, min_words);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    /// 64 KB of any generated paragraph, in one paragraph and in many, is
+    /// analysed well within a second or so even unoptimised; anything
+    /// quadratic would take minutes.
+    #[test]
+    fn time_is_linear_in_the_text(unit in paragraph().prop_filter("not empty", |p| !p.is_empty())) {
+        let lexicon = seed_lexicon();
+        let long = unit.repeat(64 * 1024 / unit.len() + 1);
+        let many: Vec<&str> = std::iter::repeat_n(unit.as_str(), 64 * 1024 / unit.len() + 1).collect();
+        for paragraphs in [vec![long.as_str()], many] {
+            let started = Instant::now();
+            let analysis = analyse(&paragraphs, &lexicon, &Options::default());
+            let took = started.elapsed();
+            prop_assert!(took < Duration::from_secs(20), "{took:?} for {} quotations of {unit:?}", analysis.quotes.len());
+        }
+    }
+}
