@@ -19,8 +19,14 @@ pub fn slugify(text: &str) -> String {
         pending_hyphen: false,
         after_kept_letter: false,
     };
-    // NFC first, so that "й" written as и + breve is the one letter it reads as.
-    for c in text.nfc() {
+    // NFC first, so that "й" written as и + breve is the one letter it
+    // reads as (ASCII is NFC already: most names skip the work).
+    let composed: Box<dyn Iterator<Item = char>> = if text.is_ascii() {
+        Box::new(text.chars())
+    } else {
+        Box::new(text.nfc())
+    };
+    for c in composed {
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
                 slug.push(c.to_ascii_lowercase(), false);

@@ -51,6 +51,8 @@ struct TextPlace {
     /// Part of an image's description, which is an attribute in HTML: no
     /// marker may go there.
     in_image: bool,
+    /// Part of a link's text: a quotation's own link may not go there.
+    in_link: bool,
 }
 
 pub struct Document<'a> {
@@ -163,6 +165,7 @@ impl<'a> Document<'a> {
                     title,
                     id,
                 }) => {
+                    b.link_depth += 1;
                     self.events.push(Event::Start(Tag::Link {
                         link_type,
                         dest_url: safe_url(dest_url),
@@ -188,6 +191,10 @@ impl<'a> Document<'a> {
                     b.image_depth = b.image_depth.saturating_sub(1);
                     self.events.push(event);
                 }
+                Event::End(TagEnd::Link) => {
+                    b.link_depth = b.link_depth.saturating_sub(1);
+                    self.events.push(event);
+                }
                 Event::Text(text) => {
                     if b.open {
                         if b.image_depth > 0 {
@@ -199,6 +206,7 @@ impl<'a> Document<'a> {
                             offset: b.text.len(),
                             len: text.len(),
                             in_image: b.image_depth > 0,
+                            in_link: b.link_depth > 0,
                         });
                         b.text.push_str(&text);
                     }
@@ -355,7 +363,7 @@ impl<'a> Document<'a> {
 
     /// The HTML of the body, quotation spans marked, raw HTML sanitised.
     pub fn render(mut self, marks: &[Mark]) -> String {
-        let inserts = self.marker_inserts(marks);
+        let (inserts, crossing) = self.marker_inserts(marks);
         // Apply from the back so earlier event indices stay valid.
         for (event, mut at) in group_by_event(inserts).into_iter().rev() {
             if let Event::Text(text) = &self.events[event] {
@@ -372,7 +380,7 @@ impl<'a> Document<'a> {
         } else {
             html
         };
-        if marks.is_empty() {
+        if !crossing {
             return html;
         }
         match super::marks::balance_markers(&html) {
@@ -382,13 +390,31 @@ impl<'a> Document<'a> {
     }
 
     /// For every mark whose both ends fall inside text (not inside inline
-    /// code), the text events and offsets where its markers go.
-    fn marker_inserts(&self, marks: &[Mark]) -> Vec<(usize, usize, String)> {
+    /// code), the text events and offsets where its markers go; and whether
+    /// a mark crosses markup or stands in a link, so that its markers must
+    /// be moved (see `content::marks`). Most marks do neither, and the HTML
+    /// is then not read again.
+    fn marker_inserts(&self, marks: &[Mark]) -> (Vec<(usize, usize, String)>, bool) {
         let mut inserts = Vec::with_capacity(marks.len() * 2);
+        let mut crossing = false;
         for mark in marks {
             let start = self.locate(mark.paragraph, mark.start, false);
             let end = self.locate(mark.paragraph, mark.end, true);
             if let (Some(start), Some(end)) = (start, end) {
+                crossing = crossing
+                    || start.2
+                    || end.2
+                    || self.events[start.0 + 1..end.0.max(start.0 + 1)]
+                        .iter()
+                        .any(|e| {
+                            !matches!(
+                                e,
+                                Event::Text(_)
+                                    | Event::SoftBreak
+                                    | Event::HardBreak
+                                    | Event::Code(_)
+                            )
+                        });
                 inserts.push((
                     start.0,
                     start.1,
@@ -397,10 +423,17 @@ impl<'a> Document<'a> {
                 inserts.push((end.0, end.1, MARK_CLOSE.to_string()));
             }
         }
-        inserts
+        (inserts, crossing)
     }
 
-    fn locate(&self, paragraph: usize, offset: usize, is_end: bool) -> Option<(usize, usize)> {
+    /// The text event and the offset in it of `offset` of a paragraph, and
+    /// whether that text is in a link.
+    fn locate(
+        &self,
+        paragraph: usize,
+        offset: usize,
+        is_end: bool,
+    ) -> Option<(usize, usize, bool)> {
         let i = self
             .places
             .partition_point(|p| (p.paragraph, p.offset) <= (paragraph, offset));
@@ -418,7 +451,7 @@ impl<'a> Document<'a> {
                     p.offset <= offset && offset < p.offset + p.len
                 };
                 (p.paragraph == paragraph && inside && !p.in_image)
-                    .then(|| (p.event, offset - p.offset))
+                    .then(|| (p.event, offset - p.offset, p.in_link))
             })
     }
 }
@@ -429,6 +462,8 @@ struct Builder {
     text: String,
     /// Inside an image: its text is its description.
     image_depth: usize,
+    /// Inside a link.
+    link_depth: usize,
 }
 
 impl Builder {
@@ -605,7 +640,7 @@ pub fn mask_quote_marks(text: &str) -> String {
 
 /// The reverse of [`mask_quote_marks`], for wordings extraction returns.
 pub fn unmask_quote_marks(text: String) -> String {
-    if !text.contains(|c| QUOTE_MASKS.iter().any(|&(_, m)| m == c)) {
+    if !may_hold_reserved(&text) {
         return text;
     }
     text.chars()
@@ -622,7 +657,17 @@ pub fn unmask_quote_marks(text: String) -> String {
 /// markers and the masks of non-prose quotation marks) and so may not come
 /// from the author: `content::load` turns them into U+FFFD.
 pub fn is_reserved_char(c: char) -> bool {
-    matches!(c, MARK_OPEN | MARK_OPEN_END | MARK_CLOSE) || QUOTE_MASKS.iter().any(|&(_, m)| m == c)
+    matches!(
+        c,
+        '\u{1}'..='\u{3}' | '\u{81}' | '\u{82}' | '\u{E000}'..='\u{E002}' | '\u{E010}'..='\u{E014}'
+    )
+}
+
+/// Whether `text` may hold a reserved character or a mask: the UTF-8 of
+/// every one has a byte below 4, or starts with 0xC2 or 0xEE. A quick scan
+/// of the bytes spares the exact check in almost every text.
+pub fn may_hold_reserved(text: &str) -> bool {
+    text.bytes().any(|b| b < 4 || b == 0xC2 || b == 0xEE) && text.contains(is_reserved_char)
 }
 
 /// What closes an HTML block that, left open, hides the rest of the body:
@@ -643,12 +688,16 @@ fn unclosable_opener(html: &str) -> Option<&'static str> {
 }
 
 /// The nesting depth after `html`, starting at `depth`: a guard, not a
-/// parser. A start tag of a non-void element opens one, an end tag closes
-/// one; the scan reads each byte once (a tag runs to its next `>`).
+/// parser. A start tag opens an element, an end tag closes one; the scan
+/// reads each byte once (a tag runs to its next `>`). Void elements, and
+/// those an HTML parser closes by itself when the next one starts (`<p>`,
+/// `<li>`, `<td>`, `<a>`, ...), do not nest and are not counted, so that
+/// HTML written without their end tags is no error.
 fn raw_depth_after(mut depth: usize, html: &str) -> usize {
-    const VOID: &[&str] = &[
+    const FLAT: &[&str] = &[
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-        "source", "track", "wbr",
+        "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody",
+        "tfoot", "option", "optgroup", "rb", "rt", "rp", "rtc", "colgroup", "caption", "a",
     ];
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
@@ -666,9 +715,12 @@ fn raw_depth_after(mut depth: usize, html: &str) -> usize {
         let Some(gt) = rest.find('>') else { break };
         let self_closing = rest[..gt].ends_with('/');
         rest = &rest[gt + 1..];
+        if self_closing || FLAT.iter().any(|v| v.eq_ignore_ascii_case(name)) {
+            continue;
+        }
         if closing {
             depth = depth.saturating_sub(1);
-        } else if !self_closing && !VOID.iter().any(|v| v.eq_ignore_ascii_case(name)) {
+        } else {
             depth += 1;
         }
     }

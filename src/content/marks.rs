@@ -46,9 +46,6 @@ struct Marker {
 /// with its quotation markers moved where their spans nest properly. Borrowed
 /// when nothing moves, as in most articles.
 pub fn balance_markers(html: &str) -> Cow<'_, str> {
-    if !html.contains(MARK_OPEN) && !html.contains(MARK_CLOSE) {
-        return Cow::Borrowed(html);
-    }
     let (nodes, markers) = read(html);
     let targets = targets(&nodes, &markers);
     let unmoved = markers.iter().zip(&targets).all(|(m, t)| *t == Some(m.at));

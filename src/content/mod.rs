@@ -310,7 +310,7 @@ fn line_of_tail(text: &str, suffix: &str) -> usize {
 /// [`markdown::is_reserved_char`]) replaced by U+FFFD: they may not come
 /// from the author.
 fn without_reserved(body: &str) -> String {
-    if body.contains(markdown::is_reserved_char) {
+    if markdown::may_hold_reserved(body) {
         body.replace(markdown::is_reserved_char, "\u{FFFD}")
     } else {
         body.to_string()

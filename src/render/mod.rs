@@ -216,24 +216,29 @@ impl Renderer {
             std::collections::HashMap::with_capacity(pages.len());
         let mut problems = Vec::new();
         for &page in pages {
-            let path = self.output_path(site, page);
-            if let Some(&first) = claimed.get(&path) {
-                let mut d = Diagnostic::error(format!(
-                    "two pages would be written to {path}: {} and {}",
-                    claimant(site, first),
-                    claimant(site, page)
-                ))
-                .help("give one of them another id, name or `slug:`");
-                if let Some(file) = [first, page].iter().find_map(|p| match p {
-                    Page::Article(i) => Some(&site.articles[*i].file),
-                    _ => None,
-                }) {
-                    d = d.in_file(file);
+            use std::collections::hash_map::Entry;
+            let taken = match claimed.entry(self.output_path(site, page)) {
+                Entry::Vacant(free) => {
+                    free.insert(page);
+                    continue;
                 }
-                problems.push(d);
-            } else {
-                claimed.insert(path, page);
+                Entry::Occupied(taken) => taken,
+            };
+            let first = *taken.get();
+            let mut d = Diagnostic::error(format!(
+                "two pages would be written to {}: {} and {}",
+                taken.key(),
+                claimant(site, first),
+                claimant(site, page)
+            ))
+            .help("give one of them another id, name or `slug:`");
+            if let Some(file) = [first, page].iter().find_map(|p| match p {
+                Page::Article(i) => Some(&site.articles[*i].file),
+                _ => None,
+            }) {
+                d = d.in_file(file);
             }
+            problems.push(d);
         }
         if problems.is_empty() {
             Ok(())
