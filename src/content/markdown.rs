@@ -663,11 +663,31 @@ pub fn is_reserved_char(c: char) -> bool {
     )
 }
 
-/// Whether `text` may hold a reserved character or a mask: the UTF-8 of
-/// every one has a byte below 4, or starts with 0xC2 or 0xEE. A quick scan
-/// of the bytes spares the exact check in almost every text.
+/// Whether `text` holds a reserved character, read from its bytes: the
+/// UTF-8 of each is a byte below 4, `C2 81`, `C2 82`, `EE 80 80..82` or
+/// `EE 80 90..94`. One pass, no decoding.
 pub fn may_hold_reserved(text: &str) -> bool {
-    text.bytes().any(|b| b < 4 || b == 0xC2 || b == 0xEE) && text.contains(is_reserved_char)
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(k) = bytes[from..]
+        .iter()
+        .position(|&b| b < 4 || b == 0xC2 || b == 0xEE)
+    {
+        let at = from + k;
+        let reserved = match bytes[at] {
+            0xC2 => matches!(bytes.get(at + 1), Some(0x81 | 0x82)),
+            0xEE => {
+                bytes.get(at + 1) == Some(&0x80)
+                    && matches!(bytes.get(at + 2), Some(0x80..=0x82 | 0x90..=0x94))
+            }
+            _ => true,
+        };
+        if reserved {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// What closes an HTML block that, left open, hides the rest of the body:
@@ -835,6 +855,23 @@ mod tests {
             html.contains("\u{E000}7\u{E001}“one <em>two</em> three”\u{E002}"),
             "{html:?}"
         );
+    }
+
+    #[test]
+    fn reserved_characters_are_found_by_their_bytes() {
+        for c in [
+            '\u{1}', '\u{3}', '\u{81}', '\u{82}', MARK_OPEN, MARK_CLOSE, '\u{E010}', '\u{E014}',
+        ] {
+            assert!(may_hold_reserved(&format!("a «b» {c} é")), "{c:?}");
+            assert!(is_reserved_char(c));
+        }
+        for text in [
+            "«plain» “text” é \u{a0} \u{E003} \u{E00F} \u{E015}",
+            "",
+            "\u{4}",
+        ] {
+            assert!(!may_hold_reserved(text), "{text:?}");
+        }
     }
 
     #[test]
