@@ -278,7 +278,7 @@ fn linear(run: impl Fn(&str)) -> impl Fn(&str) -> Result<(), String> {
         let t_small = timed(|| run(&small));
         let t_large = timed(|| run(&large));
         if t_large > Duration::from_secs(20)
-            || (t_large > Duration::from_millis(100) && t_large > t_small * 10)
+            || (t_large > Duration::from_millis(300) && t_large > t_small * 10)
         {
             return Err(format!("4 KB {t_small:?}, 16 KB {t_large:?} for {unit:?}"));
         }
