@@ -251,6 +251,7 @@ pub fn render_all_with(
     let start = Instant::now();
     let renderer = Renderer::new(config, theme)?;
     let pages = renderer.pages(site);
+    renderer.check_output_paths(site, &pages)?;
     let clock = StageClock::default();
     // The files beyond the pages (search, data, feeds, print) are made
     // alongside them: each has a serial part (one data file is one stream,
@@ -477,6 +478,16 @@ fn process(
         Some(slug) => slug.clone(),
         None => slugify(&file.path.file_stem().unwrap_or_default().to_string_lossy()),
     };
+    if let Err(crate::slug::IdProblem::TooLong(bytes)) = crate::slug::check_slug(&slug) {
+        return Err(vec![
+            Diagnostic::error(format!(
+                "this file name makes a slug of {bytes} bytes; a file name may have at most {}",
+                crate::slug::MAX_SLUG_BYTES
+            ))
+            .in_file(&file.path)
+            .help("rename the file, or set a shorter `slug:` in its metadata"),
+        ]);
+    }
     if slug.is_empty() {
         return Err(vec![
             Diagnostic::error("cannot make a slug from this file name")
@@ -486,8 +497,12 @@ fn process(
     }
     lap(&clock.load, &mut t);
     let document = loaded.document();
+    let body_problems = loaded.body_problems(&document);
+    if !body_problems.is_empty() {
+        return Err(body_problems);
+    }
     lap(&clock.markdown, &mut t);
-    let (findings, marks) = extractor.analyse(document.paragraphs());
+    let (findings, marks) = extractor.analyse(&document.prose());
     lap(&clock.extract, &mut t);
     let paragraphs = document.paragraphs();
     let lede = paragraphs.first().cloned().unwrap_or_default();

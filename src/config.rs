@@ -601,6 +601,12 @@ fn registry_id(r: &mut Reader, id: &str, node: &Node) -> bool {
 
 /// What is wrong with a registry id, and what would be right.
 pub fn id_problem(id: &str) -> Option<(String, String)> {
+    if let Err(problem) = crate::slug::check_slug(id) {
+        return Some((
+            problem.describe(&format!("the id `{id}`")),
+            "give it an id of lowercase letters, digits and hyphens, at most 255 bytes, e.g. `foreign-ministry`".into(),
+        ));
+    }
     let slug = crate::slug::slugify(id);
     (slug != id).then(|| {
         (

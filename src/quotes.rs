@@ -126,10 +126,11 @@ fn loose_file(
     } else {
         content::Document::Plain(plain::Document::parse(body))
     };
+    let prose = document.prose();
     let (findings, _) = if markdown {
-        extractor.analyse(document.paragraphs())
+        extractor.analyse(&prose)
     } else {
-        extractor.analyse_titled(Some(&title), document.paragraphs())
+        extractor.analyse_titled(Some(&title), &prose)
     };
     let paragraphs = document.paragraphs();
     Ok(Processed {

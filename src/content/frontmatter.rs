@@ -129,10 +129,28 @@ impl Meta {
                 }
                 "updated" => meta.updated = date_field(&mut r, key, value, timezone),
                 "expires" => meta.expires = date_field(&mut r, key, value, timezone),
-                "source" => meta.source = r.string(key, value).filter(|s| !s.trim().is_empty()),
+                "source" => {
+                    meta.source = r.string(key, value).filter(|s| !s.trim().is_empty());
+                    if let Some(source) = &meta.source {
+                        let what = format!("the source \"{}\"", short(source));
+                        page_name(&mut r, key, &what, &crate::slug::slugify(source), value);
+                    }
+                }
                 "url" => meta.url = web_address(&mut r, value),
-                "topics" => meta.topics = listed(r.strings(key, value)),
-                "actors" => meta.actors = listed(r.strings(key, value)),
+                "topics" | "actors" => {
+                    let values = r.strings(key, value);
+                    let kind = key.trim_end_matches('s');
+                    for (name, node) in values.iter().filter(|(v, _)| !v.trim().is_empty()) {
+                        let what = format!("the {kind} \"{}\"", short(name));
+                        page_name(&mut r, key, &what, &crate::slug::slugify(name), node);
+                    }
+                    let values = listed(values);
+                    if key == "topics" {
+                        meta.topics = values;
+                    } else {
+                        meta.actors = values;
+                    }
+                }
                 "summary" => meta.summary = r.string(key, value),
                 "draft" => meta.draft = r.boolean(key, value).unwrap_or(false),
                 "slug" => meta.slug = slug_field(&mut r, value),
@@ -211,7 +229,37 @@ fn slug_field(r: &mut Reader, node: &Node) -> Option<String> {
         r.error(node, format!("`slug` \"{slug}\" is not a valid slug"), help);
         return None;
     }
-    Some(slug)
+    let what = format!("`slug` \"{}\"", short(&slug));
+    page_name(r, "slug", &what, &slug, node).then_some(slug)
+}
+
+/// Whether a value that names a page's folder (an article's slug, a source,
+/// a topic or actor) makes one: not empty (its page would replace the index
+/// of its kind) and not longer than a file name may be. Reported at the
+/// value otherwise.
+fn page_name(r: &mut Reader, key: &str, what: &str, slug: &str, node: &Node) -> bool {
+    use crate::slug::{IdProblem, MAX_SLUG_BYTES, check_slug};
+    let Err(problem) = check_slug(slug) else {
+        return true;
+    };
+    let help = match problem {
+        IdProblem::Empty => format!(
+            "write `{key}` with letters or digits (of any script), e.g. a word for what it names"
+        ),
+        IdProblem::TooLong(_) => format!(
+            "shorten it: its slug may have at most {MAX_SLUG_BYTES} bytes (`slug: ...` sets an article's own)"
+        ),
+    };
+    r.error(node, problem.describe(what), help);
+    false
+}
+
+/// A value as a message quotes it: at most 60 characters.
+fn short(value: &str) -> String {
+    match value.char_indices().nth(60) {
+        Some((cut, _)) => format!("{}...", &value[..cut]),
+        None => value.to_string(),
+    }
 }
 
 /// A date, or an RFC 3339 date-time; dates and offset-less date-times are in

@@ -8,6 +8,7 @@ pub mod frontmatter;
 pub mod highlight;
 pub mod html;
 pub mod markdown;
+pub mod marks;
 pub mod plain;
 pub mod text;
 
@@ -211,6 +212,15 @@ impl Document<'_> {
         }
     }
 
+    /// The paragraphs as extraction reads them: prose only (see
+    /// [`markdown::Document::prose`]).
+    pub fn prose(&self) -> std::borrow::Cow<'_, [String]> {
+        match self {
+            Document::Markdown(d) => d.prose(),
+            Document::Plain(d) => std::borrow::Cow::Borrowed(d.paragraphs()),
+        }
+    }
+
     /// HTML, with the given quotation spans marked (see [`markdown::Mark`]).
     pub fn render(self, marks: &[markdown::Mark]) -> String {
         match self {
@@ -227,6 +237,8 @@ pub struct Loaded {
     pub body: String,
     /// For `.txt`: the title line, which the metadata may override.
     pub title_line: Option<String>,
+    /// The line of the file on which the body starts.
+    pub body_line: usize,
 }
 
 impl Loaded {
@@ -235,6 +247,67 @@ impl Loaded {
             Format::Markdown => Document::Markdown(markdown::Document::parse(&self.body)),
             Format::Plain { .. } => Document::Plain(plain::Document::parse(&self.body)),
         }
+    }
+
+    /// What in the body of `document` (made by [`Loaded::document`]) would
+    /// not render as written, at its line and column in the file.
+    pub fn body_problems(&self, document: &Document) -> Vec<Diagnostic> {
+        let Document::Markdown(doc) = document else {
+            return Vec::new();
+        };
+        doc.problems()
+            .iter()
+            .map(|problem| {
+                let (d, offset) = match *problem {
+                    markdown::BodyProblem::Unclosed { offset, closer } => (
+                        Diagnostic::error(format!(
+                            "this HTML {} is never closed: everything after it would be hidden",
+                            if closer == "-->" { "comment" } else { "element" }
+                        ))
+                        .help(format!(
+                            "close it with `{closer}`, or write `&lt;` for its `<` to show it as text"
+                        )),
+                        offset,
+                    ),
+                    markdown::BodyProblem::TooDeep { offset } => (
+                        Diagnostic::error(format!(
+                            "raw HTML nests more than {} elements deep here",
+                            markdown::MAX_RAW_HTML_DEPTH
+                        ))
+                        .help("close the elements the HTML opens (`<div>` needs `</div>`), or write the text in Markdown"),
+                        offset,
+                    ),
+                };
+                let (line, column) = line_and_column(&self.body, offset);
+                d.in_file(&self.file.path)
+                    .at(self.body_line + line - 1, column)
+            })
+            .collect()
+    }
+}
+
+/// The 1-based line and column (in characters) of byte `offset` of `text`.
+fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// The line of `text` on which `suffix`, a tail of it, starts.
+fn line_of_tail(text: &str, suffix: &str) -> usize {
+    text[..text.len() - suffix.len()].matches('\n').count() + 1
+}
+
+/// `body` with the characters dossier reserves (see
+/// [`markdown::is_reserved_char`]) replaced by U+FFFD: they may not come
+/// from the author.
+fn without_reserved(body: &str) -> String {
+    if markdown::may_hold_reserved(body) {
+        body.replace(markdown::is_reserved_char, "\u{FFFD}")
+    } else {
+        body.to_string()
     }
 }
 
@@ -254,8 +327,9 @@ pub fn load(
             Ok(Loaded {
                 file: file.clone(),
                 meta,
-                body: body.to_string(),
+                body: without_reserved(body),
                 title_line: None,
+                body_line: line_of_tail(&text, body),
             })
         }
         Format::Plain { meta: meta_path } => {
@@ -270,8 +344,9 @@ pub fn load(
             Ok(Loaded {
                 file: file.clone(),
                 meta,
-                body: body.to_string(),
+                body: without_reserved(body),
                 title_line: Some(title.to_string()),
+                body_line: line_of_tail(&text, body),
             })
         }
     }

@@ -32,17 +32,15 @@ impl Document {
 
     pub fn render(self, marks: &[Mark]) -> String {
         let mut html = String::with_capacity(self.paragraphs.iter().map(|p| p.len() + 8).sum());
-        for (i, paragraph) in self.paragraphs.iter().enumerate() {
-            let mut inserts: Vec<(usize, String)> = marks
-                .iter()
-                .filter(|m| m.paragraph == i)
-                .flat_map(|m| {
-                    [
-                        (m.start, format!("{MARK_OPEN}{}{MARK_OPEN_END}", m.quote)),
-                        (m.end, MARK_CLOSE.to_string()),
-                    ]
-                })
-                .collect();
+        // Each paragraph's marks, found in one pass over them all.
+        let mut by_paragraph: Vec<Vec<(usize, String)>> = vec![Vec::new(); self.paragraphs.len()];
+        for m in marks {
+            if let Some(inserts) = by_paragraph.get_mut(m.paragraph) {
+                inserts.push((m.start, format!("{MARK_OPEN}{}{MARK_OPEN_END}", m.quote)));
+                inserts.push((m.end, MARK_CLOSE.to_string()));
+            }
+        }
+        for (paragraph, mut inserts) in self.paragraphs.iter().zip(by_paragraph) {
             let marked = if inserts.is_empty() {
                 std::borrow::Cow::Borrowed(paragraph.as_str())
             } else {

@@ -281,7 +281,7 @@ mod seeds {
             let loaded = crate::content::load(root, file, config.timezone).expect("a seed loads");
             let document = loaded.document();
             let read = document.paragraphs().join("\n\n");
-            let (_, marks) = extractor.analyse(document.paragraphs());
+            let (_, marks) = extractor.analyse(&document.prose());
             assert!(!marks.is_empty(), "{}", file.path.display());
             let html = document.render(&marks);
             assert_eq!(plain_text(&html), read, "{}", file.path.display());

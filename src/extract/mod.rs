@@ -7,7 +7,7 @@
 use dossier_extract as dx;
 
 use crate::config::{ActorKind, SiteConfig};
-use crate::content::markdown::Mark;
+use crate::content::markdown::{Mark, unmask_quote_marks};
 
 /// What extraction found in one article, in the terms of the site's registry.
 #[derive(Debug, Clone, Default)]
@@ -93,6 +93,9 @@ impl Extractor {
     /// (for marking in the HTML; each mark's `quote` is an index into
     /// `Findings::quotes`). The marks are used once, so they are not kept
     /// with the findings.
+    ///
+    /// `paragraphs` may be masked (see `content::markdown::Document::prose`):
+    /// the wordings and names found are unmasked here.
     pub fn analyse(&self, paragraphs: &[String]) -> (Findings, Vec<Mark>) {
         self.analyse_titled(None, paragraphs)
     }
@@ -130,18 +133,21 @@ impl Extractor {
         let quotes = analysis
             .quotes
             .into_iter()
-            .map(|q| FoundQuote {
-                key: dx::QuoteKey::new(&q.text),
-                text: q.text.into(),
-                kind: match q.kind {
+            .map(|q| (unmask_quote_marks(q.text), q.kind, q.speaker))
+            .map(|(text, kind, speaker)| FoundQuote {
+                key: dx::QuoteKey::new(&text),
+                text: text.into(),
+                kind: match kind {
                     dx::QuoteKind::Quote => QuoteKind::Quote,
                     dx::QuoteKind::Partial => QuoteKind::Partial,
                     dx::QuoteKind::Fragment => QuoteKind::Fragment,
                 },
-                speaker: q.speaker.map(|s| match s {
+                speaker: speaker.map(|s| match s {
                     dx::Speaker::Actor { index } => FoundSpeaker::Registry(index),
-                    dx::Speaker::Named { name } => FoundSpeaker::Named(name),
-                    dx::Speaker::Anonymous { description } => FoundSpeaker::Anonymous(description),
+                    dx::Speaker::Named { name } => FoundSpeaker::Named(unmask_quote_marks(name)),
+                    dx::Speaker::Anonymous { description } => {
+                        FoundSpeaker::Anonymous(unmask_quote_marks(description))
+                    }
                 }),
             })
             .collect();

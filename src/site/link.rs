@@ -258,6 +258,11 @@ pub(super) fn make_article(
     for quote in &p.findings.quotes {
         let speaker = quote.speaker.as_ref().map(|s| match s {
             FoundSpeaker::Registry(i) => Speaker::Actor(*i),
+            // A name that makes no usable URL (no letters, or longer than a
+            // file name) gets no page: the speaker stays as written.
+            FoundSpeaker::Named(name) if crate::slug::check_slug(&slugify(name)).is_err() => {
+                Speaker::Anonymous(name.clone())
+            }
             FoundSpeaker::Named(name) => Speaker::Actor(resolve_actor(name)),
             FoundSpeaker::Anonymous(description) => Speaker::Anonymous(description.clone()),
         });
