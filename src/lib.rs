@@ -23,6 +23,8 @@ pub mod render;
 pub mod report;
 pub mod serve;
 pub mod site;
-pub mod slug;
 pub mod text;
 pub mod yaml;
+
+/// Slugs: one definition for the site, `dossier import` and the checks of ids.
+pub use dossier_text::slug;

@@ -3,42 +3,32 @@
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
 
 /// The longest slug, in bytes; cut at a word boundary.
 pub const MAX_SLUG: usize = 80;
 
 /// `Syria talks to go ahead on Friday in New York: Lavrov, Kerry` ->
-/// `syria-talks-to-go-ahead-on-friday-in-new-york-lavrov-kerry`.
-/// Accents are dropped (`Sergueï` -> `serguei`), apostrophes and dots join
-/// (`Washington's`, `U.S.` -> `washingtons`, `us`), other letters are kept
-/// lowercased, anything else separates words. Never empty: `article`.
+/// `syria-talks-to-go-ahead-on-friday-in-new-york-lavrov-kerry`: the site's
+/// own slug (`dossier_text::slug`, so an imported file's name is the slug its
+/// article gets), with apostrophes and dots inside words joined (`U.S.` ->
+/// `us`), cut at a word boundary to [`MAX_SLUG`] bytes. Never empty: `article`.
 pub fn slugify(title: &str) -> String {
-    let mut slug = String::new();
-    let mut pending_dash = false;
-    for c in title.nfkd().filter(|c| !is_combining_mark(*c)) {
-        let c = match c {
-            'ß' => 's',
-            'ø' | 'Ø' => 'o',
-            'đ' | 'Đ' => 'd',
-            'ł' | 'Ł' => 'l',
-            'æ' | 'Æ' => 'a',
-            'œ' | 'Œ' => 'o',
-            c => c,
-        };
-        if c.is_alphanumeric() {
-            if pending_dash && !slug.is_empty() {
-                slug.push('-');
-            }
-            pending_dash = false;
-            slug.extend(c.to_lowercase());
-        } else if matches!(c, '\'' | '’' | '‘' | '.' | 'ʼ') {
-            // joins: U.S. -> us, Washington's -> washingtons
-        } else {
-            pending_dash = true;
-        }
-    }
+    let joined: String = title
+        .char_indices()
+        .filter(|&(i, c)| {
+            let inside = title[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && title[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            !(inside && matches!(c, '.' | '’' | 'ʼ' | '‘'))
+        })
+        .map(|(_, c)| c)
+        .collect();
+    let mut slug = dossier_text::slug::slugify(&joined);
     if slug.len() > MAX_SLUG {
         let mut cut = MAX_SLUG;
         while !slug.is_char_boundary(cut) {
