@@ -8,6 +8,7 @@
 //! read from their own temporary folder only after the resolved file is
 //! checked to be inside it.
 
+use crate::text::escape_html;
 use std::convert::Infallible;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::path::{Path, PathBuf};
@@ -229,21 +230,27 @@ pub fn clean_path(raw: &str) -> Option<(String, bool)> {
     Some((parts.join("/"), folder))
 }
 
+/// A path segment decoded, or `None` when it is not UTF-8 or holds a `%`
+/// that starts no escape (taken literally, it would give one file two
+/// spellings).
 fn percent_decode(s: &str) -> Option<String> {
     let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
+    let well_formed = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b'%')
+        .all(|(i, _)| {
+            bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+        });
+    if !well_formed {
+        return None;
     }
-    String::from_utf8(out).ok()
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8()
+        .ok()
+        .map(|c| c.into_owned())
 }
 
 enum Found {
@@ -351,16 +358,29 @@ fn redirect(key: &str, query: Option<&str>) -> String {
     to
 }
 
+/// What a path segment of a redirect keeps as it is: RFC 3986's unreserved
+/// characters and sub-delimiters, `:` and `@`.
+const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'!')
+    .remove(b'$')
+    .remove(b'&')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')')
+    .remove(b'*')
+    .remove(b'+')
+    .remove(b',')
+    .remove(b';')
+    .remove(b'=')
+    .remove(b':')
+    .remove(b'@');
+
 fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(s, SEGMENT).to_string()
 }
 
 /// Whether `path`, with every link resolved, is a file inside `dir`.
@@ -473,35 +493,20 @@ pub fn overlay(problems: &[crate::diagnostics::Diagnostic]) -> String {
     for d in problems.iter().filter(|d| d.is_error()).take(50) {
         html.push_str("<div class=\"__dossier-problem\" style=\"margin:0 0 1.2rem;padding:.8rem 1rem;border-left:4px solid #f87171;background:#27272a;white-space:pre-wrap\">");
         html.push_str("<strong style=\"color:#f87171\">error</strong>: ");
-        html.push_str(&escape(&d.message));
+        html.push_str(&escape_html(&d.message));
         if let Some(location) = d.location() {
             html.push_str("\n  --> <span class=\"__dossier-location\" style=\"color:#93c5fd\">");
-            html.push_str(&escape(&location));
+            html.push_str(&escape_html(&location));
             html.push_str("</span>");
         }
         if let Some(help) = &d.help {
             html.push_str("\n  = help: ");
-            html.push_str(&escape(help));
+            html.push_str(&escape_html(help));
         }
         html.push_str("</div>");
     }
     html.push_str("</div>");
     html
-}
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
