@@ -251,7 +251,7 @@ pub fn render_all_with(
     let start = Instant::now();
     let renderer = Renderer::new(config, theme)?;
     let pages = renderer.pages(site);
-    renderer.check_output_paths(site, &pages)?;
+    crate::site::routes::check_unique(site, &pages)?;
     let clock = StageClock::default();
     // The files beyond the pages (search, data, feeds, print) are made
     // alongside them: each has a serial part (one data file is one stream,

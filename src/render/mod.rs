@@ -137,46 +137,6 @@ impl Renderer {
         Page::all(site, self.page_size)
     }
 
-    /// No two pages may claim one output path. Ids are checked where they
-    /// are written (front matter, site.yaml), so this holds by construction;
-    /// the check makes sure that whatever slips past those fails the build,
-    /// naming both claimants, instead of overwriting a page.
-    pub fn check_output_paths(&self, site: &Site, pages: &[Page]) -> Result<(), Vec<Diagnostic>> {
-        let mut claimed: std::collections::HashMap<String, Page> =
-            std::collections::HashMap::with_capacity(pages.len());
-        let mut problems = Vec::new();
-        for &page in pages {
-            use std::collections::hash_map::Entry;
-            let taken = match claimed.entry(file_system_path(page.output_path(site))) {
-                Entry::Vacant(free) => {
-                    free.insert(page);
-                    continue;
-                }
-                Entry::Occupied(taken) => taken,
-            };
-            let first = *taken.get();
-            let mut d = Diagnostic::error(format!(
-                "two pages would be written to {}: {} and {}",
-                taken.key(),
-                claimant(site, first),
-                claimant(site, page)
-            ))
-            .help("give one of them another id, name or `slug:`");
-            if let Some(file) = [first, page].iter().find_map(|p| match p {
-                Page::Article(i) => Some(&site.articles[*i].file),
-                _ => None,
-            }) {
-                d = d.in_file(file);
-            }
-            problems.push(d);
-        }
-        if problems.is_empty() {
-            Ok(())
-        } else {
-            Err(problems)
-        }
-    }
-
     pub fn render(&self, config: &Config, site: &Site, page: Page) -> Result<String, Diagnostic> {
         let mut ctx = self.base_context();
         let url_path = &page.url_path(site);
@@ -678,45 +638,6 @@ fn quotes_by_speaker<'a>(
     groups
 }
 
-/// `path` as the file system reads it: empty and `.` segments dropped, `..`
-/// taking the one before it away (`topics//index.html` is
-/// `topics/index.html`). Paths made of good ids are returned as they are.
-fn file_system_path(path: String) -> String {
-    if !path.contains("//") && !path.contains("/.") && !path.starts_with(['.', '/']) {
-        return path;
-    }
-    let mut parts: Vec<&str> = Vec::new();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            part => parts.push(part),
-        }
-    }
-    parts.join("/")
-}
-
-/// What a page is, for a message: "the article content/a.md", "the topic
-/// `x`", "the list of topics".
-fn claimant(site: &Site, page: Page) -> String {
-    match page {
-        Page::Home => "the home page".into(),
-        Page::NotFound => "the page-not-found page".into(),
-        Page::Search => "the search page".into(),
-        Page::Article(i) => format!("the article {}", site.articles[i].file.display()),
-        Page::Topics => "the list of topics".into(),
-        Page::Topic(i, _) => format!("the digest of topic `{}`", site.topics[i].title),
-        Page::Actors => "the list of actors".into(),
-        Page::Actor(i, _) => format!("the digest of actor `{}`", site.actors[i].name),
-        Page::Sources => "the list of sources".into(),
-        Page::Source(i, _) => format!("the digest of source `{}`", site.sources[i].name),
-        Page::Quotes(_) => "the list of quotations".into(),
-        Page::Quote(i) => format!("the quotation {}", site.quotations[i].id),
-    }
-}
-
 pub(crate) struct QuoteMark<'a> {
     pub(crate) kind: QuoteKind,
     pub(crate) number: usize,
@@ -863,54 +784,6 @@ mod tests {
         assert_eq!(
             out,
             "<p>He said <span class=\"quotation quotation-quote\" id=\"q1\">“yes”</span><sup class=\"quote-ref shared\"><a href=\"/quotes/abc/\" title=\"Ann &lt;Bee&gt; · reported by 2 outlets\">1</a></sup> and <span class=\"quotation quotation-fragment\" id=\"q2\">“no”</span>.</p>"
-        );
-    }
-
-    /// Ids are checked where they are written, so two pages cannot claim one
-    /// path from content; should one slip past, the build fails naming both.
-    #[test]
-    fn two_pages_on_one_path_are_an_error_naming_both() {
-        let config = Config::parse(std::path::Path::new("site.yaml"), "title: T\n").unwrap();
-        let theme = Theme::load(std::path::Path::new("/nonexistent"), "default").unwrap();
-        let renderer = Renderer::new(&config, &theme).unwrap();
-        let topic = |id: &str, title: &str| crate::site::Topic {
-            id: id.into(),
-            title: title.into(),
-            keywords: Vec::new(),
-            in_registry: false,
-            articles: Vec::new(),
-            quotations: Vec::new(),
-            actors: Vec::new(),
-            related: Vec::new(),
-            sources: 0,
-        };
-        let site = Site {
-            articles: Vec::new(),
-            actors: Default::default(),
-            topics: std::sync::Arc::new(vec![topic("x", "First"), topic("", "Empty")]),
-            sources: Default::default(),
-            quotations: Default::default(),
-            actor_ids: Default::default(),
-            topic_ids: Default::default(),
-            article_slugs: Default::default(),
-        };
-        let pages = renderer.pages(&site);
-        let errors = renderer.check_output_paths(&site, &pages).unwrap_err();
-        assert_eq!(errors.len(), 1, "{errors:?}");
-        let text = errors[0].to_string();
-        assert!(text.contains("topics/index.html"), "{text}");
-        assert!(
-            text.contains("the list of topics") && text.contains("topic `Empty`"),
-            "{text}"
-        );
-        let fine = Site {
-            topics: std::sync::Arc::new(vec![topic("x", "First"), topic("y", "Second")]),
-            ..site
-        };
-        assert!(
-            renderer
-                .check_output_paths(&fine, &renderer.pages(&fine))
-                .is_ok()
         );
     }
 
