@@ -1,0 +1,1944 @@
+//! Name identity: whether a speaker's name found in the text is a name a reader can use,
+//! what kind of actor it names, and when two names mean the same actor.
+//!
+//! The sieve reads a name off the text around a quotation; on newsroom text that name is
+//! sometimes not one: a place (`Florida said`), a sentence opener glued to a surname
+//! (`Besides Sexton`), a name cut at its middle initial (`Richard J`), a description
+//! (`Utah Republican`). [`clean_speaker`] turns such a name into the one the article
+//! supports, or into nothing: no speaker is better than a wrong one. It also tells a person
+//! from an organisation (`Fox News`, `FBI`, `State Department`).
+//!
+//! [`SiteNames`] then joins the variants of one person across a site (`Donald J. Trump`,
+//! `Donald Trump`, `Mr. Trump`) unless the site holds two people the short form could mean
+//! (two Clintons). Parsing and comparing people's names (given names and nicknames, middle
+//! names and initials, surname particles) is the `human_name` crate's; this module adds what
+//! it leaves to its caller: telling names from other capitalised words.
+
+use std::collections::{HashMap, HashSet};
+
+use human_name::Name;
+
+use crate::ActorKind;
+
+/// A speaker's name as the article supports it, and what it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CleanName {
+    pub name: String,
+    pub kind: ActorKind,
+}
+
+/// What one article says about names: the words it writes in lower case (so not names),
+/// and its runs of capitalised words (where full names stand), for repairing a name the
+/// sieve cut short. Built once per article, only when it has a speaker to check.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleNames {
+    lower: HashSet<String>,
+    runs: Vec<Vec<String>>,
+}
+
+impl ArticleNames {
+    pub fn new(paragraphs: &[&str]) -> ArticleNames {
+        let mut names = ArticleNames::default();
+        for p in paragraphs {
+            names.read(p);
+        }
+        names
+    }
+
+    fn read(&mut self, paragraph: &str) {
+        let tokens: Vec<Token> = paragraph.split_whitespace().filter_map(Token::of).collect();
+        // A title-case line (a headline) capitalises verbs too: its runs are not names. Its
+        // lower-case words are short ones (`of`, `the`, `and`).
+        let capitals = tokens.iter().filter(|t| t.capitalised).count();
+        let headline = tokens.len() >= 4
+            && capitals * 10 >= tokens.len() * 7
+            && tokens
+                .iter()
+                .all(|t| t.capitalised || t.word.chars().count() <= 4);
+        let mut run: Vec<String> = Vec::new();
+        for (k, t) in tokens.iter().enumerate() {
+            if !t.capitalised {
+                if t.word
+                    .chars()
+                    .all(|c| c.is_lowercase() || c == '-' || c == '\'')
+                {
+                    self.lower.insert(t.word.to_string());
+                }
+                // a particle inside a name: `Bill de Blasio`
+                let inside = !run.is_empty()
+                    && is_particle(t.word)
+                    && tokens.get(k + 1).is_some_and(|n| n.capitalised);
+                if !inside {
+                    self.end_run(&mut run, headline);
+                    continue;
+                }
+            }
+            if t.opens_run {
+                self.end_run(&mut run, headline);
+            }
+            run.push(t.word.to_string());
+            if t.ends_run {
+                self.end_run(&mut run, headline);
+            }
+        }
+        self.end_run(&mut run, headline);
+    }
+
+    fn end_run(&mut self, run: &mut Vec<String>, headline: bool) {
+        if !run.is_empty() && !headline {
+            self.runs.push(std::mem::take(run));
+        }
+        run.clear();
+    }
+
+    /// The article writes this word in lower case somewhere: a common word, not a name.
+    fn writes_lower(&self, word: &str) -> bool {
+        self.lower.contains(&word.to_lowercase())
+    }
+
+    /// The full name `words` is the end of wherever the article writes it in full
+    /// (`Wasserman Schultz` -> `Debbie Wasserman Schultz`, `Sexton` -> `Buck Sexton`), when
+    /// every such place agrees on one person.
+    fn completed_left(&self, words: &[String]) -> Option<Vec<String>> {
+        let mut found: Vec<Vec<String>> = Vec::new();
+        for run in &self.runs {
+            let Some(at) = ends_with_words(run, words) else {
+                continue;
+            };
+            let mut from = at;
+            while from > 0 && self.may_open_name(&run[from - 1]) && at + words.len() - from < 5 {
+                from -= 1;
+            }
+            if from < at {
+                found.push(run[from..].to_vec());
+            }
+        }
+        one_person(found)
+    }
+
+    /// `Richard J` -> `Richard J. Roe` when the article writes that; every such place must
+    /// agree on one person.
+    fn completed_right(&self, words: &[String]) -> Option<Vec<String>> {
+        let mut found: Vec<Vec<String>> = Vec::new();
+        for run in &self.runs {
+            for at in 0..run.len() {
+                if run.len() > at + words.len()
+                    && same_words(&run[at..at + words.len()], words)
+                    && (at == 0 || !self.may_open_name(&run[at - 1]))
+                {
+                    let end = (at + words.len() + 2).min(run.len());
+                    let rest = &run[at + words.len()..end];
+                    let tail: Vec<String> = rest
+                        .iter()
+                        .take_while(|w| self.may_close_name(w))
+                        .cloned()
+                        .collect();
+                    if !tail.is_empty() {
+                        let mut full = run[at..at + words.len()].to_vec();
+                        full.extend(tail);
+                        found.push(full);
+                    }
+                }
+            }
+        }
+        one_person(found)
+    }
+
+    /// A word that may stand before a surname in a person's full name: not a title, an
+    /// opener, a place, a common word the article writes in lower case.
+    fn may_open_name(&self, word: &str) -> bool {
+        (is_initial(word) || looks_like_name_word(word))
+            && !is_title(word)
+            && !is_opener(word)
+            && !is_non_name(word)
+            && !self.writes_lower(word)
+    }
+
+    fn may_close_name(&self, word: &str) -> bool {
+        is_suffix(word) || self.may_open_name(word) && !is_initial(word)
+    }
+}
+
+/// A word of a paragraph, with its punctuation taken off.
+struct Token<'a> {
+    word: &'a str,
+    capitalised: bool,
+    /// Punctuation before it (`(R-Neb.)`, `“Roe`) starts a new run.
+    opens_run: bool,
+    /// Punctuation after it ends any name it is in: `Roe,` `Roe.` `Roe's`.
+    ends_run: bool,
+}
+
+impl<'a> Token<'a> {
+    fn of(raw: &'a str) -> Option<Token<'a>> {
+        let start = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let opens_run = start.len() < raw.len();
+        let mut word = start.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        let mut ends_run = word.len() < start.len();
+        for possessive in ["'s", "’s"] {
+            if let Some(w) = word.strip_suffix(possessive) {
+                word = w;
+                ends_run = true;
+            }
+        }
+        if let Some(w) = word.strip_suffix('.') {
+            // `J.`, `Jr.`, `Mr.` belong to the name; any other full stop ends a sentence
+            if !(is_initial(w) || is_suffix(w) || is_abbreviated_title(w)) {
+                ends_run = true;
+            }
+            word = w.trim_end_matches('.');
+        }
+        if word.is_empty() {
+            return None;
+        }
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        Some(Token {
+            word,
+            capitalised,
+            opens_run,
+            ends_run,
+        })
+    }
+}
+
+/// What the text's name for a speaker stands for: the name the article supports, or `None`
+/// when it is not a name (a place, a month, a description, a common word).
+pub fn clean_speaker(raw: &str, article: &ArticleNames) -> Option<CleanName> {
+    let mut words = words_of(raw);
+    let definite = words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    if definite {
+        words.remove(0);
+    }
+    while words.len() > 1 && is_opener(&words[0]) {
+        words.remove(0);
+    }
+    if words.is_empty() || is_place(&words.join(" ").to_lowercase()) {
+        return None;
+    }
+    // before titles come off: `State Department`, `House Committee`
+    if is_organisation(&words) {
+        return Some(CleanName {
+            name: words.join(" "),
+            kind: ActorKind::Organisation,
+        });
+    }
+    let honorific = words.first().is_some_and(|w| is_honorific(w));
+    let titled = strip_titles(&mut words);
+    while words.len() > 1 && (is_opener(&words[0]) || is_weekday(&words[0])) {
+        words.remove(0);
+        strip_titles(&mut words);
+    }
+    if definite && !titled && !is_non_name_phrase(&words) {
+        return Some(CleanName {
+            name: words.join(" "),
+            kind: ActorKind::Organisation,
+        });
+    }
+    person(words, article, honorific)
+}
+
+/// A name's words, without surrounding punctuation or a possessive: `Roe's,` -> `Roe`.
+fn words_of(raw: &str) -> Vec<String> {
+    raw.split_whitespace()
+        .map(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w);
+            w.to_string()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The person `words` names, as completely as the article writes it.
+fn person(mut words: Vec<String>, article: &ArticleNames, honorific: bool) -> Option<CleanName> {
+    if is_non_name_phrase(&words)
+        || words.iter().any(|w| is_opener(w))
+        || (words.len() == 1 && is_title(&words[0]))
+    {
+        return None;
+    }
+    // Every word a common one the article writes in lower case: a phrase, not a name
+    // (`Presidential Elections`); a single one is a name only after an honorific (`Mr. Rice`).
+    if words.iter().all(|w| article.writes_lower(w)) && !(honorific && words.len() == 1) {
+        return None;
+    }
+    if words.last().is_some_and(|w| is_initial(w)) {
+        match article.completed_right(&words) {
+            Some(full) => words = full,
+            None => {
+                words.pop();
+            }
+        }
+    }
+    if words
+        .iter()
+        .filter(|w| !is_initial(w) && !is_suffix(w))
+        .count()
+        < 3
+        && let Some(full) = article.completed_left(&words)
+    {
+        words = full;
+    }
+    if words.is_empty() || !words.iter().any(|w| looks_like_name_word(w)) {
+        return None;
+    }
+    Some(CleanName {
+        name: written(&words),
+        kind: ActorKind::Person,
+    })
+}
+
+/// Words back into a name, initials with their full stop: `Richard J. Roe`.
+fn written(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| {
+            if (is_initial(w) || matches!(w.as_str(), "Jr" | "Sr")) && !w.ends_with('.') {
+                format!("{w}.")
+            } else {
+                w.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Removes leading titles and honorifics (`Sen.`, `Mr.`, `President`); true if there were any.
+fn strip_titles(words: &mut Vec<String>) -> bool {
+    let mut any = false;
+    while words.len() > 1 && is_title(&words[0]) {
+        words.remove(0);
+        any = true;
+    }
+    any
+}
+
+/// What a name (as written, titles included) is: an organisation when it is an acronym
+/// (`FBI`, `RT`), ends with an organisation's noun (`Fox News`, `State Department`), holds
+/// one joined by `of`/`for` (`Department of Justice`) or is a well-known organisation.
+pub fn kind_of(name: &str) -> ActorKind {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if is_organisation(&words) {
+        ActorKind::Organisation
+    } else {
+        ActorKind::Person
+    }
+}
+
+fn is_organisation(words: &[String]) -> bool {
+    let Some(last) = words.last() else {
+        return false;
+    };
+    let lower: Vec<String> = words
+        .iter()
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .collect();
+    let whole = lower.join(" ");
+    let n = lower.len();
+    let joined = lower
+        .iter()
+        .any(|w| matches!(w.as_str(), "of" | "for" | "on" | "to" | "and"));
+    (n == 1 && is_acronym(last))
+        || KNOWN_ORGANISATIONS.contains(&whole.as_str())
+        || (n > 1 && is_acronym(last))
+        || is_organisation_noun(&lower[n - 1])
+        || (is_weak_organisation_noun(&lower[n - 1])
+            && (n > 2 || n == 2 && describes_organisation(&words[0])))
+        || (joined && lower.iter().any(|w| is_organisation_noun(w)))
+}
+
+/// A word before `Post` or `Press` that makes it an outlet's name (`Denver Post`,
+/// `Associated Press`) rather than a surname (`Emily Post`).
+fn describes_organisation(word: &str) -> bool {
+    let w = word.to_lowercase();
+    is_acronym(word)
+        || is_place(&w)
+        || DEMONYMS.contains(&w.as_str())
+        || ORGANISATION_ADJECTIVES.contains(&w.as_str())
+}
+
+/// `FBI`, `CNN`, `RT`, `U.N.`, `AT&T`: capitals only, two or more, no lower-case letter.
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, '.' | '&' | '-') || c.is_ascii_digit())
+        && !is_suffix(word)
+}
+
+/// Titles that say the name after them is a person's, whatever it looks like: `Mr. Rice`.
+fn is_honorific(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.').to_lowercase().as_str(),
+        "mr" | "mrs"
+            | "ms"
+            | "miss"
+            | "dr"
+            | "sen"
+            | "senator"
+            | "rep"
+            | "gov"
+            | "governor"
+            | "prof"
+            | "rev"
+            | "gen"
+            | "president"
+    )
+}
+
+/// Titles written short with a full stop that does not end the sentence: `Sen. Doe`.
+fn is_abbreviated_title(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Lt"
+            | "Col"
+            | "Gen"
+            | "Maj"
+            | "Adm"
+            | "Capt"
+            | "Sgt"
+            | "Cmdr"
+            | "Rev"
+            | "Fr"
+            | "Prof"
+            | "St"
+            | "Supt"
+            | "Sens"
+            | "Reps"
+    )
+}
+
+/// A whole name that is no one: a place, a month, a weekday, a nationality or party
+/// (`Florida`, `South Carolina`, `Utah Republican`, `Japanese`), or ending in one.
+fn is_non_name_phrase(words: &[String]) -> bool {
+    let whole = words.join(" ").to_lowercase();
+    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    is_place(&whole)
+        || is_non_name_word(&whole)
+        || DEMONYMS.contains(&whole.as_str())
+        || is_non_name_word(&last)
+        || is_month(&whole)
+        || (words.len() > 1 && words.iter().all(|w| is_place(&w.to_lowercase())))
+        || (words.len() > 1
+            && is_place(&words[..words.len() - 1].join(" ").to_lowercase())
+            && is_party(&last))
+}
+
+fn is_non_name(word: &str) -> bool {
+    let w = word.to_lowercase();
+    is_place(&w) || is_non_name_word(&w) || is_month(&w)
+}
+
+/// Words that end no person's name: weekdays, nationalities, parties (not those that are
+/// surnames as well: `David French`).
+fn is_non_name_word(w: &str) -> bool {
+    let demonym = DEMONYMS.contains(&w) || DEMONYMS.contains(&w.trim_end_matches('s'));
+    is_weekday(w) || is_party(w) || demonym && !SURNAME_DEMONYMS.contains(&w)
+}
+
+fn is_weekday(w: &str) -> bool {
+    WEEKDAYS.contains(&w.to_lowercase().as_str())
+}
+
+fn is_month(w: &str) -> bool {
+    MONTHS.contains(&w)
+}
+
+fn is_party(w: &str) -> bool {
+    PARTIES.contains(&w)
+}
+
+fn is_place(w: &str) -> bool {
+    US_STATES.contains(&w) || COUNTRIES.contains(&w) || CITIES.contains(&w) || REGIONS.contains(&w)
+}
+
+/// `J`, `J.`: a single capital, a middle initial.
+fn is_initial(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+}
+
+fn is_suffix(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "Jr" | "Sr" | "II" | "III" | "IV" | "JR" | "SR"
+    )
+}
+
+fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "da"
+            | "di"
+            | "del"
+            | "della"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "la"
+            | "le"
+            | "du"
+            | "bin"
+            | "al"
+            | "el"
+            | "dos"
+            | "ter"
+    )
+}
+
+/// A capital and then a lower-case letter somewhere: `Sexton`, `McCain`, `O'Rourke`,
+/// `Ocasio-Cortez`; not `FBI`, not `3`.
+fn looks_like_name_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+}
+
+/// Titles and honorifics before a name, with or without their full stop.
+fn is_title(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    TITLES.contains(&w.as_str())
+}
+
+/// Capitalised words that open sentences, never names: `Besides`, `Although`, `Does`.
+fn is_opener(word: &str) -> bool {
+    let w = word.to_lowercase();
+    OPENERS.contains(&w.as_str())
+}
+
+/// Where `words` ends `run` (a generational suffix may follow), its start.
+fn ends_with_words(run: &[String], words: &[String]) -> Option<usize> {
+    let mut end = run.len();
+    if end > 0 && is_suffix(&run[end - 1]) && !words.last().is_some_and(|w| is_suffix(w)) {
+        end -= 1;
+    }
+    let at = end.checked_sub(words.len())?;
+    same_words(&run[at..end], words).then_some(at)
+}
+
+fn same_words(a: &[String], b: &[String]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            x.trim_end_matches('.')
+                .eq_ignore_ascii_case(y.trim_end_matches('.'))
+        })
+}
+
+/// The one person a set of full names means (the most written form), or `None` when they
+/// are two people or there are none.
+fn one_person(found: Vec<Vec<String>>) -> Option<Vec<String>> {
+    let mut counts: Vec<(Vec<String>, usize)> = Vec::new();
+    for f in found {
+        match counts.iter_mut().find(|(c, _)| same_words(c, &f)) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((f, 1)),
+        }
+    }
+    let parsed: Vec<Option<Name>> = counts
+        .iter()
+        .map(|(c, _)| Name::parse(&c.join(" ")))
+        .collect();
+    for (i, a) in parsed.iter().enumerate() {
+        for b in &parsed[i + 1..] {
+            match (a, b) {
+                (Some(a), Some(b)) if same_person(a, b) => {}
+                _ => return None,
+            }
+        }
+    }
+    // most written first; ties to the first written
+    let best = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, (_, n))| (*n, usize::MAX - i))?;
+    Some(best.1.0.clone())
+}
+
+/// Two full names of one person: consistent given names (nicknames included), middle
+/// names and initials, and the same generation (`Donald Trump` is not `Donald Trump Jr.`).
+fn same_person(a: &Name, b: &Name) -> bool {
+    a.consistent_with(b) && a.generational_suffix() == b.generational_suffix()
+}
+
+/// The people and organisations of a site under one name each: variants of a person's full
+/// name (`Donald J. Trump`, `Donald Trump`) and their surname alone (`Trump`, after
+/// `Mr. Trump` lost its title) join the most used full name, unless the site names two
+/// people the variant could mean.
+#[derive(Debug, Default)]
+pub struct SiteNames {
+    /// Lower-cased variant -> the name it stands for.
+    canonical: HashMap<String, String>,
+}
+
+/// One person of the site: their names, the first the one shown.
+struct Cluster {
+    names: Vec<(String, Name)>,
+}
+
+impl SiteNames {
+    /// `fixed` are names that stand for themselves and others (the registry's); `found` the
+    /// names the site's articles give speakers, with how often.
+    pub fn new<'a>(
+        fixed: impl IntoIterator<Item = &'a str>,
+        found: impl IntoIterator<Item = (&'a str, usize)>,
+    ) -> SiteNames {
+        let mut counted: HashMap<&str, usize> = HashMap::new();
+        for (name, n) in found {
+            *counted.entry(name).or_default() += n;
+        }
+        let mut order: Vec<(&str, usize, bool)> = fixed
+            .into_iter()
+            .map(|n| (n, usize::MAX, true))
+            .chain(counted.into_iter().map(|(n, c)| (n, c, false)))
+            .collect();
+        // the registry's first, then the most used; ties by name, so the result never
+        // depends on the order of the articles
+        order.sort_by(|a, b| b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then(a.0.cmp(b.0)));
+        let mut clusters: Vec<Cluster> = Vec::new();
+        let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut single: Vec<&str> = Vec::new();
+        for (name, _, _) in &order {
+            if kind_of(name) == ActorKind::Organisation {
+                continue;
+            }
+            let Some(parsed) = Name::parse(name) else {
+                if !name.contains(' ') {
+                    single.push(name);
+                }
+                continue;
+            };
+            let key = parsed.surname().to_lowercase();
+            let candidates = by_surname.entry(key).or_default();
+            let matching: Vec<usize> = candidates
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    clusters[c]
+                        .names
+                        .iter()
+                        .all(|(_, n)| same_person(n, &parsed))
+                })
+                .collect();
+            match matching.as_slice() {
+                [one] => clusters[*one].names.push((name.to_string(), parsed)),
+                _ => {
+                    candidates.push(clusters.len());
+                    clusters.push(Cluster {
+                        names: vec![(name.to_string(), parsed)],
+                    });
+                }
+            }
+        }
+        let mut canonical = HashMap::new();
+        for cluster in &clusters {
+            let shown = &cluster.names[0].0;
+            for (name, _) in &cluster.names[1..] {
+                canonical.insert(name.to_lowercase(), shown.clone());
+            }
+        }
+        // a surname alone: the one person of the site who bears it (a surname written
+        // as several words counts by its last: `Schultz`)
+        let mut people_by_last: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, cluster) in clusters.iter().enumerate() {
+            let mut lasts: Vec<String> = cluster
+                .names
+                .iter()
+                .flat_map(|(_, n)| {
+                    let surname = n.surname().to_lowercase();
+                    let last = surname.rsplit(' ').next().unwrap_or_default().to_string();
+                    [surname, last]
+                })
+                .collect();
+            lasts.sort();
+            lasts.dedup();
+            for l in lasts {
+                people_by_last.entry(l).or_default().push(i);
+            }
+        }
+        for name in single {
+            if let Some([one]) = people_by_last.get(&name.to_lowercase()).map(Vec::as_slice) {
+                canonical.insert(name.to_lowercase(), clusters[*one].names[0].0.clone());
+            }
+        }
+        SiteNames { canonical }
+    }
+
+    /// The name `name` stands for in the site, if not itself.
+    pub fn canonical(&self, name: &str) -> Option<&str> {
+        self.canonical
+            .get(&name.trim().to_lowercase())
+            .map(String::as_str)
+    }
+}
+
+// Word lists: compact and general (no names of particular people).
+
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "rev",
+    "reverend",
+    "fr",
+    "father",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "reps",
+    "congressman",
+    "congresswoman",
+    "gov",
+    "governor",
+    "lt",
+    "col",
+    "colonel",
+    "gen",
+    "general",
+    "maj",
+    "major",
+    "adm",
+    "admiral",
+    "capt",
+    "captain",
+    "sgt",
+    "sergeant",
+    "cmdr",
+    "commander",
+    "president",
+    "vice",
+    "secretary",
+    "minister",
+    "mayor",
+    "judge",
+    "justice",
+    "chief",
+    "speaker",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ambassador",
+    "candidate",
+    "former",
+    "state",
+    "attorney",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "sheikh",
+    "sheik",
+    "rabbi",
+    "imam",
+    "bishop",
+    "cardinal",
+    "nominee",
+    "frontrunner",
+    "front-runner",
+    "republican",
+    "democratic",
+    "democrat",
+    "independent",
+    "gop",
+    "host",
+    "anchor",
+    "leader",
+    "majority",
+    "minority",
+    "house",
+    "senate",
+    "deputy",
+    "acting",
+    "assistant",
+    "councilman",
+    "councilwoman",
+    "assemblyman",
+    "assemblywoman",
+    "delegate",
+    "supt",
+    "superintendent",
+    "detective",
+    "officer",
+    "sheriff",
+    "trooper",
+    "pastor",
+    "coach",
+];
+
+const OPENERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "then",
+    "than",
+    "so",
+    "but",
+    "and",
+    "or",
+    "nor",
+    "yet",
+    "for",
+    "if",
+    "as",
+    "at",
+    "by",
+    "in",
+    "on",
+    "of",
+    "to",
+    "from",
+    "with",
+    "without",
+    "into",
+    "onto",
+    "upon",
+    "about",
+    "above",
+    "after",
+    "against",
+    "along",
+    "among",
+    "amid",
+    "around",
+    "before",
+    "behind",
+    "below",
+    "beside",
+    "besides",
+    "between",
+    "beyond",
+    "despite",
+    "during",
+    "except",
+    "inside",
+    "like",
+    "unlike",
+    "near",
+    "off",
+    "outside",
+    "over",
+    "past",
+    "per",
+    "since",
+    "through",
+    "throughout",
+    "toward",
+    "towards",
+    "under",
+    "until",
+    "till",
+    "via",
+    "within",
+    "although",
+    "though",
+    "because",
+    "while",
+    "whereas",
+    "whether",
+    "unless",
+    "once",
+    "when",
+    "whenever",
+    "where",
+    "why",
+    "what",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "how",
+    "however",
+    "meanwhile",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "nonetheless",
+    "otherwise",
+    "instead",
+    "indeed",
+    "perhaps",
+    "maybe",
+    "still",
+    "also",
+    "even",
+    "only",
+    "just",
+    "plus",
+    "thus",
+    "hence",
+    "therefore",
+    "again",
+    "already",
+    "always",
+    "never",
+    "often",
+    "sometimes",
+    "now",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "finally",
+    "next",
+    "both",
+    "either",
+    "neither",
+    "each",
+    "every",
+    "all",
+    "any",
+    "some",
+    "many",
+    "much",
+    "more",
+    "most",
+    "few",
+    "several",
+    "other",
+    "another",
+    "such",
+    "no",
+    "not",
+    "yes",
+    "oh",
+    "ok",
+    "okay",
+    "well",
+    "dear",
+    "hey",
+    "please",
+    "thanks",
+    "see",
+    "says",
+    "say",
+    "asked",
+    "ask",
+    "tell",
+    "told",
+    "does",
+    "do",
+    "did",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "would",
+    "can",
+    "could",
+    "should",
+    "might",
+    "must",
+    "shall",
+    "let",
+    "consider",
+    "watch",
+    "look",
+    "read",
+    "listen",
+    "take",
+    "meet",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "him",
+    "them",
+    "us",
+    "me",
+    "according",
+    "earlier",
+    "later",
+    "last",
+    "first",
+    "speaking",
+    "asked",
+    "including",
+    "among",
+    "sources",
+    "officials",
+    "critics",
+    "supporters",
+    "voters",
+    "reporters",
+    "aides",
+    "advisers",
+    "experts",
+    "analysts",
+    "others",
+    "everyone",
+    "nobody",
+    "somebody",
+    "someone",
+    "anyone",
+    "people",
+    "citizens",
+    "residents",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+const PARTIES: &[&str] = &[
+    "republican",
+    "republicans",
+    "democrat",
+    "democrats",
+    "democratic",
+    "independent",
+    "independents",
+    "libertarian",
+    "libertarians",
+    "conservative",
+    "conservatives",
+    "liberal",
+    "liberals",
+    "progressive",
+    "progressives",
+    "tory",
+    "tories",
+    "socialist",
+    "socialists",
+    "evangelical",
+    "evangelicals",
+];
+
+const DEMONYMS: &[&str] = &[
+    "american",
+    "british",
+    "english",
+    "french",
+    "german",
+    "russian",
+    "chinese",
+    "japanese",
+    "mexican",
+    "canadian",
+    "israeli",
+    "palestinian",
+    "iranian",
+    "iraqi",
+    "syrian",
+    "saudi",
+    "turkish",
+    "indian",
+    "pakistani",
+    "afghan",
+    "korean",
+    "cuban",
+    "italian",
+    "spanish",
+    "european",
+    "asian",
+    "african",
+    "arab",
+    "muslim",
+    "jewish",
+    "catholic",
+    "latino",
+    "latina",
+    "hispanic",
+    "ukrainian",
+    "greek",
+    "irish",
+    "scottish",
+    "welsh",
+    "brazilian",
+    "venezuelan",
+    "egyptian",
+    "libyan",
+    "yemeni",
+    "australian",
+    "dutch",
+    "swedish",
+    "polish",
+    "nigerian",
+    "kurdish",
+    "lebanese",
+    "jordanian",
+    "qatari",
+    "emirati",
+    "vietnamese",
+    "filipino",
+    "thai",
+    "argentine",
+    "colombian",
+    "chilean",
+    "peruvian",
+    "haitian",
+    "puerto rican",
+    "texan",
+    "californian",
+    "floridian",
+    "southern",
+    "northern",
+    "western",
+    "eastern",
+    "midwestern",
+    "americans",
+];
+
+const US_STATES: &[&str] = &[
+    "alabama",
+    "alaska",
+    "arizona",
+    "arkansas",
+    "california",
+    "colorado",
+    "connecticut",
+    "delaware",
+    "florida",
+    "georgia",
+    "hawaii",
+    "idaho",
+    "illinois",
+    "indiana",
+    "iowa",
+    "kansas",
+    "kentucky",
+    "louisiana",
+    "maine",
+    "maryland",
+    "massachusetts",
+    "michigan",
+    "minnesota",
+    "mississippi",
+    "missouri",
+    "montana",
+    "nebraska",
+    "nevada",
+    "new hampshire",
+    "new jersey",
+    "new mexico",
+    "new york",
+    "north carolina",
+    "north dakota",
+    "ohio",
+    "oklahoma",
+    "oregon",
+    "pennsylvania",
+    "rhode island",
+    "south carolina",
+    "south dakota",
+    "tennessee",
+    "texas",
+    "utah",
+    "vermont",
+    "virginia",
+    "washington",
+    "west virginia",
+    "wisconsin",
+    "wyoming",
+    "district of columbia",
+    "puerto rico",
+    "guam",
+];
+
+const COUNTRIES: &[&str] = &[
+    "afghanistan",
+    "albania",
+    "algeria",
+    "argentina",
+    "armenia",
+    "australia",
+    "austria",
+    "azerbaijan",
+    "bahrain",
+    "bangladesh",
+    "belarus",
+    "belgium",
+    "bolivia",
+    "bosnia",
+    "brazil",
+    "britain",
+    "great britain",
+    "bulgaria",
+    "cambodia",
+    "cameroon",
+    "canada",
+    "chile",
+    "china",
+    "colombia",
+    "congo",
+    "costa rica",
+    "croatia",
+    "cuba",
+    "cyprus",
+    "czech republic",
+    "denmark",
+    "ecuador",
+    "egypt",
+    "el salvador",
+    "england",
+    "estonia",
+    "ethiopia",
+    "finland",
+    "france",
+    "germany",
+    "ghana",
+    "greece",
+    "guatemala",
+    "haiti",
+    "honduras",
+    "hungary",
+    "iceland",
+    "india",
+    "indonesia",
+    "iran",
+    "iraq",
+    "ireland",
+    "israel",
+    "italy",
+    "jamaica",
+    "japan",
+    "jordan",
+    "kazakhstan",
+    "kenya",
+    "korea",
+    "north korea",
+    "south korea",
+    "kosovo",
+    "kuwait",
+    "latvia",
+    "lebanon",
+    "libya",
+    "lithuania",
+    "luxembourg",
+    "malaysia",
+    "mali",
+    "mexico",
+    "moldova",
+    "mongolia",
+    "morocco",
+    "myanmar",
+    "nepal",
+    "netherlands",
+    "holland",
+    "new zealand",
+    "nicaragua",
+    "niger",
+    "nigeria",
+    "norway",
+    "oman",
+    "pakistan",
+    "palestine",
+    "panama",
+    "paraguay",
+    "peru",
+    "philippines",
+    "poland",
+    "portugal",
+    "qatar",
+    "romania",
+    "russia",
+    "rwanda",
+    "saudi arabia",
+    "scotland",
+    "senegal",
+    "serbia",
+    "singapore",
+    "slovakia",
+    "slovenia",
+    "somalia",
+    "south africa",
+    "spain",
+    "sri lanka",
+    "sudan",
+    "south sudan",
+    "sweden",
+    "switzerland",
+    "syria",
+    "taiwan",
+    "tanzania",
+    "thailand",
+    "tunisia",
+    "turkey",
+    "uganda",
+    "ukraine",
+    "united arab emirates",
+    "united kingdom",
+    "united states",
+    "america",
+    "uruguay",
+    "uzbekistan",
+    "venezuela",
+    "vietnam",
+    "wales",
+    "yemen",
+    "zimbabwe",
+    "u.s",
+    "us",
+    "usa",
+    "u.s.a",
+    "uk",
+    "u.k",
+];
+
+const CITIES: &[&str] = &[
+    "new york city",
+    "los angeles",
+    "chicago",
+    "houston",
+    "phoenix",
+    "philadelphia",
+    "san antonio",
+    "san diego",
+    "dallas",
+    "san jose",
+    "austin",
+    "jacksonville",
+    "san francisco",
+    "columbus",
+    "fort worth",
+    "indianapolis",
+    "charlotte",
+    "seattle",
+    "denver",
+    "boston",
+    "el paso",
+    "detroit",
+    "nashville",
+    "memphis",
+    "portland",
+    "oklahoma city",
+    "las vegas",
+    "louisville",
+    "baltimore",
+    "milwaukee",
+    "albuquerque",
+    "tucson",
+    "fresno",
+    "sacramento",
+    "kansas city",
+    "atlanta",
+    "miami",
+    "raleigh",
+    "omaha",
+    "minneapolis",
+    "cleveland",
+    "tampa",
+    "orlando",
+    "pittsburgh",
+    "cincinnati",
+    "st. louis",
+    "st louis",
+    "new orleans",
+    "buffalo",
+    "des moines",
+    "manchester",
+    "charleston",
+    "richmond",
+    "salt lake city",
+    "honolulu",
+    "anchorage",
+    "london",
+    "paris",
+    "berlin",
+    "moscow",
+    "beijing",
+    "tokyo",
+    "rome",
+    "madrid",
+    "brussels",
+    "vienna",
+    "geneva",
+    "kiev",
+    "kyiv",
+    "jerusalem",
+    "tel aviv",
+    "cairo",
+    "baghdad",
+    "damascus",
+    "tehran",
+    "istanbul",
+    "ankara",
+    "riyadh",
+    "dubai",
+    "mumbai",
+    "delhi",
+    "new delhi",
+    "shanghai",
+    "hong kong",
+    "seoul",
+    "pyongyang",
+    "havana",
+    "mexico city",
+    "toronto",
+    "montreal",
+    "ottawa",
+    "vancouver",
+    "sydney",
+    "rio de janeiro",
+    "sao paulo",
+    "buenos aires",
+    "aleppo",
+    "mosul",
+    "kabul",
+    "islamabad",
+    "beirut",
+    "athens",
+];
+
+const REGIONS: &[&str] = &[
+    "europe",
+    "asia",
+    "africa",
+    "americas",
+    "north america",
+    "south america",
+    "latin america",
+    "central america",
+    "middle east",
+    "the middle east",
+    "midwest",
+    "the midwest",
+    "northeast",
+    "southeast",
+    "southwest",
+    "northwest",
+    "new england",
+    "the south",
+    "the west",
+    "the east",
+    "silicon valley",
+    "wall street",
+    "main street",
+    "capitol hill",
+    "hollywood",
+    "broadway",
+    "appalachia",
+    "rust belt",
+    "bible belt",
+    "sun belt",
+    "west coast",
+    "east coast",
+    "gulf coast",
+    "west bank",
+    "gaza",
+    "crimea",
+    "scandinavia",
+    "balkans",
+    "caribbean",
+    "pacific",
+    "atlantic",
+    "arctic",
+];
+
+/// The last word of an organisation's name.
+fn is_organisation_noun(w: &str) -> bool {
+    ORGANISATION_NOUNS.contains(&w)
+}
+
+/// The last word of an organisation's name, or of a person's: `Denver Post`, `Emily Post`.
+fn is_weak_organisation_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "post"
+            | "press"
+            | "church"
+            | "guard"
+            | "watch"
+            | "trust"
+            | "mission"
+            | "review"
+            | "report"
+            | "daily"
+            | "today"
+            | "forum"
+            | "globe"
+            | "star"
+            | "sun"
+            | "mirror"
+    )
+}
+
+const ORGANISATION_ADJECTIVES: &[&str] = &[
+    "national",
+    "associated",
+    "free",
+    "international",
+    "federal",
+    "united",
+    "public",
+    "royal",
+    "coast",
+    "first",
+    "global",
+    "human",
+    "financial",
+    "daily",
+    "weekly",
+    "morning",
+    "evening",
+    "sunday",
+    "catholic",
+    "methodist",
+    "baptist",
+    "presbyterian",
+    "orthodox",
+    "huffington",
+    "world",
+    "civil",
+    "state",
+    "city",
+    "county",
+    "community",
+    "policy",
+    "budget",
+    "fiscal",
+];
+
+const SURNAME_DEMONYMS: &[&str] = &[
+    "french", "english", "welsh", "german", "dutch", "polish", "southern", "northern", "western",
+    "eastern", "irish", "scott", "english",
+];
+
+const ORGANISATION_NOUNS: &[&str] = &[
+    "committee",
+    "commission",
+    "council",
+    "department",
+    "ministry",
+    "agency",
+    "administration",
+    "bureau",
+    "office",
+    "service",
+    "services",
+    "campaign",
+    "party",
+    "institute",
+    "institution",
+    "foundation",
+    "fund",
+    "center",
+    "centre",
+    "university",
+    "college",
+    "school",
+    "association",
+    "society",
+    "union",
+    "unions",
+    "federation",
+    "league",
+    "alliance",
+    "coalition",
+    "caucus",
+    "network",
+    "networks",
+    "group",
+    "organization",
+    "organisation",
+    "corporation",
+    "corp",
+    "company",
+    "co",
+    "inc",
+    "llc",
+    "ltd",
+    "plc",
+    "bank",
+    "board",
+    "court",
+    "senate",
+    "congress",
+    "parliament",
+    "assembly",
+    "legislature",
+    "government",
+    "police",
+    "army",
+    "navy",
+    "times",
+    "journal",
+    "news",
+    "tribune",
+    "herald",
+    "magazine",
+    "gazette",
+    "chronicle",
+    "weekly",
+    "radio",
+    "television",
+    "tv",
+    "channel",
+    "wire",
+    "media",
+    "project",
+    "initiative",
+    "partners",
+    "partnership",
+    "industries",
+    "holdings",
+    "club",
+    "cabinet",
+    "embassy",
+    "tribunal",
+    "pac",
+    "international",
+    "authority",
+    "reserve",
+    "command",
+    "forces",
+    "workers",
+    "teamsters",
+    "secretariat",
+    "conference",
+    "institutes",
+    "laboratory",
+    "newspaper",
+    "broadcasting",
+    "studios",
+    "enterprises",
+    "academy",
+    "hospital",
+    "clinic",
+    "directorate",
+];
+
+const KNOWN_ORGANISATIONS: &[&str] = &[
+    "reuters",
+    "politico",
+    "breitbart",
+    "buzzfeed",
+    "axios",
+    "vox",
+    "slate",
+    "salon",
+    "huffpost",
+    "newsweek",
+    "gallup",
+    "quinnipiac",
+    "twitter",
+    "facebook",
+    "google",
+    "microsoft",
+    "youtube",
+    "instagram",
+    "wikileaks",
+    "pentagon",
+    "kremlin",
+    "vatican",
+    "hamas",
+    "hezbollah",
+    "taliban",
+    "al qaeda",
+    "al-qaeda",
+    "isis",
+    "isil",
+    "islamic state",
+    "planned parenthood",
+    "black lives matter",
+    "white house",
+    "downing street",
+    "guardian",
+    "telegraph",
+    "economist",
+    "bloomberg news",
+    "fox",
+    "univision",
+    "telemundo",
+    "amnesty",
+    "greenpeace",
+    "interpol",
+    "europol",
+    "gazprom",
+    "rosneft",
+    "nasa",
+    "the hill",
+    "al jazeera",
+    "sputnik",
+    "xinhua",
+    "tass",
+    "ria novosti",
+    "interfax",
+    "mcclatchy",
+    "gannett",
+    "the atlantic",
+    "the new yorker",
+    "new yorker",
+    "mother jones",
+    "the onion",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(text: &str) -> ArticleNames {
+        let paragraphs: Vec<&str> = text.split("\n\n").collect();
+        ArticleNames::new(&paragraphs)
+    }
+
+    fn clean(raw: &str, text: &str) -> Option<(String, ActorKind)> {
+        clean_speaker(raw, &article(text)).map(|c| (c.name, c.kind))
+    }
+
+    fn person(name: &str) -> Option<(String, ActorKind)> {
+        Some((name.to_string(), ActorKind::Person))
+    }
+
+    fn organisation(name: &str) -> Option<(String, ActorKind)> {
+        Some((name.to_string(), ActorKind::Organisation))
+    }
+
+    #[test]
+    fn places_months_and_weekdays_are_no_one() {
+        let text = "The storm reached the coast on Friday.";
+        for raw in [
+            "Florida",
+            "Dallas",
+            "South Carolina",
+            "New Hampshire",
+            "March",
+            "Tuesday",
+            "Europe",
+            "Japanese",
+            "Republican",
+            "Utah Republican",
+            "Ohio Democrats",
+            "Middle East",
+        ] {
+            assert_eq!(clean(raw, text), None, "{raw}");
+        }
+    }
+
+    #[test]
+    fn openers_glued_to_a_name_come_off() {
+        let text =
+            "Besides Hollis, the firm hired Marta Quill.\n\nAlthough Dorn was late, Dorn spoke.";
+        assert_eq!(clean("Although Dorn", text), person("Dorn"));
+        assert_eq!(clean("Besides Hollis", text), person("Hollis"));
+        assert_eq!(clean("Does Quill", text), person("Marta Quill"));
+        assert_eq!(clean("Tuesday Dorn", text), person("Dorn"));
+        assert_eq!(clean("Rubbing Japanese", text), None);
+    }
+
+    #[test]
+    fn a_phrase_of_common_words_is_not_a_name() {
+        let text = "The presidential elections were near, and the elections were close.";
+        assert_eq!(clean("Presidential Elections", text), None);
+        // a name whose words are also common ones stays a name when not all are
+        let text = "He signed the bill. Bill Hart said so.";
+        assert_eq!(clean("Bill Hart", text), person("Bill Hart"));
+    }
+
+    #[test]
+    fn a_name_cut_at_its_middle_initial_is_completed_or_trimmed() {
+        let text = "The report by Richard J. Halloran was released on Monday.";
+        assert_eq!(clean("Richard J", text), person("Richard J. Halloran"));
+        assert_eq!(
+            clean("Joseph R", "Nothing here names him."),
+            person("Joseph")
+        );
+    }
+
+    #[test]
+    fn a_surname_or_a_name_cut_on_the_left_takes_the_full_name_the_article_writes() {
+        let text = "Debbie Wasserman Schultz spoke first. Then Lena Ortiz Brandt spoke.";
+        assert_eq!(
+            clean("Wasserman Schultz", text),
+            person("Debbie Wasserman Schultz")
+        );
+        assert_eq!(clean("Brandt", text), person("Lena Ortiz Brandt"));
+        // titles, openers and lower-case words do not join: `Sen.`, `Florida`, `candidate`
+        let text = "Florida Sen. Mara Coll met candidate Ivo Penn.";
+        assert_eq!(clean("Mr. Penn", text), person("Ivo Penn"));
+        assert_eq!(clean("Coll", text), person("Mara Coll"));
+        // two people of one surname: the surname alone stays as it is
+        let text = "Ann Roe and her husband Tom Roe arrived.";
+        assert_eq!(clean("Mrs. Roe", text), person("Roe"));
+        // two forms of one person: the most written
+        let text = "Ann Roe spoke. Ann B. Roe spoke. Ann Roe left.";
+        assert_eq!(clean("Roe", text), person("Ann Roe"));
+    }
+
+    #[test]
+    fn headlines_do_not_complete_names() {
+        let text = "Voters Rally Behind Dorn In Final Days\n\nDorn said little.";
+        assert_eq!(clean("Dorn", text), person("Dorn"));
+    }
+
+    #[test]
+    fn titles_come_off_and_a_title_alone_is_no_one() {
+        let text = "The senator spoke.";
+        assert_eq!(clean("Sen. Jane Doe", text), person("Jane Doe"));
+        assert_eq!(clean("President", text), None);
+        assert_eq!(clean("Mr. Rice", "He ate rice."), person("Rice"));
+        assert_eq!(clean("Rice", "He ate rice."), None);
+    }
+
+    #[test]
+    fn outlets_agencies_and_acronyms_are_organisations() {
+        let text = "Nothing.";
+        assert_eq!(clean("FBI", text), organisation("FBI"));
+        assert_eq!(clean("RT", text), organisation("RT"));
+        assert_eq!(clean("Fox News", text), organisation("Fox News"));
+        assert_eq!(
+            clean("the Daily Ledger", text),
+            organisation("Daily Ledger")
+        );
+        assert_eq!(
+            clean("State Department", text),
+            organisation("State Department")
+        );
+        assert_eq!(
+            clean("Department of Energy", text),
+            organisation("Department of Energy")
+        );
+        assert_eq!(clean("Reuters", text), organisation("Reuters"));
+        assert_eq!(
+            clean("Brookfield Institute", text),
+            organisation("Brookfield Institute")
+        );
+        assert_eq!(
+            clean("Harlan for Mayor Campaign", text),
+            organisation("Harlan for Mayor Campaign")
+        );
+        assert_eq!(kind_of("Joseph R. Biden Jr."), ActorKind::Person);
+        assert_eq!(kind_of("Peter Cook"), ActorKind::Person);
+    }
+
+    #[test]
+    fn suffixes_and_particles_stay() {
+        let text = "Joseph F. Dunford Jr. spoke. Bill de Blasio spoke.";
+        assert_eq!(
+            clean("F. Dunford Jr", text),
+            person("Joseph F. Dunford Jr.")
+        );
+        assert_eq!(clean("de Blasio", text), person("Bill de Blasio"));
+    }
+
+    fn site(found: &[(&str, usize)]) -> SiteNames {
+        SiteNames::new([], found.iter().copied())
+    }
+
+    #[test]
+    fn one_person_under_the_most_used_full_name() {
+        let names = site(&[("Donald Trump", 9), ("Donald J. Trump", 2), ("Trump", 3)]);
+        assert_eq!(names.canonical("Donald J. Trump"), Some("Donald Trump"));
+        assert_eq!(names.canonical("Trump"), Some("Donald Trump"));
+        assert_eq!(names.canonical("Donald Trump"), None);
+    }
+
+    #[test]
+    fn two_people_of_one_surname_keep_the_surname_apart() {
+        let names = site(&[
+            ("Hillary Clinton", 9),
+            ("Bill Clinton", 4),
+            ("Clinton", 3),
+            ("Hillary Rodham Clinton", 1),
+        ]);
+        assert_eq!(names.canonical("Clinton"), None);
+        assert_eq!(names.canonical("Bill Clinton"), None);
+        assert_eq!(
+            names.canonical("Hillary Rodham Clinton"),
+            Some("Hillary Clinton")
+        );
+    }
+
+    #[test]
+    fn a_son_of_the_same_name_is_another_person() {
+        let names = site(&[("Donald Trump", 9), ("Donald Trump Jr.", 2)]);
+        assert_eq!(names.canonical("Donald Trump Jr."), None);
+    }
+
+    #[test]
+    fn nicknames_join_and_the_registry_name_leads() {
+        let names = SiteNames::new(["William Hart"], [("Bill Hart", 5), ("Hart", 2)]);
+        assert_eq!(names.canonical("Bill Hart"), Some("William Hart"));
+        assert_eq!(names.canonical("Hart"), Some("William Hart"));
+    }
+
+    #[test]
+    fn an_initial_that_fits_two_people_joins_neither() {
+        let names = site(&[("Ann Roe", 3), ("Alan Roe", 3), ("A. Roe", 1)]);
+        assert_eq!(names.canonical("A. Roe"), None);
+    }
+
+    #[test]
+    fn organisations_are_not_joined_by_their_last_word() {
+        let names = site(&[("Washington Post", 3), ("Post", 1), ("Emily Post", 2)]);
+        assert_eq!(names.canonical("Post"), Some("Emily Post"));
+        assert_eq!(names.canonical("Washington Post"), None);
+    }
+}
