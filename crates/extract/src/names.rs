@@ -54,7 +54,12 @@ impl ArticleNames {
     }
 
     fn read(&mut self, paragraph: &str) {
-        let tokens: Vec<Token> = paragraph.split_whitespace().filter_map(Token::of).collect();
+        // `Sorry,This`: a comma without its space still ends a word
+        let tokens: Vec<Token> = paragraph
+            .split_whitespace()
+            .flat_map(|w| w.split_inclusive([',', ';']))
+            .filter_map(Token::of)
+            .collect();
         // A title-case line (a headline) capitalises verbs too: its runs are not names. Its
         // lower-case words are short ones (`of`, `the`, `and`).
         let capitals = tokens.iter().filter(|t| t.capitalised).count();
@@ -274,6 +279,12 @@ pub fn clean_speaker(raw: &str, article: &ArticleNames) -> Option<CleanName> {
     while words.len() > 1 && is_opener(&words[0]) {
         words.remove(0);
     }
+    // `Clinton-run State Department`: what describes it comes off
+    if let Some(i) = words.iter().rposition(|w| is_descriptive(w))
+        && i + 1 < words.len()
+    {
+        words.drain(..=i);
+    }
     if words.is_empty() || is_place(&words.join(" ").to_lowercase()) {
         return None;
     }
@@ -298,6 +309,8 @@ pub fn clean_speaker(raw: &str, article: &ArticleNames) -> Option<CleanName> {
 /// A name's words, without surrounding punctuation or a possessive: `Roe's,` -> `Roe`.
 fn words_of(raw: &str) -> Vec<String> {
     raw.split_whitespace()
+        // `Facebook/Ann Roe`: the name after the slash
+        .map(|w| w.rsplit('/').next().unwrap_or(w))
         .map(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
             let w = w
@@ -680,7 +693,7 @@ fn looks_like_name_word(word: &str) -> bool {
 /// Titles and honorifics before a name, with or without their full stop.
 fn is_title(word: &str) -> bool {
     let w = word.trim_end_matches('.').to_lowercase();
-    TITLES.contains(&w.as_str())
+    TITLES.contains(&w.as_str()) || w.strip_suffix('s').is_some_and(|w| TITLES.contains(&w))
 }
 
 /// Capitalised words that open sentences, never names: `Besides`, `Although`, `Does`.
@@ -1073,26 +1086,16 @@ fn is_organisation_noun(w: &str) -> bool {
 
 /// The last word of an organisation's name, or of a person's: `Denver Post`, `Emily Post`.
 fn is_weak_organisation_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "post"
-            | "press"
-            | "church"
-            | "guard"
-            | "watch"
-            | "trust"
-            | "mission"
-            | "review"
-            | "report"
-            | "daily"
-            | "today"
-            | "forum"
-            | "globe"
-            | "star"
-            | "sun"
-            | "mirror"
-    )
+    WEAK_ORGANISATION_NOUNS.contains(&w)
 }
+
+#[rustfmt::skip]
+const WEAK_ORGANISATION_NOUNS: &[&str] = &[
+    "post", "press", "church", "guard", "watch", "trust", "mission", "review", "report", "daily",
+    "today", "forum", "globe", "star", "sun", "mirror", "sentinel", "observer", "inquirer",
+    "dispatch", "courier", "examiner", "register", "bee", "express", "standard", "record",
+    "bulletin", "monitor",
+];
 
 /// The last word of a place's name: `Salt Lake City`, `Madison Square Garden`.
 #[rustfmt::skip]
@@ -1271,6 +1274,14 @@ mod tests {
     #[test]
     fn outlets_agencies_and_acronyms_are_organisations() {
         let text = "Nothing.";
+        assert_eq!(
+            clean("Vale-run State Department", text),
+            organisation("State Department")
+        );
+        assert_eq!(
+            clean("Orlando Sentinel", text),
+            organisation("Orlando Sentinel")
+        );
         assert_eq!(clean("FBI", text), organisation("FBI"));
         assert_eq!(clean("RT", text), organisation("RT"));
         assert_eq!(clean("Fox News", text), organisation("Fox News"));
@@ -1313,6 +1324,8 @@ mod tests {
             ("Texas-based Ivo Penn", "Ivo Penn"),
             ("Florida Rick Dorn", "Rick Dorn"),
             ("Sens Ann Roe", "Ann Roe"),
+            ("Senators Roe", "Roe"),
+            ("Facebook/Ann Roe", "Ann Roe"),
         ] {
             assert_eq!(clean(raw, text), person(name), "{raw}");
         }
