@@ -57,7 +57,7 @@ impl ArticleNames {
         // `Sorry,This`: a comma without its space still ends a word
         let tokens: Vec<Token> = paragraph
             .split_whitespace()
-            .flat_map(|w| w.split_inclusive([',', ';']))
+            .flat_map(split_at_bare_commas)
             .filter_map(Token::of)
             .collect();
         // A title-case line (a headline) capitalises verbs too: its runs are not names. Its
@@ -177,13 +177,17 @@ impl ArticleNames {
                     && same_words(&run[at..at + words.len()], words)
                     && (at == 0 || !self.may_open_name(&run[at - 1]))
                 {
-                    let end = (at + words.len() + 2).min(run.len());
+                    let end = (at + words.len() + 3).min(run.len());
                     let rest = &run[at + words.len()..end];
-                    let tail: Vec<String> = rest
+                    let mut tail: Vec<String> = rest
                         .iter()
-                        .take_while(|w| self.may_close_name(w))
+                        .take_while(|w| is_initial(w) || self.may_close_name(w))
                         .cloned()
                         .collect();
+                    // `Jason C. Ervin`, not `Jason C.`
+                    while tail.last().is_some_and(|w| is_initial(w)) {
+                        tail.pop();
+                    }
                     let mut full = run[at..at + words.len()].to_vec();
                     full.extend(tail);
                     if full.len() > words.len()
@@ -212,6 +216,29 @@ impl ArticleNames {
     fn may_close_name(&self, word: &str) -> bool {
         is_suffix(word) || self.may_open_name(word) && !is_initial(word)
     }
+}
+
+/// `Sorry,This` -> `Sorry,` `This`; `careful,”` stays whole (its closing mark counts).
+fn split_at_bare_commas(word: &str) -> impl Iterator<Item = &str> {
+    let mut rest = word;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let cut = rest
+            .char_indices()
+            .find(|&(i, c)| {
+                matches!(c, ',' | ';')
+                    && rest[i + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+            })
+            .map_or(rest.len(), |(i, _)| i + 1);
+        let (piece, tail) = rest.split_at(cut);
+        rest = tail;
+        Some(piece)
+    })
 }
 
 /// A word of a paragraph, with its punctuation taken off.
@@ -370,11 +397,6 @@ fn person(
     {
         return None;
     }
-    // Every word a common one the article writes in lower case: a phrase, not a name
-    // (`Presidential Elections`); a single one is a name only after an honorific (`Mr. Rice`).
-    if words.iter().all(|w| article.writes_lower(w)) && !(honorific && last == 0) {
-        return None;
-    }
     // A common word capitalised because it opens the sentence: `Given Sanders said`.
     if last > 0 && article.writes_lower(&words[0]) && article.only_opening_sentences(&words) {
         words.remove(0);
@@ -391,23 +413,38 @@ fn person(
         .iter()
         .filter(|w| !is_initial(w) && !is_suffix(w))
         .count();
+    let mut completed = false;
     if name_words < 3 {
         if let Some(full) = article.completed_left(&words) {
             words = full;
+            completed = true;
         } else if name_words == 1
             && described
             && let Some(full) = article.completed_right(&words)
         {
             // the sieve stopped at a title's given name: `Agriculture Secretary Tom`
             words = full;
+            completed = true;
         }
     }
-    if words.len() == 1 && !honorific && article.only_opening_sentences(&words) {
+    if words.is_empty() || is_non_name_phrase(&words) {
         return None;
     }
-    if words.is_empty()
+    // what the sieve cut short may be an organisation's name: `Lives Matter`
+    if completed && is_organisation(&words) {
+        return Some(CleanName {
+            name: words.join(" "),
+            kind: ActorKind::Organisation,
+        });
+    }
+    // Every word a common one the article writes in lower case: a phrase, not a name
+    // (`Presidential Elections`); a single one is a name only after an honorific (`Mr. Rice`).
+    let single = words.len() == 1;
+    if words.iter().all(|w| article.writes_lower(w)) && !(honorific && single) {
+        return None;
+    }
+    if (single && !honorific && article.only_opening_sentences(&words))
         || !words.iter().any(|w| looks_like_name_word(w))
-        || is_non_name_phrase(&words)
         || is_organisation(&words)
     {
         return None;
@@ -469,6 +506,13 @@ fn is_organisation(words: &[String]) -> bool {
         || (is_weak_organisation_noun(&lower[n - 1])
             && (n > 2 || n == 2 && describes_organisation(&words[0])))
         || (joined && lower.iter().any(|w| is_organisation_noun(w)))
+        // `American Legion`: a nation's body, not `American Jews`
+        || (n >= 2
+            && DEMONYMS.contains(&lower[0].as_str())
+            && !SURNAME_DEMONYMS.contains(&lower[0].as_str())
+            && !lower[n - 1].ends_with('s')
+            && !is_title(&lower[n - 1])
+            && looks_like_name_word(last))
 }
 
 /// A word before `Post` or `Press` that makes it an outlet's name (`Denver Post`,
@@ -752,8 +796,17 @@ fn one_person(found: Vec<Vec<String>>) -> Option<Vec<String>> {
 
 /// Two full names of one person: consistent given names (nicknames included), middle
 /// names and initials, and the same generation (`Donald Trump` is not `Donald Trump Jr.`).
+///
+/// Given names must be the same where both are written: `human_name` takes a nickname for
+/// its full name (`Bob` for `Robert`), but `Gary` and `Garrett Johnson` are two people, and
+/// a reader looking for `Ed Rendell` is not helped by `Edward G. Rendell`'s page either
+/// way; so a nickname keeps its own actor.
 fn same_person(a: &Name, b: &Name) -> bool {
-    a.consistent_with(b) && a.generational_suffix() == b.generational_suffix()
+    let given = match (a.given_name(), b.given_name()) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    given && a.consistent_with(b) && a.generational_suffix() == b.generational_suffix()
 }
 
 /// The people and organisations of a site under one name each: variants of a person's full
@@ -1104,7 +1157,7 @@ const PLACE_NOUNS: &[&str] = &[
     "river", "valley", "beach", "island", "islands", "hall", "hotel", "tower", "airport",
     "station", "stadium", "arena", "sea", "ocean", "mountain", "mountains", "lake", "hills",
     "heights", "falls", "springs", "village", "township", "room", "bowl", "bridge", "plaza",
-    "boulevard", "memorial", "museum", "cathedral", "building", "capitol", "coast", "desert",
+    "boulevard", "memorial", "cathedral", "building", "capitol", "coast", "desert",
 ];
 
 #[rustfmt::skip]
@@ -1136,6 +1189,7 @@ const ORGANISATION_NOUNS: &[&str] = &[
     "tribunal", "pac", "international", "authority", "reserve", "command", "forces", "workers",
     "teamsters", "secretariat", "conference", "institutes", "laboratory", "newspaper",
     "broadcasting", "studios", "enterprises", "academy", "hospital", "clinic", "directorate",
+    "museum", "convention", "legion", "library",
 ];
 
 #[rustfmt::skip]
@@ -1221,6 +1275,8 @@ mod tests {
     fn a_name_cut_at_its_middle_initial_is_completed_or_trimmed() {
         let text = "The report by Richard J. Halloran was released on Monday.";
         assert_eq!(clean("Richard J", text), person("Richard J. Halloran"));
+        let text = "Alderman Jason C. Ervin and the officer, Jason Van Dyke, met.";
+        assert_eq!(clean("Alderman Jason", text), None.or(person("Jason")));
         assert_eq!(
             clean("Joseph R", "Nothing here names him."),
             person("Joseph")
@@ -1251,6 +1307,14 @@ mod tests {
     fn headlines_do_not_complete_names() {
         let text = "Voters Rally Behind Dorn In Final Days\n\nThe mayor, Dorn, said little.";
         assert_eq!(clean("Dorn", text), person("Dorn"));
+    }
+
+    #[test]
+    fn a_name_after_a_quotation_does_not_open_a_sentence() {
+        let text = "Dorn spoke.\n\n“We will be careful,” Dorn said.";
+        assert_eq!(clean("Dorn", text), person("Dorn"));
+        let text = "Sorry,This video is gone.";
+        assert_eq!(clean("Sorry", text), None);
     }
 
     #[test]
@@ -1307,6 +1371,16 @@ mod tests {
             organisation("Harlan for Mayor Campaign")
         );
         assert_eq!(clean("ProPublica", text), organisation("ProPublica"));
+        assert_eq!(
+            clean("American Legion", text),
+            organisation("American Legion")
+        );
+        assert_eq!(clean("American Jews", text), None);
+        let text = "The Black Lives Matter movement grew; its lives matter, they said.";
+        assert_eq!(
+            clean("Lives Matter", text),
+            organisation("Black Lives Matter")
+        );
         assert_eq!(kind_of("Joseph R. Biden Jr."), ActorKind::Person);
         assert_eq!(kind_of("John McCain"), ActorKind::Person);
         assert_eq!(kind_of("Emily Post"), ActorKind::Person);
@@ -1409,10 +1483,13 @@ mod tests {
     }
 
     #[test]
-    fn nicknames_join_and_the_registry_name_leads() {
-        let names = SiteNames::new(["William Hart"], [("Bill Hart", 5), ("Hart", 2)]);
-        assert_eq!(names.canonical("Bill Hart"), Some("William Hart"));
+    fn the_registry_name_leads_and_a_nickname_keeps_its_own_actor() {
+        let names = SiteNames::new(["William Hart"], [("William J. Hart", 5), ("Hart", 2)]);
+        assert_eq!(names.canonical("William J. Hart"), Some("William Hart"));
         assert_eq!(names.canonical("Hart"), Some("William Hart"));
+        // `Gary` may be short for `Garrett`, or another man
+        let names = site(&[("Gary Roe", 9), ("Garrett Roe", 1)]);
+        assert_eq!(names.canonical("Garrett Roe"), None);
     }
 
     #[test]
