@@ -34,6 +34,9 @@ pub struct CleanName {
 pub struct ArticleNames {
     lower: HashSet<String>,
     runs: Vec<Run>,
+    /// Capitalised words inside headlines (not their first): every word is capitalised
+    /// there, but it shows a word standing where no sentence opens.
+    in_headlines: HashSet<String>,
 }
 
 /// Capitalised words in a row, outside quotation marks and headlines.
@@ -68,6 +71,10 @@ impl ArticleNames {
             && tokens
                 .iter()
                 .all(|t| t.capitalised || t.word.chars().count() <= 4);
+        if headline {
+            self.in_headlines
+                .extend(tokens.iter().skip(1).map(|t| t.word.to_lowercase()));
+        }
         let mut run = Run {
             words: Vec::new(),
             opens_sentence: true,
@@ -131,6 +138,11 @@ impl ArticleNames {
     /// Where the article writes `words`, each time at the opening of a sentence, where any
     /// word is capitalised (`Given Sanders`, `Technology`); false if it never writes them.
     fn only_opening_sentences(&self, words: &[String]) -> bool {
+        if let [word] = words
+            && self.in_headlines.contains(&word.to_lowercase())
+        {
+            return false;
+        }
         let mut seen = false;
         for run in &self.runs {
             for at in 0..run.words.len().saturating_sub(words.len() - 1) {
@@ -264,7 +276,8 @@ impl<'a> Token<'a> {
         let after = &start[word.len()..];
         let closes_quote = after.contains(['"', '”']);
         let mut ends_run = !after.is_empty();
-        let mut ends_sentence = after.contains(['!', '?']);
+        // `offensive!” Cruz said`: the attribution goes on with the sentence
+        let mut ends_sentence = after.contains(['!', '?']) && !closes_quote;
         for possessive in ["'s", "’s"] {
             if let Some(w) = word.strip_suffix(possessive) {
                 word = w;
@@ -1315,6 +1328,10 @@ mod tests {
         assert_eq!(clean("Dorn", text), person("Dorn"));
         let text = "Sorry,This video is gone.";
         assert_eq!(clean("Sorry", text), None);
+        let text = "“It is offensive!” Dorn said.";
+        assert_eq!(clean("Dorn", text), person("Dorn"));
+        let text = "Voters Back Dorn On The Plan\n\nDorn was asked. Dorn agreed.";
+        assert_eq!(clean("Dorn", text), person("Dorn"));
     }
 
     #[test]
