@@ -857,9 +857,14 @@ impl SiteNames {
             .map(|n| (n, usize::MAX, true))
             .chain(counted.into_iter().map(|(n, c)| (n, c, false)))
             .collect();
-        // the registry's first, then the most used; ties by name, so the result never
-        // depends on the order of the articles
-        order.sort_by(|a, b| b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then(a.0.cmp(b.0)));
+        // the registry's first, then the most used, the fuller first; ties by name, so
+        // the result never depends on the order of the articles
+        order.sort_by(|a, b| {
+            (b.2.cmp(&a.2))
+                .then(b.1.cmp(&a.1))
+                .then(b.0.len().cmp(&a.0.len()))
+                .then(a.0.cmp(b.0))
+        });
         let mut clusters: Vec<Cluster> = Vec::new();
         let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
         let mut single: Vec<&str> = Vec::new();
@@ -1459,6 +1464,12 @@ mod tests {
         assert_eq!(names.canonical("Donald J. Trump"), Some("Donald Trump"));
         assert_eq!(names.canonical("Trump"), Some("Donald Trump"));
         assert_eq!(names.canonical("Donald Trump"), None);
+    }
+
+    #[test]
+    fn of_names_used_as_often_the_fuller_leads() {
+        let names = site(&[("Ann Roe", 2), ("Ann B. Roe", 2)]);
+        assert_eq!(names.canonical("Ann Roe"), Some("Ann B. Roe"));
     }
 
     #[test]
