@@ -675,6 +675,20 @@ fn is_non_name_phrase(words: &[String]) -> bool {
             && is_place(&words[..words.len() - 1].join(" ").to_lowercase())
             && is_party(&last))
         || (words.len() > 1 && PLACE_NOUNS.contains(&last.as_str()))
+        || is_common_noun(&last)
+}
+
+/// A word that ends no one's name: laws, wars and abstract nouns by their ending (`Act`,
+/// `Cold War`, `Nation`, `Partnership`, `Studies`).
+fn is_common_noun(word: &str) -> bool {
+    // not `-ment`: `Clement`
+    const ENDINGS: &[&str] = &["ship", "ism", "ness", "tion", "sion", "ities", "dies"];
+    matches!(
+        word,
+        "act" | "war" | "treaty" | "agreement" | "accord" | "amendment" | "law" | "plan"
+    ) || ENDINGS
+        .iter()
+        .any(|e| word.len() > e.len() + 1 && word.ends_with(e))
 }
 
 fn is_non_name(word: &str) -> bool {
@@ -1250,6 +1264,11 @@ mod tests {
     fn places_months_and_weekdays_are_no_one() {
         let text = "The storm reached the coast on Friday.";
         for raw in [
+            "Cold War",
+            "Nation",
+            "International Studies",
+            "National Championship",
+            "Harbour Protection Act",
             "Salt Lake City",
             "Madison Square Garden",
             "Florida",
