@@ -405,7 +405,7 @@ fn person(
         || words
             .iter()
             .any(|w| is_descriptive(w) || is_non_name_word(&w.to_lowercase()))
-        || (last == 0 && is_title(&words[0]))
+        || (last == 0 && (is_title(&words[0]) || is_party(&words[0].to_lowercase())))
         || (last > 0 && is_office(&words[last]))
     {
         return None;
@@ -1036,6 +1036,7 @@ const TITLES: &[&str] = &[
     "investigative", "managing", "editor-in-chief", "agriculture", "defense", "labor",
     "commerce", "treasury", "interior", "education", "energy", "transportation", "homeland",
     "health",
+   "longtime", "veteran", "presidential", "congressional", "federal", "national", "political",
 ];
 
 #[rustfmt::skip]
@@ -1237,6 +1238,7 @@ const KNOWN_ORGANISATIONS: &[&str] = &[
     "the atlantic", "the new yorker", "new yorker", "mother jones", "the onion", "pew",
     "nielsen", "amazon", "verizon", "walmart", "propublica", "huffpo", "haaretz", "netflix",
     "boeing", "exxon", "exxonmobil", "apple",
+   "boko haram", "al-shabaab", "muslim brotherhood",
 ];
 
 #[cfg(test)]
@@ -1265,6 +1267,7 @@ mod tests {
         let text = "The storm reached the coast on Friday.";
         for raw in [
             "Cold War",
+            "Presidential",
             "Nation",
             "International Studies",
             "National Championship",
@@ -1439,6 +1442,7 @@ mod tests {
             ("Texas-based Ivo Penn", "Ivo Penn"),
             ("Florida Rick Dorn", "Rick Dorn"),
             ("Sens Ann Roe", "Ann Roe"),
+            ("Longtime Ann Roe", "Ann Roe"),
             ("Senators Roe", "Roe"),
             ("Facebook/Ann Roe", "Ann Roe"),
         ] {
