@@ -91,6 +91,7 @@ impl ArticleNames {
                 if t.word
                     .chars()
                     .all(|c| c.is_lowercase() || c == '-' || c == '\'')
+                    && !self.lower.contains(t.word)
                 {
                     self.lower.insert(t.word.to_string());
                 }
@@ -920,8 +921,9 @@ impl SiteNames {
             }
         }
         let mut canonical = HashMap::new();
+        let tails = Tails::new(&clusters);
         for (i, cluster) in clusters.iter().enumerate() {
-            let shown = match tail_of(i, &clusters) {
+            let shown = match tails.of(i, &clusters) {
                 Some(whole) => &clusters[whole].names[0].0,
                 None => &cluster.names[0].0,
             };
@@ -973,7 +975,7 @@ impl SiteNames {
     /// The name `name` stands for in the site, if not itself.
     ///
     /// (A name cut on the left, `Rodham Clinton`, is its own cluster to `human_name`, which
-    /// reads `Rodham` as a given name: `tail_of` joins it to the one fuller name it ends.)
+    /// reads `Rodham` as a given name: `Tails` joins it to the one fuller name it ends.)
     pub fn canonical(&self, name: &str) -> Option<&str> {
         self.canonical
             .get(&name.trim().to_lowercase())
@@ -984,28 +986,59 @@ impl SiteNames {
 /// The one other cluster, more used, whose names end this cluster's (`Hillary Rodham
 /// Clinton` for `Rodham Clinton`: cut on the left) or are ended by them (`Ted Cruz` for
 /// `Using Ted Cruz`: a word glued on the left); none for the registry's.
-fn tail_of(i: usize, clusters: &[Cluster]) -> Option<usize> {
-    let words = |name: &str| -> Vec<String> {
-        name.split_whitespace()
-            .map(|w| w.trim_end_matches('.').to_lowercase())
-            .collect()
-    };
-    let mine: Vec<Vec<String>> = clusters[i].names.iter().map(|(n, _)| words(n)).collect();
-    if clusters[i].fixed || mine.iter().any(|w| w.len() < 2) {
-        return None;
+struct Tails {
+    /// Each cluster's names as lower-case words.
+    words: Vec<Vec<Vec<String>>>,
+    /// Clusters by the last word of any of their names: the only ones a name can end.
+    by_last: HashMap<String, Vec<usize>>,
+}
+
+impl Tails {
+    fn new(clusters: &[Cluster]) -> Tails {
+        let words: Vec<Vec<Vec<String>>> = clusters
+            .iter()
+            .map(|c| {
+                c.names
+                    .iter()
+                    .map(|(n, _)| {
+                        n.split_whitespace()
+                            .map(|w| w.trim_end_matches('.').to_lowercase())
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, names) in words.iter().enumerate() {
+            for last in names.iter().filter_map(|w| w.last()) {
+                let list = by_last.entry(last.clone()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        Tails { words, by_last }
     }
-    let related = |a: &[String], b: &[String]| {
-        b.len() >= 2 && a.len() != b.len() && (a.ends_with(b) || b.ends_with(a))
-    };
-    let mut wholes = clusters.iter().enumerate().filter(|&(j, other)| {
-        j != i
-            && (other.fixed || other.count > clusters[i].count)
-            && mine
-                .iter()
-                .all(|m| other.names.iter().any(|(n, _)| related(m, &words(n))))
-    });
-    let (whole, _) = wholes.next()?;
-    wholes.next().is_none().then_some(whole)
+
+    fn of(&self, i: usize, clusters: &[Cluster]) -> Option<usize> {
+        let mine = &self.words[i];
+        if clusters[i].fixed || mine.iter().any(|w| w.len() < 2) {
+            return None;
+        }
+        let related = |a: &[String], b: &[String]| {
+            b.len() >= 2 && a.len() != b.len() && (a.ends_with(b) || b.ends_with(a))
+        };
+        let candidates = self.by_last.get(mine.first()?.last()?)?;
+        let mut wholes = candidates.iter().copied().filter(|&j| {
+            j != i
+                && (clusters[j].fixed || clusters[j].count > clusters[i].count)
+                && mine
+                    .iter()
+                    .all(|m| self.words[j].iter().any(|n| related(m, n)))
+        });
+        let whole = wholes.next()?;
+        wholes.next().is_none().then_some(whole)
+    }
 }
 
 // Word lists: compact and general (no names of particular people).
