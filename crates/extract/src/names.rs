@@ -686,7 +686,7 @@ fn is_common_noun(word: &str) -> bool {
     const ENDINGS: &[&str] = &["ship", "ism", "ness", "tion", "sion", "ities", "dies"];
     matches!(
         word,
-        "act" | "war" | "treaty" | "agreement" | "accord" | "amendment" | "law" | "plan"
+        "act" | "war" | "treaty" | "agreement" | "accord" | "amendment"
     ) || ENDINGS
         .iter()
         .any(|e| word.len() > e.len() + 1 && word.ends_with(e))
@@ -1342,6 +1342,9 @@ mod tests {
         // a name whose words are also common ones stays a name when not all are
         let text = "He signed the bill, and his aide Bill Hart said so.";
         assert_eq!(clean("Bill Hart", text), person("Bill Hart"));
+        // `Law` ends laws and people
+        let text = "The law passed, and Steven Law welcomed it.";
+        assert_eq!(clean("Steven Law", text), person("Steven Law"));
     }
 
     #[test]
