@@ -1272,6 +1272,7 @@ const KNOWN_ORGANISATIONS: &[&str] = &[
     "nielsen", "amazon", "verizon", "walmart", "propublica", "huffpo", "haaretz", "netflix",
     "boeing", "exxon", "exxonmobil", "apple",
    "boko haram", "al-shabaab", "muslim brotherhood",
+    "united nations", "european union", "world bank", "red cross",
 ];
 
 #[cfg(test)]
@@ -1451,6 +1452,10 @@ mod tests {
             organisation("Harlan for Mayor Campaign")
         );
         assert_eq!(clean("ProPublica", text), organisation("ProPublica"));
+        assert_eq!(
+            clean("United Nations", text),
+            organisation("United Nations")
+        );
         assert_eq!(
             clean("American Legion", text),
             organisation("American Legion")
