@@ -4,6 +4,8 @@
 //! (`crates/extract`), a library with no knowledge of sites or files; this
 //! module adapts the site's registry to it and its findings to the site model.
 
+use std::collections::HashMap;
+
 use dossier_extract as dx;
 
 use crate::config::{ActorKind, SiteConfig};
@@ -32,8 +34,9 @@ pub enum QuoteKind {
 pub enum FoundSpeaker {
     /// A registry actor.
     Registry(usize),
-    /// A person or body not in the registry, by the full name as written.
-    Named(String),
+    /// A person or body not in the registry, by the full name the article
+    /// writes (see `dossier_extract::clean_speaker`), and which of the two.
+    Named { name: String, kind: dx::ActorKind },
     /// "a senior State Department official": kept as written, never a name.
     Anonymous(String),
 }
@@ -130,6 +133,7 @@ impl Extractor {
                 })
             })
             .collect();
+        let mut names = SpeakerNames::new(&paragraphs);
         let quotes = analysis
             .quotes
             .into_iter()
@@ -142,11 +146,11 @@ impl Extractor {
                     dx::QuoteKind::Partial => QuoteKind::Partial,
                     dx::QuoteKind::Fragment => QuoteKind::Fragment,
                 },
-                speaker: speaker.map(|s| match s {
-                    dx::Speaker::Actor { index } => FoundSpeaker::Registry(index),
-                    dx::Speaker::Named { name } => FoundSpeaker::Named(unmask_quote_marks(name)),
+                speaker: speaker.and_then(|s| match s {
+                    dx::Speaker::Actor { index } => Some(FoundSpeaker::Registry(index)),
+                    dx::Speaker::Named { name } => names.clean(&unmask_quote_marks(name)),
                     dx::Speaker::Anonymous { description } => {
-                        FoundSpeaker::Anonymous(unmask_quote_marks(description))
+                        Some(FoundSpeaker::Anonymous(unmask_quote_marks(description)))
                     }
                 }),
             })
@@ -159,5 +163,41 @@ impl Extractor {
             },
             marks,
         )
+    }
+}
+
+/// The speakers one article names outside the registry, each as the article
+/// supports it: a junk name (a place, a month, a sentence opener) gives the
+/// quote no speaker rather than a wrong one. What the article says about names
+/// is read once, at its first such speaker.
+struct SpeakerNames<'a> {
+    paragraphs: &'a [&'a str],
+    article: Option<dx::ArticleNames>,
+    cleaned: HashMap<String, Option<FoundSpeaker>>,
+}
+
+impl<'a> SpeakerNames<'a> {
+    fn new(paragraphs: &'a [&'a str]) -> SpeakerNames<'a> {
+        SpeakerNames {
+            paragraphs,
+            article: None,
+            cleaned: HashMap::new(),
+        }
+    }
+
+    fn clean(&mut self, raw: &str) -> Option<FoundSpeaker> {
+        if let Some(done) = self.cleaned.get(raw) {
+            return done.clone();
+        }
+        let paragraphs = self.paragraphs;
+        let article = self
+            .article
+            .get_or_insert_with(|| dx::ArticleNames::new(paragraphs));
+        let found = dx::clean_speaker(raw, article).map(|c| FoundSpeaker::Named {
+            name: c.name,
+            kind: c.kind,
+        });
+        self.cleaned.insert(raw.to_string(), found.clone());
+        found
     }
 }

@@ -108,6 +108,7 @@ fn link_site(
 
     let (mut actors, mut topics, registry_actors, mut topic_names) = registry(config);
     let mut actor_names = registry_actors.clone();
+    let site_names = site_names(config, &processed);
 
     let mut sources: Vec<Source> = Vec::new();
     let mut source_ids: HashMap<String, SourceIdx> = HashMap::new();
@@ -132,7 +133,7 @@ fn link_site(
         let article = make_article(
             p,
             source,
-            &mut |name| resolve_actor(name, &mut actors, &mut actor_names),
+            &mut |name, kind| resolve_actor(name, kind, &mut actors, &mut actor_names, &site_names),
             &mut |value| resolve_topic(value, &mut topics, &mut topic_names),
         );
         pending_quotes.extend(quotes::pending_of(index, &article, p));
@@ -237,18 +238,41 @@ fn registry(config: &SiteConfig) -> (Vec<Actor>, Vec<Topic>, Names, Names) {
     (actors, topics, actor_names, topic_names)
 }
 
+/// The people of the site under one name each (`dossier_extract::SiteNames`):
+/// the registry's names lead, then the names speakers and front matter give.
+fn site_names(config: &SiteConfig, processed: &[&Processed]) -> dossier_extract::SiteNames {
+    let fixed = config
+        .actors
+        .values()
+        .filter(|a| a.kind == ActorKind::Person)
+        .map(|a| a.name.as_str());
+    let found = processed.iter().flat_map(|p| {
+        let listed = p.meta.actors.iter().map(|l| (l.value.as_str(), 1));
+        let speakers = p.findings.quotes.iter().filter_map(|q| match &q.speaker {
+            Some(FoundSpeaker::Named {
+                name,
+                kind: dossier_extract::ActorKind::Person,
+            }) => Some((name.as_str(), 1)),
+            _ => None,
+        });
+        listed.chain(speakers)
+    });
+    dossier_extract::SiteNames::new(fixed, found)
+}
+
 /// One article of the site, its quotations not yet grouped (their
-/// `quotation` is `usize::MAX`). Names are resolved by the callers' functions:
-/// `link` makes actors and topics for new names, `relink` only looks up.
+/// `quotation` is `usize::MAX`). Names are resolved by the callers' functions
+/// (with the kind extraction found, for a speaker): `link` makes actors and
+/// topics for new names, `relink` only looks up.
 pub(super) fn make_article(
     p: &Processed,
     source: Option<SourceIdx>,
-    resolve_actor: &mut dyn FnMut(&str) -> ActorIdx,
+    resolve_actor: &mut dyn FnMut(&str, Option<ActorKind>) -> ActorIdx,
     resolve_topic: &mut dyn FnMut(&str) -> TopicIdx,
 ) -> Article {
     let mut article_actors: Vec<ActorIdx> = p.findings.actors.clone();
     for listed in &p.meta.actors {
-        article_actors.push(resolve_actor(&listed.value));
+        article_actors.push(resolve_actor(&listed.value, None));
     }
     let mut article_topics: Vec<TopicIdx> = p.findings.topics.clone();
     for listed in &p.meta.topics {
@@ -260,10 +284,14 @@ pub(super) fn make_article(
             FoundSpeaker::Registry(i) => Speaker::Actor(*i),
             // A name that makes no usable URL (no letters, or longer than a
             // file name) gets no page: the speaker stays as written.
-            FoundSpeaker::Named(name) if crate::slug::check_slug(&slugify(name)).is_err() => {
+            FoundSpeaker::Named { name, .. }
+                if crate::slug::check_slug(&slugify(name)).is_err() =>
+            {
                 Speaker::Anonymous(name.clone())
             }
-            FoundSpeaker::Named(name) => Speaker::Actor(resolve_actor(name)),
+            FoundSpeaker::Named { name, kind } => {
+                Speaker::Actor(resolve_actor(name, Some(actor_kind(*kind))))
+            }
             FoundSpeaker::Anonymous(description) => Speaker::Anonymous(description.clone()),
         });
         if let Some(Speaker::Actor(i)) = speaker {
@@ -393,9 +421,17 @@ fn resolve_topic(value: &str, topics: &mut Vec<Topic>, names: &mut Names) -> Top
     })
 }
 
-/// A name from front matter or a speaker: a registry id, name or alias, or a
-/// new actor whose id is the slug of the name.
-fn resolve_actor(value: &str, actors: &mut Vec<Actor>, names: &mut Names) -> ActorIdx {
+/// A name from front matter or a speaker: a registry id, name or alias, the
+/// actor another form of the same person's name made (`site_names`), or a new
+/// actor whose id is the slug of the name. Every form is remembered under the
+/// actor it resolved to, so `relink` finds it by looking up.
+fn resolve_actor(
+    value: &str,
+    kind: Option<ActorKind>,
+    actors: &mut Vec<Actor>,
+    names: &mut Names,
+    site_names: &dossier_extract::SiteNames,
+) -> ActorIdx {
     if let Some(i) = names.get(value) {
         return i;
     }
@@ -403,16 +439,34 @@ fn resolve_actor(value: &str, actors: &mut Vec<Actor>, names: &mut Names) -> Act
     if let Some(i) = names.get(&id) {
         return i;
     }
+    let shown = site_names.canonical(value).unwrap_or(value);
+    let shown_id = slugify(shown);
+    if let Some(i) = names.get(shown).or_else(|| names.get(&shown_id)) {
+        names.insert(value, i);
+        return i;
+    }
+    let kind = match kind {
+        Some(kind) if shown == value => kind,
+        _ => actor_kind(dossier_extract::kind_of(shown)),
+    };
     actors.push(Actor::new(
-        id.clone(),
-        value.trim().to_string(),
-        ActorKind::Person,
+        shown_id.clone(),
+        shown.trim().to_string(),
+        kind,
         false,
     ));
     let i = actors.len() - 1;
-    names.insert(&id, i);
+    names.insert(&shown_id, i);
+    names.insert(shown, i);
     names.insert(value, i);
     i
+}
+
+fn actor_kind(kind: dossier_extract::ActorKind) -> ActorKind {
+    match kind {
+        dossier_extract::ActorKind::Person => ActorKind::Person,
+        dossier_extract::ActorKind::Organisation => ActorKind::Organisation,
+    }
 }
 
 /// Most first, ties by index so output is stable.

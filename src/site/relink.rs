@@ -167,7 +167,7 @@ fn new_speakers<'a>(p: &'a Processed, registry: &Names) -> Vec<&'a str> {
         .quotes
         .iter()
         .filter_map(|q| match &q.speaker {
-            Some(FoundSpeaker::Named(name)) => Some(name.as_str()),
+            Some(FoundSpeaker::Named { name, .. }) => Some(name.as_str()),
             _ => None,
         })
         .filter(|name| lookup(registry, name).is_none())
@@ -190,7 +190,7 @@ fn relinked_article(
     let article = make_article(
         p,
         source,
-        &mut |name| {
+        &mut |name, _| {
             lookup(&names.actors, name).unwrap_or_else(|| {
                 missing.set(true);
                 0

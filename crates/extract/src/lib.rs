@@ -11,6 +11,7 @@
 mod analyse;
 mod group;
 mod lexicon;
+mod names;
 mod scan;
 mod text;
 mod words;
@@ -23,6 +24,7 @@ pub use group::{
     group_quotations, groups_of_sets, normalise, quotation_id, wording_speaker,
 };
 pub use lexicon::{ActorDef, ActorKind, Lexicon, TopicDef};
+pub use names::{ArticleNames, CleanName, SiteNames, clean_speaker, kind_of};
 
 /// Settings of the extractor (`quotes:` in site.yaml).
 #[derive(Debug, Clone, PartialEq, Eq)]
