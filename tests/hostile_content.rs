@@ -118,20 +118,20 @@ fn ids_without_letters_never_replace_an_index() {
     for (front, place, what) in [
         (
             "source: Wire\ntopics: [\"!!!\"]\n",
-            "content/bad.md:5:11",
+            "content/bad.md:5:10",
             "topic \"!!!\"",
         ),
         (
             "source: Wire\ntopics:\n  - \"../\"\n",
-            "content/bad.md:6:6",
+            "content/bad.md:6:5",
             "topic \"../\"",
         ),
         (
             "source: Wire\nactors: [\"...\"]\n",
-            "content/bad.md:5:11",
+            "content/bad.md:5:10",
             "actor \"...\"",
         ),
-        ("source: \"../\"\n", "content/bad.md:4:10", "source \"../\""),
+        ("source: \"../\"\n", "content/bad.md:4:9", "source \"../\""),
     ] {
         let err = fails_keeping_output(article_with(front), &[place, what, "no letters or digits"]);
         assert!(err.contains("replace the index"), "{err}");
@@ -162,7 +162,7 @@ fn overlong_slugs_and_names_are_caught_by_check_and_build() {
         ),
         (
             format!("source: Wire\nactors: [\"{words}\"]\n"),
-            "content/bad.md:5:11",
+            "content/bad.md:5:10",
         ),
         (format!("source: {long}\n"), "content/bad.md:4:9"),
     ] {
