@@ -24,12 +24,7 @@ pub struct Mark {
     pub quote: usize,
 }
 
-/// Private-use characters that survive Markdown rendering, sanitising and
-/// escaping untouched; `render::link_quotes` turns them into links once the site
-/// knows each quotation's id. Open: `OPEN digits OPEN_END`; close: `CLOSE`.
-pub const MARK_OPEN: char = '\u{E000}';
-pub const MARK_OPEN_END: char = '\u{E001}';
-pub const MARK_CLOSE: char = '\u{E002}';
+pub use super::marks::{MARK_CLOSE, MARK_OPEN, MARK_OPEN_END};
 
 pub const COMMENTARY_INFO: &str = "comment";
 

@@ -8,14 +8,21 @@
 //! marker outward to the nearest place where both of its pair sit in the
 //! same element, outside any link: the span then covers the elements it
 //! cut through, whole.
+//!
+//! The markers themselves are defined here, the lowest place that knows them.
 
 use std::borrow::Cow;
-
-use super::markdown::{MARK_CLOSE, MARK_OPEN, MARK_OPEN_END};
 
 /// How far up the element tree the search for a pair's common element goes;
 /// past it (only in absurdly nested HTML) the pair is dropped, so that the
 /// pass stays linear.
+/// Private-use characters that survive Markdown rendering, sanitising and
+/// escaping untouched; `render::link_quotes` turns them into links once the site
+/// knows each quotation's id. Open: `OPEN digits OPEN_END`; close: `CLOSE`.
+pub const MARK_OPEN: char = '\u{E000}';
+pub const MARK_OPEN_END: char = '\u{E001}';
+pub const MARK_CLOSE: char = '\u{E002}';
+
 const MAX_CLIMB: usize = 512;
 
 const NONE: u32 = u32::MAX;

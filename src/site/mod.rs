@@ -6,6 +6,7 @@
 //! ids (slugs) are for URLs and files.
 
 mod link;
+mod processed;
 pub mod quotes;
 mod relink;
 pub mod routes;
@@ -19,8 +20,9 @@ use chrono::{DateTime, FixedOffset};
 use crate::config::ActorKind;
 use crate::content::Listed;
 pub use crate::extract::QuoteKind;
-pub use link::{Processed, link, link_indexed};
-pub use relink::{LinkIndex, relink};
+pub use link::{LinkIndex, link, link_indexed};
+pub use processed::Processed;
+pub use relink::relink;
 
 pub type ArticleIdx = usize;
 pub type ActorIdx = usize;

@@ -11,7 +11,7 @@ use chrono::{DateTime, FixedOffset};
 
 use dossier_extract::{Joins, Occurrence, QuotationGroup, QuoteKey, QuoteRef, SHINGLE_CAP};
 
-use super::link::Processed;
+use super::processed::Processed;
 use super::{
     Actor, ActorIdx, Appearance, Article, ArticleIdx, Quotation, QuoteKind, SourceIdx, Speaker,
 };

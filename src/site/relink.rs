@@ -25,22 +25,13 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::link::{
-    NameTables, Names, Processed, actor_lists, make_article, quotation_lists, quotation_topics,
+    LinkIndex, NameTables, Names, actor_lists, make_article, quotation_lists, quotation_topics,
     topic_lists,
 };
 use super::quotes::{self, Pending, Wordings};
 use super::*;
 use crate::extract::FoundSpeaker;
 use crate::slug::slugify;
-
-/// What `relink` keeps of the last link: the name tables and the quotations'
-/// shingle graph. Valid for the site it was made with, and for the sites
-/// `relink` (or a body-only patch) made from it.
-#[derive(Debug, Clone)]
-pub struct LinkIndex {
-    pub(super) names: NameTables,
-    pub(super) wordings: Wordings,
-}
 
 /// The site linked again with `after` in place of `before`, or `None` when
 /// the edit is not one `relink` handles (then `index` may be out of date:
