@@ -12,7 +12,7 @@ use crate::config::Config;
 use crate::content::{self, SourceFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::extract::Extractor;
-use crate::output::{self, Staging};
+use crate::output::{self, Output, Staging};
 use crate::render::{Renderer, Theme};
 use crate::site::routes::Page;
 use crate::site::{self, Processed, Site};
@@ -277,12 +277,15 @@ pub fn render_all_with(
     }
     beyond?;
     if let Some(staging) = staging {
-        write_assets(staging, theme).map_err(|e| {
-            vec![
-                Diagnostic::error(format!("cannot write the theme's files: {e}"))
-                    .in_file(staging.dir()),
-            ]
-        })?;
+        let failed: Vec<Diagnostic> = write_assets(staging, theme)
+            .into_iter()
+            .map(|(file, e)| {
+                Diagnostic::error(format!("cannot write the theme's files: {e}")).in_file(file)
+            })
+            .collect();
+        if !failed.is_empty() {
+            return Err(failed);
+        }
     }
     Ok(pages.len())
 }
@@ -389,19 +392,33 @@ pub fn output_folder(
     dir
 }
 
-fn write_assets(staging: &Staging, theme: &Theme) -> std::io::Result<()> {
+/// The theme's and the site's static files and the highlighting style
+/// sheet, into `out`: the staging tree of a build, or serve's memory. Links
+/// out of a static folder were left out when the theme was loaded (its
+/// warnings say so). Returns the files that could not be written, each with
+/// why; the others are written all the same.
+pub fn write_assets(out: &dyn Output, theme: &Theme) -> Vec<(PathBuf, std::io::Error)> {
+    let mut failed = Vec::new();
     for file in &theme.statics {
-        match file {
+        let (result, from) = match file {
             crate::render::theme::StaticFile::Embedded { path, bytes } => {
-                staging.write(path, bytes)?
+                (out.write(path, bytes), PathBuf::from(path))
             }
-            crate::render::theme::StaticFile::Disk { path, file } => staging.copy(path, file)?,
+            crate::render::theme::StaticFile::Disk { path, file } => {
+                (out.copy(path, file), file.clone())
+            }
+        };
+        if let Err(e) = result {
+            failed.push((from, e));
         }
     }
-    staging.write(
+    if let Err(e) = out.write(
         content::highlight::STYLESHEET_PATH,
         content::highlight::stylesheet().as_bytes(),
-    )
+    ) {
+        failed.push((PathBuf::from(content::highlight::STYLESHEET_PATH), e));
+    }
+    failed
 }
 
 /// Summed time of the per-article stages across threads.

@@ -25,6 +25,50 @@ struct Entry {
     mtime: i128,
 }
 
+/// Where a build's files go: `build` writes into a [`Staging`] tree, `serve`
+/// keeps them in memory ([`Collected`]). Whatever makes files writes them
+/// through this, so both see the same files.
+pub trait Output: Sync {
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()>;
+
+    /// A file copied as it is (a theme's or the site's static file).
+    fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
+        self.write(rel, &std::fs::read(from)?)
+    }
+}
+
+impl Output for Staging {
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        Staging::write(self, rel, bytes)
+    }
+}
+
+/// Files kept in memory, in the order written (`serve`'s assets).
+#[derive(Default)]
+pub struct Collected {
+    files: Mutex<Vec<(String, Vec<u8>)>>,
+}
+
+impl Collected {
+    pub fn into_files(self) -> Vec<(String, Vec<u8>)> {
+        self.files
+            .into_inner()
+            .expect("no writer panics holding the lock")
+    }
+}
+
+impl Output for Collected {
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        let clean = safe_relative(rel)?;
+        let key = clean.to_string_lossy().replace('\\', "/");
+        self.files
+            .lock()
+            .expect("no writer panics holding the lock")
+            .push((key, bytes.to_vec()));
+        Ok(())
+    }
+}
+
 pub struct Staging {
     dir: PathBuf,
     target: PathBuf,

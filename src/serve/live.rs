@@ -19,7 +19,7 @@ use crate::config::Config;
 use crate::content::{self, Format, SourceFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::extract::Extractor;
-use crate::render::theme::StaticFile;
+use crate::output::Collected;
 use crate::render::{Renderer, Theme};
 use crate::site::routes::Page;
 use crate::site::{self, LinkIndex, Processed, Site};
@@ -688,30 +688,20 @@ fn stamp(root: &Path, path: &Path, format: &Format) -> Vec<Option<(u64, SystemTi
     out
 }
 
-/// The theme's and the site's static files and the highlighting style
-/// sheet, as a build writes them. Links out of a static folder were left
-/// out when the theme was loaded (see `Theme::load`); its warnings about
-/// them are told with the assets, as `build` tells them.
+/// The assets as a build writes them (`build::write_assets`), kept in
+/// memory; a file that cannot be read is a warning here, the server goes on.
 fn read_assets(root: &Path, theme: &Theme, problems: &mut Diagnostics) -> Vec<(String, Bytes)> {
     problems.extend(theme.warnings.iter().cloned());
-    let mut out = Vec::with_capacity(theme.statics.len() + 1);
-    for file in &theme.statics {
-        match file {
-            StaticFile::Embedded { path, bytes } => {
-                out.push((path.clone(), Bytes::from_static(bytes)));
-            }
-            StaticFile::Disk { path, file } => match std::fs::read(file) {
-                Ok(bytes) => out.push((path.clone(), Bytes::from(bytes))),
-                Err(e) => problems.push(
-                    Diagnostic::warning(format!("cannot read: {e}"))
-                        .in_file(content::relative(root, file)),
-                ),
-            },
-        }
+    let assets = Collected::default();
+    for (file, e) in crate::build::write_assets(&assets, theme) {
+        problems.push(
+            Diagnostic::warning(format!("cannot read: {e}"))
+                .in_file(content::relative(root, &file)),
+        );
     }
-    out.push((
-        content::highlight::STYLESHEET_PATH.to_string(),
-        Bytes::from(content::highlight::stylesheet().into_bytes()),
-    ));
-    out
+    assets
+        .into_files()
+        .into_iter()
+        .map(|(path, bytes)| (path, Bytes::from(bytes)))
+        .collect()
 }
