@@ -443,6 +443,14 @@ fn analyse_article(
                 )
             });
         }
+        // `according to X` in the quotation's sentence names who reported it, and the report is
+        // the source even over a verb's subject: in "Roe said \"Q\", according to the Lisle
+        // Ledger", the words reach the reader through the Ledger
+        if !pf.headline
+            && let Some(c @ (Cand::Named(_) | Cand::Actor(_))) = pf.according_to(tf)
+        {
+            found = Some(((c, "according-to"), (pf.idx, first.start)));
+        }
         if found.is_none() && !pf.headline {
             found = pf
                 .according_to(tf)

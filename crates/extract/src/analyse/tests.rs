@@ -869,3 +869,20 @@ fn a_new_clause_after_a_quotation_is_not_its_attribution() {
     ]);
     assert_eq!(q[0].speaker, named("Ida Rusk"));
 }
+
+#[test]
+fn according_to_names_the_report_over_the_speaker_it_reports() {
+    let q = run(&[
+        "According to the Lisle Ledger, Okonkwo said the levy was \"a temporary measure for hard times.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Lisle Ledger"));
+    let q = run(&[
+        "Okonkwo said the levy was \"a temporary measure for hard times,\" according to Tomas Brecht.",
+    ]);
+    assert_eq!(q[0].speaker, actor(1));
+    // a statement or a poll is no report's author: the verb's subject keeps the quotation
+    let q = run(&[
+        "Okonkwo said the levy was \"a temporary measure for hard times,\" according to a statement.",
+    ]);
+    assert_eq!(q[0].speaker, actor(0));
+}
