@@ -414,7 +414,16 @@ fn analyse_article(
             found = after_rule(pl, tl, true).map(|f| (f, (pl.idx, last.start)));
         }
         if found.is_none() && !pf.headline {
+            found = passive_label_rule(pl, tl).map(|f| (f, (pl.idx, last.start)));
+        }
+        if found.is_none() && !pf.headline {
             found = before_rule(pf, tf).map(|f| (f, (pf.idx, first.start)));
+        }
+        // an outlet that reports the whole sentence at its end outranks the speaker inside it
+        if !pf.headline
+            && let Some(f) = reported_at_end_rule(pl, tl)
+        {
+            found = Some((f, (pl.idx, last.start)));
         }
         // a quotation that ends its paragraph, signed on the next line: "\"Q\"¶- Roe."
         if found.is_none()
@@ -455,6 +464,25 @@ fn analyse_article(
             found = pf
                 .according_to(tf)
                 .map(|c| ((c, "according-to"), (pf.idx, first.start)));
+        }
+        // "More from Roe: \"Q\"", "Polls missed the swing - Roe: \"Q\"": the name right before
+        // the colon, opening its sentence or after `from` or a dash
+        if found.is_none()
+            && !pf.headline
+            && tf >= 2
+            && pf.is_punct(tf - 1, &[':'])
+            && let Some((n, nf)) = pf.name_left(tf - 2)
+            && (nf == 0
+                || pf.sent[nf - 1] != pf.sent[nf]
+                || pf
+                    .word(nf - 1)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("from"))
+                || pf.is_punct(nf - 1, &['-', '—', '–']))
+        {
+            found = Some((
+                (Cand::Named(n), "before: name: quote"),
+                (pf.idx, first.start),
+            ));
         }
         if found.is_none() && !pf.headline && tf > 0 && pf.is_punct(tf - 1, &[':']) {
             // a colon hands the sentence's subject the floor, whatever the verb: "Fane was

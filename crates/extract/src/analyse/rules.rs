@@ -162,6 +162,39 @@ impl Para<'_> {
     }
 }
 
+/// `The scheme has been called "strategic ambiguity" by Roe`, `labelled as a "witch hunt" by
+/// Democrats`: a passive labelling verb shortly before the quotation, its agent right after.
+pub(super) fn passive_label_rule(pa: &Para, qt: usize) -> Option<Found> {
+    if pa.word(qt + 1) != Some("by") {
+        return None;
+    }
+    let label = (qt.saturating_sub(4)..qt).find(|&k| {
+        pa.sent[k] == pa.sent[qt]
+            && pa.word(k).is_some_and(|w| {
+                matches!(
+                    w,
+                    "called"
+                        | "labeled"
+                        | "labelled"
+                        | "dubbed"
+                        | "termed"
+                        | "branded"
+                        | "described"
+                )
+            })
+    })?;
+    if !(label + 1..qt).all(|k| {
+        pa.word(k)
+            .is_some_and(|w| matches!(w, "as" | "a" | "an" | "the"))
+    }) {
+        return None;
+    }
+    match pa.name_right(qt + 2)? {
+        (c @ (Cand::Named(_) | Cand::Actor(_)), _) => Some((c, "after: quote, by speaker")),
+        _ => None,
+    }
+}
+
 /// Rule 2: the nearest reporting verb before the quotation in its sentence.
 pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
     let s = pa.sent[qt];
@@ -356,6 +389,31 @@ fn is_headline_verb(w: &str) -> bool {
 /// said.`: the attribution that ends the quotation's sentence after a comma (the subject
 /// and a finite verb of speech, at most three words after it).
 pub(super) fn sentence_end_rule(pa: &Para, qt: usize) -> Option<Found> {
+    sentence_end_attribution(pa, qt, |v| pa.reports_after_quote(v))
+}
+
+/// `Roe conceded the fees were "a cost of business," the Lisle Ledger reported in 1994.`:
+/// an outlet that reports the sentence at its end is its source, whoever the sentence
+/// says spoke before it.
+pub(super) fn reported_at_end_rule(pa: &Para, qt: usize) -> Option<Found> {
+    let reported = |v: usize| {
+        matches!(pa.word(v), Some("reported" | "reports"))
+            && !pa.word(v + 1).is_some_and(|w| w == "that")
+    };
+    // (`first reported`: the adverb stands where the verb would)
+    sentence_end_attribution(pa, qt, |v| {
+        reported(v)
+            || (matches!(pa.word(v), Some("first" | "originally" | "initially")) && reported(v + 1))
+    })
+    .map(|(c, _)| (c, "sentence end: , outlet reported."))
+}
+
+/// The subject of a verb (`is_verb`) that ends the quotation's sentence after a comma.
+fn sentence_end_attribution(
+    pa: &Para,
+    qt: usize,
+    is_verb: impl Fn(usize) -> bool,
+) -> Option<Found> {
     let s = pa.sent[qt];
     let end = pa.sent.partition_point(|&x| x <= s);
     let comma = (qt + 1..end).rev().find(|&k| pa.is_punct(k, &[',']))?;
@@ -363,7 +421,7 @@ pub(super) fn sentence_end_rule(pa: &Para, qt: usize) -> Option<Found> {
     if (qt + 1..comma).any(|k| pa.reports_after_quote(k)) {
         return None;
     }
-    let v = (comma + 1..end).find(|&k| pa.reports_after_quote(k))?;
+    let v = (comma + 1..end).find(|&k| is_verb(k))?;
     let last_word = (v + 1..end)
         .take_while(|&k| pa.toks[k].kind == TokKind::Word)
         .count();

@@ -886,3 +886,44 @@ fn according_to_names_the_report_over_the_speaker_it_reports() {
     ]);
     assert_eq!(q[0].speaker, actor(0));
 }
+
+#[test]
+fn a_name_before_the_colon_that_opens_a_quotation() {
+    let intro = "Pieter Halvorsen, the opposition leader, toured the docks on Monday.";
+    let q = run(&[
+        intro,
+        "More from Halvorsen: \"The harbour towns are losing trade faster than the models said.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+    let q = run(&[
+        "Trade slows in the east - Quillfeed: \"The harbour towns are losing trade faster than the models said.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Quillfeed"));
+    // a place after a preposition is no speaker
+    let q = run(&[
+        "The protesters had one message for the crowd in Lisle: \"The harbour is ours and we will keep it.\"",
+    ]);
+    assert_ne!(q[0].speaker, named("Lisle"));
+}
+
+#[test]
+fn a_passive_label_and_its_agent() {
+    let q = run(&[
+        "The scheme has been called \"strategic ambiguity\" by Mara Quist, a professor at Lisle University.",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+    let q = run(&["The inquiry, often labelled as a \"witch hunt\" by Halvorsen, went on."]);
+    assert_eq!(q[0].speaker, named("Halvorsen"));
+}
+
+#[test]
+fn an_outlet_that_reports_the_sentence_at_its_end() {
+    let q = run(&[
+        "During the inquiry, Halvorsen conceded that the fees could be called \"a cost of doing business,\" The Lisle Ledger reported in 1994.",
+    ]);
+    assert_eq!(q[0].speaker, named("Lisle Ledger"));
+    let q = run(&[
+        "Okonkwo attacked the plan for promoting \"waste and favours\" on his Monday broadcast, Harbor Watch first reported.",
+    ]);
+    assert_eq!(q[0].speaker, named("Harbor Watch"));
+}
