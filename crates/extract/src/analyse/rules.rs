@@ -398,7 +398,7 @@ pub(super) fn sentence_end_rule(pa: &Para, qt: usize) -> Option<Found> {
 pub(super) fn reported_at_end_rule(pa: &Para, qt: usize) -> Option<Found> {
     let reported = |v: usize| {
         matches!(pa.word(v), Some("reported" | "reports"))
-            && !pa.word(v + 1).is_some_and(|w| w == "that")
+            && pa.word(v + 1).is_none_or(|w| w != "that")
     };
     // (`first reported`: the adverb stands where the verb would)
     sentence_end_attribution(pa, qt, |v| {
