@@ -441,6 +441,9 @@ fn analyse_article(
         if found.is_none() && !comma_style && !pf.headline {
             found = after_rule(pl, tl, false).map(|f| (f, (pl.idx, last.start)));
         }
+        if found.is_none() && !pf.headline {
+            found = possessive_claim_rule(pf, tf).map(|f| (f, (pf.idx, first.start)));
+        }
         if found.is_none()
             && !pf.headline
             && let Some(v) = participle_before(pf, tf)

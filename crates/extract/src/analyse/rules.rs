@@ -195,6 +195,82 @@ pub(super) fn passive_label_rule(pa: &Para, qt: usize) -> Option<Found> {
     }
 }
 
+/// `Doe's pledge to be "neutral"`, `Roe's claim that the plan "failed"`: the owner of a noun
+/// of speech shortly before the quotation, with no verb of speech between.
+pub(super) fn possessive_claim_rule(pa: &Para, qt: usize) -> Option<Found> {
+    let s = pa.sent[qt];
+    let stop = qt.saturating_sub(14);
+    let mut k = qt;
+    while k > stop {
+        k -= 1;
+        if pa.sent[k] != s || matches!(pa.toks[k].kind, TokKind::Quote(_)) {
+            return None;
+        }
+        let Some(w) = pa.word(k) else { continue };
+        // (many of the nouns are verbs too: "pledge", "claim")
+        if !is_claim_noun(w) {
+            if reporting_verb(w) == Some(VerbForm::Finite) {
+                return None;
+            }
+            continue;
+        }
+        // "Roe's comments are \"Q\"": the quotation judges the claim, it is not the claim
+        if pa
+            .word(k + 1)
+            .is_some_and(|x| matches!(x, "is" | "are" | "was" | "were"))
+        {
+            return None;
+        }
+        // up to two adjectives between the owner and the noun: "Roe's controversial pledge"
+        let mut m = k;
+        for _ in 0..3 {
+            m = m.checked_sub(1)?;
+            let x = pa.word(m)?;
+            if is_possessive(x) {
+                if let Some(h) = pa.hit_ending_in(m) {
+                    return Some((Cand::Actor(actor_of(h.target)), "before: X's claim, quote"));
+                }
+                let (n, _) = pa.name_left(m)?;
+                return Some((Cand::Named(n), "before: X's claim, quote"));
+            }
+            if starts_upper(x) || is_stop_word(x) {
+                return None;
+            }
+        }
+        return None;
+    }
+    None
+}
+
+fn is_claim_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "claim"
+            | "claims"
+            | "pledge"
+            | "promise"
+            | "accusation"
+            | "suggestion"
+            | "assertion"
+            | "insistence"
+            | "remark"
+            | "remarks"
+            | "comment"
+            | "comments"
+            | "warning"
+            | "dictum"
+            | "charge"
+            | "vow"
+            | "boast"
+            | "quip"
+            | "retort"
+            | "description"
+            | "characterization"
+            | "characterisation"
+            | "declaration"
+    )
+}
+
 /// Rule 2: the nearest reporting verb before the quotation in its sentence.
 pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
     let s = pa.sent[qt];
@@ -440,7 +516,26 @@ pub(super) fn sentence_subject(
     known: &HashMap<String, String>,
 ) -> Option<Cand> {
     let s = pa.sent[qt];
-    let from = pa.sent.partition_point(|&x| x < s);
+    let mut from = pa.sent.partition_point(|&x| x < s);
+    // a fronted phrase holds no subject: "At the meeting of the Harbor Council, Roe used her
+    // speech to offer \"Q\"", "Preceded at the lectern by Doe, Roe launched into \"Q\""
+    // (the subject is the first capitalised word or pronoun after a comma of it, and the
+    // quotation stands after that: in "When Roe used the words, \"Q\"", the quotation is the
+    // fronted clause's; in "During the vote Roe, angered by Doe, walked out" no comma ends it)
+    if pa.word(from).is_some_and(|w| {
+        lowered(w, opens_clause)
+            || (w.len() > 5
+                && w.ends_with("ed")
+                && pa.word(from + 1).is_some_and(|x| !starts_upper(x)))
+    }) && let Some(c) = (from + 1..qt.min(from + 20)).find(|&k| {
+        pa.is_punct(k, &[','])
+            && pa
+                .word(k + 1)
+                .is_some_and(|x| starts_upper(x) || is_person_pronoun(x))
+    }) && c + 1 < qt
+    {
+        from = c + 1;
+    }
     let mut depth = 0i32;
     for k in from..qt.min(from + 16) {
         // nothing inside brackets is a subject: "PORT LISLE (Veldoria Wire) - …"

@@ -927,3 +927,37 @@ fn an_outlet_that_reports_the_sentence_at_its_end() {
     ]);
     assert_eq!(q[0].speaker, named("Harbor Watch"));
 }
+
+#[test]
+fn the_owner_of_a_claim_before_the_quotation() {
+    let q = run(&[
+        "Pieter Halvorsen, the opposition leader, toured the docks on Monday.",
+        "The row began with Halvorsen's controversial pledge to stay \"neutral\" in the port talks.",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+    let q = run(&["Voters shrugged off Okonkwo's claim that the levy had \"saved the harbour.\""]);
+    assert_eq!(q[0].speaker, actor(0));
+}
+
+#[test]
+fn a_fronted_phrase_holds_no_subject() {
+    let q = run(&[
+        "Pieter Halvorsen, the opposition leader, toured the docks on Monday.",
+        "At the annual meeting of the Harbor Council in Lisle on Tuesday, Halvorsen used his speech to offer \"encouragement\" to the crews.",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+    let q = run(&[
+        "Pieter Halvorsen, the opposition leader, toured the docks on Monday.",
+        "Preceded at the lectern by Mara Quist, the harbour master, Halvorsen launched into a lament for the \"forgotten crews.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+}
+
+#[test]
+fn a_claim_judged_by_others_is_not_its_owners_words() {
+    let q = run(&[
+        "Pieter Halvorsen, the opposition leader, toured the docks on Monday.",
+        "The Harbor Council said Halvorsen's comments are \"another example of cheap politics.\"",
+    ]);
+    assert_eq!(q[0].speaker, actor(2));
+}
