@@ -131,7 +131,17 @@ impl Extractor {
             .quotes
             .into_iter()
             .map(|q| FoundQuote {
-                key: dx::QuoteKey::new(&q.text),
+                // (a short wording is keyed with its speaker: see `QuoteKey::spoken`)
+                key: dx::QuoteKey::spoken(
+                    &q.text,
+                    match &q.speaker {
+                        Some(dx::Speaker::Actor { index }) => {
+                            Some(self.lexicon.actors()[*index].id.as_str())
+                        }
+                        Some(dx::Speaker::Named { name }) => Some(name.as_str()),
+                        _ => None,
+                    },
+                ),
                 text: q.text.into(),
                 kind: match q.kind {
                     dx::QuoteKind::Quote => QuoteKind::Quote,

@@ -961,3 +961,11 @@ fn a_claim_judged_by_others_is_not_its_owners_words() {
     ]);
     assert_eq!(q[0].speaker, actor(2));
 }
+
+#[test]
+fn according_to_leaves_an_attribution_right_after_the_quotation() {
+    let q = run(&[
+        "\"The minister has told me about your proposals in detail,\" Brecht told the envoy in Lisle, according to the Lisle Ledger.",
+    ]);
+    assert_eq!(q[0].speaker, actor(1));
+}
