@@ -458,13 +458,15 @@ fn analyse_article(
         // `according to X` in the quotation's sentence names who reported it, and the report is
         // the source even over the subject of a verb before the quotation: in "Roe said the
         // levy was \"Q\", according to the Lisle Ledger", the words reach the reader through
-        // the Ledger; an attribution right after the quotation stays ("\"Q\", Roe told Doe,
-        // according to the Ledger": Roe's words, as quoted)
+        // the Ledger. So too right after "\"Q,\" Roe said, according to the Ledger"; but an
+        // attribution after the quotation that runs on stays ("\"Q\", Roe told Doe at the start
+        // of their meeting in Lisle, according to the Ledger": Roe's words, as quoted)
         if !pf.headline
-            && found
-                .as_ref()
-                .is_none_or(|((_, r), _)| !r.starts_with("after"))
-            && let Some(c @ (Cand::Named(_) | Cand::Actor(_))) = pf.according_to(tf)
+            && let Some((c @ (Cand::Named(_) | Cand::Actor(_)), at)) = pf.according_to_at(tf)
+            && found.as_ref().is_none_or(|((_, r), _)| {
+                !r.starts_with("after")
+                    || (first.paragraph == last.paragraph && at > tl && at - tl <= 10)
+            })
         {
             found = Some(((c, "according-to"), (pf.idx, first.start)));
         }

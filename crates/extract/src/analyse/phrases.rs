@@ -833,6 +833,11 @@ impl<'a> Para<'a> {
 
     /// `according to X` in the sentence of token `q`.
     pub(super) fn according_to(&self, q: usize) -> Option<Cand> {
+        self.according_to_at(q).map(|(c, _)| c)
+    }
+
+    /// [`Para::according_to`], with the token of `according`.
+    pub(super) fn according_to_at(&self, q: usize) -> Option<(Cand, usize)> {
         let s = self.sent[q];
         let from = self.sent.partition_point(|&x| x < s);
         let to = self.sent.partition_point(|&x| x <= s);
@@ -843,7 +848,7 @@ impl<'a> Para<'a> {
                 && self.word(k + 1) == Some("to")
                 && let Some((c, _)) = self.object_after(k + 1)
             {
-                return Some(c);
+                return Some((c, k));
             }
         }
         None

@@ -965,7 +965,14 @@ fn a_claim_judged_by_others_is_not_its_owners_words() {
 #[test]
 fn according_to_leaves_an_attribution_right_after_the_quotation() {
     let q = run(&[
-        "\"The minister has told me about your proposals in detail,\" Brecht told the envoy in Lisle, according to the Lisle Ledger.",
+        "\"The minister has told me about your proposals in detail,\" Brecht told the envoy at the start of their meeting in Lisle, according to the Lisle Ledger.",
     ]);
     assert_eq!(q[0].speaker, actor(1));
+}
+
+#[test]
+fn said_according_to_names_the_report() {
+    let q =
+        run(&["\"We will not raise the levy again,\" Brecht said, according to the Lisle Ledger."]);
+    assert_eq!(q[0].speaker, named("Lisle Ledger"));
 }
