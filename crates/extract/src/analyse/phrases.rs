@@ -846,9 +846,18 @@ impl<'a> Para<'a> {
                 .word(k)
                 .is_some_and(|w| w.eq_ignore_ascii_case("according"))
                 && self.word(k + 1) == Some("to")
-                && let Some((c, _)) = self.object_after(k + 1)
             {
-                return Some((c, k));
+                if let Some((c, _)) = self.object_after(k + 1) {
+                    return Some((c, k));
+                }
+                // a news agency, never a person's name, is still a source: "according to
+                // Reuters."
+                if let Some(w) = self.word(k + 2)
+                    && matches!(w, "Reuters" | "AFP" | "AP")
+                    && self.word(k + 3).is_none_or(|x| !starts_upper(x))
+                {
+                    return Some((Cand::Named(w.to_string()), k));
+                }
             }
         }
         None

@@ -976,3 +976,11 @@ fn said_according_to_names_the_report() {
         run(&["\"We will not raise the levy again,\" Brecht said, according to the Lisle Ledger."]);
     assert_eq!(q[0].speaker, named("Lisle Ledger"));
 }
+
+#[test]
+fn according_to_a_news_agency() {
+    let q = run(&[
+        "Brecht said those who saw politics in the visit should \"look for a doctor,\" according to Reuters.",
+    ]);
+    assert_eq!(q[0].speaker, named("Reuters"));
+}
