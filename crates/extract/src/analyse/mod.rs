@@ -407,10 +407,17 @@ fn analyse_article(
                 }));
 
         let mut found: Option<(Found, (usize, usize))> = None;
-        if pf.headline {
+        // a line of the body written as a headline ("Roe Explained Why She Felt 'Q'", a
+        // listicle's item) is read as one
+        let headline_like = !pf.headline
+            && first.paragraph == last.paragraph
+            && pf.sent.last() == pf.sent.first()
+            && is_title_case(pf.text);
+        if pf.headline || headline_like {
             // a headline's own rule or no speaker: its Title Case defeats the others
             found = headline_rule(pf, tf).map(|f| (f, (pf.idx, first.start)));
-        } else if comma_style {
+        }
+        if found.is_none() && !pf.headline && comma_style {
             found = after_rule(pl, tl, true).map(|f| (f, (pl.idx, last.start)));
         }
         if found.is_none() && !pf.headline {

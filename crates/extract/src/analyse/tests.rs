@@ -984,3 +984,13 @@ fn according_to_a_news_agency() {
     ]);
     assert_eq!(q[0].speaker, named("Reuters"));
 }
+
+#[test]
+fn a_body_line_written_as_a_headline() {
+    let q = run(&[
+        "The year in harbour politics, in ten moments.",
+        "Mara Quist Explained Why She Felt \"Invisible\" As A Child.",
+        "The harbour master spoke to a small crowd in Lisle about her childhood.",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+}
