@@ -162,6 +162,18 @@ fn analyse_article(
             }
         })
         .collect();
+    // The body's lines written as headlines (one sentence in Title Case), once per paragraph
+    // that holds a quotation.
+    let title_lines: Vec<bool> = paras
+        .iter()
+        .zip(&spans_by_para)
+        .map(|(pa, qs)| {
+            !pa.headline
+                && !qs.is_empty()
+                && pa.sent.last() == pa.sent.first()
+                && is_title_case(pa.text)
+        })
+        .collect();
     // Token index of each quotation's first and last span.
     let qtok = |span: &Span| -> usize { paras[span.paragraph].tok_at(span.start) };
 
@@ -409,10 +421,7 @@ fn analyse_article(
         let mut found: Option<(Found, (usize, usize))> = None;
         // a line of the body written as a headline ("Roe Explained Why She Felt 'Q'", a
         // listicle's item) is read as one
-        let headline_like = !pf.headline
-            && first.paragraph == last.paragraph
-            && pf.sent.last() == pf.sent.first()
-            && is_title_case(pf.text);
+        let headline_like = first.paragraph == last.paragraph && title_lines[first.paragraph];
         if pf.headline || headline_like {
             // a headline's own rule or no speaker: its Title Case defeats the others
             found = headline_rule(pf, tf).map(|f| (f, (pf.idx, first.start)));
