@@ -472,6 +472,27 @@ pub(super) fn sentence_end_rule(pa: &Para, qt: usize) -> Option<Found> {
 /// an outlet that reports the sentence at its end is its source, whoever the sentence
 /// says spoke before it.
 pub(super) fn reported_at_end_rule(pa: &Para, qt: usize) -> Option<Found> {
+    // the verb first: "\"Q,\" said Roe, reports the Lisle Ledger."
+    let s = pa.sent[qt];
+    let end = pa.sent.partition_point(|&x| x <= s);
+    // (the outlet's name is every capitalised word to the end: "reports USA Today.")
+    if let Some(comma) = (qt + 1..end).rev().find(|&k| pa.is_punct(k, &[',']))
+        && matches!(pa.word(comma + 1), Some("reports" | "reported"))
+    {
+        let from = comma + 2 + usize::from(pa.word(comma + 2) == Some("the"));
+        let caps = (from..end)
+            .take_while(|&k| pa.word(k).is_some_and(|w| starts_upper(w) && !is_title(w)))
+            .count();
+        let last = from + caps;
+        if (1..=4).contains(&caps)
+            && (last >= end || (last + 1 >= end && pa.is_punct(last, &['.'])))
+        {
+            return Some((
+                Cand::Named(pa.slice(from, last - 1)),
+                "sentence end: , reports outlet.",
+            ));
+        }
+    }
     let reported = |v: usize| {
         matches!(pa.word(v), Some("reported" | "reports"))
             && pa.word(v + 1).is_none_or(|w| w != "that")

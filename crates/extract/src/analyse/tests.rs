@@ -994,3 +994,11 @@ fn a_body_line_written_as_a_headline() {
     ]);
     assert_eq!(q[0].speaker, named("Mara Quist"));
 }
+
+#[test]
+fn reports_an_outlet_at_the_end_of_the_sentence() {
+    let q = run(&[
+        "\"The levy says to the crews that they are no longer welcome,\" said Mara Quist, director of Crews for Lisle, reports Harbour Today.",
+    ]);
+    assert_eq!(q[0].speaker, named("Harbour Today"));
+}
