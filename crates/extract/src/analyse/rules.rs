@@ -199,6 +199,19 @@ pub(super) fn passive_label_rule(pa: &Para, qt: usize) -> Option<Found> {
 /// of speech shortly before the quotation, with no verb of speech between.
 pub(super) fn possessive_claim_rule(pa: &Para, qt: usize) -> Option<Found> {
     let s = pa.sent[qt];
+    // the quotation inside the phrase: `Roe's "read my lips" pledge`
+    if qt > 0
+        && pa.sent[qt - 1] == s
+        && pa.word(qt + 1).is_some_and(is_claim_noun)
+        && let Some(x) = pa.word(qt - 1)
+        && is_possessive(x)
+    {
+        if let Some(h) = pa.hit_ending_in(qt - 1) {
+            return Some((Cand::Actor(actor_of(h.target)), "before: X's claim, quote"));
+        }
+        let (n, _) = pa.name_left(qt - 1)?;
+        return Some((Cand::Named(n), "before: X's claim, quote"));
+    }
     let stop = qt.saturating_sub(14);
     let mut k = qt;
     while k > stop {
@@ -268,6 +281,16 @@ fn is_claim_noun(w: &str) -> bool {
             | "characterization"
             | "characterisation"
             | "declaration"
+            | "broadside"
+            | "rejection"
+            | "denunciation"
+            | "swipe"
+            | "jab"
+            | "plea"
+            | "prediction"
+            | "slogan"
+            | "mantra"
+            | "catchphrase"
     )
 }
 

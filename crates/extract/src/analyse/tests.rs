@@ -1002,3 +1002,18 @@ fn reports_an_outlet_at_the_end_of_the_sentence() {
     ]);
     assert_eq!(q[0].speaker, named("Harbour Today"));
 }
+
+#[test]
+fn the_owner_of_a_claim_around_the_quotation() {
+    let intro = "Pieter Halvorsen, the opposition leader, toured the docks on Monday.";
+    let q = run(&[
+        intro,
+        "Voters still remember Halvorsen's \"not one more toll\" pledge from the last campaign.",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+    let q = run(&[
+        intro,
+        "But Halvorsen's broadside against \"harbour barons\" left room for doubt.",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+}
