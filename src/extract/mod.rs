@@ -137,22 +137,34 @@ impl Extractor {
         let quotes = analysis
             .quotes
             .into_iter()
-            .map(|q| (unmask_quote_marks(q.text), q.kind, q.speaker))
-            .map(|(text, kind, speaker)| FoundQuote {
-                key: dx::QuoteKey::new(&text),
-                text: text.into(),
-                kind: match kind {
-                    dx::QuoteKind::Quote => QuoteKind::Quote,
-                    dx::QuoteKind::Partial => QuoteKind::Partial,
-                    dx::QuoteKind::Fragment => QuoteKind::Fragment,
-                },
-                speaker: speaker.and_then(|s| match s {
+            .map(|q| {
+                let text = unmask_quote_marks(q.text);
+                let speaker = q.speaker.and_then(|s| match s {
                     dx::Speaker::Actor { index } => Some(FoundSpeaker::Registry(index)),
                     dx::Speaker::Named { name } => names.clean(&unmask_quote_marks(name)),
                     dx::Speaker::Anonymous { description } => {
                         Some(FoundSpeaker::Anonymous(unmask_quote_marks(description)))
                     }
-                }),
+                });
+                // A short wording is keyed with its speaker (see `QuoteKey::spoken`):
+                // the speaker as the site will know it, after cleaning.
+                let spoken_by = match &speaker {
+                    Some(FoundSpeaker::Registry(index)) => {
+                        Some(self.lexicon.actors()[*index].id.as_str())
+                    }
+                    Some(FoundSpeaker::Named { name, .. }) => Some(name.as_str()),
+                    _ => None,
+                };
+                FoundQuote {
+                    key: dx::QuoteKey::spoken(&text, spoken_by),
+                    text: text.into(),
+                    kind: match q.kind {
+                        dx::QuoteKind::Quote => QuoteKind::Quote,
+                        dx::QuoteKind::Partial => QuoteKind::Partial,
+                        dx::QuoteKind::Fragment => QuoteKind::Fragment,
+                    },
+                    speaker,
+                }
             })
             .collect();
         (

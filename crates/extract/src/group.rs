@@ -37,6 +37,23 @@ impl QuoteKey {
         QuoteKey::of_normalised(&normalise(text))
     }
 
+    /// The key of an occurrence whose speaker the article names (an actor id or a name;
+    /// None when unknown). A short wording (under [`SHINGLE_WORDS`] words: a scare quote,
+    /// a slogan, a one-line retort) is a different statement in another speaker's mouth:
+    /// "extremely careless" from an investigator and from a senator are two quotations, and
+    /// neither takes the other's speaker. Its key mixes the speaker in; longer wordings and
+    /// unknown speakers keep the key of their text.
+    pub fn spoken(text: &str, speaker: Option<&str>) -> QuoteKey {
+        let mut key = QuoteKey::new(text);
+        if let Some(speaker) = speaker
+            && (key.words as usize) < SHINGLE_WORDS
+        {
+            let normalised = normalise(speaker);
+            key.wording = mix(key.wording ^ fnv1a(normalised.as_bytes()));
+        }
+        key
+    }
+
     /// The key of a text already passed through [`normalise`].
     pub fn of_normalised(normalised: &str) -> QuoteKey {
         let word_hashes: Vec<u64> = normalised
@@ -552,6 +569,45 @@ mod tests {
             .collect();
         let items: Vec<Item> = texts.iter().map(|t| r(t, None, "k")).collect();
         assert_eq!(group(&items).len(), SHINGLE_CAP + 5);
+    }
+
+    #[test]
+    fn short_wordings_of_different_speakers_are_different_quotations() {
+        let roe = QuoteKey::spoken("extremely careless", Some("jane-roe"));
+        let doe = QuoteKey::spoken("Extremely careless!", Some("john-doe"));
+        let roe_again = QuoteKey::spoken("“Extremely careless”", Some("jane-roe"));
+        let unknown = QuoteKey::spoken("extremely careless", None);
+        assert_ne!(roe.wording, doe.wording);
+        assert_eq!(roe, roe_again);
+        assert_eq!(unknown, QuoteKey::new("extremely careless"));
+        // a longer wording is one statement whoever is named for it
+        let long = "we will not raise the harbour levy again this year or next";
+        assert_eq!(
+            QuoteKey::spoken(long, Some("jane-roe")),
+            QuoteKey::spoken(long, Some("john-doe"))
+        );
+        let keys = [roe, doe, roe_again];
+        let items: Vec<QuoteRef> = keys
+            .iter()
+            .zip([Some("jane-roe"), Some("john-doe"), Some("jane-roe")])
+            .enumerate()
+            .map(|(i, (key, speaker))| QuoteRef {
+                text: "extremely careless",
+                key,
+                speaker,
+                at: Occurrence {
+                    time: i as i64,
+                    article: "a",
+                    ordinal: 0,
+                },
+            })
+            .collect();
+        let groups = group_quotations(&items);
+        assert_eq!(groups.len(), 2);
+        assert_ne!(groups[0].id, groups[1].id);
+        assert_eq!(groups[0].members, vec![0, 2]);
+        assert_eq!(groups[0].speaker.as_deref(), Some("jane-roe"));
+        assert_eq!(groups[1].speaker.as_deref(), Some("john-doe"));
     }
 
     #[test]

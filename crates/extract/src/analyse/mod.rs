@@ -162,6 +162,18 @@ fn analyse_article(
             }
         })
         .collect();
+    // The body's lines written as headlines (one sentence in Title Case), once per paragraph
+    // that holds a quotation.
+    let title_lines: Vec<bool> = paras
+        .iter()
+        .zip(&spans_by_para)
+        .map(|(pa, qs)| {
+            !pa.headline
+                && !qs.is_empty()
+                && pa.sent.last() == pa.sent.first()
+                && is_title_case(pa.text)
+        })
+        .collect();
     // Token index of each quotation's first and last span.
     let qtok = |span: &Span| -> usize { paras[span.paragraph].tok_at(span.start) };
 
@@ -407,14 +419,27 @@ fn analyse_article(
                 }));
 
         let mut found: Option<(Found, (usize, usize))> = None;
-        if pf.headline {
+        // a line of the body written as a headline ("Roe Explained Why She Felt 'Q'", a
+        // listicle's item) is read as one
+        let headline_like = first.paragraph == last.paragraph && title_lines[first.paragraph];
+        if pf.headline || headline_like {
             // a headline's own rule or no speaker: its Title Case defeats the others
             found = headline_rule(pf, tf).map(|f| (f, (pf.idx, first.start)));
-        } else if comma_style {
+        }
+        if found.is_none() && !pf.headline && comma_style {
             found = after_rule(pl, tl, true).map(|f| (f, (pl.idx, last.start)));
         }
         if found.is_none() && !pf.headline {
+            found = passive_label_rule(pl, tl).map(|f| (f, (pl.idx, last.start)));
+        }
+        if found.is_none() && !pf.headline {
             found = before_rule(pf, tf).map(|f| (f, (pf.idx, first.start)));
+        }
+        // an outlet that reports the whole sentence at its end outranks the speaker inside it
+        if !pf.headline
+            && let Some(f) = reported_at_end_rule(pl, tl)
+        {
+            found = Some((f, (pl.idx, last.start)));
         }
         // a quotation that ends its paragraph, signed on the next line: "\"Q\"¶- Roe."
         if found.is_none()
@@ -432,6 +457,9 @@ fn analyse_article(
         if found.is_none() && !comma_style && !pf.headline {
             found = after_rule(pl, tl, false).map(|f| (f, (pl.idx, last.start)));
         }
+        if found.is_none() && !pf.headline {
+            found = possessive_claim_rule(pf, tf).map(|f| (f, (pf.idx, first.start)));
+        }
         if found.is_none()
             && !pf.headline
             && let Some(v) = participle_before(pf, tf)
@@ -443,10 +471,44 @@ fn analyse_article(
                 )
             });
         }
+        // `according to X` in the quotation's sentence names who reported it, and the report is
+        // the source even over the subject of a verb before the quotation: in "Roe said the
+        // levy was \"Q\", according to the Lisle Ledger", the words reach the reader through
+        // the Ledger. So too right after "\"Q,\" Roe said, according to the Ledger"; but an
+        // attribution after the quotation that runs on stays ("\"Q\", Roe told Doe at the start
+        // of their meeting in Lisle, according to the Ledger": Roe's words, as quoted)
+        if !pf.headline
+            && let Some((c @ (Cand::Named(_) | Cand::Actor(_)), at)) = pf.according_to_at(tf)
+            && found.as_ref().is_none_or(|((_, r), _)| {
+                !r.starts_with("after")
+                    || (first.paragraph == last.paragraph && at > tl && at - tl <= 10)
+            })
+        {
+            found = Some(((c, "according-to"), (pf.idx, first.start)));
+        }
         if found.is_none() && !pf.headline {
             found = pf
                 .according_to(tf)
                 .map(|c| ((c, "according-to"), (pf.idx, first.start)));
+        }
+        // "More from Roe: \"Q\"", "Polls missed the swing - Roe: \"Q\"": the name right before
+        // the colon, opening its sentence or after `from` or a dash
+        if found.is_none()
+            && !pf.headline
+            && tf >= 2
+            && pf.is_punct(tf - 1, &[':'])
+            && let Some((n, nf)) = pf.name_left(tf - 2)
+            && (nf == 0
+                || pf.sent[nf - 1] != pf.sent[nf]
+                || pf
+                    .word(nf - 1)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("from"))
+                || pf.is_punct(nf - 1, &['-', '—', '–']))
+        {
+            found = Some((
+                (Cand::Named(n), "before: name: quote"),
+                (pf.idx, first.start),
+            ));
         }
         if found.is_none() && !pf.headline && tf > 0 && pf.is_punct(tf - 1, &[':']) {
             // a colon hands the sentence's subject the floor, whatever the verb: "Fane was

@@ -833,6 +833,11 @@ impl<'a> Para<'a> {
 
     /// `according to X` in the sentence of token `q`.
     pub(super) fn according_to(&self, q: usize) -> Option<Cand> {
+        self.according_to_at(q).map(|(c, _)| c)
+    }
+
+    /// [`Para::according_to`], with the token of `according`.
+    pub(super) fn according_to_at(&self, q: usize) -> Option<(Cand, usize)> {
         let s = self.sent[q];
         let from = self.sent.partition_point(|&x| x < s);
         let to = self.sent.partition_point(|&x| x <= s);
@@ -841,9 +846,18 @@ impl<'a> Para<'a> {
                 .word(k)
                 .is_some_and(|w| w.eq_ignore_ascii_case("according"))
                 && self.word(k + 1) == Some("to")
-                && let Some((c, _)) = self.object_after(k + 1)
             {
-                return Some(c);
+                if let Some((c, _)) = self.object_after(k + 1) {
+                    return Some((c, k));
+                }
+                // a news agency, never a person's name, is still a source: "according to
+                // Reuters."
+                if let Some(w) = self.word(k + 2)
+                    && matches!(w, "Reuters" | "AFP" | "AP")
+                    && self.word(k + 3).is_none_or(|x| !starts_upper(x))
+                {
+                    return Some((Cand::Named(w.to_string()), k));
+                }
             }
         }
         None

@@ -162,6 +162,138 @@ impl Para<'_> {
     }
 }
 
+/// `The scheme has been called "strategic ambiguity" by Roe`, `labelled as a "witch hunt" by
+/// Democrats`: a passive labelling verb shortly before the quotation, its agent right after.
+pub(super) fn passive_label_rule(pa: &Para, qt: usize) -> Option<Found> {
+    if pa.word(qt + 1) != Some("by") {
+        return None;
+    }
+    let label = (qt.saturating_sub(4)..qt).find(|&k| {
+        pa.sent[k] == pa.sent[qt]
+            && pa.word(k).is_some_and(|w| {
+                matches!(
+                    w,
+                    "called"
+                        | "labeled"
+                        | "labelled"
+                        | "dubbed"
+                        | "termed"
+                        | "branded"
+                        | "described"
+                )
+            })
+    })?;
+    if !(label + 1..qt).all(|k| {
+        pa.word(k)
+            .is_some_and(|w| matches!(w, "as" | "a" | "an" | "the"))
+    }) {
+        return None;
+    }
+    match pa.name_right(qt + 2)? {
+        (c @ (Cand::Named(_) | Cand::Actor(_)), _) => Some((c, "after: quote, by speaker")),
+        _ => None,
+    }
+}
+
+/// `Doe's pledge to be "neutral"`, `Roe's claim that the plan "failed"`: the owner of a noun
+/// of speech shortly before the quotation, with no verb of speech between.
+pub(super) fn possessive_claim_rule(pa: &Para, qt: usize) -> Option<Found> {
+    let s = pa.sent[qt];
+    // the quotation inside the phrase: `Roe's "read my lips" pledge`
+    if qt > 0
+        && pa.sent[qt - 1] == s
+        && pa.word(qt + 1).is_some_and(is_claim_noun)
+        && let Some(x) = pa.word(qt - 1)
+        && is_possessive(x)
+    {
+        if let Some(h) = pa.hit_ending_in(qt - 1) {
+            return Some((Cand::Actor(actor_of(h.target)), "before: X's claim, quote"));
+        }
+        let (n, _) = pa.name_left(qt - 1)?;
+        return Some((Cand::Named(n), "before: X's claim, quote"));
+    }
+    let stop = qt.saturating_sub(14);
+    let mut k = qt;
+    while k > stop {
+        k -= 1;
+        if pa.sent[k] != s || matches!(pa.toks[k].kind, TokKind::Quote(_)) {
+            return None;
+        }
+        let Some(w) = pa.word(k) else { continue };
+        // (many of the nouns are verbs too: "pledge", "claim")
+        if !is_claim_noun(w) {
+            if reporting_verb(w) == Some(VerbForm::Finite) {
+                return None;
+            }
+            continue;
+        }
+        // "Roe's comments are \"Q\"": the quotation judges the claim, it is not the claim
+        if pa
+            .word(k + 1)
+            .is_some_and(|x| matches!(x, "is" | "are" | "was" | "were"))
+        {
+            return None;
+        }
+        // up to two adjectives between the owner and the noun: "Roe's controversial pledge"
+        let mut m = k;
+        for _ in 0..3 {
+            m = m.checked_sub(1)?;
+            let x = pa.word(m)?;
+            if is_possessive(x) {
+                if let Some(h) = pa.hit_ending_in(m) {
+                    return Some((Cand::Actor(actor_of(h.target)), "before: X's claim, quote"));
+                }
+                let (n, _) = pa.name_left(m)?;
+                return Some((Cand::Named(n), "before: X's claim, quote"));
+            }
+            if starts_upper(x) || is_stop_word(x) {
+                return None;
+            }
+        }
+        return None;
+    }
+    None
+}
+
+fn is_claim_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "claim"
+            | "claims"
+            | "pledge"
+            | "promise"
+            | "accusation"
+            | "suggestion"
+            | "assertion"
+            | "insistence"
+            | "remark"
+            | "remarks"
+            | "comment"
+            | "comments"
+            | "warning"
+            | "dictum"
+            | "charge"
+            | "vow"
+            | "boast"
+            | "quip"
+            | "retort"
+            | "description"
+            | "characterization"
+            | "characterisation"
+            | "declaration"
+            | "broadside"
+            | "rejection"
+            | "denunciation"
+            | "swipe"
+            | "jab"
+            | "plea"
+            | "prediction"
+            | "slogan"
+            | "mantra"
+            | "catchphrase"
+    )
+}
+
 /// Rule 2: the nearest reporting verb before the quotation in its sentence.
 pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
     let s = pa.sent[qt];
@@ -356,6 +488,52 @@ fn is_headline_verb(w: &str) -> bool {
 /// said.`: the attribution that ends the quotation's sentence after a comma (the subject
 /// and a finite verb of speech, at most three words after it).
 pub(super) fn sentence_end_rule(pa: &Para, qt: usize) -> Option<Found> {
+    sentence_end_attribution(pa, qt, |v| pa.reports_after_quote(v))
+}
+
+/// `Roe conceded the fees were "a cost of business," the Lisle Ledger reported in 1994.`:
+/// an outlet that reports the sentence at its end is its source, whoever the sentence
+/// says spoke before it.
+pub(super) fn reported_at_end_rule(pa: &Para, qt: usize) -> Option<Found> {
+    // the verb first: "\"Q,\" said Roe, reports the Lisle Ledger."
+    let s = pa.sent[qt];
+    let end = pa.sent.partition_point(|&x| x <= s);
+    // (the outlet's name is every capitalised word to the end: "reports USA Today.")
+    if let Some(comma) = (qt + 1..end).rev().find(|&k| pa.is_punct(k, &[',']))
+        && matches!(pa.word(comma + 1), Some("reports" | "reported"))
+    {
+        let from = comma + 2 + usize::from(pa.word(comma + 2) == Some("the"));
+        let caps = (from..end)
+            .take_while(|&k| pa.word(k).is_some_and(|w| starts_upper(w) && !is_title(w)))
+            .count();
+        let last = from + caps;
+        if (1..=4).contains(&caps)
+            && (last >= end || (last + 1 >= end && pa.is_punct(last, &['.'])))
+        {
+            return Some((
+                Cand::Named(pa.slice(from, last - 1)),
+                "sentence end: , reports outlet.",
+            ));
+        }
+    }
+    let reported = |v: usize| {
+        matches!(pa.word(v), Some("reported" | "reports"))
+            && pa.word(v + 1).is_none_or(|w| w != "that")
+    };
+    // (`first reported`: the adverb stands where the verb would)
+    sentence_end_attribution(pa, qt, |v| {
+        reported(v)
+            || (matches!(pa.word(v), Some("first" | "originally" | "initially")) && reported(v + 1))
+    })
+    .map(|(c, _)| (c, "sentence end: , outlet reported."))
+}
+
+/// The subject of a verb (`is_verb`) that ends the quotation's sentence after a comma.
+fn sentence_end_attribution(
+    pa: &Para,
+    qt: usize,
+    is_verb: impl Fn(usize) -> bool,
+) -> Option<Found> {
     let s = pa.sent[qt];
     let end = pa.sent.partition_point(|&x| x <= s);
     let comma = (qt + 1..end).rev().find(|&k| pa.is_punct(k, &[',']))?;
@@ -363,7 +541,7 @@ pub(super) fn sentence_end_rule(pa: &Para, qt: usize) -> Option<Found> {
     if (qt + 1..comma).any(|k| pa.reports_after_quote(k)) {
         return None;
     }
-    let v = (comma + 1..end).find(|&k| pa.reports_after_quote(k))?;
+    let v = (comma + 1..end).find(|&k| is_verb(k))?;
     let last_word = (v + 1..end)
         .take_while(|&k| pa.toks[k].kind == TokKind::Word)
         .count();
@@ -382,7 +560,26 @@ pub(super) fn sentence_subject(
     known: &HashMap<String, String>,
 ) -> Option<Cand> {
     let s = pa.sent[qt];
-    let from = pa.sent.partition_point(|&x| x < s);
+    let mut from = pa.sent.partition_point(|&x| x < s);
+    // a fronted phrase holds no subject: "At the meeting of the Harbor Council, Roe used her
+    // speech to offer \"Q\"", "Preceded at the lectern by Doe, Roe launched into \"Q\""
+    // (the subject is the first capitalised word or pronoun after a comma of it, and the
+    // quotation stands after that: in "When Roe used the words, \"Q\"", the quotation is the
+    // fronted clause's; in "During the vote Roe, angered by Doe, walked out" no comma ends it)
+    if pa.word(from).is_some_and(|w| {
+        lowered(w, opens_clause)
+            || (w.len() > 5
+                && w.ends_with("ed")
+                && pa.word(from + 1).is_some_and(|x| !starts_upper(x)))
+    }) && let Some(c) = (from + 1..qt.min(from + 20)).find(|&k| {
+        pa.is_punct(k, &[','])
+            && pa
+                .word(k + 1)
+                .is_some_and(|x| starts_upper(x) || is_person_pronoun(x))
+    }) && c + 1 < qt
+    {
+        from = c + 1;
+    }
     let mut depth = 0i32;
     for k in from..qt.min(from + 16) {
         // nothing inside brackets is a subject: "PORT LISLE (Veldoria Wire) - …"

@@ -869,3 +869,151 @@ fn a_new_clause_after_a_quotation_is_not_its_attribution() {
     ]);
     assert_eq!(q[0].speaker, named("Ida Rusk"));
 }
+
+#[test]
+fn according_to_names_the_report_over_the_speaker_it_reports() {
+    let q = run(&[
+        "According to the Lisle Ledger, Okonkwo said the levy was \"a temporary measure for hard times.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Lisle Ledger"));
+    let q = run(&[
+        "Okonkwo said the levy was \"a temporary measure for hard times,\" according to Tomas Brecht.",
+    ]);
+    assert_eq!(q[0].speaker, actor(1));
+    // a statement or a poll is no report's author: the verb's subject keeps the quotation
+    let q = run(&[
+        "Okonkwo said the levy was \"a temporary measure for hard times,\" according to a statement.",
+    ]);
+    assert_eq!(q[0].speaker, actor(0));
+}
+
+#[test]
+fn a_name_before_the_colon_that_opens_a_quotation() {
+    let intro = "Pieter Halvorsen, the opposition leader, toured the docks on Monday.";
+    let q = run(&[
+        intro,
+        "More from Halvorsen: \"The harbour towns are losing trade faster than the models said.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+    let q = run(&[
+        "Trade slows in the east - Quillfeed: \"The harbour towns are losing trade faster than the models said.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Quillfeed"));
+    // a place after a preposition is no speaker
+    let q = run(&[
+        "The protesters had one message for the crowd in Lisle: \"The harbour is ours and we will keep it.\"",
+    ]);
+    assert_ne!(q[0].speaker, named("Lisle"));
+}
+
+#[test]
+fn a_passive_label_and_its_agent() {
+    let q = run(&[
+        "The scheme has been called \"strategic ambiguity\" by Mara Quist, a professor at Lisle University.",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+    let q = run(&["The inquiry, often labelled as a \"witch hunt\" by Halvorsen, went on."]);
+    assert_eq!(q[0].speaker, named("Halvorsen"));
+}
+
+#[test]
+fn an_outlet_that_reports_the_sentence_at_its_end() {
+    let q = run(&[
+        "During the inquiry, Halvorsen conceded that the fees could be called \"a cost of doing business,\" The Lisle Ledger reported in 1994.",
+    ]);
+    assert_eq!(q[0].speaker, named("Lisle Ledger"));
+    let q = run(&[
+        "Okonkwo attacked the plan for promoting \"waste and favours\" on his Monday broadcast, Harbor Watch first reported.",
+    ]);
+    assert_eq!(q[0].speaker, named("Harbor Watch"));
+}
+
+#[test]
+fn the_owner_of_a_claim_before_the_quotation() {
+    let q = run(&[
+        "Pieter Halvorsen, the opposition leader, toured the docks on Monday.",
+        "The row began with Halvorsen's controversial pledge to stay \"neutral\" in the port talks.",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+    let q = run(&["Voters shrugged off Okonkwo's claim that the levy had \"saved the harbour.\""]);
+    assert_eq!(q[0].speaker, actor(0));
+}
+
+#[test]
+fn a_fronted_phrase_holds_no_subject() {
+    let q = run(&[
+        "Pieter Halvorsen, the opposition leader, toured the docks on Monday.",
+        "At the annual meeting of the Harbor Council in Lisle on Tuesday, Halvorsen used his speech to offer \"encouragement\" to the crews.",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+    let q = run(&[
+        "Pieter Halvorsen, the opposition leader, toured the docks on Monday.",
+        "Preceded at the lectern by Mara Quist, the harbour master, Halvorsen launched into a lament for the \"forgotten crews.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+}
+
+#[test]
+fn a_claim_judged_by_others_is_not_its_owners_words() {
+    let q = run(&[
+        "Pieter Halvorsen, the opposition leader, toured the docks on Monday.",
+        "The Harbor Council said Halvorsen's comments are \"another example of cheap politics.\"",
+    ]);
+    assert_eq!(q[0].speaker, actor(2));
+}
+
+#[test]
+fn according_to_leaves_an_attribution_right_after_the_quotation() {
+    let q = run(&[
+        "\"The minister has told me about your proposals in detail,\" Brecht told the envoy at the start of their meeting in Lisle, according to the Lisle Ledger.",
+    ]);
+    assert_eq!(q[0].speaker, actor(1));
+}
+
+#[test]
+fn said_according_to_names_the_report() {
+    let q =
+        run(&["\"We will not raise the levy again,\" Brecht said, according to the Lisle Ledger."]);
+    assert_eq!(q[0].speaker, named("Lisle Ledger"));
+}
+
+#[test]
+fn according_to_a_news_agency() {
+    let q = run(&[
+        "Brecht said those who saw politics in the visit should \"look for a doctor,\" according to Reuters.",
+    ]);
+    assert_eq!(q[0].speaker, named("Reuters"));
+}
+
+#[test]
+fn a_body_line_written_as_a_headline() {
+    let q = run(&[
+        "The year in harbour politics, in ten moments.",
+        "Mara Quist Explained Why She Felt \"Invisible\" As A Child.",
+        "The harbour master spoke to a small crowd in Lisle about her childhood.",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+}
+
+#[test]
+fn reports_an_outlet_at_the_end_of_the_sentence() {
+    let q = run(&[
+        "\"The levy says to the crews that they are no longer welcome,\" said Mara Quist, director of Crews for Lisle, reports Harbour Today.",
+    ]);
+    assert_eq!(q[0].speaker, named("Harbour Today"));
+}
+
+#[test]
+fn the_owner_of_a_claim_around_the_quotation() {
+    let intro = "Pieter Halvorsen, the opposition leader, toured the docks on Monday.";
+    let q = run(&[
+        intro,
+        "Voters still remember Halvorsen's \"not one more toll\" pledge from the last campaign.",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+    let q = run(&[
+        intro,
+        "But Halvorsen's broadside against \"harbour barons\" left room for doubt.",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+}
