@@ -311,7 +311,9 @@ impl<'a> Document<'a> {
                 }
                 _ => {}
             }
-            inner.push(event);
+            // A link or image in a heading passes the same URL check as
+            // anywhere else (`## <javascript:...>` is an autolink).
+            inner.push(safe_urls(event));
         }
         // `{#id .class key=value}`: the id and plain class names pass, any
         // other attribute (`onmouseover=`, `style=`) was dropped by the caller.
@@ -558,6 +560,35 @@ const URL_SCHEMES: &[&str] = &[
 ];
 
 /// Links may only go to the web, mail, or within the site: never run code.
+/// `event` with the URL of a link or image start passed through [`safe_url`].
+fn safe_urls(event: Event<'_>) -> Event<'_> {
+    match event {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: safe_url(dest_url),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: safe_url(dest_url),
+            title,
+            id,
+        }),
+        other => other,
+    }
+}
+
 fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
     match url_scheme(&url) {
         Some(scheme) if !URL_SCHEMES.contains(&scheme.as_str()) => CowStr::from("#"),
@@ -817,6 +848,19 @@ mod tests {
             doc.paragraphs(),
             &["Said he: “We x go.” Next line.", "one", "two"]
         );
+    }
+
+    #[test]
+    fn links_in_headings_pass_the_url_check() {
+        for md in [
+            "## <javascript:alert(1)>\n",
+            "## [x](javascript:alert(1)) ![y](data:text/html,z)\n",
+            "```comment\n\n## <javascript:alert(1)>\n```\n",
+        ] {
+            let html = render(md);
+            assert!(!html.contains("href=\"javascript:"), "{md:?}: {html}");
+            assert!(!html.contains("src=\"data:"), "{md:?}: {html}");
+        }
     }
 
     #[test]
