@@ -154,33 +154,13 @@ impl<'a> Document<'a> {
                     b.flush(&mut self.paragraphs);
                     self.events.push(Event::End(end));
                 }
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => {
+                Event::Start(Tag::Link { .. }) => {
                     b.link_depth += 1;
-                    self.events.push(Event::Start(Tag::Link {
-                        link_type,
-                        dest_url: safe_url(dest_url),
-                        title,
-                        id,
-                    }));
+                    self.events.push(safe_urls(event));
                 }
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => {
+                Event::Start(Tag::Image { .. }) => {
                     b.image_depth += 1;
-                    self.events.push(Event::Start(Tag::Image {
-                        link_type,
-                        dest_url: safe_url(dest_url),
-                        title,
-                        id,
-                    }));
+                    self.events.push(safe_urls(event));
                 }
                 Event::End(TagEnd::Image) => {
                     b.image_depth = b.image_depth.saturating_sub(1);
