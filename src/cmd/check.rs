@@ -3,7 +3,6 @@
 use clap::Args;
 
 use super::SiteArgs;
-use crate::build::BuildOptions;
 use crate::report::Reporter;
 use crate::text::plural;
 
@@ -17,13 +16,7 @@ pub struct CheckArgs {
 }
 
 pub fn run(args: &CheckArgs, out: &Reporter) -> bool {
-    let opts = BuildOptions {
-        root: args.site.root.clone(),
-        drafts: args.site.drafts,
-        future: args.site.future,
-        dry_run: true,
-        ..BuildOptions::default()
-    };
+    let opts = args.site.load_options();
     let with = crate::check::CheckOptions {
         external: args.external,
     };

@@ -61,6 +61,19 @@ pub struct SiteArgs {
     pub future: bool,
 }
 
+impl SiteArgs {
+    /// What the library needs of these flags to load the site, writing nothing.
+    fn load_options(&self) -> crate::build::BuildOptions {
+        crate::build::BuildOptions {
+            root: self.root.clone(),
+            drafts: self.drafts,
+            future: self.future,
+            dry_run: true,
+            ..crate::build::BuildOptions::default()
+        }
+    }
+}
+
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let out = Reporter { quiet: cli.quiet };

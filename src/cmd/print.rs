@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use super::SiteArgs;
-use crate::build::{self, BuildOptions};
+use crate::build;
 use crate::diagnostics::Diagnostic;
 use crate::print::{Printer, Selector, Window, chromium, select};
 use crate::render::Renderer;
@@ -107,13 +107,7 @@ pub fn run(args: &PrintArgs, out: &Reporter) -> bool {
         out.failed("print", &clashes);
         return false;
     }
-    let opts = BuildOptions {
-        root: args.site.root.clone(),
-        drafts: args.site.drafts,
-        future: args.site.future,
-        dry_run: true,
-        ..BuildOptions::default()
-    };
+    let opts = args.site.load_options();
     out.progress(format!("Loading {}…", args.site.root.display()));
     let loaded = match build::load_site(&opts) {
         Ok(loaded) => loaded,
