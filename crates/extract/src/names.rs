@@ -19,6 +19,7 @@ use std::collections::{HashMap, HashSet};
 use human_name::Name;
 
 use crate::ActorKind;
+use crate::words::{is_name_particle, is_name_suffix};
 
 /// A speaker's name as the article supports it, and what it names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,7 +98,7 @@ impl ArticleNames {
                 }
                 // a particle inside a name: `Bill de Blasio`
                 let inside = !run.words.is_empty()
-                    && is_particle(t.word)
+                    && is_name_particle(t.word)
                     && tokens.get(k + 1).is_some_and(|n| n.capitalised);
                 if !inside {
                     self.end_run(&mut run, false);
@@ -227,7 +228,7 @@ impl ArticleNames {
     }
 
     fn may_close_name(&self, word: &str) -> bool {
-        is_suffix(word) || self.may_open_name(word) && !is_initial(word)
+        is_name_suffix(word) || self.may_open_name(word) && !is_initial(word)
     }
 }
 
@@ -287,7 +288,7 @@ impl<'a> Token<'a> {
         }
         if let Some(w) = word.strip_suffix('.') {
             // `J.`, `Jr.`, `Mr.` belong to the name; any other full stop ends a sentence
-            if !(is_initial(w) || is_suffix(w) || is_abbreviated_title(w)) {
+            if !(is_initial(w) || is_name_suffix(w) || is_abbreviated_title(w)) {
                 ends_run = true;
                 ends_sentence = true;
             }
@@ -373,7 +374,7 @@ fn strip_descriptions(words: &mut Vec<String>) -> bool {
     let name_after = |i: usize, words: &[String]| {
         words[i + 1..]
             .iter()
-            .any(|w| looks_like_name_word(w) && !is_suffix(w))
+            .any(|w| looks_like_name_word(w) && !is_name_suffix(w))
     };
     if let Some(i) = (0..words.len().saturating_sub(1))
         .rev()
@@ -425,7 +426,7 @@ fn person(
     }
     let name_words = words
         .iter()
-        .filter(|w| !is_initial(w) && !is_suffix(w))
+        .filter(|w| !is_initial(w) && !is_name_suffix(w))
         .count();
     let mut completed = false;
     if name_words < 3 {
@@ -564,7 +565,7 @@ fn is_acronym(word: &str) -> bool {
         && word
             .chars()
             .all(|c| c.is_uppercase() || matches!(c, '.' | '&' | '-') || c.is_ascii_digit())
-        && !is_suffix(word)
+        && !is_name_suffix(word)
 }
 
 /// Titles that say the name after them is a person's, whatever it looks like: `Mr. Rice`.
@@ -726,35 +727,6 @@ fn is_initial(word: &str) -> bool {
     w.chars().count() == 1 && w.chars().all(char::is_uppercase)
 }
 
-fn is_suffix(word: &str) -> bool {
-    matches!(
-        word.trim_end_matches('.'),
-        "Jr" | "Sr" | "II" | "III" | "IV" | "JR" | "SR"
-    )
-}
-
-fn is_particle(word: &str) -> bool {
-    matches!(
-        word,
-        "de" | "da"
-            | "di"
-            | "del"
-            | "della"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "la"
-            | "le"
-            | "du"
-            | "bin"
-            | "al"
-            | "el"
-            | "dos"
-            | "ter"
-    )
-}
-
 /// A capital and then a lower-case letter somewhere: `Sexton`, `McCain`, `O'Rourke`,
 /// `Ocasio-Cortez`; not `FBI`, not `3`.
 fn looks_like_name_word(word: &str) -> bool {
@@ -777,7 +749,8 @@ fn is_opener(word: &str) -> bool {
 /// Where `words` ends `run` (a generational suffix may follow), its start.
 fn ends_with_words(run: &[String], words: &[String]) -> Option<usize> {
     let mut end = run.len();
-    if end > 0 && is_suffix(&run[end - 1]) && !words.last().is_some_and(|w| is_suffix(w)) {
+    if end > 0 && is_name_suffix(&run[end - 1]) && !words.last().is_some_and(|w| is_name_suffix(w))
+    {
         end -= 1;
     }
     let at = end.checked_sub(words.len())?;

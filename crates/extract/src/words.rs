@@ -795,7 +795,7 @@ pub(crate) fn is_honorific(word: &str) -> bool {
 pub(crate) fn is_name_suffix(word: &str) -> bool {
     matches!(
         word.trim_end_matches('.'),
-        "Jr" | "Sr" | "II" | "III" | "IV"
+        "Jr" | "Sr" | "II" | "III" | "IV" | "JR" | "SR"
     )
 }
 
@@ -814,6 +814,7 @@ pub(crate) fn is_name_particle(word: &str) -> bool {
             | "la"
             | "le"
             | "al"
+            | "el"
             | "bin"
             | "ibn"
             | "abu"
