@@ -5,37 +5,6 @@
 mod common;
 use common::*;
 
-/// Build a good site, break it with `spoil`, and check the failed build.
-fn fails_keeping_output(spoil: impl FnOnce(&Site), expected: &[&str]) -> String {
-    let site = Site::new();
-    site.article(
-        "good",
-        "A good article",
-        "2024-01-02",
-        "Ann Vale said \"this is a fine test of the system\".",
-    );
-    site.build().success();
-    let before = site.output();
-    assert!(before.contains_key("articles/good/index.html"));
-    spoil(&site);
-    let assert = site.build().failure().code(1);
-    let err = stderr(&assert);
-    assert!(!err.contains("panicked"), "panic: {err}");
-    for needle in expected {
-        assert!(err.contains(needle), "expected {needle:?} in:\n{err}");
-    }
-    assert!(err.contains("help:"), "no help in:\n{err}");
-    assert_eq!(site.output(), before, "the previous output changed");
-    let leftovers: Vec<_> = std::fs::read_dir(site.path())
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("staging"))
-        .collect();
-    assert!(leftovers.is_empty(), "staging left behind: {leftovers:?}");
-    err
-}
-
 #[test]
 fn malformed_front_matter() {
     fails_keeping_output(

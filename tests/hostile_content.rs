@@ -86,24 +86,6 @@ fn no_markdown_feature_carries_script() {
     assert_eq!(select(&body, "b").len(), 1, "{}", body.html());
 }
 
-/// Build a good site, then break it with `spoil`: the build fails with
-/// every expected piece in its message and leaves the output as it was.
-fn fails_keeping_output(spoil: impl FnOnce(&Site), expected: &[&str]) -> String {
-    let site = Site::new();
-    site.article("good", "Good", "2024-01-02", "A fine article.");
-    site.build().success();
-    let before = site.output();
-    spoil(&site);
-    let err = stderr(&site.build().failure().code(1));
-    assert!(!err.contains("panicked"), "panic: {err}");
-    for needle in expected {
-        assert!(err.contains(needle), "expected {needle:?} in:\n{err}");
-    }
-    assert!(err.contains("help:"), "no help in:\n{err}");
-    assert_eq!(site.output(), before, "the previous output changed");
-    err
-}
-
 fn article_with(front: &str) -> impl FnOnce(&Site) + '_ {
     move |s: &Site| {
         s.write(

@@ -118,3 +118,50 @@ pub fn copy_dir(from: &Path, to: &Path) {
 pub fn stderr(assert: &assert_cmd::assert::Assert) -> String {
     String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
 }
+
+/// What a command that must refuse a spoilt site printed: exit code 1, every
+/// `expected` text, a `help:` line saying what would be right, and no panic.
+/// Returns its standard error.
+pub fn refused_with(assert: assert_cmd::assert::Assert, expected: &[&str]) -> String {
+    let err = stderr(&assert.failure().code(1));
+    assert!(!err.contains("panicked"), "panic: {err}");
+    for needle in expected {
+        assert!(err.contains(needle), "expected {needle:?} in:\n{err}");
+    }
+    assert!(err.contains("help:"), "no help in:\n{err}");
+    err
+}
+
+/// A site with one good article, built, so that there is a previous output
+/// to keep.
+pub fn built_site() -> Site {
+    let site = Site::new();
+    site.article(
+        "good",
+        "A good article",
+        "2024-01-02",
+        "Ann Vale said \"this is a fine test of the system\".",
+    );
+    site.build().success();
+    assert!(site.output().contains_key("articles/good/index.html"));
+    site
+}
+
+/// Build a good site, break it with `spoil`: the build must be refused
+/// (see [`refused_with`]) and leave the previous output exactly as it was,
+/// with no staging folder behind.
+pub fn fails_keeping_output(spoil: impl FnOnce(&Site), expected: &[&str]) -> String {
+    let site = built_site();
+    let before = site.output();
+    spoil(&site);
+    let err = refused_with(site.build(), expected);
+    assert_eq!(site.output(), before, "the previous output changed");
+    let leftovers: Vec<_> = std::fs::read_dir(site.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("staging"))
+        .collect();
+    assert!(leftovers.is_empty(), "staging left behind: {leftovers:?}");
+    err
+}
