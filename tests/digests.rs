@@ -212,18 +212,23 @@ fn check_warns_of_likely_typos_with_file_and_line() {
     assert!(err.contains("did you mean `tests`?"), "{err}");
 }
 
+/// What `dossier quotes --json ARGS`, run in `dir`, prints.
+fn quotes_json(dir: &std::path::Path, args: &[&std::ffi::OsStr]) -> serde_json::Value {
+    let assert = dossier()
+        .current_dir(dir)
+        .arg("quotes")
+        .arg("--json")
+        .args(args)
+        .assert()
+        .success();
+    serde_json::from_slice(&assert.get_output().stdout).unwrap()
+}
+
 #[test]
 fn quotes_command_reads_loose_files_without_a_site() {
     let dir = tempfile::tempdir().unwrap();
     let file = repo().join("tests/fixtures/seeds/003_3078dc3f04c4738e.txt");
-    let assert = dossier()
-        .current_dir(dir.path())
-        .arg("quotes")
-        .arg("--json")
-        .arg(&file)
-        .assert()
-        .success();
-    let json: serde_json::Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    let json = quotes_json(dir.path(), &[file.as_os_str()]);
     let quotes = json["quotes"].as_array().unwrap();
     let deal = quotes
         .iter()
@@ -257,14 +262,7 @@ fn quotes_command_scans_the_title_line_of_a_text_article() {
         "Vale: 'We Will Not Back Down On The Levy'\n\nOrrin Vale spoke to the harbour board on Monday.\n",
     )
     .unwrap();
-    let assert = dossier()
-        .current_dir(dir.path())
-        .arg("quotes")
-        .arg("--json")
-        .arg(&file)
-        .assert()
-        .success();
-    let json: serde_json::Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    let json = quotes_json(dir.path(), &[file.as_os_str()]);
     let quotes = json["quotes"].as_array().unwrap();
     let q = quotes
         .iter()
@@ -276,14 +274,7 @@ fn quotes_command_scans_the_title_line_of_a_text_article() {
 #[test]
 fn site_quotes_json_has_the_spec_shape() {
     let site = Site::example();
-    let assert = dossier()
-        .arg("quotes")
-        .arg("--json")
-        .arg("--root")
-        .arg(site.path())
-        .assert()
-        .success();
-    let json: serde_json::Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    let json = quotes_json(site.path(), &["--root".as_ref(), site.path().as_os_str()]);
     let q = &json["quotes"][0];
     for key in [
         "id",
