@@ -88,6 +88,7 @@ impl Extractor {
             lexicon: dx::Lexicon::new(&actors, &topics),
             options: dx::Options {
                 min_words: config.quotes.min_words,
+                language: dx::Language::from_tag(&config.language),
             },
         }
     }
@@ -110,10 +111,26 @@ impl Extractor {
         title: Option<&str>,
         paragraphs: &[String],
     ) -> (Findings, Vec<Mark>) {
+        self.analyse_in(None, title, paragraphs)
+    }
+
+    /// [`Extractor::analyse_titled`] for an article in `language` (its front matter's
+    /// `language:`, a language tag; `None` is the site's), whose reporting verbs find the
+    /// speakers.
+    pub fn analyse_in(
+        &self,
+        language: Option<&str>,
+        title: Option<&str>,
+        paragraphs: &[String],
+    ) -> (Findings, Vec<Mark>) {
         let paragraphs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+        let options = dx::Options {
+            language: language.map_or(self.options.language, dx::Language::from_tag),
+            ..self.options.clone()
+        };
         let analysis = match title {
-            Some(t) => dx::analyse_titled(t, &paragraphs, &self.lexicon, &self.options),
-            None => dx::analyse(&paragraphs, &self.lexicon, &self.options),
+            Some(t) => dx::analyse_titled(t, &paragraphs, &self.lexicon, &options),
+            None => dx::analyse(&paragraphs, &self.lexicon, &options),
         };
         // with a title, the title is paragraph 0: a quotation there has no mark
         let shift = usize::from(title.is_some());
