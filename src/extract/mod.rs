@@ -151,6 +151,10 @@ impl Extractor {
             })
             .collect();
         let mut names = SpeakerNames::new(&paragraphs);
+        // A name cut short is repaired from the article's runs of capitalised words in
+        // English only: in a language that inflects names (`Джоном Керри` for `Керри`) or
+        // capitalises nouns, a longer run is not the same name.
+        let repair = options.language == dx::Language::English;
         let quotes = analysis
             .quotes
             .into_iter()
@@ -158,6 +162,13 @@ impl Extractor {
                 let text = unmask_quote_marks(q.text);
                 let speaker = q.speaker.and_then(|s| match s {
                     dx::Speaker::Actor { index } => Some(FoundSpeaker::Registry(index)),
+                    dx::Speaker::Named { name } if !repair => {
+                        let name = unmask_quote_marks(name);
+                        Some(FoundSpeaker::Named {
+                            kind: dx::kind_of(&name),
+                            name,
+                        })
+                    }
                     dx::Speaker::Named { name } => names.clean(&unmask_quote_marks(name)),
                     dx::Speaker::Anonymous { description } => {
                         Some(FoundSpeaker::Anonymous(unmask_quote_marks(description)))

@@ -92,7 +92,8 @@ fn article_blocks(
         ..Default::default()
     };
     let absolute = page_url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
-    let mut readability = dom_smoothie::Readability::new(html, absolute, Some(config))
+    let page = without_ads_and_banners(html);
+    let mut readability = dom_smoothie::Readability::new(page, absolute, Some(config))
         .map_err(|e| not_an_article(&e.to_string()))?;
     let article = readability
         .parse()
@@ -101,6 +102,50 @@ fn article_blocks(
         meta.title = Some(clean(&article.title));
     }
     Ok(blocks(&Document::from(article.content)))
+}
+
+/// The page without its ad slots and consent banners, which readability keeps when they
+/// stand inside the article's container (its list of unlikely names misses `ad` alone,
+/// `ad-leaderboard`, `cookie-consent`).
+fn without_ads_and_banners(html: &str) -> String {
+    let doc = Document::from(html);
+    let furniture: Vec<NodeRef> = doc
+        .select("[class], [id]")
+        .nodes()
+        .iter()
+        .filter(|n| {
+            let names = [n.attr("class"), n.attr("id")];
+            names
+                .iter()
+                .flatten()
+                .flat_map(|v| {
+                    v.split_whitespace()
+                        .map(str::to_ascii_lowercase)
+                        .collect::<Vec<_>>()
+                })
+                .any(|name| is_furniture_name(&name))
+        })
+        .cloned()
+        .collect();
+    if furniture.is_empty() {
+        return html.to_string();
+    }
+    for node in furniture {
+        node.remove_from_parent();
+    }
+    doc.html().to_string()
+}
+
+/// A class or id of an ad slot or a consent banner: `ad`, `ads`, `ad-slot`, `advert…`,
+/// `…cookie…`, `…consent…`, `gdpr…`.
+fn is_furniture_name(name: &str) -> bool {
+    matches!(name, "ad" | "ads" | "adsbygoogle" | "dfp")
+        || name.starts_with("ad-")
+        || name.starts_with("ads-")
+        || name.starts_with("advert")
+        || name.contains("cookie")
+        || name.contains("consent")
+        || name.starts_with("gdpr")
 }
 
 fn not_an_article(why: &str) -> ImportError {
@@ -141,7 +186,12 @@ pub fn import_blocks(
     if opts.url.is_none() {
         inner.url.clone_from(&meta.url);
     }
-    let mut imported = crate::import_text(&text, &inner)?;
+    let mut imported = crate::import_text(&text, &inner).map_err(|e| match e {
+        ImportError::NoBody { .. } | ImportError::NoHeadline { .. } => {
+            not_an_article("only a headline and page furniture are left")
+        }
+        e => e,
+    })?;
     if opts.date.is_none()
         && let Some(date) = meta.date
     {
