@@ -53,7 +53,7 @@ pub struct Outcome {
 }
 
 pub enum Done {
-    Written(Written),
+    Written(Box<Written>),
     /// The site has this article already.
     Skipped(Skipped),
 }
@@ -303,7 +303,7 @@ impl Run<'_> {
                 .unwrap_or(&written.path)
                 .to_path_buf();
             self.known.add(&written.imported, shown);
-            Ok(Done::Written(written))
+            Ok(Done::Written(Box::new(written)))
         });
         self.outcomes.push(Outcome { input, result });
     }

@@ -99,7 +99,7 @@ pub(crate) fn count_words_upto(s: &str, limit: usize) -> usize {
     let mut unspaced_run = 0usize;
     for c in s.chars() {
         if is_unspaced_script(c) {
-            if unspaced_run % 2 == 0 {
+            if unspaced_run.is_multiple_of(2) {
                 n += 1;
                 if n >= limit {
                     return n;
