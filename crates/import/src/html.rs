@@ -114,6 +114,17 @@ fn without_ads_and_banners(html: &str) -> String {
         .nodes()
         .iter()
         .filter(|n| {
+            // a page's or article's container names what the page has (`ads-enabled`),
+            // and an ad slot or a banner holds a few sentences at most
+            let container = n.node_name().is_some_and(|t| {
+                matches!(
+                    t.to_ascii_lowercase().as_str(),
+                    "html" | "body" | "main" | "article"
+                )
+            });
+            if container || n.text().len() > MAX_FURNITURE_TEXT {
+                return false;
+            }
             let names = [n.attr("class"), n.attr("id")];
             names
                 .iter()
@@ -135,6 +146,9 @@ fn without_ads_and_banners(html: &str) -> String {
     }
     doc.html().to_string()
 }
+
+/// The most text an element removed as an ad slot or a banner may hold, in bytes.
+const MAX_FURNITURE_TEXT: usize = 1500;
 
 /// A class or id of an ad slot or a consent banner: `ad`, `ads`, `ad-slot`, `advert…`,
 /// `…cookie…`, `…consent…`, `gdpr…`.
@@ -655,6 +669,27 @@ mod tests {
                 ("item".to_string(), false),
             ]
         );
+    }
+
+    #[test]
+    fn ad_slots_go_but_a_page_that_allows_ads_stays() {
+        let body = "<p>The council voted on Tuesday to close the old bridge to heavy traffic while engineers study the cracks found in two of its supports last month.</p>".repeat(4);
+        let html = format!(
+            "<html class=\"ads-enabled\"><body class=\"ads\"><div class=\"cookie-banner\">We use cookies. Accept all</div><article><h1>Bridge closes</h1><div class=\"ad ad-slot\">Advertisement: buy now</div>{body}</article></body></html>"
+        );
+        let cleaned = without_ads_and_banners(&html);
+        assert!(!cleaned.contains("buy now"), "{cleaned}");
+        assert!(!cleaned.contains("cookies"), "{cleaned}");
+        assert!(cleaned.contains("The council voted"), "{cleaned}");
+        let imported = import_html(
+            &html,
+            None,
+            &PageMeta::default(),
+            &ImportOptions::new(NaiveDate::from_ymd_opt(2024, 1, 1).unwrap()),
+        )
+        .unwrap();
+        assert_eq!(imported.title, "Bridge closes");
+        assert_eq!(imported.paragraphs.len(), 4);
     }
 
     #[test]
