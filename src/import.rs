@@ -216,7 +216,7 @@ impl Run<'_> {
         url: Option<&str>,
         known: &PageMeta,
     ) -> Result<Imported, Diagnostic> {
-        let text = String::from_utf8_lossy(bytes);
+        let text = html::decode_page(bytes);
         html::import_html(&text, url, known, &self.opts).map_err(|e| {
             Diagnostic::error(e.to_string())
                 .in_file(name)

@@ -33,7 +33,7 @@ fn measure(dir: &Path) -> Result<(f64, f64, usize, usize), String> {
         .flat_map(|b| words(&b.text))
         .collect();
     let opts = ImportOptions::new(chrono::NaiveDate::from_ymd_opt(2030, 1, 1).unwrap());
-    let source = String::from_utf8_lossy(&source);
+    let source = dossier_import::html::decode_page(&source);
     let imported = import_html(
         &source,
         Some("http://fakehost/test/page.html"),

@@ -81,6 +81,35 @@ pub fn import_html(
     import_blocks(&meta, &blocks, opts)
 }
 
+/// A page's bytes as text: UTF-8 (with or without a BOM) as it is; else the encoding its
+/// `<meta charset>` names (`windows-1251`, `iso-8859-1`, `shift_jis`), else Windows-1252,
+/// as browsers read a page that does not say.
+pub fn decode_page(bytes: &[u8]) -> String {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        return encoding
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_string();
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
+    let named = head.find("charset=").and_then(|at| {
+        let rest = head[at + "charset=".len()..].trim_start_matches(['"', '\'']);
+        let label: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+            .collect();
+        encoding_rs::Encoding::for_label(label.as_bytes())
+    });
+    named
+        .unwrap_or(encoding_rs::WINDOWS_1252)
+        .decode_without_bom_handling(bytes)
+        .0
+        .into_owned()
+}
+
 /// The article's blocks found by readability; its title fills a missing one.
 fn article_blocks(
     html: &str,
@@ -690,6 +719,17 @@ mod tests {
         .unwrap();
         assert_eq!(imported.title, "Bridge closes");
         assert_eq!(imported.paragraphs.len(), 4);
+    }
+
+    #[test]
+    fn pages_in_other_encodings_are_decoded() {
+        let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode(
+            "<html><head><meta charset=\"windows-1251\"></head><body><p>Лавров</p></body></html>",
+        );
+        assert!(decode_page(&cp1251).contains("<p>Лавров</p>"));
+        let (latin, _, _) = encoding_rs::WINDOWS_1252.encode("<p>Mélenchon</p>");
+        assert_eq!(decode_page(&latin), "<p>Mélenchon</p>");
+        assert_eq!(decode_page("<p>é</p>".as_bytes()), "<p>é</p>");
     }
 
     #[test]
