@@ -519,7 +519,8 @@ fn process(
         return Err(body_problems);
     }
     lap(&clock.markdown, &mut t);
-    let (findings, marks) = extractor.analyse(&document.prose());
+    let language = loaded.meta.language.as_deref();
+    let (findings, marks) = extractor.analyse_in(language, None, &document.prose());
     lap(&clock.extract, &mut t);
     let paragraphs = document.paragraphs();
     let lede = paragraphs.first().cloned().unwrap_or_default();

@@ -116,6 +116,17 @@ pub struct ImportConfig {
 fn default_base_url() -> String {
     "/".into()
 }
+/// A language tag as HTML's `lang` and BCP 47 write it: a primary language of two or
+/// three ASCII letters, then subtags of one to eight letters or digits (`ru`, `pt-BR`,
+/// `zh-Hant-TW`). Nothing that could break out of an attribute passes.
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
 fn default_language() -> String {
     "en".into()
 }

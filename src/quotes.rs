@@ -127,11 +127,9 @@ fn loose_file(
         content::Document::Plain(plain::Document::parse(body))
     };
     let prose = document.prose();
-    let (findings, _) = if markdown {
-        extractor.analyse(&prose)
-    } else {
-        extractor.analyse_titled(Some(&title), &prose)
-    };
+    let language = meta.as_ref().and_then(|m| m.language.as_deref());
+    let title_line = (!markdown).then_some(title.as_str());
+    let (findings, _) = extractor.analyse_in(language, title_line, &prose);
     let paragraphs = document.paragraphs();
     Ok(Processed {
         file: path.to_path_buf(),

@@ -443,6 +443,11 @@ impl Renderer {
                 updated: article.updated.as_ref().map(date),
             },
         );
+        // The page's `lang`: the article's language where its front matter names one.
+        ctx.insert(
+            "page_language",
+            article.language.as_deref().unwrap_or(&config.site.language),
+        );
         let actors: Vec<_> = article
             .actors
             .iter()

@@ -262,6 +262,7 @@ pub fn cards(site: &Site) -> Cards {
         .map(|a| {
             one(|h| {
                 (&a.slug, &a.title, &a.dateline, &a.summary, &a.lede).hash(h);
+                a.language.hash(h);
                 date(&a.date, h);
                 a.source.map(|s| source[s]).hash(h);
                 a.quotes.len().hash(h);

@@ -284,6 +284,7 @@ pub(super) fn make_article(
         source,
         url: p.meta.url.clone(),
         dateline: p.meta.dateline.clone(),
+        language: p.meta.language.clone(),
         summary,
         lede: p.lede.clone(),
         body_html: Arc::clone(&p.body_html),

@@ -57,6 +57,8 @@ pub struct Article {
     pub source: Option<SourceIdx>,
     pub url: Option<String>,
     pub dateline: Option<String>,
+    /// `language:` of the front matter; `None` is the site's.
+    pub language: Option<String>,
     /// The front matter's summary, else the lede.
     pub summary: String,
     /// The first paragraph.

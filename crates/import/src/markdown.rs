@@ -146,6 +146,9 @@ pub(crate) fn render(imp: &Imported, actors: &[String], topics: &[String]) -> St
     if let Some(u) = &imp.url {
         out.push_str(&format!("url: {}\n", yaml_str(u)));
     }
+    if let Some(l) = &imp.language {
+        out.push_str(&format!("language: {}\n", yaml_str(l)));
+    }
     for (key, list) in [("actors", actors), ("topics", topics)] {
         if !list.is_empty() {
             let items: Vec<String> = list.iter().map(|s| yaml_flow_item(s)).collect();

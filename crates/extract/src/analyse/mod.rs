@@ -632,6 +632,9 @@ fn analyse_article(
         });
     }
 
+    // Other languages' reporting verbs (none for English, whose rules are the sieve's).
+    crate::foreign::attribute(paragraphs, opts.language, &analysis.actors, &mut out);
+
     // Speakers the registry lacks, with the short forms used for them.
     let mut new: Vec<NewSpeaker> = Vec::new();
     for q in &out {

@@ -584,7 +584,10 @@ fn classification() {
     assert_eq!(q[0].kind, QuoteKind::Fragment);
     let q = run(&["He said, \"We will go home now.\""]);
     assert_eq!(q[0].kind, QuoteKind::Quote);
-    let opts = Options { min_words: 2 };
+    let opts = Options {
+        min_words: 2,
+        ..Options::default()
+    };
     let a = analyse(
         &["The so-called \"peace dividend\" has not arrived."],
         &reg(),
