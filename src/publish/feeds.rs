@@ -56,7 +56,7 @@ fn all<'a>(config: &Config, site: &'a Site, everything: &'a [ArticleIdx]) -> Vec
 }
 
 pub fn write(config: &Config, site: &Site, out: Out) -> Result<(), Vec<Diagnostic>> {
-    let everything: Vec<ArticleIdx> = (0..site.articles.len().min(ENTRIES)).collect();
+    let everything: Vec<ArticleIdx> = site.articles.keys().take(ENTRIES).collect();
     let feeds = all(config, site, &everything);
     let errors: Vec<Diagnostic> = feeds
         .par_iter()

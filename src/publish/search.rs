@@ -35,7 +35,7 @@ use super::Out;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::site::routes;
-use crate::site::{QuoteKind, Site};
+use crate::site::{QuoteKind, Site, SourceIdx};
 use crate::text::shorten;
 
 pub const META: &str = "search/meta.json";
@@ -71,7 +71,7 @@ struct Doc {
     /// Relative to the site's base path.
     url: String,
     date: String,
-    source: Option<usize>,
+    source: Option<SourceIdx>,
     snippet: String,
 }
 
@@ -448,7 +448,7 @@ where
                         &d.title,
                         &d.url,
                         &d.date,
-                        d.source.map_or(-1, |s| s as i64),
+                        d.source.map_or(-1, |s| usize::from(s) as i64),
                         &d.snippet,
                     )
                 })

@@ -22,7 +22,7 @@ use crate::extract::Extractor;
 use crate::output::Collected;
 use crate::render::{Renderer, Theme};
 use crate::site::routes::Page;
-use crate::site::{self, LinkIndex, Processed, Site};
+use crate::site::{self, ArticleIdx, LinkIndex, Processed, Site};
 
 /// The served files that live in memory: pages and the theme's files, by
 /// their path in the output (`articles/x/index.html`).
@@ -71,7 +71,7 @@ struct Update {
 
 /// A new body for an article of the last good site.
 struct BodyEdit {
-    index: usize,
+    index: ArticleIdx,
     file: PathBuf,
     hash: Option<u64>,
     body_html: Arc<str>,
