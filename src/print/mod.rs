@@ -24,7 +24,7 @@ use serde::Serialize;
 use tera::Tera;
 
 use crate::config::{Config, Paper};
-use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::output::Staging;
 use crate::render::views::*;
 use crate::render::{QuoteMark, Renderer, Theme, link_quotes};
@@ -315,8 +315,8 @@ pub fn write_pages(
     site: &Site,
     renderer: &Renderer,
     staging: Option<&Staging>,
-) -> Result<(), Vec<Diagnostic>> {
-    let printer = Printer::new(config, theme, site, renderer).map_err(|d| vec![d])?;
+) -> Result<(), Diagnostics> {
+    let printer = Printer::new(config, theme, site, renderer)?;
     printer.write_pages(staging).map(|_| ())
 }
 
@@ -372,7 +372,7 @@ impl<'a> Printer<'a> {
     /// Make the print page of each topic and actor, into `print/`: the
     /// latest `BUILD_LATEST` articles of the digest (the cover says so, and
     /// how to print another period with `dossier print`).
-    pub fn write_pages(&self, staging: Option<&Staging>) -> Result<usize, Vec<Diagnostic>> {
+    pub fn write_pages(&self, staging: Option<&Staging>) -> Result<usize, Diagnostics> {
         let limit = BUILD_LATEST;
         let mut selections: Vec<(String, Selection)> = Vec::new();
         for (t, topic) in self.site.topics.iter_enumerated() {

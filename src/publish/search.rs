@@ -33,7 +33,7 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 use super::Out;
 use crate::config::Config;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::site::routes;
 use crate::site::{QuoteKind, Site, SourceIdx};
 use crate::text::shorten;
@@ -542,12 +542,12 @@ where
     errors
 }
 
-pub fn write(config: &Config, site: &Site, out: Out) -> Result<(), Vec<Diagnostic>> {
+pub fn write(config: &Config, site: &Site, out: Out) -> Result<(), Diagnostics> {
     let errors = build(config, site, |path, bytes| out.write(&path, &bytes));
     if errors.is_empty() {
         Ok(())
     } else {
-        Err(errors)
+        Err(errors.into())
     }
 }
 

@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset};
 use super::Out;
 use super::xml::escape_into;
 use crate::config::Config;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::Diagnostics;
 use crate::render::Renderer;
 use crate::site::routes::Page;
 use crate::site::{ArticleIdx, Site};
@@ -59,7 +59,7 @@ pub fn write(
     site: &Site,
     renderer: &Renderer,
     out: Out,
-) -> Result<(), Vec<Diagnostic>> {
+) -> Result<(), Diagnostics> {
     let entries = entries(config, site, renderer);
     let mut errors = Vec::new();
     for (path, xml) in files(config, &entries, MAX_URLS) {
@@ -73,7 +73,7 @@ pub fn write(
     if errors.is_empty() {
         Ok(())
     } else {
-        Err(errors)
+        Err(errors.into())
     }
 }
 

@@ -15,7 +15,7 @@ use tera::{Context, Tera};
 
 use crate::config::Config;
 use crate::content::markdown::{MARK_CLOSE, MARK_OPEN, MARK_OPEN_END};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::site::routes::{self, Page};
 use crate::site::{ArticleIdx, QuotationIdx, QuoteKind, Site};
 pub use crate::text::escape_html;
@@ -68,7 +68,7 @@ struct PageMeta {
 }
 
 impl Renderer {
-    pub fn new(config: &Config, theme: &Theme) -> Result<Renderer, Vec<Diagnostic>> {
+    pub fn new(config: &Config, theme: &Theme) -> Result<Renderer, Diagnostics> {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".htm", ".xml"]);
         // Tera's default escaper also escapes `/`, which turns every URL into
@@ -81,7 +81,7 @@ impl Renderer {
             .map(|t| (t.name.as_str(), t.text.as_str()))
             .collect();
         if let Err(err) = tera.add_raw_templates(sources) {
-            return Err(vec![template_error(theme, &err)]);
+            return Err(template_error(theme, &err).into());
         }
         let missing: Vec<Diagnostic> = TEMPLATES
             .iter()
@@ -93,7 +93,7 @@ impl Renderer {
             })
             .collect();
         if !missing.is_empty() {
-            return Err(missing);
+            return Err(missing.into());
         }
         let globals = SiteGlobals {
             title: &config.site.title,

@@ -118,7 +118,7 @@ struct Cached {
     /// Size and modification time of the file (and its metadata file).
     stamp: Vec<Option<(u64, SystemTime)>>,
     hash: Option<u64>,
-    result: Result<Option<Processed>, Vec<Diagnostic>>,
+    result: Result<Option<Processed>, Diagnostics>,
 }
 
 pub struct LiveSite {
@@ -188,7 +188,7 @@ impl LiveSite {
 
     /// Bring the output up to date with `changes`. On error the output stays
     /// as it was, and the next rebuild tries again.
-    pub fn rebuild(&mut self, changes: &Changes) -> Result<Rebuilt, Vec<Diagnostic>> {
+    pub fn rebuild(&mut self, changes: &Changes) -> Result<Rebuilt, Diagnostics> {
         let started = Instant::now();
         let mut steps = Vec::new();
         let mut t = Instant::now();
@@ -243,7 +243,7 @@ impl LiveSite {
                 rendered,
                 pages: self.fingerprints.len(),
                 changed,
-                warnings: problems.sorted(),
+                warnings: problems.sorted().into(),
                 elapsed: started.elapsed(),
                 steps,
             });
@@ -366,14 +366,14 @@ impl LiveSite {
             rendered: rendered_count,
             pages,
             changed,
-            warnings: problems.sorted(),
+            warnings: problems.sorted().into(),
             elapsed: started.elapsed(),
             steps,
         })
     }
 
     /// Bring the article cache up to date.
-    fn update_content(&mut self, changes: &Changes) -> Result<Update, Vec<Diagnostic>> {
+    fn update_content(&mut self, changes: &Changes) -> Result<Update, Diagnostics> {
         let root = self.opts.root.clone();
         let mut to_read: BTreeSet<PathBuf> = BTreeSet::new();
         let structural = changes.content.iter().any(|p| {
@@ -390,7 +390,7 @@ impl LiveSite {
         let rediscover = !self.discovered || changes.rescan || structural;
         if rediscover {
             let (found, problems) = content::discover(&root);
-            self.discover_problems = problems.sorted();
+            self.discover_problems = problems.sorted().into();
             let mut files = BTreeMap::new();
             for SourceFile { path, format } in found {
                 let entry = match self.files.remove(&path) {
@@ -481,10 +481,7 @@ impl LiveSite {
     /// The rebuild for body-only edits: the last good site with the new
     /// bodies, and the pages of those articles rendered again. Returns the
     /// changed paths and how many pages were rendered.
-    fn patch_bodies(
-        &mut self,
-        edits: Vec<BodyEdit>,
-    ) -> Result<(Vec<String>, usize), Vec<Diagnostic>> {
+    fn patch_bodies(&mut self, edits: Vec<BodyEdit>) -> Result<(Vec<String>, usize), Diagnostics> {
         let setup = self.setup.as_ref().expect("loaded before content");
         let cards = self.cards.clone().expect("kept with every good site");
         let snapshot = self.snapshot.take().expect("checked by body_only_edits");
@@ -521,7 +518,7 @@ impl LiveSite {
             Err(d) => {
                 // The output keeps the old pages; the next rebuild is a full one.
                 self.snapshot = Some(snapshot);
-                return Err(vec![d]);
+                return Err(d.into());
             }
         };
         let count = rendered.len();
@@ -628,10 +625,10 @@ impl LiveSite {
 }
 
 impl Setup {
-    fn load(opts: &BuildOptions) -> Result<Setup, Vec<Diagnostic>> {
+    fn load(opts: &BuildOptions) -> Result<Setup, Diagnostics> {
         // As a build reads it: every problem of site.yaml and the flags.
         let config = crate::build::load_config(opts)?;
-        let theme = Theme::load(&opts.root, &config.site.theme).map_err(|d| vec![d])?;
+        let theme = Theme::load(&opts.root, &config.site.theme)?;
         let renderer = Renderer::new(&config, &theme)?;
         let extractor = Extractor::new(&config.site);
         Ok(Setup {
@@ -643,8 +640,8 @@ impl Setup {
         })
     }
 
-    fn reload_theme(&mut self, opts: &BuildOptions) -> Result<(), Vec<Diagnostic>> {
-        let theme = Theme::load(&opts.root, &self.config.site.theme).map_err(|d| vec![d])?;
+    fn reload_theme(&mut self, opts: &BuildOptions) -> Result<(), Diagnostics> {
+        let theme = Theme::load(&opts.root, &self.config.site.theme)?;
         let renderer = Renderer::new(&self.config, &theme)?;
         self.templates = deps::template_closures(&theme);
         self.theme = Arc::new(theme);

@@ -14,7 +14,7 @@
 //! view in `render`.
 
 use super::{ActorIdx, ArticleIdx, QuotationIdx, Site, SourceIdx, TopicIdx};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 
 /// One page of the site. List pages carry their page number (1-based).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -251,7 +251,7 @@ impl Page {
 /// are written (front matter, site.yaml), so this holds by construction;
 /// the check makes sure that whatever slips past those fails the build,
 /// naming both claimants, instead of overwriting a page.
-pub fn check_unique(site: &Site, pages: &[Page]) -> Result<(), Vec<Diagnostic>> {
+pub fn check_unique(site: &Site, pages: &[Page]) -> Result<(), Diagnostics> {
     let mut claimed: std::collections::HashMap<String, Page> =
         std::collections::HashMap::with_capacity(pages.len());
     let mut problems = Vec::new();
@@ -283,7 +283,7 @@ pub fn check_unique(site: &Site, pages: &[Page]) -> Result<(), Vec<Diagnostic>> 
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(problems)
+        Err(problems.into())
     }
 }
 
