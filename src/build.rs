@@ -258,7 +258,10 @@ pub fn render_all_with(
     // the search index is merged batch by batch) that the pages' parallel
     // work hides.
     let (errors, beyond) = rayon::join(
-        || render_pages(config, site, &renderer, &pages, staging, inspect, &clock),
+        || {
+            let out = staging.map(|s| s as &dyn Output);
+            render_pages(config, site, &renderer, &pages, out, inspect, &clock)
+        },
         || {
             let start = Instant::now();
             let result = outputs_beyond_pages(config, theme, site, &renderer, staging);
@@ -290,14 +293,15 @@ pub fn render_all_with(
     Ok(pages.len())
 }
 
-/// Render `pages` in parallel, writing each into `staging` when there is
-/// one. Returns the problems.
-fn render_pages(
+/// Render `pages` in parallel, writing each into `out` when there is one: a
+/// build's `Staging`, or `serve`'s memory (`Collected`), which renders only
+/// the pages an edit changed. Returns the problems.
+pub(crate) fn render_pages(
     config: &Config,
     site: &Site,
     renderer: &Renderer,
     pages: &[Page],
-    staging: Option<&Staging>,
+    out: Option<&dyn Output>,
     inspect: Option<PageSink>,
     clock: &StageClock,
 ) -> Vec<Diagnostic> {
@@ -315,15 +319,19 @@ fn render_pages(
             if let Some(inspect) = inspect {
                 inspect(&page.output_path(site), &html);
             }
-            let staging = staging?;
+            let out = out?;
             let t = Instant::now();
             let path = page.output_path(site);
-            let result = staging.write(&path, html.as_bytes());
+            let result = out.write(&path, html.as_bytes());
             clock
                 .write
                 .fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
             result.err().map(|e| {
-                Diagnostic::error(format!("cannot write {path}: {e}")).in_file(staging.dir())
+                let problem = Diagnostic::error(format!("cannot write {path}: {e}"));
+                match out.dir() {
+                    Some(dir) => problem.in_file(dir),
+                    None => problem,
+                }
             })
         })
         .collect()
@@ -423,7 +431,7 @@ pub fn write_assets(out: &dyn Output, theme: &Theme) -> Vec<(PathBuf, std::io::E
 
 /// Summed time of the per-article stages across threads.
 #[derive(Default)]
-struct StageClock {
+pub(crate) struct StageClock {
     load: AtomicU64,
     markdown: AtomicU64,
     extract: AtomicU64,

@@ -291,14 +291,8 @@ impl LiveSite {
             .iter()
             .filter(|p| self.render_all || self.fingerprints.get(&p.path) != Some(&p.fingerprint))
             .collect();
-        let results = render_pages(setup, &site, &todo);
-        let mut rendered = Vec::with_capacity(results.len());
-        for r in results {
-            match r {
-                Ok(page) => rendered.push(page),
-                Err(d) => problems.push(d),
-            }
-        }
+        let (rendered, failed) = render_pages(setup, &site, &todo);
+        problems.extend(failed);
         if problems.has_errors() {
             return Err(problems.sorted());
         }
@@ -510,17 +504,13 @@ impl LiveSite {
             .filter(|p| self.fingerprints.get(&p.path) != Some(&p.fingerprint))
             .collect();
         let refs: Vec<&deps::Planned> = planned.iter().collect();
-        let rendered: Result<Vec<(String, Bytes)>, Diagnostic> =
-            render_pages(setup, &site, &refs).into_iter().collect();
+        let (rendered, failed) = render_pages(setup, &site, &refs);
         let snapshot = Snapshot { site, ..snapshot };
-        let rendered = match rendered {
-            Ok(rendered) => rendered,
-            Err(d) => {
-                // The output keeps the old pages; the next rebuild is a full one.
-                self.snapshot = Some(snapshot);
-                return Err(d.into());
-            }
-        };
+        if !failed.is_empty() {
+            // The output keeps the old pages; the next rebuild is a full one.
+            self.snapshot = Some(snapshot);
+            return Err(failed.into());
+        }
         let count = rendered.len();
         let mut changed = Vec::with_capacity(count);
         {
@@ -651,20 +641,31 @@ impl Setup {
 }
 
 /// Render pages in parallel, each with its output path.
+/// The pages rendered as a build renders them (`build::render_pages`), kept
+/// in memory: each page's path and HTML, by path, and the problems.
 fn render_pages(
     setup: &Setup,
     site: &Site,
     pages: &[&deps::Planned],
-) -> Vec<Result<(String, Bytes), Diagnostic>> {
-    pages
-        .par_iter()
-        .map(|p| {
-            setup
-                .renderer
-                .render(&setup.config, site, p.page)
-                .map(|html| (p.path.clone(), Bytes::from(html)))
-        })
-        .collect()
+) -> (Vec<(String, Bytes)>, Vec<Diagnostic>) {
+    let pages: Vec<Page> = pages.iter().map(|p| p.page).collect();
+    let out = Collected::default();
+    let problems = build::render_pages(
+        &setup.config,
+        site,
+        &setup.renderer,
+        &pages,
+        Some(&out),
+        None,
+        &build::StageClock::default(),
+    );
+    let mut rendered: Vec<(String, Bytes)> = out
+        .into_files()
+        .into_iter()
+        .map(|(path, html)| (path, Bytes::from(html)))
+        .collect();
+    rendered.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    (rendered, problems)
 }
 
 fn lap(steps: &mut Vec<(&'static str, Duration)>, name: &'static str, since: &mut Instant) {
