@@ -272,7 +272,7 @@ impl SiteConfig {
 
 impl Config {
     /// `site.yaml` of the site at `root`; every problem in it at once.
-    pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+    pub fn load(root: &Path) -> Result<Config, Diagnostics> {
         let mut problems = Diagnostics::new();
         match Config::load_into(root, &mut problems) {
             Some(config) if !problems.has_errors() => Ok(config),
@@ -310,7 +310,7 @@ impl Config {
     }
 
     /// Parse the text of a site.yaml; every problem in it at once.
-    pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
+    pub fn parse(path: &Path, text: &str) -> Result<Config, Diagnostics> {
         let mut problems = Diagnostics::new();
         let config = Config::read(path, text, &mut problems);
         if problems.has_errors() {
@@ -343,7 +343,7 @@ impl Config {
     }
 
     /// A configuration made in code (loose files given to `dossier quotes`).
-    pub fn new(path: &Path, mut site: SiteConfig) -> Result<Config, Vec<Diagnostic>> {
+    pub fn new(path: &Path, mut site: SiteConfig) -> Result<Config, Diagnostics> {
         let mut problems = Diagnostics::new();
         let places = Places::new(path);
         for id in site.actors.keys().chain(site.topics.keys()) {

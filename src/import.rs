@@ -17,7 +17,7 @@ use dossier_import::{ImportOptions, Imported, import_all, write_new};
 
 use crate::config::Config;
 use crate::content;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::extract::Extractor;
 use crate::limits;
 
@@ -89,7 +89,7 @@ enum Input {
     },
 }
 
-pub fn import(req: &ImportRequest) -> Result<Vec<Outcome>, Vec<Diagnostic>> {
+pub fn import(req: &ImportRequest) -> Result<Vec<Outcome>, Diagnostics> {
     // A registry is welcome but not required: import works on loose files.
     let config = match Config::load(&req.root) {
         Ok(config) => Some(config),

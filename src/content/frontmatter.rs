@@ -5,7 +5,7 @@ use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::yaml::{self, Node, Reader};
 
 const FIELDS: &[&str] = &[
@@ -99,14 +99,14 @@ impl Meta {
         yaml: &str,
         first_line: usize,
         timezone: chrono_tz::Tz,
-    ) -> Result<Meta, Vec<Diagnostic>> {
-        crate::limits::check_yaml(file, yaml, first_line).map_err(|d| vec![d])?;
+    ) -> Result<Meta, Diagnostics> {
+        crate::limits::check_yaml(file, yaml, first_line)?;
         let mut r = Reader::new(file, first_line - 1);
         let root = match yaml::parse(yaml) {
             Ok(root) => root,
             Err(err) => {
                 r.syntax(&err);
-                return Err(r.problems);
+                return Err(r.problems.into());
             }
         };
         let mut meta = Meta::undated(DateTime::UNIX_EPOCH.fixed_offset());
@@ -171,7 +171,7 @@ impl Meta {
         }
         match date {
             Some(date) if r.problems.is_empty() => Ok(Meta { date, ..meta }),
-            _ => Err(r.problems),
+            _ => Err(r.problems.into()),
         }
     }
 }
