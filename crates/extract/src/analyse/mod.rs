@@ -464,12 +464,13 @@ fn analyse_article(
             && !pf.headline
             && let Some(v) = participle_before(pf, tf)
         {
-            found = sentence_subject(pf, v, &state.short).map(|c| {
-                (
-                    (c, "before: subject, participle, quote"),
-                    (pf.idx, first.start),
-                )
-            });
+            found = participle_own_subject(pf, v)
+                .map(|c| (c, "before: X participle, quote"))
+                .or_else(|| {
+                    sentence_subject(pf, v, &state.short)
+                        .map(|c| (c, "before: subject, participle, quote"))
+                })
+                .map(|f| (f, (pf.idx, first.start)));
         }
         // `according to X` in the quotation's sentence names who reported it, and the report is
         // the source even over the subject of a verb before the quotation: in "Roe said the

@@ -397,6 +397,47 @@ pub(super) fn participle_before(pa: &Para, qt: usize) -> Option<usize> {
     None
 }
 
+/// `…, with union chief Ilse Marr calling it "Q"`, `…, Roe saying she was "Q" and Doe
+/// calling it "Q"`: a name right before the participle at `v` is its own subject, when the
+/// name opens an absolute phrase (after a comma, a dash, `with`, `and`, `while`, or the start
+/// of the sentence, lower-case descriptors apart).
+pub(super) fn participle_own_subject(pa: &Para, v: usize) -> Option<Cand> {
+    let last = v.checked_sub(1)?;
+    let (cand, first) = if let Some(h) = pa.hit_ending_in(last) {
+        (Cand::Actor(actor_of(h.target)), pa.tok_at(h.start))
+    } else {
+        let (n, f) = pa.name_left(last)?;
+        (Cand::Named(n), f)
+    };
+    let mut b = first;
+    for _ in 0..4 {
+        let Some(k) = b.checked_sub(1) else {
+            return Some(cand);
+        };
+        if pa.sent[k] != pa.sent[v] {
+            return Some(cand);
+        }
+        if pa.is_punct(k, &[',', '—', '–', ';']) {
+            return Some(cand);
+        }
+        let w = pa.word(k)?;
+        if matches!(w, "with" | "With" | "and" | "while") {
+            return Some(cand);
+        }
+        // "union chief", "Sen.": descriptors and titles of the name
+        let descriptor = if starts_upper(w) {
+            is_title(w) || is_honorific(w)
+        } else {
+            !is_stop_word(w) && reporting_verb(w).is_none() && !is_place_preposition(w)
+        };
+        if !descriptor {
+            return None;
+        }
+        b = k;
+    }
+    None
+}
+
 fn is_labelling_participle(w: &str) -> bool {
     matches!(
         w,

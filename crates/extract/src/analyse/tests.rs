@@ -1017,3 +1017,52 @@ fn the_owner_of_a_claim_around_the_quotation() {
     ]);
     assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
 }
+
+#[test]
+fn a_name_before_of_and_a_place_or_employer_is_the_subject() {
+    let q = run(&[
+        "Harbour Board Chairman Edvin Rask of East Lisle said he was \"furious\" about the delay.",
+    ]);
+    assert_eq!(q[0].speaker, named("Edvin Rask"));
+    let q = run(&[
+        "\"The tolls will ruin the smaller crews first,\" Mara Quist of the Lisle Fishing Cooperative said.",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+}
+
+#[test]
+fn a_participle_after_its_own_subject() {
+    let q = run(&[
+        "Dockers rejected the offer, with union chief Ilse Marr calling it a \"slap in the face\" for the crews.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ilse Marr"));
+    let q = run(&[
+        "Both leaders issued statements, Pieter Halvorsen saying he was \"very hopeful\" and Mara Quist calling it a \"productive day.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+    assert_eq!(q[1].speaker, named("Mara Quist"));
+}
+
+#[test]
+fn a_participle_of_speech_with_words_before_the_quotation() {
+    let q = run(&[
+        "Pieter Halvorsen answered the mayor on Friday, saying at a rally in Lisle that the toll was \"a tax on work.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+}
+
+#[test]
+fn a_long_description_before_a_title_and_name_after_said() {
+    let q = run(&[
+        "\"We have the crews and we have the boats,\" said East Lisle Harbour Workers Union Chairman Jonas Brandt.",
+    ]);
+    assert_eq!(q[0].speaker, named("Jonas Brandt"));
+}
+
+#[test]
+fn joined_initials_are_part_of_the_name() {
+    let q = run(&[
+        "Harbour Board Chairman J.K. Rask said the levy was \"a fine idea for someone else.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("J.K. Rask"));
+}

@@ -67,6 +67,20 @@ pub(super) fn all_caps(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
+/// `G.K.`, `J.R.`: a person's initials written as one word; not the abbreviations of
+/// places and bodies written the same way (`U.S.`, `D.C.`).
+pub(super) fn is_joined_initials(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 4
+        && b.len().is_multiple_of(2)
+        && b.chunks(2)
+            .all(|c| c[0].is_ascii_uppercase() && c[1] == b'.')
+        && !matches!(
+            w,
+            "U.S." | "U.N." | "U.K." | "D.C." | "E.U." | "L.A." | "N.Y." | "N.J."
+        )
+}
+
 pub(super) fn lower(w: &str) -> String {
     w.to_lowercase()
 }
