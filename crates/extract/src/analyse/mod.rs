@@ -416,6 +416,7 @@ fn analyse_article(
                                 pl.toks.get(k).is_some_and(|t| t.kind == TokKind::Word)
                             })
                             .any(|k| pl.reports_after_quote(k))
+                        || pl.name_then_verb(tl + 1)
                 }));
 
         let mut found: Option<(Found, (usize, usize))> = None;

@@ -69,6 +69,17 @@ pub(super) fn after_rule(pa: &Para, qt: usize, comma_style: bool) -> Option<Foun
                     .filter(|(c, _)| matches!(c, Cand::Named(_) | Cand::Actor(_)))
                     .map(|(c, _)| (c, "after: quote, clause, verb speaker"))
             };
+            // "…for the harbour, said Jonas Brandt": after a comma the verb comes first, and
+            // a name right after it is its subject (not after a verb that takes a hearer:
+            // "Roe, 69, told MSNBC")
+            if pa.is_punct(v - 1, &[','])
+                && pa.word(v + 1).is_some_and(starts_upper)
+                && !takes_hearer(vw)
+            {
+                if let Some(found) = object() {
+                    return Some(found);
+                }
+            }
             let Some((c, first)) = pa.subject_before(v) else {
                 return object();
             };
@@ -105,7 +116,37 @@ pub(super) fn after_rule(pa: &Para, qt: usize, comma_style: bool) -> Option<Foun
     None
 }
 
+/// `told MSNBC`, `asked Roe`: verbs of speech whose object is the hearer, not the speaker.
+fn takes_hearer(w: &str) -> bool {
+    matches!(
+        w,
+        "told"
+            | "tells"
+            | "asked"
+            | "asks"
+            | "informed"
+            | "assured"
+            | "reminded"
+            | "urged"
+            | "warned"
+            | "promised"
+            | "thanked"
+            | "congratulated"
+    )
+}
+
 impl Para<'_> {
+    /// `"Q?" Mara Quist, a deckhand from Lisle, said`: a name at token `k` (after any title)
+    /// is the subject of a verb of speech later in its sentence, past an appositive.
+    pub(super) fn name_then_verb(&self, k: usize) -> bool {
+        let s = self.sent[k];
+        (k + 1..(k + 30).min(self.toks.len()))
+            .take_while(|&v| self.sent[v] == s && !matches!(self.toks[v].kind, TokKind::Quote(_)))
+            .find(|&v| self.reports_after_quote(v))
+            .and_then(|v| self.subject_before(v))
+            .is_some_and(|(_, f)| (k..=k + 3).contains(&f))
+    }
+
     /// A finite reporting verb at token `v`, or one that reports speech only right after a
     /// quotation: `"Q," Roe continued`, `"Q," Doe shot back`, `"Q," Roe went on`.
     pub(super) fn reports_after_quote(&self, v: usize) -> bool {

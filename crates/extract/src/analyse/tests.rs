@@ -1066,3 +1066,52 @@ fn joined_initials_are_part_of_the_name() {
     ]);
     assert_eq!(q[0].speaker, named("J.K. Rask"));
 }
+
+#[test]
+fn a_question_before_a_name_with_an_appositive() {
+    let q = run(&[
+        "Harbour crews gathered early on Monday.",
+        "\"Is anyone listening to us?\" Mara Quist, a deckhand from East Lisle, said quietly into the microphone.",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+    let q = run(&["\"Not again!\" Rep. Ilse Marr, D-Lisle, said of the vote."]);
+    assert_eq!(q[0].speaker, named("Ilse Marr"));
+}
+
+#[test]
+fn said_after_a_comma_names_its_speaker_after_it() {
+    let q = run(&[
+        "The vote marks \"the start of a long winter\" for the harbour, said Jonas Brandt, founder of the East Lisle Dockers Guild.",
+    ]);
+    assert_eq!(q[0].speaker, named("Jonas Brandt"));
+}
+
+#[test]
+fn a_participle_of_speech_with_an_object_before_the_quotation() {
+    let q = run(&[
+        "Pieter Halvorsen answered in kind, tweeting at the mayor, \"you are not a leader, you are a lobbyist.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+}
+
+#[test]
+fn the_owner_of_a_response_or_a_claim_that() {
+    let intro = "Pieter Halvorsen, the opposition leader, toured the docks on Monday.";
+    let q = run(&[
+        intro,
+        "Halvorsen's response was: \"Ask the crews, not me.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+    let q = run(&[
+        intro,
+        "Halvorsen's boldest claim is that the levy is a \"tax on honest work\" in disguise.",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+}
+
+#[test]
+fn told_after_a_comma_keeps_its_subject() {
+    let q =
+        run(&["\"The crews are tired of waiting,\" Mara Quist, 58, told Harbour Radio on Monday."]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+}
