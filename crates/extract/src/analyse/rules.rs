@@ -75,10 +75,9 @@ pub(super) fn after_rule(pa: &Para, qt: usize, comma_style: bool) -> Option<Foun
             if pa.is_punct(v - 1, &[','])
                 && pa.word(v + 1).is_some_and(starts_upper)
                 && !takes_hearer(vw)
+                && let Some(found) = object()
             {
-                if let Some(found) = object() {
-                    return Some(found);
-                }
+                return Some(found);
             }
             let Some((c, first)) = pa.subject_before(v) else {
                 return object();
