@@ -250,7 +250,10 @@ fn analyse_article(
                         && (n.contains(' ') || names.contains_key(&n))
                         && !pa.after_preposition(first)
                     {
-                        verb_subjects.push(((pa.idx, pa.toks[first].start), Cand::Named(n)));
+                        // a name that only qualifies the description of another: "Roe
+                        // campaign manager Jon Doe released …" is Doe's sentence
+                        let c = pa.role_name_after(m).map_or(Cand::Named(n), |(c, _)| c);
+                        verb_subjects.push(((pa.idx, pa.toks[first].start), c));
                         break;
                     }
                 }

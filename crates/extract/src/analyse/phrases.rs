@@ -321,6 +321,30 @@ impl<'a> Para<'a> {
         }
     }
 
+    /// [`Para::described_name_after`] when the words between name a role (`Roe campaign
+    /// manager Jon Doe`, `Roe speechwriter Jon Doe`, `Roe advisers like Jon Doe`), not when
+    /// they may be a verb and its object (`Roe endorsed Jon Doe`).
+    pub(super) fn role_name_after(&self, end: usize) -> Option<(Cand, usize)> {
+        let (c, e) = self.described_name_after(end)?;
+        let between = (end + 1..e)
+            .map_while(|k| self.word(k))
+            .take_while(|w| !starts_upper(w));
+        let mut role = false;
+        for w in between {
+            if w.ends_with("ed") || w.ends_with("ly") {
+                return None;
+            }
+            role |= is_title(w)
+                || is_anonymous_head(w)
+                || w.ends_with("writer")
+                || matches!(
+                    w,
+                    "manager" | "strategist" | "pollster" | "director" | "chief" | "counsel"
+                );
+        }
+        role.then_some((c, e))
+    }
+
     /// An anonymous description ending at its head noun `i`: `a senior State Department official`.
     pub(super) fn anon_left(&self, i: usize) -> Option<(Cand, usize)> {
         let head = lower(self.word(i)?);

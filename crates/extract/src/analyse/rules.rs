@@ -267,14 +267,17 @@ pub(super) fn possessive_claim_rule(pa: &Para, qt: usize) -> Option<Found> {
             }
             continue;
         }
-        // "Roe's comments are \"Q\"": the quotation judges the claim, it is not the claim
+        // "Roe's comments are \"Q\"": the quotation judges the claim, it is not the claim;
+        // but "Roe's claim is that …", "Roe's response was: \"Q\"" give its content
         if pa
             .word(k + 1)
             .is_some_and(|x| matches!(x, "is" | "are" | "was" | "were"))
+            && !(pa.word(k + 2) == Some("that") || pa.is_punct(k + 2, &[':', ',']))
         {
             return None;
         }
-        // up to two adjectives between the owner and the noun: "Roe's controversial pledge"
+        // up to two adjectives between the owner and the noun: "Roe's controversial pledge",
+        // "Roe's Facebook post"
         let mut m = k;
         for _ in 0..3 {
             m = m.checked_sub(1)?;
@@ -286,7 +289,7 @@ pub(super) fn possessive_claim_rule(pa: &Para, qt: usize) -> Option<Found> {
                 let (n, _) = pa.name_left(m)?;
                 return Some((Cand::Named(n), "before: X's claim, quote"));
             }
-            if starts_upper(x) || is_stop_word(x) {
+            if (starts_upper(x) && m + 1 != k) || is_stop_word(x) {
                 return None;
             }
         }
@@ -331,6 +334,25 @@ fn is_claim_noun(w: &str) -> bool {
             | "slogan"
             | "mantra"
             | "catchphrase"
+            | "response"
+            | "reply"
+            | "answer"
+            | "call"
+            | "argument"
+            | "conclusion"
+            | "assessment"
+            | "verdict"
+            | "post"
+            | "tweet"
+            | "message"
+            | "refrain"
+            | "motto"
+            | "threat"
+            | "complaint"
+            | "explanation"
+            | "excuse"
+            | "admission"
+            | "advice"
     )
 }
 
@@ -694,6 +716,10 @@ pub(super) fn sentence_subject(
             && (n.contains(' ') || known.contains_key(&n))
             && !pa.after_preposition(first)
         {
+            // "Roe campaign manager Jon Doe released a memo": Doe, whom the name describes
+            if let Some((c, _)) = pa.role_name_after(k) {
+                return Some(c);
+            }
             return Some(Cand::Named(n));
         }
     }

@@ -1115,3 +1115,43 @@ fn told_after_a_comma_keeps_its_subject() {
         run(&["\"The crews are tired of waiting,\" Mara Quist, 58, told Harbour Radio on Monday."]);
     assert_eq!(q[0].speaker, named("Mara Quist"));
 }
+
+#[test]
+fn the_owner_of_a_post_or_a_call() {
+    let intro = "Pieter Halvorsen, the opposition leader, toured the docks on Monday.";
+    let q = run(&[
+        intro,
+        "From Halvorsen's Facebook post: \"The crews deserve better than this levy.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+    let q = run(&[
+        intro,
+        "Halvorsen's call for a \"harbour revolution\" drew thousands to the quay.",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+    // the quotation judges the response, it is not the response
+    let q = run(&[
+        intro,
+        "Critics said Halvorsen's response was \"too little, too late\" for the crews.",
+    ]);
+    assert_ne!(q[0].speaker, named("Pieter Halvorsen"));
+}
+
+#[test]
+fn a_name_that_describes_another_is_not_the_subject() {
+    let q = run(&[
+        "Pieter Halvorsen toured the docks on Monday.",
+        "On Tuesday, Halvorsen campaign manager Jonas Brandt released a memo titled \"Where the Race Stands Today.\"",
+        "He writes that Halvorsen has \"a lead nobody can take away from him now.\"",
+    ]);
+    assert_eq!(q[1].speaker, named("Jonas Brandt"));
+}
+
+#[test]
+fn a_name_after_a_verb_is_its_object_not_the_subject() {
+    let q = run(&[
+        "Mara Quist spoke at the quay.",
+        "In the spring, Quist endorsed Pieter Halvorsen for mayor, saying he had \"the nerve and the patience\" the harbour needs.",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+}
