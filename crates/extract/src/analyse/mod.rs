@@ -412,6 +412,9 @@ fn analyse_article(
         let comma_style = !ends
             || pl.is_punct(tl + 1, &[','])
             || (text.trim_end().ends_with(['?', '!'])
+                // (not after a colon: in "Roe answered: \"Q?\" Her critics cited it", the
+                // colon gave the quotation its speaker)
+                && !(tf > 0 && pf.is_punct(tf - 1, &[':']))
                 && pl.word(tl + 1).is_some_and(|w| {
                     !starts_upper(w)
                         || (tl + 2..tl + 8)
@@ -432,6 +435,11 @@ fn analyse_article(
         }
         if found.is_none() && !pf.headline && comma_style {
             found = after_rule(pl, tl, true).map(|f| (f, (pl.idx, last.start)));
+        }
+        // "\"Q\" and against the levy, Roe said.": the quotation's sentence runs on after it
+        // and ends with its attribution
+        if found.is_none() && !pf.headline && comma_style {
+            found = sentence_end_rule(pl, tl).map(|f| (f, (pl.idx, last.start)));
         }
         if found.is_none() && !pf.headline {
             found = passive_label_rule(pl, tl).map(|f| (f, (pl.idx, last.start)));

@@ -1155,3 +1155,20 @@ fn a_name_after_a_verb_is_its_object_not_the_subject() {
     ]);
     assert_eq!(q[0].speaker, named("Mara Quist"));
 }
+
+#[test]
+fn the_attribution_at_the_end_of_a_sentence_that_runs_on() {
+    let q = run(&[
+        "Pieter Halvorsen spoke first.",
+        "\"I have said it plainly, the levy has failed the crews every single year\" and against the new toll, Mara Quist said.",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+}
+
+#[test]
+fn a_question_after_a_colon_keeps_the_speaker_before_it() {
+    let q = run(&[
+        "Mara Quist, weary, finally answered: \"What difference does one more toll make?\" Her critics cited it for weeks.",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+}
