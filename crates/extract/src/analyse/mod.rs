@@ -414,7 +414,7 @@ fn analyse_article(
             || (text.trim_end().ends_with(['?', '!'])
                 // (not after a colon: in "Roe answered: \"Q?\" Her critics cited it", the
                 // colon gave the quotation its speaker)
-                && !(tf > 0 && pf.is_punct(tf - 1, &[':']))
+                && !introduced_by_speech(pf, tf)
                 && pl.word(tl + 1).is_some_and(|w| {
                     !starts_upper(w)
                         || (tl + 2..tl + 8)

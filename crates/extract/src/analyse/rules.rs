@@ -398,6 +398,15 @@ pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
         {
             return Some((c, "before: speaker verb, quote"));
         }
+        // "Roe continued: \"Q\"", "Doe cracked, \"Q\"": verbs that report speech only right
+        // before (or after) the quotation
+        if i + 2 == qt
+            && pa.is_punct(i + 1, &[',', ':'])
+            && matches!(w, "continued" | "cracked" | "pressed" | "quipped" | "joked")
+            && let Some((c, _)) = pa.subject_before(i)
+        {
+            return Some((c, "before: speaker verb, quote"));
+        }
         match reporting_verb(w) {
             Some(VerbForm::Finite) if !pa.passive(i) && !pa.nominal(i) => {
                 if let Some((c, _)) = pa.subject_before(i) {
@@ -639,7 +648,12 @@ fn sentence_end_attribution(
 ) -> Option<Found> {
     let s = pa.sent[qt];
     let end = pa.sent.partition_point(|&x| x <= s);
-    let comma = (qt + 1..end).rev().find(|&k| pa.is_punct(k, &[',']))?;
+    // (the comma may end another quotation: `… his show, "Harbour Hour," the Ledger reported.`)
+    let comma = (qt + 1..end).rev().find(|&k| {
+        pa.is_punct(k, &[','])
+            || (matches!(pa.toks[k].kind, TokKind::Quote(_))
+                && quote_ends_with_comma(&pa.text[pa.toks[k].start..pa.toks[k].end]))
+    })?;
     // (other quotations of the sentence may stand between, another attribution not)
     if (qt + 1..comma).any(|k| pa.reports_after_quote(k)) {
         return None;
@@ -652,8 +666,36 @@ fn sentence_end_attribution(
         return None;
     }
     let (c, first) = pa.subject_before(v)?;
-    (first == comma + 1 || pa.opens_clause_at(first))
-        .then_some((c, "sentence end: , speaker verb."))
+    let after_comma = first == comma + 1
+        || (first == comma + 2
+            && pa
+                .word(comma + 1)
+                .is_some_and(|w| w.eq_ignore_ascii_case("the")));
+    (after_comma || pa.opens_clause_at(first)).then_some((c, "sentence end: , speaker verb."))
+}
+
+/// `Roe answered: "Q"`, `Roe responds to Doe with, "Q"`: the quotation at `qt` follows a colon,
+/// or a comma shortly after a verb of speech in its sentence.
+pub(super) fn introduced_by_speech(pa: &Para, qt: usize) -> bool {
+    let Some(b) = qt.checked_sub(1) else {
+        return false;
+    };
+    pa.is_punct(b, &[':'])
+        || (pa.is_punct(b, &[','])
+            && (b.saturating_sub(5)..b).any(|k| {
+                pa.sent[k] == pa.sent[qt]
+                    && (pa.word(k).is_some_and(|w| reporting_verb(w).is_some())
+                        || pa.reports_after_quote(k))
+            }))
+}
+
+/// `"Harbour Hour,"`: a quotation whose words end with a comma.
+fn quote_ends_with_comma(span_text: &str) -> bool {
+    span_text
+        .trim_end_matches(|c: char| {
+            matches!(c, '"' | '\'' | '”' | '’' | '»' | '`') || c.is_whitespace()
+        })
+        .ends_with(',')
 }
 
 /// Rule 6: the registry actor or pronoun that opens the quotation's sentence.

@@ -1172,3 +1172,29 @@ fn a_question_after_a_colon_keeps_the_speaker_before_it() {
     ]);
     assert_eq!(q[0].speaker, named("Mara Quist"));
 }
+
+#[test]
+fn a_question_after_verb_and_comma_keeps_its_speaker() {
+    let q = run(&[
+        "Mara Quist replies to Jonas Brandt with, \"Why now? That was on the way to the quay?\" Brandt then writes back, \"You look tired.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+    assert_eq!(q[1].speaker, named("Jonas Brandt"));
+}
+
+#[test]
+fn continued_and_cracked_before_the_quotation() {
+    let q = run(&[
+        "Jonas Brandt spoke first.",
+        "Growing louder as he spoke, Pieter Halvorsen continued: \"The worst toll ever set in this port? It was set on his watch.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+}
+
+#[test]
+fn an_outlet_at_the_end_after_a_quoted_title() {
+    let q = run(&[
+        "Jonas Brandt attacked the crews for \"greed and idleness\" on his weekly radio show, \"Harbour Hour with Jonas Brandt,\" the Lisle Ledger first reported.",
+    ]);
+    assert_eq!(q[0].speaker, named("Lisle Ledger"));
+}
