@@ -689,6 +689,14 @@ pub(super) fn introduced_by_speech(pa: &Para, qt: usize) -> bool {
             }))
 }
 
+/// `East Harbour, Roe went`: a run of capitalised words from token `k` that ends at a comma.
+fn name_then_comma(pa: &Para, k: usize) -> bool {
+    let end = (k..(k + 4).min(pa.toks.len()))
+        .find(|&m| !pa.word(m).is_some_and(starts_upper))
+        .unwrap_or(k);
+    end > k && pa.is_punct(end, &[','])
+}
+
 /// `"Harbour Hour,"`: a quotation whose words end with a comma.
 fn quote_ends_with_comma(span_text: &str) -> bool {
     span_text
@@ -711,16 +719,20 @@ pub(super) fn sentence_subject(
     // (the subject is the first capitalised word or pronoun after a comma of it, and the
     // quotation stands after that: in "When Roe used the words, \"Q\"", the quotation is the
     // fronted clause's; in "During the vote Roe, angered by Doe, walked out" no comma ends it)
+    // (a fronted participle too: "Speaking at a town hall in Lisle, East Harbour, Roe went
+    // after Doe": the comma before the subject is the one whose name runs on to a lower-case
+    // word, not a place's that runs on to another comma)
     if pa.word(from).is_some_and(|w| {
         lowered(w, opens_clause)
             || (w.len() > 5
-                && w.ends_with("ed")
+                && (w.ends_with("ed") || w.ends_with("ing"))
                 && pa.word(from + 1).is_some_and(|x| !starts_upper(x)))
     }) && let Some(c) = (from + 1..qt.min(from + 20)).find(|&k| {
         pa.is_punct(k, &[','])
             && pa
                 .word(k + 1)
                 .is_some_and(|x| starts_upper(x) || is_person_pronoun(x))
+            && !name_then_comma(pa, k + 1)
     }) && c + 1 < qt
     {
         from = c + 1;

@@ -1198,3 +1198,20 @@ fn an_outlet_at_the_end_after_a_quoted_title() {
     ]);
     assert_eq!(q[0].speaker, named("Lisle Ledger"));
 }
+
+#[test]
+fn a_fronted_participle_and_a_place_before_the_subject() {
+    let q = run(&[
+        "Pieter Halvorsen and Jonas Brandt toured the docks on Monday.",
+        "Speaking at a town hall in Lisle, East Harbour, Halvorsen went after Brandt, calling him \"a total stiff.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+}
+
+#[test]
+fn a_month_abbreviation_before_a_day_does_not_end_the_sentence() {
+    let q = run(&[
+        "Halvorsen noted the Sept. 11 floods, his support for the crews and his work to bring jobs from \"Lisle to Vessen.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Halvorsen"));
+}

@@ -289,7 +289,12 @@ pub(super) fn is_title_abbreviation(w: &str) -> bool {
 
 pub(super) const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "Prof", "Jr", "Sr",
-    "No", "Mt", "Capt", "Sgt", "Adm", "Maj", "vs", "Vol", "Ft", "Rev", "Hon",
+    "No", "Mt", "Capt", "Sgt", "Adm", "Maj", "vs", "Vol", "Ft", "Rev", "Hon", "Sens", "Reps",
+];
+
+/// Months as newsrooms abbreviate them before a day.
+const MONTHS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 ];
 
 pub(super) fn sentence_ids(p: &str, toks: &[Tok]) -> Vec<u32> {
@@ -316,6 +321,9 @@ pub(super) fn sentence_ids(p: &str, toks: &[Tok]) -> Vec<u32> {
                             let w = &p[toks[i - 2].start..toks[i - 2].end];
                             ABBREVIATIONS.contains(&w)
                                 || (w.chars().count() == 1 && starts_upper(w))
+                                // "on Sept. 11", "by Feb. 1": a date goes on
+                                || (MONTHS.contains(&w)
+                                    && cur_text.starts_with(|c: char| c.is_ascii_digit()))
                         };
                     cur_opens && !abbrev
                 }
