@@ -603,6 +603,11 @@ impl<'a> Para<'a> {
         if let Some(found) = self.person_before_of(first) {
             return Some(found);
         }
+        // "Jane Roe, who chairs the Lisle Trust said": a relative clause the writer did not
+        // close with a comma
+        if let Some(found) = self.unclosed_relative_subject(first) {
+            return Some(found);
+        }
         // a place in a prepositional phrase is not the subject: "A sign at Vester Quay said"
         if matches!(c, Cand::Named(_)) && self.after_preposition(first) {
             return None;
@@ -656,6 +661,28 @@ impl<'a> Para<'a> {
                 return Some((Cand::Named(n), f));
             }
             at = f;
+        }
+        None
+    }
+
+    /// `Jane Roe, who chairs the Lisle Trust said`: the words from token `first` back to
+    /// `, who` (or `, whose`) hold no punctuation, and a name stands before the comma.
+    pub(super) fn unclosed_relative_subject(&self, first: usize) -> Option<(Cand, usize)> {
+        let mut k = first;
+        for _ in 0..14 {
+            k = k.checked_sub(1)?;
+            if self.sent[k] != self.sent[first] {
+                return None;
+            }
+            let w = self.word(k)?;
+            if matches!(w, "who" | "whose") {
+                if !self.is_punct(k.checked_sub(1)?, &[',']) {
+                    return None;
+                }
+                let (c, f) = self.np_ending_at(k.checked_sub(2)?)?;
+                return (matches!(c, Cand::Named(_) | Cand::Actor(_)) && self.opens_clause_at(f))
+                    .then_some((c, f));
+            }
         }
         None
     }

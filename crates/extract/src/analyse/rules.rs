@@ -407,6 +407,15 @@ pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
         {
             return Some((c, "before: speaker verb, quote"));
         }
+        // "As the Ledger pointed out, \"Q\""
+        if i + 3 == qt
+            && w == "pointed"
+            && pa.word(i + 1) == Some("out")
+            && pa.is_punct(i + 2, &[',', ':'])
+            && let Some((c, _)) = pa.subject_before(i)
+        {
+            return Some((c, "before: speaker verb, quote"));
+        }
         match reporting_verb(w) {
             Some(VerbForm::Finite) if !pa.passive(i) && !pa.nominal(i) => {
                 if let Some((c, _)) = pa.subject_before(i) {

@@ -1215,3 +1215,19 @@ fn a_month_abbreviation_before_a_day_does_not_end_the_sentence() {
     ]);
     assert_eq!(q[0].speaker, named("Halvorsen"));
 }
+
+#[test]
+fn a_relative_clause_left_open_before_said() {
+    let q = run(&[
+        "\"This new toll raises new questions about the harbour,\" Mara Quist, who is chairman of Crews First said in a statement.",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+}
+
+#[test]
+fn pointed_out_before_the_quotation() {
+    let q = run(&[
+        "But as the Lisle Ledger pointed out, \"Still, the council has not published a single budget line.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Lisle Ledger"));
+}
