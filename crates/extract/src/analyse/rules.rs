@@ -96,7 +96,18 @@ pub(super) fn after_rule(pa: &Para, qt: usize, comma_style: bool) -> Option<Foun
                     )
                 })
             });
-            if first < j || conjunction || !(words(j, first) || appositive) {
+            // (a name after a preposition is not the subject: in "\"Q,\" one of the lawyers
+            // for Jonas Brandt said", Brandt did not say it)
+            let object_of_preposition = first > j
+                && !appositive
+                && pa.word(first - 1).is_some_and(|w| {
+                    matches!(w, "for" | "of" | "to" | "with" | "by" | "against" | "about")
+                });
+            if first < j
+                || conjunction
+                || object_of_preposition
+                || !(words(j, first) || appositive)
+            {
                 return object();
             }
             if pa.introduces_next(v) && !comma_style {

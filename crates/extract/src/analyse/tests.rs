@@ -1231,3 +1231,11 @@ fn pointed_out_before_the_quotation() {
     ]);
     assert_eq!(q[0].speaker, named("Lisle Ledger"));
 }
+
+#[test]
+fn a_name_after_a_preposition_does_not_sign_the_quotation() {
+    let q = run(&[
+        "But even as Pieter Halvorsen claimed on Tuesday that \"Brandt got in trouble for far less,\" one of the former lawyers for Jonas Brandt said the two cases were different.",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+}
