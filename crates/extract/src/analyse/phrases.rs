@@ -762,8 +762,15 @@ impl<'a> Para<'a> {
                 TokKind::Punct(p) => return matches!(p, ',' | ':' | '—' | '–' | '(' | ';'),
                 TokKind::Word => {
                     let w = self.word(b).unwrap_or_default();
+                    // (proper adjectives before a lower-case descriptor too: "Republican
+                    // candidate Jane Roe", "Harbour Party candidate Jon Doe")
                     let descriptor = if starts_upper(w) {
-                        is_title(w) || is_honorific(w) || all_caps(w) || is_possessive(w)
+                        is_title(w)
+                            || is_honorific(w)
+                            || all_caps(w)
+                            || is_possessive(w)
+                            || (b + 1..first)
+                                .any(|m| self.word(m).is_some_and(|x| !starts_upper(x)))
                     } else {
                         !lowered(w, is_stop_word) && reporting_verb(w).is_none()
                     };

@@ -103,10 +103,7 @@ pub(super) fn after_rule(pa: &Para, qt: usize, comma_style: bool) -> Option<Foun
                 && pa.word(first - 1).is_some_and(|w| {
                     matches!(w, "for" | "of" | "to" | "with" | "by" | "against" | "about")
                 });
-            if first < j
-                || conjunction
-                || object_of_preposition
-                || !(words(j, first) || appositive)
+            if first < j || conjunction || object_of_preposition || !(words(j, first) || appositive)
             {
                 return object();
             }

@@ -1239,3 +1239,11 @@ fn a_name_after_a_preposition_does_not_sign_the_quotation() {
     ]);
     assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
 }
+
+#[test]
+fn a_proper_adjective_before_a_descriptor_opens_the_attribution() {
+    let q = run(&[
+        "\"Boots on the quay\" would be the right answer, Harbour Party candidate Mara Quist said after the storm.",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+}
