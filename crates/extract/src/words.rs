@@ -355,6 +355,7 @@ fn verbs() -> &'static WordMap<VerbForm> {
             "briefing",
             "briefs",
             "charging",
+            "continue",
             "continuing",
             "continues",
             "continued",

@@ -268,9 +268,10 @@ pub(super) fn possessive_claim_rule(pa: &Para, qt: usize) -> Option<Found> {
             return None;
         }
         let Some(w) = pa.word(k) else { continue };
-        // (many of the nouns are verbs too: "pledge", "claim")
+        // (many of the nouns are verbs too: "pledge", "claim"; a participle of speech gives
+        // the quotation to its own clause: "Roe's comments, saying they were \"Q\"")
         if !is_claim_noun(w) {
-            if reporting_verb(w) == Some(VerbForm::Finite) {
+            if reporting_verb(w).is_some() {
                 return None;
             }
             continue;
@@ -429,9 +430,11 @@ pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
                 if let Some((c, _)) = pa.subject_before(i) {
                     return Some((c, "before: speaker verb, quote"));
                 }
-                // verb first: said Kerry: "Q"
+                // verb first: said Kerry: "Q" (not after a word that would be its subject:
+                // in "King says Ali \"Q\"", King's name was not read as one)
                 if let Some((c, end)) = pa.object_after(i)
                     && (pa.is_punct(end + 1, &[':', ',']) || end + 1 == qt)
+                    && !(i > 0 && pa.sent[i - 1] == s && pa.word(i - 1).is_some_and(starts_upper))
                 {
                     return Some((c, "before: verb speaker, quote"));
                 }
@@ -449,7 +452,7 @@ pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
 pub(super) fn participle_before(pa: &Para, qt: usize) -> Option<usize> {
     let s = pa.sent[qt];
     let mut k = qt;
-    let stop = qt.saturating_sub(10);
+    let stop = qt.saturating_sub(14);
     while k > stop {
         k -= 1;
         if pa.sent[k] != s || matches!(pa.toks[k].kind, TokKind::Quote(_)) {
@@ -473,7 +476,10 @@ pub(super) fn participle_before(pa: &Para, qt: usize) -> Option<usize> {
             let close = (k + 1..qt).all(|m| {
                 pa.is_punct(m, &[',', ':']) || pa.word(m).is_some_and(|x| x == "that" || x == "it")
             });
-            return close.then_some(k);
+            // or a short clause of its own: "saying they were \"Q\"", "telling reporters in
+            // May that he was \"Q\""
+            let clause = (k + 1..qt).all(|m| pa.toks[m].kind == TokKind::Word);
+            return (close || clause).then_some(k);
         }
         if is_labelling_participle(w) && qt - k <= 6 {
             return Some(k);
@@ -490,7 +496,14 @@ pub(super) fn participle_before(pa: &Para, qt: usize) -> Option<usize> {
 /// name opens an absolute phrase (after a comma, a dash, `with`, `and`, `while`, or the start
 /// of the sentence, lower-case descriptors apart).
 pub(super) fn participle_own_subject(pa: &Para, v: usize) -> Option<Cand> {
-    let last = v.checked_sub(1)?;
+    let mut last = v.checked_sub(1)?;
+    // "with Roe recently promising to \"Q\""
+    if pa
+        .word(last)
+        .is_some_and(|w| w.ends_with("ly") && !starts_upper(w))
+    {
+        last = last.checked_sub(1)?;
+    }
     let (cand, first) = if let Some(h) = pa.hit_ending_in(last) {
         (Cand::Actor(actor_of(h.target)), pa.tok_at(h.start))
     } else {

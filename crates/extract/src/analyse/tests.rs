@@ -1247,3 +1247,41 @@ fn a_proper_adjective_before_a_descriptor_opens_the_attribution() {
     ]);
     assert_eq!(q[0].speaker, named("Mara Quist"));
 }
+
+#[test]
+fn a_participle_of_speech_before_a_short_clause() {
+    let q = run(&[
+        "Mara Quist backed the levy in June, but only after weeks of doubt, telling reporters in May that she was \"not quite there yet.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+    let q = run(&[
+        "Pieter Halvorsen and Mara Quist both want tolls, with Quist recently promising to \"toll every hull in the harbour.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+}
+
+#[test]
+fn a_claim_noun_before_a_participle_of_speech_is_not_the_source() {
+    let q = run(&[
+        "Jonas Brandt spoke on Monday.",
+        "One aide inside the Harbour Office tried to play down Brandt's comments, saying they were \"not a big deal around here.\"",
+    ]);
+    assert_ne!(q[0].speaker, named("Jonas Brandt"));
+}
+
+#[test]
+fn a_verb_after_a_name_is_not_read_verb_first() {
+    let q = run(&[
+        "Mara Quist and Jonas Brandt grew up on the quay.",
+        "Quist says Brandt \"talked the talk and walked the walk.\"",
+    ]);
+    assert_ne!(q[0].speaker, named("Jonas Brandt"));
+}
+
+#[test]
+fn continue_is_no_verb_of_speech() {
+    let q = run(&[
+        "Jonas Brandt said he is certain Mara Quist will continue to be \"a champion for the crews.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Jonas Brandt"));
+}
