@@ -70,7 +70,8 @@ impl<'a> Para<'a> {
     pub(super) fn name_left(&self, i: usize) -> Option<(String, usize)> {
         let w = self.word(i)?;
         let w0 = strip_possessive(w);
-        if !starts_upper(w0) || is_not_name(w0) || all_caps(w0) {
+        // (a suffix in capitals ends a name: "Brent Bozell III")
+        if !starts_upper(w0) || is_not_name(w0) || (all_caps(w0) && !is_name_suffix(w0)) {
             return None;
         }
         // an initial never ends a name: "Carlton W. Reeves"
@@ -567,6 +568,7 @@ impl<'a> Para<'a> {
             if all_caps(bare)
                 && !is_not_name(bare)
                 && !is_title(bare)
+                && !is_name_suffix(bare)
                 && bare.chars().all(char::is_alphabetic)
             {
                 return Some((Cand::Named(bare.to_string()), i));

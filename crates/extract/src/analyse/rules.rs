@@ -84,7 +84,12 @@ pub(super) fn after_rule(pa: &Para, qt: usize, comma_style: bool) -> Option<Foun
             };
             // the subject starts the attribution, or is named in an appositive right after
             // the words that start it: "Q," Brecht's spokeswoman, Petra Lindahl, told reporters
-            let words = |a: usize, b: usize| (a..b).all(|k| pa.toks[k].kind == TokKind::Word);
+            // (a sign inside a name counts as a word: "Fight for $15 organiser Ann Roe told")
+            let words = |a: usize, b: usize| {
+                (a..b).all(|k| {
+                    pa.toks[k].kind == TokKind::Word || pa.is_punct(k, &['$', '%', '&', '#'])
+                })
+            };
             let appositive = first > j + 1 && pa.is_punct(first - 1, &[',']) && words(j, first - 1);
             // (only descriptors and titles before the subject: in "\"Q\" and Doe says", Doe
             // starts a clause of its own)
@@ -163,7 +168,7 @@ impl Para<'_> {
         }
         match w {
             "continued" | "continues" | "pressed" | "started" | "began" | "cracked" | "offered"
-            | "reacted" => true,
+            | "reacted" | "agreed" | "agrees" => true,
             "pointed" => self.word(v + 1) == Some("out"),
             "shot" | "fired" | "hit" | "pushed" => self.word(v + 1) == Some("back"),
             "went" | "goes" => self.word(v + 1) == Some("on"),

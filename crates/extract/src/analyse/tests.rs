@@ -1285,3 +1285,17 @@ fn continue_is_no_verb_of_speech() {
     ]);
     assert_eq!(q[0].speaker, named("Jonas Brandt"));
 }
+
+#[test]
+fn agrees_after_a_quotation_and_a_suffix_in_capitals() {
+    let q = run(&["\"Our ideas of success are different,\" agrees Mara Quist, 30, of East Lisle."]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+    let q = run(&[
+        "\"Yes, I support the levy,\" Jonas Brandt III, founder of the Harbour Trust, tells the Lisle Ledger.",
+    ]);
+    assert_eq!(q[0].speaker, named("Jonas Brandt III"));
+    let q = run(&[
+        "\"They care about two things,\" Fight for $15 organizing director Mara Quist told Harbour Radio.",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+}
