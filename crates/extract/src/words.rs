@@ -91,6 +91,7 @@ const REGULAR: &[&str] = &[
     "emphasize",
     "estimate",
     "exclaim",
+    "exhort",
     "explain",
     "highlight",
     "hint",

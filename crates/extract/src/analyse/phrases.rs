@@ -792,8 +792,9 @@ impl<'a> Para<'a> {
         let (c, end) = self.object_np(v)?;
         // a name in apposition names the speaker the noun phrase describes: "said one
         // resident, 81-year-old Ilse Marr", "said the council's chief executive, Mia Lund"
-        let possessive_hit =
-            matches!(c, Cand::Actor(_)) && self.word(end).is_some_and(is_possessive);
+        // (a name's possessive too: "exhorted Roe's introducer, actress Jane Doe")
+        let possessive_hit = matches!(c, Cand::Actor(_) | Cand::Named(_))
+            && self.word(end).is_some_and(is_possessive);
         if matches!(c, Cand::Anon { .. }) || possessive_hit {
             let mut e = end;
             while possessive_hit
@@ -825,6 +826,18 @@ impl<'a> Para<'a> {
             .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
         {
             k += 1;
+        }
+        // a descriptor before it: "actress Ilse Marr", "former aide Jon Doe"
+        let mut d = k;
+        while d < k + 3
+            && self.word(d).is_some_and(|w| {
+                w.chars().all(char::is_lowercase) && !is_stop_word(w) && reporting_verb(w).is_none()
+            })
+        {
+            d += 1;
+        }
+        if d > k && self.word(d).is_some_and(starts_upper) {
+            k = d;
         }
         let (c, end) = self.name_right(k)?;
         let closes = end + 1 >= self.toks.len()

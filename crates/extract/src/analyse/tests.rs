@@ -1299,3 +1299,11 @@ fn agrees_after_a_quotation_and_a_suffix_in_capitals() {
     ]);
     assert_eq!(q[0].speaker, named("Mara Quist"));
 }
+
+#[test]
+fn said_a_name_s_description_and_the_name_in_apposition() {
+    let q = run(&[
+        "\"It is about time the harbour had a woman in charge,\" exclaimed Quist's introducer, actress Ilse Marr.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ilse Marr"));
+}
