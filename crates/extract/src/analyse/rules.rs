@@ -724,6 +724,16 @@ pub(super) fn introduced_by_speech(pa: &Para, qt: usize) -> bool {
             }))
 }
 
+/// `Brandt went on to say`, `Quist has clashed with Doe, saying`: a surname the article has
+/// not written in full, opening its sentence (token `k` at `from`) before a verb.
+fn opens_with_a_verb(pa: &Para, from: usize, k: usize) -> bool {
+    k == from
+        && pa.word(k + 1).is_some_and(|v| {
+            matches!(v, "has" | "had" | "was" | "went" | "then" | "also")
+                || reporting_verb(v) == Some(VerbForm::Finite)
+        })
+}
+
 /// `East Harbour, Roe went`: a run of capitalised words from token `k` that ends at a comma.
 fn name_then_comma(pa: &Para, k: usize) -> bool {
     let end = (k..(k + 4).min(pa.toks.len()))
@@ -802,7 +812,7 @@ pub(super) fn sentence_subject(
             && !is_possessive(w)
             && !pa.word(k + 1).is_some_and(starts_upper)
             && let Some((n, first)) = pa.name_left(k)
-            && (n.contains(' ') || known.contains_key(&n))
+            && (n.contains(' ') || known.contains_key(&n) || opens_with_a_verb(pa, from, k))
             && !pa.after_preposition(first)
         {
             // "Roe campaign manager Jon Doe released a memo": Doe, whom the name describes

@@ -1307,3 +1307,14 @@ fn said_a_name_s_description_and_the_name_in_apposition() {
     ]);
     assert_eq!(q[0].speaker, named("Ilse Marr"));
 }
+
+#[test]
+fn a_surname_opening_its_sentence_before_a_verb() {
+    let q =
+        run(&["Brandt went on to say, \"From the bottom of my heart, I know this to be true.\""]);
+    assert_eq!(q[0].speaker, named("Brandt"));
+    let q = run(&[
+        "Quist has clashed with Pieter Halvorsen once, saying she was \"appalled\" that he would \"mock\" the crews.",
+    ]);
+    assert_eq!(q[0].speaker, named("Quist"));
+}
