@@ -139,6 +139,10 @@ pub(crate) fn marks(p: &str) -> Vec<Mark> {
             'd' => {
                 if !left && !right && !pw && !nw {
                     (true, true)
+                } else if pw && nw && closes_after_inner_single(p, i) {
+                    // `… like, 'this is important,' " Roe said`: set apart from the
+                    // single mark it closes after
+                    (false, true)
                 } else {
                     (left, right)
                 }
@@ -210,6 +214,19 @@ pub(crate) fn marks(p: &str) -> Vec<Mark> {
         i += len;
     }
     out
+}
+
+/// True when the straight double mark at byte `i` stands after one space that follows a
+/// closing single mark: `,' "`.
+fn closes_after_inner_single(p: &str, i: usize) -> bool {
+    let before = &p[..i];
+    let Some(rest) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let Some(inner) = rest.strip_suffix('\'').or_else(|| rest.strip_suffix('’')) else {
+        return false;
+    };
+    inner.ends_with(['.', ',', '?', '!'])
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -671,6 +688,12 @@ mod tests {
             texts(&["‘Tenants’ savings and landlords’ margins both shrink,’ she said."]),
             vec!["Tenants’ savings and landlords’ margins both shrink"]
         );
+    }
+
+    #[test]
+    fn double_mark_after_a_space_closes_a_nested_single() {
+        let t = texts(&["\"They ask, 'Is this the plan?' \" Roe said. \"Not now.\""]);
+        assert_eq!(t, ["They ask, 'Is this the plan?'", "Not now."]);
     }
 
     #[test]
