@@ -431,7 +431,15 @@ fn read_site(r: &mut Reader, root: &Node, places: &mut Places) -> SiteConfig {
             "description" => site.description = r.string(key, value).unwrap_or_default(),
             "language" => {
                 if let Some(language) = r.string(key, value) {
-                    site.language = language;
+                    if is_language_tag(&language) {
+                        site.language = language;
+                    } else {
+                        r.error(
+                            value,
+                            format!("`language` \"{}\" is not a language tag", crate::text::shorten(&language, 40)),
+                            "write the site's language code, e.g. `en`, `ru`, `fr` or `pt-BR`; an article may set its own with `language:` in its front matter",
+                        );
+                    }
                 }
             }
             "theme" => {

@@ -470,3 +470,16 @@ fn hostile_yaml_is_refused_quickly() {
     site.write("site.yaml", deep);
     refused(&site, &["build"], &["site.yaml:", "nested more than"]);
 }
+
+#[test]
+fn site_language_must_be_a_language_tag() {
+    let site = site_with_inputs();
+    append_setting(&site, "language: 'en\" onload=\"alert(1)'");
+    let place = format!("site.yaml:{APPENDED}:11");
+    refused(
+        &site,
+        &["build"],
+        &[&place, "`language`", "is not a language tag", "`pt-BR`"],
+    );
+    refused(&site, &["check"], &[&place, "is not a language tag"]);
+}
