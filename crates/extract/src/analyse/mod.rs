@@ -159,9 +159,18 @@ fn analyse_article(
                 toks,
                 sent,
                 hits,
+                surnames: Vec::new(),
             }
         })
         .collect();
+    let mut paras = paras;
+    let surnames = preposition_surnames(&paras);
+    if !surnames.is_empty() {
+        for pa in &mut paras {
+            pa.surnames = surnames.clone();
+        }
+    }
+    let paras = paras;
     // The body's lines written as headlines (one sentence in Title Case), once per paragraph
     // that holds a quotation.
     let title_lines: Vec<bool> = paras
@@ -325,8 +334,14 @@ fn analyse_article(
             if let Some((c, first)) = pa.subject_before(k) {
                 verb_subjects.push(((pa.idx, pa.toks[first].start), c));
                 // "A asked B whether …": B is the one who answers next
+                // (not a proper adjective before a noun: "asked Republican politicians")
                 if w == "asked"
-                    && let Some((o @ (Cand::Actor(_) | Cand::Named(_)), _)) = pa.object_after(k)
+                    && let Some((o @ (Cand::Actor(_) | Cand::Named(_)), e)) = pa.object_after(k)
+                    && !pa.word(e + 1).is_some_and(|x| {
+                        x.chars().all(char::is_lowercase)
+                            && !is_stop_word(x)
+                            && !matches!(x, "whether" | "why" | "how" | "what" | "about")
+                    })
                 {
                     verb_subjects.push(((pa.idx, pa.toks[k + 1].start), o));
                 }

@@ -59,6 +59,12 @@ impl<'a> Para<'a> {
         }
     }
 
+    /// `is_not_name` for the word `w` of this article: no name, unless the article writes it
+    /// as a surname (`Al From`).
+    pub(super) fn not_name(&self, w: &str) -> bool {
+        is_not_name(w) && !self.surnames.contains(&w)
+    }
+
     pub(super) fn slice(&self, from: usize, to: usize) -> String {
         self.text[self.toks[from].start..self.toks[to].end].to_string()
     }
@@ -71,7 +77,7 @@ impl<'a> Para<'a> {
         let w = self.word(i)?;
         let w0 = strip_possessive(w);
         // (a suffix in capitals ends a name: "Brent Bozell III")
-        if !starts_upper(w0) || is_not_name(w0) || (all_caps(w0) && !is_name_suffix(w0)) {
+        if !starts_upper(w0) || self.not_name(w0) || (all_caps(w0) && !is_name_suffix(w0)) {
             return None;
         }
         // an initial never ends a name: "Carlton W. Reeves"
@@ -233,7 +239,7 @@ impl<'a> Para<'a> {
             ));
         }
         let w = self.word(k)?;
-        if !starts_upper(w) || is_not_name(w) {
+        if !starts_upper(w) || self.not_name(w) {
             return None;
         }
         let mut end = k;
@@ -273,7 +279,7 @@ impl<'a> Para<'a> {
                 caps = 1;
                 continue;
             }
-            if (caps < 3 || is_name_suffix(x)) && starts_upper(x) && !is_not_name(x) {
+            if (caps < 3 || is_name_suffix(x)) && starts_upper(x) && !self.not_name(x) {
                 // initials and suffixes are not among the three: "Harold T. Brenner Jr."
                 if x.chars().count() > 1 && !is_name_suffix(x) {
                     caps += 1;
@@ -605,6 +611,15 @@ impl<'a> Para<'a> {
         if let Some(found) = self.person_before_of(first) {
             return Some(found);
         }
+        // "Jane Roe of Lisle, East Harbour says": the region after a town
+        if matches!(c, Cand::Named(_))
+            && first >= 2
+            && self.is_punct(first - 1, &[','])
+            && let Some((_, town)) = self.name_left(first - 2)
+            && let Some(found) = self.person_before_of(town)
+        {
+            return Some(found);
+        }
         // "Jane Roe, who chairs the Lisle Trust said": a relative clause the writer did not
         // close with a comma
         if let Some(found) = self.unclosed_relative_subject(first) {
@@ -692,6 +707,20 @@ impl<'a> Para<'a> {
     /// `Okonkwo, 52, told`, `Strand, the prime minister, said`, `His spokeswoman, Clara Nyberg,
     /// said`, `A council official, who asked not to be named, said`: the comma at `c` closes an
     /// appositive. A name inside it wins; else the noun phrase before it; else the appositive.
+    /// The token before a bracketed aside that ends at token `k` (`Rep. Zoe Lofgren
+    /// (D-Calif.)` -> `Lofgren`), else `k` itself.
+    pub(super) fn before_brackets(&self, k: usize) -> usize {
+        if !self.is_punct(k, &[')']) {
+            return k;
+        }
+        (k.saturating_sub(10)..k)
+            .rev()
+            .take_while(|&m| self.sent[m] == self.sent[k])
+            .find(|&m| self.is_punct(m, &['(']))
+            .and_then(|m| m.checked_sub(1))
+            .unwrap_or(k)
+    }
+
     pub(super) fn appositive_subject(&self, c: usize) -> Option<(Cand, usize)> {
         if let Some(found) = self.opening_name(c) {
             return Some(found);
@@ -705,7 +734,7 @@ impl<'a> Para<'a> {
             .filter(|&o| (o + 1..c).all(|k| !matches!(self.toks[k].kind, TokKind::Quote(_))));
         let before_open = || {
             open.and_then(|o| o.checked_sub(1))
-                .and_then(|k| self.np_ending_at(k))
+                .and_then(|k| self.np_ending_at(self.before_brackets(k)))
         };
         // A clause between the commas describes the subject, it does not name it: a name in
         // it is a place or an employer ("Brecht, speaking in Port Lisle, said", "Ardell, who
@@ -741,7 +770,7 @@ impl<'a> Para<'a> {
             }
         }
         commas.iter().rev().find_map(|&o| {
-            let (cand, first) = self.np_ending_at(o.checked_sub(1)?)?;
+            let (cand, first) = self.np_ending_at(self.before_brackets(o.checked_sub(1)?))?;
             (matches!(cand, Cand::Named(_) | Cand::Actor(_)) && self.opens_clause_at(first))
                 .then_some((cand, first))
         })

@@ -432,6 +432,17 @@ pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
         }
         match reporting_verb(w) {
             Some(VerbForm::Finite) if !pa.passive(i) && !pa.nominal(i) => {
+                // a parenthetical attribution, verb first between commas: "The trouble with
+                // the levy, says Carl Berg, a historian at the institute, is that it was \"Q\""
+                if i > 0
+                    && pa.is_punct(i - 1, &[','])
+                    && pa.word(i + 1).is_some_and(starts_upper)
+                    && !takes_hearer(w)
+                    && let Some((c @ (Cand::Named(_) | Cand::Actor(_)), end)) = pa.object_after(i)
+                    && pa.is_punct(end + 1, &[','])
+                {
+                    return Some((c, "before: , verb speaker,"));
+                }
                 if let Some((c, _)) = pa.subject_before(i) {
                     return Some((c, "before: speaker verb, quote"));
                 }

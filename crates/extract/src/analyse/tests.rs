@@ -1321,3 +1321,65 @@ fn a_surname_opening_its_sentence_before_a_verb() {
     ]);
     assert_eq!(q[0].speaker, named("Quist"));
 }
+
+#[test]
+fn surnames_that_are_common_words() {
+    // a capitalised auxiliary before a verb is a name, not a skipped adverb
+    let q = run(&[
+        "Columnist Petra Will renewed her feud with Jonas Brandt this week. Brandt said little.",
+        "\u{201c}The harbour vote is a reminder that the levy will fail,\u{201d} Will wrote.",
+    ]);
+    assert_eq!(q[0].speaker, named("Petra Will"));
+    // a preposition the article writes as a surname
+    let q = run(&[
+        "\"We won fewer seats than any party,\" said Ansel From, who founded the group.",
+        "Many saw the group as \"the party of government,\" From said. \"Our task was clear.\"",
+        "From agreed that the gap was wide. \"The times have changed,\" From said.",
+    ]);
+    assert_eq!(q.len(), 4);
+    for (k, x) in q.iter().enumerate() {
+        assert_eq!(x.speaker, named("Ansel From"), "{k}");
+    }
+    // no surname where no name runs into the word
+    let q = run(&["From the quay, Mara Quist said the levy was \"a folly.\""]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+}
+
+#[test]
+fn asked_a_proper_adjective_and_its_noun_is_no_one_to_answer() {
+    let q = run(&[
+        "Mara Quist spoke first.",
+        "\u{201c}Why are you still backing him?\u{201d} Quist asked Lisle councillors. \u{201c}What does this say about your party?\u{201d}",
+        "Several Lisle councillors have since objected.",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+    assert_eq!(q[1].speaker, named("Mara Quist"));
+}
+
+#[test]
+fn verb_first_attribution_between_commas() {
+    let q = run(&[
+        "The paradox of the harbour, says Carl Berg, a historian at the Lisle Library, is that it was \"one of the busiest ports of the age.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Carl Berg"));
+}
+
+#[test]
+fn subject_described_by_town_region_brackets_or_a_clause() {
+    let q = run(&[
+        "Stacy Moe of Lisle, East Harbour says she thinks Quist can win if she keeps \u{201c}doing what she is doing.\u{201d}",
+    ]);
+    assert_eq!(q[0].speaker, named("Stacy Moe"));
+    let q = run(&[
+        "Rep. Zoe Lindqvist (D-Lisle), who introduced a bill this month aimed at improving conditions in East Harbour, said the moves were \u{201c}important first steps.\u{201d}",
+    ]);
+    assert_eq!(q[0].speaker, named("Zoe Lindqvist"));
+    let q = run(&[
+        "The issue came up after Mr. Brandt, asked about the arrests under Mr. Quist, had said, \"I think our port does plenty of that too.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Brandt"));
+    let q = run(&[
+        "Amid calls from some to publish the names, the Ledger's Matt Olsen provided a justification for a list, saying it is needed to \u{201c}remember who they were.\u{201d}",
+    ]);
+    assert_eq!(q[0].speaker, named("Matt Olsen"));
+}

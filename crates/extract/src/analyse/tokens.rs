@@ -27,6 +27,39 @@ pub(super) struct Para<'a> {
     pub(super) sent: Vec<u32>,
     /// Registry actor hits (names, aliases, roles), sorted.
     pub(super) hits: Vec<Hit>,
+    /// Capitalised function words the article writes as a surname (`Al From`): names here.
+    pub(super) surnames: Vec<&'a str>,
+}
+
+/// A capitalised preposition that some people carry as a surname: `Al From`.
+fn is_preposition_surname(w: &str) -> bool {
+    matches!(
+        w,
+        "From" | "By" | "With" | "For" | "Of" | "Like" | "Since" | "Under" | "Until" | "Among"
+    )
+}
+
+/// The capitalised prepositions of `paras` written as surnames: after a capitalised given
+/// name and before a comma or the end of the sentence (`said Al From, who founded it`).
+pub(super) fn preposition_surnames<'a>(paras: &[Para<'a>]) -> Vec<&'a str> {
+    let mut out: Vec<&'a str> = Vec::new();
+    for pa in paras.iter().filter(|pa| !pa.headline) {
+        for k in 1..pa.toks.len() {
+            let Some(w) = pa.word(k) else { continue };
+            if !is_preposition_surname(w) || out.contains(&w) {
+                continue;
+            }
+            let given = pa.word(k - 1).is_some_and(|g| {
+                starts_upper(g) && !all_caps(g) && !is_not_name(g) && !is_title(g)
+            }) && pa.sent[k - 1] == pa.sent[k]
+                && !pa.word(k.wrapping_sub(2)).is_some_and(starts_upper);
+            let ends = k + 1 == pa.toks.len() || pa.is_punct(k + 1, &[',', '.', ';', ')']);
+            if given && ends {
+                out.push(w);
+            }
+        }
+    }
+    out
 }
 
 /// A speaker candidate before resolution against the article state.
