@@ -108,6 +108,22 @@ pub(super) fn after_rule(pa: &Para, qt: usize, comma_style: bool) -> Option<Foun
                 && pa.word(first - 1).is_some_and(|w| {
                     matches!(w, "for" | "of" | "to" | "with" | "by" | "against" | "about")
                 });
+            // two people who wrote it together: the first named ("\"Q,\" Ann Roe and Jon Doe
+            // wrote")
+            if conjunction
+                && first >= j + 2
+                && pa.word(first - 1) == Some("and")
+                && matches!(c, Cand::Named(_) | Cand::Actor(_))
+                && let Some((n, f)) = pa.name_left(first - 2)
+                && f == j
+                && !pa.introduces_next(v)
+            {
+                let c = match pa.hit_ending_in(first - 2) {
+                    Some(h) => Cand::Actor(actor_of(h.target)),
+                    None => Cand::Named(n),
+                };
+                return short_ok(v, v).then_some((c, "after: quote, speaker and speaker verb"));
+            }
             if first < j || conjunction || object_of_preposition || !(words(j, first) || appositive)
             {
                 return object();
@@ -430,6 +446,14 @@ pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
         {
             return Some((c, "before: speaker verb, quote"));
         }
+        // a participle of speech nearer the quotation has its own subject: "…, with Senator
+        // Jon Doe telling reporters he viewed Roe as \"Q\"" (not a verb before it)
+        if reporting_verb(w) == Some(VerbForm::Participle)
+            && participle_before(pa, qt) == Some(i)
+            && let Some(c) = participle_own_subject(pa, i)
+        {
+            return Some((c, "before: X participle, quote"));
+        }
         match reporting_verb(w) {
             Some(VerbForm::Finite) if !pa.passive(i) && !pa.nominal(i) => {
                 // a parenthetical attribution, verb first between commas: "The trouble with
@@ -541,9 +565,10 @@ pub(super) fn participle_own_subject(pa: &Para, v: usize) -> Option<Cand> {
         if matches!(w, "with" | "With" | "and" | "while") {
             return Some(cand);
         }
-        // "union chief", "Sen.": descriptors and titles of the name
+        // "union chief", "Sen.": descriptors and titles of the name (a proper adjective
+        // before a title too: "Republican Senator Jon Doe")
         let descriptor = if starts_upper(w) {
-            is_title(w) || is_honorific(w)
+            is_title(w) || is_honorific(w) || pa.word(b).is_some_and(is_title)
         } else {
             !is_stop_word(w) && reporting_verb(w).is_none() && !is_place_preposition(w)
         };
@@ -735,13 +760,15 @@ pub(super) fn introduced_by_speech(pa: &Para, qt: usize) -> bool {
             }))
 }
 
-/// `Brandt went on to say`, `Quist has clashed with Doe, saying`: a surname the article has
-/// not written in full, opening its sentence (token `k` at `from`) before a verb.
+/// `Brandt went on to say`, `Quist has clashed with Doe, saying`, `Roe compared herself to
+/// Doe, saying`: a surname the article has not written in full, opening its sentence (token
+/// `k` at `from`) before a verb (a past tense among them).
 fn opens_with_a_verb(pa: &Para, from: usize, k: usize) -> bool {
     k == from
         && pa.word(k + 1).is_some_and(|v| {
             matches!(v, "has" | "had" | "was" | "went" | "then" | "also")
                 || reporting_verb(v) == Some(VerbForm::Finite)
+                || (v.len() > 4 && v.ends_with("ed") && v.chars().all(|c| c.is_ascii_lowercase()))
         })
 }
 

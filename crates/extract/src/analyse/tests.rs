@@ -1383,3 +1383,51 @@ fn subject_described_by_town_region_brackets_or_a_clause() {
     ]);
     assert_eq!(q[0].speaker, named("Matt Olsen"));
 }
+
+#[test]
+fn a_surname_opening_a_sentence_before_a_past_tense() {
+    let q = run(&[
+        "At the Sunday debate, Quist compared herself to Doe, saying, \"I take no fees from the harbour.\u{201d}",
+    ]);
+    assert_eq!(q[0].speaker, named("Quist"));
+    let q = run(&[
+        "Brandt gestured as if to stop the noise, then leaned in and boomed: \u{201c}Let us win in May.\u{201d}",
+    ]);
+    assert_eq!(q[0].speaker, named("Brandt"));
+}
+
+#[test]
+fn two_writers_the_first_named() {
+    let q = run(&[
+        "\"He is filled with resentment,\" Anna-Lena Dovik and Gabriel Sund wrote. \"His principle is under attack.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Anna-Lena Dovik"));
+    assert_eq!(q[1].speaker, named("Anna-Lena Dovik"));
+}
+
+#[test]
+fn names_read_as_latin_1_stay_whole() {
+    let q = run(&["\"There is a clear need to act,\" Arturo SarukhÃÂ¡n added."]);
+    assert_eq!(q[0].speaker, named("Arturo SarukhÃÂ¡n"));
+}
+
+#[test]
+fn a_decimal_point_ends_no_sentence() {
+    let q = run(&[
+        "In April, Roe called Ford's plans to open a $1.6 billion plant in Lisle \u{201c}an absolute disgrace,\u{201d} and threatened a levy.",
+    ]);
+    assert_eq!(q[0].speaker, named("Roe"));
+}
+
+#[test]
+fn an_absolute_participle_phrase_over_an_earlier_verb() {
+    let q = run(&[
+        "The attack sparked a debate over how the port responds to violence, with Republican Senator Jon Doe telling reporters on Thursday he viewed Quist as \u{201c}directly responsible\u{201d} for it.",
+    ]);
+    assert_eq!(q[0].speaker, named("Jon Doe"));
+    // a participle of the sentence's own subject leaves it the speaker
+    let q = run(&[
+        "Brandt will meet Quist next week, Mara Lind said, adding, \"They need to sit down and talk.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Lind"));
+}

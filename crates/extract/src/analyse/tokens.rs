@@ -250,6 +250,14 @@ pub(super) fn tokenize(p: &str, quotes: &[(usize, usize, usize)]) -> Vec<Tok> {
                 {
                     j = after;
                 }
+                // UTF-8 read as Latin-1 inside a name: `PeÃ±a`, `SarukhÃÂ¡n` (a lead `Ã` or
+                // `Â`, then a sign of the Latin-1 block, stays one word)
+                '\u{A1}'..='\u{BF}'
+                    if matches!(p[..j].chars().next_back(), Some('Ã' | 'Â'))
+                        && after < next_quote =>
+                {
+                    j = after;
+                }
                 '.' => {
                     // Mr., Sen., Gov.: a title's period belongs to the title and does not end
                     // the name or the sentence ("\"Q,\" Mr. Smith said")
@@ -358,7 +366,13 @@ pub(super) fn sentence_ids(p: &str, toks: &[Tok]) -> Vec<u32> {
                                 || (MONTHS.contains(&w)
                                     && cur_text.starts_with(|c: char| c.is_ascii_digit()))
                         };
-                    cur_opens && !abbrev
+                    // a decimal point: "$1.6 billion"
+                    let decimal = i >= 2
+                        && toks[i - 2].end == prev.start
+                        && t.start == prev.end
+                        && p[..prev.start].ends_with(|c: char| c.is_ascii_digit())
+                        && cur_text.starts_with(|c: char| c.is_ascii_digit());
+                    cur_opens && !abbrev && !decimal
                 }
                 TokKind::Quote(_) => {
                     t.kind == TokKind::Word
