@@ -448,6 +448,17 @@ fn analyse_article(
             // a headline's own rule or no speaker: its Title Case defeats the others
             found = headline_rule(pf, tf).map(|f| (f, (pf.idx, first.start)));
         }
+        // a transcript's label inside the quotation: "\"Jane Roe: Seriously, …\""
+        if found.is_none()
+            && !pf.headline
+            && kind != QuoteKind::Fragment
+            && let Some(label) = transcript_label(&text)
+        {
+            found = Some((
+                (Cand::Named(label.to_string()), "quote: label: words"),
+                (pf.idx, first.start),
+            ));
+        }
         if found.is_none() && !pf.headline && comma_style {
             found = after_rule(pl, tl, true).map(|f| (f, (pl.idx, last.start)));
         }
@@ -510,6 +521,10 @@ fn analyse_article(
             && found.as_ref().is_none_or(|((_, r), _)| {
                 !r.starts_with("after")
                     || (first.paragraph == last.paragraph && at > tl && at - tl <= 10)
+                    // a short attribution after a quotation that ends its sentence stands in
+                    // the next one: "According to the Ledger, a sign read, \"Q.\" Another
+                    // advised, …"
+                    || (*r == "after-short" && at < tf)
             })
         {
             found = Some(((c, "according-to"), (pf.idx, first.start)));

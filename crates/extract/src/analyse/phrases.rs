@@ -136,6 +136,20 @@ impl<'a> Para<'a> {
                 j = k;
                 continue;
             }
+            // an acronym opens an outlet's name: "CBS News", "NBC Nightly" (one word after it)
+            if caps == 1
+                && all_caps(x)
+                && (2..=5).contains(&x.len())
+                && x.chars().all(|c| c.is_ascii_uppercase())
+                && !is_title(x)
+                && !is_name_suffix(x)
+                && !self.not_name(x)
+                && self.is_outlet_word(w0)
+            {
+                caps += 1;
+                j = k;
+                continue;
+            }
             if (caps < 2 || (caps < 4 && is_org()))
                 && starts_upper(x)
                 && !all_caps(x)
@@ -176,6 +190,14 @@ impl<'a> Para<'a> {
         }
         let s = &self.text[self.toks[j].start..self.toks[i].end];
         Some((strip_possessive(s).to_string(), j))
+    }
+
+    /// The word an outlet's name ends with after an acronym: `CBS News`, `NPR Radio`.
+    pub(super) fn is_outlet_word(&self, w: &str) -> bool {
+        matches!(
+            w,
+            "News" | "Radio" | "Television" | "Politics" | "Online" | "Network" | "Channel"
+        )
     }
 
     /// In a headline: the name ending at token `i`, read leftwards over at most two

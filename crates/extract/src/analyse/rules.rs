@@ -931,3 +931,21 @@ pub(super) fn classify(pa: &Para, qt: usize, text: &str, opts: &Options) -> Quot
         QuoteKind::Partial
     }
 }
+
+/// `"Jane Roe: Seriously, about this …"`: a quotation that opens with a speaker's label, as a
+/// transcript does (two or three capitalised words and a colon). Returns the name.
+pub(super) fn transcript_label(text: &str) -> Option<&str> {
+    let (label, rest) = text.split_once(": ")?;
+    let words: Vec<&str> = label.split(' ').collect();
+    let named = (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            starts_upper(w)
+                && !all_caps(w)
+                && !is_not_name(w)
+                && !is_title(w)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''))
+        });
+    // (not a work's title and subtitle: "Lost Tycoon: The Many Lives of Jon Doe")
+    (named && !rest.trim().is_empty() && !is_title_case(rest)).then_some(label)
+}

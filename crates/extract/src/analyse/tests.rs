@@ -1431,3 +1431,36 @@ fn an_absolute_participle_phrase_over_an_earlier_verb() {
     ]);
     assert_eq!(q[0].speaker, named("Mara Lind"));
 }
+
+#[test]
+fn a_month_as_a_name_an_acronym_outlet_and_a_transcript_label() {
+    let q = run(&[
+        "\"Many of his ideas are far from warm,\" columnist Ai Jun wrote in the Lisle Times.",
+        "\"The people have had enough,\" Jun wrote.",
+        "The levy passed on Jun. 5, Roe said, calling it \"a fair deal.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Ai Jun"));
+    assert_eq!(q[1].speaker, named("Ai Jun"));
+    assert_eq!(q[2].speaker, named("Roe"));
+    let q =
+        run(&["\u{201c}The emails released Monday were sent in 2012,\u{201d} CBS News reported."]);
+    assert_eq!(q[0].speaker, named("CBS News"));
+    let q = run(&[
+        "The Ledger's Mara Lind argued that the plan grows out of naivety.",
+        "\"Jonas Brandt: Seriously, about this. Doe says she will pay for it.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Jonas Brandt"));
+    // a work's title and subtitle are no label
+    let q = run(&[
+        "Harry Vik had hoped to reissue his book, ''Lost Tycoon: The Many Lives of Jonas Brandt,'' this year.",
+    ]);
+    assert_ne!(q[0].speaker, named("Lost Tycoon"));
+}
+
+#[test]
+fn according_to_before_a_quotation_over_the_next_sentence() {
+    let q = run(&[
+        "According to the Lisle Ledger, one harbour sign read, \u{201c}Trust the tide, but always wear a vest.\u{201d} Another advised, \u{201c}Slow down.\u{201d}",
+    ]);
+    assert_eq!(q[0].speaker, named("Lisle Ledger"));
+}

@@ -31,16 +31,37 @@ pub(super) struct Para<'a> {
     pub(super) surnames: Vec<&'a str>,
 }
 
-/// A capitalised preposition that some people carry as a surname: `Al From`.
+/// A capitalised preposition or month that some people carry as a name: `Al From`, `Ai Jun`.
 fn is_preposition_surname(w: &str) -> bool {
     matches!(
         w,
-        "From" | "By" | "With" | "For" | "Of" | "Like" | "Since" | "Under" | "Until" | "Among"
+        "From"
+            | "By"
+            | "With"
+            | "For"
+            | "Of"
+            | "Like"
+            | "Since"
+            | "Under"
+            | "Until"
+            | "Among"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Oct"
+            | "Nov"
+            | "Dec"
     )
 }
 
 /// The capitalised prepositions of `paras` written as surnames: after a capitalised given
-/// name and before a comma or the end of the sentence (`said Al From, who founded it`).
+/// name and before a comma, the end of the sentence or a verb of speech (`said Al From, who
+/// founded it`).
 pub(super) fn preposition_surnames<'a>(paras: &[Para<'a>]) -> Vec<&'a str> {
     let mut out: Vec<&'a str> = Vec::new();
     for pa in paras.iter().filter(|pa| !pa.headline) {
@@ -53,7 +74,13 @@ pub(super) fn preposition_surnames<'a>(paras: &[Para<'a>]) -> Vec<&'a str> {
                 starts_upper(g) && !all_caps(g) && !is_not_name(g) && !is_title(g)
             }) && pa.sent[k - 1] == pa.sent[k]
                 && !pa.word(k.wrapping_sub(2)).is_some_and(starts_upper);
-            let ends = k + 1 == pa.toks.len() || pa.is_punct(k + 1, &[',', '.', ';', ')']);
+            // (before a comma or the sentence's end, or a verb of speech: "Ai Jun wrote")
+            let ends = k + 1 == pa.toks.len()
+                || pa.is_punct(k + 1, &[',', ';', ')'])
+                || (pa.is_punct(k + 1, &['.']) && w.len() > 3)
+                || pa
+                    .word(k + 1)
+                    .is_some_and(|v| reporting_verb(v) == Some(VerbForm::Finite));
             if given && ends {
                 out.push(w);
             }
