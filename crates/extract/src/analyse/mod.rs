@@ -485,7 +485,9 @@ fn analyse_article(
             && (tl + 1..pl.toks.len()).all(|k| matches!(pl.toks[k].kind, TokKind::Punct(_)))
             && let Some(next) = paras.get(last.paragraph + 1)
             && next.is_punct(0, &['-', '—', '–'])
-            && let Some((c @ (Cand::Named(_) | Cand::Actor(_)), _)) = next.name_right(1)
+            && let Some((c @ (Cand::Named(_) | Cand::Actor(_)), e)) = next.name_right(1)
+            // (a signature, not a subheading: "– Ready to quiz Doe –")
+            && !next.word(e + 1).is_some_and(|w| !starts_upper(w))
         {
             found = Some(((c, "after: quote, dash speaker"), (next.idx, 0)));
         }

@@ -618,11 +618,17 @@ impl<'a> Para<'a> {
             i = i.checked_sub(1)?;
             skipped += 1;
         }
+        // a party tag between the name and its verb: "Sen. Jane Roe (D-Lisle) said"
+        let i = self.before_brackets(i);
         if self.sent[i] != self.sent[v] {
             return None;
         }
         if self.is_punct(i, &[',']) {
             return self.appositive_subject(i);
+        }
+        // a second verb of the same subject: "Roe referred to Doe as \"Q\" but described …"
+        if self.word(i).is_some_and(|w| matches!(w, "but" | "and")) {
+            return self.clause_opening_name(i);
         }
         // a relative clause: "Pieter Halvorsen, who has called the plan …"
         if self.word(i) == Some("who") && i > 0 && self.is_punct(i - 1, &[',']) {
@@ -656,6 +662,38 @@ impl<'a> Para<'a> {
             return None;
         }
         Some((c, first))
+    }
+
+    /// The name that opens the sentence of token `i` (after a fronted phrase that a comma
+    /// ends) and stands right before a lower-case word, as the subject of its first verb.
+    pub(super) fn clause_opening_name(&self, i: usize) -> Option<(Cand, usize)> {
+        let s = self.sent[i];
+        let start = self.sent.partition_point(|&x| x < s);
+        let mut from = start;
+        if let Some(c) = (start..i).find(|&k| self.is_punct(k, &[','])) {
+            if self.word(start).is_some_and(|w| lowered(w, opens_clause)) {
+                from = c + 1;
+            } else if c < start + 2 {
+                return None;
+            }
+        }
+        // (the first word before a verb: "Republican candidate Jane Roe said … and said")
+        let k = (from..i).find(|&k| {
+            self.word(k + 1).is_some_and(|x| {
+                x.chars().all(|c| c.is_lowercase())
+                    && (reporting_verb(x) == Some(VerbForm::Finite)
+                        || (x.len() > 4 && x.ends_with("ed"))
+                        || matches!(x, "has" | "had" | "was" | "is" | "also"))
+            })
+        })?;
+        if let Some(h) = self.hit_ending_in(k) {
+            return Some((Cand::Actor(actor_of(h.target)), self.tok_at(h.start)));
+        }
+        if self.word(k).is_some_and(is_person_pronoun) {
+            return Some((self.pronoun(k), k));
+        }
+        let (n, f) = self.name_left(k)?;
+        (f == from || self.opens_clause_at(f)).then_some((Cand::Named(n), f))
     }
 
     /// `Jane Roe of East Lisle`, `Jon Wick of the Centre for Harbour Studies`: when the name

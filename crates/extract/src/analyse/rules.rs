@@ -454,6 +454,22 @@ pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
         {
             return Some((c, "before: X participle, quote"));
         }
+        // a hypothetical saying reported by an earlier verb: "Roe said she expected voters
+        // will say \"no\"" (Roe's words)
+        if reporting_verb(w) == Some(VerbForm::Finite)
+            && i > 0
+            && pa
+                .word(i - 1)
+                .is_some_and(|m| matches!(m, "will" | "would" | "could" | "might" | "may" | "can"))
+            && (stop..i - 1).any(|k| {
+                pa.sent[k] == s
+                    && pa
+                        .word(k)
+                        .is_some_and(|x| reporting_verb(x) == Some(VerbForm::Finite))
+            })
+        {
+            continue;
+        }
         match reporting_verb(w) {
             Some(VerbForm::Finite) if !pa.passive(i) && !pa.nominal(i) => {
                 // a parenthetical attribution, verb first between commas: "The trouble with

@@ -1464,3 +1464,34 @@ fn according_to_before_a_quotation_over_the_next_sentence() {
     ]);
     assert_eq!(q[0].speaker, named("Lisle Ledger"));
 }
+
+#[test]
+fn a_party_tag_a_second_verb_and_a_hypothetical_saying() {
+    let q = run(&[
+        "Saturday at the party convention Sen. Elena Varga (D-Lisle) said harbour candidate Jonas Brandt was a \u{201c}proven failure\u{201d} in business.",
+    ]);
+    assert_eq!(q[0].speaker, named("Elena Varga"));
+    let q = run(&[
+        "Speaking to the Ledger on Monday, Doe referred to Quist as \u{201c}a bright, charismatic leader\u{201d} but described her skills as a \u{201c}work in progress.\u{201d}",
+    ]);
+    assert_eq!(q[1].speaker, named("Doe"));
+    let q = run(&[
+        "Republican candidate Lena Graf said that Quist is a \u{201c}good, decent woman,\u{201d} and said that Brandt \u{201c}melted down last night.\u{201d}",
+    ]);
+    assert_eq!(q[1].speaker, named("Lena Graf"));
+    let q = run(&[
+        "When asked about Brandt, Mayor Ann Berg said she expected that voters will say \u{201c}no\u{201d} to his plans.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ann Berg"));
+}
+
+#[test]
+fn a_subheading_after_a_quotation_is_no_signature() {
+    let q = run(&[
+        "Ramos believes in journalism that \u{201c}takes sides.\u{201d}",
+        "\u{2013} Ready to quiz Brandt \u{2013}.",
+    ]);
+    assert_ne!(q[0].speaker, named("Ready"));
+    let q = run(&["\"We will not give up the quay.\"", "- Mara Quist."]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+}
