@@ -487,7 +487,7 @@ fn analyse_article(
             && next.is_punct(0, &['-', '—', '–'])
             && let Some((c @ (Cand::Named(_) | Cand::Actor(_)), e)) = next.name_right(1)
             // (a signature, not a subheading: "– Ready to quiz Doe –")
-            && !next.word(e + 1).is_some_and(|w| !starts_upper(w))
+            && next.word(e + 1).is_none_or(starts_upper)
         {
             found = Some(((c, "after: quote, dash speaker"), (next.idx, 0)));
         }
