@@ -448,6 +448,31 @@ fn analyse_article(
             // a headline's own rule or no speaker: its Title Case defeats the others
             found = headline_rule(pf, tf).map(|f| (f, (pf.idx, first.start)));
         }
+        // "called him a \"Q1\" and a \"Q2\"": a quotation joined to the one before it in
+        // its sentence by a conjunction has that one's source
+        let coordinated = if !pf.headline
+            && tf > 0
+            && let Some(prev) = out.last()
+            && prev.speaker.is_some()
+            && let Some(ps) = prev.spans.last()
+            && ps.paragraph == first.paragraph
+            && let Some(pt) = (0..tf)
+                .rev()
+                .find(|&k| matches!(pf.toks[k].kind, TokKind::Quote(_)))
+            && pf.toks[pt].start == ps.start
+            && pf.sent[pt] == pf.sent[tf]
+            && (pt + 1..tf).all(|k| {
+                pf.is_punct(k, &[','])
+                    || pf.word(k).is_some_and(|w| {
+                        matches!(w, "and" | "or" | "a" | "an" | "the" | "yes" | "then")
+                    })
+            })
+            && (pt + 1..tf).any(|k| pf.word(k).is_some_and(|w| matches!(w, "and" | "or")))
+        {
+            prev.speaker.clone()
+        } else {
+            None
+        };
         // a transcript's label inside the quotation: "\"Jane Roe: Seriously, …\""
         if found.is_none()
             && !pf.headline
@@ -459,7 +484,11 @@ fn analyse_article(
                 (pf.idx, first.start),
             ));
         }
-        if found.is_none() && !pf.headline && comma_style {
+        // "what Judge Roe called \"Q,\" Doe said": a labelling verb right before the
+        // quotation gives it to its subject, not to the attribution after it
+        let labelled =
+            tf > 0 && pf.word(tf - 1).is_some_and(is_characterising_verb) && !pf.passive(tf - 1);
+        if found.is_none() && !pf.headline && comma_style && !labelled {
             found = after_rule(pl, tl, true).map(|f| (f, (pl.idx, last.start)));
         }
         // "\"Q\" and against the levy, Roe said.": the quotation's sentence runs on after it
@@ -583,7 +612,10 @@ fn analyse_article(
         }
         let mut speaker = None;
         let mut rule = None;
-        if let Some(((c, r), para)) = found {
+        if coordinated.is_some() {
+            speaker = coordinated;
+            rule = Some("coordinated quotation");
+        } else if let Some(((c, r), para)) = found {
             if matches!(c, Cand::Pronoun { .. }) {
                 state.other_side = gloss_side(&text);
             }

@@ -437,6 +437,39 @@ pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
         {
             return Some((c, "before: speaker verb, quote"));
         }
+        // "Roe expressed frustration that …", "expressed a deep regret for \"Q\"": a feeling
+        // voiced (not "expressed interest in", "expressed his support")
+        if matches!(w, "expressed" | "expresses")
+            && (i + 1..(i + 4).min(qt)).any(|k| {
+                pa.word(k).is_some_and(|x| {
+                    matches!(
+                        x,
+                        "frustration"
+                            | "regret"
+                            | "concern"
+                            | "concerns"
+                            | "hope"
+                            | "doubt"
+                            | "doubts"
+                            | "disappointment"
+                            | "dismay"
+                            | "anger"
+                            | "outrage"
+                            | "surprise"
+                            | "confidence"
+                            | "optimism"
+                            | "skepticism"
+                            | "sympathy"
+                            | "desire"
+                            | "wish"
+                    )
+                })
+            })
+            && !pa.passive(i)
+            && let Some((c, _)) = pa.subject_before(i)
+        {
+            return Some((c, "before: speaker verb, quote"));
+        }
         // "As the Ledger pointed out, \"Q\""
         if i + 3 == qt
             && w == "pointed"
@@ -866,7 +899,11 @@ pub(super) fn sentence_subject(
             && !is_possessive(w)
             && !pa.word(k + 1).is_some_and(starts_upper)
             && let Some((n, first)) = pa.name_left(k)
-            && (n.contains(' ') || known.contains_key(&n) || opens_with_a_verb(pa, from, k))
+            && (n.contains(' ')
+                || known.contains_key(&n)
+                || opens_with_a_verb(pa, from, k)
+                // "Mr. Roe tries to …": an honorific makes a surname a person's
+                || (first > 0 && pa.word(first - 1).is_some_and(is_honorific)))
             && !pa.after_preposition(first)
         {
             // "Roe campaign manager Jon Doe released a memo": Doe, whom the name describes

@@ -1495,3 +1495,33 @@ fn a_subheading_after_a_quotation_is_no_signature() {
     let q = run(&["\"We will not give up the quay.\"", "- Mara Quist."]);
     assert_eq!(q[0].speaker, named("Mara Quist"));
 }
+
+#[test]
+fn a_quotation_joined_by_a_conjunction_and_an_honorific_surname() {
+    let q = run(&["Last summer, Ilse Marr called a shouting Doe a \"bully\" and a \"fraud.\""]);
+    assert_eq!(q[0].speaker, named("Ilse Marr"));
+    assert_eq!(q[1].speaker, named("Ilse Marr"));
+    let q = run(&[
+        "Mr. Brandt tries to turn the noise to his advantage, alternately shouting ''Get them out of here'' and ''Be nice.''",
+    ]);
+    assert_eq!(q[0].speaker, named("Brandt"));
+    assert_eq!(q[1].speaker, named("Brandt"));
+    // each its own attribution
+    let q = run(&["\"We won,\" Roe said, and \"we will win again,\" Doe said."]);
+    assert_eq!(q[1].speaker, named("Doe"));
+}
+
+#[test]
+fn expressed_reports_speech() {
+    let q = run(&[
+        "Mara Quist expressed frustration in an interview this year that allies were acting too often as ''free riders.''",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+    let q = run(&[
+        "\u{201c}In breaking news,\u{201d} Axelrod tweeted last January, \u{201c}Quist wins full support from her aide,\u{201d} after aide Jon Doe expressed his general support online.",
+        "And, in a clip that Judge Ann Berg called \"distasteful,\" Brandt expressed a desire to \"try them all.\"",
+    ]);
+    assert_eq!(q[1].speaker, named("Axelrod"));
+    assert_eq!(q[2].speaker, named("Ann Berg"));
+    assert_eq!(q[3].speaker, named("Brandt"));
+}
