@@ -185,8 +185,13 @@ pub(crate) fn marks(p: &str) -> Vec<Mark> {
             '<' => (true, false),
             '>' => (false, true),
             // ‘ opens a single quotation, unless it clearly closes one after a word (the
-            // German `‚Q‘`)
+            // German `‚Q‘`); between two letters it is an apostrophe typed with the wrong
+            // mark (`won‘t`, `Doe‘s`)
             '[' => {
+                if pa && na {
+                    i += len;
+                    continue;
+                }
                 if right && !left && !po {
                     (false, true)
                 } else {
@@ -690,6 +695,24 @@ mod tests {
         );
     }
 
+    /// English text that types `‘` for an apostrophe: since `‘` may close after a word (the
+    /// German `‚Q‘`), check it still reads as an apostrophe inside and after a word.
+    #[test]
+    fn left_single_mark_typed_as_an_apostrophe() {
+        assert_eq!(
+            texts(&["‘The Roes‘ plan won‘t pass,’ Quist said of Doe‘s bill."]),
+            vec!["The Roes‘ plan won‘t pass"]
+        );
+        // a quotation closed with the same mark it opened with, inside a double one
+        assert_eq!(
+            texts(&["“Tell them ‘not on our watch‘, and mean it,” wrote Jane Roe."]),
+            vec!["Tell them ‘not on our watch‘, and mean it"]
+        );
+        assert_eq!(
+            texts(&["She called it ‘a stunt‘ and left."]),
+            vec!["a stunt"]
+        );
+    }
     #[test]
     fn double_mark_after_a_space_closes_a_nested_single() {
         let t = texts(&["\"They ask, 'Is this the plan?' \" Roe said. \"Not now.\""]);

@@ -1001,14 +1001,6 @@ pub(crate) fn is_skippable_adverb(word: &str) -> bool {
                     | "once"
                     | "finally"
                     | "repeatedly"
-                    | "has"
-                    | "had"
-                    | "have"
-                    | "had've"
-                    | "would"
-                    | "will"
-                    | "was"
-                    | "is"
                     | "publicly"
                     | "reportedly"
                     | "subsequently"
@@ -1042,6 +1034,13 @@ pub(crate) fn is_skippable_adverb(word: &str) -> bool {
                     | "even"
                     | "still"
             )
+            // auxiliaries only in lower case: a capitalised one before a verb is a name
+            // ("\"Q,\" Will wrote": the columnist George Will)
+            || (lower_case
+                && matches!(
+                    x,
+                    "has" | "had" | "have" | "had've" | "would" | "will" | "was" | "is"
+                ))
     })
 }
 
@@ -1080,6 +1079,19 @@ pub(crate) fn opens_clause(word: &str) -> bool {
                 | "although"
                 | "apparently"
                 | "visibly"
+                // (a fronted phrase or a clause in apposition: "Amid the uproar, Roe …",
+                // "Roe, asked about the vote, said")
+                | "amid"
+                | "asked"
+                | "following"
+                | "since"
+                | "because"
+                | "if"
+                | "until"
+                | "under"
+                | "among"
+                | "for"
+                | "by"
         )
 }
 

@@ -159,9 +159,18 @@ fn analyse_article(
                 toks,
                 sent,
                 hits,
+                surnames: Vec::new(),
             }
         })
         .collect();
+    let mut paras = paras;
+    let surnames = preposition_surnames(&paras);
+    if !surnames.is_empty() {
+        for pa in &mut paras {
+            pa.surnames = surnames.clone();
+        }
+    }
+    let paras = paras;
     // The body's lines written as headlines (one sentence in Title Case), once per paragraph
     // that holds a quotation.
     let title_lines: Vec<bool> = paras
@@ -325,8 +334,14 @@ fn analyse_article(
             if let Some((c, first)) = pa.subject_before(k) {
                 verb_subjects.push(((pa.idx, pa.toks[first].start), c));
                 // "A asked B whether …": B is the one who answers next
+                // (not a proper adjective before a noun: "asked Republican politicians")
                 if w == "asked"
-                    && let Some((o @ (Cand::Actor(_) | Cand::Named(_)), _)) = pa.object_after(k)
+                    && let Some((o @ (Cand::Actor(_) | Cand::Named(_)), e)) = pa.object_after(k)
+                    && !pa.word(e + 1).is_some_and(|x| {
+                        x.chars().all(char::is_lowercase)
+                            && !is_stop_word(x)
+                            && !matches!(x, "whether" | "why" | "how" | "what" | "about")
+                    })
                 {
                     verb_subjects.push(((pa.idx, pa.toks[k + 1].start), o));
                 }
@@ -433,7 +448,47 @@ fn analyse_article(
             // a headline's own rule or no speaker: its Title Case defeats the others
             found = headline_rule(pf, tf).map(|f| (f, (pf.idx, first.start)));
         }
-        if found.is_none() && !pf.headline && comma_style {
+        // "called him a \"Q1\" and a \"Q2\"": a quotation joined to the one before it in
+        // its sentence by a conjunction has that one's source
+        let coordinated = if !pf.headline
+            && tf > 0
+            && let Some(prev) = out.last()
+            && prev.speaker.is_some()
+            && let Some(ps) = prev.spans.last()
+            && ps.paragraph == first.paragraph
+            && let Some(pt) = (0..tf)
+                .rev()
+                .find(|&k| matches!(pf.toks[k].kind, TokKind::Quote(_)))
+            && pf.toks[pt].start == ps.start
+            && pf.sent[pt] == pf.sent[tf]
+            && (pt + 1..tf).all(|k| {
+                pf.is_punct(k, &[','])
+                    || pf.word(k).is_some_and(|w| {
+                        matches!(w, "and" | "or" | "a" | "an" | "the" | "yes" | "then")
+                    })
+            })
+            && (pt + 1..tf).any(|k| pf.word(k).is_some_and(|w| matches!(w, "and" | "or")))
+        {
+            prev.speaker.clone()
+        } else {
+            None
+        };
+        // a transcript's label inside the quotation: "\"Jane Roe: Seriously, …\""
+        if found.is_none()
+            && !pf.headline
+            && kind != QuoteKind::Fragment
+            && let Some(label) = transcript_label(&text)
+        {
+            found = Some((
+                (Cand::Named(label.to_string()), "quote: label: words"),
+                (pf.idx, first.start),
+            ));
+        }
+        // "what Judge Roe called \"Q,\" Doe said": a labelling verb right before the
+        // quotation gives it to its subject, not to the attribution after it
+        let labelled =
+            tf > 0 && pf.word(tf - 1).is_some_and(is_characterising_verb) && !pf.passive(tf - 1);
+        if found.is_none() && !pf.headline && comma_style && !labelled {
             found = after_rule(pl, tl, true).map(|f| (f, (pl.idx, last.start)));
         }
         // "\"Q\" and against the levy, Roe said.": the quotation's sentence runs on after it
@@ -459,7 +514,9 @@ fn analyse_article(
             && (tl + 1..pl.toks.len()).all(|k| matches!(pl.toks[k].kind, TokKind::Punct(_)))
             && let Some(next) = paras.get(last.paragraph + 1)
             && next.is_punct(0, &['-', '—', '–'])
-            && let Some((c @ (Cand::Named(_) | Cand::Actor(_)), _)) = next.name_right(1)
+            && let Some((c @ (Cand::Named(_) | Cand::Actor(_)), e)) = next.name_right(1)
+            // (a signature, not a subheading: "– Ready to quiz Doe –")
+            && next.word(e + 1).is_none_or(starts_upper)
         {
             found = Some(((c, "after: quote, dash speaker"), (next.idx, 0)));
         }
@@ -495,6 +552,10 @@ fn analyse_article(
             && found.as_ref().is_none_or(|((_, r), _)| {
                 !r.starts_with("after")
                     || (first.paragraph == last.paragraph && at > tl && at - tl <= 10)
+                    // a short attribution after a quotation that ends its sentence stands in
+                    // the next one: "According to the Ledger, a sign read, \"Q.\" Another
+                    // advised, …"
+                    || (*r == "after-short" && at < tf)
             })
         {
             found = Some(((c, "according-to"), (pf.idx, first.start)));
@@ -551,7 +612,10 @@ fn analyse_article(
         }
         let mut speaker = None;
         let mut rule = None;
-        if let Some(((c, r), para)) = found {
+        if coordinated.is_some() {
+            speaker = coordinated;
+            rule = Some("coordinated quotation");
+        } else if let Some(((c, r), para)) = found {
             if matches!(c, Cand::Pronoun { .. }) {
                 state.other_side = gloss_side(&text);
             }

@@ -59,6 +59,12 @@ impl<'a> Para<'a> {
         }
     }
 
+    /// `is_not_name` for the word `w` of this article: no name, unless the article writes it
+    /// as a surname (`Al From`).
+    pub(super) fn not_name(&self, w: &str) -> bool {
+        is_not_name(w) && !self.surnames.contains(&w)
+    }
+
     pub(super) fn slice(&self, from: usize, to: usize) -> String {
         self.text[self.toks[from].start..self.toks[to].end].to_string()
     }
@@ -71,7 +77,7 @@ impl<'a> Para<'a> {
         let w = self.word(i)?;
         let w0 = strip_possessive(w);
         // (a suffix in capitals ends a name: "Brent Bozell III")
-        if !starts_upper(w0) || is_not_name(w0) || (all_caps(w0) && !is_name_suffix(w0)) {
+        if !starts_upper(w0) || self.not_name(w0) || (all_caps(w0) && !is_name_suffix(w0)) {
             return None;
         }
         // an initial never ends a name: "Carlton W. Reeves"
@@ -130,6 +136,20 @@ impl<'a> Para<'a> {
                 j = k;
                 continue;
             }
+            // an acronym opens an outlet's name: "CBS News", "NBC Nightly" (one word after it)
+            if caps == 1
+                && all_caps(x)
+                && (2..=5).contains(&x.len())
+                && x.chars().all(|c| c.is_ascii_uppercase())
+                && !is_title(x)
+                && !is_name_suffix(x)
+                && !self.not_name(x)
+                && self.is_outlet_word(w0)
+            {
+                caps += 1;
+                j = k;
+                continue;
+            }
             if (caps < 2 || (caps < 4 && is_org()))
                 && starts_upper(x)
                 && !all_caps(x)
@@ -170,6 +190,14 @@ impl<'a> Para<'a> {
         }
         let s = &self.text[self.toks[j].start..self.toks[i].end];
         Some((strip_possessive(s).to_string(), j))
+    }
+
+    /// The word an outlet's name ends with after an acronym: `CBS News`, `NPR Radio`.
+    pub(super) fn is_outlet_word(&self, w: &str) -> bool {
+        matches!(
+            w,
+            "News" | "Radio" | "Television" | "Politics" | "Online" | "Network" | "Channel"
+        )
     }
 
     /// In a headline: the name ending at token `i`, read leftwards over at most two
@@ -233,7 +261,7 @@ impl<'a> Para<'a> {
             ));
         }
         let w = self.word(k)?;
-        if !starts_upper(w) || is_not_name(w) {
+        if !starts_upper(w) || self.not_name(w) {
             return None;
         }
         let mut end = k;
@@ -273,7 +301,7 @@ impl<'a> Para<'a> {
                 caps = 1;
                 continue;
             }
-            if (caps < 3 || is_name_suffix(x)) && starts_upper(x) && !is_not_name(x) {
+            if (caps < 3 || is_name_suffix(x)) && starts_upper(x) && !self.not_name(x) {
                 // initials and suffixes are not among the three: "Harold T. Brenner Jr."
                 if x.chars().count() > 1 && !is_name_suffix(x) {
                     caps += 1;
@@ -590,11 +618,17 @@ impl<'a> Para<'a> {
             i = i.checked_sub(1)?;
             skipped += 1;
         }
+        // a party tag between the name and its verb: "Sen. Jane Roe (D-Lisle) said"
+        let i = self.before_brackets(i);
         if self.sent[i] != self.sent[v] {
             return None;
         }
         if self.is_punct(i, &[',']) {
             return self.appositive_subject(i);
+        }
+        // a second verb of the same subject: "Roe referred to Doe as \"Q\" but described …"
+        if self.word(i).is_some_and(|w| matches!(w, "but" | "and")) {
+            return self.clause_opening_name(i);
         }
         // a relative clause: "Pieter Halvorsen, who has called the plan …"
         if self.word(i) == Some("who") && i > 0 && self.is_punct(i - 1, &[',']) {
@@ -603,6 +637,15 @@ impl<'a> Para<'a> {
         let (c, first) = self.np_ending_at(i)?;
         // "Jane Roe of the Lisle Fishing Cooperative said": the person the phrase describes
         if let Some(found) = self.person_before_of(first) {
+            return Some(found);
+        }
+        // "Jane Roe of Lisle, East Harbour says": the region after a town
+        if matches!(c, Cand::Named(_))
+            && first >= 2
+            && self.is_punct(first - 1, &[','])
+            && let Some((_, town)) = self.name_left(first - 2)
+            && let Some(found) = self.person_before_of(town)
+        {
             return Some(found);
         }
         // "Jane Roe, who chairs the Lisle Trust said": a relative clause the writer did not
@@ -619,6 +662,38 @@ impl<'a> Para<'a> {
             return None;
         }
         Some((c, first))
+    }
+
+    /// The name that opens the sentence of token `i` (after a fronted phrase that a comma
+    /// ends) and stands right before a lower-case word, as the subject of its first verb.
+    pub(super) fn clause_opening_name(&self, i: usize) -> Option<(Cand, usize)> {
+        let s = self.sent[i];
+        let start = self.sent.partition_point(|&x| x < s);
+        let mut from = start;
+        if let Some(c) = (start..i).find(|&k| self.is_punct(k, &[','])) {
+            if self.word(start).is_some_and(|w| lowered(w, opens_clause)) {
+                from = c + 1;
+            } else if c < start + 2 {
+                return None;
+            }
+        }
+        // (the first word before a verb: "Republican candidate Jane Roe said … and said")
+        let k = (from..i).find(|&k| {
+            self.word(k + 1).is_some_and(|x| {
+                x.chars().all(|c| c.is_lowercase())
+                    && (reporting_verb(x) == Some(VerbForm::Finite)
+                        || (x.len() > 4 && x.ends_with("ed"))
+                        || matches!(x, "has" | "had" | "was" | "is" | "also"))
+            })
+        })?;
+        if let Some(h) = self.hit_ending_in(k) {
+            return Some((Cand::Actor(actor_of(h.target)), self.tok_at(h.start)));
+        }
+        if self.word(k).is_some_and(is_person_pronoun) {
+            return Some((self.pronoun(k), k));
+        }
+        let (n, f) = self.name_left(k)?;
+        (f == from || self.opens_clause_at(f)).then_some((Cand::Named(n), f))
     }
 
     /// `Jane Roe of East Lisle`, `Jon Wick of the Centre for Harbour Studies`: when the name
@@ -692,6 +767,20 @@ impl<'a> Para<'a> {
     /// `Okonkwo, 52, told`, `Strand, the prime minister, said`, `His spokeswoman, Clara Nyberg,
     /// said`, `A council official, who asked not to be named, said`: the comma at `c` closes an
     /// appositive. A name inside it wins; else the noun phrase before it; else the appositive.
+    /// The token before a bracketed aside that ends at token `k` (`Rep. Zoe Lofgren
+    /// (D-Calif.)` -> `Lofgren`), else `k` itself.
+    pub(super) fn before_brackets(&self, k: usize) -> usize {
+        if !self.is_punct(k, &[')']) {
+            return k;
+        }
+        (k.saturating_sub(10)..k)
+            .rev()
+            .take_while(|&m| self.sent[m] == self.sent[k])
+            .find(|&m| self.is_punct(m, &['(']))
+            .and_then(|m| m.checked_sub(1))
+            .unwrap_or(k)
+    }
+
     pub(super) fn appositive_subject(&self, c: usize) -> Option<(Cand, usize)> {
         if let Some(found) = self.opening_name(c) {
             return Some(found);
@@ -705,7 +794,7 @@ impl<'a> Para<'a> {
             .filter(|&o| (o + 1..c).all(|k| !matches!(self.toks[k].kind, TokKind::Quote(_))));
         let before_open = || {
             open.and_then(|o| o.checked_sub(1))
-                .and_then(|k| self.np_ending_at(k))
+                .and_then(|k| self.np_ending_at(self.before_brackets(k)))
         };
         // A clause between the commas describes the subject, it does not name it: a name in
         // it is a place or an employer ("Brecht, speaking in Port Lisle, said", "Ardell, who
@@ -741,7 +830,7 @@ impl<'a> Para<'a> {
             }
         }
         commas.iter().rev().find_map(|&o| {
-            let (cand, first) = self.np_ending_at(o.checked_sub(1)?)?;
+            let (cand, first) = self.np_ending_at(self.before_brackets(o.checked_sub(1)?))?;
             (matches!(cand, Cand::Named(_) | Cand::Actor(_)) && self.opens_clause_at(first))
                 .then_some((cand, first))
         })

@@ -108,6 +108,22 @@ pub(super) fn after_rule(pa: &Para, qt: usize, comma_style: bool) -> Option<Foun
                 && pa.word(first - 1).is_some_and(|w| {
                     matches!(w, "for" | "of" | "to" | "with" | "by" | "against" | "about")
                 });
+            // two people who wrote it together: the first named ("\"Q,\" Ann Roe and Jon Doe
+            // wrote")
+            if conjunction
+                && first >= j + 2
+                && pa.word(first - 1) == Some("and")
+                && matches!(c, Cand::Named(_) | Cand::Actor(_))
+                && let Some((n, f)) = pa.name_left(first - 2)
+                && f == j
+                && !pa.introduces_next(v)
+            {
+                let c = match pa.hit_ending_in(first - 2) {
+                    Some(h) => Cand::Actor(actor_of(h.target)),
+                    None => Cand::Named(n),
+                };
+                return short_ok(v, v).then_some((c, "after: quote, speaker and speaker verb"));
+            }
             if first < j || conjunction || object_of_preposition || !(words(j, first) || appositive)
             {
                 return object();
@@ -421,6 +437,39 @@ pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
         {
             return Some((c, "before: speaker verb, quote"));
         }
+        // "Roe expressed frustration that …", "expressed a deep regret for \"Q\"": a feeling
+        // voiced (not "expressed interest in", "expressed his support")
+        if matches!(w, "expressed" | "expresses")
+            && (i + 1..(i + 4).min(qt)).any(|k| {
+                pa.word(k).is_some_and(|x| {
+                    matches!(
+                        x,
+                        "frustration"
+                            | "regret"
+                            | "concern"
+                            | "concerns"
+                            | "hope"
+                            | "doubt"
+                            | "doubts"
+                            | "disappointment"
+                            | "dismay"
+                            | "anger"
+                            | "outrage"
+                            | "surprise"
+                            | "confidence"
+                            | "optimism"
+                            | "skepticism"
+                            | "sympathy"
+                            | "desire"
+                            | "wish"
+                    )
+                })
+            })
+            && !pa.passive(i)
+            && let Some((c, _)) = pa.subject_before(i)
+        {
+            return Some((c, "before: speaker verb, quote"));
+        }
         // "As the Ledger pointed out, \"Q\""
         if i + 3 == qt
             && w == "pointed"
@@ -430,8 +479,43 @@ pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
         {
             return Some((c, "before: speaker verb, quote"));
         }
+        // a participle of speech nearer the quotation has its own subject: "…, with Senator
+        // Jon Doe telling reporters he viewed Roe as \"Q\"" (not a verb before it)
+        if reporting_verb(w) == Some(VerbForm::Participle)
+            && participle_before(pa, qt) == Some(i)
+            && let Some(c) = participle_own_subject(pa, i)
+        {
+            return Some((c, "before: X participle, quote"));
+        }
+        // a hypothetical saying reported by an earlier verb: "Roe said she expected voters
+        // will say \"no\"" (Roe's words)
+        if reporting_verb(w) == Some(VerbForm::Finite)
+            && i > 0
+            && pa
+                .word(i - 1)
+                .is_some_and(|m| matches!(m, "will" | "would" | "could" | "might" | "may" | "can"))
+            && (stop..i - 1).any(|k| {
+                pa.sent[k] == s
+                    && pa
+                        .word(k)
+                        .is_some_and(|x| reporting_verb(x) == Some(VerbForm::Finite))
+            })
+        {
+            continue;
+        }
         match reporting_verb(w) {
             Some(VerbForm::Finite) if !pa.passive(i) && !pa.nominal(i) => {
+                // a parenthetical attribution, verb first between commas: "The trouble with
+                // the levy, says Carl Berg, a historian at the institute, is that it was \"Q\""
+                if i > 0
+                    && pa.is_punct(i - 1, &[','])
+                    && pa.word(i + 1).is_some_and(starts_upper)
+                    && !takes_hearer(w)
+                    && let Some((c @ (Cand::Named(_) | Cand::Actor(_)), end)) = pa.object_after(i)
+                    && pa.is_punct(end + 1, &[','])
+                {
+                    return Some((c, "before: , verb speaker,"));
+                }
                 if let Some((c, _)) = pa.subject_before(i) {
                     return Some((c, "before: speaker verb, quote"));
                 }
@@ -530,9 +614,10 @@ pub(super) fn participle_own_subject(pa: &Para, v: usize) -> Option<Cand> {
         if matches!(w, "with" | "With" | "and" | "while") {
             return Some(cand);
         }
-        // "union chief", "Sen.": descriptors and titles of the name
+        // "union chief", "Sen.": descriptors and titles of the name (a proper adjective
+        // before a title too: "Republican Senator Jon Doe")
         let descriptor = if starts_upper(w) {
-            is_title(w) || is_honorific(w)
+            is_title(w) || is_honorific(w) || pa.word(b).is_some_and(is_title)
         } else {
             !is_stop_word(w) && reporting_verb(w).is_none() && !is_place_preposition(w)
         };
@@ -724,13 +809,15 @@ pub(super) fn introduced_by_speech(pa: &Para, qt: usize) -> bool {
             }))
 }
 
-/// `Brandt went on to say`, `Quist has clashed with Doe, saying`: a surname the article has
-/// not written in full, opening its sentence (token `k` at `from`) before a verb.
+/// `Brandt went on to say`, `Quist has clashed with Doe, saying`, `Roe compared herself to
+/// Doe, saying`: a surname the article has not written in full, opening its sentence (token
+/// `k` at `from`) before a verb (a past tense among them).
 fn opens_with_a_verb(pa: &Para, from: usize, k: usize) -> bool {
     k == from
         && pa.word(k + 1).is_some_and(|v| {
             matches!(v, "has" | "had" | "was" | "went" | "then" | "also")
                 || reporting_verb(v) == Some(VerbForm::Finite)
+                || (v.len() > 4 && v.ends_with("ed") && v.chars().all(|c| c.is_ascii_lowercase()))
         })
 }
 
@@ -812,7 +899,11 @@ pub(super) fn sentence_subject(
             && !is_possessive(w)
             && !pa.word(k + 1).is_some_and(starts_upper)
             && let Some((n, first)) = pa.name_left(k)
-            && (n.contains(' ') || known.contains_key(&n) || opens_with_a_verb(pa, from, k))
+            && (n.contains(' ')
+                || known.contains_key(&n)
+                || opens_with_a_verb(pa, from, k)
+                // "Mr. Roe tries to …": an honorific makes a surname a person's
+                || (first > 0 && pa.word(first - 1).is_some_and(is_honorific)))
             && !pa.after_preposition(first)
         {
             // "Roe campaign manager Jon Doe released a memo": Doe, whom the name describes
@@ -892,4 +983,22 @@ pub(super) fn classify(pa: &Para, qt: usize, text: &str, opts: &Options) -> Quot
     } else {
         QuoteKind::Partial
     }
+}
+
+/// `"Jane Roe: Seriously, about this …"`: a quotation that opens with a speaker's label, as a
+/// transcript does (two or three capitalised words and a colon). Returns the name.
+pub(super) fn transcript_label(text: &str) -> Option<&str> {
+    let (label, rest) = text.split_once(": ")?;
+    let words: Vec<&str> = label.split(' ').collect();
+    let named = (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            starts_upper(w)
+                && !all_caps(w)
+                && !is_not_name(w)
+                && !is_title(w)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''))
+        });
+    // (not a work's title and subtitle: "Lost Tycoon: The Many Lives of Jon Doe")
+    (named && !rest.trim().is_empty() && !is_title_case(rest)).then_some(label)
 }

@@ -27,6 +27,66 @@ pub(super) struct Para<'a> {
     pub(super) sent: Vec<u32>,
     /// Registry actor hits (names, aliases, roles), sorted.
     pub(super) hits: Vec<Hit>,
+    /// Capitalised function words the article writes as a surname (`Al From`): names here.
+    pub(super) surnames: Vec<&'a str>,
+}
+
+/// A capitalised preposition or month that some people carry as a name: `Al From`, `Ai Jun`.
+fn is_preposition_surname(w: &str) -> bool {
+    matches!(
+        w,
+        "From"
+            | "By"
+            | "With"
+            | "For"
+            | "Of"
+            | "Like"
+            | "Since"
+            | "Under"
+            | "Until"
+            | "Among"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+    )
+}
+
+/// The capitalised prepositions of `paras` written as surnames: after a capitalised given
+/// name and before a comma, the end of the sentence or a verb of speech (`said Al From, who
+/// founded it`).
+pub(super) fn preposition_surnames<'a>(paras: &[Para<'a>]) -> Vec<&'a str> {
+    let mut out: Vec<&'a str> = Vec::new();
+    for pa in paras.iter().filter(|pa| !pa.headline) {
+        for k in 1..pa.toks.len() {
+            let Some(w) = pa.word(k) else { continue };
+            if !is_preposition_surname(w) || out.contains(&w) {
+                continue;
+            }
+            let given = pa.word(k - 1).is_some_and(|g| {
+                starts_upper(g) && !all_caps(g) && !is_not_name(g) && !is_title(g)
+            }) && pa.sent[k - 1] == pa.sent[k]
+                && !pa.word(k.wrapping_sub(2)).is_some_and(starts_upper);
+            // (before a comma or the sentence's end, or a verb of speech: "Ai Jun wrote")
+            let ends = k + 1 == pa.toks.len()
+                || pa.is_punct(k + 1, &[',', ';', ')'])
+                || (pa.is_punct(k + 1, &['.']) && w.len() > 3)
+                || pa
+                    .word(k + 1)
+                    .is_some_and(|v| reporting_verb(v) == Some(VerbForm::Finite));
+            if given && ends {
+                out.push(w);
+            }
+        }
+    }
+    out
 }
 
 /// A speaker candidate before resolution against the article state.
@@ -217,6 +277,14 @@ pub(super) fn tokenize(p: &str, quotes: &[(usize, usize, usize)]) -> Vec<Tok> {
                 {
                     j = after;
                 }
+                // UTF-8 read as Latin-1 inside a name: `PeÃ±a`, `SarukhÃÂ¡n` (a lead `Ã` or
+                // `Â`, then a sign of the Latin-1 block, stays one word)
+                '\u{A1}'..='\u{BF}'
+                    if matches!(p[..j].chars().next_back(), Some('Ã' | 'Â'))
+                        && after < next_quote =>
+                {
+                    j = after;
+                }
                 '.' => {
                     // Mr., Sen., Gov.: a title's period belongs to the title and does not end
                     // the name or the sentence ("\"Q,\" Mr. Smith said")
@@ -325,7 +393,13 @@ pub(super) fn sentence_ids(p: &str, toks: &[Tok]) -> Vec<u32> {
                                 || (MONTHS.contains(&w)
                                     && cur_text.starts_with(|c: char| c.is_ascii_digit()))
                         };
-                    cur_opens && !abbrev
+                    // a decimal point: "$1.6 billion"
+                    let decimal = i >= 2
+                        && toks[i - 2].end == prev.start
+                        && t.start == prev.end
+                        && p[..prev.start].ends_with(|c: char| c.is_ascii_digit())
+                        && cur_text.starts_with(|c: char| c.is_ascii_digit());
+                    cur_opens && !abbrev && !decimal
                 }
                 TokKind::Quote(_) => {
                     t.kind == TokKind::Word
