@@ -124,70 +124,9 @@ impl<'a> Tag<'a> {
     }
 }
 
-/// The reverse of `render::escape_html`, for the few references rendered
-/// HTML holds (see [`char_reference`]).
-pub fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        match char_reference(rest) {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The character a reference at the start of `text` stands for, and the
-/// reference's length. Only what HTML writers emit is known: the five XML
-/// entities, `&nbsp;`, and decimal and hex references.
-pub fn char_reference(text: &str) -> Option<(char, usize)> {
-    let end = text.get(1..)?.find(';')? + 1;
-    if end > 10 {
-        return None;
-    }
-    let c = match &text[1..end] {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        name => {
-            let number = name.strip_prefix('#')?;
-            let code = match number.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => number.parse().ok()?,
-            };
-            char::from_u32(code)?
-        }
-    };
-    Some((c, end + 1))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn references_decode() {
-        assert_eq!(
-            decode_entities("a &lt;b&gt; &#39;c&#x27; &bogus; & &amp;amp;"),
-            "a <b> 'c' &bogus; & &amp;"
-        );
-    }
 
     #[test]
     fn tags_and_attributes() {

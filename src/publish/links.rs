@@ -8,10 +8,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
-use crate::content::html::decode_entities;
 use crate::diagnostics::Diagnostic;
 use crate::render::Theme;
 use crate::site::{ArticleIdx, Site, routes};
+use crate::text::{decode_entities, percent_decode};
 
 pub mod external;
 
@@ -117,10 +117,10 @@ fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
         .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
-fn percent_decode(path: &str) -> String {
-    percent_encoding::percent_decode_str(path)
-        .decode_utf8_lossy()
-        .into_owned()
+/// A link's path or fragment decoded; one that does not decode (a stray
+/// `%`, bytes that are not UTF-8) is looked up as written.
+fn decoded(path: &str) -> String {
+    percent_decode(path).unwrap_or_else(|| path.to_string())
 }
 
 /// Where a link leads.
@@ -144,7 +144,7 @@ pub enum Target {
 pub fn resolve(config: &Config, page: &str, link: &str) -> Target {
     let link = link.trim();
     let (link, fragment) = match link.split_once('#') {
-        Some((l, f)) => (l, Some(percent_decode(f)).filter(|f| !f.is_empty())),
+        Some((l, f)) => (l, Some(decoded(f)).filter(|f| !f.is_empty())),
         None => (link, None),
     };
     let link = link.split_once('?').map_or(link, |(l, _)| l);
@@ -184,7 +184,7 @@ pub fn resolve(config: &Config, page: &str, link: &str) -> Target {
         let dir = page.rfind('/').map_or("", |i| &page[..=i]);
         format!("{}{dir}{link}", config.base_path)
     };
-    let decoded = percent_decode(&site_path);
+    let decoded = decoded(&site_path);
     let Some(inside) = decoded.strip_prefix(config.base_path.as_str()).or_else(|| {
         (decoded.trim_end_matches('/') == config.base_path.trim_end_matches('/')).then_some("")
     }) else {
@@ -205,10 +205,7 @@ pub fn resolve(config: &Config, page: &str, link: &str) -> Target {
     }
     let mut path = parts.join("/");
     if inside.is_empty() || inside.ends_with('/') {
-        if !path.is_empty() {
-            path.push('/');
-        }
-        path.push_str("index.html");
+        path = routes::folder_index(&path);
     }
     Target::Internal { path, fragment }
 }
@@ -233,10 +230,9 @@ impl<'a> Checker<'a> {
         theme: &Theme,
         pages: &[PageLinks],
     ) -> Checker<'a> {
-        let mut files: HashSet<String> = super::linkable_outputs(site).into_iter().collect();
+        let mut files: HashSet<String> = routes::linkable_files(site).into_iter().collect();
         files.extend(theme.statics.iter().map(|s| s.output_path().to_string()));
         files.insert(crate::content::highlight::STYLESHEET_PATH.to_string());
-        files.insert(super::search::SCRIPT.to_string());
         Checker {
             config,
             root,
@@ -380,7 +376,7 @@ impl<'a> Checker<'a> {
         let ids = match self.pages.get(path) {
             Some(ids) => ids,
             None => {
-                if self.exists(path) || self.exists(&format!("{path}/index.html")) {
+                if self.exists(path) || self.exists(&routes::folder_index(path)) {
                     return None;
                 }
                 return Some(format!("there is no page {shown} in the site"));
