@@ -14,11 +14,12 @@ use std::time::Instant;
 use dossier::build::{BuildOptions, load_site};
 use dossier::publish::{self, Out, search};
 use dossier::render::Renderer;
+use dossier::site::routes;
 
 /// What the search client downloads for `query`: meta.json, the shards of
 /// its words, the docs files of the first 20 results.
 fn fetched(files: &HashMap<String, Vec<u8>>, query: &str) -> (usize, usize, usize) {
-    let meta: serde_json::Value = serde_json::from_slice(&files[search::META]).unwrap();
+    let meta: serde_json::Value = serde_json::from_slice(&files[routes::SEARCH_META]).unwrap();
     let keys: BTreeSet<String> = meta["shards"]
         .as_array()
         .unwrap()
@@ -39,7 +40,7 @@ fn fetched(files: &HashMap<String, Vec<u8>>, query: &str) -> (usize, usize, usiz
             words.push(t.to_string())
         }
     });
-    let mut bytes = files[search::META].len();
+    let mut bytes = files[routes::SEARCH_META].len();
     let mut shards_loaded = BTreeSet::new();
     let mut scores: Option<HashMap<usize, f64>> = None;
     for (i, word) in words.iter().enumerate() {
@@ -60,7 +61,7 @@ fn fetched(files: &HashMap<String, Vec<u8>>, query: &str) -> (usize, usize, usiz
         }
         let mut these: HashMap<usize, f64> = HashMap::new();
         for key in wanted {
-            let path = format!("search/index/{}.json", search::file_name(&key));
+            let path = routes::search_shard(&search::file_name(&key));
             if shards_loaded.insert(path.clone()) {
                 bytes += files[&path].len();
             }
@@ -161,7 +162,7 @@ fn main() {
         shards.iter().sum::<usize>(),
         sorted[sorted.len() / 2],
         sorted.last().unwrap(),
-        files[search::META].len(),
+        files[routes::SEARCH_META].len(),
     );
     // Words of different frequency: a rare one from an article's body, a name,
     // common words, and a prefix.

@@ -62,20 +62,10 @@ impl Node {
     pub fn describe(&self) -> String {
         match &self.value {
             Value::Scalar { .. } if self.is_null() => "nothing".into(),
-            Value::Scalar { text, .. } => format!("`{}`", shorten(text)),
+            Value::Scalar { text, .. } => format!("`{}`", crate::text::shorten(text, 60)),
             Value::List(_) => "a list".into(),
             Value::Map(_) => "a mapping".into(),
         }
-    }
-}
-
-fn shorten(text: &str) -> String {
-    const MAX: usize = 60;
-    if text.chars().count() <= MAX {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(MAX).collect();
-        format!("{cut}…")
     }
 }
 

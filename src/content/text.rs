@@ -10,8 +10,9 @@
 //! spaces; image descriptions are text; headings, code blocks, footnote
 //! numbers and the commentary label are not; quotation markers are dropped.
 
-use super::html::{Tag, char_reference};
+use super::html::Tag;
 use super::markdown::{MARK_CLOSE, MARK_OPEN, MARK_OPEN_END};
+use crate::text::char_reference;
 
 /// Elements whose content is not part of the plain text.
 fn skipped(tag: &Tag, name: &str) -> bool {

@@ -14,8 +14,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::content::html::{Tag, decode_entities};
-use crate::render::escape_html;
+use crate::content::html::Tag;
+use crate::text::{decode_entities, escape_html};
 
 /// A link of the body, printed as a note.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -16,11 +16,6 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::site::routes;
 use crate::site::{Actor, Article, Quotation, QuoteKind, Site, Speaker, Topic};
 
-pub const ARTICLES: &str = "data/articles.json";
-pub const QUOTES: &str = "data/quotes.json";
-pub const ACTORS: &str = "data/actors.json";
-pub const TOPICS: &str = "data/topics.json";
-
 /// Serialises an iterator as a JSON array without collecting it.
 struct Stream<I>(RefCell<Option<I>>);
 
@@ -57,28 +52,28 @@ where
 
 pub fn write(config: &Config, site: &Site, out: Out) -> Result<(), Diagnostics> {
     let results = [
-        out.stream(ARTICLES, |w| {
+        out.stream(routes::DATA_ARTICLES, |w| {
             write_wrapped(
                 w,
                 "articles",
                 site.articles.iter().map(|a| article(config, site, a)),
             )
         }),
-        out.stream(QUOTES, |w| {
+        out.stream(routes::DATA_QUOTES, |w| {
             write_wrapped(
                 w,
                 "quotes",
                 site.quotations.iter().map(|q| quote_json(config, site, q)),
             )
         }),
-        out.stream(ACTORS, |w| {
+        out.stream(routes::DATA_ACTORS, |w| {
             write_wrapped(
                 w,
                 "actors",
                 site.actors.iter().map(|a| actor(config, site, a)),
             )
         }),
-        out.stream(TOPICS, |w| {
+        out.stream(routes::DATA_TOPICS, |w| {
             write_wrapped(
                 w,
                 "topics",

@@ -8,10 +8,11 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
-use crate::content::html::decode_entities;
+use crate::content::html::for_each_tag;
 use crate::diagnostics::Diagnostic;
 use crate::render::Theme;
 use crate::site::{ArticleIdx, Site, routes};
+use crate::text::{decode_entities, percent_decode};
 
 pub mod external;
 
@@ -25,102 +26,37 @@ pub struct PageLinks {
 }
 
 impl PageLinks {
+    /// Every `href` and `src` of the page, and every id (`id`, and `name` on
+    /// an `a`), entities decoded.
     pub fn scan(path: &str, html: &str) -> PageLinks {
         let mut page = PageLinks {
             path: path.to_string(),
             ..PageLinks::default()
         };
-        scan_html(html, |tag, name, value| match name {
-            "href" | "src" => page.links.push(value),
-            "id" => page.ids.push(value),
-            "name" if tag == "a" => page.ids.push(value),
-            _ => {}
+        for_each_tag(html, |tag| {
+            for (name, value) in &tag.attrs {
+                let Some(value) = value else { continue };
+                let list = if name.eq_ignore_ascii_case("href") || name.eq_ignore_ascii_case("src")
+                {
+                    &mut page.links
+                } else if name.eq_ignore_ascii_case("id")
+                    || (name.eq_ignore_ascii_case("name") && tag.name.eq_ignore_ascii_case("a"))
+                {
+                    &mut page.ids
+                } else {
+                    continue;
+                };
+                list.push(decode_entities(value));
+            }
         });
         page
     }
 }
 
-/// Call `attr(tag, name, value)` for every attribute of every tag of `html`
-/// (names lowercased, values with entities decoded). Comments and the
-/// contents of `script` and `style` are skipped.
-pub fn scan_html(html: &str, mut attr: impl FnMut(&str, &str, String)) {
-    let bytes = html.as_bytes();
-    let mut i = 0;
-    while let Some(off) = html[i..].find('<') {
-        i += off + 1;
-        if html[i..].starts_with("!--") {
-            i = html[i..].find("-->").map_or(html.len(), |e| i + e + 3);
-            continue;
-        }
-        let name_end = i + html[i..]
-            .find(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
-            .unwrap_or(html.len() - i);
-        let tag = html[i..name_end].to_ascii_lowercase();
-        if tag.is_empty() || !tag.as_bytes()[0].is_ascii_alphabetic() {
-            continue;
-        }
-        i = name_end;
-        // Attributes up to the end of the tag.
-        loop {
-            while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
-                i += 1;
-            }
-            if i >= bytes.len() || bytes[i] == b'>' {
-                i = (i + 1).min(bytes.len());
-                break;
-            }
-            let start = i;
-            while i < bytes.len()
-                && !bytes[i].is_ascii_whitespace()
-                && !matches!(bytes[i], b'=' | b'>' | b'/')
-            {
-                i += 1;
-            }
-            let name = html[start..i].to_ascii_lowercase();
-            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            if i < bytes.len() && bytes[i] == b'=' {
-                i += 1;
-                while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-                    i += 1;
-                }
-                let value = if i < bytes.len() && (bytes[i] == b'"' || bytes[i] == b'\'') {
-                    let quote = bytes[i] as char;
-                    let end = html[i + 1..].find(quote).map_or(html.len(), |e| i + 1 + e);
-                    let v = &html[i + 1..end];
-                    i = (end + 1).min(bytes.len());
-                    v
-                } else {
-                    let start = i;
-                    while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' {
-                        i += 1;
-                    }
-                    &html[start..i]
-                };
-                attr(&tag, &name, decode_entities(value));
-            } else if name.is_empty() {
-                i += 1;
-            }
-        }
-        if tag == "script" || tag == "style" {
-            let close = format!("</{tag}");
-            i = find_ascii_ci(&html[i..], &close).map_or(html.len(), |e| i + e);
-        }
-    }
-}
-
-fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-}
-
-fn percent_decode(path: &str) -> String {
-    percent_encoding::percent_decode_str(path)
-        .decode_utf8_lossy()
-        .into_owned()
+/// A link's path or fragment decoded; one that does not decode (a stray
+/// `%`, bytes that are not UTF-8) is looked up as written.
+fn decoded(path: &str) -> String {
+    percent_decode(path).unwrap_or_else(|| path.to_string())
 }
 
 /// Where a link leads.
@@ -144,7 +80,7 @@ pub enum Target {
 pub fn resolve(config: &Config, page: &str, link: &str) -> Target {
     let link = link.trim();
     let (link, fragment) = match link.split_once('#') {
-        Some((l, f)) => (l, Some(percent_decode(f)).filter(|f| !f.is_empty())),
+        Some((l, f)) => (l, Some(decoded(f)).filter(|f| !f.is_empty())),
         None => (link, None),
     };
     let link = link.split_once('?').map_or(link, |(l, _)| l);
@@ -184,7 +120,7 @@ pub fn resolve(config: &Config, page: &str, link: &str) -> Target {
         let dir = page.rfind('/').map_or("", |i| &page[..=i]);
         format!("{}{dir}{link}", config.base_path)
     };
-    let decoded = percent_decode(&site_path);
+    let decoded = decoded(&site_path);
     let Some(inside) = decoded.strip_prefix(config.base_path.as_str()).or_else(|| {
         (decoded.trim_end_matches('/') == config.base_path.trim_end_matches('/')).then_some("")
     }) else {
@@ -205,10 +141,7 @@ pub fn resolve(config: &Config, page: &str, link: &str) -> Target {
     }
     let mut path = parts.join("/");
     if inside.is_empty() || inside.ends_with('/') {
-        if !path.is_empty() {
-            path.push('/');
-        }
-        path.push_str("index.html");
+        path = routes::folder_index(&path);
     }
     Target::Internal { path, fragment }
 }
@@ -233,10 +166,9 @@ impl<'a> Checker<'a> {
         theme: &Theme,
         pages: &[PageLinks],
     ) -> Checker<'a> {
-        let mut files: HashSet<String> = super::linkable_outputs(site).into_iter().collect();
+        let mut files: HashSet<String> = routes::linkable_files(site).into_iter().collect();
         files.extend(theme.statics.iter().map(|s| s.output_path().to_string()));
         files.insert(crate::content::highlight::STYLESHEET_PATH.to_string());
-        files.insert(super::search::SCRIPT.to_string());
         Checker {
             config,
             root,
@@ -380,7 +312,7 @@ impl<'a> Checker<'a> {
         let ids = match self.pages.get(path) {
             Some(ids) => ids,
             None => {
-                if self.exists(path) || self.exists(&format!("{path}/index.html")) {
+                if self.exists(path) || self.exists(&routes::folder_index(path)) {
                     return None;
                 }
                 return Some(format!("there is no page {shown} in the site"));

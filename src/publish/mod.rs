@@ -19,7 +19,7 @@ use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Staging;
 use crate::render::Renderer;
-use crate::site::{Site, routes};
+use crate::site::Site;
 
 /// Where an output file goes: into the staging folder, or nowhere (dry run).
 #[derive(Clone, Copy)]
@@ -94,33 +94,4 @@ pub fn write_all(
     } else {
         Err(errors.into())
     }
-}
-
-/// The files of this module a page may link to (for the link checker, which
-/// sees no files in a dry run), relative to the output folder.
-pub fn linkable_outputs(site: &Site) -> Vec<String> {
-    let mut paths: Vec<String> = routes::feeds(site);
-    paths.extend(
-        [
-            sitemap::SITEMAP,
-            sitemap::ROBOTS,
-            data::ARTICLES,
-            data::QUOTES,
-            data::ACTORS,
-            data::TOPICS,
-            search::META,
-        ]
-        .map(String::from),
-    );
-    // Print pages are made by `print`, for every digest with articles.
-    let print = |dir: String| routes::index_file(&dir);
-    paths.extend(
-        (site.topics.iter().filter(|t| !t.articles.is_empty()))
-            .map(|t| print(routes::print_topic(&t.id))),
-    );
-    paths.extend(
-        (site.actors.iter().filter(|a| !a.articles.is_empty()))
-            .map(|a| print(routes::print_actor(&a.id))),
-    );
-    paths
 }

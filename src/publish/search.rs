@@ -38,8 +38,6 @@ use crate::site::routes;
 use crate::site::{QuoteKind, Site, SourceIdx};
 use crate::text::shorten;
 
-pub const META: &str = "search/meta.json";
-pub const SCRIPT: &str = "search/search.js";
 /// Documents per metadata file.
 pub const DOCS_PER_CHUNK: usize = 25;
 /// A shard past this size is split by one more character of its terms.
@@ -454,7 +452,7 @@ where
                 })
                 .collect();
             emit(
-                format!("search/docs/{n}.json"),
+                routes::search_docs(n),
                 serde_json::to_vec(&rows).expect("plain data serialises"),
             )
             .err()
@@ -504,11 +502,7 @@ where
             let mut out = Vec::new();
             shard(prefix(group[0].0, 2), group, &mut out);
             out.into_iter().map(|(key, json)| {
-                emit(
-                    format!("search/index/{}.json", file_name(&key)),
-                    json.into_bytes(),
-                )
-                .map(|()| key)
+                emit(routes::search_shard(&file_name(&key)), json.into_bytes()).map(|()| key)
             })
         })
         .collect();
@@ -532,10 +526,13 @@ where
     drop(index);
     for (path, bytes) in [
         (
-            META.to_string(),
+            routes::SEARCH_META.to_string(),
             serde_json::to_vec(&meta).expect("plain data serialises"),
         ),
-        (SCRIPT.to_string(), CLIENT.as_bytes().to_vec()),
+        (
+            routes::SEARCH_SCRIPT.to_string(),
+            CLIENT.as_bytes().to_vec(),
+        ),
     ] {
         errors.extend(emit(path, bytes).err());
     }

@@ -9,11 +9,9 @@ use super::xml::escape_into;
 use crate::config::Config;
 use crate::diagnostics::Diagnostics;
 use crate::render::Renderer;
-use crate::site::routes::Page;
+use crate::site::routes::{self, Page};
 use crate::site::{ArticleIdx, Site};
 
-pub const SITEMAP: &str = "sitemap.xml";
-pub const ROBOTS: &str = "robots.txt";
 /// The most URLs one sitemap file may hold.
 pub const MAX_URLS: usize = 50_000;
 
@@ -67,7 +65,7 @@ pub fn write(
             errors.push(e);
         }
     }
-    if let Err(e) = out.write(ROBOTS, robots(config).as_bytes()) {
+    if let Err(e) = out.write(routes::ROBOTS, robots(config).as_bytes()) {
         errors.push(e);
     }
     if errors.is_empty() {
@@ -80,7 +78,7 @@ pub fn write(
 pub fn robots(config: &Config) -> String {
     format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-        config.permalink(SITEMAP)
+        config.permalink(routes::SITEMAP)
     )
 }
 
@@ -89,12 +87,12 @@ pub fn robots(config: &Config) -> String {
 pub fn files(config: &Config, entries: &[Entry], max: usize) -> Vec<(String, String)> {
     let max = max.max(1);
     if entries.len() <= max {
-        return vec![(SITEMAP.to_string(), urlset(entries))];
+        return vec![(routes::SITEMAP.to_string(), urlset(entries))];
     }
     let mut files: Vec<(String, String)> = entries
         .chunks(max)
         .enumerate()
-        .map(|(n, chunk)| (format!("sitemap-{}.xml", n + 1), urlset(chunk)))
+        .map(|(n, chunk)| (routes::sitemap_part(n + 1), urlset(chunk)))
         .collect();
     let mut index =
         format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"{XMLNS}\">\n");
@@ -104,7 +102,7 @@ pub fn files(config: &Config, entries: &[Entry], max: usize) -> Vec<(String, Str
         index.push_str("</loc></sitemap>\n");
     }
     index.push_str("</sitemapindex>\n");
-    files.push((SITEMAP.to_string(), index));
+    files.push((routes::SITEMAP.to_string(), index));
     files
 }
 

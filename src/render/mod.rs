@@ -18,7 +18,7 @@ use crate::content::markdown::{MARK_CLOSE, MARK_OPEN, MARK_OPEN_END};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::site::routes::{self, Page};
 use crate::site::{ArticleIdx, QuotationIdx, QuoteKind, Site};
-pub use crate::text::escape_html;
+use crate::text::escape_html;
 use crate::text::first_words;
 pub use routes::TEMPLATES;
 pub use theme::Theme;

@@ -8,7 +8,8 @@
 //! read from their own temporary folder only after the resolved file is
 //! checked to be inside it.
 
-use crate::text::escape_html;
+use crate::site::routes;
+use crate::text::{escape_html, percent_decode};
 use std::convert::Infallible;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::path::{Path, PathBuf};
@@ -230,29 +231,6 @@ pub fn clean_path(raw: &str) -> Option<(String, bool)> {
     Some((parts.join("/"), folder))
 }
 
-/// A path segment decoded, or `None` when it is not UTF-8 or holds a `%`
-/// that starts no escape (taken literally, it would give one file two
-/// spellings).
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let well_formed = bytes
-        .iter()
-        .enumerate()
-        .filter(|&(_, &b)| b == b'%')
-        .all(|(i, _)| {
-            bytes
-                .get(i + 1..i + 3)
-                .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
-        });
-    if !well_formed {
-        return None;
-    }
-    percent_encoding::percent_decode_str(s)
-        .decode_utf8()
-        .ok()
-        .map(|c| c.into_owned())
-}
-
 enum Found {
     Page(Bytes),
     Extra(Bytes),
@@ -300,13 +278,7 @@ async fn find(
     folder: bool,
     query: Option<&str>,
 ) -> Option<(String, Found)> {
-    let index = |k: &str| {
-        if k.is_empty() {
-            "index.html".to_string()
-        } else {
-            format!("{k}/index.html")
-        }
-    };
+    let index = routes::folder_index;
     let candidate = if folder { index(key) } else { key.to_string() };
     {
         let files = state.files.read().expect("lock");
@@ -331,7 +303,7 @@ async fn find(
     tokio::task::spawn_blocking(move || {
         let target = dir.join(&candidate);
         if !folder && target.is_dir() {
-            return inside(&dir, &target.join("index.html"))
+            return inside(&dir, &dir.join(routes::folder_index(&candidate)))
                 .then(|| (candidate, Found::Redirect(redirect(&key, query.as_deref()))));
         }
         read_inside(&dir, &target).map(|b| (candidate, Found::Extra(b)))

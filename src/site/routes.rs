@@ -1,16 +1,16 @@
 //! The route table: where every page of the site lives, which template draws
 //! it, which feed goes with it, and where the other kinds of file (feeds,
-//! print pages) go. This is the one place a site path is formatted; render,
-//! publish (feeds, sitemap, data, search, the link checker), serve and print
-//! all ask here.
+//! print pages, sitemaps, data, the search index) go. This is the one place
+//! a site path is formatted; render, publish (feeds, sitemap, data, search,
+//! the link checker), serve and print all ask here.
 //!
 //! Paths are relative to the output folder and use `/`. A page's *folder*
 //! (`topics/syria/`) is also its URL path below the site's base; the file is
 //! that folder's `index.html`.
 //!
 //! To add a kind of page: a variant of [`Page`], its folder in
-//! [`Page::dir`], its template in [`Page::template`] (and the template in the
-//! theme and in `render::TEMPLATES`), its entry in [`Page::all`], and its
+//! [`Page::list_dir`], its template in [`Page::template`] (and the template
+//! in the theme and in [`TEMPLATES`]), its entry in [`Page::all`], and its
 //! view in `render`.
 
 use super::{ActorIdx, ArticleIdx, QuotationIdx, Site, SourceIdx, TopicIdx};
@@ -63,6 +63,32 @@ pub const NOT_FOUND: &str = "404.html";
 /// Print pages: `print/topics/ID/`, `print/actors/ID/`.
 pub const PRINT: &str = "print/";
 
+/// The files beyond pages: the sitemap (or the sitemaps' index), robots.txt,
+/// the JSON data, and the search index's own files.
+pub const SITEMAP: &str = "sitemap.xml";
+pub const ROBOTS: &str = "robots.txt";
+pub const DATA_ARTICLES: &str = "data/articles.json";
+pub const DATA_QUOTES: &str = "data/quotes.json";
+pub const DATA_ACTORS: &str = "data/actors.json";
+pub const DATA_TOPICS: &str = "data/topics.json";
+pub const SEARCH_META: &str = "search/meta.json";
+pub const SEARCH_SCRIPT: &str = "search/search.js";
+
+/// The `n`-th (1-based) sitemap when the pages fill more than one.
+pub fn sitemap_part(n: usize) -> String {
+    format!("sitemap-{n}.xml")
+}
+
+/// The `n`-th (0-based) chunk of the search index's documents.
+pub fn search_docs(n: usize) -> String {
+    format!("{SEARCH}docs/{n}.json")
+}
+
+/// The search index's shard of the terms that start with `name`.
+pub fn search_shard(name: &str) -> String {
+    format!("{SEARCH}index/{name}.json")
+}
+
 pub fn article(slug: &str) -> String {
     format!("articles/{slug}/")
 }
@@ -113,6 +139,16 @@ pub fn feed(dir: &str) -> String {
 /// The file of a page in `dir`.
 pub fn index_file(dir: &str) -> String {
     format!("{dir}index.html")
+}
+
+/// The file a folder's URL is served from: `key/index.html`, or
+/// `index.html` for the root (`key` without its trailing `/`).
+pub fn folder_index(key: &str) -> String {
+    if key.is_empty() {
+        index_file("")
+    } else {
+        format!("{key}/index.html")
+    }
 }
 
 /// The print page of a topic's digest.
@@ -316,6 +352,36 @@ pub fn feeds(site: &Site) -> Vec<String> {
     paths
 }
 
+/// Every file beyond the pages that a page may link to, relative to the
+/// output folder: the feeds, the sitemap, robots.txt, the data, the search
+/// index's metadata, and the print page of every digest with articles. The
+/// link checker takes this list, since a dry run writes no files.
+pub fn linkable_files(site: &Site) -> Vec<String> {
+    let mut paths = feeds(site);
+    paths.extend(
+        [
+            SITEMAP,
+            ROBOTS,
+            DATA_ARTICLES,
+            DATA_QUOTES,
+            DATA_ACTORS,
+            DATA_TOPICS,
+            SEARCH_META,
+            SEARCH_SCRIPT,
+        ]
+        .map(String::from),
+    );
+    paths.extend(
+        (site.topics.iter().filter(|t| !t.articles.is_empty()))
+            .map(|t| index_file(&print_topic(&t.id))),
+    );
+    paths.extend(
+        (site.actors.iter().filter(|a| !a.articles.is_empty()))
+            .map(|a| index_file(&print_actor(&a.id))),
+    );
+    paths
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -333,6 +399,11 @@ mod tests {
         assert_eq!(print_actor("sergei-lavrov"), "print/actors/sergei-lavrov/");
         assert_eq!(feed(&topic("syria")), "topics/syria/atom.xml");
         assert_eq!(appearance("talks", 0), "articles/talks/#q1");
+        assert_eq!(folder_index(""), "index.html");
+        assert_eq!(folder_index("topics/syria"), "topics/syria/index.html");
+        assert_eq!(search_docs(0), "search/docs/0.json");
+        assert_eq!(search_shard("sy"), "search/index/sy.json");
+        assert_eq!(sitemap_part(2), "sitemap-2.xml");
     }
 
     /// Ids are checked where they are written, so two pages cannot claim one

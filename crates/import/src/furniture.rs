@@ -4,6 +4,7 @@
 //! photo credits and the captions they close.
 
 use crate::outlets::{self, Outlet};
+use dossier_text::shorten::shorten;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -234,7 +235,7 @@ pub(crate) fn signature(line: &str) -> Option<Signature> {
     if ST.is_match(line) {
         return Some(Signature {
             outlet: outlets::outlet_exact("The Straits Times").expect("known outlet"),
-            why: format!("from the outlet's own line \"{}\"", ellipsis(line, 60)),
+            why: format!("from the outlet's own line \"{}\"", shorten(line, 60)),
         });
     }
     if COPYRIGHT.is_match(line)
@@ -242,7 +243,7 @@ pub(crate) fn signature(line: &str) -> Option<Signature> {
     {
         return Some(Signature {
             outlet,
-            why: format!("from the copyright line \"{}\"", ellipsis(line, 40)),
+            why: format!("from the copyright line \"{}\"", shorten(line, 40)),
         });
     }
     if let Some(c) = SOURCE.captures(line)
@@ -254,19 +255,6 @@ pub(crate) fn signature(line: &str) -> Option<Signature> {
         });
     }
     None
-}
-
-pub(crate) fn ellipsis(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let cut: String = s.chars().take(max).collect();
-        let cut = match cut.rsplit_once(' ') {
-            Some((head, _)) if head.chars().count() > max / 2 => head.to_string(),
-            _ => cut,
-        };
-        format!("{}...", cut.trim_end())
-    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 
 use chrono::NaiveDate;
 use dom_query::{Document, NodeRef};
+use dossier_text::html::decode_entities;
 use serde_json::Value;
 
 use crate::{Field, How, ImportError, ImportOptions, Imported};
@@ -448,49 +449,6 @@ fn meta_content(doc: &Document, keys: &[&str]) -> Option<String> {
         }
     }
     None
-}
-
-/// `&amp;`, `&quot;`, `&#39;`, `&#x2019;` and the like decoded; anything else kept.
-fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let decoded = rest.find(';').filter(|&end| end <= 10).and_then(|end| {
-            let name = &rest[1..end];
-            let c = match name {
-                "amp" => Some('&'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "nbsp" => Some(' '),
-                _ => name
-                    .strip_prefix("#x")
-                    .or_else(|| name.strip_prefix("#X"))
-                    .and_then(|h| u32::from_str_radix(h, 16).ok())
-                    .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
-                    .and_then(char::from_u32),
-            };
-            c.map(|c| (c, end))
-        });
-        match decoded {
-            Some((c, end)) => {
-                out.push(c);
-                rest = &rest[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 fn is_web_address(u: &str) -> bool {

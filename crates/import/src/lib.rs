@@ -154,12 +154,12 @@ impl fmt::Display for ImportError {
             ImportError::NoHeadline { first_line, why } => write!(
                 f,
                 "no headline: {why} (the first line is \"{}\"); put the headline on the first line, or pass --title",
-                furniture::ellipsis(first_line, 60)
+                dossier_text::shorten::shorten(first_line, 60)
             ),
             ImportError::NoBody { title } => write!(
                 f,
                 "the text has a headline (\"{}\") but no body once page furniture is removed; paste the whole article",
-                furniture::ellipsis(title, 60)
+                dossier_text::shorten::shorten(title, 60)
             ),
             ImportError::TooLarge { bytes, limit } => write!(
                 f,

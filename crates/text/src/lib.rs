@@ -1,7 +1,12 @@
 //! `dossier-text`: what dossier, `dossier-import` and any other part need to
 //! agree on about text, kept once: slugs (`slug`), the names of articles,
-//! actors, topics and outlets in URLs and file names; and YAML scalars
-//! (`yaml`), as imported front matter and the benchmark's corpus write them.
+//! actors, topics and outlets in URLs and file names; YAML scalars (`yaml`),
+//! as imported front matter and the benchmark's corpus write them; HTML
+//! escaping and character references (`html`); shortening (`shorten`); and
+//! percent-decoding (`percent`).
 
+pub mod html;
+pub mod percent;
+pub mod shorten;
 pub mod slug;
 pub mod yaml;
