@@ -111,7 +111,7 @@ impl Extractor {
         paragraphs: &[String],
     ) -> (Findings, Vec<Mark>) {
         let paragraphs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
-        let analysis = match title {
+        let mut analysis = match title {
             Some(t) => dx::analyse_titled(t, &paragraphs, &self.lexicon, &self.options),
             None => dx::analyse(&paragraphs, &self.lexicon, &self.options),
         };
@@ -133,7 +133,7 @@ impl Extractor {
                 })
             })
             .collect();
-        let mut names = SpeakerNames::new(&paragraphs);
+        let mut names = SpeakerNames::new(std::mem::take(&mut analysis.names));
         let quotes = analysis
             .quotes
             .into_iter()
@@ -181,18 +181,16 @@ impl Extractor {
 /// The speakers one article names outside the registry, each as the article
 /// supports it: a junk name (a place, a month, a sentence opener) gives the
 /// quote no speaker rather than a wrong one. What the article says about names
-/// is read once, at its first such speaker.
-struct SpeakerNames<'a> {
-    paragraphs: &'a [&'a str],
-    article: Option<dx::ArticleNames>,
+/// comes with the analysis, read off its tokens.
+struct SpeakerNames {
+    article: dx::ArticleNames,
     cleaned: HashMap<String, Option<FoundSpeaker>>,
 }
 
-impl<'a> SpeakerNames<'a> {
-    fn new(paragraphs: &'a [&'a str]) -> SpeakerNames<'a> {
+impl SpeakerNames {
+    fn new(article: dx::ArticleNames) -> SpeakerNames {
         SpeakerNames {
-            paragraphs,
-            article: None,
+            article,
             cleaned: HashMap::new(),
         }
     }
@@ -201,11 +199,7 @@ impl<'a> SpeakerNames<'a> {
         if let Some(done) = self.cleaned.get(raw) {
             return done.clone();
         }
-        let paragraphs = self.paragraphs;
-        let article = self
-            .article
-            .get_or_insert_with(|| dx::ArticleNames::new(paragraphs));
-        let found = dx::clean_speaker(raw, article).map(|c| FoundSpeaker::Named {
+        let found = dx::clean_speaker(raw, &self.article).map(|c| FoundSpeaker::Named {
             name: c.name,
             kind: c.kind,
         });

@@ -121,6 +121,10 @@ pub struct Analysis {
     pub quotes: Vec<Quote>,
     /// Speakers of this article's quotations that the registry does not list.
     pub new_speakers: Vec<NewSpeaker>,
+    /// What the article says about names, for [`clean_speaker`]: read off the analysis's
+    /// tokens when there are `new_speakers` (empty otherwise).
+    #[serde(skip)]
+    pub names: ArticleNames,
 }
 
 impl Analysis {

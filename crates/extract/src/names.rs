@@ -14,9 +14,10 @@
 //! names and initials, surname particles) is the `human_name` crate's; this module adds what
 //! it leaves to its caller: telling names from other capitalised words.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use human_name::Name;
+use rustc_hash::FxHashSet;
 
 use crate::ActorKind;
 use crate::words::{is_name_particle, is_name_suffix};
@@ -30,106 +31,129 @@ pub struct CleanName {
 
 /// What one article says about names: the words it writes in lower case (so not names),
 /// and its runs of capitalised words (where full names stand), for repairing a name the
-/// sieve cut short. Built once per article, only when it has a speaker to check.
-#[derive(Debug, Clone, Default)]
+/// sieve cut short. Read off the tokens the analysis made (see `analyse`), only for an
+/// article with a speaker to check.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ArticleNames {
-    lower: HashSet<String>,
+    /// (A fast hash: every lower-case word of the article is looked up here once, while
+    /// the analysis reads it.)
+    lower: FxHashSet<String>,
     runs: Vec<Run>,
     /// Capitalised words inside headlines (not their first): every word is capitalised
     /// there, but it shows a word standing where no sentence opens.
-    in_headlines: HashSet<String>,
+    in_headlines: FxHashSet<String>,
 }
 
 /// Capitalised words in a row, outside quotation marks and headlines.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Run {
     words: Vec<String>,
     /// Its first word opens a sentence (so may be capitalised for that alone).
     opens_sentence: bool,
 }
 
+/// A piece of a paragraph as the analysis tokenised it: what [`ArticleNames`] reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Piece<'a> {
+    /// A word, with its inner hyphens and apostrophes, and the full stop of `Mr.`, `Jr.`
+    /// or `U.S.`.
+    Word(&'a str),
+    Punct(char),
+    /// A quoted stretch, marks included: no name stands in it (nor in a book's or show's
+    /// title in quotation marks).
+    Quote(&'a str),
+}
+
 impl ArticleNames {
+    /// The names of plain-text paragraphs (the analysis builds them from its own tokens).
     pub fn new(paragraphs: &[&str]) -> ArticleNames {
-        let mut names = ArticleNames::default();
-        for p in paragraphs {
-            names.read(p);
-        }
-        names
+        crate::analyse::article_names(paragraphs)
     }
 
-    fn read(&mut self, paragraph: &str) {
-        // `Sorry,This`: a comma without its space still ends a word
-        let tokens: Vec<Token> = paragraph
-            .split_whitespace()
-            .flat_map(split_at_bare_commas)
-            .filter_map(Token::of)
-            .collect();
-        // A title-case line (a headline) capitalises verbs too: its runs are not names. Its
-        // lower-case words are short ones (`of`, `the`, `and`).
-        let capitals = tokens.iter().filter(|t| t.capitalised).count();
-        let headline = tokens.len() >= 4
-            && capitals * 10 >= tokens.len() * 7
-            && tokens
-                .iter()
-                .all(|t| t.capitalised || t.word.chars().count() <= 4);
-        if headline {
-            self.in_headlines
-                .extend(tokens.iter().skip(1).map(|t| t.word.to_lowercase()));
-        }
+    /// One paragraph's pieces.
+    pub(crate) fn read(&mut self, pieces: &[Piece]) {
+        let headline = is_headline(pieces);
         let mut run = Run {
             words: Vec::new(),
             opens_sentence: true,
         };
-        let mut quoted = false;
         let mut sentence_start = true;
-        for (k, t) in tokens.iter().enumerate() {
-            // a book's or a show's title in quotation marks is not where names stand
-            quoted |= t.opens_quote;
-            let keep = !headline && !quoted;
-            quoted &= !t.closes_quote;
-            let at_start = std::mem::replace(&mut sentence_start, t.ends_sentence);
-            if !t.capitalised {
-                if t.word
+        // the word before a full stop: `J.` and `St.` go on with the name
+        let mut previous: Option<&str> = None;
+        for (k, piece) in pieces.iter().enumerate() {
+            let raw = match *piece {
+                Piece::Quote(quoted) => {
+                    self.end_run(&mut run);
+                    sentence_start = ends_with_full_stop(quoted);
+                    previous = None;
+                    continue;
+                }
+                Piece::Punct(c) => {
+                    let in_name = c == '.' && previous.is_some_and(keeps_full_stop);
+                    if !in_name {
+                        self.end_run(&mut run);
+                        sentence_start |= matches!(c, '.' | '!' | '?' | '…');
+                    }
+                    previous = None;
+                    continue;
+                }
+                Piece::Word(w) => w,
+            };
+            let (word, possessive) = match strip_possessive(raw) {
+                Some(w) => (w, true),
+                None => (raw, false),
+            };
+            let word = word.trim_end_matches('.');
+            previous = Some(word);
+            if word.is_empty() {
+                continue;
+            }
+            let at_start = std::mem::replace(&mut sentence_start, false);
+            if !starts_upper(word) {
+                if word
                     .chars()
-                    .all(|c| c.is_lowercase() || c == '-' || c == '\'')
-                    && !self.lower.contains(t.word)
+                    .all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’'))
+                    && !self.lower.contains(word)
                 {
-                    self.lower.insert(t.word.to_string());
+                    self.lower.insert(word.to_string());
                 }
                 // a particle inside a name: `Bill de Blasio`
                 let inside = !run.words.is_empty()
-                    && is_name_particle(t.word)
-                    && tokens.get(k + 1).is_some_and(|n| n.capitalised);
+                    && is_name_particle(word)
+                    && matches!(pieces.get(k + 1), Some(Piece::Word(n)) if starts_upper(n));
                 if !inside {
-                    self.end_run(&mut run, false);
+                    self.end_run(&mut run);
                     continue;
                 }
             }
-            if t.opens_run || !keep {
-                self.end_run(&mut run, at_start);
-            }
-            if !keep {
+            if headline {
                 continue;
             }
             if run.words.is_empty() {
                 run.opens_sentence = at_start;
             }
-            run.words.push(t.word.to_string());
-            if t.ends_run || t.closes_quote {
-                self.end_run(&mut run, t.ends_sentence);
+            run.words.push(word.to_string());
+            if possessive {
+                self.end_run(&mut run);
             }
         }
-        self.end_run(&mut run, true);
+        self.end_run(&mut run);
+        if headline {
+            let words = pieces.iter().filter_map(|p| match p {
+                Piece::Word(w) => Some(w.to_lowercase()),
+                _ => None,
+            });
+            self.in_headlines.extend(words.skip(1));
+        }
     }
 
-    fn end_run(&mut self, run: &mut Run, next_opens_sentence: bool) {
+    fn end_run(&mut self, run: &mut Run) {
         if !run.words.is_empty() {
             self.runs.push(Run {
                 words: std::mem::take(&mut run.words),
                 opens_sentence: run.opens_sentence,
             });
         }
-        run.opens_sentence = next_opens_sentence;
     }
 
     /// The article writes this word in lower case somewhere: a common word, not a name.
@@ -232,82 +256,50 @@ impl ArticleNames {
     }
 }
 
-/// `Sorry,This` -> `Sorry,` `This`; `careful,”` stays whole (its closing mark counts).
-fn split_at_bare_commas(word: &str) -> impl Iterator<Item = &str> {
-    let mut rest = word;
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        let cut = rest
-            .char_indices()
-            .find(|&(i, c)| {
-                matches!(c, ',' | ';')
-                    && rest[i + 1..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric)
-            })
-            .map_or(rest.len(), |(i, _)| i + 1);
-        let (piece, tail) = rest.split_at(cut);
-        rest = tail;
-        Some(piece)
-    })
-}
-
-/// A word of a paragraph, with its punctuation taken off.
-struct Token<'a> {
-    word: &'a str,
-    capitalised: bool,
-    /// Punctuation before it (`(R-Neb.)`, `“Roe`) starts a new run.
-    opens_run: bool,
-    /// Punctuation after it ends any name it is in: `Roe,` `Roe.` `Roe's`.
-    ends_run: bool,
-    /// It ends a sentence: `said.`, `now?”`.
-    ends_sentence: bool,
-    opens_quote: bool,
-    closes_quote: bool,
-}
-
-impl<'a> Token<'a> {
-    fn of(raw: &'a str) -> Option<Token<'a>> {
-        let start = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
-        let opens_run = start.len() < raw.len();
-        let opens_quote = raw[..raw.len() - start.len()].contains(['"', '“']);
-        let mut word = start.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
-        let after = &start[word.len()..];
-        let closes_quote = after.contains(['"', '”']);
-        let mut ends_run = !after.is_empty();
-        // `offensive!” Cruz said`: the attribution goes on with the sentence
-        let mut ends_sentence = after.contains(['!', '?']) && !closes_quote;
-        for possessive in ["'s", "’s"] {
-            if let Some(w) = word.strip_suffix(possessive) {
-                word = w;
-                ends_run = true;
-            }
-        }
-        if let Some(w) = word.strip_suffix('.') {
-            // `J.`, `Jr.`, `Mr.` belong to the name; any other full stop ends a sentence
-            if !(is_initial(w) || is_name_suffix(w) || is_abbreviated_title(w)) {
-                ends_run = true;
-                ends_sentence = true;
-            }
-            word = w.trim_end_matches('.');
-        }
-        if word.is_empty() {
-            return None;
-        }
-        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-        Some(Token {
-            word,
-            capitalised,
-            opens_run,
-            ends_run,
-            ends_sentence,
-            opens_quote,
-            closes_quote,
+/// A title-case line (a headline) capitalises verbs too: its runs are not names. Its
+/// lower-case words are short ones (`of`, `the`, `and`).
+/// (The words of its quotations count: `"Q," NEA President Ann Roe said` is no headline.)
+fn is_headline(pieces: &[Piece]) -> bool {
+    let words = pieces
+        .iter()
+        .flat_map(|piece| match piece {
+            Piece::Word(text) | Piece::Quote(text) => text.split_whitespace(),
+            Piece::Punct(_) => "".split_whitespace(),
         })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty());
+    let (mut count, mut capitals) = (0, 0);
+    for w in words {
+        count += 1;
+        if starts_upper(w) {
+            capitals += 1;
+        } else if w.chars().count() > 4 {
+            return false;
+        }
     }
+    count >= 4 && capitals * 10 >= count * 7
+}
+
+/// `"Q."`, `"Q.”`: a quotation that ends its sentence (`"Q!" Cruz said` goes on).
+fn ends_with_full_stop(quoted: &str) -> bool {
+    quoted
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.')
+        .ends_with('.')
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// `Roe's` -> `Roe`.
+fn strip_possessive(word: &str) -> Option<&str> {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
+}
+
+/// A word whose full stop does not end the name or the sentence: an initial (`J.`), a
+/// suffix (`Jr.`), an abbreviated title (`St.`).
+fn keeps_full_stop(word: &str) -> bool {
+    is_initial(word) || is_name_suffix(word) || is_abbreviated_title(word)
 }
 
 /// What the text's name for a speaker stands for: the name the article supports, or `None`
@@ -1357,6 +1349,15 @@ mod tests {
     fn headlines_do_not_complete_names() {
         let text = "Voters Rally Behind Dorn In Final Days\n\nThe mayor, Dorn, said little.";
         assert_eq!(clean("Dorn", text), person("Dorn"));
+    }
+
+    #[test]
+    fn a_quotation_and_its_attribution_are_no_headline() {
+        // outside its quotation the line is all capitals, but the quotation is prose
+        let text = "“That is what the teachers want to hear,” NEA President Lily Ann Roe said.";
+        assert_eq!(clean("Ann Roe", text), person("Lily Ann Roe"));
+        let text = "“We are a swing state,” said Democratic Rep. Dina Tarr. “We know it.”";
+        assert_eq!(clean("Democratic Rep. Dina", text), person("Dina Tarr"));
     }
 
     #[test]

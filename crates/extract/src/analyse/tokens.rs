@@ -27,6 +27,8 @@ pub(super) struct Para<'a> {
     pub(super) sent: Vec<u32>,
     /// Registry actor hits (names, aliases, roles), sorted.
     pub(super) hits: Vec<Hit>,
+    /// `according to X` by sentence, as found (see `Para::according_to_at`).
+    pub(super) according: std::cell::RefCell<HashMap<u32, Option<(Cand, usize)>>>,
 }
 
 /// A speaker candidate before resolution against the article state.
