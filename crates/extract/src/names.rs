@@ -14,13 +14,13 @@
 //! names and initials, surname particles) is the `human_name` crate's; this module adds what
 //! it leaves to its caller: telling names from other capitalised words.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use human_name::Name;
 use rustc_hash::FxHashSet;
 
 use crate::ActorKind;
-use crate::words::{is_name_particle, is_name_suffix};
+use crate::words::{is_name_particle, is_name_suffix, is_statement_noun};
 
 /// A speaker's name as the article supports it, and what it names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -322,8 +322,9 @@ pub fn clean_speaker(raw: &str, article: &ArticleNames) -> Option<CleanName> {
     if words.is_empty() || is_place(&words.join(" ").to_lowercase()) {
         return None;
     }
-    // before titles come off: `State Department`, `House Committee`
-    if is_organisation(&words) {
+    // before titles come off: `State Department`, `House Committee`; (`News` alone may
+    // be `NBC News`, as the article writes it)
+    if is_organisation(&words) && !is_bare_noun(&words) {
         return Some(CleanName {
             name: words.join(" "),
             kind: ActorKind::Organisation,
@@ -338,6 +339,19 @@ pub fn clean_speaker(raw: &str, article: &ArticleNames) -> Option<CleanName> {
         });
     }
     person(words, article, honorific, described)
+}
+
+/// An organisation's noun alone (`News`, `Club`, `Committee`) or a statement's (`Message`):
+/// whose, the text does not say.
+fn is_bare_noun(words: &[String]) -> bool {
+    match words {
+        [word] => {
+            let w = word.to_lowercase();
+            (is_organisation_noun(&w) || is_weak_organisation_noun(&w) || is_statement_noun(&w))
+                && !KNOWN_ORGANISATIONS.contains(&w.as_str())
+        }
+        _ => false,
+    }
 }
 
 /// A name's words, without surrounding punctuation or a possessive: `Roe's,` -> `Roe`.
@@ -444,6 +458,9 @@ fn person(
             kind: ActorKind::Organisation,
         });
     }
+    if is_bare_noun(&words) {
+        return None;
+    }
     // Every word a common one the article writes in lower case: a phrase, not a name
     // (`Presidential Elections`); a single one is a name only after an honorific (`Mr. Rice`).
     let single = words.len() == 1;
@@ -510,6 +527,10 @@ fn is_organisation(words: &[String]) -> bool {
         || KNOWN_ORGANISATIONS.contains(&whole.as_str())
         || (n > 1 && is_acronym(last))
         || is_organisation_noun(&lower[n - 1])
+        // `Chicago Sun-Times`
+        || lower[n - 1]
+            .rsplit_once('-')
+            .is_some_and(|(_, noun)| is_organisation_noun(noun))
         || (is_weak_organisation_noun(&lower[n - 1])
             && (n > 2 || n == 2 && describes_organisation(&words[0])))
         || (joined && lower.iter().any(|w| is_organisation_noun(w)))
@@ -669,6 +690,10 @@ fn is_non_name_phrase(words: &[String]) -> bool {
             && is_place(&words[..words.len() - 1].join(" ").to_lowercase())
             && is_party(&last))
         || (words.len() > 1 && PLACE_NOUNS.contains(&last.as_str()))
+        // `Popular Christian`, `Young Catholic`: a believer described
+        || (words.len() > 1 && RELIGIONS.contains(&last.as_str()))
+        // `Fort Pierce`, `Port Lisle`, `Mount Vernon`
+        || (words.len() == 2 && PLACE_PREFIXES.contains(&words[0].to_lowercase().as_str()))
         || is_common_noun(&last)
 }
 
@@ -679,7 +704,18 @@ fn is_common_noun(word: &str) -> bool {
     const ENDINGS: &[&str] = &["ship", "ism", "ness", "tion", "sion", "ities", "dies"];
     matches!(
         word,
-        "act" | "war" | "treaty" | "agreement" | "accord" | "amendment"
+        "act"
+            | "war"
+            | "treaty"
+            | "agreement"
+            | "accord"
+            | "amendment"
+            | "effect"
+            | "world"
+            | "things"
+            | "behind"
+            | "republic"
+            | "one"
     ) || ENDINGS
         .iter()
         .any(|e| word.len() > e.len() + 1 && word.ends_with(e))
@@ -790,16 +826,32 @@ fn one_person(found: Vec<Vec<String>>) -> Option<Vec<String>> {
 /// Two full names of one person: consistent given names (nicknames included), middle
 /// names and initials, and the same generation (`Donald Trump` is not `Donald Trump Jr.`).
 ///
-/// Given names must be the same where both are written: `human_name` takes a nickname for
-/// its full name (`Bob` for `Robert`), but `Gary` and `Garrett Johnson` are two people, and
-/// a reader looking for `Ed Rendell` is not helped by `Edward G. Rendell`'s page either
-/// way; so a nickname keeps its own actor.
+/// Given names must be the same where both are written (`human_name` takes a nickname for
+/// its full name, but `Gary` and `Garrett Roe` may be two people), except between a
+/// newsroom's formal first reference and its everyday form of one name: `Joseph R. Biden
+/// Jr.` and `Joe Biden`, `Edward G. Rendell` and `Ed Rendell`. The formal one has a middle
+/// name or initial; the everyday one has none and no suffix, and a nickname of the formal
+/// given name. (`Donald Trump` is no everyday form of `Donald J. Trump Jr.`: the same given
+/// name written out is no nickname.)
 fn same_person(a: &Name, b: &Name) -> bool {
-    let given = match (a.given_name(), b.given_name()) {
+    if !a.consistent_with(b) {
+        return false;
+    }
+    let same_given = match (a.given_name(), b.given_name()) {
         (Some(x), Some(y)) => x == y,
         _ => true,
     };
-    given && a.consistent_with(b) && a.generational_suffix() == b.generational_suffix()
+    if same_given {
+        return a.generational_suffix() == b.generational_suffix();
+    }
+    let (formal, everyday) = if a.middle_initials().is_some() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    formal.middle_initials().is_some()
+        && everyday.middle_initials().is_none()
+        && everyday.generational_suffix().is_none()
 }
 
 /// The people and organisations of a site under one name each: variants of a person's full
@@ -810,6 +862,9 @@ fn same_person(a: &Name, b: &Name) -> bool {
 pub struct SiteNames {
     /// Lower-cased variant -> the name it stands for.
     canonical: HashMap<String, String>,
+    /// Lower-cased names that stand for no one the reader could tell: a given name alone
+    /// that several people of the site bear (`Bob`).
+    no_one: HashSet<String>,
 }
 
 /// One person of the site: their names, the first the one shown.
@@ -917,9 +972,23 @@ impl SiteNames {
                 people_by_last.entry(l).or_default().push(i);
             }
         }
+        let people_by_given = people_by_given(&clusters);
+        let mut no_one = HashSet::new();
         for name in single {
-            if let Some([one]) = people_by_last.get(&name.to_lowercase()).map(Vec::as_slice) {
-                canonical.insert(name.to_lowercase(), clusters[*one].names[0].0.clone());
+            let key = name.to_lowercase();
+            let bearers = people_by_last
+                .get(&key)
+                .or_else(|| people_by_given.get(&key))
+                .map(Vec::as_slice);
+            match bearers {
+                Some([one]) => {
+                    canonical.insert(key, clusters[*one].names[0].0.clone());
+                }
+                // a given name alone (no one's surname) that fits several people
+                Some(_) if !people_by_last.contains_key(&key) => {
+                    no_one.insert(key);
+                }
+                _ => {}
             }
         }
         // a name joined to one that was itself joined: to the last
@@ -934,7 +1003,13 @@ impl SiteNames {
             }
             canonical.insert(key, shown);
         }
-        SiteNames { canonical }
+        SiteNames { canonical, no_one }
+    }
+
+    /// Whether `name` may be an actor of its own: not a given name alone that several
+    /// people of the site bear (`Bob`), which says to the reader no more than `a man`.
+    pub fn names_someone(&self, name: &str) -> bool {
+        !self.no_one.contains(&name.trim().to_lowercase())
     }
 
     /// The name `name` stands for in the site, if not itself.
@@ -946,6 +1021,22 @@ impl SiteNames {
             .get(&name.trim().to_lowercase())
             .map(String::as_str)
     }
+}
+
+/// Each lower-cased given name (`hillary`), the clusters of the people who bear it.
+fn people_by_given(clusters: &[Cluster]) -> HashMap<String, Vec<usize>> {
+    let mut by_given: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, cluster) in clusters.iter().enumerate() {
+        for (_, name) in &cluster.names {
+            if let Some(given) = name.given_name() {
+                let list = by_given.entry(given.to_lowercase()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+    }
+    by_given
 }
 
 /// The one other cluster, more used, whose names end this cluster's (`Hillary Rodham
@@ -1063,7 +1154,7 @@ const OPENERS: &[&str] = &[
     "aides", "advisers", "experts", "analysts", "others", "everyone", "nobody", "somebody",
     "someone", "anyone", "people", "citizens", "residents", "said", "one", "two", "three",
     "four", "five", "six", "seven", "eight", "nine", "ten", "year", "using", "given", "absent",
-    "team",
+    "team", "continued", "important",
 ];
 
 #[rustfmt::skip]
@@ -1191,12 +1282,33 @@ const PLACE_NOUNS: &[&str] = &[
     "boulevard", "memorial", "cathedral", "building", "capitol", "coast", "desert",
 ];
 
+const RELIGIONS: &[&str] = &[
+    "christian",
+    "christians",
+    "catholic",
+    "catholics",
+    "muslim",
+    "muslims",
+    "jewish",
+    "jew",
+    "jews",
+    "protestant",
+    "protestants",
+    "mormon",
+    "mormons",
+    "hindu",
+    "buddhist",
+];
+
+const PLACE_PREFIXES: &[&str] = &["fort", "port", "mount", "lake", "cape", "camp"];
+
 #[rustfmt::skip]
 const ORGANISATION_ADJECTIVES: &[&str] = &[
     "national", "associated", "free", "international", "federal", "united", "public", "royal",
     "coast", "first", "global", "human", "financial", "daily", "weekly", "morning", "evening",
     "sunday", "catholic", "methodist", "baptist", "presbyterian", "orthodox", "huffington",
     "world", "civil", "state", "city", "county", "community", "policy", "budget", "fiscal",
+    "judicial", "pew",
 ];
 
 #[rustfmt::skip]
@@ -1212,7 +1324,8 @@ const ORGANISATION_NOUNS: &[&str] = &[
     "foundation", "fund", "center", "centre", "university", "college", "school", "association",
     "society", "union", "unions", "federation", "league", "alliance", "coalition", "caucus",
     "network", "networks", "group", "organization", "organisation", "corporation", "corp",
-    "company", "co", "inc", "llc", "ltd", "plc", "bank", "board", "court", "senate", "congress",
+    "company", "co", "inc", "llc", "ltd", "plc", "research", "footwear", "consulting",
+    "consultants", "strategies", "bank", "board", "court", "senate", "congress",
     "parliament", "assembly", "legislature", "government", "police", "army", "navy", "times",
     "journal", "news", "tribune", "herald", "magazine", "gazette", "chronicle", "weekly",
     "radio", "television", "tv", "channel", "wire", "media", "project", "initiative",
@@ -1235,7 +1348,9 @@ const KNOWN_ORGANISATIONS: &[&str] = &[
     "sputnik", "xinhua", "tass", "ria novosti", "interfax", "mcclatchy", "gannett",
     "the atlantic", "the new yorker", "new yorker", "mother jones", "the onion", "pew",
     "nielsen", "amazon", "verizon", "walmart", "propublica", "huffpo", "haaretz", "netflix",
-    "boeing", "exxon", "exxonmobil", "apple",
+    "boeing", "exxon", "exxonmobil", "apple", "forbes", "variety", "vulture", "federalist",
+    "the federalist", "der spiegel", "spiegel", "hurun", "carrier", "judicial watch",
+    "plain dealer", "blaze", "the blaze", "theblaze",
    "boko haram", "al-shabaab", "muslim brotherhood",
     "united nations", "european union", "world bank", "red cross",
 ];
@@ -1288,6 +1403,32 @@ mod tests {
         ] {
             assert_eq!(clean(raw, text), None, "{raw}");
         }
+    }
+
+    #[test]
+    fn places_shows_and_bare_nouns_are_no_one() {
+        let text = "The crowd in the square was loud.";
+        for raw in [
+            "Fort Pierce",
+            "Port Lisle",
+            "Dominican Republic",
+            "Ferguson Effect",
+            "Harbour World",
+            "Important Things",
+            "Popular Christian",
+            "Force One",
+            "Message",
+            "Child Left Behind",
+            "News",
+            "Club",
+        ] {
+            assert_eq!(clean(raw, text), None, "{raw}");
+        }
+        // a verb that opens the sentence comes off the name after it
+        assert_eq!(clean("Continued Stone", text), person("Stone"));
+        // a noun alone is the organisation the article names in full
+        let text = "A report by the Lisle Daily News came out. News said it was sure.";
+        assert_eq!(clean("News", text), organisation("Lisle Daily News"));
     }
 
     #[test]
@@ -1426,6 +1567,17 @@ mod tests {
             organisation("Harlan for Mayor Campaign")
         );
         assert_eq!(clean("ProPublica", text), organisation("ProPublica"));
+        for outlet in [
+            "Pew Research",
+            "Judicial Watch",
+            "Forbes",
+            "Marlow Footwear",
+            "Chicago Sun-Times",
+            "Plain Dealer",
+            "Lisle Estate Consulting",
+        ] {
+            assert_eq!(clean(outlet, text), organisation(outlet), "{outlet}");
+        }
         assert_eq!(
             clean("United Nations", text),
             organisation("United Nations")
@@ -1556,6 +1708,39 @@ mod tests {
         // `Gary` may be short for `Garrett`, or another man
         let names = site(&[("Gary Roe", 9), ("Garrett Roe", 1)]);
         assert_eq!(names.canonical("Garrett Roe"), None);
+    }
+
+    #[test]
+    fn a_formal_name_and_its_everyday_form_are_one_person() {
+        let names = site(&[("Joe Biden", 9), ("Joseph R. Biden Jr.", 3)]);
+        assert_eq!(names.canonical("Joseph R. Biden Jr."), Some("Joe Biden"));
+        let names = site(&[("Edward G. Rendell", 5), ("Ed Rendell", 2)]);
+        assert_eq!(names.canonical("Ed Rendell"), Some("Edward G. Rendell"));
+        // the same given name written out is no everyday form: father and son
+        let names = site(&[("Donald Trump", 9), ("Donald J. Trump Jr.", 2)]);
+        assert_eq!(names.canonical("Donald J. Trump Jr."), None);
+        // with no middle name, a nickname may be another man
+        let names = site(&[("Gary Roe", 9), ("Garrett Roe", 1)]);
+        assert_eq!(names.canonical("Garrett Roe"), None);
+    }
+
+    #[test]
+    fn a_given_name_alone_joins_its_one_bearer_or_names_no_one() {
+        let names = site(&[
+            ("Hillary Clinton", 9),
+            ("Bill Clinton", 3),
+            ("Hillary", 1),
+            ("Bob Roe", 2),
+            ("Bob Doe", 2),
+            ("Bob", 1),
+            ("Maddow", 2),
+        ]);
+        assert_eq!(names.canonical("Hillary"), Some("Hillary Clinton"));
+        assert!(!names.names_someone("Bob"));
+        // a surname alone, or a given name of no one here, stays someone
+        assert!(names.names_someone("Roe"));
+        assert!(names.names_someone("Maddow"));
+        assert!(names.names_someone("Bob Roe"));
     }
 
     #[test]
