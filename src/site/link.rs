@@ -284,7 +284,7 @@ pub(super) fn make_article(
             FoundSpeaker::Registry(i) => Speaker::Actor(ActorIdx::from(*i)),
             // A name that makes no usable URL (no letters, or longer than a
             // file name), or that names no one a reader could tell (`Bob`, when
-            // several people of the site are called so), gets no page: the
+            // people of the site are called so), gets no page: the
             // speaker stays as written.
             FoundSpeaker::Named { name, .. }
                 if crate::slug::check_slug(&slugify(name)).is_err() || !names_someone(name) =>

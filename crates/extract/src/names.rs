@@ -187,6 +187,15 @@ impl ArticleNames {
     /// (`Wasserman Schultz` -> `Debbie Wasserman Schultz`, `Sexton` -> `Buck Sexton`), when
     /// every such place agrees on one person.
     fn completed_left(&self, words: &[String]) -> Option<Vec<String>> {
+        self.completed_left_by(words, |w| self.may_open_name(w))
+    }
+
+    /// [`ArticleNames::completed_left`] with the words that `may_open` the full name.
+    fn completed_left_by(
+        &self,
+        words: &[String],
+        may_open: impl Fn(&str) -> bool,
+    ) -> Option<Vec<String>> {
         let mut found: Vec<Vec<String>> = Vec::new();
         for run in &self.runs {
             let run = &run.words;
@@ -194,7 +203,7 @@ impl ArticleNames {
                 continue;
             };
             let mut from = at;
-            while from > 0 && self.may_open_name(&run[from - 1]) && at + words.len() - from < 5 {
+            while from > 0 && may_open(&run[from - 1]) && at + words.len() - from < 5 {
                 from -= 1;
             }
             if from < at {
@@ -459,7 +468,14 @@ fn person(
         });
     }
     if is_bare_noun(&words) {
-        return None;
+        // `NBC News` as the article writes it, else no one's
+        return article
+            .completed_left_by(&words, |w| article.may_open_name(w) || is_acronym(w))
+            .filter(|full| is_organisation(full))
+            .map(|full| CleanName {
+                name: full.join(" "),
+                kind: ActorKind::Organisation,
+            });
     }
     // Every word a common one the article writes in lower case: a phrase, not a name
     // (`Presidential Elections`); a single one is a name only after an honorific (`Mr. Rice`).
@@ -525,6 +541,8 @@ fn is_organisation(words: &[String]) -> bool {
         .any(|w| matches!(w.as_str(), "of" | "for" | "on" | "to" | "and"));
     (n == 1 && (is_acronym(last) || is_brand(last)))
         || KNOWN_ORGANISATIONS.contains(&whole.as_str())
+        // `Cleveland Plain Dealer`, `New Hampshire Union Leader`: a place before an outlet
+        || (1..n.saturating_sub(1)).any(|i| KNOWN_ORGANISATIONS.contains(&lower[i..].join(" ").as_str()))
         || (n > 1 && is_acronym(last))
         || is_organisation_noun(&lower[n - 1])
         // `Chicago Sun-Times`
@@ -863,7 +881,7 @@ pub struct SiteNames {
     /// Lower-cased variant -> the name it stands for.
     canonical: HashMap<String, String>,
     /// Lower-cased names that stand for no one the reader could tell: a given name alone
-    /// that several people of the site bear (`Bob`).
+    /// that people of the site bear (`Bob`).
     no_one: HashSet<String>,
 }
 
@@ -976,19 +994,18 @@ impl SiteNames {
         let mut no_one = HashSet::new();
         for name in single {
             let key = name.to_lowercase();
-            let bearers = people_by_last
-                .get(&key)
-                .or_else(|| people_by_given.get(&key))
-                .map(Vec::as_slice);
-            match bearers {
+            match people_by_last.get(&key).map(Vec::as_slice) {
                 Some([one]) => {
                     canonical.insert(key, clusters[*one].names[0].0.clone());
                 }
-                // a given name alone (no one's surname) that fits several people
-                Some(_) if !people_by_last.contains_key(&key) => {
+                Some(_) => {}
+                // A given name alone, no one's surname: it may be the site's one `Hillary`,
+                // or a surname written first (`Mr. Lou` of `Lou Jiwei`), or any of several
+                // `Bob`s. It joins no one and gets no page of its own.
+                None if people_by_given.contains_key(&key) => {
                     no_one.insert(key);
                 }
-                _ => {}
+                None => {}
             }
         }
         // a name joined to one that was itself joined: to the last
@@ -1006,8 +1023,8 @@ impl SiteNames {
         SiteNames { canonical, no_one }
     }
 
-    /// Whether `name` may be an actor of its own: not a given name alone that several
-    /// people of the site bear (`Bob`), which says to the reader no more than `a man`.
+    /// Whether `name` may be an actor of its own: not a given name alone that people of the
+    /// site bear (`Bob`), which tells the reader no more than `a man`.
     pub fn names_someone(&self, name: &str) -> bool {
         !self.no_one.contains(&name.trim().to_lowercase())
     }
@@ -1350,7 +1367,7 @@ const KNOWN_ORGANISATIONS: &[&str] = &[
     "nielsen", "amazon", "verizon", "walmart", "propublica", "huffpo", "haaretz", "netflix",
     "boeing", "exxon", "exxonmobil", "apple", "forbes", "variety", "vulture", "federalist",
     "the federalist", "der spiegel", "spiegel", "hurun", "carrier", "judicial watch",
-    "plain dealer", "blaze", "the blaze", "theblaze",
+    "plain dealer", "union leader", "fox business", "blaze", "the blaze", "theblaze",
    "boko haram", "al-shabaab", "muslim brotherhood",
     "united nations", "european union", "world bank", "red cross",
 ];
@@ -1429,6 +1446,14 @@ mod tests {
         // a noun alone is the organisation the article names in full
         let text = "A report by the Lisle Daily News came out. News said it was sure.";
         assert_eq!(clean("News", text), organisation("Lisle Daily News"));
+        let text = "The Ledger will call you a liar and WRXL News will mock you.";
+        assert_eq!(clean("News", text), organisation("WRXL News"));
+        // an outlet after its city's possessive
+        let text = "\"Stay home,\" wrote Lisle's Plain Dealer.";
+        assert_eq!(
+            clean("Lisle's Plain Dealer", text),
+            organisation("Lisle Plain Dealer")
+        );
     }
 
     #[test]
@@ -1725,7 +1750,7 @@ mod tests {
     }
 
     #[test]
-    fn a_given_name_alone_joins_its_one_bearer_or_names_no_one() {
+    fn a_given_name_alone_names_no_one() {
         let names = site(&[
             ("Hillary Clinton", 9),
             ("Bill Clinton", 3),
@@ -1735,7 +1760,9 @@ mod tests {
             ("Bob", 1),
             ("Maddow", 2),
         ]);
-        assert_eq!(names.canonical("Hillary"), Some("Hillary Clinton"));
+        // (it may be the one Hillary; or a surname written first, `Mr. Lou` of `Lou Jiwei`)
+        assert_eq!(names.canonical("Hillary"), None);
+        assert!(!names.names_someone("Hillary"));
         assert!(!names.names_someone("Bob"));
         // a surname alone, or a given name of no one here, stays someone
         assert!(names.names_someone("Roe"));
