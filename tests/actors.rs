@@ -56,6 +56,14 @@ fn site_without_registry() -> Site {
              \"I will vote against it, and so will most of the night crew,\" Ann said.\n\n\
              \"Nobody at the landing has heard a word about the new timetable,\" Fort Lisle said.",
         ),
+        (
+            "ferry-show",
+            "The ferry on the morning show",
+            "2024-03-06",
+            "\"The ferry debate airs on the show next week,\" Morning Joe said.\n\n\
+             \"The boats from the south are always late,\" South Florida said.\n\n\
+             \"We have new boats at last,\" said Celebrating Marlow, who was celebrating all week.",
+        ),
     ];
     for (name, title, date, body) in articles {
         site.article(name, title, date, body);
@@ -100,14 +108,19 @@ fn actors_from_the_text_are_real_names_of_the_right_kind() {
         "although-okafor",
         "richard-j",
         "harold-brandt",
-        // a place; a given name two people of the site bear
+        // a place; a given name people of the site bear
         "fort-lisle",
         "ann",
+        // a show, a region, a participle glued to a name
+        "morning-joe",
+        "south-florida",
+        "celebrating-marlow",
     ] {
         assert!(!ids.contains(&junk), "{junk} in {ids:?}");
     }
     for (id, kind) in [
         ("ruth-ames", "person"),
+        ("marlow", "person"),
         ("harold-j-brandt", "person"),
         ("richard-j-okafor", "person"),
         ("ann-roe", "person"),

@@ -190,6 +190,15 @@ impl ArticleNames {
         self.completed_left_by(words, |w| self.may_open_name(w))
     }
 
+    /// An organisation's name cut on the left, as the article writes it in full: `Street
+    /// Journal` -> `Wall Street Journal`, `News` -> `NBC News`; every such place agreeing.
+    fn completed_organisation(&self, words: &[String]) -> Option<Vec<String>> {
+        self.completed_left_by(words, |w| {
+            self.may_open_name(w) || is_acronym(w) || describes_organisation(w)
+        })
+        .filter(|full| is_organisation(full))
+    }
+
     /// [`ArticleNames::completed_left`] with the words that `may_open` the full name.
     fn completed_left_by(
         &self,
@@ -319,6 +328,9 @@ pub fn clean_speaker(raw: &str, article: &ArticleNames) -> Option<CleanName> {
     if definite {
         words.remove(0);
     }
+    if is_work(&words) {
+        return None;
+    }
     while words.len() > 1 && is_opener(&words[0]) {
         words.remove(0);
     }
@@ -335,7 +347,10 @@ pub fn clean_speaker(raw: &str, article: &ArticleNames) -> Option<CleanName> {
     // be `NBC News`, as the article writes it)
     if is_organisation(&words) && !is_bare_noun(&words) {
         return Some(CleanName {
-            name: words.join(" "),
+            name: article
+                .completed_organisation(&words)
+                .unwrap_or(words)
+                .join(" "),
             kind: ActorKind::Organisation,
         });
     }
@@ -348,6 +363,18 @@ pub fn clean_speaker(raw: &str, article: &ArticleNames) -> Option<CleanName> {
         });
     }
     person(words, article, honorific, described)
+}
+
+/// `Celebrating`, `Interestingly`: no given name ends so, written in lower case.
+fn is_participle_or_adverb(word: &str) -> bool {
+    let w = word.to_lowercase();
+    w.len() > 5 && (w.ends_with("ing") || w.ends_with("ly"))
+}
+
+/// A show, a book, a document: a title, not an actor (`Morning Joe`, `The Kelly File`).
+fn is_work(words: &[String]) -> bool {
+    let whole = words.join(" ").to_lowercase();
+    WORKS.contains(&whole.as_str())
 }
 
 /// An organisation's noun alone (`News`, `Club`, `Committee`) or a statement's (`Message`):
@@ -428,7 +455,12 @@ fn person(
         return None;
     }
     // A common word capitalised because it opens the sentence: `Given Sanders said`.
-    if last > 0 && article.writes_lower(&words[0]) && article.only_opening_sentences(&words) {
+    // A participle or an adverb the article writes in lower case opens no name, wherever it
+    // stands (`Celebrating Clinton`, `Interestingly Roe`).
+    if last > 0
+        && article.writes_lower(&words[0])
+        && (article.only_opening_sentences(&words) || is_participle_or_adverb(&words[0]))
+    {
         words.remove(0);
     }
     if words.last().is_some_and(|w| is_initial(w)) {
@@ -470,8 +502,7 @@ fn person(
     if is_bare_noun(&words) {
         // `NBC News` as the article writes it, else no one's
         return article
-            .completed_left_by(&words, |w| article.may_open_name(w) || is_acronym(w))
-            .filter(|full| is_organisation(full))
+            .completed_organisation(&words)
             .map(|full| CleanName {
                 name: full.join(" "),
                 kind: ActorKind::Organisation,
@@ -712,6 +743,12 @@ fn is_non_name_phrase(words: &[String]) -> bool {
         || (words.len() > 1 && RELIGIONS.contains(&last.as_str()))
         // `Fort Pierce`, `Port Lisle`, `Mount Vernon`
         || (words.len() == 2 && PLACE_PREFIXES.contains(&words[0].to_lowercase().as_str()))
+        // `South Florida`, `Upstate New York`
+        || (words.len() > 1
+            && DIRECTIONS.contains(&words[0].to_lowercase().as_str())
+            && is_place(&words[1..].join(" ").to_lowercase()))
+        // `Sunshine State`, `Carolina State`: a place or a college, no person
+        || (words.len() > 1 && last == "state")
         || is_common_noun(&last)
 }
 
@@ -734,6 +771,10 @@ fn is_common_noun(word: &str) -> bool {
             | "behind"
             | "republic"
             | "one"
+            | "age"
+            | "policy"
+            | "security"
+            | "statement"
     ) || ENDINGS
         .iter()
         .any(|e| word.len() > e.len() + 1 && word.ends_with(e))
@@ -1171,7 +1212,8 @@ const OPENERS: &[&str] = &[
     "aides", "advisers", "experts", "analysts", "others", "everyone", "nobody", "somebody",
     "someone", "anyone", "people", "citizens", "residents", "said", "one", "two", "three",
     "four", "five", "six", "seven", "eight", "nine", "ten", "year", "using", "given", "absent",
-    "team", "continued", "important",
+    "team", "continued", "important", "across", "atop", "beneath", "sorry", "top", "dear",
+    "thanks",
 ];
 
 #[rustfmt::skip]
@@ -1205,7 +1247,7 @@ const DEMONYMS: &[&str] = &[
     "kurdish", "lebanese", "jordanian", "qatari", "emirati", "vietnamese", "filipino", "thai",
     "argentine", "colombian", "chilean", "peruvian", "haitian", "puerto rican", "texan",
     "californian", "floridian", "southern", "northern", "western", "eastern", "midwestern",
-    "americans",
+    "americans", "middle eastern", "latin american",
 ];
 
 #[rustfmt::skip]
@@ -1317,6 +1359,32 @@ const RELIGIONS: &[&str] = &[
     "buddhist",
 ];
 
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "upstate",
+    "downstate",
+    "downtown",
+    "greater",
+];
+
+/// Shows, books and documents that texts quote or cite as if they spoke.
+#[rustfmt::skip]
+const WORKS: &[&str] = &[
+    "morning joe", "kelly file", "meet the press", "face the nation", "fox news sunday",
+    "state of the union", "hardball", "the view", "good morning america", "daily show",
+    "real time", "situation room", "o'reilly factor", "special report", "this week",
+    "new day", "morning edition", "all things considered", "fresh air", "vermont edition",
+    "clinton cash", "sharon statement", "grand slam", "off message", "exodus", "vp", "oh",
+];
+
 const PLACE_PREFIXES: &[&str] = &["fort", "port", "mount", "lake", "cape", "camp"];
 
 #[rustfmt::skip]
@@ -1342,7 +1410,7 @@ const ORGANISATION_NOUNS: &[&str] = &[
     "society", "union", "unions", "federation", "league", "alliance", "coalition", "caucus",
     "network", "networks", "group", "organization", "organisation", "corporation", "corp",
     "company", "co", "inc", "llc", "ltd", "plc", "research", "footwear", "consulting",
-    "consultants", "strategies", "bank", "board", "court", "senate", "congress",
+    "consultants", "strategies", "markets", "bank", "board", "court", "senate", "congress",
     "parliament", "assembly", "legislature", "government", "police", "army", "navy", "times",
     "journal", "news", "tribune", "herald", "magazine", "gazette", "chronicle", "weekly",
     "radio", "television", "tv", "channel", "wire", "media", "project", "initiative",
@@ -1367,7 +1435,9 @@ const KNOWN_ORGANISATIONS: &[&str] = &[
     "nielsen", "amazon", "verizon", "walmart", "propublica", "huffpo", "haaretz", "netflix",
     "boeing", "exxon", "exxonmobil", "apple", "forbes", "variety", "vulture", "federalist",
     "the federalist", "der spiegel", "spiegel", "hurun", "carrier", "judicial watch",
-    "plain dealer", "union leader", "fox business", "blaze", "the blaze", "theblaze",
+    "plain dealer", "union leader", "fox business", "blaze", "daily caller", "la stampa",
+    "cambridge analytica", "allergan", "united technologies", "america rising", "melville house",
+    "washington informer", "pando", "berenberg", "air force", "the blaze", "theblaze",
    "boko haram", "al-shabaab", "muslim brotherhood",
     "united nations", "european union", "world bank", "red cross",
 ];
@@ -1438,11 +1508,34 @@ mod tests {
             "Child Left Behind",
             "News",
             "Club",
+            // shows, books, documents
+            "Morning Joe",
+            "The Kelly File",
+            "Sharon Statement",
+            // places and descriptions
+            "South Florida",
+            "Sunshine State",
+            "Middle Eastern",
+            "Harbour Policy",
+            "Social Security",
+            "Across Asia",
         ] {
             assert_eq!(clean(raw, text), None, "{raw}");
         }
         // a verb that opens the sentence comes off the name after it
         assert_eq!(clean("Continued Stone", text), person("Stone"));
+        // so does a participle or an adverb the article writes in lower case, anywhere
+        let text =
+            "They were celebrating and sorry, interestingly. \"Yes,\" Celebrating Okafor said.";
+        assert_eq!(clean("Celebrating Okafor", text), person("Okafor"));
+        assert_eq!(clean("Interestingly Okafor", text), person("Okafor"));
+        assert_eq!(clean("Sorry Ann Okafor", text), person("Ann Okafor"));
+        // an organisation cut on the left is the one the article names in full
+        let text = "The Harbour Street Journal asked. \"No,\" the Street Journal wrote.";
+        assert_eq!(
+            clean("Street Journal", text),
+            organisation("Harbour Street Journal")
+        );
         // a noun alone is the organisation the article names in full
         let text = "A report by the Lisle Daily News came out. News said it was sure.";
         assert_eq!(clean("News", text), organisation("Lisle Daily News"));
@@ -1600,6 +1693,9 @@ mod tests {
             "Chicago Sun-Times",
             "Plain Dealer",
             "Lisle Estate Consulting",
+            "Daily Caller",
+            "Cambridge Analytica",
+            "Lisle Capital Markets",
         ] {
             assert_eq!(clean(outlet, text), organisation(outlet), "{outlet}");
         }
