@@ -153,6 +153,10 @@ fn variants_of_one_name_are_one_actor_unless_two_people_share_it() {
     assert_eq!(speaker_of(&quotes, "The roads to the coast"), Value::Null);
     assert_eq!(speaker_of(&quotes, "Nobody here remembers"), Value::Null);
     assert_eq!(speaker_of(&quotes, "I have never seen"), "Ruth Ames");
+    // a show the text cites keeps its name, as a description: no actor behind it
+    assert_eq!(speaker_of(&quotes, "The ferry debate airs"), "Morning Joe");
+    // a given name several people bear: as written, no page
+    assert_eq!(speaker_of(&quotes, "I will vote against it"), "Ann");
     // a formal first reference and its everyday form: one man
     assert_eq!(
         speaker_of(&quotes, "We expect the vote"),

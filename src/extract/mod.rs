@@ -227,10 +227,15 @@ impl SpeakerNames {
         if let Some(done) = self.cleaned.get(raw) {
             return done.clone();
         }
-        let found = dx::clean_speaker(raw, &self.article).map(|c| FoundSpeaker::Named {
-            name: c.name,
-            kind: c.kind,
-        });
+        // a show or a book the text cites stays as written, with no actor behind it
+        let found = if dx::is_cited_work(raw) {
+            Some(FoundSpeaker::Anonymous(raw.trim().to_string()))
+        } else {
+            dx::clean_speaker(raw, &self.article).map(|c| FoundSpeaker::Named {
+                name: c.name,
+                kind: c.kind,
+            })
+        };
         self.cleaned.insert(raw.to_string(), found.clone());
         found
     }
