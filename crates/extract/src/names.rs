@@ -760,8 +760,8 @@ fn is_non_name_phrase(words: &[String]) -> bool {
             && is_place(&words[..words.len() - 1].join(" ").to_lowercase())
             && is_party(&last))
         || (words.len() > 1 && PLACE_NOUNS.contains(&last.as_str()))
-        // `Popular Christian`, `Young Catholic`: a believer described
-        || (words.len() > 1 && RELIGIONS.contains(&last.as_str()))
+        // `Popular Christian`, `Young Catholic`: a believer described; `Islamic` alone
+        || RELIGIONS.contains(&last.as_str())
         // `Fort Pierce`, `Port Lisle`, `Mount Vernon`
         || (words.len() == 2 && PLACE_PREFIXES.contains(&words[0].to_lowercase().as_str()))
         // `South Florida`, `Upstate New York`
@@ -1378,6 +1378,7 @@ const RELIGIONS: &[&str] = &[
     "mormons",
     "hindu",
     "buddhist",
+    "islamic",
 ];
 
 const DIRECTIONS: &[&str] = &[
@@ -1462,7 +1463,7 @@ const KNOWN_ORGANISATIONS: &[&str] = &[
     "plain dealer", "union leader", "fox business", "blaze", "daily caller", "la stampa",
     "cambridge analytica", "allergan", "united technologies", "america rising", "melville house",
     "washington informer", "pando", "berenberg", "air force", "agence france-presse", "afp",
-    "vox populi", "the blaze", "theblaze",
+    "vox populi", "comcast", "xfinity", "comcast xfinity", "l'osservatore romano", "the blaze", "theblaze",
    "boko haram", "al-shabaab", "muslim brotherhood",
     "united nations", "european union", "world bank", "red cross",
 ];
@@ -1544,6 +1545,8 @@ mod tests {
             "Harbour Policy",
             "Social Security",
             "Across Asia",
+            "Islamic",
+            "Muslim",
         ] {
             assert_eq!(clean(raw, text), None, "{raw}");
         }
@@ -1723,6 +1726,8 @@ mod tests {
             "Daily Caller",
             "Cambridge Analytica",
             "Agence France-Presse",
+            "Comcast Xfinity",
+            "L'Osservatore Romano",
             "Lisle Capital Markets",
         ] {
             assert_eq!(clean(outlet, text), organisation(outlet), "{outlet}");
