@@ -809,7 +809,12 @@ fn is_non_name(word: &str) -> bool {
 /// Words that end no person's name: weekdays, nationalities, parties (not those that are
 /// surnames as well: `David French`).
 fn is_non_name_word(w: &str) -> bool {
-    let demonym = DEMONYMS.contains(&w) || DEMONYMS.contains(&w.trim_end_matches('s'));
+    let demonym = DEMONYMS.contains(&w)
+        || DEMONYMS.contains(&w.trim_end_matches('s'))
+        // `Ohioan`, `Kenyans`: a place's people
+        || ["an", "ans", "n", "ns"]
+            .iter()
+            .any(|e| w.strip_suffix(e).is_some_and(|place| place.len() > 3 && is_place(place)));
     is_weekday(w) || is_party(w) || demonym && !SURNAME_DEMONYMS.contains(&w)
 }
 
@@ -1559,6 +1564,8 @@ mod tests {
         assert_eq!(clean("Interestingly Okafor", text), person("Okafor"));
         assert_eq!(clean("Reportedly Okafor", text), person("Okafor"));
         assert_eq!(clean("Beverly Okafor", text), person("Beverly Okafor"));
+        // a place's people before a name
+        assert_eq!(clean("Ohioan Ann Okafor", text), person("Ann Okafor"));
         assert_eq!(clean("Sorry Ann Okafor", text), person("Ann Okafor"));
         // an organisation cut on the left is the one the article names in full
         let text = "The Harbour Street Journal asked. \"No,\" the Street Journal wrote.";
