@@ -190,6 +190,18 @@ impl ArticleNames {
         self.completed_left_by(words, |w| self.may_open_name(w))
     }
 
+    /// Whether the article writes `word` as the surname of a full name (`Ann Roe` for `Roe`),
+    /// not only after a people's name (`American Legion`).
+    fn gives_surname(&self, word: &str) -> bool {
+        self.runs.iter().any(|run| {
+            let w = &run.words;
+            w.len() >= 2
+                && w[w.len() - 1] == word
+                && !DEMONYMS.contains(&w[0].to_lowercase().as_str())
+                && self.may_open_name(&w[0])
+        })
+    }
+
     /// An organisation's name cut on the left, as the article writes it in full: `Street
     /// Journal` -> `Wall Street Journal`, `News` -> `NBC News`; every such place agreeing.
     fn completed_organisation(&self, words: &[String]) -> Option<Vec<String>> {
@@ -345,6 +357,13 @@ pub fn clean_speaker(raw: &str, article: &ArticleNames) -> Option<CleanName> {
     }
     // before titles come off: `State Department`, `House Committee`; (`News` alone may
     // be `NBC News`, as the article writes it)
+    // `Filipino Clinton staffers`: a people before a person's surname describes followers
+    if let [people, surname] = words.as_slice()
+        && DEMONYMS.contains(&people.to_lowercase().as_str())
+        && article.gives_surname(surname)
+    {
+        return None;
+    }
     if is_organisation(&words) && !is_bare_noun(&words) {
         return Some(CleanName {
             name: article
@@ -1566,6 +1585,13 @@ mod tests {
         assert_eq!(clean("Beverly Okafor", text), person("Beverly Okafor"));
         // a place's people before a name
         assert_eq!(clean("Ohioan Ann Okafor", text), person("Ann Okafor"));
+        // a people before a surname the article gives a person: followers described
+        let text = "Ann Okafor spoke. Filipino Okafor staffers cooked. The American Legion met.";
+        assert_eq!(clean("Filipino Okafor", text), None);
+        assert_eq!(
+            clean("American Legion", text),
+            organisation("American Legion")
+        );
         assert_eq!(clean("Sorry Ann Okafor", text), person("Ann Okafor"));
         // an organisation cut on the left is the one the article names in full
         let text = "The Harbour Street Journal asked. \"No,\" the Street Journal wrote.";
