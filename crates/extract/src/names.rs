@@ -1278,7 +1278,7 @@ const PARTIES: &[&str] = &[
     "republican", "republicans", "democrat", "democrats", "democratic", "independent",
     "independents", "libertarian", "libertarians", "conservative", "conservatives", "liberal",
     "liberals", "progressive", "progressives", "tory", "tories", "socialist", "socialists",
-    "evangelical", "evangelicals",
+    "evangelical", "evangelicals", "whig", "whigs",
 ];
 
 #[rustfmt::skip]
@@ -1571,6 +1571,7 @@ mod tests {
             "Across Asia",
             "Islamic",
             "Muslim",
+            "Whigs",
         ] {
             assert_eq!(clean(raw, text), None, "{raw}");
         }
