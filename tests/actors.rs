@@ -62,7 +62,8 @@ fn site_without_registry() -> Site {
             "2024-03-06",
             "\"The ferry debate airs on the show next week,\" Morning Joe said.\n\n\
              \"The boats from the south are always late,\" South Florida said.\n\n\
-             \"We have new boats at last,\" said Celebrating Marlow, who was celebrating all week.",
+             \"We have new boats at last,\" said Celebrating Marlow, who was celebrating all week.\n\n\
+             \"The ferry must stay in public hands,\" Harbour Democrats said.",
         ),
     ];
     for (name, title, date, body) in articles {
@@ -115,6 +116,7 @@ fn actors_from_the_text_are_real_names_of_the_right_kind() {
         "morning-joe",
         "south-florida",
         "celebrating-marlow",
+        "harbour-democrats",
     ] {
         assert!(!ids.contains(&junk), "{junk} in {ids:?}");
     }
@@ -155,6 +157,8 @@ fn variants_of_one_name_are_one_actor_unless_two_people_share_it() {
     assert_eq!(speaker_of(&quotes, "I have never seen"), "Ruth Ames");
     // a show the text cites keeps its name, as a description: no actor behind it
     assert_eq!(speaker_of(&quotes, "The ferry debate airs"), "Morning Joe");
+    // a party's members: as written, no actor
+    assert_eq!(speaker_of(&quotes, "The ferry must stay"), "Harbour Democrats");
     // a given name several people bear: as written, no page
     assert_eq!(speaker_of(&quotes, "I will vote against it"), "Ann");
     // a formal first reference and its everyday form: one man

@@ -231,10 +231,17 @@ impl SpeakerNames {
         let found = if dx::is_cited_work(raw) {
             Some(FoundSpeaker::Anonymous(raw.trim().to_string()))
         } else {
-            dx::clean_speaker(raw, &self.article).map(|c| FoundSpeaker::Named {
-                name: c.name,
-                kind: c.kind,
-            })
+            match dx::clean_speaker(raw, &self.article) {
+                Some(c) => Some(FoundSpeaker::Named {
+                    name: c.name,
+                    kind: c.kind,
+                }),
+                // a party's members spoke: the text's words, with no actor behind them
+                None if dx::is_party_group(raw) => {
+                    Some(FoundSpeaker::Anonymous(raw.trim().to_string()))
+                }
+                None => None,
+            }
         };
         self.cleaned.insert(raw.to_string(), found.clone());
         found

@@ -25,7 +25,9 @@ pub use group::{
     group_quotations, groups_of_sets, normalise, quotation_id, wording_speaker,
 };
 pub use lexicon::{ActorDef, ActorKind, Lexicon, TopicDef};
-pub use names::{ArticleNames, CleanName, SiteNames, clean_speaker, is_cited_work, kind_of};
+pub use names::{
+    ArticleNames, CleanName, SiteNames, clean_speaker, is_cited_work, is_party_group, kind_of,
+};
 
 /// Settings of the extractor (`quotes:` in site.yaml).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -416,6 +416,15 @@ pub fn is_cited_work(raw: &str) -> bool {
     is_work(&words)
 }
 
+/// Whether the text's name for a speaker is a party's members (`Democrats`, `Senate
+/// Republicans`, `The Whigs`): a group, no actor, but what the text says spoke.
+pub fn is_party_group(raw: &str) -> bool {
+    words_of(raw).last().is_some_and(|w| {
+        let w = w.to_lowercase();
+        w.ends_with('s') && is_party(&w)
+    })
+}
+
 /// An organisation's noun alone (`News`, `Club`, `Committee`) or a statement's (`Message`):
 /// whose, the text does not say.
 fn is_bare_noun(words: &[String]) -> bool {
@@ -1540,6 +1549,16 @@ mod tests {
         ] {
             assert_eq!(clean(raw, text), None, "{raw}");
         }
+    }
+
+    #[test]
+    fn a_party_s_members_are_a_group() {
+        for raw in ["Democrats", "Senate Republicans", "The Whigs"] {
+            assert!(is_party_group(raw), "{raw}");
+            assert_eq!(clean(raw, "The vote was close."), None, "{raw}");
+        }
+        assert!(!is_party_group("Jane Roe"));
+        assert!(!is_party_group("Republican"));
     }
 
     #[test]
