@@ -128,7 +128,7 @@ impl Extractor {
             language: language.map_or(self.options.language, dx::Language::from_tag),
             ..self.options.clone()
         };
-        let analysis = match title {
+        let mut analysis = match title {
             Some(t) => dx::analyse_titled(t, &paragraphs, &self.lexicon, &options),
             None => dx::analyse(&paragraphs, &self.lexicon, &options),
         };
@@ -150,7 +150,7 @@ impl Extractor {
                 })
             })
             .collect();
-        let mut names = SpeakerNames::new(&paragraphs);
+        let mut names = SpeakerNames::new(std::mem::take(&mut analysis.names));
         // A name cut short is repaired from the article's runs of capitalised words in
         // English only: in a language that inflects names (`Джоном Керри` for `Керри`) or
         // capitalises nouns, a longer run is not the same name.
@@ -209,18 +209,16 @@ impl Extractor {
 /// The speakers one article names outside the registry, each as the article
 /// supports it: a junk name (a place, a month, a sentence opener) gives the
 /// quote no speaker rather than a wrong one. What the article says about names
-/// is read once, at its first such speaker.
-struct SpeakerNames<'a> {
-    paragraphs: &'a [&'a str],
-    article: Option<dx::ArticleNames>,
+/// comes with the analysis, read off its tokens.
+struct SpeakerNames {
+    article: dx::ArticleNames,
     cleaned: HashMap<String, Option<FoundSpeaker>>,
 }
 
-impl<'a> SpeakerNames<'a> {
-    fn new(paragraphs: &'a [&'a str]) -> SpeakerNames<'a> {
+impl SpeakerNames {
+    fn new(article: dx::ArticleNames) -> SpeakerNames {
         SpeakerNames {
-            paragraphs,
-            article: None,
+            article,
             cleaned: HashMap::new(),
         }
     }
@@ -229,14 +227,22 @@ impl<'a> SpeakerNames<'a> {
         if let Some(done) = self.cleaned.get(raw) {
             return done.clone();
         }
-        let paragraphs = self.paragraphs;
-        let article = self
-            .article
-            .get_or_insert_with(|| dx::ArticleNames::new(paragraphs));
-        let found = dx::clean_speaker(raw, article).map(|c| FoundSpeaker::Named {
-            name: c.name,
-            kind: c.kind,
-        });
+        // a show or a book the text cites stays as written, with no actor behind it
+        let found = if dx::is_cited_work(raw) {
+            Some(FoundSpeaker::Anonymous(raw.trim().to_string()))
+        } else {
+            match dx::clean_speaker(raw, &self.article) {
+                Some(c) => Some(FoundSpeaker::Named {
+                    name: c.name,
+                    kind: c.kind,
+                }),
+                // a party's members spoke: the text's words, with no actor behind them
+                None if dx::is_party_group(raw) => {
+                    Some(FoundSpeaker::Anonymous(raw.trim().to_string()))
+                }
+                None => None,
+            }
+        };
         self.cleaned.insert(raw.to_string(), found.clone());
         found
     }

@@ -112,6 +112,7 @@ fn link_site(
             source,
             &mut |name, kind| resolve_actor(name, kind, &mut actors, &mut actor_names, &site_names),
             &mut |value| resolve_topic(value, &mut topics, &mut topic_names),
+            &|name| site_names.names_someone(name),
         );
         pending_quotes.extend(quotes::pending_of(index, &article, p));
         articles.push(article);
@@ -255,6 +256,7 @@ pub(super) fn make_article(
     source: Option<SourceIdx>,
     resolve_actor: &mut dyn FnMut(&str, Option<ActorKind>) -> ActorIdx,
     resolve_topic: &mut dyn FnMut(&str) -> TopicIdx,
+    names_someone: &dyn Fn(&str) -> bool,
 ) -> Article {
     // The registry's actors and topics come first in the site's tables, in
     // the order extraction numbers them.
@@ -281,9 +283,11 @@ pub(super) fn make_article(
         let speaker = quote.speaker.as_ref().map(|s| match s {
             FoundSpeaker::Registry(i) => Speaker::Actor(ActorIdx::from(*i)),
             // A name that makes no usable URL (no letters, or longer than a
-            // file name) gets no page: the speaker stays as written.
+            // file name), or that names no one a reader could tell (`Bob`, when
+            // people of the site are called so), gets no page: the
+            // speaker stays as written.
             FoundSpeaker::Named { name, .. }
-                if crate::slug::check_slug(&slugify(name)).is_err() =>
+                if crate::slug::check_slug(&slugify(name)).is_err() || !names_someone(name) =>
             {
                 Speaker::Anonymous(name.clone())
             }

@@ -194,6 +194,9 @@ fn relinked_article(
                 TopicIdx::from(0)
             })
         },
+        // a name `link` gave no page is not in its tables: the lookup above
+        // misses it, and the whole site is linked again
+        &|_| true,
     );
     (!missing.get()).then_some(article)
 }

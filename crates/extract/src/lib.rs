@@ -25,7 +25,9 @@ pub use group::{
     group_quotations, groups_of_sets, normalise, quotation_id, wording_speaker,
 };
 pub use lexicon::{ActorDef, ActorKind, Lexicon, TopicDef};
-pub use names::{ArticleNames, CleanName, SiteNames, clean_speaker, kind_of};
+pub use names::{
+    ArticleNames, CleanName, SiteNames, clean_speaker, is_cited_work, is_party_group, kind_of,
+};
 
 /// Settings of the extractor (`quotes:` in site.yaml).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,6 +163,10 @@ pub struct Analysis {
     pub quotes: Vec<Quote>,
     /// Speakers of this article's quotations that the registry does not list.
     pub new_speakers: Vec<NewSpeaker>,
+    /// What the article says about names, for [`clean_speaker`]: read off the analysis's
+    /// tokens when there are `new_speakers` (empty otherwise).
+    #[serde(skip)]
+    pub names: ArticleNames,
 }
 
 impl Analysis {

@@ -17,9 +17,10 @@
 use std::collections::{HashMap, HashSet};
 
 use human_name::Name;
+use rustc_hash::FxHashSet;
 
 use crate::ActorKind;
-use crate::words::{is_name_particle, is_name_suffix};
+use crate::words::{is_name_particle, is_name_suffix, is_statement_noun};
 
 /// A speaker's name as the article supports it, and what it names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,106 +31,129 @@ pub struct CleanName {
 
 /// What one article says about names: the words it writes in lower case (so not names),
 /// and its runs of capitalised words (where full names stand), for repairing a name the
-/// sieve cut short. Built once per article, only when it has a speaker to check.
-#[derive(Debug, Clone, Default)]
+/// sieve cut short. Read off the tokens the analysis made (see `analyse`), only for an
+/// article with a speaker to check.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ArticleNames {
-    lower: HashSet<String>,
+    /// (A fast hash: every lower-case word of the article is looked up here once, while
+    /// the analysis reads it.)
+    lower: FxHashSet<String>,
     runs: Vec<Run>,
     /// Capitalised words inside headlines (not their first): every word is capitalised
     /// there, but it shows a word standing where no sentence opens.
-    in_headlines: HashSet<String>,
+    in_headlines: FxHashSet<String>,
 }
 
 /// Capitalised words in a row, outside quotation marks and headlines.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Run {
     words: Vec<String>,
     /// Its first word opens a sentence (so may be capitalised for that alone).
     opens_sentence: bool,
 }
 
+/// A piece of a paragraph as the analysis tokenised it: what [`ArticleNames`] reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Piece<'a> {
+    /// A word, with its inner hyphens and apostrophes, and the full stop of `Mr.`, `Jr.`
+    /// or `U.S.`.
+    Word(&'a str),
+    Punct(char),
+    /// A quoted stretch, marks included: no name stands in it (nor in a book's or show's
+    /// title in quotation marks).
+    Quote(&'a str),
+}
+
 impl ArticleNames {
+    /// The names of plain-text paragraphs (the analysis builds them from its own tokens).
     pub fn new(paragraphs: &[&str]) -> ArticleNames {
-        let mut names = ArticleNames::default();
-        for p in paragraphs {
-            names.read(p);
-        }
-        names
+        crate::analyse::article_names(paragraphs)
     }
 
-    fn read(&mut self, paragraph: &str) {
-        // `Sorry,This`: a comma without its space still ends a word
-        let tokens: Vec<Token> = paragraph
-            .split_whitespace()
-            .flat_map(split_at_bare_commas)
-            .filter_map(Token::of)
-            .collect();
-        // A title-case line (a headline) capitalises verbs too: its runs are not names. Its
-        // lower-case words are short ones (`of`, `the`, `and`).
-        let capitals = tokens.iter().filter(|t| t.capitalised).count();
-        let headline = tokens.len() >= 4
-            && capitals * 10 >= tokens.len() * 7
-            && tokens
-                .iter()
-                .all(|t| t.capitalised || t.word.chars().count() <= 4);
-        if headline {
-            self.in_headlines
-                .extend(tokens.iter().skip(1).map(|t| t.word.to_lowercase()));
-        }
+    /// One paragraph's pieces.
+    pub(crate) fn read(&mut self, pieces: &[Piece]) {
+        let headline = is_headline(pieces);
         let mut run = Run {
             words: Vec::new(),
             opens_sentence: true,
         };
-        let mut quoted = false;
         let mut sentence_start = true;
-        for (k, t) in tokens.iter().enumerate() {
-            // a book's or a show's title in quotation marks is not where names stand
-            quoted |= t.opens_quote;
-            let keep = !headline && !quoted;
-            quoted &= !t.closes_quote;
-            let at_start = std::mem::replace(&mut sentence_start, t.ends_sentence);
-            if !t.capitalised {
-                if t.word
+        // the word before a full stop: `J.` and `St.` go on with the name
+        let mut previous: Option<&str> = None;
+        for (k, piece) in pieces.iter().enumerate() {
+            let raw = match *piece {
+                Piece::Quote(quoted) => {
+                    self.end_run(&mut run);
+                    sentence_start = ends_with_full_stop(quoted);
+                    previous = None;
+                    continue;
+                }
+                Piece::Punct(c) => {
+                    let in_name = c == '.' && previous.is_some_and(keeps_full_stop);
+                    if !in_name {
+                        self.end_run(&mut run);
+                        sentence_start |= matches!(c, '.' | '!' | '?' | '…');
+                    }
+                    previous = None;
+                    continue;
+                }
+                Piece::Word(w) => w,
+            };
+            let (word, possessive) = match strip_possessive(raw) {
+                Some(w) => (w, true),
+                None => (raw, false),
+            };
+            let word = word.trim_end_matches('.');
+            previous = Some(word);
+            if word.is_empty() {
+                continue;
+            }
+            let at_start = std::mem::replace(&mut sentence_start, false);
+            if !starts_upper(word) {
+                if word
                     .chars()
-                    .all(|c| c.is_lowercase() || c == '-' || c == '\'')
-                    && !self.lower.contains(t.word)
+                    .all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’'))
+                    && !self.lower.contains(word)
                 {
-                    self.lower.insert(t.word.to_string());
+                    self.lower.insert(word.to_string());
                 }
                 // a particle inside a name: `Bill de Blasio`
                 let inside = !run.words.is_empty()
-                    && is_name_particle(t.word)
-                    && tokens.get(k + 1).is_some_and(|n| n.capitalised);
+                    && is_name_particle(word)
+                    && matches!(pieces.get(k + 1), Some(Piece::Word(n)) if starts_upper(n));
                 if !inside {
-                    self.end_run(&mut run, false);
+                    self.end_run(&mut run);
                     continue;
                 }
             }
-            if t.opens_run || !keep {
-                self.end_run(&mut run, at_start);
-            }
-            if !keep {
+            if headline {
                 continue;
             }
             if run.words.is_empty() {
                 run.opens_sentence = at_start;
             }
-            run.words.push(t.word.to_string());
-            if t.ends_run || t.closes_quote {
-                self.end_run(&mut run, t.ends_sentence);
+            run.words.push(word.to_string());
+            if possessive {
+                self.end_run(&mut run);
             }
         }
-        self.end_run(&mut run, true);
+        self.end_run(&mut run);
+        if headline {
+            let words = pieces.iter().filter_map(|p| match p {
+                Piece::Word(w) => Some(w.to_lowercase()),
+                _ => None,
+            });
+            self.in_headlines.extend(words.skip(1));
+        }
     }
 
-    fn end_run(&mut self, run: &mut Run, next_opens_sentence: bool) {
+    fn end_run(&mut self, run: &mut Run) {
         if !run.words.is_empty() {
             self.runs.push(Run {
                 words: std::mem::take(&mut run.words),
                 opens_sentence: run.opens_sentence,
             });
         }
-        run.opens_sentence = next_opens_sentence;
     }
 
     /// The article writes this word in lower case somewhere: a common word, not a name.
@@ -163,6 +187,36 @@ impl ArticleNames {
     /// (`Wasserman Schultz` -> `Debbie Wasserman Schultz`, `Sexton` -> `Buck Sexton`), when
     /// every such place agrees on one person.
     fn completed_left(&self, words: &[String]) -> Option<Vec<String>> {
+        self.completed_left_by(words, |w| self.may_open_name(w))
+    }
+
+    /// Whether the article writes `word` as the surname of a full name (`Ann Roe` for `Roe`),
+    /// not only after a people's name (`American Legion`).
+    fn gives_surname(&self, word: &str) -> bool {
+        self.runs.iter().any(|run| {
+            let w = &run.words;
+            w.len() >= 2
+                && w[w.len() - 1] == word
+                && !DEMONYMS.contains(&w[0].to_lowercase().as_str())
+                && self.may_open_name(&w[0])
+        })
+    }
+
+    /// An organisation's name cut on the left, as the article writes it in full: `Street
+    /// Journal` -> `Wall Street Journal`, `News` -> `NBC News`; every such place agreeing.
+    fn completed_organisation(&self, words: &[String]) -> Option<Vec<String>> {
+        self.completed_left_by(words, |w| {
+            self.may_open_name(w) || is_acronym(w) || describes_organisation(w)
+        })
+        .filter(|full| is_organisation(full))
+    }
+
+    /// [`ArticleNames::completed_left`] with the words that `may_open` the full name.
+    fn completed_left_by(
+        &self,
+        words: &[String],
+        may_open: impl Fn(&str) -> bool,
+    ) -> Option<Vec<String>> {
         let mut found: Vec<Vec<String>> = Vec::new();
         for run in &self.runs {
             let run = &run.words;
@@ -170,7 +224,7 @@ impl ArticleNames {
                 continue;
             };
             let mut from = at;
-            while from > 0 && self.may_open_name(&run[from - 1]) && at + words.len() - from < 5 {
+            while from > 0 && may_open(&run[from - 1]) && at + words.len() - from < 5 {
                 from -= 1;
             }
             if from < at {
@@ -232,82 +286,50 @@ impl ArticleNames {
     }
 }
 
-/// `Sorry,This` -> `Sorry,` `This`; `careful,”` stays whole (its closing mark counts).
-fn split_at_bare_commas(word: &str) -> impl Iterator<Item = &str> {
-    let mut rest = word;
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        let cut = rest
-            .char_indices()
-            .find(|&(i, c)| {
-                matches!(c, ',' | ';')
-                    && rest[i + 1..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric)
-            })
-            .map_or(rest.len(), |(i, _)| i + 1);
-        let (piece, tail) = rest.split_at(cut);
-        rest = tail;
-        Some(piece)
-    })
-}
-
-/// A word of a paragraph, with its punctuation taken off.
-struct Token<'a> {
-    word: &'a str,
-    capitalised: bool,
-    /// Punctuation before it (`(R-Neb.)`, `“Roe`) starts a new run.
-    opens_run: bool,
-    /// Punctuation after it ends any name it is in: `Roe,` `Roe.` `Roe's`.
-    ends_run: bool,
-    /// It ends a sentence: `said.`, `now?”`.
-    ends_sentence: bool,
-    opens_quote: bool,
-    closes_quote: bool,
-}
-
-impl<'a> Token<'a> {
-    fn of(raw: &'a str) -> Option<Token<'a>> {
-        let start = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
-        let opens_run = start.len() < raw.len();
-        let opens_quote = raw[..raw.len() - start.len()].contains(['"', '“']);
-        let mut word = start.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
-        let after = &start[word.len()..];
-        let closes_quote = after.contains(['"', '”']);
-        let mut ends_run = !after.is_empty();
-        // `offensive!” Cruz said`: the attribution goes on with the sentence
-        let mut ends_sentence = after.contains(['!', '?']) && !closes_quote;
-        for possessive in ["'s", "’s"] {
-            if let Some(w) = word.strip_suffix(possessive) {
-                word = w;
-                ends_run = true;
-            }
-        }
-        if let Some(w) = word.strip_suffix('.') {
-            // `J.`, `Jr.`, `Mr.` belong to the name; any other full stop ends a sentence
-            if !(is_initial(w) || is_name_suffix(w) || is_abbreviated_title(w)) {
-                ends_run = true;
-                ends_sentence = true;
-            }
-            word = w.trim_end_matches('.');
-        }
-        if word.is_empty() {
-            return None;
-        }
-        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-        Some(Token {
-            word,
-            capitalised,
-            opens_run,
-            ends_run,
-            ends_sentence,
-            opens_quote,
-            closes_quote,
+/// A title-case line (a headline) capitalises verbs too: its runs are not names. Its
+/// lower-case words are short ones (`of`, `the`, `and`).
+/// (The words of its quotations count: `"Q," NEA President Ann Roe said` is no headline.)
+fn is_headline(pieces: &[Piece]) -> bool {
+    let words = pieces
+        .iter()
+        .flat_map(|piece| match piece {
+            Piece::Word(text) | Piece::Quote(text) => text.split_whitespace(),
+            Piece::Punct(_) => "".split_whitespace(),
         })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty());
+    let (mut count, mut capitals) = (0, 0);
+    for w in words {
+        count += 1;
+        if starts_upper(w) {
+            capitals += 1;
+        } else if w.chars().count() > 4 {
+            return false;
+        }
     }
+    count >= 4 && capitals * 10 >= count * 7
+}
+
+/// `"Q."`, `"Q.”`: a quotation that ends its sentence (`"Q!" Cruz said` goes on).
+fn ends_with_full_stop(quoted: &str) -> bool {
+    quoted
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.')
+        .ends_with('.')
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// `Roe's` -> `Roe`.
+fn strip_possessive(word: &str) -> Option<&str> {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
+}
+
+/// A word whose full stop does not end the name or the sentence: an initial (`J.`), a
+/// suffix (`Jr.`), an abbreviated title (`St.`).
+fn keeps_full_stop(word: &str) -> bool {
+    is_initial(word) || is_name_suffix(word) || is_abbreviated_title(word)
 }
 
 /// What the text's name for a speaker stands for: the name the article supports, or `None`
@@ -317,6 +339,9 @@ pub fn clean_speaker(raw: &str, article: &ArticleNames) -> Option<CleanName> {
     let definite = words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"));
     if definite {
         words.remove(0);
+    }
+    if is_work(&words) {
+        return None;
     }
     while words.len() > 1 && is_opener(&words[0]) {
         words.remove(0);
@@ -330,10 +355,21 @@ pub fn clean_speaker(raw: &str, article: &ArticleNames) -> Option<CleanName> {
     if words.is_empty() || is_place(&words.join(" ").to_lowercase()) {
         return None;
     }
-    // before titles come off: `State Department`, `House Committee`
-    if is_organisation(&words) {
+    // before titles come off: `State Department`, `House Committee`; (`News` alone may
+    // be `NBC News`, as the article writes it)
+    // `Filipino Clinton staffers`: a people before a person's surname describes followers
+    if let [people, surname] = words.as_slice()
+        && DEMONYMS.contains(&people.to_lowercase().as_str())
+        && article.gives_surname(surname)
+    {
+        return None;
+    }
+    if is_organisation(&words) && !is_bare_noun(&words) {
         return Some(CleanName {
-            name: words.join(" "),
+            name: article
+                .completed_organisation(&words)
+                .unwrap_or(words)
+                .join(" "),
             kind: ActorKind::Organisation,
         });
     }
@@ -346,6 +382,60 @@ pub fn clean_speaker(raw: &str, article: &ArticleNames) -> Option<CleanName> {
         });
     }
     person(words, article, honorific, described)
+}
+
+/// `Celebrating`, `Interestingly`: no given name ends so, written in lower case.
+fn is_participle_or_adverb(word: &str) -> bool {
+    let w = word.to_lowercase();
+    w.len() > 5 && (w.ends_with("ing") || w.ends_with("ly"))
+}
+
+/// `Interestingly`, `Reportedly`: an adverb whatever the article writes (not `Beverly`).
+fn is_sentence_adverb(word: &str) -> bool {
+    let w = word.to_lowercase();
+    w.len() > 7
+        && ["ingly", "ally", "edly", "ously", "ively", "ately"]
+            .iter()
+            .any(|e| w.ends_with(e))
+}
+
+/// A show, a book, a document: a title, not an actor (`Morning Joe`, `The Kelly File`).
+fn is_work(words: &[String]) -> bool {
+    let whole = words.join(" ").to_lowercase();
+    WORKS.contains(&whole.as_str()) || ROLE_ABBREVIATIONS.contains(&whole.as_str())
+}
+
+/// Whether the text's name for a speaker is what it cites rather than who: a show, a book, a
+/// document, a role's abbreviation (`Clinton Cash`, `VP`). The quotation keeps it as written,
+/// as it would a description; no actor stands for it.
+pub fn is_cited_work(raw: &str) -> bool {
+    let mut words = words_of(raw);
+    if words.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        words.remove(0);
+    }
+    is_work(&words)
+}
+
+/// Whether the text's name for a speaker is a party's members (`Democrats`, `Senate
+/// Republicans`, `The Whigs`): a group, no actor, but what the text says spoke.
+pub fn is_party_group(raw: &str) -> bool {
+    words_of(raw).last().is_some_and(|w| {
+        let w = w.to_lowercase();
+        w.ends_with('s') && is_party(&w)
+    })
+}
+
+/// An organisation's noun alone (`News`, `Club`, `Committee`) or a statement's (`Message`):
+/// whose, the text does not say.
+fn is_bare_noun(words: &[String]) -> bool {
+    match words {
+        [word] => {
+            let w = word.to_lowercase();
+            (is_organisation_noun(&w) || is_weak_organisation_noun(&w) || is_statement_noun(&w))
+                && !KNOWN_ORGANISATIONS.contains(&w.as_str())
+        }
+        _ => false,
+    }
 }
 
 /// A name's words, without surrounding punctuation or a possessive: `Roe's,` -> `Roe`.
@@ -413,7 +503,13 @@ fn person(
         return None;
     }
     // A common word capitalised because it opens the sentence: `Given Sanders said`.
-    if last > 0 && article.writes_lower(&words[0]) && article.only_opening_sentences(&words) {
+    // A participle or an adverb the article writes in lower case opens no name, wherever it
+    // stands (`Celebrating Clinton`, `Interestingly Roe`).
+    if last > 0
+        && ((article.writes_lower(&words[0])
+            && (article.only_opening_sentences(&words) || is_participle_or_adverb(&words[0])))
+            || is_sentence_adverb(&words[0]))
+    {
         words.remove(0);
     }
     if words.last().is_some_and(|w| is_initial(w)) {
@@ -451,6 +547,15 @@ fn person(
             name: words.join(" "),
             kind: ActorKind::Organisation,
         });
+    }
+    if is_bare_noun(&words) {
+        // `NBC News` as the article writes it, else no one's
+        return article
+            .completed_organisation(&words)
+            .map(|full| CleanName {
+                name: full.join(" "),
+                kind: ActorKind::Organisation,
+            });
     }
     // Every word a common one the article writes in lower case: a phrase, not a name
     // (`Presidential Elections`); a single one is a name only after an honorific (`Mr. Rice`).
@@ -516,8 +621,14 @@ fn is_organisation(words: &[String]) -> bool {
         .any(|w| matches!(w.as_str(), "of" | "for" | "on" | "to" | "and"));
     (n == 1 && (is_acronym(last) || is_brand(last)))
         || KNOWN_ORGANISATIONS.contains(&whole.as_str())
+        // `Cleveland Plain Dealer`, `New Hampshire Union Leader`: a place before an outlet
+        || (1..n.saturating_sub(1)).any(|i| KNOWN_ORGANISATIONS.contains(&lower[i..].join(" ").as_str()))
         || (n > 1 && is_acronym(last))
         || is_organisation_noun(&lower[n - 1])
+        // `Chicago Sun-Times`
+        || lower[n - 1]
+            .rsplit_once('-')
+            .is_some_and(|(_, noun)| is_organisation_noun(noun))
         || (is_weak_organisation_noun(&lower[n - 1])
             && (n > 2 || n == 2 && describes_organisation(&words[0])))
         || (joined && lower.iter().any(|w| is_organisation_noun(w)))
@@ -677,6 +788,16 @@ fn is_non_name_phrase(words: &[String]) -> bool {
             && is_place(&words[..words.len() - 1].join(" ").to_lowercase())
             && is_party(&last))
         || (words.len() > 1 && PLACE_NOUNS.contains(&last.as_str()))
+        // `Popular Christian`, `Young Catholic`: a believer described; `Islamic` alone
+        || RELIGIONS.contains(&last.as_str())
+        // `Fort Pierce`, `Port Lisle`, `Mount Vernon`
+        || (words.len() == 2 && PLACE_PREFIXES.contains(&words[0].to_lowercase().as_str()))
+        // `South Florida`, `Upstate New York`
+        || (words.len() > 1
+            && DIRECTIONS.contains(&words[0].to_lowercase().as_str())
+            && is_place(&words[1..].join(" ").to_lowercase()))
+        // `Sunshine State`, `Carolina State`: a place or a college, no person
+        || (words.len() > 1 && last == "state")
         || is_common_noun(&last)
 }
 
@@ -687,7 +808,22 @@ fn is_common_noun(word: &str) -> bool {
     const ENDINGS: &[&str] = &["ship", "ism", "ness", "tion", "sion", "ities", "dies"];
     matches!(
         word,
-        "act" | "war" | "treaty" | "agreement" | "accord" | "amendment"
+        "act"
+            | "war"
+            | "treaty"
+            | "agreement"
+            | "accord"
+            | "amendment"
+            | "effect"
+            | "world"
+            | "things"
+            | "behind"
+            | "republic"
+            | "one"
+            | "age"
+            | "policy"
+            | "security"
+            | "statement"
     ) || ENDINGS
         .iter()
         .any(|e| word.len() > e.len() + 1 && word.ends_with(e))
@@ -701,7 +837,12 @@ fn is_non_name(word: &str) -> bool {
 /// Words that end no person's name: weekdays, nationalities, parties (not those that are
 /// surnames as well: `David French`).
 fn is_non_name_word(w: &str) -> bool {
-    let demonym = DEMONYMS.contains(&w) || DEMONYMS.contains(&w.trim_end_matches('s'));
+    let demonym = DEMONYMS.contains(&w)
+        || DEMONYMS.contains(&w.trim_end_matches('s'))
+        // `Ohioan`, `Kenyans`: a place's people
+        || ["an", "ans", "n", "ns"]
+            .iter()
+            .any(|e| w.strip_suffix(e).is_some_and(|place| place.len() > 3 && is_place(place)));
     is_weekday(w) || is_party(w) || demonym && !SURNAME_DEMONYMS.contains(&w)
 }
 
@@ -798,16 +939,32 @@ fn one_person(found: Vec<Vec<String>>) -> Option<Vec<String>> {
 /// Two full names of one person: consistent given names (nicknames included), middle
 /// names and initials, and the same generation (`Donald Trump` is not `Donald Trump Jr.`).
 ///
-/// Given names must be the same where both are written: `human_name` takes a nickname for
-/// its full name (`Bob` for `Robert`), but `Gary` and `Garrett Johnson` are two people, and
-/// a reader looking for `Ed Rendell` is not helped by `Edward G. Rendell`'s page either
-/// way; so a nickname keeps its own actor.
+/// Given names must be the same where both are written (`human_name` takes a nickname for
+/// its full name, but `Gary` and `Garrett Roe` may be two people), except between a
+/// newsroom's formal first reference and its everyday form of one name: `Joseph R. Biden
+/// Jr.` and `Joe Biden`, `Edward G. Rendell` and `Ed Rendell`. The formal one has a middle
+/// name or initial; the everyday one has none and no suffix, and a nickname of the formal
+/// given name. (`Donald Trump` is no everyday form of `Donald J. Trump Jr.`: the same given
+/// name written out is no nickname.)
 fn same_person(a: &Name, b: &Name) -> bool {
-    let given = match (a.given_name(), b.given_name()) {
+    if !a.consistent_with(b) {
+        return false;
+    }
+    let same_given = match (a.given_name(), b.given_name()) {
         (Some(x), Some(y)) => x == y,
         _ => true,
     };
-    given && a.consistent_with(b) && a.generational_suffix() == b.generational_suffix()
+    if same_given {
+        return a.generational_suffix() == b.generational_suffix();
+    }
+    let (formal, everyday) = if a.middle_initials().is_some() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    formal.middle_initials().is_some()
+        && everyday.middle_initials().is_none()
+        && everyday.generational_suffix().is_none()
 }
 
 /// The people and organisations of a site under one name each: variants of a person's full
@@ -818,6 +975,9 @@ fn same_person(a: &Name, b: &Name) -> bool {
 pub struct SiteNames {
     /// Lower-cased variant -> the name it stands for.
     canonical: HashMap<String, String>,
+    /// Lower-cased names that stand for no one the reader could tell: a given name alone
+    /// that people of the site bear (`Bob`).
+    no_one: HashSet<String>,
 }
 
 /// One person of the site: their names, the first the one shown.
@@ -925,9 +1085,22 @@ impl SiteNames {
                 people_by_last.entry(l).or_default().push(i);
             }
         }
+        let people_by_given = people_by_given(&clusters);
+        let mut no_one = HashSet::new();
         for name in single {
-            if let Some([one]) = people_by_last.get(&name.to_lowercase()).map(Vec::as_slice) {
-                canonical.insert(name.to_lowercase(), clusters[*one].names[0].0.clone());
+            let key = name.to_lowercase();
+            match people_by_last.get(&key).map(Vec::as_slice) {
+                Some([one]) => {
+                    canonical.insert(key, clusters[*one].names[0].0.clone());
+                }
+                Some(_) => {}
+                // A given name alone, no one's surname: it may be the site's one `Hillary`,
+                // or a surname written first (`Mr. Lou` of `Lou Jiwei`), or any of several
+                // `Bob`s. It joins no one and gets no page of its own.
+                None if people_by_given.contains_key(&key) => {
+                    no_one.insert(key);
+                }
+                None => {}
             }
         }
         // a name joined to one that was itself joined: to the last
@@ -942,7 +1115,13 @@ impl SiteNames {
             }
             canonical.insert(key, shown);
         }
-        SiteNames { canonical }
+        SiteNames { canonical, no_one }
+    }
+
+    /// Whether `name` may be an actor of its own: not a given name alone that people of the
+    /// site bear (`Bob`), which tells the reader no more than `a man`.
+    pub fn names_someone(&self, name: &str) -> bool {
+        !self.no_one.contains(&name.trim().to_lowercase())
     }
 
     /// The name `name` stands for in the site, if not itself.
@@ -954,6 +1133,22 @@ impl SiteNames {
             .get(&name.trim().to_lowercase())
             .map(String::as_str)
     }
+}
+
+/// Each lower-cased given name (`hillary`), the clusters of the people who bear it.
+fn people_by_given(clusters: &[Cluster]) -> HashMap<String, Vec<usize>> {
+    let mut by_given: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, cluster) in clusters.iter().enumerate() {
+        for (_, name) in &cluster.names {
+            if let Some(given) = name.given_name() {
+                let list = by_given.entry(given.to_lowercase()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+    }
+    by_given
 }
 
 /// The one other cluster, more used, whose names end this cluster's (`Hillary Rodham
@@ -1032,7 +1227,7 @@ const TITLES: &[&str] = &[
     "assemblywoman", "delegate", "superintendent", "detective", "officer", "sheriff", "trooper",
     "pastor", "coach", "whip", "commissioner", "director", "manager", "spokesman",
     "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "counsel", "counselor",
-    "strategist", "pollster", "consultant", "analyst", "economist", "lawyer", "activist",
+    "advocate", "strategist", "pollster", "consultant", "analyst", "economist", "lawyer", "activist",
     "organizer", "blogger", "commentator", "columnist", "correspondent", "journalist",
     "reporter", "editor", "publisher", "producer", "filmmaker", "actor", "actress", "singer",
     "rapper", "comedian", "author", "writer", "novelist", "historian", "scientist", "founder",
@@ -1071,7 +1266,8 @@ const OPENERS: &[&str] = &[
     "aides", "advisers", "experts", "analysts", "others", "everyone", "nobody", "somebody",
     "someone", "anyone", "people", "citizens", "residents", "said", "one", "two", "three",
     "four", "five", "six", "seven", "eight", "nine", "ten", "year", "using", "given", "absent",
-    "team",
+    "team", "continued", "important", "across", "atop", "beneath", "sorry", "top", "dear",
+    "thanks",
 ];
 
 #[rustfmt::skip]
@@ -1091,7 +1287,7 @@ const PARTIES: &[&str] = &[
     "republican", "republicans", "democrat", "democrats", "democratic", "independent",
     "independents", "libertarian", "libertarians", "conservative", "conservatives", "liberal",
     "liberals", "progressive", "progressives", "tory", "tories", "socialist", "socialists",
-    "evangelical", "evangelicals",
+    "evangelical", "evangelicals", "whig", "whigs",
 ];
 
 #[rustfmt::skip]
@@ -1105,7 +1301,7 @@ const DEMONYMS: &[&str] = &[
     "kurdish", "lebanese", "jordanian", "qatari", "emirati", "vietnamese", "filipino", "thai",
     "argentine", "colombian", "chilean", "peruvian", "haitian", "puerto rican", "texan",
     "californian", "floridian", "southern", "northern", "western", "eastern", "midwestern",
-    "americans",
+    "americans", "middle eastern", "latin american",
 ];
 
 #[rustfmt::skip]
@@ -1199,12 +1395,63 @@ const PLACE_NOUNS: &[&str] = &[
     "boulevard", "memorial", "cathedral", "building", "capitol", "coast", "desert",
 ];
 
+const RELIGIONS: &[&str] = &[
+    "christian",
+    "christians",
+    "catholic",
+    "catholics",
+    "muslim",
+    "muslims",
+    "jewish",
+    "jew",
+    "jews",
+    "protestant",
+    "protestants",
+    "mormon",
+    "mormons",
+    "hindu",
+    "buddhist",
+    "islamic",
+];
+
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "upstate",
+    "downstate",
+    "downtown",
+    "greater",
+];
+
+/// Shows, books and documents that texts quote or cite as if they spoke.
+#[rustfmt::skip]
+const WORKS: &[&str] = &[
+    "morning joe", "kelly file", "meet the press", "face the nation", "fox news sunday",
+    "state of the union", "hardball", "the view", "good morning america", "daily show",
+    "real time", "situation room", "o'reilly factor", "special report", "this week",
+    "new day", "morning edition", "all things considered", "fresh air", "vermont edition",
+    "clinton cash", "sharon statement", "grand slam", "off message", "exodus",
+];
+
+/// A role or a state written short: `VP`, `OH`.
+const ROLE_ABBREVIATIONS: &[&str] = &["vp", "oh"];
+
+const PLACE_PREFIXES: &[&str] = &["fort", "port", "mount", "lake", "cape", "camp"];
+
 #[rustfmt::skip]
 const ORGANISATION_ADJECTIVES: &[&str] = &[
     "national", "associated", "free", "international", "federal", "united", "public", "royal",
     "coast", "first", "global", "human", "financial", "daily", "weekly", "morning", "evening",
     "sunday", "catholic", "methodist", "baptist", "presbyterian", "orthodox", "huffington",
     "world", "civil", "state", "city", "county", "community", "policy", "budget", "fiscal",
+    "judicial", "pew",
 ];
 
 #[rustfmt::skip]
@@ -1220,7 +1467,8 @@ const ORGANISATION_NOUNS: &[&str] = &[
     "foundation", "fund", "center", "centre", "university", "college", "school", "association",
     "society", "union", "unions", "federation", "league", "alliance", "coalition", "caucus",
     "network", "networks", "group", "organization", "organisation", "corporation", "corp",
-    "company", "co", "inc", "llc", "ltd", "plc", "bank", "board", "court", "senate", "congress",
+    "company", "co", "inc", "llc", "ltd", "plc", "research", "footwear", "consulting",
+    "consultants", "strategies", "markets", "bank", "board", "court", "senate", "congress",
     "parliament", "assembly", "legislature", "government", "police", "army", "navy", "times",
     "journal", "news", "tribune", "herald", "magazine", "gazette", "chronicle", "weekly",
     "radio", "television", "tv", "channel", "wire", "media", "project", "initiative",
@@ -1243,7 +1491,12 @@ const KNOWN_ORGANISATIONS: &[&str] = &[
     "sputnik", "xinhua", "tass", "ria novosti", "interfax", "mcclatchy", "gannett",
     "the atlantic", "the new yorker", "new yorker", "mother jones", "the onion", "pew",
     "nielsen", "amazon", "verizon", "walmart", "propublica", "huffpo", "haaretz", "netflix",
-    "boeing", "exxon", "exxonmobil", "apple",
+    "boeing", "exxon", "exxonmobil", "apple", "forbes", "variety", "vulture", "federalist",
+    "the federalist", "der spiegel", "spiegel", "hurun", "carrier", "judicial watch",
+    "plain dealer", "union leader", "fox business", "blaze", "daily caller", "la stampa",
+    "cambridge analytica", "allergan", "united technologies", "america rising", "melville house",
+    "washington informer", "pando", "berenberg", "air force", "agence france-presse", "afp",
+    "vox populi", "comcast", "xfinity", "comcast xfinity", "l'osservatore romano", "the blaze", "theblaze",
    "boko haram", "al-shabaab", "muslim brotherhood",
     "united nations", "european union", "world bank", "red cross",
 ];
@@ -1296,6 +1549,87 @@ mod tests {
         ] {
             assert_eq!(clean(raw, text), None, "{raw}");
         }
+    }
+
+    #[test]
+    fn a_party_s_members_are_a_group() {
+        for raw in ["Democrats", "Senate Republicans", "The Whigs"] {
+            assert!(is_party_group(raw), "{raw}");
+            assert_eq!(clean(raw, "The vote was close."), None, "{raw}");
+        }
+        assert!(!is_party_group("Jane Roe"));
+        assert!(!is_party_group("Republican"));
+    }
+
+    #[test]
+    fn places_shows_and_bare_nouns_are_no_one() {
+        let text = "The crowd in the square was loud.";
+        for raw in [
+            "Fort Pierce",
+            "Port Lisle",
+            "Dominican Republic",
+            "Ferguson Effect",
+            "Harbour World",
+            "Important Things",
+            "Popular Christian",
+            "Force One",
+            "Message",
+            "Child Left Behind",
+            "News",
+            "Club",
+            // shows, books, documents
+            "Morning Joe",
+            "The Kelly File",
+            "Sharon Statement",
+            // places and descriptions
+            "South Florida",
+            "Sunshine State",
+            "Middle Eastern",
+            "Harbour Policy",
+            "Social Security",
+            "Across Asia",
+            "Islamic",
+            "Muslim",
+            "Whigs",
+        ] {
+            assert_eq!(clean(raw, text), None, "{raw}");
+        }
+        // a verb that opens the sentence comes off the name after it
+        assert_eq!(clean("Continued Stone", text), person("Stone"));
+        // so does a participle or an adverb the article writes in lower case, anywhere
+        let text =
+            "They were celebrating and sorry, interestingly. \"Yes,\" Celebrating Okafor said.";
+        assert_eq!(clean("Celebrating Okafor", text), person("Okafor"));
+        assert_eq!(clean("Interestingly Okafor", text), person("Okafor"));
+        assert_eq!(clean("Reportedly Okafor", text), person("Okafor"));
+        assert_eq!(clean("Beverly Okafor", text), person("Beverly Okafor"));
+        // a place's people before a name
+        assert_eq!(clean("Ohioan Ann Okafor", text), person("Ann Okafor"));
+        // a people before a surname the article gives a person: followers described
+        let text = "Ann Okafor spoke. Filipino Okafor staffers cooked. The American Legion met.";
+        assert_eq!(clean("Filipino Okafor", text), None);
+        assert_eq!(
+            clean("American Legion", text),
+            organisation("American Legion")
+        );
+        assert_eq!(clean("Sorry Ann Okafor", text), person("Ann Okafor"));
+        // an organisation cut on the left is the one the article names in full
+        let text = "The Harbour Street Journal asked. \"No,\" the Street Journal wrote.";
+        assert_eq!(
+            clean("Street Journal", text),
+            organisation("Harbour Street Journal")
+        );
+        // a noun alone is the organisation the article names in full
+        let text = "A report by the Lisle Daily News came out. News said it was sure.";
+        assert_eq!(clean("News", text), organisation("Lisle Daily News"));
+        let text = "The Ledger will call you a liar and WRXL News will mock you.";
+        assert_eq!(clean("News", text), organisation("WRXL News"));
+        // an outlet after its city's possessive
+        let text = "\"Stay home,\" wrote Lisle's Plain Dealer.";
+        assert_eq!(
+            clean("Lisle's Plain Dealer", text),
+            organisation("Lisle Plain Dealer")
+        );
     }
 
     #[test]
@@ -1357,6 +1691,15 @@ mod tests {
     fn headlines_do_not_complete_names() {
         let text = "Voters Rally Behind Dorn In Final Days\n\nThe mayor, Dorn, said little.";
         assert_eq!(clean("Dorn", text), person("Dorn"));
+    }
+
+    #[test]
+    fn a_quotation_and_its_attribution_are_no_headline() {
+        // outside its quotation the line is all capitals, but the quotation is prose
+        let text = "“That is what the teachers want to hear,” NEA President Lily Ann Roe said.";
+        assert_eq!(clean("Ann Roe", text), person("Lily Ann Roe"));
+        let text = "“We are a swing state,” said Democratic Rep. Dina Tarr. “We know it.”";
+        assert_eq!(clean("Democratic Rep. Dina", text), person("Dina Tarr"));
     }
 
     #[test]
@@ -1425,6 +1768,23 @@ mod tests {
             organisation("Harlan for Mayor Campaign")
         );
         assert_eq!(clean("ProPublica", text), organisation("ProPublica"));
+        for outlet in [
+            "Pew Research",
+            "Judicial Watch",
+            "Forbes",
+            "Marlow Footwear",
+            "Chicago Sun-Times",
+            "Plain Dealer",
+            "Lisle Estate Consulting",
+            "Daily Caller",
+            "Cambridge Analytica",
+            "Agence France-Presse",
+            "Comcast Xfinity",
+            "L'Osservatore Romano",
+            "Lisle Capital Markets",
+        ] {
+            assert_eq!(clean(outlet, text), organisation(outlet), "{outlet}");
+        }
         assert_eq!(
             clean("United Nations", text),
             organisation("United Nations")
@@ -1555,6 +1915,41 @@ mod tests {
         // `Gary` may be short for `Garrett`, or another man
         let names = site(&[("Gary Roe", 9), ("Garrett Roe", 1)]);
         assert_eq!(names.canonical("Garrett Roe"), None);
+    }
+
+    #[test]
+    fn a_formal_name_and_its_everyday_form_are_one_person() {
+        let names = site(&[("Joe Biden", 9), ("Joseph R. Biden Jr.", 3)]);
+        assert_eq!(names.canonical("Joseph R. Biden Jr."), Some("Joe Biden"));
+        let names = site(&[("Edward G. Rendell", 5), ("Ed Rendell", 2)]);
+        assert_eq!(names.canonical("Ed Rendell"), Some("Edward G. Rendell"));
+        // the same given name written out is no everyday form: father and son
+        let names = site(&[("Donald Trump", 9), ("Donald J. Trump Jr.", 2)]);
+        assert_eq!(names.canonical("Donald J. Trump Jr."), None);
+        // with no middle name, a nickname may be another man
+        let names = site(&[("Gary Roe", 9), ("Garrett Roe", 1)]);
+        assert_eq!(names.canonical("Garrett Roe"), None);
+    }
+
+    #[test]
+    fn a_given_name_alone_names_no_one() {
+        let names = site(&[
+            ("Hillary Clinton", 9),
+            ("Bill Clinton", 3),
+            ("Hillary", 1),
+            ("Bob Roe", 2),
+            ("Bob Doe", 2),
+            ("Bob", 1),
+            ("Maddow", 2),
+        ]);
+        // (it may be the one Hillary; or a surname written first, `Mr. Lou` of `Lou Jiwei`)
+        assert_eq!(names.canonical("Hillary"), None);
+        assert!(!names.names_someone("Hillary"));
+        assert!(!names.names_someone("Bob"));
+        // a surname alone, or a given name of no one here, stays someone
+        assert!(names.names_someone("Roe"));
+        assert!(names.names_someone("Maddow"));
+        assert!(names.names_someone("Bob Roe"));
     }
 
     #[test]

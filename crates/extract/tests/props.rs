@@ -127,7 +127,7 @@ proptest! {
     /// generated paragraph, repeated as paragraphs, against 16 KB may take
     /// at most ten times as long (a quadratic step makes it sixteen), unless
     /// both are quick anyway; and never more than a generous bound. One long
-    /// paragraph is not linear today: see `one_long_paragraph_takes_linear_time`.
+    /// paragraph: see `one_long_paragraph_takes_linear_time`.
     #[test]
     fn time_is_linear_in_the_text(unit in paragraph().prop_filter("not empty", |p| !p.is_empty())) {
         prop_assert_eq!(linear(&unit, true), Ok(()));
@@ -163,13 +163,11 @@ fn linear(unit: &str, split: bool) -> Result<(), String> {
     Ok(())
 }
 
-/// Found by the property above, not fixed here (issue 14): in one long
-/// paragraph with many quotations, `Para::according_to` (analyse/phrases.rs)
-/// takes time quadratic in the paragraph, 86% of the run in a profile.
-/// Optimised: 16 KB 2 ms, 64 KB 33 ms, 256 KB 462 ms (4,230 quotations);
-/// an 8 MiB article would take minutes. Run with `--ignored` once fixed.
+/// Found by the property above (issue 14): in one long paragraph with many
+/// quotations in one sentence, `Para::according_to` read the sentence again
+/// for each quotation (quadratic: 256 KB took 462 ms, an 8 MiB article
+/// minutes); it now reads each sentence once.
 #[test]
-#[ignore = "quadratic in Para::according_to; see the comment"]
 fn one_long_paragraph_takes_linear_time() {
     let unit = "\"\u{301}saidaccording to*»*>ፀ*😀\u{113c2}*\"MoPrWe ,‘,😀`😀—";
     assert_eq!(linear(unit, false), Ok(()));

@@ -61,6 +61,7 @@ mod tokens;
 use std::collections::HashMap;
 
 use crate::lexicon::{Hit, Target};
+use crate::names::{ArticleNames, Piece};
 use crate::scan::{self, RawQuote};
 use crate::text::{char_at, count_words_upto};
 use crate::words::{
@@ -138,12 +139,7 @@ fn analyse_article(
     }
 
     // Tokens per paragraph, with each quotation span as one token.
-    let mut spans_by_para: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); paragraphs.len()];
-    for (qi, q) in raw.iter().enumerate() {
-        for s in &q.spans {
-            spans_by_para[s.paragraph].push((s.start, s.end, qi));
-        }
-    }
+    let spans_by_para = spans_by_para(&raw, paragraphs.len());
     let paras: Vec<Para> = paragraphs
         .iter()
         .enumerate()
@@ -160,6 +156,9 @@ fn analyse_article(
                 sent,
                 hits,
                 surnames: Vec::new(),
+                according: Default::default(),
+                ends: Default::default(),
+                end_found: Default::default(),
             }
         })
         .collect();
@@ -730,7 +729,53 @@ fn analyse_article(
             });
         }
     }
+    // read once here, off the tokens already made, for cleaning the new speakers' names
+    if !new.is_empty() {
+        analysis.names = names_of_paras(&paras);
+    }
     analysis.quotes = out;
     analysis.new_speakers = new;
     analysis
+}
+
+/// What plain-text paragraphs say about names (`ArticleNames::new`): the tokens the
+/// analysis would make.
+pub(crate) fn article_names(paragraphs: &[&str]) -> ArticleNames {
+    let raw = scan::scan(paragraphs);
+    let spans = spans_by_para(&raw, paragraphs.len());
+    let mut names = ArticleNames::default();
+    for (p, qs) in paragraphs.iter().zip(&spans) {
+        names.read(&pieces(p, &tokenize(p, qs)));
+    }
+    names
+}
+
+/// The body's names (not the title line's: its capitals name no one).
+fn names_of_paras(paras: &[Para]) -> ArticleNames {
+    let mut names = ArticleNames::default();
+    for pa in paras.iter().filter(|pa| !pa.headline) {
+        names.read(&pieces(pa.text, &pa.toks));
+    }
+    names
+}
+
+fn pieces<'a>(p: &'a str, toks: &[Tok]) -> Vec<Piece<'a>> {
+    toks.iter()
+        .map(|t| match t.kind {
+            TokKind::Word => Piece::Word(&p[t.start..t.end]),
+            TokKind::Punct(c) => Piece::Punct(c),
+            TokKind::Quote(_) => Piece::Quote(&p[t.start..t.end]),
+        })
+        .collect()
+}
+
+/// Each paragraph's quotation spans: (start, end, quotation).
+fn spans_by_para(raw: &[RawQuote], paragraphs: usize) -> Vec<Vec<(usize, usize, usize)>> {
+    let mut spans_by_para: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); paragraphs];
+    for (qi, q) in raw.iter().enumerate() {
+        for s in &q.spans {
+            spans_by_para[s.paragraph].push((s.start, s.end, qi));
+        }
+    }
+    spans_by_para
 }

@@ -1071,8 +1071,21 @@ impl<'a> Para<'a> {
     }
 
     /// [`Para::according_to`], with the token of `according`.
+    ///
+    /// What it finds depends on the sentence alone, so each sentence is read once: a long
+    /// sentence with many quotations would otherwise be read again for each (quadratic).
     pub(super) fn according_to_at(&self, q: usize) -> Option<(Cand, usize)> {
         let s = self.sent[q];
+        let mut memo = self.according.borrow_mut();
+        if let Some(found) = memo.get(&s) {
+            return found.clone();
+        }
+        let found = self.according_to_in_sentence(s);
+        memo.insert(s, found.clone());
+        found
+    }
+
+    fn according_to_in_sentence(&self, s: u32) -> Option<(Cand, usize)> {
         let from = self.sent.partition_point(|&x| x < s);
         let to = self.sent.partition_point(|&x| x <= s);
         for k in from..to.saturating_sub(1) {

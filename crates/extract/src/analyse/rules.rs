@@ -720,7 +720,7 @@ fn is_headline_verb(w: &str) -> bool {
 /// said.`: the attribution that ends the quotation's sentence after a comma (the subject
 /// and a finite verb of speech, at most three words after it).
 pub(super) fn sentence_end_rule(pa: &Para, qt: usize) -> Option<Found> {
-    sentence_end_attribution(pa, qt, |v| pa.reports_after_quote(v))
+    sentence_end_attribution(pa, qt, "reports", |v| pa.reports_after_quote(v))
 }
 
 /// `Roe conceded the fees were "a cost of business," the Lisle Ledger reported in 1994.`:
@@ -731,12 +731,13 @@ pub(super) fn reported_at_end_rule(pa: &Para, qt: usize) -> Option<Found> {
     let s = pa.sent[qt];
     let end = pa.sent.partition_point(|&x| x <= s);
     // (the outlet's name is every capitalised word to the end: "reports USA Today.")
-    if let Some(comma) = (qt + 1..end).rev().find(|&k| pa.is_punct(k, &[',']))
+    if let Some(comma) = pa.closing_commas(qt).plain_comma.filter(|&c| c > qt)
         && matches!(pa.word(comma + 1), Some("reports" | "reported"))
     {
         let from = comma + 2 + usize::from(pa.word(comma + 2) == Some("the"));
         let caps = (from..end)
             .take_while(|&k| pa.word(k).is_some_and(|w| starts_upper(w) && !is_title(w)))
+            .take(5)
             .count();
         let last = from + caps;
         if (1..=4).contains(&caps)
@@ -753,31 +754,77 @@ pub(super) fn reported_at_end_rule(pa: &Para, qt: usize) -> Option<Found> {
             && pa.word(v + 1).is_none_or(|w| w != "that")
     };
     // (`first reported`: the adverb stands where the verb would)
-    sentence_end_attribution(pa, qt, |v| {
+    sentence_end_attribution(pa, qt, "reported", |v| {
         reported(v)
             || (matches!(pa.word(v), Some("first" | "originally" | "initially")) && reported(v + 1))
     })
     .map(|(c, _)| (c, "sentence end: , outlet reported."))
 }
 
-/// The subject of a verb (`is_verb`) that ends the quotation's sentence after a comma.
+/// Where a sentence's closing attribution may begin, read once per sentence: a sentence
+/// with many quotations would otherwise be read again for each (quadratic).
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct SentenceEnd {
+    /// The last comma, or quotation ending with one (`… his show, "Harbour Hour," the
+    /// Ledger reported.`).
+    comma: Option<usize>,
+    /// The last comma token.
+    plain_comma: Option<usize>,
+    /// The last verb that reports a quotation before `comma`: another attribution.
+    report: Option<usize>,
+}
+
+impl Para<'_> {
+    fn closing_commas(&self, qt: usize) -> SentenceEnd {
+        let s = self.sent[qt];
+        *self.ends.borrow_mut().entry(s).or_insert_with(|| {
+            let from = self.sent.partition_point(|&x| x < s);
+            let end = self.sent.partition_point(|&x| x <= s);
+            let comma = (from..end).rev().find(|&k| {
+                self.is_punct(k, &[','])
+                    || (matches!(self.toks[k].kind, TokKind::Quote(_))
+                        && quote_ends_with_comma(&self.text[self.toks[k].start..self.toks[k].end]))
+            });
+            SentenceEnd {
+                comma,
+                plain_comma: (from..end).rev().find(|&k| self.is_punct(k, &[','])),
+                report: comma.and_then(|c| (from..c).rev().find(|&k| self.reports_after_quote(k))),
+            }
+        })
+    }
+}
+
+/// The subject of a verb (`is_verb`, that of `rule`) that ends the quotation's sentence
+/// after a comma. Other quotations of the sentence may stand between, another attribution
+/// not; past the comma, what is found depends on the sentence alone, so is found once.
 fn sentence_end_attribution(
     pa: &Para,
     qt: usize,
+    rule: &'static str,
     is_verb: impl Fn(usize) -> bool,
 ) -> Option<Found> {
-    let s = pa.sent[qt];
-    let end = pa.sent.partition_point(|&x| x <= s);
-    // (the comma may end another quotation: `… his show, "Harbour Hour," the Ledger reported.`)
-    let comma = (qt + 1..end).rev().find(|&k| {
-        pa.is_punct(k, &[','])
-            || (matches!(pa.toks[k].kind, TokKind::Quote(_))
-                && quote_ends_with_comma(&pa.text[pa.toks[k].start..pa.toks[k].end]))
-    })?;
-    // (other quotations of the sentence may stand between, another attribution not)
-    if (qt + 1..comma).any(|k| pa.reports_after_quote(k)) {
+    let ends = pa.closing_commas(qt);
+    let comma = ends.comma.filter(|&c| c > qt)?;
+    if ends.report.is_some_and(|r| r > qt) {
         return None;
     }
+    let key = (pa.sent[qt], rule);
+    if let Some(found) = pa.end_found.borrow().get(&key) {
+        return found.clone();
+    }
+    let found = attribution_after_comma(pa, qt, comma, is_verb);
+    pa.end_found.borrow_mut().insert(key, found.clone());
+    found
+}
+
+/// `, the Ledger reported.`: the subject of the verb after the sentence's last comma.
+fn attribution_after_comma(
+    pa: &Para,
+    qt: usize,
+    comma: usize,
+    is_verb: impl Fn(usize) -> bool,
+) -> Option<Found> {
+    let end = pa.sent.partition_point(|&x| x <= pa.sent[qt]);
     let v = (comma + 1..end).find(|&k| is_verb(k))?;
     let last_word = (v + 1..end)
         .take_while(|&k| pa.toks[k].kind == TokKind::Word)

@@ -29,6 +29,13 @@ pub(super) struct Para<'a> {
     pub(super) hits: Vec<Hit>,
     /// Capitalised function words the article writes as a surname (`Al From`): names here.
     pub(super) surnames: Vec<&'a str>,
+    /// `according to X` by sentence, as found (see `Para::according_to_at`).
+    pub(super) according: std::cell::RefCell<HashMap<u32, Option<(Cand, usize)>>>,
+    /// Each sentence's end as the sentence-end rules read it, and what each rule found
+    /// there (see `rules::sentence_end_attribution`).
+    pub(super) ends: std::cell::RefCell<HashMap<u32, super::rules::SentenceEnd>>,
+    pub(super) end_found:
+        std::cell::RefCell<HashMap<(u32, &'static str), Option<super::rules::Found>>>,
 }
 
 /// A capitalised preposition or month that some people carry as a name: `Al From`, `Ai Jun`.
