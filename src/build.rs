@@ -519,7 +519,8 @@ fn process(
         return Err(body_problems);
     }
     lap(&clock.markdown, &mut t);
-    let (findings, marks) = extractor.analyse(&document.prose());
+    let (mut findings, marks) = extractor.analyse(&document.prose());
+    crate::site::quotes::keep_fragments_local(&mut findings, &slug);
     lap(&clock.extract, &mut t);
     let paragraphs = document.paragraphs();
     let lede = paragraphs.first().cloned().unwrap_or_default();

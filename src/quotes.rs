@@ -25,6 +25,7 @@ pub fn to_table(site: &Site) -> String {
             QuoteKind::Quote => "quote",
             QuoteKind::Partial => "partial",
             QuoteKind::Fragment => "fragment",
+            QuoteKind::Title => "title",
         };
         let articles: Vec<&str> = q
             .appearances
@@ -38,7 +39,7 @@ pub fn to_table(site: &Site) -> String {
         ));
     }
     out.push_str(&format!(
-        "{} quotation{} ({} quotes, {} partial, {} fragments)\n",
+        "{} quotation{} ({} quotes, {} partial, {} fragments, {} titles)\n",
         site.quotations.len(),
         crate::text::plural(site.quotations.len()),
         site.quotations
@@ -52,6 +53,10 @@ pub fn to_table(site: &Site) -> String {
         site.quotations
             .iter()
             .filter(|q| q.kind == QuoteKind::Fragment)
+            .count(),
+        site.quotations
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Title)
             .count(),
     ));
     out
@@ -127,11 +132,12 @@ fn loose_file(
         content::Document::Plain(plain::Document::parse(body))
     };
     let prose = document.prose();
-    let (findings, _) = if markdown {
+    let (mut findings, _) = if markdown {
         extractor.analyse(&prose)
     } else {
         extractor.analyse_titled(Some(&title), &prose)
     };
+    site::quotes::keep_fragments_local(&mut findings, &stem);
     let paragraphs = document.paragraphs();
     Ok(Processed {
         file: path.to_path_buf(),

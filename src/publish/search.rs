@@ -34,8 +34,8 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 use super::Out;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
+use crate::site::Site;
 use crate::site::routes;
-use crate::site::{QuoteKind, Site};
 use crate::text::shorten;
 
 pub const META: &str = "search/meta.json";
@@ -159,11 +159,7 @@ fn documents(site: &Site) -> Vec<(Doc, Fields<'_>)> {
             },
         ));
     }
-    for q in site
-        .quotations
-        .iter()
-        .filter(|q| q.kind != QuoteKind::Fragment)
-    {
+    for q in site.quotations.iter().filter(|q| q.kind.is_statement()) {
         let speaker = q.speaker.as_ref().map(|s| site.speaker_name(s));
         docs.push((
             Doc {

@@ -170,7 +170,7 @@ fn page_inputs(
             for &q in topic
                 .quotations
                 .iter()
-                .filter(|&&q| site.quotations[q].kind != QuoteKind::Fragment)
+                .filter(|&&q| site.quotations[q].kind.is_statement())
                 .take(KEY_QUOTES)
             {
                 cards.quote[q].hash(h);
@@ -345,6 +345,7 @@ fn kind(k: QuoteKind) -> u8 {
         QuoteKind::Quote => 0,
         QuoteKind::Partial => 1,
         QuoteKind::Fragment => 2,
+        QuoteKind::Title => 3,
     }
 }
 

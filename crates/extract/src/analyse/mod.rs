@@ -51,11 +51,13 @@
 //! organisation has been a subject or speaker since. A definite title with no earlier holder
 //! (a lede's `what the judge called "Q"`) means the first person later named with it.
 
+mod fragment;
 mod phrases;
 mod rules;
 mod state;
 #[cfg(test)]
 mod tests;
+mod title;
 mod tokens;
 
 use std::collections::HashMap;
@@ -402,6 +404,23 @@ fn analyse_article(
         let (pf, pl) = (&paras[first.paragraph], &paras[last.paragraph]);
         let (tf, tl) = (qtok(&first), qtok(&last));
         let text = scan::wording(paragraphs, q);
+        // a show's, book's or slogan's name in marks is nobody's speech: no sieve for it
+        if first.paragraph == last.paragraph
+            && title::is_title(pf, tf, &text, title_lines[first.paragraph], |i| {
+                out.get(i)
+                    .is_some_and(|o: &Quote| o.kind == QuoteKind::Title)
+            })
+        {
+            out.push(Quote {
+                text,
+                kind: QuoteKind::Title,
+                speaker: None,
+                spans: q.spans.clone(),
+                closed: q.closed,
+                rule: None,
+            });
+            continue;
+        }
         let kind = classify(pf, tf, &text, opts);
         let ends = quote_ends_sentence(&pl.text[last.start..last.end]);
         // a question or exclamation before its attribution stands where a comma would:
@@ -597,6 +616,11 @@ fn analyse_article(
         {
             speaker = state.resolve(c, (pf.idx, first.start));
             rule = speaker.as_ref().map(|_| "sentence-subject");
+        }
+        // a scare quote is the writer's unless its sentence says who used the words
+        if kind == QuoteKind::Fragment && !fragment::says_who_used(pf, tf, rule) {
+            speaker = None;
+            rule = None;
         }
         // A full quotation's speaker is who a later "he said" most likely means; a partial's
         // may sit in a side clause ("alongside Halvorsen, who has called her plans \"…\"")

@@ -287,6 +287,7 @@ fn kind_name(k: QuoteKind) -> &'static str {
         QuoteKind::Quote => "quote",
         QuoteKind::Partial => "partial",
         QuoteKind::Fragment => "fragment",
+        QuoteKind::Title => "title",
     }
 }
 

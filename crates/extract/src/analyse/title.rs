@@ -1,0 +1,345 @@
+//! Titles are not speech: the name of a show, book, film, song, campaign or slogan in quotation
+//! marks (`appeared on "Meet the Press"`, `his book, "Crippled Lands: A Memoir"`, `the "Keep
+//! the Harbor Open" signs`) is a [`QuoteKind::Title`], which has no speaker. A writer sets
+//! such names in marks the way others set them in italics; counting them as anyone's
+//! quotation puts a television programme at the top of a politician's digest.
+
+use super::*;
+
+/// Whether the quotation whose single span is token `qt` of `pa` names a work or a slogan
+/// rather than reporting speech. `text` is its wording without the marks.
+/// `titled` tells whether an earlier quotation of the article (by index) is a title.
+pub(super) fn is_title(
+    pa: &Para,
+    qt: usize,
+    text: &str,
+    title_line: bool,
+    titled: impl Fn(usize) -> bool,
+) -> bool {
+    let Some(case) = title_case(text) else {
+        // a lowercase stretch is a work's name only right after a word that says so: `the
+        // slogan "keep it local"`; not past a comma or colon (`the program, "states were
+        // losing money"` is speech about it)
+        return qt
+            .checked_sub(1)
+            .and_then(|k| pa.word(k))
+            .is_some_and(is_work_noun);
+    };
+    if work_noun_before(pa, qt) || modifies_work_noun(pa, qt) || listed_after_title(pa, qt, titled)
+    {
+        return true;
+    }
+    // `on "Face the Nation"`, `the star of "The Harbor Hour"`, `ABC's "This Week"`: a name
+    // in Title Case where a noun phrase stands; a sentence opening a quotation ("We will win")
+    // has lowercase words and is no title
+    if opens_name_slot(pa, qt) {
+        return true;
+    }
+    // a headline or a line written as one is all Title Case and says nothing by it; a
+    // quotation that opens its sentence is said by someone more often than not
+    if pa.headline || title_line || qt == 0 || pa.sent[qt - 1] != pa.sent[qt] {
+        return false;
+    }
+    // a stretch of two or more capitalised words inside a sentence that says nobody used
+    // it: `"Hand-Seeded Mats for Eelgrass Restoration in a Temperate Estuary"`, `a joke
+    // about "Harbor Days"`, `the "Quay Four" group`: a name, not words someone is quoted
+    // using (`called him "Little Admiral"` is)
+    case.capitalised >= 2 && !super::fragment::verb_of_use_before(pa, qt)
+}
+
+/// How a stretch is capitalised, when it is in Title Case: its first word and every word
+/// longer than three letters start with a capital (`Face the Nation`, `The Apprentice`).
+struct TitleCase {
+    /// Capitalised words.
+    capitalised: usize,
+}
+
+fn title_case(text: &str) -> Option<TitleCase> {
+    // capitals throughout are shouting, not a name: "THIS IS NOT OK."
+    if !text.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let mut capitalised = 0;
+    let mut first = true;
+    for w in text.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        let upper = starts_upper(w) || w.starts_with(|c: char| c.is_ascii_digit());
+        if (first || (w.chars().count() > 3 && !is_small_word(w))) && !upper {
+            return None;
+        }
+        capitalised += usize::from(upper);
+        first = false;
+    }
+    (capitalised > 0).then_some(TitleCase { capitalised })
+}
+
+/// Longer prepositions a title leaves in lower case: `The Nightly Show with Jon Roe`.
+fn is_small_word(w: &str) -> bool {
+    matches!(
+        w,
+        "with" | "from" | "into" | "over" | "upon" | "about" | "than" | "under" | "without"
+    )
+}
+
+/// `starred in "Harbor Days" and "The Quay"`: a name in Title Case listed right after a
+/// title is another.
+fn listed_after_title(pa: &Para, qt: usize, titled: impl Fn(usize) -> bool) -> bool {
+    let Some(k) = qt.checked_sub(1) else {
+        return false;
+    };
+    let joined = pa.is_punct(k, &[','])
+        || pa
+            .word(k)
+            .is_some_and(|w| matches!(w, "and" | "or" | "nor"));
+    let before = if pa.is_punct(k.wrapping_sub(1), &[',']) {
+        k.checked_sub(2)
+    } else {
+        k.checked_sub(1)
+    };
+    joined && before.is_some_and(|b| matches!(pa.toks[b].kind, TokKind::Quote(i) if titled(i)))
+}
+
+/// Nouns that name a work, a programme or a slogan: the stretch right after one is its name.
+fn is_work_noun(w: &str) -> bool {
+    // a capitalised one is a name more often: "Dr. Paul Song"
+    !starts_upper(w)
+        && lowered(w, |x| {
+            matches!(
+                x,
+                "show"
+                    | "shows"
+                    | "program"
+                    | "programme"
+                    | "series"
+                    | "sitcom"
+                    | "podcast"
+                    | "book"
+                    | "books"
+                    | "bestseller"
+                    | "memoir"
+                    | "memoirs"
+                    | "autobiography"
+                    | "biography"
+                    | "novel"
+                    | "film"
+                    | "movie"
+                    | "documentary"
+                    | "song"
+                    | "album"
+                    | "anthem"
+                    | "musical"
+                    | "play"
+                    | "episode"
+                    | "sketch"
+                    | "column"
+                    | "essay"
+                    | "op-ed"
+                    | "magazine"
+                    | "newspaper"
+                    | "slogan"
+                    | "slogans"
+                    | "motto"
+                    | "hashtag"
+                    | "headline"
+                    | "headlined"
+                    | "titled"
+                    | "entitled"
+                    | "caption"
+                    | "captioned"
+                    | "banner"
+                    | "inscription"
+                    | "inscribed"
+                    | "operation"
+            )
+        })
+}
+
+/// Nouns a work's name or a slogan is written before, as a modifier: `the "Keep the Harbor
+/// Open" signs`, `a "Harbor Hour" sketch`. Nouns of speech (`comment`, `remark`) are not
+/// among them: `the "basket of crabs" remark` quotes someone.
+fn is_modified_work_noun(w: &str) -> bool {
+    is_work_noun(w)
+        || lowered(w, |x| {
+            matches!(
+                x,
+                "hat"
+                    | "hats"
+                    | "cap"
+                    | "caps"
+                    | "shirt"
+                    | "shirts"
+                    | "t-shirt"
+                    | "t-shirts"
+                    | "sign"
+                    | "signs"
+                    | "sticker"
+                    | "stickers"
+                    | "button"
+                    | "buttons"
+                    | "chant"
+                    | "chants"
+                    | "campaign"
+                    | "movement"
+                    | "tour"
+                    | "rally"
+                    | "rallies"
+                    | "segment"
+                    | "host"
+                    | "star"
+                    | "appearance"
+                    | "set"
+                    | "stage"
+                    | "cast"
+                    | "website"
+                    | "ad"
+                    | "ads"
+                    | "advert"
+                    | "commercial"
+                    | "brand"
+                    | "bill"
+                    | "act"
+                    | "franchise"
+            )
+        })
+}
+
+/// Whether a work noun stands right before the quotation, past a comma, a colon, a year or
+/// a possessive: `the film "X"`, `his 2015 book, "X"`, `the slogan: "X"`.
+fn work_noun_before(pa: &Para, qt: usize) -> bool {
+    let mut k = qt;
+    for _ in 0..3 {
+        let Some(prev) = k.checked_sub(1) else {
+            return false;
+        };
+        k = prev;
+        if pa.is_punct(k, &[',', ':']) {
+            continue;
+        }
+        let Some(w) = pa.word(k) else { return false };
+        if is_work_noun(w) {
+            return true;
+        }
+        if !(w.chars().all(|c| c.is_ascii_digit()) || is_possessive(w)) {
+            return false;
+        }
+    }
+    false
+}
+
+/// `the "X" signs`, `a "X" sketch`: a determiner before the quotation and a work noun after.
+fn modifies_work_noun(pa: &Para, qt: usize) -> bool {
+    let determiner = qt.checked_sub(1).and_then(|k| pa.word(k)).is_some_and(|w| {
+        is_possessive(w)
+            || lowered(w, |x| {
+                matches!(
+                    x,
+                    "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "your" | "my"
+                )
+            })
+    });
+    determiner && pa.word(qt + 1).is_some_and(is_modified_work_noun)
+}
+
+/// Where a name in Title Case is a name: after a preposition (`on "Face the Nation"`, `the
+/// star of "The Harbor Hour"`), an outlet's possessive (`ABC's "This Week"`) or `told`
+/// (`told "Harbor Morning"`).
+fn opens_name_slot(pa: &Para, qt: usize) -> bool {
+    let Some(w) = qt.checked_sub(1).and_then(|k| pa.word(k)) else {
+        return false;
+    };
+    if is_possessive(w) && all_caps(strip_possessive(w)) {
+        return true;
+    }
+    // lower case only: in a headline's Title Case, "On" says nothing
+    matches!(w, "on" | "of" | "onto" | "told" | "hosted" | "hosting")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{ActorDef, ActorKind, Lexicon, Options, Quote, QuoteKind, Speaker, analyse};
+
+    fn run(paragraphs: &[&str]) -> Vec<Quote> {
+        let brecht = ActorDef {
+            id: "brecht".into(),
+            name: "Tomas Brecht".into(),
+            aliases: vec!["Brecht".into()],
+            role: None,
+            kind: ActorKind::Person,
+        };
+        analyse(
+            paragraphs,
+            &Lexicon::new(&[brecht], &[]),
+            &Options::default(),
+        )
+        .quotes
+    }
+
+    /// The only quotation of `paragraph`: its kind and whether it has a speaker.
+    fn only(paragraph: &str) -> (QuoteKind, Option<Speaker>) {
+        let quotes = run(&[paragraph]);
+        assert_eq!(quotes.len(), 1, "{paragraph}");
+        (quotes[0].kind, quotes[0].speaker.clone())
+    }
+
+    #[test]
+    fn a_programme_after_on_is_a_title_with_no_speaker() {
+        for p in [
+            "Brecht appeared on \"Harbor Morning Live\" to defend the levy.",
+            "Brecht said on \"Today\" that the levy would pass.",
+            "Brecht, the former host of \"The Quay Hour,\" spoke first.",
+        ] {
+            assert_eq!(only(p), (QuoteKind::Title, None), "{p}");
+        }
+    }
+
+    #[test]
+    fn a_programme_after_an_outlets_possessive_is_a_title() {
+        let p = "Brecht told VBC's \"Morning Desk\" he had no regrets.";
+        assert_eq!(only(p), (QuoteKind::Title, None));
+    }
+
+    #[test]
+    fn a_work_named_by_its_noun_is_a_title() {
+        for p in [
+            "In his 2014 book, \"Tides of the North: Why the Harbor Matters,\" Brecht wrote of his father.",
+            "Brecht quoted the song \"Lanterns on the Water\" at the rally.",
+            "The campaign slogan \"A Harbor for Everyone\" was Brecht's idea.",
+        ] {
+            assert_eq!(only(p), (QuoteKind::Title, None), "{p}");
+        }
+    }
+
+    #[test]
+    fn a_slogan_written_before_its_object_is_a_title() {
+        for p in [
+            "Supporters of Brecht wore the \"Keep the Harbor Open\" caps all week.",
+            "Brecht mocked a \"Harbor Hour\" sketch about him.",
+        ] {
+            assert_eq!(only(p), (QuoteKind::Title, None), "{p}");
+        }
+    }
+
+    #[test]
+    fn a_long_stretch_in_title_case_is_a_title() {
+        let p =
+            "Brecht's office released \"A Plan for Safer Harbors and Cleaner Water\" on Monday.";
+        assert_eq!(only(p), (QuoteKind::Title, None));
+    }
+
+    #[test]
+    fn speech_and_nicknames_are_not_titles() {
+        let (kind, speaker) = only("\"We will keep the harbor open,\" Brecht said.");
+        assert_eq!(kind, QuoteKind::Quote);
+        assert!(speaker.is_some());
+        // a nickname someone gave is a fragment of theirs
+        let (kind, speaker) = only("Brecht called his rival \"Little Admiral\" again.");
+        assert_eq!(kind, QuoteKind::Fragment);
+        assert_eq!(speaker, Some(Speaker::Actor { index: 0 }));
+        // a sentence in capitals after `on` has lowercase words: speech
+        let (kind, _) = only("Brecht insisted on \"Keeping the harbor open for all of us.\"");
+        assert_ne!(kind, QuoteKind::Title);
+    }
+}
