@@ -19,11 +19,23 @@ pub(super) fn says_who_used(pa: &Para, qt: usize, rule: Option<&str>) -> bool {
 
 /// A verb of saying, naming or using in the quotation's sentence before it: `Roe, speaking
 /// in Lisle, described the levy as "Q"`, `Roe has used the phrase "Q"`.
-pub(super) fn verb_of_use_before(pa: &Para, qt: usize) -> bool {
+fn verb_of_use_before(pa: &Para, qt: usize) -> bool {
+    verb_of_use_within(pa, qt, SENTENCE_REACH)
+}
+
+/// How far back in its sentence a verb still says who used a fragment's words (a bound, so
+/// that a sentence of many quotations is not read once per quotation).
+const SENTENCE_REACH: usize = 40;
+
+/// [`verb_of_use_before`] among the `reach` tokens before the quotation.
+pub(super) fn verb_of_use_within(pa: &Para, qt: usize, reach: usize) -> bool {
     let Some(&s) = pa.sent.get(qt) else {
         return false;
     };
-    let from = pa.sent.partition_point(|&x| x < s);
+    let from = pa
+        .sent
+        .partition_point(|&x| x < s)
+        .max(qt.saturating_sub(reach));
     (from..qt).any(|k| {
         pa.word(k).is_some_and(|w| {
             reporting_verb(w).is_some()
@@ -48,6 +60,48 @@ pub(super) fn verb_of_use_before(pa: &Para, qt: usize) -> bool {
                             | "chanted"
                             | "chanting"
                             | "nicknamed"
+                            // verbs of taking a stand, whose object is the speaker's wording:
+                            // "Roe blamed the closure on \"harbor politics\""
+                            | "blamed"
+                            | "blames"
+                            | "blaming"
+                            | "promised"
+                            | "promises"
+                            | "promising"
+                            | "promise"
+                            | "pushed"
+                            | "pushes"
+                            | "defended"
+                            | "defends"
+                            | "defending"
+                            | "defense"
+                            | "heralded"
+                            | "touting"
+                            | "praising"
+                            | "supports"
+                            | "proposed"
+                            | "proposes"
+                            | "proposing"
+                            | "accused"
+                            | "accuses"
+                            | "accusing"
+                            | "charging"
+                            | "portraying"
+                            | "characterizing"
+                            | "characterising"
+                            | "characterizes"
+                            | "characterises"
+                            | "casting"
+                            | "dismissing"
+                            | "mocking"
+                            | "slamming"
+                            | "attacking"
+                            | "talked"
+                            | "talks"
+                            | "sees"
+                            | "saw"
+                            | "considers"
+                            | "considered"
                     )
                 })
         })

@@ -32,7 +32,7 @@ pub(super) fn is_title(
     // `on "Face the Nation"`, `the star of "The Harbor Hour"`, `ABC's "This Week"`: a name
     // in Title Case where a noun phrase stands; a sentence opening a quotation ("We will win")
     // has lowercase words and is no title
-    if opens_name_slot(pa, qt) {
+    if opens_name_slot(pa, qt, text, &case) {
         return true;
     }
     // a headline or a line written as one is all Title Case and says nothing by it; a
@@ -44,8 +44,14 @@ pub(super) fn is_title(
     // it: `"Hand-Seeded Mats for Eelgrass Restoration in a Temperate Estuary"`, `a joke
     // about "Harbor Days"`, `the "Quay Four" group`: a name, not words someone is quoted
     // using (`called him "Little Admiral"` is)
-    case.capitalised >= 2 && !super::fragment::verb_of_use_before(pa, qt)
+    // (a verb of saying far back in a long sentence is no naming: "Roe said she would
+    // be on Sunday's "Harbor Morning" again")
+    case.capitalised >= 2 && !super::fragment::verb_of_use_within(pa, qt, NAMING_REACH)
 }
+
+/// How many tokens before a quotation a verb of saying or naming makes it words someone
+/// used rather than a name: `called his rival "Little Admiral"`.
+const NAMING_REACH: usize = 6;
 
 /// How a stretch is capitalised, when it is in Title Case: its first word and every word
 /// longer than three letters start with a capital (`Face the Nation`, `The Apprentice`).
@@ -244,17 +250,36 @@ fn modifies_work_noun(pa: &Para, qt: usize) -> bool {
 }
 
 /// Where a name in Title Case is a name: after a preposition (`on "Face the Nation"`, `the
-/// star of "The Harbor Hour"`), an outlet's possessive (`ABC's "This Week"`) or `told`
-/// (`told "Harbor Morning"`).
-fn opens_name_slot(pa: &Para, qt: usize) -> bool {
+/// star of "The Harbor Hour"`, `in "The Long Quay"`, `an interview with "Harbor Morning"`),
+/// a possessive (`ABC's "This Week"`, `Sunday's "Harbor Morning Live"`), `told` (`told
+/// "Harbor Morning"`), `including` or a verb of performing (`sang "Lanterns on the Water"`).
+fn opens_name_slot(pa: &Para, qt: usize, text: &str, case: &TitleCase) -> bool {
     let Some(w) = qt.checked_sub(1).and_then(|k| pa.word(k)) else {
         return false;
     };
-    if is_possessive(w) && all_caps(strip_possessive(w)) {
+    if is_possessive(w) && (case.capitalised >= 2 || all_caps(strip_possessive(w))) {
         return true;
     }
+    let several = case.capitalised >= 2;
     // lower case only: in a headline's Title Case, "On" says nothing
-    matches!(w, "on" | "of" | "onto" | "told" | "hosted" | "hosting")
+    match w {
+        "on" | "of" | "onto" | "told" | "hosted" | "hosting" => true,
+        "in" | "at" | "from" | "to" | "with" => {
+            (several && text.starts_with("The "))
+                || (w == "with"
+                    && qt
+                        .checked_sub(2)
+                        .and_then(|k| pa.word(k))
+                        .is_some_and(|v| matches!(v, "interview" | "appearance" | "conversation")))
+        }
+        "including" => several,
+        _ => lowered(w, |x| {
+            matches!(
+                x,
+                "sang" | "sing" | "sings" | "singing" | "performed" | "perform" | "performing"
+            )
+        }),
+    }
 }
 
 #[cfg(test)]
@@ -296,9 +321,33 @@ mod tests {
     }
 
     #[test]
-    fn a_programme_after_an_outlets_possessive_is_a_title() {
-        let p = "Brecht told VBC's \"Morning Desk\" he had no regrets.";
-        assert_eq!(only(p), (QuoteKind::Title, None));
+    fn a_programme_after_a_possessive_is_a_title() {
+        for p in [
+            "Brecht told VBC's \"Morning Desk\" he had no regrets.",
+            "Brecht said he would be back on Sunday's \"Harbor Morning Live\" soon.",
+        ] {
+            assert_eq!(only(p), (QuoteKind::Title, None), "{p}");
+        }
+    }
+
+    #[test]
+    fn a_name_after_in_the_with_an_interview_including_or_a_song_verb_is_a_title() {
+        for p in [
+            "Brecht once had a small part in \"The Long Quay\" as a boy.",
+            "Brecht said so in an interview with \"Harbor Morning\" last week.",
+            "The band Brecht hired played old songs, including \"Lanterns on the Water\" twice.",
+            "At the dinner Brecht sang \"Home Across the Bay\" with the choir.",
+        ] {
+            assert_eq!(only(p), (QuoteKind::Title, None), "{p}");
+        }
+    }
+
+    #[test]
+    fn a_title_listed_after_a_title_is_one_too() {
+        let quotes =
+            run(&["Brecht was the voice of \"Quay Street\" and \"Harbor Days\" on the radio."]);
+        let kinds: Vec<_> = quotes.iter().map(|q| q.kind).collect();
+        assert_eq!(kinds, [QuoteKind::Title, QuoteKind::Title]);
     }
 
     #[test]
@@ -327,6 +376,21 @@ mod tests {
         let p =
             "Brecht's office released \"A Plan for Safer Harbors and Cleaner Water\" on Monday.";
         assert_eq!(only(p), (QuoteKind::Title, None));
+    }
+
+    #[test]
+    fn a_scare_quote_keeps_a_speaker_only_where_the_sentence_says_who_used_it() {
+        // the writer's word: Brecht is the subject, but nothing says he used it
+        let (kind, speaker) = only("Brecht faces a \"tricky\" week at the harbor.");
+        assert_eq!((kind, speaker), (QuoteKind::Fragment, None));
+        // a verb of saying or taking a stand says who used it
+        for p in [
+            "Brecht called the levy \"tricky\" on Monday.",
+            "Brecht blamed the delay on \"harbor politics\" again.",
+            "\"Tricky,\" Brecht said of the levy.",
+        ] {
+            assert_eq!(only(p).1, Some(Speaker::Actor { index: 0 }), "{p}");
+        }
     }
 
     #[test]
