@@ -342,7 +342,7 @@ pub fn phrases<'a>(
         }
     }
     // most used first; the order of `quotations` (rank) among equals
-    order.sort_by(|a, b| b.2.cmp(&a.2));
+    order.sort_by_key(|p| std::cmp::Reverse(p.2));
     order
         .into_iter()
         .take(limit)
