@@ -189,11 +189,12 @@ fn page_inputs(
             let actor = &site.actors[a];
             cards.actor[a].hash(h);
             timeline(&actor.articles, n, h);
-            // The first page lists their most reported quotations, the
-            // others only count them.
+            // The first page lists their most reported statements and the
+            // words and phrases they are quoted using (read from all their
+            // quotations), the others only count them.
             actor.quotations.len().hash(h);
             if n == 1 {
-                for &q in actor.quotations.iter().take(page_size + KEY_QUOTES) {
+                for &q in &actor.quotations {
                     cards.quote[q].hash(h);
                 }
             }
@@ -275,7 +276,7 @@ pub fn cards(site: &Site) -> Cards {
             one(|h| {
                 (&a.id, &a.name, &a.role, &a.aliases).hash(h);
                 format!("{:?}", a.kind).hash(h);
-                (a.articles.len(), a.quotations.len()).hash(h);
+                (a.articles.len(), a.quotations.len(), a.quote_counts).hash(h);
                 first_date(&a.articles, h);
             })
         })
@@ -286,7 +287,7 @@ pub fn cards(site: &Site) -> Cards {
         .map(|t| {
             one(|h| {
                 (&t.id, &t.title, &t.keywords).hash(h);
-                (t.articles.len(), t.quotations.len()).hash(h);
+                (t.articles.len(), t.quotations.len(), t.quote_counts).hash(h);
                 first_date(&t.articles, h);
             })
         })

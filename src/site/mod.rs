@@ -113,7 +113,7 @@ pub struct Actor {
 /// How many of a digest's quotations are statements (quotes and partials,
 /// see `QuoteKind::is_statement`) and how many are quoted words and phrases
 /// (fragments); titles are neither.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct QuoteCounts {
     pub statements: usize,
     pub phrases: usize,
