@@ -9,7 +9,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::build::{self, BuildOptions};
 use crate::config::{Config, SiteConfig};
 use crate::content::{self, Meta, frontmatter, markdown, plain};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::extract::{Extractor, QuoteKind};
 use crate::site::{self, Processed, Site};
 
@@ -63,7 +63,7 @@ pub fn to_table(site: &Site) -> String {
 }
 
 /// The site's quotations.
-pub fn of_site(root: &Path) -> Result<(Config, Site), Vec<Diagnostic>> {
+pub fn of_site(root: &Path) -> Result<(Config, Site), Diagnostics> {
     let loaded = build::load_site(&BuildOptions {
         root: root.to_path_buf(),
         ..BuildOptions::default()
@@ -73,7 +73,7 @@ pub fn of_site(root: &Path) -> Result<(Config, Site), Vec<Diagnostic>> {
 
 /// The quotations of loose `.md` or `.txt` files. The registry of the site
 /// at `root` is used when there is one; each file's `article` is its stem.
-pub fn of_files(root: &Path, paths: &[PathBuf]) -> Result<(Config, Site), Vec<Diagnostic>> {
+pub fn of_files(root: &Path, paths: &[PathBuf]) -> Result<(Config, Site), Diagnostics> {
     let config = if root.join(crate::config::CONFIG_FILE).exists() {
         Config::load(root)?
     } else {
@@ -91,7 +91,7 @@ pub fn of_files(root: &Path, paths: &[PathBuf]) -> Result<(Config, Site), Vec<Di
         }
     }
     if !problems.is_empty() {
-        return Err(problems);
+        return Err(problems.into());
     }
     let site = site::link(&config.site, processed.iter().collect());
     Ok((config, site))
@@ -132,11 +132,9 @@ fn loose_file(
         content::Document::Plain(plain::Document::parse(body))
     };
     let prose = document.prose();
-    let (mut findings, _) = if markdown {
-        extractor.analyse(&prose)
-    } else {
-        extractor.analyse_titled(Some(&title), &prose)
-    };
+    let language = meta.as_ref().and_then(|m| m.language.as_deref());
+    let title_line = (!markdown).then_some(title.as_str());
+    let (mut findings, _) = extractor.analyse_in(language, title_line, &prose);
     site::quotes::keep_fragments_local(&mut findings, &stem);
     let paragraphs = document.paragraphs();
     Ok(Processed {

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::site::routes::{self, Page};
-use crate::site::{Actor, Article, Quotation, Site, Speaker, Topic};
+use crate::site::{Actor, Article, ArticleIdx, Quotation, Site, SourceIdx, Speaker, Topic};
 
 #[derive(Serialize)]
 pub struct DateView {
@@ -102,7 +102,7 @@ pub fn article_card<'a>(config: &Config, site: &'a Site, article: &'a Article) -
     }
 }
 
-pub fn source_link<'a>(config: &Config, site: &'a Site, s: usize) -> Link<'a> {
+pub fn source_link<'a>(config: &Config, site: &'a Site, s: SourceIdx) -> Link<'a> {
     let source = &site.sources[s];
     Link {
         id: &source.id,
@@ -322,7 +322,7 @@ pub struct PhraseView<'a> {
 pub fn phrases<'a>(
     config: &Config,
     site: &'a Site,
-    quotations: &[usize],
+    quotations: &[crate::site::QuotationIdx],
     limit: usize,
 ) -> Vec<PhraseView<'a>> {
     let mut order: Vec<(String, &'a Quotation, usize)> = Vec::new();
@@ -366,7 +366,7 @@ pub struct Month<'a> {
     pub articles: Vec<ArticleCard<'a>>,
 }
 
-pub fn months<'a>(config: &Config, site: &'a Site, articles: &[usize]) -> Vec<Month<'a>> {
+pub fn months<'a>(config: &Config, site: &'a Site, articles: &[ArticleIdx]) -> Vec<Month<'a>> {
     let mut months: Vec<Month<'a>> = Vec::new();
     for &a in articles {
         let article = &site.articles[a];
@@ -447,7 +447,7 @@ pub struct Period {
 }
 
 /// From the oldest to the newest of `articles` (newest first).
-pub fn period(site: &Site, articles: &[usize]) -> Option<Period> {
+pub fn period(site: &Site, articles: &[ArticleIdx]) -> Option<Period> {
     Some(Period {
         from: date(&site.articles[*articles.last()?].date),
         to: date(&site.articles[*articles.first()?].date),

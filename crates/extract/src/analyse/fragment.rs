@@ -102,6 +102,15 @@ pub(super) fn verb_of_use_within(pa: &Para, qt: usize, reach: usize) -> bool {
                             | "saw"
                             | "considers"
                             | "considered"
+                            // naming, and the sentence-opening participle of saying:
+                            // "what we call \"Q\"", "Saying to people \"Q\""
+                            | "call"
+                            | "named"
+                            | "saying"
+                            | "assailed"
+                            | "professing"
+                            | "pointed"
+                            | "criticism"
                     )
                 })
         })

@@ -17,14 +17,27 @@ pub(super) fn is_title(
     titled: impl Fn(usize) -> bool,
 ) -> bool {
     let Some(case) = title_case(text) else {
-        // a lowercase stretch is a work's name only right after a word that says so: `the
-        // slogan "keep it local"`; not past a comma or colon (`the program, "states were
-        // losing money"` is speech about it)
+        // a lowercase stretch is a work's name only right after a word that says it is a
+        // wording: `the slogan "keep it local"`; not past a comma or colon (`the program,
+        // "states were losing money"` is speech about it), and not after a show or a
+        // programme, which people describe (`called the show "the best on the air"`)
         return qt
             .checked_sub(1)
             .and_then(|k| pa.word(k))
-            .is_some_and(is_work_noun);
+            .is_some_and(is_wording_noun);
     };
+    // `"There it is. There it is,"`: two sentences are speech
+    if holds_two_sentences(text) {
+        return false;
+    }
+    // `"Mr. Halvorsen,"`: a person addressed or named, not a work
+    if text
+        .split(['.', ' '])
+        .next()
+        .is_some_and(is_title_abbreviation)
+    {
+        return false;
+    }
     if work_noun_before(pa, qt) || modifies_work_noun(pa, qt) || listed_after_title(pa, qt, titled)
     {
         return true;
@@ -32,12 +45,17 @@ pub(super) fn is_title(
     // `on "Face the Nation"`, `the star of "The Harbor Hour"`, `ABC's "This Week"`: a name
     // in Title Case where a noun phrase stands; a sentence opening a quotation ("We will win")
     // has lowercase words and is no title
-    if opens_name_slot(pa, qt, text, &case) {
+    if opens_name_slot(pa, qt, text, &case, pa.headline || title_line) {
         return true;
     }
     // a headline or a line written as one is all Title Case and says nothing by it; a
     // quotation that opens its sentence is said by someone more often than not
     if pa.headline || title_line || qt == 0 || pa.sent[qt - 1] != pa.sent[qt] {
+        return false;
+    }
+    // `jobs from "Lisle to Vessen"`: a stretch from one place to another, in someone's
+    // words; `"Is Roe Off the Ballot?"` is a question someone asked
+    if is_range_from(pa, qt, text) || text.trim_end().ends_with('?') {
         return false;
     }
     // a stretch of two or more capitalised words inside a sentence that says nobody used
@@ -47,6 +65,35 @@ pub(super) fn is_title(
     // (a verb of saying far back in a long sentence is no naming: "Roe said she would
     // be on Sunday's "Harbor Morning" again")
     case.capitalised >= 2 && !super::fragment::verb_of_use_within(pa, qt, NAMING_REACH)
+}
+
+/// Whether a sentence ends inside `text` and another begins: `There it is. There it is`.
+fn holds_two_sentences(text: &str) -> bool {
+    text.match_indices(['.', '?']).any(|(i, _)| {
+        let rest = &text[i + 1..];
+        rest.starts_with(' ') && rest.trim_start().starts_with(char::is_uppercase)
+    }) && !text
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.strip_suffix('.').is_some_and(is_title_abbreviation))
+}
+
+/// The possessive owner of a show that is a broadcaster: `the Harbor Channel's "Roe"`.
+fn is_broadcaster_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "Channel" | "Network" | "TV" | "Radio" | "News" | "Television" | "Broadcasting"
+    )
+}
+
+/// `from "Lisle to Vessen"`: two names joined by `to` after `from` span a range (of places,
+/// of people), which is how a speaker put it, not a work's name.
+fn is_range_from(pa: &Para, qt: usize, text: &str) -> bool {
+    let after_from = qt
+        .checked_sub(1)
+        .and_then(|k| pa.word(k))
+        .is_some_and(|w| w == "from");
+    after_from && text.split_whitespace().filter(|w| *w == "to").count() == 1
 }
 
 /// How many tokens before a quotation a verb of saying or naming makes it words someone
@@ -163,6 +210,30 @@ fn is_work_noun(w: &str) -> bool {
         })
 }
 
+/// Work nouns whose name is a wording, set in marks even in lower case: `the slogan "keep
+/// it local"`, `a headline, "harbor closes"`.
+fn is_wording_noun(w: &str) -> bool {
+    is_work_noun(w)
+        && lowered(w, |x| {
+            matches!(
+                x,
+                "slogan"
+                    | "slogans"
+                    | "motto"
+                    | "hashtag"
+                    | "headline"
+                    | "headlined"
+                    | "titled"
+                    | "entitled"
+                    | "caption"
+                    | "captioned"
+                    | "banner"
+                    | "inscription"
+                    | "inscribed"
+            )
+        })
+}
+
 /// Nouns a work's name or a slogan is written before, as a modifier: `the "Keep the Harbor
 /// Open" signs`, `a "Harbor Hour" sketch`. Nouns of speech (`comment`, `remark`) are not
 /// among them: `the "basket of crabs" remark` quotes someone.
@@ -253,18 +324,22 @@ fn modifies_work_noun(pa: &Para, qt: usize) -> bool {
 /// star of "The Harbor Hour"`, `in "The Long Quay"`, `an interview with "Harbor Morning"`),
 /// a possessive (`ABC's "This Week"`, `Sunday's "Harbor Morning Live"`), `told` (`told
 /// "Harbor Morning"`), `including` or a verb of performing (`sang "Lanterns on the Water"`).
-fn opens_name_slot(pa: &Para, qt: usize, text: &str, case: &TitleCase) -> bool {
+fn opens_name_slot(pa: &Para, qt: usize, text: &str, case: &TitleCase, headline: bool) -> bool {
     let Some(w) = qt.checked_sub(1).and_then(|k| pa.word(k)) else {
         return false;
     };
-    if is_possessive(w) && (case.capitalised >= 2 || all_caps(strip_possessive(w))) {
-        return true;
+    if is_possessive(w) {
+        let owner = strip_possessive(w);
+        // `VBC's "Morning Desk"`, `the Harbor Channel's "Roe"`; in a headline, where every
+        // word is capitalised, `Roe: Doe's "Hateful Talk"` is the words of one of them
+        let broadcaster = all_caps(owner) || is_broadcaster_noun(owner);
+        return broadcaster || (case.capitalised >= 2 && !headline);
     }
     let several = case.capitalised >= 2;
     // lower case only: in a headline's Title Case, "On" says nothing
     match w {
         "on" | "of" | "onto" | "told" | "hosted" | "hosting" => true,
-        "in" | "at" | "from" | "to" | "with" => {
+        "in" | "at" | "from" | "to" | "with" | "for" => {
             (several && text.starts_with("The "))
                 || (w == "with"
                     && qt
