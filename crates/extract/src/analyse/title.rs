@@ -469,6 +469,54 @@ mod tests {
     }
 
     #[test]
+    fn a_show_after_a_broadcasters_possessive_or_for_the_is_a_title() {
+        for p in [
+            "Brecht said so on the Harbor Channel's \"Quayside\" last night.",
+            "Brecht once wrote jokes for \"The Late Tide\" in Lisle.",
+        ] {
+            assert_eq!(only(p), (QuoteKind::Title, None), "{p}");
+        }
+    }
+
+    #[test]
+    fn a_headlines_possessive_is_no_name_slot() {
+        // `Name: Other's "Words"` quotes the first about the second
+        let quotes = run(&["Brecht: Doe's \"Reckless Harbor Plan\""]);
+        assert_ne!(quotes[0].kind, QuoteKind::Title);
+    }
+
+    #[test]
+    fn capitalised_speech_is_not_a_title() {
+        for p in [
+            // a range from one place to another
+            "Brecht noted the Sept. 11 floods and his work to bring jobs from \"Lisle to Vessen.\"",
+            // two sentences
+            "Brecht kept repeating \"There it is. There it is,\" to the crowd in the hall.",
+            // a question
+            "Brecht's answer to the crowd in the hall was: \"Is Doe Off the Ballot?\"",
+            // a person addressed
+            "Brecht kept turning to his rival in the hall and saying \"Mr. Doe,\" again.",
+        ] {
+            assert_ne!(only(p).0, QuoteKind::Title, "{p}");
+        }
+    }
+
+    #[test]
+    fn a_description_of_a_show_is_not_its_title() {
+        for p in [
+            "Brecht called the show \"the finest hour on the dial.\"",
+            "The harbor program \"is gaining ground every week,\" Brecht said.",
+        ] {
+            assert_ne!(only(p).0, QuoteKind::Title, "{p}");
+        }
+        // a slogan's noun makes even a lowercase stretch a name
+        assert_eq!(
+            only("Brecht's slogan \"keep it local\" was everywhere.").0,
+            QuoteKind::Title
+        );
+    }
+
+    #[test]
     fn speech_and_nicknames_are_not_titles() {
         let (kind, speaker) = only("\"We will keep the harbor open,\" Brecht said.");
         assert_eq!(kind, QuoteKind::Quote);
