@@ -105,7 +105,6 @@ pub(super) fn verb_of_use_within(pa: &Para, qt: usize, reach: usize) -> bool {
                             // naming, and the sentence-opening participle of saying:
                             // "what we call \"Q\"", "Saying to people \"Q\""
                             | "call"
-                            | "named"
                             | "saying"
                             | "assailed"
                             | "professing"

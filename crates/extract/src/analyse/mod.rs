@@ -669,6 +669,10 @@ fn analyse_article(
         });
     }
 
+    // `a new "Twin Peaks"` after `a chapter of "Twin Peaks"`: a name the article already set
+    // as a title is one wherever else it stands
+    title::same_name_again(&mut out);
+
     // Other languages' reporting verbs (none for English, whose rules are the sieve's).
     crate::foreign::attribute(paragraphs, opts.language, &analysis.actors, &mut out);
 

@@ -96,6 +96,27 @@ fn is_range_from(pa: &Para, qt: usize, text: &str) -> bool {
     after_from && text.split_whitespace().filter(|w| *w == "to").count() == 1
 }
 
+/// Makes every fragment of `quotes` (one article's) whose wording is that of one of its
+/// titles a title too, with no speaker: a show named once by its slot (`on "Harbor Days"`)
+/// is the same show where the sentence says less (`a new "Harbor Days"`).
+pub(super) fn same_name_again(quotes: &mut [Quote]) {
+    let titles: Vec<String> = quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Title)
+        .map(|q| crate::normalise(&q.text))
+        .collect();
+    if titles.is_empty() {
+        return;
+    }
+    for q in quotes.iter_mut() {
+        if q.kind == QuoteKind::Fragment && titles.contains(&crate::normalise(&q.text)) {
+            q.kind = QuoteKind::Title;
+            q.speaker = None;
+            q.rule = None;
+        }
+    }
+}
+
 /// How many tokens before a quotation a verb of saying or naming makes it words someone
 /// used rather than a name: `called his rival "Little Admiral"`.
 const NAMING_REACH: usize = 6;
@@ -514,6 +535,22 @@ mod tests {
             only("Brecht's slogan \"keep it local\" was everywhere.").0,
             QuoteKind::Title
         );
+    }
+
+    #[test]
+    fn a_name_set_as_a_title_once_is_one_again_later() {
+        let quotes = run(&[
+            "Brecht once starred in \"The Long Quay\" on the radio.",
+            "Brecht said he wanted a new \"Long Quay\" and then a new \"The Long Quay\" soon.",
+        ]);
+        let kinds: Vec<_> = quotes
+            .iter()
+            .map(|q| (q.kind, q.speaker.is_some()))
+            .collect();
+        assert_eq!(kinds[0], (QuoteKind::Title, false));
+        // a different wording stays what it was
+        assert_eq!(kinds[1].0, QuoteKind::Fragment);
+        assert_eq!(kinds[2], (QuoteKind::Title, false));
     }
 
     #[test]
