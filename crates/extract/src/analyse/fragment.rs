@@ -10,11 +10,35 @@ use super::*;
 /// sentence shows using its words. Rules that read an attribution (a verb of speech next to
 /// the quotation, `according to`, a headline's `Name: "Q"`) do; the sentence's subject and
 /// the subject the text set up before do only with such a verb before the quotation.
-pub(super) fn says_who_used(pa: &Para, qt: usize, rule: Option<&str>) -> bool {
+///
+/// A fragment that is a question or exclamation of its own (`"Blacklisted?"`) after its speaker's sentence
+/// continues that speaker as a full quotation would. A headline that opens with a fragment
+/// right before a capitalised word (`'Harbour Lights' Star Jane Roe Is Back`, `'Lisle
+/// First' Takes Over`) names something (a show, a movement) with it unless it says who said
+/// it (`'Rigged' Roe Says`).
+pub(super) fn says_who_used(pa: &Para, qt: usize, rule: Option<&str>, own_question: bool) -> bool {
     match rule {
+        Some("continuation: subject") if own_question => true,
         Some("sentence-subject" | "continuation: subject") => verb_of_use_before(pa, qt),
+        Some("headline: name verb") => !names_in_headline(pa, qt),
         _ => true,
     }
+}
+
+/// A fragment opening a headline (after a list number at most) and followed by a
+/// capitalised word, with no verb of saying in the headline after it.
+fn names_in_headline(pa: &Para, qt: usize) -> bool {
+    let opens = qt == 0
+        || (qt == 1
+            && pa
+                .word(0)
+                .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit())));
+    opens
+        && pa.word(qt + 1).is_some_and(starts_upper)
+        && !(qt + 1..pa.toks.len()).any(|k| {
+            pa.word(k)
+                .is_some_and(|w| lowered(w, |l| reporting_verb(l) == Some(VerbForm::Finite)))
+        })
 }
 
 /// A verb of saying, naming or using in the quotation's sentence before it: `Roe, speaking
@@ -36,14 +60,18 @@ pub(super) fn verb_of_use_within(pa: &Para, qt: usize, reach: usize) -> bool {
         .sent
         .partition_point(|&x| x < s)
         .max(qt.saturating_sub(reach));
-    (from..qt).any(|k| {
-        pa.word(k).is_some_and(|w| {
-            reporting_verb(w).is_some()
-                || is_characterising_verb(w)
-                || lowered(w, |x| {
-                    matches!(
-                        x,
-                        "calling"
+    // the sentence's first word, capitalised: "Asked by Doe whether Roe \"Q\""
+    let first = pa.sent.partition_point(|&x| x < s);
+    in_the_view_of(pa, first)
+        || (from..qt).any(|k| {
+            !names_a_thing(pa, k, qt)
+                && pa.word(k).is_some_and(|w| {
+                    reporting_verb(w).is_some()
+                        || is_characterising_verb(w)
+                        || lowered(w, |x| {
+                            matches!(
+                                x,
+                                "calling"
                             | "describing"
                             | "dubbing"
                             | "labelling"
@@ -110,8 +138,260 @@ pub(super) fn verb_of_use_within(pa: &Para, qt: usize, reach: usize) -> bool {
                             | "professing"
                             | "pointed"
                             | "criticism"
-                    )
+                            | "intimated"
+                            | "intimates"
+                            // listing and coaching: "Roe ticked off her issues, from \"Q\"",
+                            // "Roe coached Doe to \"Q\""
+                            | "ticked"
+                            | "coached"
+                            )
+                        })
+                        || (k == first && lowered(w, |l| reporting_verb(l).is_some()))
+                        || shows_right_before(pa, k, qt)
+                        || comment_that(pa, k, qt)
+                        || made_clear(pa, k)
+                        || goes_by(pa, k, qt)
                 })
         })
-    })
+}
+
+/// `To Roe, the levy is a "Q"`: a sentence opening with `To` and a name before a comma
+/// gives that person's view, in their words.
+fn in_the_view_of(pa: &Para, first: usize) -> bool {
+    pa.word(first) == Some("To")
+        && (first + 2..first + 5).any(|c| pa.is_punct(c, &[',']))
+        && (first + 1..first + 5)
+            .take_while(|&k| !pa.is_punct(k, &[',']))
+            .all(|k| pa.word(k).is_some_and(starts_upper))
+}
+
+/// `Roe is showing "respect"`, `continued to portray his "Q"`: a verb of showing right
+/// before the quotation (a determiner between at most); further off, its object is
+/// another (`polls showing her behind`).
+fn shows_right_before(pa: &Para, k: usize, qt: usize) -> bool {
+    let showing = pa.word(k).is_some_and(|w| {
+        matches!(
+            w,
+            "showing" | "shows" | "showed" | "show" | "portray" | "portrays" | "portrayed"
+        )
+    });
+    showing
+        && (k + 1 == qt
+            || (k + 2 == qt
+                && pa.word(k + 1).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
+                    )
+                })))
+}
+
+/// `Roe stood by her comment on Monday that "Q"`: a statement noun whose `that` opens the
+/// quotation.
+fn comment_that(pa: &Para, k: usize, qt: usize) -> bool {
+    matches!(
+        pa.word(k),
+        Some("comment" | "comments" | "remark" | "remarks")
+    ) && qt >= 1
+        && pa.word(qt - 1) == Some("that")
+        && qt - k <= 5
+}
+
+/// `Roe made clear her aim to "Q"`: `clear` after a form of `make`.
+fn made_clear(pa: &Para, k: usize) -> bool {
+    pa.word(k) == Some("clear")
+        && k.checked_sub(1)
+            .and_then(|j| pa.word(j))
+            .is_some_and(|w| matches!(w, "made" | "make" | "makes" | "making"))
+}
+
+/// `Roe, who goes by "Q"`: a name someone uses for themself.
+fn goes_by(pa: &Para, k: usize, qt: usize) -> bool {
+    k + 1 == qt
+        && pa.word(k) == Some("by")
+        && k.checked_sub(1)
+            .and_then(|j| pa.word(j))
+            .is_some_and(|w| matches!(w, "goes" | "go" | "went"))
+}
+
+/// `a class called "Q"`, `an account named the "Q"`: a participle of naming right after a
+/// common noun and right before the quotation names that thing; it says nothing of who used
+/// the words.
+fn names_a_thing(pa: &Para, k: usize, qt: usize) -> bool {
+    let naming = pa
+        .word(k)
+        .is_some_and(|w| matches!(w, "called" | "named" | "dubbed" | "titled" | "nicknamed"));
+    let next_is_quote = k + 1 == qt
+        || (k + 2 == qt
+            && pa
+                .word(k + 1)
+                .is_some_and(|w| matches!(w, "the" | "a" | "an")));
+    naming
+        && next_is_quote
+        && k.checked_sub(1).and_then(|j| pa.word(j)).is_some_and(|w| {
+            w.starts_with(|c: char| c.is_ascii_lowercase())
+                && !matches!(
+                    w,
+                    "what"
+                        | "who"
+                        | "which"
+                        | "that"
+                        | "he"
+                        | "she"
+                        | "they"
+                        | "we"
+                        | "i"
+                        | "you"
+                        | "it"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "be"
+                        | "been"
+                        | "being"
+                        | "also"
+                        | "once"
+                        | "repeatedly"
+                        | "publicly"
+                        | "then"
+                        | "later"
+                        | "even"
+                        | "just"
+                        | "often"
+                )
+                && !w.ends_with("ly")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{
+        ActorDef, ActorKind, Lexicon, Options, Quote, QuoteKind, Speaker, analyse, analyse_titled,
+    };
+
+    fn lexicon() -> Lexicon {
+        let brecht = ActorDef {
+            id: "brecht".into(),
+            name: "Tomas Brecht".into(),
+            aliases: vec!["Brecht".into()],
+            role: None,
+            kind: ActorKind::Person,
+        };
+        Lexicon::new(&[brecht], &[])
+    }
+
+    fn run(paragraphs: &[&str]) -> Vec<Quote> {
+        analyse(paragraphs, &lexicon(), &Options::default()).quotes
+    }
+
+    const BRECHT: Option<Speaker> = Some(Speaker::Actor { index: 0 });
+
+    /// The speaker of the fragment `words` in `paragraphs`.
+    fn speaker_of(paragraphs: &[&str], words: &str) -> Option<Speaker> {
+        let quotes = run(paragraphs);
+        let q = quotes
+            .iter()
+            .find(|q| q.text.contains(words))
+            .unwrap_or_else(|| panic!("no quotation {words} in {paragraphs:?}"));
+        assert_eq!(q.kind, QuoteKind::Fragment, "{paragraphs:?}");
+        q.speaker.clone()
+    }
+
+    #[test]
+    fn showing_portraying_and_a_comment_say_who_used_the_words() {
+        for (p, w) in [
+            (
+                "Brecht is being polite and showing \"respect\" to the board.",
+                "respect",
+            ),
+            (
+                "Brecht continued to portray \"reckless\" spending as the harbor's ruin.",
+                "reckless",
+            ),
+            (
+                "Brecht stood by his comment on Monday that \"Lisle lies.\"",
+                "Lisle",
+            ),
+            (
+                "Brecht made clear his aim to \"fix the quay\" by spring.",
+                "fix",
+            ),
+            (
+                "Brecht coached his deputy to \"breathe, breathe\" before the vote.",
+                "breathe",
+            ),
+        ] {
+            assert_eq!(speaker_of(&[p], w), BRECHT, "{p}");
+        }
+    }
+
+    #[test]
+    fn showing_with_another_object_says_nothing_of_the_words() {
+        let p = "Despite polls showing him behind, Brecht won the vote that made him the \"comeback mayor\" of Lisle.";
+        assert_eq!(speaker_of(&[p], "comeback"), None);
+    }
+
+    #[test]
+    fn goes_by_names_only_the_name_right_after_it() {
+        let p = "Brecht, who goes by \"Tommy,\" was among the board's \"old guard\" for years.";
+        assert_eq!(speaker_of(&[p], "Tommy"), BRECHT);
+        assert_eq!(speaker_of(&[p], "old guard"), None);
+    }
+
+    #[test]
+    fn a_thing_called_so_is_no_ones_word() {
+        let p = "Brecht shared the syllabus of a class called \"Harbors\" on Monday.";
+        assert_eq!(speaker_of(&[p], "Harbors"), None);
+        // a person who called something so did use the word
+        let p = "Brecht called the levy \"tricky\" on Monday.";
+        assert_eq!(speaker_of(&[p], "tricky"), BRECHT);
+    }
+
+    #[test]
+    fn to_someone_opens_their_view_in_their_words() {
+        let p = "To Brecht, the levy is a \"tax grab\" and nothing more.";
+        assert_eq!(speaker_of(&[p], "tax grab"), BRECHT);
+        // a sentence about the levy with no one's view stays the writer's
+        let p = "Brecht toured a quay that the levy left a \"ghost town\" last year.";
+        assert_eq!(speaker_of(&[p], "ghost town"), None);
+    }
+
+    #[test]
+    fn a_question_of_its_own_continues_the_speaker_a_noun_phrase_does_not() {
+        let ps = [
+            "Brecht wrote on his blog that the board had shut him out for a year. \"Blacklisted?\"",
+        ];
+        assert_eq!(speaker_of(&ps, "Blacklisted"), BRECHT);
+        let ps = ["Brecht wrote on his blog that the board had shut him out. \"Harbor chief.\""];
+        assert_eq!(speaker_of(&ps, "Harbor chief"), None);
+    }
+
+    #[test]
+    fn a_headline_opening_with_a_name_in_marks_gives_it_no_speaker() {
+        let body = ["Tomas Brecht spoke at the harbor on Monday."];
+        let q = analyse_titled(
+            "'Harbor Lights' Star Tomas Brecht Is Ready For 'Home'",
+            &body,
+            &lexicon(),
+            &Options::default(),
+        )
+        .quotes;
+        assert_eq!(
+            (q[0].text.as_str(), q[0].speaker.clone()),
+            ("Harbor Lights", None)
+        );
+        // unless the headline says who said it
+        let q = analyse_titled(
+            "'Rigged' Levy Vote, Tomas Brecht Says",
+            &body,
+            &lexicon(),
+            &Options::default(),
+        )
+        .quotes;
+        assert_eq!(q[0].speaker, BRECHT);
+    }
 }

@@ -631,7 +631,14 @@ fn analyse_article(
             rule = speaker.as_ref().map(|_| "sentence-subject");
         }
         // a scare quote is the writer's unless its sentence says who used the words
-        if kind == QuoteKind::Fragment && !fragment::says_who_used(pf, tf, rule) {
+        if kind == QuoteKind::Fragment
+            && !fragment::says_who_used(
+                pf,
+                tf,
+                rule,
+                sentence_like && text.trim_end().ends_with(['?', '!']),
+            )
+        {
             speaker = None;
             rule = None;
         }
