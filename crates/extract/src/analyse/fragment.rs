@@ -17,22 +17,86 @@ use super::*;
 /// First' Takes Over`) names something (a show, a movement) with it unless it says who said
 /// it (`'Rigged' Roe Says`).
 pub(super) fn says_who_used(pa: &Para, qt: usize, rule: Option<&str>, own_question: bool) -> bool {
+    if named_thing(pa, qt) {
+        return false;
+    }
     match rule {
         Some("continuation: subject") if own_question => true,
         Some("sentence-subject" | "continuation: subject") => verb_of_use_before(pa, qt),
-        Some("headline: name verb") => !names_in_headline(pa, qt),
+        Some("headline: name verb") => !names_in_headline(pa, qt) && headline_speaks(pa),
         _ => true,
     }
+}
+
+/// Whether a headline says someone spoke or took a stand (`Roe Slams Levy's "Q"`, `Roe
+/// Delivers Defense Of "Q"`), not merely what someone did (`Harbor Board Assembles "A
+/// Sizable Fleet"`, `Levy Plan Dies Amid "Poison Pills"`): only then is a fragment in it
+/// the subject's word.
+fn headline_speaks(pa: &Para) -> bool {
+    (0..pa.toks.len()).any(|k| {
+        pa.word(k).is_some_and(|w| {
+            lowered(w, |l| {
+                reporting_verb(l).is_some()
+                    || is_characterising_verb(l)
+                    || matches!(
+                        l,
+                        "slams"
+                            | "blasts"
+                            | "rips"
+                            | "mocks"
+                            | "mocked"
+                            | "mocking"
+                            | "praises"
+                            | "urges"
+                            | "warns"
+                            | "accuses"
+                            | "defends"
+                            | "defense"
+                            | "declares"
+                            | "denies"
+                            | "blames"
+                            | "pins"
+                            | "hints"
+                            | "heckles"
+                            | "rebuffs"
+                            | "sees"
+                            | "promises"
+                            | "vows"
+                            | "touts"
+                            | "debunks"
+                            | "insults"
+                            | "quotes"
+                            | "questioned"
+                            | "frame"
+                            | "frames"
+                            | "addresses"
+                            | "announces"
+                            | "announced"
+                            | "calling"
+                            | "speech"
+                            | "talk"
+                            | "talks"
+                            | "takes"
+                            | "sides"
+                            | "endorses"
+                            | "insulted"
+                            | "feel"
+                            | "felt"
+                            // a headline in the first person is someone speaking
+                            | "i"
+                    )
+            })
+        })
+    })
 }
 
 /// A fragment opening a headline (after a list number at most) and followed by a
 /// capitalised word, with no verb of saying in the headline after it.
 fn names_in_headline(pa: &Para, qt: usize) -> bool {
-    let opens = qt == 0
-        || (qt == 1
-            && pa
-                .word(0)
-                .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit())));
+    let number = pa
+        .word(0)
+        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
+    let opens = qt == 0 || (number && (qt == 1 || (qt == 2 && pa.is_punct(1, &['.', ')']))));
     opens
         && pa.word(qt + 1).is_some_and(starts_upper)
         && !(qt + 1..pa.toks.len()).any(|k| {
@@ -60,11 +124,14 @@ pub(super) fn verb_of_use_within(pa: &Para, qt: usize, reach: usize) -> bool {
         .sent
         .partition_point(|&x| x < s)
         .max(qt.saturating_sub(reach));
+    if named_thing(pa, qt) {
+        return false;
+    }
     // the sentence's first word, capitalised: "Asked by Doe whether Roe \"Q\""
     let first = pa.sent.partition_point(|&x| x < s);
     in_the_view_of(pa, first)
         || (from..qt).any(|k| {
-            !names_a_thing(pa, k, qt)
+            !passive(pa, k)
                 && pa.word(k).is_some_and(|w| {
                     reporting_verb(w).is_some()
                         || is_characterising_verb(w)
@@ -144,6 +211,13 @@ pub(super) fn verb_of_use_within(pa: &Para, qt: usize, reach: usize) -> bool {
                             // "Roe coached Doe to \"Q\""
                             | "ticked"
                             | "coached"
+                            // setting out and answering: "Roe laid out a vision for \"Q\"",
+                            // "advisers like Roe to counter that \"Q\""
+                            | "laid"
+                            | "lays"
+                            | "outlined"
+                            | "outlines"
+                            | "counter"
                             )
                         })
                         || (k == first && lowered(w, |l| reporting_verb(l).is_some()))
@@ -197,6 +271,19 @@ fn comment_that(pa: &Para, k: usize, qt: usize) -> bool {
         && qt - k <= 5
 }
 
+/// Whether `text` speaks in the first person (`I`, `my`, `we`, ...): someone's speech, not
+/// a writer's phrase.
+pub(super) fn first_person(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .map(|w| w.split('\'').next().unwrap_or(w))
+        .any(|w| {
+            w == "I"
+                || lowered(w, |l| {
+                    matches!(l, "my" | "me" | "we" | "our" | "us" | "mine" | "ours")
+                })
+        })
+}
+
 /// `Roe made clear her aim to "Q"`: `clear` after a form of `make`.
 fn made_clear(pa: &Para, k: usize) -> bool {
     pa.word(k) == Some("clear")
@@ -212,6 +299,21 @@ fn goes_by(pa: &Para, k: usize, qt: usize) -> bool {
         && k.checked_sub(1)
             .and_then(|j| pa.word(j))
             .is_some_and(|w| matches!(w, "goes" | "go" | "went"))
+}
+
+/// `a class called "Q"`: the words name a thing, whoever the sentence is about and
+/// whatever they said.
+fn named_thing(pa: &Para, qt: usize) -> bool {
+    (qt.saturating_sub(2)..qt).any(|k| names_a_thing(pa, k, qt))
+}
+
+/// `what has been described as "Q"`, `is nicknamed "Q"`: a participle after a form of `be`
+/// says someone else used the words, not the sentence's subject.
+fn passive(pa: &Para, k: usize) -> bool {
+    pa.word(k).is_some_and(|w| w.ends_with("ed"))
+        && k.checked_sub(1)
+            .and_then(|j| pa.word(j))
+            .is_some_and(|w| matches!(w, "been" | "being" | "be" | "is" | "was" | "are" | "were"))
 }
 
 /// `a class called "Q"`, `an account named the "Q"`: a participle of naming right after a
@@ -346,6 +448,12 @@ mod tests {
     fn a_thing_called_so_is_no_ones_word() {
         let p = "Brecht shared the syllabus of a class called \"Harbors\" on Monday.";
         assert_eq!(speaker_of(&[p], "Harbors"), None);
+        // whatever else the sentence's subject did
+        let p = "Brecht tweeted a video from an account called \"harborwatch\" on Monday.";
+        assert_eq!(speaker_of(&[p], "harborwatch"), None);
+        // nor does a passive participle say the subject used the words
+        let p = "Brecht won the port by sending what has been described as a \"harbor army\" to the docks.";
+        assert_eq!(speaker_of(&[p], "harbor army"), None);
         // a person who called something so did use the word
         let p = "Brecht called the levy \"tricky\" on Monday.";
         assert_eq!(speaker_of(&[p], "tricky"), BRECHT);
@@ -393,5 +501,55 @@ mod tests {
         )
         .quotes;
         assert_eq!(q[0].speaker, BRECHT);
+    }
+
+    #[test]
+    fn a_fragment_in_a_headline_is_the_subjects_only_where_the_headline_says_they_spoke() {
+        let body = ["Tomas Brecht spoke at the harbor on Monday."];
+        let speaker = |title: &str| {
+            analyse_titled(title, &body, &lexicon(), &Options::default()).quotes[0]
+                .speaker
+                .clone()
+        };
+        assert_eq!(speaker("Tomas Brecht Is Ready To Go 'Home'"), None);
+        assert_eq!(speaker("Tomas Brecht Slams Levy's 'Harbor Tax'"), BRECHT);
+        assert_eq!(
+            speaker("Tomas Brecht Endorses Doe: I Am 'Thrilled'"),
+            BRECHT
+        );
+    }
+
+    /// The kind and speaker of the only quotation of `paragraphs`.
+    fn partial_speaker(paragraphs: &[&str]) -> Option<Speaker> {
+        let quotes = run(paragraphs);
+        assert_eq!(quotes.len(), 1, "{paragraphs:?}");
+        assert_eq!(quotes[0].kind, QuoteKind::Partial, "{paragraphs:?}");
+        quotes[0].speaker.clone()
+    }
+
+    #[test]
+    fn a_partial_takes_its_sentences_subject_only_with_a_verb_of_use() {
+        let p = "Brecht spoke at the quay. He took his phone everywhere he went, \"sending and receiving mail at all hours.\"";
+        assert_eq!(partial_speaker(&[p]), None);
+        let p = "Brecht laid out a plan for \"a harbor that works for everyone\" on Monday.";
+        assert_eq!(partial_speaker(&[p]), BRECHT);
+    }
+
+    #[test]
+    fn a_partial_inside_a_later_sentence_is_not_the_earlier_subjects() {
+        let p = "Brecht toured the quay on Monday. The plan would be paid for by \"closing loopholes for harbor firms.\"";
+        assert_eq!(partial_speaker(&[p]), None);
+        // unless it speaks in the first person
+        let p = "Brecht toured the quay on Monday. It was a plan that \"my whole team wrote in a week.\"";
+        assert_eq!(partial_speaker(&[p]), BRECHT);
+    }
+
+    #[test]
+    fn first_person_words() {
+        assert!(super::first_person("I will win"));
+        assert!(super::first_person("a plan my team wrote"));
+        assert!(super::first_person("we'll see"));
+        assert!(!super::first_person("India wins it"));
+        assert!(!super::first_person("the harbor, inside out"));
     }
 }

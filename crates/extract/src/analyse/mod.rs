@@ -617,6 +617,9 @@ fn analyse_article(
                 && e.pos.0 >= from
                 && after.is_none_or(|a| e.pos > a)
                 && speaker.as_ref() != Some(&e.speaker)
+                && (kind != QuoteKind::Partial
+                    || fragment::first_person(&text)
+                    || !inside_another_sentence(pf, tf, e.pos))
             {
                 speaker = Some(e.speaker.clone());
                 rule = Some("continuation: subject");
@@ -638,6 +641,17 @@ fn analyse_article(
                 rule,
                 sentence_like && text.trim_end().ends_with(['?', '!']),
             )
+        {
+            speaker = None;
+            rule = None;
+        }
+        // so is a partial given only its sentence's subject: `She took her phone everywhere
+        // she went, "sending and receiving mail"` is the writer's phrase (one in the first
+        // person is someone's speech: `Roe said on Monday, "I will win"`)
+        if kind == QuoteKind::Partial
+            && rule == Some("sentence-subject")
+            && !fragment::verb_of_use_within(pf, tf, 40)
+            && !fragment::first_person(&text)
         {
             speaker = None;
             rule = None;
@@ -704,4 +718,17 @@ fn analyse_article(
     analysis.quotes = out;
     analysis.new_speakers = new;
     analysis
+}
+
+/// Whether the quotation at token `qt` of `pa` stands inside a sentence (not opening it)
+/// that began after `subject` (a subject's position): a partial in the middle of a
+/// sentence of its own (`The plan would be funded by "closing loopholes"`) belongs to
+/// that sentence, not to the person an earlier sentence was about.
+fn inside_another_sentence(pa: &Para, qt: usize, subject: (usize, usize)) -> bool {
+    let Some(&s) = pa.sent.get(qt) else {
+        return false;
+    };
+    let first = pa.sent.partition_point(|&x| x < s);
+    let opens = first == qt;
+    !opens && subject < (pa.idx, pa.toks[first].start)
 }
