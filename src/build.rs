@@ -525,7 +525,8 @@ fn process(
     }
     lap(&clock.markdown, &mut t);
     let language = loaded.meta.language.as_deref();
-    let (findings, marks) = extractor.analyse_in(language, None, &document.prose());
+    let (mut findings, marks) = extractor.analyse_in(language, None, &document.prose());
+    crate::site::quotes::keep_fragments_local(&mut findings, &slug);
     lap(&clock.extract, &mut t);
     let paragraphs = document.paragraphs();
     let lede = paragraphs.first().cloned().unwrap_or_default();

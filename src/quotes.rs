@@ -25,6 +25,7 @@ pub fn to_table(site: &Site) -> String {
             QuoteKind::Quote => "quote",
             QuoteKind::Partial => "partial",
             QuoteKind::Fragment => "fragment",
+            QuoteKind::Title => "title",
         };
         let articles: Vec<&str> = q
             .appearances
@@ -38,7 +39,7 @@ pub fn to_table(site: &Site) -> String {
         ));
     }
     out.push_str(&format!(
-        "{} quotation{} ({} quotes, {} partial, {} fragments)\n",
+        "{} quotation{} ({} quotes, {} partial, {} fragments, {} titles)\n",
         site.quotations.len(),
         crate::text::plural(site.quotations.len()),
         site.quotations
@@ -52,6 +53,10 @@ pub fn to_table(site: &Site) -> String {
         site.quotations
             .iter()
             .filter(|q| q.kind == QuoteKind::Fragment)
+            .count(),
+        site.quotations
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Title)
             .count(),
     ));
     out
@@ -129,7 +134,8 @@ fn loose_file(
     let prose = document.prose();
     let language = meta.as_ref().and_then(|m| m.language.as_deref());
     let title_line = (!markdown).then_some(title.as_str());
-    let (findings, _) = extractor.analyse_in(language, title_line, &prose);
+    let (mut findings, _) = extractor.analyse_in(language, title_line, &prose);
+    site::quotes::keep_fragments_local(&mut findings, &stem);
     let paragraphs = document.paragraphs();
     Ok(Processed {
         file: path.to_path_buf(),

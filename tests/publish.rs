@@ -211,7 +211,7 @@ fn data_files_parse_and_quotes_json_has_the_spec_shape() {
                 "appearances"
             ])
         );
-        assert!(["quote", "partial", "fragment"].contains(&q["kind"].as_str().unwrap()));
+        assert!(["quote", "partial", "fragment", "title"].contains(&q["kind"].as_str().unwrap()));
         if !q["speaker"].is_null() {
             assert_eq!(keys(&q["speaker"]), set(&["id", "name"]));
             named += 1;

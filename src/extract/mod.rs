@@ -28,6 +28,8 @@ pub enum QuoteKind {
     Quote,
     Partial,
     Fragment,
+    /// A show's, book's or slogan's name in marks: no one's speech.
+    Title,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -190,6 +192,7 @@ impl Extractor {
                         dx::QuoteKind::Quote => QuoteKind::Quote,
                         dx::QuoteKind::Partial => QuoteKind::Partial,
                         dx::QuoteKind::Fragment => QuoteKind::Fragment,
+                        dx::QuoteKind::Title => QuoteKind::Title,
                     },
                     speaker,
                 }

@@ -651,10 +651,7 @@ impl<'a> Printer<'a> {
             word_count: article.word_count,
             body: rewritten.html,
             notes: rewritten.notes,
-            quote_count: quotes
-                .iter()
-                .filter(|q| q.kind != QuoteKind::Fragment)
-                .count(),
+            quote_count: quotes.iter().filter(|q| q.kind.is_statement()).count(),
             quotes,
             actors,
             topics,
@@ -683,10 +680,10 @@ impl<'a> Printer<'a> {
             }
             *source_counts.entry(article.source).or_default() += 1;
         }
-        let quotations = quote_counts
-            .keys()
-            .filter(|&&q| site.quotations[q].kind != QuoteKind::Fragment)
-            .count();
+        let mut by_kind = crate::site::QuoteCounts::default();
+        for &q in quote_counts.keys() {
+            by_kind.add(site.quotations[q].kind);
+        }
         let prominence = actor_counts.clone();
         let key_actors: Vec<ActorCard<'a>> = ranked(actor_counts)
             .into_iter()
@@ -721,7 +718,7 @@ impl<'a> Printer<'a> {
         // own words when they have any.
         let mut candidates: Vec<(QuotationIdx, Vec<usize>)> = quote_counts
             .into_iter()
-            .filter(|(q, _)| site.quotations[*q].kind != QuoteKind::Fragment)
+            .filter(|(q, _)| site.quotations[*q].kind.is_statement())
             .collect();
         if let Some(actor) = selection.subject.actor()
             && candidates
@@ -773,7 +770,9 @@ impl<'a> Printer<'a> {
             counts: Counts {
                 articles: selection.articles.len(),
                 sources: outlets,
-                quotations,
+                quotations: by_kind.statements,
+                statements: by_kind.statements,
+                phrases: by_kind.phrases,
                 actors: prominence.len(),
                 words,
             },
@@ -929,7 +928,12 @@ struct Summary<'a> {
 struct Counts {
     articles: usize,
     sources: usize,
+    /// The statements (kept under its old name for custom themes).
     quotations: usize,
+    /// Quotes and partials quoted in the document's articles.
+    statements: usize,
+    /// The words and phrases quoted (fragments).
+    phrases: usize,
     actors: usize,
     words: usize,
 }

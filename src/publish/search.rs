@@ -35,7 +35,7 @@ use super::Out;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::site::routes;
-use crate::site::{QuoteKind, Site, SourceIdx};
+use crate::site::{Site, SourceIdx};
 use crate::text::shorten;
 
 /// Documents per metadata file.
@@ -157,11 +157,7 @@ fn documents(site: &Site) -> Vec<(Doc, Fields<'_>)> {
             },
         ));
     }
-    for q in site
-        .quotations
-        .iter()
-        .filter(|q| q.kind != QuoteKind::Fragment)
-    {
+    for q in site.quotations.iter().filter(|q| q.kind.is_statement()) {
         let speaker = q.speaker.as_ref().map(|s| site.speaker_name(s));
         docs.push((
             Doc {

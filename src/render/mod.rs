@@ -25,6 +25,9 @@ pub use theme::Theme;
 use typed_index_collections::{TiSlice, TiVec};
 use views::*;
 
+/// The words and phrases an actor digest lists (see `views::phrases`).
+const PHRASES: usize = 40;
+
 pub struct Renderer {
     tera: Tera,
     site_globals: tera::Value,
@@ -341,7 +344,7 @@ impl Renderer {
         let quotes: Vec<_> = site
             .quotations
             .iter()
-            .filter(|q| q.kind == QuoteKind::Quote)
+            .filter(|q| q.kind.is_statement())
             .take(recent.min(10))
             .map(|q| quote_card(config, site, q))
             .collect();
@@ -358,6 +361,12 @@ impl Renderer {
             topics: usize,
             sources: usize,
             quotations: usize,
+            statements: usize,
+            phrases: usize,
+        }
+        let mut by_kind = crate::site::QuoteCounts::default();
+        for q in site.quotations.iter() {
+            by_kind.add(q.kind);
         }
         ctx.insert(
             "counts",
@@ -367,6 +376,8 @@ impl Renderer {
                 topics: site.topics.len(),
                 sources: site.sources.len(),
                 quotations: site.quotations.len(),
+                statements: by_kind.statements,
+                phrases: by_kind.phrases,
             },
         );
     }
@@ -496,6 +507,8 @@ impl Renderer {
             articles: usize,
             sources: usize,
             quotations: usize,
+            statements: usize,
+            phrases: usize,
         }
         ctx.insert(
             "counts",
@@ -503,6 +516,8 @@ impl Renderer {
                 articles: topic.articles.len(),
                 sources: topic.sources,
                 quotations: topic.quotations.len(),
+                statements: topic.quote_counts.statements,
+                phrases: topic.quote_counts.phrases,
             },
         );
         ctx.insert(
@@ -549,17 +564,24 @@ impl Renderer {
         // The most reported quotations, on the first page only: listing all of
         // a prolific speaker's on each of their timeline pages made rendering
         // quadratic in their articles.
-        let quotes: Vec<_> = if n == 1 {
-            actor
-                .quotations
-                .iter()
-                .take(self.page_size)
-                .map(|&q| quote_card(config, site, &site.quotations[q]))
-                .collect()
+        // Their statements rank; the words and phrases they are quoted using
+        // are a compact list of their own.
+        let (quotes, phrases): (Vec<_>, Vec<_>) = if n == 1 {
+            (
+                actor
+                    .quotations
+                    .iter()
+                    .filter(|&&q| site.quotations[q].kind.is_statement())
+                    .take(self.page_size)
+                    .map(|&q| quote_card(config, site, &site.quotations[q]))
+                    .collect(),
+                views::phrases(config, site, &actor.quotations, PHRASES),
+            )
         } else {
-            Vec::new()
+            (Vec::new(), Vec::new())
         };
-        ctx.insert("quotes_total", &actor.quotations.len());
+        ctx.insert("quotes_total", &actor.quote_counts.statements);
+        ctx.insert("phrases", &phrases);
         let topics: Vec<_> = actor
             .topics
             .iter()
@@ -642,7 +664,7 @@ fn quotes_by_speaker<'a>(
         Default::default();
     for &qi in quotations
         .iter()
-        .filter(|&&q| site.quotations[q].kind != QuoteKind::Fragment)
+        .filter(|&&q| site.quotations[q].kind.is_statement())
         .take(limit)
     {
         let q = &site.quotations[qi];
@@ -692,6 +714,7 @@ pub(crate) fn link_quotes<'a>(html: &str, mark: impl Fn(usize) -> Option<QuoteMa
                         QuoteKind::Quote => "quote",
                         QuoteKind::Partial => "partial",
                         QuoteKind::Fragment => "fragment",
+                        QuoteKind::Title => "title",
                     };
                     let _ = write!(
                         out,
@@ -704,7 +727,7 @@ pub(crate) fn link_quotes<'a>(html: &str, mark: impl Fn(usize) -> Option<QuoteMa
         } else {
             out.push_str("</span>");
             let n = open.pop().unwrap_or(usize::MAX);
-            if let Some(m) = mark(n).filter(|m| m.kind != QuoteKind::Fragment) {
+            if let Some(m) = mark(n).filter(|m| m.kind.is_statement()) {
                 let mut title = String::new();
                 title.push_str(m.speaker.unwrap_or("Unattributed"));
                 if m.outlets > 1 {

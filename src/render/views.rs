@@ -120,7 +120,12 @@ pub struct ActorCard<'a> {
     pub kind: &'static str,
     pub aliases: &'a [String],
     pub articles: usize,
+    /// Every quotation of theirs, of any kind.
     pub quotations: usize,
+    /// Their statements (quotes and partials).
+    pub statements: usize,
+    /// The words and phrases they are quoted using (fragments).
+    pub phrases: usize,
     /// How often in the context of the page (e.g. articles of a topic).
     pub count: usize,
     pub last_date: Option<DateView>,
@@ -141,6 +146,8 @@ pub fn actor_card<'a>(
         aliases: &actor.aliases,
         articles: actor.articles.len(),
         quotations: actor.quotations.len(),
+        statements: actor.quote_counts.statements,
+        phrases: actor.quote_counts.phrases,
         count,
         last_date: actor
             .articles
@@ -208,7 +215,12 @@ pub struct TopicCard<'a> {
     pub url: String,
     pub keywords: &'a [String],
     pub articles: usize,
+    /// Every quotation in its articles, of any kind.
     pub quotations: usize,
+    /// The statements among them (quotes and partials).
+    pub statements: usize,
+    /// The quoted words and phrases among them (fragments).
+    pub phrases: usize,
     pub count: usize,
     pub last_date: Option<DateView>,
 }
@@ -226,6 +238,8 @@ pub fn topic_card<'a>(
         keywords: &topic.keywords,
         articles: topic.articles.len(),
         quotations: topic.quotations.len(),
+        statements: topic.quote_counts.statements,
+        phrases: topic.quote_counts.phrases,
         count,
         last_date: topic
             .articles
@@ -288,6 +302,58 @@ pub fn quote_card<'a>(config: &Config, site: &'a Site, q: &'a Quotation) -> Quot
         appearances: q.appearances.len(),
         outlets: q.outlets,
     }
+}
+
+/// A word or phrase someone is quoted using (a fragment), with how often:
+/// digests list these apart from the statements, compactly.
+#[derive(Serialize)]
+pub struct PhraseView<'a> {
+    /// As first written, without closing punctuation.
+    pub text: &'a str,
+    /// How many articles quote it.
+    pub count: usize,
+    /// The quotation page of its most reported use.
+    pub url: String,
+}
+
+/// The words and phrases among `quotations` (most reported first), the same
+/// wording once (its fragments are quotations of one article each), most
+/// used first; at most `limit`.
+pub fn phrases<'a>(
+    config: &Config,
+    site: &'a Site,
+    quotations: &[crate::site::QuotationIdx],
+    limit: usize,
+) -> Vec<PhraseView<'a>> {
+    let mut order: Vec<(String, &'a Quotation, usize)> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = Default::default();
+    for &qi in quotations {
+        let q = &site.quotations[qi];
+        if q.kind != crate::site::QuoteKind::Fragment {
+            continue;
+        }
+        let key = dossier_extract::normalise(&q.text);
+        match index.get(&key) {
+            Some(&slot) => order[slot].2 += q.appearances.len(),
+            None => {
+                index.insert(key.clone(), order.len());
+                order.push((key, q, q.appearances.len()));
+            }
+        }
+    }
+    // most used first; the order of `quotations` (rank) among equals
+    order.sort_by_key(|p| std::cmp::Reverse(p.2));
+    order
+        .into_iter()
+        .take(limit)
+        .map(|(_, q, count)| PhraseView {
+            text: q.text.trim_end_matches(|c: char| {
+                matches!(c, '.' | ',' | ';' | ':') || c.is_whitespace()
+            }),
+            count,
+            url: config.url(&routes::quote(&q.id)),
+        })
+        .collect()
 }
 
 /// A timeline's articles grouped by month, newest first.

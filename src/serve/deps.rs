@@ -173,7 +173,7 @@ fn page_inputs(
             for &q in topic
                 .quotations
                 .iter()
-                .filter(|&&q| site.quotations[q].kind != QuoteKind::Fragment)
+                .filter(|&&q| site.quotations[q].kind.is_statement())
                 .take(KEY_QUOTES)
             {
                 cards.quote[q].hash(h);
@@ -192,11 +192,12 @@ fn page_inputs(
             let actor = &site.actors[a];
             cards.actor[a].hash(h);
             timeline(&actor.articles, n, h);
-            // The first page lists their most reported quotations, the
-            // others only count them.
+            // The first page lists their most reported statements and the
+            // words and phrases they are quoted using (read from all their
+            // quotations), the others only count them.
             actor.quotations.len().hash(h);
             if n == 1 {
-                for &q in actor.quotations.iter().take(page_size + KEY_QUOTES) {
+                for &q in &actor.quotations {
                     cards.quote[q].hash(h);
                 }
             }
@@ -280,7 +281,7 @@ pub fn cards(site: &Site) -> Cards {
             one(|h| {
                 (&a.id, &a.name, &a.role, &a.aliases).hash(h);
                 format!("{:?}", a.kind).hash(h);
-                (a.articles.len(), a.quotations.len()).hash(h);
+                (a.articles.len(), a.quotations.len(), a.quote_counts).hash(h);
                 first_date(&a.articles, h);
             })
         })
@@ -291,7 +292,7 @@ pub fn cards(site: &Site) -> Cards {
         .map(|t| {
             one(|h| {
                 (&t.id, &t.title, &t.keywords).hash(h);
-                (t.articles.len(), t.quotations.len()).hash(h);
+                (t.articles.len(), t.quotations.len(), t.quote_counts).hash(h);
                 first_date(&t.articles, h);
             })
         })
@@ -351,6 +352,7 @@ fn kind(k: QuoteKind) -> u8 {
         QuoteKind::Quote => 0,
         QuoteKind::Partial => 1,
         QuoteKind::Fragment => 2,
+        QuoteKind::Title => 3,
     }
 }
 

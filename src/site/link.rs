@@ -354,16 +354,20 @@ pub(super) fn quotation_lists(
 ) {
     for actor in actors.iter_mut() {
         actor.quotations.clear();
+        actor.quote_counts = QuoteCounts::default();
     }
     for topic in topics.iter_mut() {
         topic.quotations.clear();
+        topic.quote_counts = QuoteCounts::default();
     }
     for (qi, quotation) in quotations.iter_enumerated() {
         for &t in &quotation.topics {
             topics[t].quotations.push(qi);
+            topics[t].quote_counts.add(quotation.kind);
         }
         if let Some(Speaker::Actor(a)) = quotation.speaker {
             actors[a].quotations.push(qi);
+            actors[a].quote_counts.add(quotation.kind);
         }
     }
 }
@@ -507,6 +511,7 @@ impl Actor {
             in_registry,
             articles: Vec::new(),
             quotations: Vec::new(),
+            quote_counts: QuoteCounts::default(),
             topics: Vec::new(),
             co_actors: Vec::new(),
         }
@@ -522,6 +527,7 @@ impl Topic {
             in_registry,
             articles: Vec::new(),
             quotations: Vec::new(),
+            quote_counts: QuoteCounts::default(),
             actors: Vec::new(),
             related: Vec::new(),
             sources: 0,

@@ -161,12 +161,35 @@ pub struct Actor {
     pub in_registry: bool,
     /// Newest first.
     pub articles: Vec<ArticleIdx>,
-    /// Their quotations, most reported first.
+    /// Their quotations, most reported first: statements, the words and
+    /// phrases they are quoted using (fragments) and all.
     pub quotations: Vec<QuotationIdx>,
+    /// What `quotations` holds, by kind.
+    pub quote_counts: QuoteCounts,
     /// Topics of their articles, with how many articles, most first.
     pub topics: Vec<(TopicIdx, usize)>,
     /// Actors in the same articles, with how many articles, most first.
     pub co_actors: Vec<(ActorIdx, usize)>,
+}
+
+/// How many of a digest's quotations are statements (quotes and partials,
+/// see `QuoteKind::is_statement`) and how many are quoted words and phrases
+/// (fragments); titles are neither.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize)]
+pub struct QuoteCounts {
+    pub statements: usize,
+    pub phrases: usize,
+}
+
+impl QuoteCounts {
+    /// Counts one quotation of kind `kind`.
+    pub fn add(&mut self, kind: QuoteKind) {
+        match kind {
+            QuoteKind::Quote | QuoteKind::Partial => self.statements += 1,
+            QuoteKind::Fragment => self.phrases += 1,
+            QuoteKind::Title => {}
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -177,8 +200,10 @@ pub struct Topic {
     pub in_registry: bool,
     /// Newest first.
     pub articles: Vec<ArticleIdx>,
-    /// Quotations in its articles, most reported first.
+    /// Quotations in its articles, most reported first (every kind).
     pub quotations: Vec<QuotationIdx>,
+    /// What `quotations` holds, by kind.
+    pub quote_counts: QuoteCounts,
     /// Actors of its articles, with how many articles, most first.
     pub actors: Vec<(ActorIdx, usize)>,
     /// Topics sharing articles with it, with how many, most first.

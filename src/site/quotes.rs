@@ -18,6 +18,29 @@ use super::{
     SourceIdx, Speaker,
 };
 
+impl QuoteKind {
+    /// Whether a quotation of this kind is a statement someone made, which
+    /// digests rank and count as such: a full quote, or a partial (a quoted
+    /// clause of `min_words` or more, which stands alone). Fragments (scare
+    /// quotes, single words, catchwords) are the words and phrases a speaker
+    /// is quoted using; titles are nobody's.
+    pub fn is_statement(self) -> bool {
+        matches!(self, QuoteKind::Quote | QuoteKind::Partial)
+    }
+}
+
+/// Makes the fragments and titles of one article (`slug`) quotations of that
+/// article only (see `QuoteKey::in_article`): the same word in several
+/// articles is not a statement several outlets reported. Run where an article
+/// is processed, before anything groups its quotes.
+pub fn keep_fragments_local(findings: &mut crate::extract::Findings, slug: &str) {
+    for q in &mut findings.quotes {
+        if !q.kind.is_statement() {
+            q.key = std::mem::replace(&mut q.key, QuoteKey::of_normalised("")).in_article(slug);
+        }
+    }
+}
+
 /// A quote of one article, waiting to be grouped.
 #[derive(Debug, Clone)]
 pub struct Pending<'a> {

@@ -417,6 +417,7 @@ mod tests {
             in_registry: false,
             articles: Vec::new(),
             quotations: Vec::new(),
+            quote_counts: Default::default(),
             actors: Vec::new(),
             related: Vec::new(),
             sources: 0,

@@ -54,6 +54,17 @@ impl QuoteKey {
         key
     }
 
+    /// The key of a wording that is a quotation of one article only: a scare quote, a single
+    /// word or a catchword (a fragment) written in four articles is four writers' choice of
+    /// word, not one statement reported four times. The article's name is mixed into the
+    /// wording's hash, so it joins no other article's by equality, and its shingles are
+    /// dropped, so it joins none by a shared run of words either.
+    pub fn in_article(mut self, article: &str) -> QuoteKey {
+        self.wording = mix(self.wording ^ mix(fnv1a(article.as_bytes())));
+        self.shingles = Box::default();
+        self
+    }
+
     /// The key of a text already passed through [`normalise`].
     pub fn of_normalised(normalised: &str) -> QuoteKey {
         let word_hashes: Vec<u64> = normalised

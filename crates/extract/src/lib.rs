@@ -2,7 +2,7 @@
 //!
 //! - [`Lexicon`]: the actor and topic registry compiled once into one Aho-Corasick automaton.
 //! - [`analyse`]: everything found in one article: actor mentions, topics, quotations with
-//!   their kind (quote / partial / fragment) and speaker, and speakers the registry lacks.
+//!   their kind (quote / partial / fragment / title) and speaker, and speakers the registry lacks.
 //! - [`group_quotations`] and [`normalise`]: the same statement across articles.
 //!
 //! The crate is pure: no I/O, no global state beyond lazily built word lists; everything is
@@ -113,6 +113,9 @@ pub enum QuoteKind {
     Partial,
     /// A scare quote or other short stretch: `"war of words"`.
     Fragment,
+    /// The name of a show, book, film, song, campaign or slogan (`appeared on "Meet the
+    /// Press"`): not speech, never given a speaker.
+    Title,
 }
 
 /// Who said it.

@@ -51,11 +51,13 @@
 //! organisation has been a subject or speaker since. A definite title with no earlier holder
 //! (a lede's `what the judge called "Q"`) means the first person later named with it.
 
+mod fragment;
 mod phrases;
 mod rules;
 mod state;
 #[cfg(test)]
 mod tests;
+mod title;
 mod tokens;
 
 use std::collections::HashMap;
@@ -419,6 +421,23 @@ fn analyse_article(
         let (pf, pl) = (&paras[first.paragraph], &paras[last.paragraph]);
         let (tf, tl) = (qtok(&first), qtok(&last));
         let text = scan::wording(paragraphs, q);
+        // a show's, book's or slogan's name in marks is nobody's speech: no sieve for it
+        if first.paragraph == last.paragraph
+            && title::is_title(pf, tf, &text, title_lines[first.paragraph], |i| {
+                out.get(i)
+                    .is_some_and(|o: &Quote| o.kind == QuoteKind::Title)
+            })
+        {
+            out.push(Quote {
+                text,
+                kind: QuoteKind::Title,
+                speaker: None,
+                spans: q.spans.clone(),
+                closed: q.closed,
+                rule: None,
+            });
+            continue;
+        }
         let kind = classify(pf, tf, &text, opts);
         let ends = quote_ends_sentence(&pl.text[last.start..last.end]);
         // a question or exclamation before its attribution stands where a comma would:
@@ -661,6 +680,9 @@ fn analyse_article(
                 && e.pos.0 >= from
                 && after.is_none_or(|a| e.pos > a)
                 && speaker.as_ref() != Some(&e.speaker)
+                && (kind != QuoteKind::Partial
+                    || fragment::first_person(&text)
+                    || !inside_another_sentence(pf, tf, e.pos))
             {
                 speaker = Some(e.speaker.clone());
                 rule = Some("continuation: subject");
@@ -673,6 +695,29 @@ fn analyse_article(
         {
             speaker = state.resolve(c, (pf.idx, first.start));
             rule = speaker.as_ref().map(|_| "sentence-subject");
+        }
+        // a scare quote is the writer's unless its sentence says who used the words
+        if kind == QuoteKind::Fragment
+            && !fragment::says_who_used(
+                pf,
+                tf,
+                rule,
+                sentence_like && text.trim_end().ends_with(['?', '!']),
+            )
+        {
+            speaker = None;
+            rule = None;
+        }
+        // so is a partial given only its sentence's subject: `She took her phone everywhere
+        // she went, "sending and receiving mail"` is the writer's phrase (one in the first
+        // person is someone's speech: `Roe said on Monday, "I will win"`)
+        if kind == QuoteKind::Partial
+            && rule == Some("sentence-subject")
+            && !fragment::verb_of_use_within(pf, tf, 40)
+            && !fragment::first_person(&text)
+        {
+            speaker = None;
+            rule = None;
         }
         // A full quotation's speaker is who a later "he said" most likely means; a partial's
         // may sit in a side clause ("alongside Halvorsen, who has called her plans \"…\"")
@@ -707,6 +752,10 @@ fn analyse_article(
             rule,
         });
     }
+
+    // `a new "Twin Peaks"` after `a chapter of "Twin Peaks"`: a name the article already set
+    // as a title is one wherever else it stands
+    title::same_name_again(&mut out);
 
     // Other languages' reporting verbs (none for English, whose rules are the sieve's).
     crate::foreign::attribute(paragraphs, opts.language, &analysis.actors, &mut out);
@@ -778,4 +827,17 @@ fn spans_by_para(raw: &[RawQuote], paragraphs: usize) -> Vec<Vec<(usize, usize, 
         }
     }
     spans_by_para
+}
+
+/// Whether the quotation at token `qt` of `pa` stands inside a sentence (not opening it)
+/// that began after `subject` (a subject's position): a partial in the middle of a
+/// sentence of its own (`The plan would be funded by "closing loopholes"`) belongs to
+/// that sentence, not to the person an earlier sentence was about.
+fn inside_another_sentence(pa: &Para, qt: usize, subject: (usize, usize)) -> bool {
+    let Some(&s) = pa.sent.get(qt) else {
+        return false;
+    };
+    let first = pa.sent.partition_point(|&x| x < s);
+    let opens = first == qt;
+    !opens && subject < (pa.idx, pa.toks[first].start)
 }

@@ -287,6 +287,7 @@ fn kind_name(k: QuoteKind) -> &'static str {
         QuoteKind::Quote => "quote",
         QuoteKind::Partial => "partial",
         QuoteKind::Fragment => "fragment",
+        QuoteKind::Title => "title",
     }
 }
 
@@ -430,7 +431,9 @@ pub fn score(doc: &Doc, a: &Analysis, lexicon: &Lexicon) -> Score {
         let ki = match kind {
             "quote" => 0,
             "partial" => 1,
-            "fragment" => 2,
+            // a title (a show's, a study's name) is counted with the fragments: neither is
+            // anyone's statement
+            "fragment" | "title" => 2,
             other => panic!("bad kind {other}"),
         };
         let n = normalise(text);
