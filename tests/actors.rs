@@ -158,7 +158,10 @@ fn variants_of_one_name_are_one_actor_unless_two_people_share_it() {
     // a show the text cites keeps its name, as a description: no actor behind it
     assert_eq!(speaker_of(&quotes, "The ferry debate airs"), "Morning Joe");
     // a party's members: as written, no actor
-    assert_eq!(speaker_of(&quotes, "The ferry must stay"), "Harbour Democrats");
+    assert_eq!(
+        speaker_of(&quotes, "The ferry must stay"),
+        "Harbour Democrats"
+    );
     // a given name several people bear: as written, no page
     assert_eq!(speaker_of(&quotes, "I will vote against it"), "Ann");
     // a formal first reference and its everyday form: one man
