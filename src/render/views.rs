@@ -447,6 +447,8 @@ pub struct CoverageView {
     /// The first and the last period's label.
     pub from: String,
     pub to: String,
+    /// Only the periods with articles or quotations (the others draw
+    /// nothing), each placed by its `x`.
     pub periods: Vec<PeriodView>,
     pub ticks: Vec<Tick>,
 }
@@ -537,6 +539,7 @@ pub fn coverage(timeline: &Timeline, links: Option<&TimelineLinks>) -> CoverageV
         .periods
         .iter()
         .enumerate()
+        .filter(|(_, p)| p.articles > 0 || p.quotations > 0)
         .map(|(i, p)| {
             let articles_height = scale(p.articles, peak_articles, COVERAGE_AXIS - ARTICLES_TOP);
             PeriodView {
@@ -564,8 +567,16 @@ pub fn coverage(timeline: &Timeline, links: Option<&TimelineLinks>) -> CoverageV
         quotations: timeline.quotations(),
         peak_articles,
         peak_quotations,
-        from: periods.first().map(|p| p.label.clone()).unwrap_or_default(),
-        to: periods.last().map(|p| p.label.clone()).unwrap_or_default(),
+        from: timeline
+            .periods
+            .first()
+            .map(|p| period_label(timeline.unit, p.start))
+            .unwrap_or_default(),
+        to: timeline
+            .periods
+            .last()
+            .map(|p| period_label(timeline.unit, p.start))
+            .unwrap_or_default(),
         ticks: ticks(timeline, slot),
         periods,
     }
@@ -710,7 +721,13 @@ fn bars<'a>(
         usize,
     )>,
 ) -> BarsView<'a> {
-    let peak = rows.iter().map(|r| r.3).max().unwrap_or(0).max(1) as f64;
+    // Scaled to the named bars: the rest summed can dwarf them, and is then
+    // drawn cut at the full length (its number says how long).
+    let named = rows.iter().filter(|r| r.0 != "others").map(|r| r.3).max();
+    let peak = named
+        .or_else(|| rows.iter().map(|r| r.3).max())
+        .unwrap_or(0)
+        .max(1) as f64;
     let total = rows.iter().map(|r| r.3).sum();
     let bars: Vec<BarView> = rows
         .into_iter()
@@ -721,7 +738,7 @@ fn bars<'a>(
             url,
             count,
             y: i as f64 * BAR_ROW + 4.0,
-            length: round1((BARS_ROOM * count as f64 / peak).max(1.0)),
+            length: round1((BARS_ROOM * count as f64 / peak).clamp(1.0, BARS_ROOM)),
         })
         .collect();
     BarsView {
@@ -846,8 +863,9 @@ pub struct EdgeView<'a> {
     pub y1: f64,
     pub x2: f64,
     pub y2: f64,
-    /// Stroke width, by weight.
+    /// Stroke width and opacity, by weight.
     pub stroke: f64,
+    pub opacity: f64,
 }
 
 /// Those named under a network, at most.
@@ -876,6 +894,7 @@ pub fn network<'a>(config: &Config, site: &'a Site, network: Network) -> Network
                 x2: b.x,
                 y2: b.y,
                 stroke: round1(0.8 + 3.2 * e.weight as f64 / heaviest),
+                opacity: ((0.25 + 0.65 * e.weight as f64 / heaviest) * 100.0).round() / 100.0,
             }
         })
         .collect();

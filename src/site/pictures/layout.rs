@@ -59,13 +59,14 @@ pub fn place(edges: &[(usize, usize, usize)], radii: &[f64], label_widths: &[f64
     let distances = distances(n, edges);
     let mut points = start(n);
     majorize(&mut points, &distances);
-    for p in &mut points {
-        p.0 *= UNIT;
-        p.1 *= UNIT;
-    }
     let footprints: Vec<Footprint> = (0..n)
         .map(|i| Footprint::of(radii[i], label_widths[i]))
         .collect();
+    let scale = scale(&points, &footprints);
+    for p in &mut points {
+        p.0 *= scale;
+        p.1 *= scale;
+    }
     separate(&mut points, &footprints);
     if overlapping(&points, &footprints) {
         points = grid(&footprints);
@@ -115,6 +116,33 @@ fn distances(n: usize, edges: &[(usize, usize, usize)]) -> Vec<Vec<f64>> {
     d
 }
 
+/// Pixels per unit: `UNIT`, or more when nodes sit so close that most
+/// labels would collide. Separation then has little left to do, and does
+/// not stack a dense graph into a tall column (it pushes along the shorter
+/// overlap, which for wide labels is the vertical).
+fn scale(points: &[(f64, f64)], footprints: &[Footprint]) -> f64 {
+    if points.len() < 2 {
+        return UNIT;
+    }
+    let mut nearest: Vec<f64> = points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            points
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != i)
+                .map(|(_, q)| ((p.0 - q.0).powi(2) + (p.1 - q.1).powi(2)).sqrt())
+                .fold(f64::INFINITY, f64::min)
+        })
+        .collect();
+    nearest.sort_by(f64::total_cmp);
+    let median = nearest[nearest.len() / 2].max(1e-3);
+    let width =
+        footprints.iter().map(|f| 2.0 * f.half_width).sum::<f64>() / footprints.len() as f64;
+    (0.8 * width / median).clamp(UNIT, 4.0 * UNIT)
+}
+
 /// A sunflower spiral: spread out, asymmetric, and the same every time
 /// (the first node, the most connected, in the middle).
 fn start(n: usize) -> Vec<(f64, f64)> {
@@ -151,7 +179,8 @@ fn majorize(points: &mut [(f64, f64)], d: &[Vec<f64>]) {
                 points[i] = next;
             }
         }
-        if moved < 1e-4 {
+        // A thousandth of a unit is a tenth of a pixel once scaled.
+        if moved < 1e-3 {
             break;
         }
     }

@@ -44,7 +44,8 @@ pub struct Network {
     pub nodes: Vec<Node>,
     /// Heaviest first.
     pub edges: Vec<Edge>,
-    /// Those left out of the picture, with their counts, most first.
+    /// Those left out of a topic's picture, with their counts, most first
+    /// (none for an actor's neighbourhood).
     pub rest: Vec<(ActorIdx, usize)>,
     pub width: f64,
     pub height: f64,
@@ -78,12 +79,9 @@ pub fn actor_network(site: &Site, actor: ActorIdx) -> Option<Network> {
     let mut chosen = Vec::with_capacity(cut + 1);
     chosen.push((actor, me.articles.len()));
     chosen.extend_from_slice(&me.co_actors[..cut]);
-    Some(network(
-        site,
-        chosen,
-        &me.articles,
-        me.co_actors[cut..].to_vec(),
-    ))
+    // The rest are not named under it: the digest lists whom they appear
+    // with beside it.
+    Some(network(site, chosen, &me.articles, Vec::new()))
 }
 
 fn network(
