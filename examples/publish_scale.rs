@@ -119,7 +119,7 @@ fn main() {
         site.sources.len()
     );
     let out = Out::new(None);
-    type Step<'a> = Box<dyn Fn() -> Result<(), Vec<dossier::diagnostics::Diagnostic>> + 'a>;
+    type Step<'a> = Box<dyn Fn() -> Result<(), dossier::diagnostics::Diagnostics> + 'a>;
     let steps: Vec<(&str, Step)> = vec![
         (
             "feeds",

@@ -69,7 +69,7 @@ pub struct Loaded {
 
 /// The site's configuration, with the command line's overrides; every
 /// problem of site.yaml and of the flags at once.
-pub fn load_config(opts: &BuildOptions) -> Result<Config, Vec<Diagnostic>> {
+pub fn load_config(opts: &BuildOptions) -> Result<Config, Diagnostics> {
     let mut problems = Diagnostics::new();
     match load_config_into(opts, &mut problems) {
         Some(config) if !problems.has_errors() => Ok(config),
@@ -99,7 +99,7 @@ pub fn load_config_into(opts: &BuildOptions, problems: &mut Diagnostics) -> Opti
 
 /// Load, process and link a site. Errors come back all together: those of
 /// site.yaml with those of the content.
-pub fn load_site(opts: &BuildOptions) -> Result<Loaded, Vec<Diagnostic>> {
+pub fn load_site(opts: &BuildOptions) -> Result<Loaded, Diagnostics> {
     let mut problems = Diagnostics::new();
     let Some(config) = load_config_into(opts, &mut problems) else {
         return Err(problems.sorted());
@@ -114,7 +114,7 @@ pub fn load_site_with(
     config: Config,
     opts: &BuildOptions,
     mut problems: Diagnostics,
-) -> Result<Loaded, Vec<Diagnostic>> {
+) -> Result<Loaded, Diagnostics> {
     let mut timings = Timings::default();
     let theme = match Theme::load(&opts.root, &config.site.theme) {
         Ok(theme) => {
@@ -136,7 +136,7 @@ pub fn load_site_with(
     let extractor = Extractor::new(&config.site);
     let clock = StageClock::default();
     let now = chrono::Utc::now().fixed_offset();
-    let results: Vec<Result<Option<Processed>, Vec<Diagnostic>>> = files
+    let results: Vec<Result<Option<Processed>, Diagnostics>> = files
         .par_iter()
         .map(|file| {
             process(&opts.root, file, &config, &extractor, &clock)
@@ -172,7 +172,7 @@ pub fn load_site_with(
 }
 
 /// Build the site into its output folder, or (dry run) only render it.
-pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
     let mut problems = Diagnostics::new();
     let Some(config) = load_config_into(opts, &mut problems) else {
@@ -218,7 +218,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
         quotations: site.quotations.len(),
         pages,
         output: output_dir,
-        warnings: warnings.sorted(),
+        warnings: warnings.sorted().into(),
         timings,
         elapsed: started.elapsed(),
     })
@@ -231,7 +231,7 @@ pub fn render_all(
     site: &Site,
     staging: Option<&Staging>,
     timings: &mut Timings,
-) -> Result<usize, Vec<Diagnostic>> {
+) -> Result<usize, Diagnostics> {
     render_all_with(config, theme, site, staging, timings, None)
 }
 
@@ -247,7 +247,7 @@ pub fn render_all_with(
     staging: Option<&Staging>,
     timings: &mut Timings,
     inspect: Option<PageSink>,
-) -> Result<usize, Vec<Diagnostic>> {
+) -> Result<usize, Diagnostics> {
     let start = Instant::now();
     let renderer = Renderer::new(config, theme)?;
     let pages = renderer.pages(site);
@@ -258,7 +258,10 @@ pub fn render_all_with(
     // the search index is merged batch by batch) that the pages' parallel
     // work hides.
     let (errors, beyond) = rayon::join(
-        || render_pages(config, site, &renderer, &pages, staging, inspect, &clock),
+        || {
+            let out = staging.map(|s| s as &dyn Output);
+            render_pages(config, site, &renderer, &pages, out, inspect, &clock)
+        },
         || {
             let start = Instant::now();
             let result = outputs_beyond_pages(config, theme, site, &renderer, staging);
@@ -284,20 +287,21 @@ pub fn render_all_with(
             })
             .collect();
         if !failed.is_empty() {
-            return Err(failed);
+            return Err(failed.into());
         }
     }
     Ok(pages.len())
 }
 
-/// Render `pages` in parallel, writing each into `staging` when there is
-/// one. Returns the problems.
-fn render_pages(
+/// Render `pages` in parallel, writing each into `out` when there is one: a
+/// build's `Staging`, or `serve`'s memory (`Collected`), which renders only
+/// the pages an edit changed. Returns the problems.
+pub(crate) fn render_pages(
     config: &Config,
     site: &Site,
     renderer: &Renderer,
     pages: &[Page],
-    staging: Option<&Staging>,
+    out: Option<&dyn Output>,
     inspect: Option<PageSink>,
     clock: &StageClock,
 ) -> Vec<Diagnostic> {
@@ -315,15 +319,19 @@ fn render_pages(
             if let Some(inspect) = inspect {
                 inspect(&page.output_path(site), &html);
             }
-            let staging = staging?;
+            let out = out?;
             let t = Instant::now();
             let path = page.output_path(site);
-            let result = staging.write(&path, html.as_bytes());
+            let result = out.write(&path, html.as_bytes());
             clock
                 .write
                 .fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
             result.err().map(|e| {
-                Diagnostic::error(format!("cannot write {path}: {e}")).in_file(staging.dir())
+                let problem = Diagnostic::error(format!("cannot write {path}: {e}"));
+                match out.dir() {
+                    Some(dir) => problem.in_file(dir),
+                    None => problem,
+                }
             })
         })
         .collect()
@@ -337,7 +345,7 @@ fn extra_outputs(
     site: &Site,
     renderer: &Renderer,
     staging: Option<&Staging>,
-) -> Result<(), Vec<Diagnostic>> {
+) -> Result<(), Diagnostics> {
     crate::publish::write_all(config, site, renderer, staging)
 }
 
@@ -349,7 +357,7 @@ pub fn outputs_beyond_pages(
     site: &Site,
     renderer: &Renderer,
     staging: Option<&Staging>,
-) -> Result<(), Vec<Diagnostic>> {
+) -> Result<(), Diagnostics> {
     extra_outputs(config, site, renderer, staging)?;
     crate::print::write_pages(config, theme, site, renderer, staging)
 }
@@ -423,7 +431,7 @@ pub fn write_assets(out: &dyn Output, theme: &Theme) -> Vec<(PathBuf, std::io::E
 
 /// Summed time of the per-article stages across threads.
 #[derive(Default)]
-struct StageClock {
+pub(crate) struct StageClock {
     load: AtomicU64,
     markdown: AtomicU64,
     extract: AtomicU64,
@@ -461,7 +469,7 @@ pub fn process_file(
     file: &SourceFile,
     config: &Config,
     extractor: &Extractor,
-) -> Result<Option<Processed>, Vec<Diagnostic>> {
+) -> Result<Option<Processed>, Diagnostics> {
     process(root, file, config, extractor, &StageClock::default())
 }
 
@@ -472,7 +480,7 @@ fn process(
     config: &Config,
     extractor: &Extractor,
     clock: &StageClock,
-) -> Result<Option<Processed>, Vec<Diagnostic>> {
+) -> Result<Option<Processed>, Diagnostics> {
     let mut t = Instant::now();
     let loaded = content::load(root, file, config.timezone)?;
     let title = match loaded
@@ -483,12 +491,11 @@ fn process(
     {
         Some(title) => title,
         None => {
-            return Err(vec![
-                Diagnostic::error("missing `title`")
-                    .in_file(&file.path)
-                    .at_line(2)
-                    .help("add `title: ...` to the front matter"),
-            ]);
+            return Err(Diagnostic::error("missing `title`")
+                .in_file(&file.path)
+                .at_line(2)
+                .help("add `title: ...` to the front matter")
+                .into());
         }
     };
     let slug = match &loaded.meta.slug {
@@ -496,30 +503,29 @@ fn process(
         None => slugify(&file.path.file_stem().unwrap_or_default().to_string_lossy()),
     };
     if let Err(crate::slug::IdProblem::TooLong(bytes)) = crate::slug::check_slug(&slug) {
-        return Err(vec![
-            Diagnostic::error(format!(
-                "this file name makes a slug of {bytes} bytes; a file name may have at most {}",
-                crate::slug::MAX_SLUG_BYTES
-            ))
-            .in_file(&file.path)
-            .help("rename the file, or set a shorter `slug:` in its metadata"),
-        ]);
+        return Err(Diagnostic::error(format!(
+            "this file name makes a slug of {bytes} bytes; a file name may have at most {}",
+            crate::slug::MAX_SLUG_BYTES
+        ))
+        .in_file(&file.path)
+        .help("rename the file, or set a shorter `slug:` in its metadata")
+        .into());
     }
     if slug.is_empty() {
-        return Err(vec![
-            Diagnostic::error("cannot make a slug from this file name")
-                .in_file(&file.path)
-                .help("rename the file with letters or digits, or set `slug:` in its metadata"),
-        ]);
+        return Err(Diagnostic::error("cannot make a slug from this file name")
+            .in_file(&file.path)
+            .help("rename the file with letters or digits, or set `slug:` in its metadata")
+            .into());
     }
     lap(&clock.load, &mut t);
     let document = loaded.document();
     let body_problems = loaded.body_problems(&document);
     if !body_problems.is_empty() {
-        return Err(body_problems);
+        return Err(body_problems.into());
     }
     lap(&clock.markdown, &mut t);
-    let (findings, marks) = extractor.analyse(&document.prose());
+    let language = loaded.meta.language.as_deref();
+    let (findings, marks) = extractor.analyse_in(language, None, &document.prose());
     lap(&clock.extract, &mut t);
     let paragraphs = document.paragraphs();
     let lede = paragraphs.first().cloned().unwrap_or_default();

@@ -20,14 +20,11 @@ pub struct CheckOptions {
     pub external: bool,
 }
 
-pub fn check(opts: &BuildOptions) -> Result<CheckReport, Vec<Diagnostic>> {
+pub fn check(opts: &BuildOptions) -> Result<CheckReport, Diagnostics> {
     check_with(opts, &CheckOptions::default())
 }
 
-pub fn check_with(
-    opts: &BuildOptions,
-    with: &CheckOptions,
-) -> Result<CheckReport, Vec<Diagnostic>> {
+pub fn check_with(opts: &BuildOptions, with: &CheckOptions) -> Result<CheckReport, Diagnostics> {
     // What a build would refuse, check reports too: site.yaml, the output
     // folder it names, and the content, all in one run.
     let mut problems = Diagnostics::new();
@@ -73,7 +70,7 @@ pub fn check_with(
     Ok(CheckReport {
         articles: site.articles.len(),
         pages,
-        problems: warnings.sorted(),
+        problems: warnings.sorted().into(),
     })
 }
 

@@ -116,6 +116,17 @@ pub struct ImportConfig {
 fn default_base_url() -> String {
     "/".into()
 }
+/// A language tag as HTML's `lang` and BCP 47 write it: a primary language of two or
+/// three ASCII letters, then subtags of one to eight letters or digits (`ru`, `pt-BR`,
+/// `zh-Hant-TW`). Nothing that could break out of an attribute passes.
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
 fn default_language() -> String {
     "en".into()
 }
@@ -261,7 +272,7 @@ impl SiteConfig {
 
 impl Config {
     /// `site.yaml` of the site at `root`; every problem in it at once.
-    pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+    pub fn load(root: &Path) -> Result<Config, Diagnostics> {
         let mut problems = Diagnostics::new();
         match Config::load_into(root, &mut problems) {
             Some(config) if !problems.has_errors() => Ok(config),
@@ -299,7 +310,7 @@ impl Config {
     }
 
     /// Parse the text of a site.yaml; every problem in it at once.
-    pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
+    pub fn parse(path: &Path, text: &str) -> Result<Config, Diagnostics> {
         let mut problems = Diagnostics::new();
         let config = Config::read(path, text, &mut problems);
         if problems.has_errors() {
@@ -332,7 +343,7 @@ impl Config {
     }
 
     /// A configuration made in code (loose files given to `dossier quotes`).
-    pub fn new(path: &Path, mut site: SiteConfig) -> Result<Config, Vec<Diagnostic>> {
+    pub fn new(path: &Path, mut site: SiteConfig) -> Result<Config, Diagnostics> {
         let mut problems = Diagnostics::new();
         let places = Places::new(path);
         for id in site.actors.keys().chain(site.topics.keys()) {

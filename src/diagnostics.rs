@@ -94,6 +94,8 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+impl std::error::Error for Diagnostic {}
+
 /// Every problem of one run. Stages push into it and go on where they can, so a
 /// user fixes ten mistakes in one round instead of ten rounds.
 #[derive(Debug, Default, Clone)]
@@ -130,21 +132,40 @@ impl Diagnostics {
         self.items.is_empty()
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.items.iter()
-    }
-
     /// Errors first, then by file and line, so the report reads in order
-    /// whatever order parallel stages found things in.
-    pub fn sorted(mut self) -> Vec<Diagnostic> {
+    /// whatever order parallel stages found things in; each problem once.
+    pub fn sorted(mut self) -> Diagnostics {
         self.items.sort_by(|a, b| {
             (a.severity, &a.file, a.line, a.column, &a.message)
                 .cmp(&(b.severity, &b.file, b.line, b.column, &b.message))
         });
         self.items.dedup();
-        self.items
+        self
     }
 }
+
+/// Read as the list it is: `len`, `iter`, indexing, `&[Diagnostic]`.
+impl std::ops::Deref for Diagnostics {
+    type Target = [Diagnostic];
+    fn deref(&self) -> &[Diagnostic] {
+        &self.items
+    }
+}
+
+/// One problem a line, as `Diagnostic` shows each.
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.items.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
 
 impl IntoIterator for Diagnostics {
     type Item = Diagnostic;
@@ -166,10 +187,18 @@ impl From<Vec<Diagnostic>> for Diagnostics {
     }
 }
 
-/// The report of a run: sorted, errors first.
+/// In the order held (`sorted` first for a report).
 impl From<Diagnostics> for Vec<Diagnostic> {
     fn from(all: Diagnostics) -> Self {
-        all.sorted()
+        all.items
+    }
+}
+
+impl<'a> IntoIterator for &'a Diagnostics {
+    type Item = &'a Diagnostic;
+    type IntoIter = std::slice::Iter<'a, Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.iter()
     }
 }
 
@@ -207,6 +236,26 @@ pub fn did_you_mean<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn one_step() -> Result<(), Diagnostic> {
+        Err(Diagnostic::error("bad date").in_file("a.md").at(3, 7))
+    }
+
+    fn all_steps() -> Result<(), Diagnostics> {
+        one_step()?;
+        Ok(())
+    }
+
+    #[test]
+    fn one_problem_joins_a_run_with_question_mark() {
+        let all = all_steps().unwrap_err();
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].location().as_deref(), Some("a.md:3:7"));
+        let boxed: Box<dyn std::error::Error> = Box::new(all);
+        assert_eq!(boxed.to_string(), "error: bad date\n  --> a.md:3:7");
+        let single: Box<dyn std::error::Error> = one_step().unwrap_err().into();
+        assert!(single.to_string().starts_with("error: bad date"));
+    }
 
     #[test]
     fn suggests_close_words_only() {

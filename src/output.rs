@@ -31,6 +31,11 @@ struct Entry {
 pub trait Output: Sync {
     fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()>;
 
+    /// The folder the files go to, for a problem's place (none in memory).
+    fn dir(&self) -> Option<&Path> {
+        None
+    }
+
     /// A file copied as it is (a theme's or the site's static file).
     fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
         self.write(rel, &std::fs::read(from)?)
@@ -40,6 +45,10 @@ pub trait Output: Sync {
 impl Output for Staging {
     fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         Staging::write(self, rel, bytes)
+    }
+
+    fn dir(&self) -> Option<&Path> {
+        Some(Staging::dir(self))
     }
 }
 

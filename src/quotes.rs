@@ -9,7 +9,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::build::{self, BuildOptions};
 use crate::config::{Config, SiteConfig};
 use crate::content::{self, Meta, frontmatter, markdown, plain};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::extract::{Extractor, QuoteKind};
 use crate::site::{self, Processed, Site};
 
@@ -58,7 +58,7 @@ pub fn to_table(site: &Site) -> String {
 }
 
 /// The site's quotations.
-pub fn of_site(root: &Path) -> Result<(Config, Site), Vec<Diagnostic>> {
+pub fn of_site(root: &Path) -> Result<(Config, Site), Diagnostics> {
     let loaded = build::load_site(&BuildOptions {
         root: root.to_path_buf(),
         ..BuildOptions::default()
@@ -68,7 +68,7 @@ pub fn of_site(root: &Path) -> Result<(Config, Site), Vec<Diagnostic>> {
 
 /// The quotations of loose `.md` or `.txt` files. The registry of the site
 /// at `root` is used when there is one; each file's `article` is its stem.
-pub fn of_files(root: &Path, paths: &[PathBuf]) -> Result<(Config, Site), Vec<Diagnostic>> {
+pub fn of_files(root: &Path, paths: &[PathBuf]) -> Result<(Config, Site), Diagnostics> {
     let config = if root.join(crate::config::CONFIG_FILE).exists() {
         Config::load(root)?
     } else {
@@ -86,7 +86,7 @@ pub fn of_files(root: &Path, paths: &[PathBuf]) -> Result<(Config, Site), Vec<Di
         }
     }
     if !problems.is_empty() {
-        return Err(problems);
+        return Err(problems.into());
     }
     let site = site::link(&config.site, processed.iter().collect());
     Ok((config, site))
@@ -127,11 +127,9 @@ fn loose_file(
         content::Document::Plain(plain::Document::parse(body))
     };
     let prose = document.prose();
-    let (findings, _) = if markdown {
-        extractor.analyse(&prose)
-    } else {
-        extractor.analyse_titled(Some(&title), &prose)
-    };
+    let language = meta.as_ref().and_then(|m| m.language.as_deref());
+    let title_line = (!markdown).then_some(title.as_str());
+    let (findings, _) = extractor.analyse_in(language, title_line, &prose);
     let paragraphs = document.paragraphs();
     Ok(Processed {
         file: path.to_path_buf(),

@@ -11,7 +11,7 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 
 use crate::corpus::{Article, Format, GENERATOR_VERSION, World, article};
-use crate::util::{yaml_flow_item, yaml_single_quoted, yaml_str};
+use dossier_text::yaml;
 
 /// The marker file of a complete corpus: its content names the generator
 /// version, the seed and the size, so a cache can be trusted.
@@ -169,10 +169,9 @@ fn write_file(path: &Path, data: &str) -> Result<()> {
 /// A title or other free text as a YAML value; now and then single-quoted,
 /// as people write it.
 fn yaml_text(s: &str, i: usize, out: &mut String) {
-    let mut plain = String::new();
-    yaml_str(s, &mut plain);
+    let plain = yaml::scalar(s);
     if plain.starts_with('"') && i.is_multiple_of(5) && !s.contains('\n') {
-        yaml_single_quoted(s, out);
+        out.push_str(&yaml::single_quoted(s));
     } else {
         out.push_str(&plain);
     }
@@ -184,7 +183,7 @@ fn yaml_list(key: &str, items: &[String], block: bool, out: &mut String) {
     if block {
         for it in items {
             out.push_str("\n  - ");
-            yaml_str(it, out);
+            out.push_str(&yaml::scalar(it));
         }
         out.push('\n');
     } else {
@@ -193,7 +192,7 @@ fn yaml_list(key: &str, items: &[String], block: bool, out: &mut String) {
             if i > 0 {
                 out.push_str(", ");
             }
-            yaml_flow_item(it, out);
+            out.push_str(&yaml::flow_item(it));
         }
         out.push_str("]\n");
     }
@@ -204,7 +203,7 @@ fn metadata(a: &Article, out: &mut String) {
     out.push_str("date: ");
     out.push_str(&a.date);
     out.push_str("\nsource: ");
-    yaml_str(a.source, out);
+    out.push_str(&yaml::scalar(a.source));
     out.push_str("\nurl: ");
     out.push_str(&a.url);
     out.push('\n');
@@ -222,7 +221,7 @@ fn metadata(a: &Article, out: &mut String) {
     }
     if let Some(d) = &a.dateline {
         out.push_str("dateline: ");
-        yaml_str(d, out);
+        out.push_str(&yaml::scalar(d));
         out.push('\n');
     }
     if let Some(s) = &a.slug {

@@ -9,7 +9,8 @@ use std::path::Path;
 use anyhow::Result;
 
 use crate::corpus::{Article, World};
-use crate::util::{thousands, yaml_flow_item, yaml_str};
+use crate::util::thousands;
+use dossier_text::yaml;
 
 const CONFIG: &str = r#"baseURL = "https://bench.example.org/"
 languageCode = "en"
@@ -107,7 +108,7 @@ fn list(key: &str, items: &[String], out: &mut String) {
         if i > 0 {
             out.push_str(", ");
         }
-        yaml_flow_item(it, out);
+        out.push_str(&yaml::flow_item(it));
     }
     out.push_str("]\n");
 }
@@ -118,11 +119,11 @@ fn list(key: &str, items: &[String], out: &mut String) {
 pub fn write_article(dir: &Path, a: &Article, buf: &mut String) -> Result<()> {
     buf.clear();
     buf.push_str("---\ntitle: ");
-    yaml_str(&a.title, buf);
+    buf.push_str(&yaml::scalar(&a.title));
     buf.push_str("\ndate: ");
     buf.push_str(&a.date);
     buf.push_str("\nsource: ");
-    yaml_str(a.source, buf);
+    buf.push_str(&yaml::scalar(a.source));
     // `url` would set the page's own URL in Hugo.
     buf.push_str("\nsource_url: ");
     buf.push_str(&a.url);
@@ -131,7 +132,7 @@ pub fn write_article(dir: &Path, a: &Article, buf: &mut String) -> Result<()> {
     list("actors", &a.actors, buf);
     if let Some(s) = &a.summary {
         buf.push_str("summary: ");
-        yaml_str(s, buf);
+        buf.push_str(&yaml::scalar(s));
         buf.push('\n');
     }
     if a.draft {

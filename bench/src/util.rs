@@ -1,4 +1,6 @@
-//! Small helpers: calendar arithmetic, slugs, YAML scalars, directory sizes.
+//! Small helpers: calendar arithmetic, capitals, directory sizes. Slugs and
+//! YAML scalars are dossier's own (`dossier_text`), so the corpus names
+//! things as the site does.
 
 use std::path::Path;
 
@@ -25,24 +27,6 @@ pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
     (if m <= 2 { y + 1 } else { y }, m, d)
-}
-
-/// A URL-safe slug: lowercase ASCII letters and digits separated by `-`.
-pub fn slugify(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut dash = false;
-    for c in s.chars() {
-        if c.is_ascii_alphanumeric() {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            out.push(c.to_ascii_lowercase());
-        } else {
-            dash = true;
-        }
-    }
-    out
 }
 
 /// Uppercase the first letter, skipping leading quotation marks (our `«`/`‹`
@@ -73,74 +57,6 @@ pub fn lower_first(s: &str) -> String {
         Some(c) => c.to_lowercase().chain(cs).collect(),
         None => String::new(),
     }
-}
-
-fn plain_ok(s: &str, flow: bool) -> bool {
-    let Some(first) = s.chars().next() else {
-        return false;
-    };
-    if !first.is_ascii_alphabetic() {
-        return false;
-    }
-    if s.ends_with(':') || s.ends_with(' ') || s.contains(": ") || s.contains(" #") {
-        return false;
-    }
-    if s.chars().any(|c| {
-        matches!(c, '"' | '\\' | '\n' | '\t' | '`' | '{' | '}' | '[' | ']')
-            || (flow && c == ',')
-            || !(c.is_ascii() || c.is_alphabetic() || matches!(c, '’' | '‘' | '“' | '”'))
-    }) {
-        return false;
-    }
-    let lower = s.to_ascii_lowercase();
-    !matches!(
-        lower.as_str(),
-        "yes" | "no" | "true" | "false" | "on" | "off" | "null" | "y" | "n" | "~"
-    )
-}
-
-/// A YAML scalar for `s`: plain where that is safe, else double-quoted.
-pub fn yaml_str(s: &str, out: &mut String) {
-    if plain_ok(s, false) {
-        out.push_str(s);
-    } else {
-        yaml_quoted(s, out);
-    }
-}
-
-/// A YAML scalar safe inside a flow sequence `[a, b]`.
-pub fn yaml_flow_item(s: &str, out: &mut String) {
-    if plain_ok(s, true) {
-        out.push_str(s);
-    } else {
-        yaml_quoted(s, out);
-    }
-}
-
-pub fn yaml_quoted(s: &str, out: &mut String) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
-/// A single-quoted YAML scalar (`'` doubled).
-pub fn yaml_single_quoted(s: &str, out: &mut String) {
-    out.push('\'');
-    for c in s.chars() {
-        if c == '\'' {
-            out.push('\'');
-        }
-        out.push(c);
-    }
-    out.push('\'');
 }
 
 /// Total bytes and number of regular files under `dir` (0, 0 when absent).
@@ -212,32 +128,11 @@ mod tests {
     }
 
     #[test]
-    fn slugs_and_caps() {
-        assert_eq!(
-            slugify("Freedonian People's Party"),
-            "freedonian-people-s-party"
-        );
-        assert_eq!(slugify("  Analysis: what now? "), "analysis-what-now");
+    fn caps_and_thousands() {
         let mut s = String::from("«the minister»");
         cap_first(&mut s);
         assert_eq!(s, "«The minister»");
         assert_eq!(thousands(1234567), "1,234,567");
         assert_eq!(thousands(999), "999");
-    }
-
-    #[test]
-    fn yaml_scalars() {
-        let q = |s: &str| {
-            let mut o = String::new();
-            yaml_str(s, &mut o);
-            o
-        };
-        assert_eq!(q("Plain title"), "Plain title");
-        assert_eq!(q("Analysis: what"), "\"Analysis: what\"");
-        assert_eq!(q("Varkov: \"No\""), "\"Varkov: \\\"No\\\"\"");
-        assert_eq!(q("yes"), "\"yes\"");
-        let mut o = String::new();
-        yaml_flow_item("a, b", &mut o);
-        assert_eq!(o, "\"a, b\"");
     }
 }

@@ -5,12 +5,12 @@ use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::yaml::{self, Node, Reader};
 
 const FIELDS: &[&str] = &[
     "title", "date", "updated", "source", "url", "topics", "actors", "summary", "draft", "slug",
-    "dateline", "expires",
+    "dateline", "expires", "language",
 ];
 
 /// A value listed in front matter, with the line it is on so that `check`
@@ -37,6 +37,8 @@ pub struct Meta {
     pub slug: Option<String>,
     pub dateline: Option<String>,
     pub expires: Option<DateTime<FixedOffset>>,
+    /// `language:`, a BCP 47 tag (`ru`, `fr-CA`); `None` is the site's.
+    pub language: Option<String>,
 }
 
 /// Split `---\nYAML\n---\nBODY`. Returns the YAML, the body, and the line of
@@ -85,6 +87,7 @@ impl Meta {
             slug: None,
             dateline: None,
             expires: None,
+            language: None,
         }
     }
 
@@ -96,14 +99,14 @@ impl Meta {
         yaml: &str,
         first_line: usize,
         timezone: chrono_tz::Tz,
-    ) -> Result<Meta, Vec<Diagnostic>> {
-        crate::limits::check_yaml(file, yaml, first_line).map_err(|d| vec![d])?;
+    ) -> Result<Meta, Diagnostics> {
+        crate::limits::check_yaml(file, yaml, first_line)?;
         let mut r = Reader::new(file, first_line - 1);
         let root = match yaml::parse(yaml) {
             Ok(root) => root,
             Err(err) => {
                 r.syntax(&err);
-                return Err(r.problems);
+                return Err(r.problems.into());
             }
         };
         let mut meta = Meta::undated(DateTime::UNIX_EPOCH.fixed_offset());
@@ -154,6 +157,7 @@ impl Meta {
                 "summary" => meta.summary = r.string(key, value),
                 "draft" => meta.draft = r.boolean(key, value).unwrap_or(false),
                 "slug" => meta.slug = slug_field(&mut r, value),
+                "language" => meta.language = language_field(&mut r, value),
                 _ => meta.dateline = r.string(key, value),
             }
         }
@@ -167,7 +171,7 @@ impl Meta {
         }
         match date {
             Some(date) if r.problems.is_empty() => Ok(Meta { date, ..meta }),
-            _ => Err(r.problems),
+            _ => Err(r.problems.into()),
         }
     }
 }
@@ -209,6 +213,22 @@ fn web_address(r: &mut Reader, node: &Node) -> Option<String> {
 }
 
 /// `slug:`, which names the article's folder in the output.
+/// `language:`, a language tag as HTML's `lang` takes it: a primary language of two or
+/// three letters and optional subtags (`ru`, `pt-BR`, `zh-Hant`).
+fn language_field(r: &mut Reader, node: &Node) -> Option<String> {
+    let tag = r.string("language", node)?;
+    if crate::config::is_language_tag(&tag) {
+        Some(tag)
+    } else {
+        r.error(
+            node,
+            format!("`language` \"{}\" is not a language tag", short(&tag)),
+            "write the language's code, e.g. `ru`, `fr`, `de`, `es` or `pt-BR`, or remove the line to use the site's",
+        );
+        None
+    }
+}
+
 fn slug_field(r: &mut Reader, node: &Node) -> Option<String> {
     let slug = r.string("slug", node)?;
     let clean = crate::slug::slugify(&slug);

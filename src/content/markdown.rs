@@ -626,6 +626,13 @@ const QUOTE_MASKS: &[(char, char)] = &[
     ('‘', '\u{E012}'),
     ('’', '\u{E013}'),
     ('„', '\u{E014}'),
+    ('‚', '\u{E015}'),
+    ('‹', '\u{E016}'),
+    ('›', '\u{E017}'),
+    ('「', '\u{E018}'),
+    ('」', '\u{E019}'),
+    ('『', '\u{E01A}'),
+    ('』', '\u{E01B}'),
 ];
 
 fn has_quote_mark(text: &str) -> bool {
@@ -665,13 +672,13 @@ pub fn unmask_quote_marks(text: String) -> String {
 pub fn is_reserved_char(c: char) -> bool {
     matches!(
         c,
-        '\u{1}'..='\u{3}' | '\u{81}' | '\u{82}' | '\u{E000}'..='\u{E002}' | '\u{E010}'..='\u{E014}'
+        '\u{1}'..='\u{3}' | '\u{81}' | '\u{82}' | '\u{E000}'..='\u{E002}' | '\u{E010}'..='\u{E01B}'
     )
 }
 
 /// Whether `text` holds a reserved character, read from its bytes: the
 /// UTF-8 of each is a byte below 4, `C2 81`, `C2 82`, `EE 80 80..82` or
-/// `EE 80 90..94`. One pass, no decoding.
+/// `EE 80 90..9B`. One pass, no decoding.
 pub fn may_hold_reserved(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut from = 0;
@@ -684,7 +691,7 @@ pub fn may_hold_reserved(text: &str) -> bool {
             0xC2 => matches!(bytes.get(at + 1), Some(0x81 | 0x82)),
             0xEE => {
                 bytes.get(at + 1) == Some(&0x80)
-                    && matches!(bytes.get(at + 2), Some(0x80..=0x82 | 0x90..=0x94))
+                    && matches!(bytes.get(at + 2), Some(0x80..=0x82 | 0x90..=0x9B))
             }
             _ => true,
         };
@@ -880,12 +887,13 @@ mod tests {
     fn reserved_characters_are_found_by_their_bytes() {
         for c in [
             '\u{1}', '\u{3}', '\u{81}', '\u{82}', MARK_OPEN, MARK_CLOSE, '\u{E010}', '\u{E014}',
+            '\u{E01B}',
         ] {
             assert!(may_hold_reserved(&format!("a «b» {c} é")), "{c:?}");
             assert!(is_reserved_char(c));
         }
         for text in [
-            "«plain» “text” é \u{a0} \u{E003} \u{E00F} \u{E015}",
+            "«plain» “text” é \u{a0} \u{E003} \u{E00F} \u{E01C}",
             "",
             "\u{4}",
         ] {

@@ -317,10 +317,10 @@ pub fn load(
     root: &Path,
     file: &SourceFile,
     timezone: chrono_tz::Tz,
-) -> Result<Loaded, Vec<Diagnostic>> {
+) -> Result<Loaded, Diagnostics> {
     match &file.format {
         Format::Markdown => {
-            let text = read_text(root, &file.path).map_err(|d| vec![d])?;
+            let text = read_text(root, &file.path)?;
             let (yaml, body, yaml_line) =
                 frontmatter::split(&text).map_err(|d| vec![d.in_file(&file.path)])?;
             let meta = Meta::parse(&file.path, yaml, yaml_line, timezone)?;

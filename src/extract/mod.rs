@@ -88,6 +88,7 @@ impl Extractor {
             lexicon: dx::Lexicon::new(&actors, &topics),
             options: dx::Options {
                 min_words: config.quotes.min_words,
+                language: dx::Language::from_tag(&config.language),
             },
         }
     }
@@ -110,10 +111,26 @@ impl Extractor {
         title: Option<&str>,
         paragraphs: &[String],
     ) -> (Findings, Vec<Mark>) {
+        self.analyse_in(None, title, paragraphs)
+    }
+
+    /// [`Extractor::analyse_titled`] for an article in `language` (its front matter's
+    /// `language:`, a language tag; `None` is the site's), whose reporting verbs find the
+    /// speakers.
+    pub fn analyse_in(
+        &self,
+        language: Option<&str>,
+        title: Option<&str>,
+        paragraphs: &[String],
+    ) -> (Findings, Vec<Mark>) {
         let paragraphs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+        let options = dx::Options {
+            language: language.map_or(self.options.language, dx::Language::from_tag),
+            ..self.options.clone()
+        };
         let analysis = match title {
-            Some(t) => dx::analyse_titled(t, &paragraphs, &self.lexicon, &self.options),
-            None => dx::analyse(&paragraphs, &self.lexicon, &self.options),
+            Some(t) => dx::analyse_titled(t, &paragraphs, &self.lexicon, &options),
+            None => dx::analyse(&paragraphs, &self.lexicon, &options),
         };
         // with a title, the title is paragraph 0: a quotation there has no mark
         let shift = usize::from(title.is_some());
@@ -134,6 +151,10 @@ impl Extractor {
             })
             .collect();
         let mut names = SpeakerNames::new(&paragraphs);
+        // A name cut short is repaired from the article's runs of capitalised words in
+        // English only: in a language that inflects names (`Джоном Керри` for `Керри`) or
+        // capitalises nouns, a longer run is not the same name.
+        let repair = options.language == dx::Language::English;
         let quotes = analysis
             .quotes
             .into_iter()
@@ -141,6 +162,13 @@ impl Extractor {
                 let text = unmask_quote_marks(q.text);
                 let speaker = q.speaker.and_then(|s| match s {
                     dx::Speaker::Actor { index } => Some(FoundSpeaker::Registry(index)),
+                    dx::Speaker::Named { name } if !repair => {
+                        let name = unmask_quote_marks(name);
+                        Some(FoundSpeaker::Named {
+                            kind: dx::kind_of(&name),
+                            name,
+                        })
+                    }
                     dx::Speaker::Named { name } => names.clean(&unmask_quote_marks(name)),
                     dx::Speaker::Anonymous { description } => {
                         Some(FoundSpeaker::Anonymous(unmask_quote_marks(description)))

@@ -24,12 +24,14 @@ use serde::Serialize;
 use tera::Tera;
 
 use crate::config::{Config, Paper};
-use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::output::Staging;
 use crate::render::views::*;
 use crate::render::{QuoteMark, Renderer, Theme, link_quotes};
 use crate::site::routes;
-use crate::site::{ActorIdx, ArticleIdx, QuotationIdx, QuoteKind, Site, Speaker, TopicIdx};
+use crate::site::{
+    ActorIdx, ArticleIdx, QuotationIdx, QuoteKind, Site, SourceIdx, Speaker, TopicIdx, ranked,
+};
 use crate::slug::slugify;
 use crate::text::shorten;
 
@@ -173,7 +175,7 @@ pub fn select(site: &Site, selector: &Selector, window: Window) -> Result<Select
             let a = find_actor(site, id)?;
             (Subject::Actor(a), site.actors[a].articles.clone())
         }
-        Selector::All => (Subject::All, (0..site.articles.len()).collect()),
+        Selector::All => (Subject::All, site.articles.keys().collect()),
     };
     let total = all.len();
     let mut articles: Vec<ArticleIdx> = all
@@ -238,7 +240,6 @@ fn find_topic(site: &Site, id: &str) -> Result<TopicIdx, Diagnostic> {
     let wanted = slugify(id);
     if let Some(t) = site
         .topics
-        .iter()
         .position(|t| t.id == wanted || slugify(&t.title) == wanted)
     {
         return Ok(t);
@@ -255,7 +256,7 @@ fn find_actor(site: &Site, id: &str) -> Result<ActorIdx, Diagnostic> {
         return Ok(a);
     }
     let wanted = slugify(id);
-    if let Some(a) = site.actors.iter().position(|a| {
+    if let Some(a) = site.actors.position(|a| {
         a.id == wanted
             || slugify(&a.name) == wanted
             || a.aliases.iter().any(|alias| slugify(alias) == wanted)
@@ -316,8 +317,8 @@ pub fn write_pages(
     site: &Site,
     renderer: &Renderer,
     staging: Option<&Staging>,
-) -> Result<(), Vec<Diagnostic>> {
-    let printer = Printer::new(config, theme, site, renderer).map_err(|d| vec![d])?;
+) -> Result<(), Diagnostics> {
+    let printer = Printer::new(config, theme, site, renderer)?;
     printer.write_pages(staging).map(|_| ())
 }
 
@@ -384,10 +385,10 @@ impl<'a> Printer<'a> {
     /// Make the print page of each topic and actor, into `print/`: the
     /// latest `BUILD_LATEST` articles of the digest (the cover says so, and
     /// how to print another period with `dossier print`).
-    pub fn write_pages(&self, staging: Option<&Staging>) -> Result<usize, Vec<Diagnostic>> {
+    pub fn write_pages(&self, staging: Option<&Staging>) -> Result<usize, Diagnostics> {
         let limit = BUILD_LATEST;
         let mut selections: Vec<(String, Selection)> = Vec::new();
-        for (t, topic) in self.site.topics.iter().enumerate() {
+        for (t, topic) in self.site.topics.iter_enumerated() {
             if let Some(s) = self.latest(
                 Selector::Topic(topic.id.clone()),
                 Subject::Topic(t),
@@ -397,7 +398,7 @@ impl<'a> Printer<'a> {
                 selections.push((routes::index_file(&routes::print_topic(&topic.id)), s));
             }
         }
-        for (a, actor) in self.site.actors.iter().enumerate() {
+        for (a, actor) in self.site.actors.iter_enumerated() {
             if let Some(s) = self.latest(
                 Selector::Actor(actor.id.clone()),
                 Subject::Actor(a),
@@ -681,7 +682,7 @@ impl<'a> Printer<'a> {
         let (config, site) = (self.config, self.site);
         let mut actor_counts: HashMap<ActorIdx, usize> = HashMap::new();
         let mut topic_counts: HashMap<TopicIdx, usize> = HashMap::new();
-        let mut source_counts: HashMap<Option<usize>, usize> = HashMap::new();
+        let mut source_counts: HashMap<Option<SourceIdx>, usize> = HashMap::new();
         // Quotation -> appearances within the selection.
         let mut words = 0;
         for &a in &selection.articles {
@@ -706,11 +707,6 @@ impl<'a> Printer<'a> {
             Subject::All => None,
         }
         .map(|net| network(config, site, net));
-        let ranked = |counts: HashMap<usize, usize>| {
-            let mut list: Vec<(usize, usize)> = counts.into_iter().collect();
-            list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            list
-        };
         let prominence = actor_counts.clone();
         let key_actors: Vec<ActorCard<'a>> = ranked(actor_counts)
             .into_iter()
@@ -743,7 +739,7 @@ impl<'a> Printer<'a> {
         // The most reported statements: by articles of this document that
         // carry them, then by outlets overall. An actor's digest shows their
         // own words when they have any.
-        let mut candidates: Vec<(usize, Vec<usize>)> = quote_counts
+        let mut candidates: Vec<(QuotationIdx, Vec<usize>)> = quote_counts
             .into_iter()
             .filter(|(q, _)| site.quotations[*q].kind != QuoteKind::Fragment)
             .collect();

@@ -12,7 +12,7 @@ use serde::{Serialize, Serializer};
 
 use super::Out;
 use crate::config::Config;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::site::routes;
 use crate::site::{Actor, Article, Quotation, QuoteKind, Site, Speaker, Topic};
 
@@ -55,7 +55,7 @@ where
     w.write_all(b"}\n")
 }
 
-pub fn write(config: &Config, site: &Site, out: Out) -> Result<(), Vec<Diagnostic>> {
+pub fn write(config: &Config, site: &Site, out: Out) -> Result<(), Diagnostics> {
     let results = [
         out.stream(ARTICLES, |w| {
             write_wrapped(
@@ -90,7 +90,7 @@ pub fn write(config: &Config, site: &Site, out: Out) -> Result<(), Vec<Diagnosti
     if errors.is_empty() {
         Ok(())
     } else {
-        Err(errors)
+        Err(errors.into())
     }
 }
 

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use super::Out;
 use super::xml::{element, escape_into};
 use crate::config::Config;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::site::routes;
 use crate::site::{ArticleIdx, Site};
 
@@ -55,8 +55,8 @@ fn all<'a>(config: &Config, site: &'a Site, everything: &'a [ArticleIdx]) -> Vec
     feeds
 }
 
-pub fn write(config: &Config, site: &Site, out: Out) -> Result<(), Vec<Diagnostic>> {
-    let everything: Vec<ArticleIdx> = (0..site.articles.len().min(ENTRIES)).collect();
+pub fn write(config: &Config, site: &Site, out: Out) -> Result<(), Diagnostics> {
+    let everything: Vec<ArticleIdx> = site.articles.keys().take(ENTRIES).collect();
     let feeds = all(config, site, &everything);
     let errors: Vec<Diagnostic> = feeds
         .par_iter()
@@ -68,7 +68,7 @@ pub fn write(config: &Config, site: &Site, out: Out) -> Result<(), Vec<Diagnosti
     if errors.is_empty() {
         Ok(())
     } else {
-        Err(errors)
+        Err(errors.into())
     }
 }
 

@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::content::html::decode_entities;
 use crate::diagnostics::Diagnostic;
 use crate::render::Theme;
-use crate::site::{Site, routes};
+use crate::site::{ArticleIdx, Site, routes};
 
 pub mod external;
 
@@ -260,11 +260,10 @@ impl<'a> Checker<'a> {
         pages: &[PageLinks],
         problems: &mut Vec<Diagnostic>,
     ) -> BTreeMap<String, Vec<PathBuf>> {
-        let articles: HashMap<String, usize> = self
+        let articles: HashMap<String, ArticleIdx> = self
             .site
             .articles
-            .iter()
-            .enumerate()
+            .iter_enumerated()
             .map(|(i, a)| (routes::index_file(&routes::article(&a.slug)), i))
             .collect();
         let mut external: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();

@@ -16,7 +16,7 @@ pub(crate) mod xml;
 use std::io::{self, Write};
 
 use crate::config::Config;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Staging;
 use crate::render::Renderer;
 use crate::site::{Site, routes};
@@ -68,7 +68,7 @@ pub fn write_all(
     site: &Site,
     renderer: &Renderer,
     staging: Option<&Staging>,
-) -> Result<(), Vec<Diagnostic>> {
+) -> Result<(), Diagnostics> {
     let out = Out::new(staging);
     let ((feeds, sitemap), (data, search)) = rayon::join(
         || {
@@ -92,7 +92,7 @@ pub fn write_all(
     if errors.is_empty() {
         Ok(())
     } else {
-        Err(errors)
+        Err(errors.into())
     }
 }
 

@@ -33,9 +33,9 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 use super::Out;
 use crate::config::Config;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::site::routes;
-use crate::site::{QuoteKind, Site};
+use crate::site::{QuoteKind, Site, SourceIdx};
 use crate::text::shorten;
 
 pub const META: &str = "search/meta.json";
@@ -71,7 +71,7 @@ struct Doc {
     /// Relative to the site's base path.
     url: String,
     date: String,
-    source: Option<usize>,
+    source: Option<SourceIdx>,
     snippet: String,
 }
 
@@ -448,7 +448,7 @@ where
                         &d.title,
                         &d.url,
                         &d.date,
-                        d.source.map_or(-1, |s| s as i64),
+                        d.source.map_or(-1, |s| usize::from(s) as i64),
                         &d.snippet,
                     )
                 })
@@ -542,12 +542,12 @@ where
     errors
 }
 
-pub fn write(config: &Config, site: &Site, out: Out) -> Result<(), Vec<Diagnostic>> {
+pub fn write(config: &Config, site: &Site, out: Out) -> Result<(), Diagnostics> {
     let errors = build(config, site, |path, bytes| out.write(&path, &bytes));
     if errors.is_empty() {
         Ok(())
     } else {
-        Err(errors)
+        Err(errors.into())
     }
 }
 

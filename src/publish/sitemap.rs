@@ -7,10 +7,10 @@ use chrono::{DateTime, FixedOffset};
 use super::Out;
 use super::xml::escape_into;
 use crate::config::Config;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::Diagnostics;
 use crate::render::Renderer;
-use crate::site::Site;
 use crate::site::routes::Page;
+use crate::site::{ArticleIdx, Site};
 
 pub const SITEMAP: &str = "sitemap.xml";
 pub const ROBOTS: &str = "robots.txt";
@@ -27,14 +27,14 @@ pub struct Entry {
 
 /// Every page worth indexing: all but the 404 and search pages.
 pub fn entries(config: &Config, site: &Site, renderer: &Renderer) -> Vec<Entry> {
-    let newest = |articles: &[usize]| articles.first().map(|&a| changed(site, a));
+    let newest = |articles: &[ArticleIdx]| articles.first().map(|&a| changed(site, a));
     renderer
         .pages(site)
         .into_iter()
         .filter(|page| page.in_sitemap())
         .map(|page| {
             let lastmod = match page {
-                Page::Home => site.articles.first().map(|_| changed(site, 0)),
+                Page::Home => site.articles.first_key().map(|a| changed(site, a)),
                 Page::Article(a) => Some(changed(site, a)),
                 Page::Topic(i, 1) => newest(&site.topics[i].articles),
                 Page::Actor(i, 1) => newest(&site.actors[i].articles),
@@ -49,7 +49,7 @@ pub fn entries(config: &Config, site: &Site, renderer: &Renderer) -> Vec<Entry> 
         .collect()
 }
 
-fn changed(site: &Site, a: usize) -> DateTime<FixedOffset> {
+fn changed(site: &Site, a: ArticleIdx) -> DateTime<FixedOffset> {
     let article = &site.articles[a];
     article.updated.unwrap_or(article.date).max(article.date)
 }
@@ -59,7 +59,7 @@ pub fn write(
     site: &Site,
     renderer: &Renderer,
     out: Out,
-) -> Result<(), Vec<Diagnostic>> {
+) -> Result<(), Diagnostics> {
     let entries = entries(config, site, renderer);
     let mut errors = Vec::new();
     for (path, xml) in files(config, &entries, MAX_URLS) {
@@ -73,7 +73,7 @@ pub fn write(
     if errors.is_empty() {
         Ok(())
     } else {
-        Err(errors)
+        Err(errors.into())
     }
 }
 

@@ -15,14 +15,15 @@ use tera::{Context, Tera};
 
 use crate::config::Config;
 use crate::content::markdown::{MARK_CLOSE, MARK_OPEN, MARK_OPEN_END};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::site::pictures::{self, Span, Timeline};
 use crate::site::routes::{self, Page};
-use crate::site::{QuoteKind, Site};
+use crate::site::{ArticleIdx, QuotationIdx, QuoteKind, Site};
 pub use crate::text::escape_html;
 use crate::text::first_words;
 pub use routes::TEMPLATES;
 pub use theme::Theme;
+use typed_index_collections::{TiSlice, TiVec};
 use views::*;
 
 pub struct Renderer {
@@ -76,7 +77,7 @@ struct PageMeta {
 }
 
 impl Renderer {
-    pub fn new(config: &Config, theme: &Theme) -> Result<Renderer, Vec<Diagnostic>> {
+    pub fn new(config: &Config, theme: &Theme) -> Result<Renderer, Diagnostics> {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".htm", ".xml"]);
         // Tera's default escaper also escapes `/`, which turns every URL into
@@ -89,7 +90,7 @@ impl Renderer {
             .map(|t| (t.name.as_str(), t.text.as_str()))
             .collect();
         if let Err(err) = tera.add_raw_templates(sources) {
-            return Err(vec![template_error(theme, &err)]);
+            return Err(template_error(theme, &err).into());
         }
         let missing: Vec<Diagnostic> = TEMPLATES
             .iter()
@@ -101,7 +102,7 @@ impl Renderer {
             })
             .collect();
         if !missing.is_empty() {
-            return Err(missing);
+            return Err(missing.into());
         }
         let globals = SiteGlobals {
             title: &config.site.title,
@@ -247,7 +248,7 @@ impl Renderer {
                     articles: usize,
                     last_date: Option<DateView>,
                 }
-                let sources: Vec<_> = (0..site.sources.len())
+                let sources: Vec<_> = (site.sources.keys())
                     .map(|s| SourceRow {
                         link: source_link(config, site, s),
                         articles: site.sources[s].articles.len(),
@@ -342,18 +343,17 @@ impl Renderer {
         // on 2016 events stays meaningful when read in 2026.
         let newest = site.articles.first().map(|a| a.date);
         let since = newest.map(|d| d - chrono::Duration::weeks(config.site.digest.weeks));
-        let recent_articles: Vec<usize> = match since {
+        let recent_articles: Vec<ArticleIdx> = match since {
             Some(since) => site
                 .articles
-                .iter()
-                .take_while(|a| a.date >= since)
-                .enumerate()
+                .iter_enumerated()
+                .take_while(|(_, a)| a.date >= since)
                 .map(|(i, _)| i)
                 .collect(),
             None => Vec::new(),
         };
-        let mut topic_counts = vec![0usize; site.topics.len()];
-        let mut actor_counts = vec![0usize; site.actors.len()];
+        let mut topic_counts: TiVec<_, usize> = site.topics.iter().map(|_| 0).collect();
+        let mut actor_counts: TiVec<_, usize> = site.actors.iter().map(|_| 0).collect();
         for &a in &recent_articles {
             for &t in &site.articles[a].topics {
                 topic_counts[t] += 1;
@@ -362,22 +362,11 @@ impl Renderer {
                 actor_counts[x] += 1;
             }
         }
-        let top = |counts: &[usize]| {
-            let mut list: Vec<(usize, usize)> = counts
-                .iter()
-                .copied()
-                .enumerate()
-                .filter(|(_, c)| *c > 0)
-                .collect();
-            list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            list.truncate(recent);
-            list
-        };
-        let topics: Vec<_> = top(&topic_counts)
+        let topics: Vec<_> = top(&topic_counts, recent)
             .into_iter()
             .map(|(t, c)| topic_card(config, site, &site.topics[t], c))
             .collect();
-        let actors: Vec<_> = top(&actor_counts)
+        let actors: Vec<_> = top(&actor_counts, recent)
             .into_iter()
             .map(|(a, c)| actor_card(config, site, &site.actors[a], c))
             .collect();
@@ -393,8 +382,8 @@ impl Renderer {
         ctx.insert("active_actors", &actors);
         ctx.insert("top_quotes", &quotes);
         ctx.insert("weeks", &config.site.digest.weeks);
-        let everything: Vec<usize> = (0..site.articles.len()).collect();
-        let quotations: Vec<usize> = (0..site.quotations.len()).collect();
+        let everything: Vec<ArticleIdx> = site.articles.keys().collect();
+        let quotations: Vec<QuotationIdx> = site.quotations.keys().collect();
         ctx.insert(
             "coverage",
             &Timeline::of(site, &everything, &quotations, None).map(|t| coverage(&t, None)),
@@ -420,7 +409,7 @@ impl Renderer {
         );
     }
 
-    fn article(&self, config: &Config, site: &Site, i: usize, ctx: &mut Context) {
+    fn article(&self, config: &Config, site: &Site, i: ArticleIdx, ctx: &mut Context) {
         let article = &site.articles[i];
         #[derive(Serialize)]
         struct ArticleQuoteView<'a> {
@@ -481,6 +470,11 @@ impl Renderer {
                 updated: article.updated.as_ref().map(date),
             },
         );
+        // The page's `lang`: the article's language where its front matter names one.
+        ctx.insert(
+            "page_language",
+            article.language.as_deref().unwrap_or(&config.site.language),
+        );
         let actors: Vec<_> = article
             .actors
             .iter()
@@ -500,7 +494,7 @@ impl Renderer {
         &self,
         config: &Config,
         site: &Site,
-        articles: &[usize],
+        articles: &[ArticleIdx],
         base: &str,
         n: usize,
         ctx: &mut Context,
@@ -514,7 +508,14 @@ impl Renderer {
         ctx.insert("period", &period(site, articles));
     }
 
-    fn topic(&self, config: &Config, site: &Site, i: usize, n: usize, ctx: &mut Context) {
+    fn topic(
+        &self,
+        config: &Config,
+        site: &Site,
+        i: crate::site::TopicIdx,
+        n: usize,
+        ctx: &mut Context,
+    ) {
         let topic = &site.topics[i];
         ctx.insert(
             "topic",
@@ -588,7 +589,14 @@ impl Renderer {
         );
     }
 
-    fn actor(&self, config: &Config, site: &Site, i: usize, n: usize, ctx: &mut Context) {
+    fn actor(
+        &self,
+        config: &Config,
+        site: &Site,
+        i: crate::site::ActorIdx,
+        n: usize,
+        ctx: &mut Context,
+    ) {
         let actor = &site.actors[i];
         ctx.insert(
             "actor",
@@ -659,7 +667,7 @@ impl Renderer {
         );
     }
 
-    fn quote(&self, config: &Config, site: &Site, i: usize, ctx: &mut Context) {
+    fn quote(&self, config: &Config, site: &Site, i: QuotationIdx, ctx: &mut Context) {
         let q = &site.quotations[i];
         ctx.insert("quote", &quote_card(config, site, q));
         #[derive(Serialize)]
@@ -693,6 +701,18 @@ impl Renderer {
     }
 }
 
+/// The `limit` entries counted most (ties by index), none counted zero.
+fn top<I: Ord + Copy + From<usize>>(counts: &TiSlice<I, usize>, limit: usize) -> Vec<(I, usize)> {
+    let mut list: Vec<(I, usize)> = counts
+        .iter_enumerated()
+        .map(|(i, &c)| (i, c))
+        .filter(|(_, c)| *c > 0)
+        .collect();
+    list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    list.truncate(limit);
+    list
+}
+
 /// Quotations grouped by speaker, speakers ordered by their most reported
 /// quotation (the input is most reported first).
 #[derive(Serialize)]
@@ -704,7 +724,7 @@ struct SpeakerQuotes<'a> {
 fn quotes_by_speaker<'a>(
     config: &Config,
     site: &'a Site,
-    quotations: &[usize],
+    quotations: &[QuotationIdx],
     limit: usize,
 ) -> Vec<SpeakerQuotes<'a>> {
     let mut groups: Vec<SpeakerQuotes<'a>> = Vec::new();

@@ -7,7 +7,9 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::site::routes::{self, Page};
-use crate::site::{Actor, Article, Quotation, Site, Speaker, Topic};
+use crate::site::{
+    Actor, ActorIdx, Article, ArticleIdx, Quotation, Site, SourceIdx, Speaker, Topic, TopicIdx,
+};
 
 #[derive(Serialize)]
 pub struct DateView {
@@ -102,7 +104,7 @@ pub fn article_card<'a>(config: &Config, site: &'a Site, article: &'a Article) -
     }
 }
 
-pub fn source_link<'a>(config: &Config, site: &'a Site, s: usize) -> Link<'a> {
+pub fn source_link<'a>(config: &Config, site: &'a Site, s: SourceIdx) -> Link<'a> {
     let source = &site.sources[s];
     Link {
         id: &source.id,
@@ -300,7 +302,7 @@ pub struct Month<'a> {
     pub articles: Vec<ArticleCard<'a>>,
 }
 
-pub fn months<'a>(config: &Config, site: &'a Site, articles: &[usize]) -> Vec<Month<'a>> {
+pub fn months<'a>(config: &Config, site: &'a Site, articles: &[ArticleIdx]) -> Vec<Month<'a>> {
     let mut months: Vec<Month<'a>> = Vec::new();
     for &a in articles {
         let article = &site.articles[a];
@@ -381,7 +383,7 @@ pub struct Period {
 }
 
 /// From the oldest to the newest of `articles` (newest first).
-pub fn period(site: &Site, articles: &[usize]) -> Option<Period> {
+pub fn period(site: &Site, articles: &[ArticleIdx]) -> Option<Period> {
     Some(Period {
         from: date(&site.articles[*articles.last()?].date),
         to: date(&site.articles[*articles.first()?].date),
@@ -495,7 +497,7 @@ pub struct TimelineLinks<'a> {
     pub config: &'a Config,
     pub site: &'a Site,
     /// The digest's articles, newest first, and its first page's route.
-    pub articles: &'a [usize],
+    pub articles: &'a [ArticleIdx],
     pub base: &'a str,
     pub page_size: usize,
 }
@@ -649,7 +651,7 @@ pub struct SparkBar {
 const SPARK_WIDTH: f64 = 120.0;
 const SPARK_HEIGHT: f64 = 24.0;
 
-pub fn sparkline(site: &Site, articles: &[usize], span: Option<Span>) -> Option<SparkView> {
+pub fn sparkline(site: &Site, articles: &[ArticleIdx], span: Option<Span>) -> Option<SparkView> {
     if articles.is_empty() {
         return None;
     }
@@ -774,7 +776,11 @@ fn others_row<'a>(
 }
 
 /// Who speaks on a topic; none when it has no quotations.
-pub fn topic_speakers<'a>(config: &Config, site: &'a Site, topic: usize) -> Option<BarsView<'a>> {
+pub fn topic_speakers<'a>(
+    config: &Config,
+    site: &'a Site,
+    topic: TopicIdx,
+) -> Option<BarsView<'a>> {
     let speakers = pictures::topic_speakers(site, topic);
     let Ranking {
         top,
@@ -806,7 +812,7 @@ pub fn topic_speakers<'a>(config: &Config, site: &'a Site, topic: usize) -> Opti
 }
 
 /// The topics an actor speaks on; none when they have no quotations.
-pub fn actor_topics<'a>(config: &Config, site: &'a Site, actor: usize) -> Option<BarsView<'a>> {
+pub fn actor_topics<'a>(config: &Config, site: &'a Site, actor: ActorIdx) -> Option<BarsView<'a>> {
     let Ranking {
         top,
         others,

@@ -22,11 +22,14 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
+use typed_index_collections::TiVec;
 
 use crate::config::Config;
 use crate::render::{Renderer, Theme};
 use crate::site::routes::Page;
-use crate::site::{QuoteKind, Site, Speaker};
+use crate::site::{
+    ActorIdx, ArticleIdx, QuotationIdx, QuoteKind, Site, SourceIdx, Speaker, TopicIdx,
+};
 
 /// The hash of fingerprints: 64 bits of xxh3, quick on the many small
 /// writes a page's inputs make.
@@ -34,14 +37,14 @@ type Fingerprinter = xxhash_rust::xxh3::Xxh3Default;
 
 /// Hashes of the cards of every entity, computed once per rebuild.
 pub struct Cards {
-    article: Vec<u64>,
-    actor: Vec<u64>,
-    topic: Vec<u64>,
-    quote: Vec<u64>,
-    source: Vec<u64>,
+    article: TiVec<ArticleIdx, u64>,
+    actor: TiVec<ActorIdx, u64>,
+    topic: TiVec<TopicIdx, u64>,
+    quote: TiVec<QuotationIdx, u64>,
+    source: TiVec<SourceIdx, u64>,
     /// Actors and topics as tags (`views::ActorTag`, `TopicTag`): no counts.
-    actor_tag: Vec<u64>,
-    topic_tag: Vec<u64>,
+    actor_tag: TiVec<ActorIdx, u64>,
+    topic_tag: TiVec<TopicIdx, u64>,
 }
 
 /// A page, where it is written, and its fingerprint.
@@ -111,11 +114,11 @@ fn page_inputs(
     always: u64,
     h: &mut Fingerprinter,
 ) {
-    let slice = |list: &[usize], n: usize| -> (usize, usize) {
+    let slice = |list: &[ArticleIdx], n: usize| -> (usize, usize) {
         let start = ((n.max(1) - 1) * page_size).min(list.len());
         (start, (start + page_size).min(list.len()))
     };
-    let timeline = |list: &[usize], n: usize, h: &mut Fingerprinter| {
+    let timeline = |list: &[ArticleIdx], n: usize, h: &mut Fingerprinter| {
         list.len().hash(h);
         n.hash(h);
         let (from, to) = slice(list, n);
@@ -243,7 +246,7 @@ fn page_inputs(
             }
         }
         Page::Sources => {
-            for (s, source) in site.sources.iter().enumerate() {
+            for (s, source) in site.sources.iter_enumerated() {
                 cards.source[s].hash(h);
                 source.articles.len().hash(h);
                 if let Some(&first) = source.articles.first() {
@@ -273,7 +276,7 @@ fn page_inputs(
             n.hash(h);
             let from = ((n.max(1) - 1) * page_size).min(cards.quote.len());
             let to = (from + page_size).min(cards.quote.len());
-            cards.quote[from..to].hash(h);
+            cards.quote.raw[from..to].hash(h);
         }
         Page::Quote(q) => {
             let quotation = &site.quotations[q];
@@ -296,21 +299,23 @@ fn page_inputs(
 /// The hash of every entity's card: what lists of articles, actors, topics,
 /// quotations and outlets show of each.
 pub fn cards(site: &Site) -> Cards {
-    let source: Vec<u64> = site
+    let source: TiVec<SourceIdx, u64> = site
         .sources
         .iter()
         .map(|s| one(|h| (&s.id, &s.name).hash(h)))
         .collect();
-    let first_date = |list: &[usize], h: &mut Fingerprinter| match list.first() {
+    let first_date = |list: &[ArticleIdx], h: &mut Fingerprinter| match list.first() {
         Some(&a) => date(&site.articles[a].date, h),
         None => 0u8.hash(h),
     };
-    let article = site
+    let article: Vec<u64> = site
         .articles
+        .raw
         .par_iter()
         .map(|a| {
             one(|h| {
                 (&a.slug, &a.title, &a.dateline, &a.summary, &a.lede).hash(h);
+                a.language.hash(h);
                 date(&a.date, h);
                 a.source.map(|s| source[s]).hash(h);
                 a.quotes.len().hash(h);
@@ -340,8 +345,9 @@ pub fn cards(site: &Site) -> Cards {
             })
         })
         .collect();
-    let quote = site
+    let quote: Vec<u64> = site
         .quotations
+        .raw
         .par_iter()
         .map(|q| {
             one(|h| {
@@ -363,10 +369,10 @@ pub fn cards(site: &Site) -> Cards {
         .map(|t| one(|h| (&t.id, &t.title).hash(h)))
         .collect();
     Cards {
-        article,
+        article: article.into(),
         actor,
         topic,
-        quote,
+        quote: quote.into(),
         source,
         actor_tag,
         topic_tag,
@@ -381,7 +387,7 @@ fn one(f: impl FnOnce(&mut Fingerprinter)) -> u64 {
 
 /// Every date of a list of articles, in order: what a coverage chart or a
 /// sparkline counts, and where its bars link.
-fn dates(site: &Site, articles: &[usize], h: &mut Fingerprinter) {
+fn dates(site: &Site, articles: &[ArticleIdx], h: &mut Fingerprinter) {
     articles.len().hash(h);
     for &a in articles {
         date(&site.articles[a].date, h);
@@ -400,7 +406,7 @@ fn site_span(site: &Site, h: &mut Fingerprinter) {
 }
 
 /// Who is in each of the articles: what a network's edges count.
-fn article_actors(cards: &Cards, site: &Site, articles: &[usize], h: &mut Fingerprinter) {
+fn article_actors(cards: &Cards, site: &Site, articles: &[ArticleIdx], h: &mut Fingerprinter) {
     for &a in articles {
         for &x in &site.articles[a].actors {
             cards.actor_tag[x].hash(h);

@@ -22,7 +22,7 @@ use crate::extract::Extractor;
 use crate::output::Collected;
 use crate::render::{Renderer, Theme};
 use crate::site::routes::Page;
-use crate::site::{self, LinkIndex, Processed, Site};
+use crate::site::{self, ArticleIdx, LinkIndex, Processed, Site};
 
 /// The served files that live in memory: pages and the theme's files, by
 /// their path in the output (`articles/x/index.html`).
@@ -71,7 +71,7 @@ struct Update {
 
 /// A new body for an article of the last good site.
 struct BodyEdit {
-    index: usize,
+    index: ArticleIdx,
     file: PathBuf,
     hash: Option<u64>,
     body_html: Arc<str>,
@@ -118,7 +118,7 @@ struct Cached {
     /// Size and modification time of the file (and its metadata file).
     stamp: Vec<Option<(u64, SystemTime)>>,
     hash: Option<u64>,
-    result: Result<Option<Processed>, Vec<Diagnostic>>,
+    result: Result<Option<Processed>, Diagnostics>,
 }
 
 pub struct LiveSite {
@@ -188,7 +188,7 @@ impl LiveSite {
 
     /// Bring the output up to date with `changes`. On error the output stays
     /// as it was, and the next rebuild tries again.
-    pub fn rebuild(&mut self, changes: &Changes) -> Result<Rebuilt, Vec<Diagnostic>> {
+    pub fn rebuild(&mut self, changes: &Changes) -> Result<Rebuilt, Diagnostics> {
         let started = Instant::now();
         let mut steps = Vec::new();
         let mut t = Instant::now();
@@ -243,7 +243,7 @@ impl LiveSite {
                 rendered,
                 pages: self.fingerprints.len(),
                 changed,
-                warnings: problems.sorted(),
+                warnings: problems.sorted().into(),
                 elapsed: started.elapsed(),
                 steps,
             });
@@ -291,14 +291,8 @@ impl LiveSite {
             .iter()
             .filter(|p| self.render_all || self.fingerprints.get(&p.path) != Some(&p.fingerprint))
             .collect();
-        let results = render_pages(setup, &site, &todo);
-        let mut rendered = Vec::with_capacity(results.len());
-        for r in results {
-            match r {
-                Ok(page) => rendered.push(page),
-                Err(d) => problems.push(d),
-            }
-        }
+        let (rendered, failed) = render_pages(setup, &site, &todo);
+        problems.extend(failed);
         if problems.has_errors() {
             return Err(problems.sorted());
         }
@@ -366,14 +360,14 @@ impl LiveSite {
             rendered: rendered_count,
             pages,
             changed,
-            warnings: problems.sorted(),
+            warnings: problems.sorted().into(),
             elapsed: started.elapsed(),
             steps,
         })
     }
 
     /// Bring the article cache up to date.
-    fn update_content(&mut self, changes: &Changes) -> Result<Update, Vec<Diagnostic>> {
+    fn update_content(&mut self, changes: &Changes) -> Result<Update, Diagnostics> {
         let root = self.opts.root.clone();
         let mut to_read: BTreeSet<PathBuf> = BTreeSet::new();
         let structural = changes.content.iter().any(|p| {
@@ -390,7 +384,7 @@ impl LiveSite {
         let rediscover = !self.discovered || changes.rescan || structural;
         if rediscover {
             let (found, problems) = content::discover(&root);
-            self.discover_problems = problems.sorted();
+            self.discover_problems = problems.sorted().into();
             let mut files = BTreeMap::new();
             for SourceFile { path, format } in found {
                 let entry = match self.files.remove(&path) {
@@ -481,10 +475,7 @@ impl LiveSite {
     /// The rebuild for body-only edits: the last good site with the new
     /// bodies, and the pages of those articles rendered again. Returns the
     /// changed paths and how many pages were rendered.
-    fn patch_bodies(
-        &mut self,
-        edits: Vec<BodyEdit>,
-    ) -> Result<(Vec<String>, usize), Vec<Diagnostic>> {
+    fn patch_bodies(&mut self, edits: Vec<BodyEdit>) -> Result<(Vec<String>, usize), Diagnostics> {
         let setup = self.setup.as_ref().expect("loaded before content");
         let cards = self.cards.clone().expect("kept with every good site");
         let snapshot = self.snapshot.take().expect("checked by body_only_edits");
@@ -513,17 +504,13 @@ impl LiveSite {
             .filter(|p| self.fingerprints.get(&p.path) != Some(&p.fingerprint))
             .collect();
         let refs: Vec<&deps::Planned> = planned.iter().collect();
-        let rendered: Result<Vec<(String, Bytes)>, Diagnostic> =
-            render_pages(setup, &site, &refs).into_iter().collect();
+        let (rendered, failed) = render_pages(setup, &site, &refs);
         let snapshot = Snapshot { site, ..snapshot };
-        let rendered = match rendered {
-            Ok(rendered) => rendered,
-            Err(d) => {
-                // The output keeps the old pages; the next rebuild is a full one.
-                self.snapshot = Some(snapshot);
-                return Err(vec![d]);
-            }
-        };
+        if !failed.is_empty() {
+            // The output keeps the old pages; the next rebuild is a full one.
+            self.snapshot = Some(snapshot);
+            return Err(failed.into());
+        }
         let count = rendered.len();
         let mut changed = Vec::with_capacity(count);
         {
@@ -628,10 +615,10 @@ impl LiveSite {
 }
 
 impl Setup {
-    fn load(opts: &BuildOptions) -> Result<Setup, Vec<Diagnostic>> {
+    fn load(opts: &BuildOptions) -> Result<Setup, Diagnostics> {
         // As a build reads it: every problem of site.yaml and the flags.
         let config = crate::build::load_config(opts)?;
-        let theme = Theme::load(&opts.root, &config.site.theme).map_err(|d| vec![d])?;
+        let theme = Theme::load(&opts.root, &config.site.theme)?;
         let renderer = Renderer::new(&config, &theme)?;
         let extractor = Extractor::new(&config.site);
         Ok(Setup {
@@ -643,8 +630,8 @@ impl Setup {
         })
     }
 
-    fn reload_theme(&mut self, opts: &BuildOptions) -> Result<(), Vec<Diagnostic>> {
-        let theme = Theme::load(&opts.root, &self.config.site.theme).map_err(|d| vec![d])?;
+    fn reload_theme(&mut self, opts: &BuildOptions) -> Result<(), Diagnostics> {
+        let theme = Theme::load(&opts.root, &self.config.site.theme)?;
         let renderer = Renderer::new(&self.config, &theme)?;
         self.templates = deps::template_closures(&theme);
         self.theme = Arc::new(theme);
@@ -654,20 +641,31 @@ impl Setup {
 }
 
 /// Render pages in parallel, each with its output path.
+/// The pages rendered as a build renders them (`build::render_pages`), kept
+/// in memory: each page's path and HTML, by path, and the problems.
 fn render_pages(
     setup: &Setup,
     site: &Site,
     pages: &[&deps::Planned],
-) -> Vec<Result<(String, Bytes), Diagnostic>> {
-    pages
-        .par_iter()
-        .map(|p| {
-            setup
-                .renderer
-                .render(&setup.config, site, p.page)
-                .map(|html| (p.path.clone(), Bytes::from(html)))
-        })
-        .collect()
+) -> (Vec<(String, Bytes)>, Vec<Diagnostic>) {
+    let pages: Vec<Page> = pages.iter().map(|p| p.page).collect();
+    let out = Collected::default();
+    let problems = build::render_pages(
+        &setup.config,
+        site,
+        &setup.renderer,
+        &pages,
+        Some(&out),
+        None,
+        &build::StageClock::default(),
+    );
+    let mut rendered: Vec<(String, Bytes)> = out
+        .into_files()
+        .into_iter()
+        .map(|(path, html)| (path, Bytes::from(html)))
+        .collect();
+    rendered.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    (rendered, problems)
 }
 
 fn lap(steps: &mut Vec<(&'static str, Duration)>, name: &'static str, since: &mut Instant) {

@@ -29,7 +29,7 @@ use std::time::{Duration, Instant};
 use tokio::sync::watch as tokio_watch;
 
 use crate::build::BuildOptions;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Staging;
 use crate::report::Reporter;
 use crate::text::plural;
@@ -368,7 +368,7 @@ impl Pace {
 /// Tell open pages what the rebuild did, and start the extra outputs.
 fn publish(
     site: &LiveSite,
-    result: &Result<Rebuilt, Vec<Diagnostic>>,
+    result: &Result<Rebuilt, Diagnostics>,
     live: &tokio_watch::Sender<LiveState>,
     extras: &Extras,
 ) {
@@ -458,12 +458,14 @@ fn lower_priority() {
     }
 }
 
-fn write_extras(dir: &Path, s: &Snapshot) -> Result<(), Vec<Diagnostic>> {
+fn write_extras(dir: &Path, s: &Snapshot) -> Result<(), Diagnostics> {
     let staging = Staging::new(dir).map_err(|e| {
-        vec![Diagnostic::error(format!("cannot write the extra outputs: {e}")).in_file(dir)]
+        Diagnostic::error(format!("cannot write the extra outputs: {e}")).in_file(dir)
     })?;
     crate::build::outputs_beyond_pages(&s.config, &s.theme, &s.site, &s.renderer, Some(&staging))?;
     staging.commit().map_err(|e| {
-        vec![Diagnostic::error(format!("cannot write the extra outputs: {e}")).in_file(dir)]
+        Diagnostic::error(format!("cannot write the extra outputs: {e}"))
+            .in_file(dir)
+            .into()
     })
 }

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use typed_index_collections::{TiSlice, TiVec};
 
 use super::quotes::Wordings;
 use super::*;
@@ -25,16 +26,24 @@ pub struct LinkIndex {
 
 /// Names that refer to registry entries (and, after linking, to the actors
 /// and topics made from front matter and speakers), compared without case.
-#[derive(Debug, Clone, Default)]
-pub(super) struct Names {
-    by_name: HashMap<String, usize>,
+#[derive(Debug, Clone)]
+pub(super) struct Names<I> {
+    by_name: HashMap<String, I>,
 }
 
-impl Names {
-    pub(super) fn get(&self, name: &str) -> Option<usize> {
+impl<I> Default for Names<I> {
+    fn default() -> Self {
+        Names {
+            by_name: HashMap::new(),
+        }
+    }
+}
+
+impl<I: Copy> Names<I> {
+    pub(super) fn get(&self, name: &str) -> Option<I> {
         self.by_name.get(&name.trim().to_lowercase()).copied()
     }
-    fn insert(&mut self, name: &str, index: usize) {
+    fn insert(&mut self, name: &str, index: I) {
         self.by_name
             .entry(name.trim().to_lowercase())
             .or_insert(index);
@@ -46,9 +55,9 @@ impl Names {
 /// edited article's names with them.
 #[derive(Debug, Clone)]
 pub(super) struct NameTables {
-    pub registry_actors: Names,
-    pub actors: Names,
-    pub topics: Names,
+    pub registry_actors: Names<ActorIdx>,
+    pub actors: Names<ActorIdx>,
+    pub topics: Names<TopicIdx>,
 }
 
 pub fn link(config: &SiteConfig, processed: Vec<&Processed>) -> Site {
@@ -78,21 +87,21 @@ fn link_site(
     let mut actor_names = registry_actors.clone();
     let site_names = site_names(config, &processed);
 
-    let mut sources: Vec<Source> = Vec::new();
+    let mut sources: TiVec<SourceIdx, Source> = TiVec::new();
     let mut source_ids: HashMap<String, SourceIdx> = HashMap::new();
-    let mut articles: Vec<Article> = Vec::with_capacity(processed.len());
+    let mut articles: TiVec<ArticleIdx, Article> = TiVec::with_capacity(processed.len());
     let mut pending_quotes: Vec<quotes::Pending> = Vec::new();
 
-    for (index, p) in processed.iter().enumerate() {
+    for p in &processed {
+        let index = articles.next_key();
         let source = p.meta.source.as_deref().map(|name| {
             let id = slugify(name);
             *source_ids.entry(id.clone()).or_insert_with(|| {
-                sources.push(Source {
+                sources.push_and_get_key(Source {
                     id,
                     name: name.trim().to_string(),
                     articles: Vec::new(),
-                });
-                sources.len() - 1
+                })
             })
         });
         if let Some(s) = source {
@@ -116,16 +125,17 @@ fn link_site(
         },
         wordings: quotes::Wordings::of(&pending_quotes, &actors),
     });
-    let sources_of: Vec<Option<SourceIdx>> = articles.iter().map(|a| a.source).collect();
+    let sources_of: TiVec<ArticleIdx, Option<SourceIdx>> =
+        articles.iter().map(|a| a.source).collect();
     let mut quotations = quotes::group(pending_quotes, &|a| sources_of[a], &actors);
-    for (qi, quotation) in quotations.iter().enumerate() {
+    for (qi, quotation) in quotations.iter_enumerated() {
         for appearance in &quotation.appearances {
             articles[appearance.article].quotes[appearance.ordinal].quotation = qi;
         }
     }
 
     // Digest lists.
-    for (ai, article) in articles.iter().enumerate() {
+    for (ai, article) in articles.iter_enumerated() {
         for &a in &article.actors {
             actors[a].articles.push(ai);
         }
@@ -136,31 +146,31 @@ fn link_site(
     // Each list reads the articles and writes only its own owner's: the
     // counting runs in parallel.
     quotations
+        .raw
         .par_iter_mut()
         .for_each(|quotation| quotation.topics = quotation_topics(quotation, &articles));
     quotation_lists(&quotations, &mut actors, &mut topics);
     actors
+        .raw
         .par_iter_mut()
         .enumerate()
-        .for_each(|(me, actor)| actor_lists(me, actor, &articles));
+        .for_each(|(me, actor)| actor_lists(me.into(), actor, &articles));
     topics
+        .raw
         .par_iter_mut()
         .enumerate()
-        .for_each(|(ti, topic)| topic_lists(ti, topic, &articles));
+        .for_each(|(ti, topic)| topic_lists(ti.into(), topic, &articles));
 
     let actor_ids = actors
-        .iter()
-        .enumerate()
+        .iter_enumerated()
         .map(|(i, a)| (a.id.clone(), i))
         .collect();
     let topic_ids = topics
-        .iter()
-        .enumerate()
+        .iter_enumerated()
         .map(|(i, t)| (t.id.clone(), i))
         .collect();
     let article_slugs = articles
-        .iter()
-        .enumerate()
+        .iter_enumerated()
         .map(|(i, a)| (a.slug.clone(), i))
         .collect();
     let site = Site {
@@ -177,13 +187,21 @@ fn link_site(
 }
 
 /// The registry's actors and topics, and the names that refer to them.
-fn registry(config: &SiteConfig) -> (Vec<Actor>, Vec<Topic>, Names, Names) {
-    let mut actors: Vec<Actor> = Vec::with_capacity(config.actors.len());
+#[allow(clippy::type_complexity)]
+fn registry(
+    config: &SiteConfig,
+) -> (
+    TiVec<ActorIdx, Actor>,
+    TiVec<TopicIdx, Topic>,
+    Names<ActorIdx>,
+    Names<TopicIdx>,
+) {
+    let mut actors: TiVec<ActorIdx, Actor> = TiVec::with_capacity(config.actors.len());
     let mut actor_names = Names::default();
     for (id, entry) in &config.actors {
-        let index = actors.len();
-        actors.push(Actor::new(id.clone(), entry.name.clone(), entry.kind, true));
-        let actor = actors.last_mut().expect("just pushed");
+        let index =
+            actors.push_and_get_key(Actor::new(id.clone(), entry.name.clone(), entry.kind, true));
+        let actor = &mut actors[index];
         actor.aliases = entry.aliases.clone();
         actor.role = entry.role.clone();
         actor_names.insert(id, index);
@@ -192,16 +210,16 @@ fn registry(config: &SiteConfig) -> (Vec<Actor>, Vec<Topic>, Names, Names) {
     // Aliases after every id and name, so an alias never shadows a name.
     for (index, entry) in config.actors.values().enumerate() {
         for alias in &entry.aliases {
-            actor_names.insert(alias, index);
+            actor_names.insert(alias, ActorIdx::from(index));
         }
     }
-    let mut topics: Vec<Topic> = Vec::with_capacity(config.topics.len());
+    let mut topics: TiVec<TopicIdx, Topic> = TiVec::with_capacity(config.topics.len());
     let mut topic_names = Names::default();
     for (id, entry) in &config.topics {
-        topic_names.insert(id, topics.len());
-        topic_names.insert(&entry.title, topics.len());
-        topics.push(Topic::new(id.clone(), entry.title.clone(), true));
-        topics.last_mut().expect("just pushed").keywords = entry.keywords.clone();
+        let index = topics.push_and_get_key(Topic::new(id.clone(), entry.title.clone(), true));
+        topic_names.insert(id, index);
+        topic_names.insert(&entry.title, index);
+        topics[index].keywords = entry.keywords.clone();
     }
     (actors, topics, actor_names, topic_names)
 }
@@ -229,7 +247,7 @@ fn site_names(config: &SiteConfig, processed: &[&Processed]) -> dossier_extract:
 }
 
 /// One article of the site, its quotations not yet grouped (their
-/// `quotation` is `usize::MAX`). Names are resolved by the callers' functions
+/// `quotation` is `QuotationIdx::UNGROUPED`). Names are resolved by the callers' functions
 /// (with the kind extraction found, for a speaker): `link` makes actors and
 /// topics for new names, `relink` only looks up.
 pub(super) fn make_article(
@@ -238,18 +256,30 @@ pub(super) fn make_article(
     resolve_actor: &mut dyn FnMut(&str, Option<ActorKind>) -> ActorIdx,
     resolve_topic: &mut dyn FnMut(&str) -> TopicIdx,
 ) -> Article {
-    let mut article_actors: Vec<ActorIdx> = p.findings.actors.clone();
+    // The registry's actors and topics come first in the site's tables, in
+    // the order extraction numbers them.
+    let mut article_actors: Vec<ActorIdx> = p
+        .findings
+        .actors
+        .iter()
+        .map(|&i| ActorIdx::from(i))
+        .collect();
     for listed in &p.meta.actors {
         article_actors.push(resolve_actor(&listed.value, None));
     }
-    let mut article_topics: Vec<TopicIdx> = p.findings.topics.clone();
+    let mut article_topics: Vec<TopicIdx> = p
+        .findings
+        .topics
+        .iter()
+        .map(|&i| TopicIdx::from(i))
+        .collect();
     for listed in &p.meta.topics {
         article_topics.push(resolve_topic(&listed.value));
     }
     let mut article_quotes = Vec::with_capacity(p.findings.quotes.len());
     for quote in &p.findings.quotes {
         let speaker = quote.speaker.as_ref().map(|s| match s {
-            FoundSpeaker::Registry(i) => Speaker::Actor(*i),
+            FoundSpeaker::Registry(i) => Speaker::Actor(ActorIdx::from(*i)),
             // A name that makes no usable URL (no letters, or longer than a
             // file name) gets no page: the speaker stays as written.
             FoundSpeaker::Named { name, .. }
@@ -266,7 +296,7 @@ pub(super) fn make_article(
             article_actors.push(i);
         }
         article_quotes.push(ArticleQuote {
-            quotation: usize::MAX,
+            quotation: QuotationIdx::UNGROUPED,
             text: quote.text.clone(),
             kind: quote.kind,
             speaker,
@@ -284,6 +314,7 @@ pub(super) fn make_article(
         source,
         url: p.meta.url.clone(),
         dateline: p.meta.dateline.clone(),
+        language: p.meta.language.clone(),
         summary,
         lede: p.lede.clone(),
         body_html: Arc::clone(&p.body_html),
@@ -300,7 +331,7 @@ pub(super) fn make_article(
 /// A quotation's topics: those of the articles reporting it, most first.
 pub(super) fn quotation_topics<A: Borrow<Article>>(
     quotation: &Quotation,
-    articles: &[A],
+    articles: &TiSlice<ArticleIdx, A>,
 ) -> Vec<TopicIdx> {
     let mut topic_counts: HashMap<TopicIdx, usize> = HashMap::new();
     for appearance in &quotation.appearances {
@@ -313,9 +344,9 @@ pub(super) fn quotation_topics<A: Borrow<Article>>(
 
 /// Each topic's and actor's quotations, in the quotations' order.
 pub(super) fn quotation_lists(
-    quotations: &[Quotation],
-    actors: &mut [Actor],
-    topics: &mut [Topic],
+    quotations: &TiSlice<QuotationIdx, Quotation>,
+    actors: &mut TiSlice<ActorIdx, Actor>,
+    topics: &mut TiSlice<TopicIdx, Topic>,
 ) {
     for actor in actors.iter_mut() {
         actor.quotations.clear();
@@ -323,7 +354,7 @@ pub(super) fn quotation_lists(
     for topic in topics.iter_mut() {
         topic.quotations.clear();
     }
-    for (qi, quotation) in quotations.iter().enumerate() {
+    for (qi, quotation) in quotations.iter_enumerated() {
         for &t in &quotation.topics {
             topics[t].quotations.push(qi);
         }
@@ -334,7 +365,11 @@ pub(super) fn quotation_lists(
 }
 
 /// An actor's topics and co-actors, from their articles.
-pub(super) fn actor_lists<A: Borrow<Article>>(me: ActorIdx, actor: &mut Actor, articles: &[A]) {
+pub(super) fn actor_lists<A: Borrow<Article>>(
+    me: ActorIdx,
+    actor: &mut Actor,
+    articles: &TiSlice<ArticleIdx, A>,
+) {
     let mut topic_counts: HashMap<TopicIdx, usize> = HashMap::new();
     let mut co: HashMap<ActorIdx, usize> = HashMap::new();
     for &ai in &actor.articles {
@@ -352,7 +387,11 @@ pub(super) fn actor_lists<A: Borrow<Article>>(me: ActorIdx, actor: &mut Actor, a
 }
 
 /// A topic's actors, related topics and outlets, from its articles.
-pub(super) fn topic_lists<A: Borrow<Article>>(ti: TopicIdx, topic: &mut Topic, articles: &[A]) {
+pub(super) fn topic_lists<A: Borrow<Article>>(
+    ti: TopicIdx,
+    topic: &mut Topic,
+    articles: &TiSlice<ArticleIdx, A>,
+) {
     let mut actor_counts: HashMap<ActorIdx, usize> = HashMap::new();
     let mut related: HashMap<TopicIdx, usize> = HashMap::new();
     let mut outlets: Vec<SourceIdx> = Vec::new();
@@ -377,14 +416,19 @@ pub(super) fn topic_lists<A: Borrow<Article>>(ti: TopicIdx, topic: &mut Topic, a
 
 /// A topic named in front matter: a registry id or title, or a new topic
 /// whose id is the slug of the name.
-fn resolve_topic(value: &str, topics: &mut Vec<Topic>, names: &mut Names) -> TopicIdx {
+fn resolve_topic(
+    value: &str,
+    topics: &mut TiVec<TopicIdx, Topic>,
+    names: &mut Names<TopicIdx>,
+) -> TopicIdx {
     names.get(value).unwrap_or_else(|| {
         let id = slugify(value);
         names.get(&id).unwrap_or_else(|| {
-            topics.push(Topic::new(id.clone(), value.trim().to_string(), false));
-            names.insert(&id, topics.len() - 1);
-            names.insert(value, topics.len() - 1);
-            topics.len() - 1
+            let index =
+                topics.push_and_get_key(Topic::new(id.clone(), value.trim().to_string(), false));
+            names.insert(&id, index);
+            names.insert(value, index);
+            index
         })
     })
 }
@@ -396,8 +440,8 @@ fn resolve_topic(value: &str, topics: &mut Vec<Topic>, names: &mut Names) -> Top
 fn resolve_actor(
     value: &str,
     kind: Option<ActorKind>,
-    actors: &mut Vec<Actor>,
-    names: &mut Names,
+    actors: &mut TiVec<ActorIdx, Actor>,
+    names: &mut Names<ActorIdx>,
     site_names: &dossier_extract::SiteNames,
 ) -> ActorIdx {
     if let Some(i) = names.get(value) {
@@ -417,13 +461,12 @@ fn resolve_actor(
         Some(kind) if shown == value => kind,
         _ => actor_kind(dossier_extract::kind_of(shown)),
     };
-    actors.push(Actor::new(
+    let i = actors.push_and_get_key(Actor::new(
         shown_id.clone(),
         shown.trim().to_string(),
         kind,
         false,
     ));
-    let i = actors.len() - 1;
     names.insert(&shown_id, i);
     names.insert(shown, i);
     names.insert(value, i);
@@ -438,13 +481,13 @@ fn actor_kind(kind: dossier_extract::ActorKind) -> ActorKind {
 }
 
 /// Most first, ties by index so output is stable.
-fn ranked(counts: HashMap<usize, usize>) -> Vec<(usize, usize)> {
+pub fn ranked<I: Ord>(counts: HashMap<I, usize>) -> Vec<(I, usize)> {
     let mut list: Vec<_> = counts.into_iter().collect();
     list.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     list
 }
 
-fn dedup_in_order(list: &mut Vec<usize>) {
+fn dedup_in_order<I: Copy + Eq + std::hash::Hash>(list: &mut Vec<I>) {
     let mut seen = std::collections::HashSet::with_capacity(list.len());
     list.retain(|x| seen.insert(*x));
 }

@@ -17,31 +17,91 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
+use typed_index_collections::TiVec;
 
 use crate::config::ActorKind;
 use crate::content::Listed;
 pub use crate::extract::QuoteKind;
-pub use link::{LinkIndex, link, link_indexed};
+pub use link::{LinkIndex, link, link_indexed, ranked};
 pub use processed::Processed;
 pub use relink::relink;
 
-pub type ArticleIdx = usize;
-pub type ActorIdx = usize;
-pub type TopicIdx = usize;
-pub type SourceIdx = usize;
-pub type QuotationIdx = usize;
+/// A position in one of the site's tables. Each table has its own index
+/// type, so an actor's index cannot pick an article: the tables are
+/// `TiVec`s, indexed by their type alone.
+///
+/// ```
+/// use dossier::site::{ArticleIdx, Site};
+/// fn title(site: &Site, article: ArticleIdx) -> &str {
+///     &site.articles[article].title
+/// }
+/// ```
+///
+/// ```compile_fail
+/// use dossier::site::{ActorIdx, Site};
+/// fn title(site: &Site, actor: ActorIdx) -> &str {
+///     &site.articles[actor].title
+/// }
+/// ```
+macro_rules! index_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+        #[serde(transparent)]
+        pub struct $name(usize);
+
+        impl From<usize> for $name {
+            fn from(index: usize) -> Self {
+                $name(index)
+            }
+        }
+
+        impl From<$name> for usize {
+            fn from(index: $name) -> usize {
+                index.0
+            }
+        }
+    };
+}
+
+index_type!(
+    /// An article's place in `Site::articles`.
+    ArticleIdx
+);
+index_type!(
+    /// An actor's place in `Site::actors`; the registry's actors come first,
+    /// in `site.yaml`'s order.
+    ActorIdx
+);
+index_type!(
+    /// A topic's place in `Site::topics`; the registry's first.
+    TopicIdx
+);
+index_type!(
+    /// An outlet's place in `Site::sources`.
+    SourceIdx
+);
+index_type!(
+    /// A quotation's place in `Site::quotations`.
+    QuotationIdx
+);
+
+impl QuotationIdx {
+    /// A quote not yet grouped into a quotation (see `link::make_article`).
+    pub(crate) const UNGROUPED: QuotationIdx = QuotationIdx(usize::MAX);
+}
 
 /// Cloning a site is cheap (every part is shared), so that `serve` can patch
 /// one article's body into a copy while the last site is still in use.
 #[derive(Debug, Clone)]
 pub struct Site {
     /// Newest first; ties by slug, so the order never depends on the disk.
-    pub articles: Vec<Arc<Article>>,
-    pub actors: Arc<Vec<Actor>>,
-    pub topics: Arc<Vec<Topic>>,
-    pub sources: Arc<Vec<Source>>,
+    pub articles: TiVec<ArticleIdx, Arc<Article>>,
+    pub actors: Arc<TiVec<ActorIdx, Actor>>,
+    pub topics: Arc<TiVec<TopicIdx, Topic>>,
+    pub sources: Arc<TiVec<SourceIdx, Source>>,
     /// Most reported first.
-    pub quotations: Arc<Vec<Quotation>>,
+    pub quotations: Arc<TiVec<QuotationIdx, Quotation>>,
     pub actor_ids: Arc<HashMap<String, ActorIdx>>,
     pub topic_ids: Arc<HashMap<String, TopicIdx>>,
     pub article_slugs: Arc<HashMap<String, ArticleIdx>>,
@@ -58,6 +118,8 @@ pub struct Article {
     pub source: Option<SourceIdx>,
     pub url: Option<String>,
     pub dateline: Option<String>,
+    /// `language:` of the front matter; `None` is the site's.
+    pub language: Option<String>,
     /// The front matter's summary, else the lede.
     pub summary: String,
     /// The first paragraph.

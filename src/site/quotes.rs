@@ -8,12 +8,14 @@ use std::hash::BuildHasherDefault;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
+use typed_index_collections::{TiSlice, TiVec};
 
 use dossier_extract::{Joins, Occurrence, QuotationGroup, QuoteKey, QuoteRef, SHINGLE_CAP};
 
 use super::processed::Processed;
 use super::{
-    Actor, ActorIdx, Appearance, Article, ArticleIdx, Quotation, QuoteKind, SourceIdx, Speaker,
+    Actor, ActorIdx, Appearance, Article, ArticleIdx, Quotation, QuotationIdx, QuoteKind,
+    SourceIdx, Speaker,
 };
 
 /// A quote of one article, waiting to be grouped.
@@ -54,8 +56,8 @@ pub fn pending_of<'a>(index: ArticleIdx, article: &Article, p: &'a Processed) ->
 pub fn group(
     pending: Vec<Pending>,
     source_of: &dyn Fn(ArticleIdx) -> Option<SourceIdx>,
-    actors: &[Actor],
-) -> Vec<Quotation> {
+    actors: &TiSlice<ActorIdx, Actor>,
+) -> TiVec<QuotationIdx, Quotation> {
     let refs = refs_of(&pending, actors);
     let groups = dossier_extract::group_quotations(&refs);
     drop(refs);
@@ -63,7 +65,10 @@ pub fn group(
 }
 
 /// The quotes as grouping sees them.
-pub fn refs_of<'a>(pending: &'a [Pending], actors: &'a [Actor]) -> Vec<QuoteRef<'a>> {
+pub fn refs_of<'a>(
+    pending: &'a [Pending],
+    actors: &'a TiSlice<ActorIdx, Actor>,
+) -> Vec<QuoteRef<'a>> {
     pending
         .iter()
         .map(|p| QuoteRef {
@@ -82,7 +87,10 @@ pub fn refs_of<'a>(pending: &'a [Pending], actors: &'a [Actor]) -> Vec<QuoteRef<
 
 /// A speaker as grouping knows it: an actor's id. Anonymous sources count as
 /// unknown: "an official" may be anyone.
-pub fn speaker_key<'a>(speaker: Option<&Speaker>, actors: &'a [Actor]) -> Option<&'a str> {
+pub fn speaker_key<'a>(
+    speaker: Option<&Speaker>,
+    actors: &'a TiSlice<ActorIdx, Actor>,
+) -> Option<&'a str> {
     actor_of(speaker).map(|a| actors[a].id.as_str())
 }
 
@@ -99,7 +107,7 @@ pub fn quotations_of(
     pending: Vec<Pending>,
     groups: Vec<QuotationGroup>,
     source_of: &dyn Fn(ArticleIdx) -> Option<SourceIdx>,
-) -> Vec<Quotation> {
+) -> TiVec<QuotationIdx, Quotation> {
     let mut slots: Vec<Option<Pending>> = pending.into_iter().map(Some).collect();
     let mut quotations: Vec<Quotation> = groups
         .into_iter()
@@ -146,7 +154,7 @@ pub fn quotations_of(
         })
         .collect();
     quotations.sort_by(by_rank);
-    quotations
+    TiVec::from(quotations)
 }
 
 /// The order of the site's quotations: most reported first (outlets, then
@@ -204,7 +212,7 @@ impl Holders {
 
 impl Wordings {
     /// The graph of a site's quotes; `actors` names their speakers.
-    pub fn of(pending: &[Pending], actors: &[Actor]) -> Wordings {
+    pub fn of(pending: &[Pending], actors: &TiSlice<ActorIdx, Actor>) -> Wordings {
         let mut index = Wordings::default();
         for p in pending {
             index.add(p.key, (p.article, p.ordinal));
@@ -243,7 +251,12 @@ impl Wordings {
 
     /// Set a wording's speaker from the speakers of its quotes, decided on
     /// their ids as grouping decides it.
-    pub fn set_speaker(&mut self, wording: u64, votes: &[Option<ActorIdx>], actors: &[Actor]) {
+    pub fn set_speaker(
+        &mut self,
+        wording: u64,
+        votes: &[Option<ActorIdx>],
+        actors: &TiSlice<ActorIdx, Actor>,
+    ) {
         let ids = votes.iter().map(|v| v.map(|a| actors[a].id.as_str()));
         // The winner is one of the votes: find its index among them, not
         // among all the site's actors.

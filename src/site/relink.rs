@@ -24,6 +24,8 @@ use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use typed_index_collections::{TiSlice, TiVec};
+
 use super::link::{
     LinkIndex, NameTables, Names, actor_lists, make_article, quotation_lists, quotation_topics,
     topic_lists,
@@ -108,12 +110,11 @@ pub fn relink(
     let kept_old: HashSet<QuotationIdx> = sets.kept.values().copied().collect();
     let kept = old
         .quotations
-        .iter()
-        .enumerate()
+        .iter_enumerated()
         .filter(|(qi, _)| kept_old.contains(qi))
         .map(|(_, q)| q.clone());
     let quotations = merge_ranked(kept, regrouped);
-    for (qi, quotation) in quotations.iter().enumerate() {
+    for (qi, quotation) in quotations.iter_enumerated() {
         for ap in &quotation.appearances {
             if articles[ap.article].quotes[ap.ordinal].quotation != qi {
                 Arc::make_mut(&mut articles[ap.article]).quotes[ap.ordinal].quotation = qi;
@@ -121,8 +122,8 @@ pub fn relink(
         }
     }
 
-    let mut actors: Vec<Actor> = old.actors.as_ref().clone();
-    let mut topics: Vec<Topic> = old.topics.as_ref().clone();
+    let mut actors: TiVec<ActorIdx, Actor> = old.actors.as_ref().clone();
+    let mut topics: TiVec<TopicIdx, Topic> = old.topics.as_ref().clone();
     let (was, now) = (&old.articles[at], &articles[at]);
     let touched_actors = move_membership(&was.actors, &now.actors, at, &mut actors, |a| {
         &mut a.articles
@@ -153,7 +154,7 @@ pub fn relink(
 /// The speakers an article names that are not in the registry, in order:
 /// linking makes actors of them, so an edit keeps the site's actors only if
 /// it keeps this list.
-fn new_speakers<'a>(p: &'a Processed, registry: &Names) -> Vec<&'a str> {
+fn new_speakers<'a>(p: &'a Processed, registry: &Names<ActorIdx>) -> Vec<&'a str> {
     p.findings
         .quotes
         .iter()
@@ -166,7 +167,7 @@ fn new_speakers<'a>(p: &'a Processed, registry: &Names) -> Vec<&'a str> {
 }
 
 /// A name as `link` resolves it, without making anything.
-fn lookup(names: &Names, value: &str) -> Option<usize> {
+fn lookup<I: Copy>(names: &Names<I>, value: &str) -> Option<I> {
     names.get(value).or_else(|| names.get(&slugify(value)))
 }
 
@@ -184,13 +185,13 @@ fn relinked_article(
         &mut |name, _| {
             lookup(&names.actors, name).unwrap_or_else(|| {
                 missing.set(true);
-                0
+                ActorIdx::from(0)
             })
         },
         &mut |value| {
             lookup(&names.topics, value).unwrap_or_else(|| {
                 missing.set(true);
-                0
+                TopicIdx::from(0)
             })
         },
     );
@@ -205,7 +206,7 @@ fn replace_quotes<'a>(
     before: &Processed,
     after: &Processed,
     article_at: &dyn Fn(ArticleIdx) -> &'a Article,
-    actors: &[Actor],
+    actors: &TiSlice<ActorIdx, Actor>,
 ) -> HashSet<u64> {
     for (ordinal, q) in before.findings.quotes.iter().enumerate() {
         wordings.remove_quote(q.key.wording, (at, ordinal));
@@ -308,10 +309,13 @@ impl Sets {
 }
 
 /// Two lists in rank order merged into one.
-fn merge_ranked(kept: impl Iterator<Item = Quotation>, new: Vec<Quotation>) -> Vec<Quotation> {
+fn merge_ranked(
+    kept: impl Iterator<Item = Quotation>,
+    new: TiVec<QuotationIdx, Quotation>,
+) -> TiVec<QuotationIdx, Quotation> {
     let mut kept = kept.peekable();
     let mut new = new.into_iter().peekable();
-    let mut out = Vec::with_capacity(kept.size_hint().0 + new.len());
+    let mut out = TiVec::with_capacity(kept.size_hint().0 + new.len());
     loop {
         let take_new = match (kept.peek(), new.peek()) {
             (Some(k), Some(n)) => quotes::by_rank(n, k).is_lt(),
@@ -329,13 +333,13 @@ fn merge_ranked(kept: impl Iterator<Item = Quotation>, new: Vec<Quotation>) -> V
 /// Move article `at` from the lists of the entities it left to those of the
 /// entities it joined (each list in article order), and return every entity
 /// it was or is in.
-fn move_membership<E>(
-    was: &[usize],
-    now: &[usize],
+fn move_membership<I: Copy + Ord + Into<usize>, E>(
+    was: &[I],
+    now: &[I],
     at: ArticleIdx,
-    entities: &mut [E],
+    entities: &mut TiSlice<I, E>,
     list_of: impl Fn(&mut E) -> &mut Vec<ArticleIdx>,
-) -> Vec<usize> {
+) -> Vec<I> {
     for &e in was.iter().filter(|e| !now.contains(e)) {
         let list = list_of(&mut entities[e]);
         if let Ok(pos) = list.binary_search(&at) {
@@ -348,7 +352,7 @@ fn move_membership<E>(
             list.insert(pos, at);
         }
     }
-    let mut touched: Vec<usize> = was.iter().chain(now).copied().collect();
+    let mut touched: Vec<I> = was.iter().chain(now).copied().collect();
     touched.sort_unstable();
     touched.dedup();
     touched

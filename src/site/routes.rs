@@ -14,7 +14,7 @@
 //! view in `render`.
 
 use super::{ActorIdx, ArticleIdx, QuotationIdx, Site, SourceIdx, TopicIdx};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 
 /// One page of the site. List pages carry their page number (1-based).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -137,18 +137,18 @@ impl Page {
             Page::NotFound,
             Page::Search,
         ];
-        pages.extend((0..site.articles.len()).map(Page::Article));
-        for (i, t) in site.topics.iter().enumerate() {
+        pages.extend(site.articles.keys().map(Page::Article));
+        for (i, t) in site.topics.iter_enumerated() {
             pages.extend((1..=pages_of(t.articles.len())).map(|p| Page::Topic(i, p)));
         }
-        for (i, a) in site.actors.iter().enumerate() {
+        for (i, a) in site.actors.iter_enumerated() {
             pages.extend((1..=pages_of(a.articles.len())).map(|p| Page::Actor(i, p)));
         }
-        for (i, s) in site.sources.iter().enumerate() {
+        for (i, s) in site.sources.iter_enumerated() {
             pages.extend((1..=pages_of(s.articles.len())).map(|p| Page::Source(i, p)));
         }
         pages.extend((1..=pages_of(site.quotations.len())).map(Page::Quotes));
-        pages.extend((0..site.quotations.len()).map(Page::Quote));
+        pages.extend(site.quotations.keys().map(Page::Quote));
         pages
     }
 
@@ -251,7 +251,7 @@ impl Page {
 /// are written (front matter, site.yaml), so this holds by construction;
 /// the check makes sure that whatever slips past those fails the build,
 /// naming both claimants, instead of overwriting a page.
-pub fn check_unique(site: &Site, pages: &[Page]) -> Result<(), Vec<Diagnostic>> {
+pub fn check_unique(site: &Site, pages: &[Page]) -> Result<(), Diagnostics> {
     let mut claimed: std::collections::HashMap<String, Page> =
         std::collections::HashMap::with_capacity(pages.len());
     let mut problems = Vec::new();
@@ -283,7 +283,7 @@ pub fn check_unique(site: &Site, pages: &[Page]) -> Result<(), Vec<Diagnostic>> 
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(problems)
+        Err(problems.into())
     }
 }
 
@@ -351,9 +351,9 @@ mod tests {
             sources: 0,
         };
         let site = Site {
-            articles: Vec::new(),
+            articles: Default::default(),
             actors: Default::default(),
-            topics: std::sync::Arc::new(vec![topic("x", "First"), topic("", "Empty")]),
+            topics: std::sync::Arc::new(vec![topic("x", "First"), topic("", "Empty")].into()),
             sources: Default::default(),
             quotations: Default::default(),
             actor_ids: Default::default(),
@@ -370,7 +370,7 @@ mod tests {
             "{text}"
         );
         let fine = Site {
-            topics: std::sync::Arc::new(vec![topic("x", "First"), topic("y", "Second")]),
+            topics: std::sync::Arc::new(vec![topic("x", "First"), topic("y", "Second")].into()),
             ..site
         };
         assert!(check_unique(&fine, &Page::all(&fine, 10)).is_ok());

@@ -128,8 +128,10 @@ pub fn normalise(text: &str) -> String {
     let mut gap = false;
     let mut push = |c: char, out: &mut String| {
         let c = match c {
-            '‘' | '’' | '‛' | '′' | '`' | '´' => '\'',
-            '“' | '”' | '„' | '‟' | '″' | '«' | '»' => '"',
+            '‘' | '’' | '‛' | '′' | '`' | '´' | '‚' | '‹' | '›' => '\'',
+            '“' | '”' | '„' | '‟' | '″' | '«' | '»' | '「' | '」' | '『' | '』' => {
+                '"'
+            }
             c => c,
         };
         if c.is_alphanumeric() {

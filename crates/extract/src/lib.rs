@@ -9,6 +9,7 @@
 //! `Send + Sync`, so one `Lexicon` serves every rayon thread of a build.
 
 mod analyse;
+mod foreign;
 mod group;
 mod lexicon;
 mod names;
@@ -31,11 +32,50 @@ pub use names::{ArticleNames, CleanName, SiteNames, clean_speaker, kind_of};
 pub struct Options {
     /// Quoted stretches shorter than this many words are fragments (scare quotes).
     pub min_words: usize,
+    /// The article's language: it picks the reporting verbs speakers are found by.
+    pub language: Language,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { min_words: 4 }
+        Options {
+            min_words: 4,
+            language: Language::English,
+        }
+    }
+}
+
+/// The languages whose reporting verbs the extractor knows. Any other language gets the
+/// quotation marks of every language and no speakers beyond the registry's names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Language {
+    English,
+    French,
+    German,
+    Spanish,
+    Russian,
+    /// Any other language: quotations are found, speakers only by the English rules'
+    /// registry matches.
+    Other,
+}
+
+impl Language {
+    /// The language of a BCP 47 tag (`ru`, `fr-CA`, `de_DE`, `EN`); English when empty.
+    pub fn from_tag(tag: &str) -> Language {
+        let primary = tag
+            .trim()
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "" | "en" => Language::English,
+            "fr" => Language::French,
+            "de" => Language::German,
+            "es" => Language::Spanish,
+            "ru" => Language::Russian,
+            _ => Language::Other,
+        }
     }
 }
 

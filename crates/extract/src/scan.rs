@@ -42,7 +42,13 @@ fn is_quote_char(c: char) -> bool {
     matches!(
         c,
         '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '`'
-    )
+    ) || is_other_language_mark(c)
+}
+
+/// The marks of other languages beyond `«»` and `„`: `‹›` (French, Russian), `‚` (German,
+/// Czech, closed by `‘`), and the CJK corner brackets `「」『』`.
+fn is_other_language_mark(c: char) -> bool {
+    matches!(c, '‹' | '›' | '‚' | '「' | '」' | '『' | '』')
 }
 
 fn is_open_ctx(c: char) -> bool {
@@ -64,7 +70,7 @@ pub(crate) fn marks(p: &str) -> Vec<Mark> {
     while i < bytes.len() {
         let b = bytes[i];
         // Fast skip: every mark starts with one of these bytes.
-        if !matches!(b, b'"' | b'\'' | b'`' | 0xE2 | 0xC2) {
+        if !matches!(b, b'"' | b'\'' | b'`' | 0xE2 | 0xC2 | 0xE3) {
             i += 1;
             continue;
         }
@@ -88,14 +94,26 @@ pub(crate) fn marks(p: &str) -> Vec<Mark> {
                 Some(0x9E) => (MarkKind::Double, 3, 'o'), // „
                 Some(0x98) => (MarkKind::Single, 3, '['), // ‘
                 Some(0x99) => (MarkKind::Single, 3, 's'), // ’
+                Some(0x9A) => (MarkKind::Single, 3, 'o'), // ‚ (German, Czech)
+                Some(0xB9) => (MarkKind::Single, 3, 'g'), // ‹
+                Some(0xBA) => (MarkKind::Single, 3, 'G'), // ›
                 _ => {
                     i += 1;
                     continue;
                 }
             },
             0xC2 => match bytes.get(i + 1) {
-                Some(0xAB) => (MarkKind::Double, 2, 'o'), // «
-                Some(0xBB) => (MarkKind::Double, 2, 'c'), // »
+                Some(0xAB) => (MarkKind::Double, 2, 'g'), // «
+                Some(0xBB) => (MarkKind::Double, 2, 'G'), // »
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            },
+            // CJK corner brackets: 「」 and, inside them, 『』
+            0xE3 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                Some(0x8C | 0x8E) => (MarkKind::Double, 3, '<'),
+                Some(0x8D | 0x8F) => (MarkKind::Double, 3, '>'),
                 _ => {
                     i += 1;
                     continue;
@@ -121,6 +139,10 @@ pub(crate) fn marks(p: &str) -> Vec<Mark> {
             'd' => {
                 if !left && !right && !pw && !nw {
                     (true, true)
+                } else if pw && nw && closes_after_inner_single(p, i) {
+                    // `… like, 'this is important,' " Roe said`: set apart from the
+                    // single mark it closes after
+                    (false, true)
                 } else {
                     (left, right)
                 }
@@ -142,9 +164,35 @@ pub(crate) fn marks(p: &str) -> Vec<Mark> {
                 }
             }
             'o' => (!nw, false),
-            'c' => (false, !pw),
-            // ‘ opens a single quotation
-            '[' => (!nw, false),
+            // « and ‹ open (French and Russian, also with a space inside: `« Q »`), unless
+            // they clearly close after a word (Danish `»Q«`)
+            'g' => {
+                if right && !po {
+                    (false, true)
+                } else {
+                    (true, false)
+                }
+            }
+            // » and › close, unless they stand before a word after a space (Danish `»Q«`)
+            'G' => {
+                if (pw || po) && next.is_some_and(char::is_alphanumeric) {
+                    (true, false)
+                } else {
+                    (false, true)
+                }
+            }
+            // CJK brackets have one direction each, with no spaces around them to judge by
+            '<' => (true, false),
+            '>' => (false, true),
+            // ‘ opens a single quotation, unless it clearly closes one after a word (the
+            // German `‚Q‘`)
+            '[' => {
+                if right && !left && !po {
+                    (false, true)
+                } else {
+                    (!nw, false)
+                }
+            }
             // ' and ’: an apostrophe between letters, else by flanking
             _ => {
                 if pa && na {
@@ -166,6 +214,19 @@ pub(crate) fn marks(p: &str) -> Vec<Mark> {
         i += len;
     }
     out
+}
+
+/// True when the straight double mark at byte `i` stands after one space that follows a
+/// closing single mark: `,' "`.
+fn closes_after_inner_single(p: &str, i: usize) -> bool {
+    let before = &p[..i];
+    let Some(rest) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let Some(inner) = rest.strip_suffix('\'').or_else(|| rest.strip_suffix('’')) else {
+        return false;
+    };
+    inner.ends_with(['.', ',', '?', '!'])
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -444,6 +505,43 @@ mod tests {
     }
 
     #[test]
+    fn marks_of_other_languages() {
+        // French and Russian guillemets, with or without the French spaces inside
+        assert_eq!(
+            texts(&["« Nous sommes prêts », a-t-il dit."]),
+            vec!["Nous sommes prêts"]
+        );
+        assert_eq!(
+            texts(&["Лавров заявил: «Мы готовы к переговорам»."]),
+            vec!["Мы готовы к переговорам"]
+        );
+        assert_eq!(
+            texts(&["Il a parlé d’un ‹ accord › puis de «la paix»."]),
+            vec!["accord", "la paix"]
+        );
+        // German low-high marks, double and single, nested
+        assert_eq!(
+            texts(&["„Wir sind bereit“, sagte Merkel, „und ‚sofort‘ dazu.“"]),
+            vec!["Wir sind bereit", "und ‚sofort‘ dazu."]
+        );
+        assert_eq!(
+            texts(&["Er sprach von einer ‚Wende‘ in der Politik."]),
+            vec!["Wende"]
+        );
+        // Danish reversed guillemets
+        assert_eq!(
+            texts(&["»Vi er klar«, sagde hun, og ›alle‹ nikkede."]),
+            vec!["Vi er klar", "alle"]
+        );
+        // CJK corner brackets, the inner pair kept inside the outer quotation
+        assert_eq!(
+            texts(&["外相は「交渉の準備ができている『今すぐに』」と述べた。"]),
+            vec!["交渉の準備ができている『今すぐに』"]
+        );
+        assert_eq!(texts(&["他说：「我们准备好了。」"]), vec!["我们准备好了。"]);
+    }
+
+    #[test]
     fn spans_include_marks() {
         let p = "He said “common ground” today.";
         let q = &scan(&[p])[0];
@@ -590,6 +688,12 @@ mod tests {
             texts(&["‘Tenants’ savings and landlords’ margins both shrink,’ she said."]),
             vec!["Tenants’ savings and landlords’ margins both shrink"]
         );
+    }
+
+    #[test]
+    fn double_mark_after_a_space_closes_a_nested_single() {
+        let t = texts(&["\"They ask, 'Is this the plan?' \" Roe said. \"Not now.\""]);
+        assert_eq!(t, ["They ask, 'Is this the plan?'", "Not now."]);
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub(crate) fn is_opening_punct(c: char) -> bool {
     matches!(
         c,
         '"' | '\'' | '“' | '‘' | '«' | '„' | '(' | '[' | '{' | '—' | '–'
-    )
+    ) || matches!(c, '‚' | '‹' | '「' | '『')
 }
 
 /// True when byte `i` of `s` starts a sentence: only white space, opening marks or
@@ -84,11 +84,32 @@ pub(crate) fn count_words(s: &str) -> usize {
     count_words_upto(s, usize::MAX)
 }
 
-/// Counts words like [`count_words`], stopping once `limit` is reached.
+/// Chinese characters and Japanese kana: written without spaces between words.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// Counts words like [`count_words`], stopping once `limit` is reached. In Chinese and
+/// Japanese, which put no spaces between words, two characters count as one word (about
+/// their average word length), so a quotation there is a `quote` or a `fragment` by its
+/// length as elsewhere.
 pub(crate) fn count_words_upto(s: &str, limit: usize) -> usize {
     let mut n = 0;
     let mut in_word = false;
+    let mut unspaced_run = 0usize;
     for c in s.chars() {
+        if is_unspaced_script(c) {
+            if unspaced_run.is_multiple_of(2) {
+                n += 1;
+                if n >= limit {
+                    return n;
+                }
+            }
+            unspaced_run += 1;
+            in_word = false;
+            continue;
+        }
+        unspaced_run = 0;
         if c.is_alphanumeric() {
             if !in_word {
                 n += 1;
@@ -128,6 +149,8 @@ mod tests {
         assert_eq!(count_words("Let’s Make a Deal"), 4);
         assert_eq!(count_words("  "), 0);
         assert_eq!(count_words("it's - done"), 2);
+        assert_eq!(count_words("我们准备好了"), 3);
+        assert_eq!(count_words("交渉の準備ができている"), 6);
     }
 
     #[test]

@@ -68,7 +68,14 @@ fn paragraphs() -> impl Strategy<Value = Vec<String>> {
 
 fn check_spans(paragraphs: &[&str], min_words: usize) {
     let lexicon = seed_lexicon();
-    let analysis = analyse(paragraphs, &lexicon, &Options { min_words });
+    let analysis = analyse(
+        paragraphs,
+        &lexicon,
+        &Options {
+            min_words,
+            ..Options::default()
+        },
+    );
     let mut last: Option<(usize, usize)> = None;
     for quote in &analysis.quotes {
         assert!(!quote.spans.is_empty());

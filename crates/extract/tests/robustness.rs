@@ -97,7 +97,14 @@ fn soup(rng: &mut Rng, len: usize) -> String {
 
 fn check(paragraphs: &[&str], lex: &dossier_extract::Lexicon) {
     for min_words in [0, 1, 4] {
-        let a = analyse(paragraphs, lex, &Options { min_words });
+        let a = analyse(
+            paragraphs,
+            lex,
+            &Options {
+                min_words,
+                ..Options::default()
+            },
+        );
         for q in &a.quotes {
             assert!(!q.spans.is_empty());
             for s in &q.spans {

@@ -30,7 +30,9 @@ use chrono::{Datelike, NaiveDate};
 use std::fmt;
 
 mod dates;
+pub mod feed;
 mod furniture;
+pub mod html;
 mod markdown;
 mod meta;
 mod names;
@@ -108,6 +110,8 @@ pub struct Imported {
     pub source: Option<Field<String>>,
     pub dateline: Option<Field<String>>,
     pub url: Option<String>,
+    /// The language tag a web page gave (`ru`, `en-GB`); `None` for pasted text.
+    pub language: Option<String>,
     /// The body without furniture, one plain-text paragraph each (no
     /// Markdown escapes; `to_markdown` adds those).
     pub paragraphs: Vec<String>,
@@ -529,6 +533,7 @@ pub fn import_text(raw: &str, opts: &ImportOptions) -> Result<Imported, ImportEr
             .as_ref()
             .map(|u| u.trim().to_string())
             .filter(|u| !u.is_empty()),
+        language: None,
         paragraphs,
         subheads,
         removed,

@@ -2,73 +2,7 @@
 //! back to the same values, and a Markdown body that renders as the text.
 
 use crate::{How, Imported};
-
-/// A YAML scalar for a block mapping value: plain where that is safe and
-/// reads back as the same string, else double-quoted with escapes.
-pub(crate) fn yaml_str(s: &str) -> String {
-    if plain_ok(s, false) {
-        s.to_string()
-    } else {
-        quoted(s)
-    }
-}
-
-/// A YAML scalar inside a flow sequence (`[a, b]`): stricter, as `,`, `[`
-/// and `]` end a plain item there.
-pub(crate) fn yaml_flow_item(s: &str) -> String {
-    if plain_ok(s, true) {
-        s.to_string()
-    } else {
-        quoted(s)
-    }
-}
-
-fn plain_ok(s: &str, flow: bool) -> bool {
-    let Some(first) = s.chars().next() else {
-        return false;
-    };
-    if !first.is_alphabetic() {
-        return false; // numbers, dates, indicators (- ? : & * ! | > ' " % @ `)
-    }
-    if s != s.trim() || s.contains(": ") || s.contains(" #") || s.ends_with(':') {
-        return false;
-    }
-    let lower = s.to_ascii_lowercase();
-    if matches!(
-        lower.as_str(),
-        "y" | "n" | "yes" | "no" | "true" | "false" | "on" | "off" | "null" | "nan" | "inf"
-    ) {
-        return false;
-    }
-    s.chars().all(|c| {
-        c.is_alphanumeric()
-            || matches!(
-                c,
-                ' ' | '.' | '\'' | '’' | '(' | ')' | '-' | '_' | '/' | '&' | '+'
-            )
-            || (!flow && c == ',')
-    })
-}
-
-fn quoted(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}') => {
-                out.push_str(&format!("\\u{:04X}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
+use dossier_text::yaml;
 
 /// `  # inferred: why`, on one line.
 fn comment(how: &How) -> String {
@@ -121,7 +55,7 @@ pub(crate) fn escape_block(p: &str) -> String {
 
 pub(crate) fn render(imp: &Imported, actors: &[String], topics: &[String]) -> String {
     let mut out = String::from("---\n");
-    out.push_str(&format!("title: {}\n", quoted(&imp.title)));
+    out.push_str(&format!("title: {}\n", yaml::double_quoted(&imp.title)));
     if let Some(d) = &imp.date {
         out.push_str(&format!(
             "date: {}{}\n",
@@ -132,23 +66,26 @@ pub(crate) fn render(imp: &Imported, actors: &[String], topics: &[String]) -> St
     if let Some(s) = &imp.source {
         out.push_str(&format!(
             "source: {}{}\n",
-            yaml_str(&s.value),
+            yaml::scalar(&s.value),
             comment(&s.how)
         ));
     }
     if let Some(d) = &imp.dateline {
         out.push_str(&format!(
             "dateline: {}{}\n",
-            yaml_str(&d.value),
+            yaml::scalar(&d.value),
             comment(&d.how)
         ));
     }
     if let Some(u) = &imp.url {
-        out.push_str(&format!("url: {}\n", yaml_str(u)));
+        out.push_str(&format!("url: {}\n", yaml::scalar(u)));
+    }
+    if let Some(l) = &imp.language {
+        out.push_str(&format!("language: {}\n", yaml::scalar(l)));
     }
     for (key, list) in [("actors", actors), ("topics", topics)] {
         if !list.is_empty() {
-            let items: Vec<String> = list.iter().map(|s| yaml_flow_item(s)).collect();
+            let items: Vec<String> = list.iter().map(|s| yaml::flow_item(s)).collect();
             out.push_str(&format!("{key}: [{}]\n", items.join(", ")));
         }
     }
@@ -173,19 +110,6 @@ pub(crate) fn render(imp: &Imported, actors: &[String], topics: &[String]) -> St
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn scalars() {
-        assert_eq!(yaml_str("Xinhua"), "Xinhua");
-        assert_eq!(yaml_str("MOSCOW (AFP)"), "MOSCOW (AFP)");
-        assert_eq!(yaml_str("The Straits Times"), "The Straits Times");
-        assert_eq!(yaml_str("yes"), "\"yes\"");
-        assert_eq!(yaml_str("2016"), "\"2016\"");
-        assert_eq!(yaml_str("a: b"), "\"a: b\"");
-        assert_eq!(yaml_str("say \"hi\"\\"), "\"say \\\"hi\\\"\\\\\"");
-        assert_eq!(yaml_flow_item("a, b"), "\"a, b\"");
-        assert_eq!(yaml_flow_item("sergei-lavrov"), "sergei-lavrov");
-    }
 
     #[test]
     fn blocks() {

@@ -194,7 +194,7 @@ pub fn quotations_in(site: &Site, articles: &[ArticleIdx]) -> Vec<QuotationIdx> 
     articles
         .iter()
         .flat_map(|&a| site.articles[a].quotes.iter().map(|q| q.quotation))
-        .filter(|&q| q < site.quotations.len() && seen.insert(q))
+        .filter(|&q| site.quotations.get(q).is_some() && seen.insert(q))
         .collect()
 }
 

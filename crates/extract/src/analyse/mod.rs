@@ -250,7 +250,10 @@ fn analyse_article(
                         && (n.contains(' ') || names.contains_key(&n))
                         && !pa.after_preposition(first)
                     {
-                        verb_subjects.push(((pa.idx, pa.toks[first].start), Cand::Named(n)));
+                        // a name that only qualifies the description of another: "Roe
+                        // campaign manager Jon Doe released …" is Doe's sentence
+                        let c = pa.role_name_after(m).map_or(Cand::Named(n), |(c, _)| c);
+                        verb_subjects.push(((pa.idx, pa.toks[first].start), c));
                         break;
                     }
                 }
@@ -409,6 +412,9 @@ fn analyse_article(
         let comma_style = !ends
             || pl.is_punct(tl + 1, &[','])
             || (text.trim_end().ends_with(['?', '!'])
+                // (not after a colon: in "Roe answered: \"Q?\" Her critics cited it", the
+                // colon gave the quotation its speaker)
+                && !introduced_by_speech(pf, tf)
                 && pl.word(tl + 1).is_some_and(|w| {
                     !starts_upper(w)
                         || (tl + 2..tl + 8)
@@ -416,6 +422,7 @@ fn analyse_article(
                                 pl.toks.get(k).is_some_and(|t| t.kind == TokKind::Word)
                             })
                             .any(|k| pl.reports_after_quote(k))
+                        || pl.name_then_verb(tl + 1)
                 }));
 
         let mut found: Option<(Found, (usize, usize))> = None;
@@ -428,6 +435,11 @@ fn analyse_article(
         }
         if found.is_none() && !pf.headline && comma_style {
             found = after_rule(pl, tl, true).map(|f| (f, (pl.idx, last.start)));
+        }
+        // "\"Q\" and against the levy, Roe said.": the quotation's sentence runs on after it
+        // and ends with its attribution
+        if found.is_none() && !pf.headline && comma_style {
+            found = sentence_end_rule(pl, tl).map(|f| (f, (pl.idx, last.start)));
         }
         if found.is_none() && !pf.headline {
             found = passive_label_rule(pl, tl).map(|f| (f, (pl.idx, last.start)));
@@ -464,12 +476,13 @@ fn analyse_article(
             && !pf.headline
             && let Some(v) = participle_before(pf, tf)
         {
-            found = sentence_subject(pf, v, &state.short).map(|c| {
-                (
-                    (c, "before: subject, participle, quote"),
-                    (pf.idx, first.start),
-                )
-            });
+            found = participle_own_subject(pf, v)
+                .map(|c| (c, "before: X participle, quote"))
+                .or_else(|| {
+                    sentence_subject(pf, v, &state.short)
+                        .map(|c| (c, "before: subject, participle, quote"))
+                })
+                .map(|f| (f, (pf.idx, first.start)));
         }
         // `according to X` in the quotation's sentence names who reported it, and the report is
         // the source even over the subject of a verb before the quotation: in "Roe said the
@@ -631,6 +644,9 @@ fn analyse_article(
             rule,
         });
     }
+
+    // Other languages' reporting verbs (none for English, whose rules are the sieve's).
+    crate::foreign::attribute(paragraphs, opts.language, &analysis.actors, &mut out);
 
     // Speakers the registry lacks, with the short forms used for them.
     let mut new: Vec<NewSpeaker> = Vec::new();

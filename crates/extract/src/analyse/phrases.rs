@@ -70,7 +70,8 @@ impl<'a> Para<'a> {
     pub(super) fn name_left(&self, i: usize) -> Option<(String, usize)> {
         let w = self.word(i)?;
         let w0 = strip_possessive(w);
-        if !starts_upper(w0) || is_not_name(w0) || all_caps(w0) {
+        // (a suffix in capitals ends a name: "Brent Bozell III")
+        if !starts_upper(w0) || is_not_name(w0) || (all_caps(w0) && !is_name_suffix(w0)) {
             return None;
         }
         // an initial never ends a name: "Carlton W. Reeves"
@@ -121,6 +122,11 @@ impl<'a> Para<'a> {
             }
             let Some(x) = self.word(k) else { break };
             if is_name_particle(x) {
+                j = k;
+                continue;
+            }
+            // initials written together: "G.K. Butterfield"
+            if is_joined_initials(x) {
                 j = k;
                 continue;
             }
@@ -250,6 +256,23 @@ impl<'a> Para<'a> {
                 caps = 1;
                 continue;
             }
+            // a long proper description before a title and a name: "said East Lisle Harbour
+            // Workers Union Chairman Jonas Brandt"
+            if caps >= 3
+                && starts_upper(x)
+                && let Some(t) = (n..n + 5)
+                    .take_while(|&m| self.word(m).is_some_and(starts_upper))
+                    .find(|&m| {
+                        self.word(m)
+                            .is_some_and(|y| is_title(y) && !is_honorific(y))
+                            && self.word(m + 1).is_some_and(starts_upper)
+                    })
+            {
+                k = t + 1;
+                end = t + 1;
+                caps = 1;
+                continue;
+            }
             if (caps < 3 || is_name_suffix(x)) && starts_upper(x) && !is_not_name(x) {
                 // initials and suffixes are not among the three: "Harold T. Brenner Jr."
                 if x.chars().count() > 1 && !is_name_suffix(x) {
@@ -297,6 +320,30 @@ impl<'a> Para<'a> {
             Cand::Actor(_) => Some((c, e)),
             _ => None,
         }
+    }
+
+    /// [`Para::described_name_after`] when the words between name a role (`Roe campaign
+    /// manager Jon Doe`, `Roe speechwriter Jon Doe`, `Roe advisers like Jon Doe`), not when
+    /// they may be a verb and its object (`Roe endorsed Jon Doe`).
+    pub(super) fn role_name_after(&self, end: usize) -> Option<(Cand, usize)> {
+        let (c, e) = self.described_name_after(end)?;
+        let between = (end + 1..e)
+            .map_while(|k| self.word(k))
+            .take_while(|w| !starts_upper(w));
+        let mut role = false;
+        for w in between {
+            if w.ends_with("ed") || w.ends_with("ly") {
+                return None;
+            }
+            role |= is_title(w)
+                || is_anonymous_head(w)
+                || w.ends_with("writer")
+                || matches!(
+                    w,
+                    "manager" | "strategist" | "pollster" | "director" | "chief" | "counsel"
+                );
+        }
+        role.then_some((c, e))
     }
 
     /// An anonymous description ending at its head noun `i`: `a senior State Department official`.
@@ -521,6 +568,7 @@ impl<'a> Para<'a> {
             if all_caps(bare)
                 && !is_not_name(bare)
                 && !is_title(bare)
+                && !is_name_suffix(bare)
                 && bare.chars().all(char::is_alphabetic)
             {
                 return Some((Cand::Named(bare.to_string()), i));
@@ -553,6 +601,15 @@ impl<'a> Para<'a> {
             return self.appositive_subject(i - 1);
         }
         let (c, first) = self.np_ending_at(i)?;
+        // "Jane Roe of the Lisle Fishing Cooperative said": the person the phrase describes
+        if let Some(found) = self.person_before_of(first) {
+            return Some(found);
+        }
+        // "Jane Roe, who chairs the Lisle Trust said": a relative clause the writer did not
+        // close with a comma
+        if let Some(found) = self.unclosed_relative_subject(first) {
+            return Some(found);
+        }
         // a place in a prepositional phrase is not the subject: "A sign at Vester Quay said"
         if matches!(c, Cand::Named(_)) && self.after_preposition(first) {
             return None;
@@ -562,6 +619,74 @@ impl<'a> Para<'a> {
             return None;
         }
         Some((c, first))
+    }
+
+    /// `Jane Roe of East Lisle`, `Jon Wick of the Centre for Harbour Studies`: when the name
+    /// at token `first` stands after `of` (`for`, `at`, `with`, with any article) and a
+    /// person's full name opens the phrase before it, that person (over up to three such
+    /// links: `Ann Berg of the Institute for Studies of Ports`). An institution's own name
+    /// (`Bank of Lisle`, one word before `of`) is no person.
+    pub(super) fn person_before_of(&self, first: usize) -> Option<(Cand, usize)> {
+        let mut at = first;
+        for _ in 0..3 {
+            let mut p = at.checked_sub(1)?;
+            if self.word(p).is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+                p = p.checked_sub(1)?;
+            }
+            if !self
+                .word(p)
+                .is_some_and(|w| matches!(w, "of" | "for" | "at" | "with"))
+            {
+                return None;
+            }
+            let before = p.checked_sub(1)?;
+            if self.sent[before] != self.sent[first] {
+                return None;
+            }
+            if let Some(h) = self.hit_ending_in(before) {
+                let i = actor_of(h.target);
+                let start = self.tok_at(h.start);
+                // (a registry organisation too: "the Harbor Council of Lisle said")
+                if self.opens_clause_at(start) {
+                    return Some((Cand::Actor(i), start));
+                }
+                at = start;
+                continue;
+            }
+            let (n, f) = self.name_left(before)?;
+            let person = n.contains(' ')
+                && !n.rsplit(' ').next().is_some_and(is_organisation_noun)
+                && !self
+                    .word(f.wrapping_sub(1))
+                    .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+            if person && self.opens_clause_at(f) {
+                return Some((Cand::Named(n), f));
+            }
+            at = f;
+        }
+        None
+    }
+
+    /// `Jane Roe, who chairs the Lisle Trust said`: the words from token `first` back to
+    /// `, who` (or `, whose`) hold no punctuation, and a name stands before the comma.
+    pub(super) fn unclosed_relative_subject(&self, first: usize) -> Option<(Cand, usize)> {
+        let mut k = first;
+        for _ in 0..14 {
+            k = k.checked_sub(1)?;
+            if self.sent[k] != self.sent[first] {
+                return None;
+            }
+            let w = self.word(k)?;
+            if matches!(w, "who" | "whose") {
+                if !self.is_punct(k.checked_sub(1)?, &[',']) {
+                    return None;
+                }
+                let (c, f) = self.np_ending_at(k.checked_sub(2)?)?;
+                return (matches!(c, Cand::Named(_) | Cand::Actor(_)) && self.opens_clause_at(f))
+                    .then_some((c, f));
+            }
+        }
+        None
     }
 
     /// `Okonkwo, 52, told`, `Strand, the prime minister, said`, `His spokeswoman, Clara Nyberg,
@@ -639,8 +764,15 @@ impl<'a> Para<'a> {
                 TokKind::Punct(p) => return matches!(p, ',' | ':' | '—' | '–' | '(' | ';'),
                 TokKind::Word => {
                     let w = self.word(b).unwrap_or_default();
+                    // (proper adjectives before a lower-case descriptor too: "Republican
+                    // candidate Jane Roe", "Harbour Party candidate Jon Doe")
                     let descriptor = if starts_upper(w) {
-                        is_title(w) || is_honorific(w) || all_caps(w) || is_possessive(w)
+                        is_title(w)
+                            || is_honorific(w)
+                            || all_caps(w)
+                            || is_possessive(w)
+                            || (b + 1..first)
+                                .any(|m| self.word(m).is_some_and(|x| !starts_upper(x)))
                     } else {
                         !lowered(w, is_stop_word) && reporting_verb(w).is_none()
                     };
@@ -660,8 +792,9 @@ impl<'a> Para<'a> {
         let (c, end) = self.object_np(v)?;
         // a name in apposition names the speaker the noun phrase describes: "said one
         // resident, 81-year-old Ilse Marr", "said the council's chief executive, Mia Lund"
-        let possessive_hit =
-            matches!(c, Cand::Actor(_)) && self.word(end).is_some_and(is_possessive);
+        // (a name's possessive too: "exhorted Roe's introducer, actress Jane Doe")
+        let possessive_hit = matches!(c, Cand::Actor(_) | Cand::Named(_))
+            && self.word(end).is_some_and(is_possessive);
         if matches!(c, Cand::Anon { .. }) || possessive_hit {
             let mut e = end;
             while possessive_hit
@@ -693,6 +826,18 @@ impl<'a> Para<'a> {
             .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
         {
             k += 1;
+        }
+        // a descriptor before it: "actress Ilse Marr", "former aide Jon Doe"
+        let mut d = k;
+        while d < k + 3
+            && self.word(d).is_some_and(|w| {
+                w.chars().all(char::is_lowercase) && !is_stop_word(w) && reporting_verb(w).is_none()
+            })
+        {
+            d += 1;
+        }
+        if d > k && self.word(d).is_some_and(starts_upper) {
+            k = d;
         }
         let (c, end) = self.name_right(k)?;
         let closes = end + 1 >= self.toks.len()

@@ -69,12 +69,27 @@ pub(super) fn after_rule(pa: &Para, qt: usize, comma_style: bool) -> Option<Foun
                     .filter(|(c, _)| matches!(c, Cand::Named(_) | Cand::Actor(_)))
                     .map(|(c, _)| (c, "after: quote, clause, verb speaker"))
             };
+            // "…for the harbour, said Jonas Brandt": after a comma the verb comes first, and
+            // a name right after it is its subject (not after a verb that takes a hearer:
+            // "Roe, 69, told MSNBC")
+            if pa.is_punct(v - 1, &[','])
+                && pa.word(v + 1).is_some_and(starts_upper)
+                && !takes_hearer(vw)
+                && let Some(found) = object()
+            {
+                return Some(found);
+            }
             let Some((c, first)) = pa.subject_before(v) else {
                 return object();
             };
             // the subject starts the attribution, or is named in an appositive right after
             // the words that start it: "Q," Brecht's spokeswoman, Petra Lindahl, told reporters
-            let words = |a: usize, b: usize| (a..b).all(|k| pa.toks[k].kind == TokKind::Word);
+            // (a sign inside a name counts as a word: "Fight for $15 organiser Ann Roe told")
+            let words = |a: usize, b: usize| {
+                (a..b).all(|k| {
+                    pa.toks[k].kind == TokKind::Word || pa.is_punct(k, &['$', '%', '&', '#'])
+                })
+            };
             let appositive = first > j + 1 && pa.is_punct(first - 1, &[',']) && words(j, first - 1);
             // (only descriptors and titles before the subject: in "\"Q\" and Doe says", Doe
             // starts a clause of its own)
@@ -86,7 +101,15 @@ pub(super) fn after_rule(pa: &Para, qt: usize, comma_style: bool) -> Option<Foun
                     )
                 })
             });
-            if first < j || conjunction || !(words(j, first) || appositive) {
+            // (a name after a preposition is not the subject: in "\"Q,\" one of the lawyers
+            // for Jonas Brandt said", Brandt did not say it)
+            let object_of_preposition = first > j
+                && !appositive
+                && pa.word(first - 1).is_some_and(|w| {
+                    matches!(w, "for" | "of" | "to" | "with" | "by" | "against" | "about")
+                });
+            if first < j || conjunction || object_of_preposition || !(words(j, first) || appositive)
+            {
                 return object();
             }
             if pa.introduces_next(v) && !comma_style {
@@ -105,7 +128,37 @@ pub(super) fn after_rule(pa: &Para, qt: usize, comma_style: bool) -> Option<Foun
     None
 }
 
+/// `told MSNBC`, `asked Roe`: verbs of speech whose object is the hearer, not the speaker.
+fn takes_hearer(w: &str) -> bool {
+    matches!(
+        w,
+        "told"
+            | "tells"
+            | "asked"
+            | "asks"
+            | "informed"
+            | "assured"
+            | "reminded"
+            | "urged"
+            | "warned"
+            | "promised"
+            | "thanked"
+            | "congratulated"
+    )
+}
+
 impl Para<'_> {
+    /// `"Q?" Mara Quist, a deckhand from Lisle, said`: a name at token `k` (after any title)
+    /// is the subject of a verb of speech later in its sentence, past an appositive.
+    pub(super) fn name_then_verb(&self, k: usize) -> bool {
+        let s = self.sent[k];
+        (k + 1..(k + 30).min(self.toks.len()))
+            .take_while(|&v| self.sent[v] == s && !matches!(self.toks[v].kind, TokKind::Quote(_)))
+            .find(|&v| self.reports_after_quote(v))
+            .and_then(|v| self.subject_before(v))
+            .is_some_and(|(_, f)| (k..=k + 3).contains(&f))
+    }
+
     /// A finite reporting verb at token `v`, or one that reports speech only right after a
     /// quotation: `"Q," Roe continued`, `"Q," Doe shot back`, `"Q," Roe went on`.
     pub(super) fn reports_after_quote(&self, v: usize) -> bool {
@@ -115,7 +168,7 @@ impl Para<'_> {
         }
         match w {
             "continued" | "continues" | "pressed" | "started" | "began" | "cracked" | "offered"
-            | "reacted" => true,
+            | "reacted" | "agreed" | "agrees" => true,
             "pointed" => self.word(v + 1) == Some("out"),
             "shot" | "fired" | "hit" | "pushed" => self.word(v + 1) == Some("back"),
             "went" | "goes" => self.word(v + 1) == Some("on"),
@@ -220,21 +273,25 @@ pub(super) fn possessive_claim_rule(pa: &Para, qt: usize) -> Option<Found> {
             return None;
         }
         let Some(w) = pa.word(k) else { continue };
-        // (many of the nouns are verbs too: "pledge", "claim")
+        // (many of the nouns are verbs too: "pledge", "claim"; a participle of speech gives
+        // the quotation to its own clause: "Roe's comments, saying they were \"Q\"")
         if !is_claim_noun(w) {
-            if reporting_verb(w) == Some(VerbForm::Finite) {
+            if reporting_verb(w).is_some() {
                 return None;
             }
             continue;
         }
-        // "Roe's comments are \"Q\"": the quotation judges the claim, it is not the claim
+        // "Roe's comments are \"Q\"": the quotation judges the claim, it is not the claim;
+        // but "Roe's claim is that …", "Roe's response was: \"Q\"" give its content
         if pa
             .word(k + 1)
             .is_some_and(|x| matches!(x, "is" | "are" | "was" | "were"))
+            && !(pa.word(k + 2) == Some("that") || pa.is_punct(k + 2, &[':', ',']))
         {
             return None;
         }
-        // up to two adjectives between the owner and the noun: "Roe's controversial pledge"
+        // up to two adjectives between the owner and the noun: "Roe's controversial pledge",
+        // "Roe's Facebook post"
         let mut m = k;
         for _ in 0..3 {
             m = m.checked_sub(1)?;
@@ -246,7 +303,7 @@ pub(super) fn possessive_claim_rule(pa: &Para, qt: usize) -> Option<Found> {
                 let (n, _) = pa.name_left(m)?;
                 return Some((Cand::Named(n), "before: X's claim, quote"));
             }
-            if starts_upper(x) || is_stop_word(x) {
+            if (starts_upper(x) && m + 1 != k) || is_stop_word(x) {
                 return None;
             }
         }
@@ -291,6 +348,25 @@ fn is_claim_noun(w: &str) -> bool {
             | "slogan"
             | "mantra"
             | "catchphrase"
+            | "response"
+            | "reply"
+            | "answer"
+            | "call"
+            | "argument"
+            | "conclusion"
+            | "assessment"
+            | "verdict"
+            | "post"
+            | "tweet"
+            | "message"
+            | "refrain"
+            | "motto"
+            | "threat"
+            | "complaint"
+            | "explanation"
+            | "excuse"
+            | "admission"
+            | "advice"
     )
 }
 
@@ -336,14 +412,34 @@ pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
         {
             return Some((c, "before: speaker verb, quote"));
         }
+        // "Roe continued: \"Q\"", "Doe cracked, \"Q\"": verbs that report speech only right
+        // before (or after) the quotation
+        if i + 2 == qt
+            && pa.is_punct(i + 1, &[',', ':'])
+            && matches!(w, "continued" | "cracked" | "pressed" | "quipped" | "joked")
+            && let Some((c, _)) = pa.subject_before(i)
+        {
+            return Some((c, "before: speaker verb, quote"));
+        }
+        // "As the Ledger pointed out, \"Q\""
+        if i + 3 == qt
+            && w == "pointed"
+            && pa.word(i + 1) == Some("out")
+            && pa.is_punct(i + 2, &[',', ':'])
+            && let Some((c, _)) = pa.subject_before(i)
+        {
+            return Some((c, "before: speaker verb, quote"));
+        }
         match reporting_verb(w) {
             Some(VerbForm::Finite) if !pa.passive(i) && !pa.nominal(i) => {
                 if let Some((c, _)) = pa.subject_before(i) {
                     return Some((c, "before: speaker verb, quote"));
                 }
-                // verb first: said Kerry: "Q"
+                // verb first: said Kerry: "Q" (not after a word that would be its subject:
+                // in "King says Ali \"Q\"", King's name was not read as one)
                 if let Some((c, end)) = pa.object_after(i)
                     && (pa.is_punct(end + 1, &[':', ',']) || end + 1 == qt)
+                    && !(i > 0 && pa.sent[i - 1] == s && pa.word(i - 1).is_some_and(starts_upper))
                 {
                     return Some((c, "before: verb speaker, quote"));
                 }
@@ -361,7 +457,7 @@ pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
 pub(super) fn participle_before(pa: &Para, qt: usize) -> Option<usize> {
     let s = pa.sent[qt];
     let mut k = qt;
-    let stop = qt.saturating_sub(10);
+    let stop = qt.saturating_sub(14);
     while k > stop {
         k -= 1;
         if pa.sent[k] != s || matches!(pa.toks[k].kind, TokKind::Quote(_)) {
@@ -385,7 +481,10 @@ pub(super) fn participle_before(pa: &Para, qt: usize) -> Option<usize> {
             let close = (k + 1..qt).all(|m| {
                 pa.is_punct(m, &[',', ':']) || pa.word(m).is_some_and(|x| x == "that" || x == "it")
             });
-            return close.then_some(k);
+            // or a short clause of its own: "saying they were \"Q\"", "telling reporters in
+            // May that he was \"Q\""
+            let clause = (k + 1..qt).all(|m| pa.toks[m].kind == TokKind::Word);
+            return (close || clause).then_some(k);
         }
         if is_labelling_participle(w) && qt - k <= 6 {
             return Some(k);
@@ -393,6 +492,54 @@ pub(super) fn participle_before(pa: &Para, qt: usize) -> Option<usize> {
         if reporting_verb(w) == Some(VerbForm::Finite) {
             return None;
         }
+    }
+    None
+}
+
+/// `…, with union chief Ilse Marr calling it "Q"`, `…, Roe saying she was "Q" and Doe
+/// calling it "Q"`: a name right before the participle at `v` is its own subject, when the
+/// name opens an absolute phrase (after a comma, a dash, `with`, `and`, `while`, or the start
+/// of the sentence, lower-case descriptors apart).
+pub(super) fn participle_own_subject(pa: &Para, v: usize) -> Option<Cand> {
+    let mut last = v.checked_sub(1)?;
+    // "with Roe recently promising to \"Q\""
+    if pa
+        .word(last)
+        .is_some_and(|w| w.ends_with("ly") && !starts_upper(w))
+    {
+        last = last.checked_sub(1)?;
+    }
+    let (cand, first) = if let Some(h) = pa.hit_ending_in(last) {
+        (Cand::Actor(actor_of(h.target)), pa.tok_at(h.start))
+    } else {
+        let (n, f) = pa.name_left(last)?;
+        (Cand::Named(n), f)
+    };
+    let mut b = first;
+    for _ in 0..4 {
+        let Some(k) = b.checked_sub(1) else {
+            return Some(cand);
+        };
+        if pa.sent[k] != pa.sent[v] {
+            return Some(cand);
+        }
+        if pa.is_punct(k, &[',', '—', '–', ';']) {
+            return Some(cand);
+        }
+        let w = pa.word(k)?;
+        if matches!(w, "with" | "With" | "and" | "while") {
+            return Some(cand);
+        }
+        // "union chief", "Sen.": descriptors and titles of the name
+        let descriptor = if starts_upper(w) {
+            is_title(w) || is_honorific(w)
+        } else {
+            !is_stop_word(w) && reporting_verb(w).is_none() && !is_place_preposition(w)
+        };
+        if !descriptor {
+            return None;
+        }
+        b = k;
     }
     None
 }
@@ -536,7 +683,12 @@ fn sentence_end_attribution(
 ) -> Option<Found> {
     let s = pa.sent[qt];
     let end = pa.sent.partition_point(|&x| x <= s);
-    let comma = (qt + 1..end).rev().find(|&k| pa.is_punct(k, &[',']))?;
+    // (the comma may end another quotation: `… his show, "Harbour Hour," the Ledger reported.`)
+    let comma = (qt + 1..end).rev().find(|&k| {
+        pa.is_punct(k, &[','])
+            || (matches!(pa.toks[k].kind, TokKind::Quote(_))
+                && quote_ends_with_comma(&pa.text[pa.toks[k].start..pa.toks[k].end]))
+    })?;
     // (other quotations of the sentence may stand between, another attribution not)
     if (qt + 1..comma).any(|k| pa.reports_after_quote(k)) {
         return None;
@@ -549,8 +701,54 @@ fn sentence_end_attribution(
         return None;
     }
     let (c, first) = pa.subject_before(v)?;
-    (first == comma + 1 || pa.opens_clause_at(first))
-        .then_some((c, "sentence end: , speaker verb."))
+    let after_comma = first == comma + 1
+        || (first == comma + 2
+            && pa
+                .word(comma + 1)
+                .is_some_and(|w| w.eq_ignore_ascii_case("the")));
+    (after_comma || pa.opens_clause_at(first)).then_some((c, "sentence end: , speaker verb."))
+}
+
+/// `Roe answered: "Q"`, `Roe responds to Doe with, "Q"`: the quotation at `qt` follows a colon,
+/// or a comma shortly after a verb of speech in its sentence.
+pub(super) fn introduced_by_speech(pa: &Para, qt: usize) -> bool {
+    let Some(b) = qt.checked_sub(1) else {
+        return false;
+    };
+    pa.is_punct(b, &[':'])
+        || (pa.is_punct(b, &[','])
+            && (b.saturating_sub(5)..b).any(|k| {
+                pa.sent[k] == pa.sent[qt]
+                    && (pa.word(k).is_some_and(|w| reporting_verb(w).is_some())
+                        || pa.reports_after_quote(k))
+            }))
+}
+
+/// `Brandt went on to say`, `Quist has clashed with Doe, saying`: a surname the article has
+/// not written in full, opening its sentence (token `k` at `from`) before a verb.
+fn opens_with_a_verb(pa: &Para, from: usize, k: usize) -> bool {
+    k == from
+        && pa.word(k + 1).is_some_and(|v| {
+            matches!(v, "has" | "had" | "was" | "went" | "then" | "also")
+                || reporting_verb(v) == Some(VerbForm::Finite)
+        })
+}
+
+/// `East Harbour, Roe went`: a run of capitalised words from token `k` that ends at a comma.
+fn name_then_comma(pa: &Para, k: usize) -> bool {
+    let end = (k..(k + 4).min(pa.toks.len()))
+        .find(|&m| !pa.word(m).is_some_and(starts_upper))
+        .unwrap_or(k);
+    end > k && pa.is_punct(end, &[','])
+}
+
+/// `"Harbour Hour,"`: a quotation whose words end with a comma.
+fn quote_ends_with_comma(span_text: &str) -> bool {
+    span_text
+        .trim_end_matches(|c: char| {
+            matches!(c, '"' | '\'' | '”' | '’' | '»' | '`') || c.is_whitespace()
+        })
+        .ends_with(',')
 }
 
 /// Rule 6: the registry actor or pronoun that opens the quotation's sentence.
@@ -566,16 +764,20 @@ pub(super) fn sentence_subject(
     // (the subject is the first capitalised word or pronoun after a comma of it, and the
     // quotation stands after that: in "When Roe used the words, \"Q\"", the quotation is the
     // fronted clause's; in "During the vote Roe, angered by Doe, walked out" no comma ends it)
+    // (a fronted participle too: "Speaking at a town hall in Lisle, East Harbour, Roe went
+    // after Doe": the comma before the subject is the one whose name runs on to a lower-case
+    // word, not a place's that runs on to another comma)
     if pa.word(from).is_some_and(|w| {
         lowered(w, opens_clause)
             || (w.len() > 5
-                && w.ends_with("ed")
+                && (w.ends_with("ed") || w.ends_with("ing"))
                 && pa.word(from + 1).is_some_and(|x| !starts_upper(x)))
     }) && let Some(c) = (from + 1..qt.min(from + 20)).find(|&k| {
         pa.is_punct(k, &[','])
             && pa
                 .word(k + 1)
                 .is_some_and(|x| starts_upper(x) || is_person_pronoun(x))
+            && !name_then_comma(pa, k + 1)
     }) && c + 1 < qt
     {
         from = c + 1;
@@ -610,9 +812,13 @@ pub(super) fn sentence_subject(
             && !is_possessive(w)
             && !pa.word(k + 1).is_some_and(starts_upper)
             && let Some((n, first)) = pa.name_left(k)
-            && (n.contains(' ') || known.contains_key(&n))
+            && (n.contains(' ') || known.contains_key(&n) || opens_with_a_verb(pa, from, k))
             && !pa.after_preposition(first)
         {
+            // "Roe campaign manager Jon Doe released a memo": Doe, whom the name describes
+            if let Some((c, _)) = pa.role_name_after(k) {
+                return Some(c);
+            }
             return Some(Cand::Named(n));
         }
     }

@@ -584,7 +584,10 @@ fn classification() {
     assert_eq!(q[0].kind, QuoteKind::Fragment);
     let q = run(&["He said, \"We will go home now.\""]);
     assert_eq!(q[0].kind, QuoteKind::Quote);
-    let opts = Options { min_words: 2 };
+    let opts = Options {
+        min_words: 2,
+        ..Options::default()
+    };
     let a = analyse(
         &["The so-called \"peace dividend\" has not arrived."],
         &reg(),
@@ -1016,4 +1019,305 @@ fn the_owner_of_a_claim_around_the_quotation() {
         "But Halvorsen's broadside against \"harbour barons\" left room for doubt.",
     ]);
     assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+}
+
+#[test]
+fn a_name_before_of_and_a_place_or_employer_is_the_subject() {
+    let q = run(&[
+        "Harbour Board Chairman Edvin Rask of East Lisle said he was \"furious\" about the delay.",
+    ]);
+    assert_eq!(q[0].speaker, named("Edvin Rask"));
+    let q = run(&[
+        "\"The tolls will ruin the smaller crews first,\" Mara Quist of the Lisle Fishing Cooperative said.",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+}
+
+#[test]
+fn a_participle_after_its_own_subject() {
+    let q = run(&[
+        "Dockers rejected the offer, with union chief Ilse Marr calling it a \"slap in the face\" for the crews.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ilse Marr"));
+    let q = run(&[
+        "Both leaders issued statements, Pieter Halvorsen saying he was \"very hopeful\" and Mara Quist calling it a \"productive day.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+    assert_eq!(q[1].speaker, named("Mara Quist"));
+}
+
+#[test]
+fn a_participle_of_speech_with_words_before_the_quotation() {
+    let q = run(&[
+        "Pieter Halvorsen answered the mayor on Friday, saying at a rally in Lisle that the toll was \"a tax on work.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+}
+
+#[test]
+fn a_long_description_before_a_title_and_name_after_said() {
+    let q = run(&[
+        "\"We have the crews and we have the boats,\" said East Lisle Harbour Workers Union Chairman Jonas Brandt.",
+    ]);
+    assert_eq!(q[0].speaker, named("Jonas Brandt"));
+}
+
+#[test]
+fn joined_initials_are_part_of_the_name() {
+    let q = run(&[
+        "Harbour Board Chairman J.K. Rask said the levy was \"a fine idea for someone else.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("J.K. Rask"));
+}
+
+#[test]
+fn a_question_before_a_name_with_an_appositive() {
+    let q = run(&[
+        "Harbour crews gathered early on Monday.",
+        "\"Is anyone listening to us?\" Mara Quist, a deckhand from East Lisle, said quietly into the microphone.",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+    let q = run(&["\"Not again!\" Rep. Ilse Marr, D-Lisle, said of the vote."]);
+    assert_eq!(q[0].speaker, named("Ilse Marr"));
+}
+
+#[test]
+fn said_after_a_comma_names_its_speaker_after_it() {
+    let q = run(&[
+        "The vote marks \"the start of a long winter\" for the harbour, said Jonas Brandt, founder of the East Lisle Dockers Guild.",
+    ]);
+    assert_eq!(q[0].speaker, named("Jonas Brandt"));
+}
+
+#[test]
+fn a_participle_of_speech_with_an_object_before_the_quotation() {
+    let q = run(&[
+        "Pieter Halvorsen answered in kind, tweeting at the mayor, \"you are not a leader, you are a lobbyist.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+}
+
+#[test]
+fn the_owner_of_a_response_or_a_claim_that() {
+    let intro = "Pieter Halvorsen, the opposition leader, toured the docks on Monday.";
+    let q = run(&[
+        intro,
+        "Halvorsen's response was: \"Ask the crews, not me.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+    let q = run(&[
+        intro,
+        "Halvorsen's boldest claim is that the levy is a \"tax on honest work\" in disguise.",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+}
+
+#[test]
+fn told_after_a_comma_keeps_its_subject() {
+    let q =
+        run(&["\"The crews are tired of waiting,\" Mara Quist, 58, told Harbour Radio on Monday."]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+}
+
+#[test]
+fn the_owner_of_a_post_or_a_call() {
+    let intro = "Pieter Halvorsen, the opposition leader, toured the docks on Monday.";
+    let q = run(&[
+        intro,
+        "From Halvorsen's Facebook post: \"The crews deserve better than this levy.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+    let q = run(&[
+        intro,
+        "Halvorsen's call for a \"harbour revolution\" drew thousands to the quay.",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+    // the quotation judges the response, it is not the response
+    let q = run(&[
+        intro,
+        "Critics said Halvorsen's response was \"too little, too late\" for the crews.",
+    ]);
+    assert_ne!(q[0].speaker, named("Pieter Halvorsen"));
+}
+
+#[test]
+fn a_name_that_describes_another_is_not_the_subject() {
+    let q = run(&[
+        "Pieter Halvorsen toured the docks on Monday.",
+        "On Tuesday, Halvorsen campaign manager Jonas Brandt released a memo titled \"Where the Race Stands Today.\"",
+        "He writes that Halvorsen has \"a lead nobody can take away from him now.\"",
+    ]);
+    assert_eq!(q[1].speaker, named("Jonas Brandt"));
+}
+
+#[test]
+fn a_name_after_a_verb_is_its_object_not_the_subject() {
+    let q = run(&[
+        "Mara Quist spoke at the quay.",
+        "In the spring, Quist endorsed Pieter Halvorsen for mayor, saying he had \"the nerve and the patience\" the harbour needs.",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+}
+
+#[test]
+fn the_attribution_at_the_end_of_a_sentence_that_runs_on() {
+    let q = run(&[
+        "Pieter Halvorsen spoke first.",
+        "\"I have said it plainly, the levy has failed the crews every single year\" and against the new toll, Mara Quist said.",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+}
+
+#[test]
+fn a_question_after_a_colon_keeps_the_speaker_before_it() {
+    let q = run(&[
+        "Mara Quist, weary, finally answered: \"What difference does one more toll make?\" Her critics cited it for weeks.",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+}
+
+#[test]
+fn a_question_after_verb_and_comma_keeps_its_speaker() {
+    let q = run(&[
+        "Mara Quist replies to Jonas Brandt with, \"Why now? That was on the way to the quay?\" Brandt then writes back, \"You look tired.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+    assert_eq!(q[1].speaker, named("Jonas Brandt"));
+}
+
+#[test]
+fn continued_and_cracked_before_the_quotation() {
+    let q = run(&[
+        "Jonas Brandt spoke first.",
+        "Growing louder as he spoke, Pieter Halvorsen continued: \"The worst toll ever set in this port? It was set on his watch.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+}
+
+#[test]
+fn an_outlet_at_the_end_after_a_quoted_title() {
+    let q = run(&[
+        "Jonas Brandt attacked the crews for \"greed and idleness\" on his weekly radio show, \"Harbour Hour with Jonas Brandt,\" the Lisle Ledger first reported.",
+    ]);
+    assert_eq!(q[0].speaker, named("Lisle Ledger"));
+}
+
+#[test]
+fn a_fronted_participle_and_a_place_before_the_subject() {
+    let q = run(&[
+        "Pieter Halvorsen and Jonas Brandt toured the docks on Monday.",
+        "Speaking at a town hall in Lisle, East Harbour, Halvorsen went after Brandt, calling him \"a total stiff.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+}
+
+#[test]
+fn a_month_abbreviation_before_a_day_does_not_end_the_sentence() {
+    let q = run(&[
+        "Halvorsen noted the Sept. 11 floods, his support for the crews and his work to bring jobs from \"Lisle to Vessen.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Halvorsen"));
+}
+
+#[test]
+fn a_relative_clause_left_open_before_said() {
+    let q = run(&[
+        "\"This new toll raises new questions about the harbour,\" Mara Quist, who is chairman of Crews First said in a statement.",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+}
+
+#[test]
+fn pointed_out_before_the_quotation() {
+    let q = run(&[
+        "But as the Lisle Ledger pointed out, \"Still, the council has not published a single budget line.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Lisle Ledger"));
+}
+
+#[test]
+fn a_name_after_a_preposition_does_not_sign_the_quotation() {
+    let q = run(&[
+        "But even as Pieter Halvorsen claimed on Tuesday that \"Brandt got in trouble for far less,\" one of the former lawyers for Jonas Brandt said the two cases were different.",
+    ]);
+    assert_eq!(q[0].speaker, named("Pieter Halvorsen"));
+}
+
+#[test]
+fn a_proper_adjective_before_a_descriptor_opens_the_attribution() {
+    let q = run(&[
+        "\"Boots on the quay\" would be the right answer, Harbour Party candidate Mara Quist said after the storm.",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+}
+
+#[test]
+fn a_participle_of_speech_before_a_short_clause() {
+    let q = run(&[
+        "Mara Quist backed the levy in June, but only after weeks of doubt, telling reporters in May that she was \"not quite there yet.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+    let q = run(&[
+        "Pieter Halvorsen and Mara Quist both want tolls, with Quist recently promising to \"toll every hull in the harbour.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+}
+
+#[test]
+fn a_claim_noun_before_a_participle_of_speech_is_not_the_source() {
+    let q = run(&[
+        "Jonas Brandt spoke on Monday.",
+        "One aide inside the Harbour Office tried to play down Brandt's comments, saying they were \"not a big deal around here.\"",
+    ]);
+    assert_ne!(q[0].speaker, named("Jonas Brandt"));
+}
+
+#[test]
+fn a_verb_after_a_name_is_not_read_verb_first() {
+    let q = run(&[
+        "Mara Quist and Jonas Brandt grew up on the quay.",
+        "Quist says Brandt \"talked the talk and walked the walk.\"",
+    ]);
+    assert_ne!(q[0].speaker, named("Jonas Brandt"));
+}
+
+#[test]
+fn continue_is_no_verb_of_speech() {
+    let q = run(&[
+        "Jonas Brandt said he is certain Mara Quist will continue to be \"a champion for the crews.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Jonas Brandt"));
+}
+
+#[test]
+fn agrees_after_a_quotation_and_a_suffix_in_capitals() {
+    let q = run(&["\"Our ideas of success are different,\" agrees Mara Quist, 30, of East Lisle."]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+    let q = run(&[
+        "\"Yes, I support the levy,\" Jonas Brandt III, founder of the Harbour Trust, tells the Lisle Ledger.",
+    ]);
+    assert_eq!(q[0].speaker, named("Jonas Brandt III"));
+    let q = run(&[
+        "\"They care about two things,\" Fight for $15 organizing director Mara Quist told Harbour Radio.",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Quist"));
+}
+
+#[test]
+fn said_a_name_s_description_and_the_name_in_apposition() {
+    let q = run(&[
+        "\"It is about time the harbour had a woman in charge,\" exclaimed Quist's introducer, actress Ilse Marr.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ilse Marr"));
+}
+
+#[test]
+fn a_surname_opening_its_sentence_before_a_verb() {
+    let q =
+        run(&["Brandt went on to say, \"From the bottom of my heart, I know this to be true.\""]);
+    assert_eq!(q[0].speaker, named("Brandt"));
+    let q = run(&[
+        "Quist has clashed with Pieter Halvorsen once, saying she was \"appalled\" that he would \"mock\" the crews.",
+    ]);
+    assert_eq!(q[0].speaker, named("Quist"));
 }

@@ -67,6 +67,20 @@ pub(super) fn all_caps(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
+/// `G.K.`, `J.R.`: a person's initials written as one word; not the abbreviations of
+/// places and bodies written the same way (`U.S.`, `D.C.`).
+pub(super) fn is_joined_initials(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 4
+        && b.len().is_multiple_of(2)
+        && b.chunks(2)
+            .all(|c| c[0].is_ascii_uppercase() && c[1] == b'.')
+        && !matches!(
+            w,
+            "U.S." | "U.N." | "U.K." | "D.C." | "E.U." | "L.A." | "N.Y." | "N.J."
+        )
+}
+
 pub(super) fn lower(w: &str) -> String {
     w.to_lowercase()
 }
@@ -275,7 +289,12 @@ pub(super) fn is_title_abbreviation(w: &str) -> bool {
 
 pub(super) const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "Prof", "Jr", "Sr",
-    "No", "Mt", "Capt", "Sgt", "Adm", "Maj", "vs", "Vol", "Ft", "Rev", "Hon",
+    "No", "Mt", "Capt", "Sgt", "Adm", "Maj", "vs", "Vol", "Ft", "Rev", "Hon", "Sens", "Reps",
+];
+
+/// Months as newsrooms abbreviate them before a day.
+const MONTHS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 ];
 
 pub(super) fn sentence_ids(p: &str, toks: &[Tok]) -> Vec<u32> {
@@ -302,6 +321,9 @@ pub(super) fn sentence_ids(p: &str, toks: &[Tok]) -> Vec<u32> {
                             let w = &p[toks[i - 2].start..toks[i - 2].end];
                             ABBREVIATIONS.contains(&w)
                                 || (w.chars().count() == 1 && starts_upper(w))
+                                // "on Sept. 11", "by Feb. 1": a date goes on
+                                || (MONTHS.contains(&w)
+                                    && cur_text.starts_with(|c: char| c.is_ascii_digit()))
                         };
                     cur_opens && !abbrev
                 }
