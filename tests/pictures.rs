@@ -14,6 +14,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command as Std;
 
+use dossier::build::BuildOptions;
+use dossier::serve::{Changes, LiveSite};
 use serde_json::Value;
 
 /// First names and surnames of the fixture's people: 36 of them.
@@ -365,6 +367,95 @@ fn a_digest_without_quotations_or_actors_draws_no_empty_pictures() {
     assert!(figure_svg(&html, "network").is_none(), "{html}");
     // A span of one day counts by week.
     assert!(html.contains("Coverage by week"));
+}
+
+// ---- in serve ---------------------------------------------------------------
+
+const BASE: &str = "http://127.0.0.1:1111";
+
+/// serve's rebuild after `changed` was saved: the pages it rendered again.
+fn rebuild(live: &mut LiveSite, changed: &str) -> Vec<String> {
+    let r = live
+        .rebuild(&Changes {
+            content: [PathBuf::from(changed)].into(),
+            ..Changes::default()
+        })
+        .unwrap();
+    r.changed
+        .into_iter()
+        .filter(|p| p.ends_with(".html"))
+        .collect()
+}
+
+/// The pages serve holds that differ from a full build's.
+fn stale_pages(live: &LiveSite, root: &Path) -> Vec<String> {
+    let scratch = tempfile::tempdir().unwrap();
+    let out = scratch.path().join("full");
+    dossier::build::build(&BuildOptions {
+        root: root.to_path_buf(),
+        output: Some(out.clone()),
+        base_url: Some(BASE.into()),
+        ..BuildOptions::default()
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let files = live.files();
+    let served = files.read().unwrap();
+    served
+        .iter()
+        .filter(|(path, _)| path.ends_with(".html"))
+        .filter(|(path, bytes)| {
+            std::fs::read(out.join(path.as_str())).ok().as_deref() != Some(&bytes[..])
+        })
+        .map(|(path, _)| path.clone())
+        .collect()
+}
+
+#[test]
+fn in_serve_a_quotation_edit_renders_again_only_the_pages_whose_pictures_change() {
+    let site = crowded_site();
+    let mut live = LiveSite::new(BuildOptions {
+        root: site.path().to_path_buf(),
+        base_url: Some(BASE.into()),
+        ..BuildOptions::default()
+    });
+    live.rebuild(&Changes::full()).unwrap();
+    let story = "content/story-05.md";
+    let text = site.read(story);
+
+    // Reworded: the counts, dates and speakers the pictures draw are as they
+    // were, so no outlet's page and no index is rendered again for them (the
+    // article, its quotation, its topic and speaker list the words).
+    site.write(
+        story,
+        text.replace("until it holds", "until it truly holds"),
+    );
+    let rendered = rebuild(&mut live, story);
+    assert_eq!(stale_pages(&live, site.path()), Vec::<String>::new());
+    let beyond: Vec<&String> = rendered
+        .iter()
+        .filter(|p| {
+            p.starts_with("sources/")
+                || ["topics/index.html", "actors/index.html"].contains(&p.as_str())
+        })
+        .collect();
+    assert!(beyond.is_empty(), "rendered again: {rendered:?}");
+    assert_eq!(
+        rendered.iter().filter(|p| p.starts_with("actors/")).count(),
+        1,
+        "only the speaker's digest: {rendered:?}"
+    );
+
+    // A quotation added: its outlet's coverage counts it, and that page is
+    // rendered again; the served site stays the same as a full build.
+    site.write(
+        story,
+        format!("{text}\n“The test plan is ready for its next stage,” Ada Quill said.\n"),
+    );
+    let rendered = rebuild(&mut live, story);
+    assert_eq!(stale_pages(&live, site.path()), Vec::<String>::new());
+    for page in ["sources/wire-2/index.html", "topics/tests/index.html"] {
+        assert!(rendered.contains(&page.to_string()), "{rendered:?}");
+    }
 }
 
 // ---- in a browser and on paper -------------------------------------------

@@ -278,11 +278,13 @@ impl Renderer {
                     base: &routes::source(&source.id),
                     page_size: self.page_size,
                 };
-                let quotations = pictures::quotations_in(site, &source.articles);
                 ctx.insert(
                     "coverage",
                     &(n == 1)
-                        .then(|| Timeline::of(site, &source.articles, &quotations, None))
+                        .then(|| {
+                            let quotations = pictures::quotations_in(site, &source.articles);
+                            Timeline::of(site, &source.articles, &quotations, None)
+                        })
                         .flatten()
                         .map(|t| coverage(&t, Some(&links))),
                 );

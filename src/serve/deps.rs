@@ -26,6 +26,7 @@ use typed_index_collections::TiVec;
 
 use crate::config::Config;
 use crate::render::{Renderer, Theme};
+use crate::site::pictures;
 use crate::site::routes::Page;
 use crate::site::{
     ActorIdx, ArticleIdx, QuotationIdx, QuoteKind, Site, SourceIdx, Speaker, TopicIdx,
@@ -259,16 +260,13 @@ fn page_inputs(
             cards.source[s].hash(h);
             timeline(articles, n, h);
             if n == 1 {
-                // The coverage: each article's date and its quotations' first.
-                for &a in articles {
-                    date(&site.articles[a].date, h);
-                    for q in &site.articles[a].quotes {
-                        if let Some(quotation) = site.quotations.get(q.quotation) {
-                            (&quotation.id, quotation.first_date.timestamp()).hash(h);
-                        }
-                    }
-                    0xffu8.hash(h);
-                }
+                // The coverage as drawn: the articles' dates (where its bars
+                // link) and the counts per period. Not the quotations
+                // themselves: rewording one leaves the outlet's chart as it
+                // was, and its page is not rendered again.
+                dates(site, articles, h);
+                let quotations = pictures::quotations_in(site, articles);
+                pictures::Timeline::of(site, articles, &quotations, None).hash(h);
             }
         }
         Page::Quotes(n) => {

@@ -22,7 +22,7 @@ use super::{ActorIdx, ArticleIdx, QuotationIdx, Site, Speaker, TopicIdx};
 const WEEKS_UP_TO_DAYS: i64 = 183;
 
 /// How long a timeline's periods are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Unit {
     Week,
     Month,
@@ -103,7 +103,7 @@ impl Span {
 }
 
 /// Articles and quotations of one period.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Period {
     pub start: NaiveDate,
     pub articles: usize,
@@ -115,7 +115,7 @@ pub struct Period {
 }
 
 /// A digest's coverage, period by period, oldest first, with no gaps.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Timeline {
     pub unit: Unit,
     pub periods: Vec<Period>,
