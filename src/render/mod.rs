@@ -16,6 +16,7 @@ use tera::{Context, Tera};
 use crate::config::Config;
 use crate::content::markdown::{MARK_CLOSE, MARK_OPEN, MARK_OPEN_END};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::site::pictures::{self, Span, Timeline};
 use crate::site::routes::{self, Page};
 use crate::site::{ArticleIdx, QuotationIdx, QuoteKind, Site};
 use crate::text::escape_html;
@@ -58,6 +59,14 @@ struct Urls {
     script: String,
     feed: String,
     search: String,
+}
+
+/// A row of the topic or actor index: the card and its sparkline.
+#[derive(Serialize)]
+struct Row<C: Serialize> {
+    #[serde(flatten)]
+    card: C,
+    spark: Option<SparkView>,
 }
 
 /// What every page says about itself.
@@ -179,10 +188,14 @@ impl Renderer {
             }
             Page::Topics => {
                 ctx.insert("page", &meta("topics", "Topics", ""));
+                let span = Span::of_site(site);
                 let topics: Vec<_> = site
                     .topics
                     .iter()
-                    .map(|t| topic_card(config, site, t, t.articles.len()))
+                    .map(|t| Row {
+                        card: topic_card(config, site, t, t.articles.len()),
+                        spark: sparkline(site, &t.articles, span),
+                    })
                     .collect();
                 ctx.insert("topics", &topics);
             }
@@ -204,10 +217,14 @@ impl Renderer {
             }
             Page::Actors => {
                 ctx.insert("page", &meta("actors", "Actors", ""));
+                let span = Span::of_site(site);
                 let actors: Vec<_> = site
                     .actors
                     .iter()
-                    .map(|a| actor_card(config, site, a, a.articles.len()))
+                    .map(|a| Row {
+                        card: actor_card(config, site, a, a.articles.len()),
+                        spark: sparkline(site, &a.articles, span),
+                    })
                     .collect();
                 ctx.insert("actors", &actors);
             }
@@ -257,6 +274,23 @@ impl Renderer {
                     ),
                 );
                 ctx.insert("source", &source_link(config, site, i));
+                let links = TimelineLinks {
+                    config,
+                    site,
+                    articles: &source.articles,
+                    base: &routes::source(&source.id),
+                    page_size: self.page_size,
+                };
+                ctx.insert(
+                    "coverage",
+                    &(n == 1)
+                        .then(|| {
+                            let quotations = pictures::quotations_in(site, &source.articles);
+                            Timeline::of(site, &source.articles, &quotations, None)
+                        })
+                        .flatten()
+                        .map(|t| coverage(&t, Some(&links))),
+                );
                 self.timeline(
                     config,
                     site,
@@ -353,6 +387,12 @@ impl Renderer {
         ctx.insert("active_actors", &actors);
         ctx.insert("top_quotes", &quotes);
         ctx.insert("weeks", &config.site.digest.weeks);
+        let everything: Vec<ArticleIdx> = site.articles.keys().collect();
+        let quotations: Vec<QuotationIdx> = site.quotations.keys().collect();
+        ctx.insert(
+            "coverage",
+            &Timeline::of(site, &everything, &quotations, None).map(|t| coverage(&t, None)),
+        );
         ctx.insert("period", &period(site, &recent_articles));
         #[derive(Serialize)]
         struct Counts {
@@ -538,6 +578,32 @@ impl Renderer {
             .collect();
         ctx.insert("actors", &actors);
         ctx.insert("related", &related);
+        let first = n == 1;
+        let links = TimelineLinks {
+            config,
+            site,
+            articles: &topic.articles,
+            base: &routes::topic(&topic.id),
+            page_size: self.page_size,
+        };
+        ctx.insert(
+            "coverage",
+            &first
+                .then(|| Timeline::of(site, &topic.articles, &topic.quotations, None))
+                .flatten()
+                .map(|t| coverage(&t, Some(&links))),
+        );
+        ctx.insert(
+            "speakers",
+            &first.then(|| topic_speakers(config, site, i)).flatten(),
+        );
+        ctx.insert(
+            "network",
+            &first
+                .then(|| pictures::topic_network(site, i))
+                .flatten()
+                .map(|net| network(config, site, net)),
+        );
     }
 
     fn actor(
@@ -597,6 +663,32 @@ impl Renderer {
         ctx.insert("quotes", &quotes);
         ctx.insert("topics", &topics);
         ctx.insert("co_actors", &co);
+        let first = n == 1;
+        let links = TimelineLinks {
+            config,
+            site,
+            articles: &actor.articles,
+            base: &routes::actor(&actor.id),
+            page_size: self.page_size,
+        };
+        ctx.insert(
+            "coverage",
+            &first
+                .then(|| Timeline::of(site, &actor.articles, &actor.quotations, None))
+                .flatten()
+                .map(|t| coverage(&t, Some(&links))),
+        );
+        ctx.insert(
+            "speaks_on",
+            &first.then(|| actor_topics(config, site, i)).flatten(),
+        );
+        ctx.insert(
+            "network",
+            &first
+                .then(|| pictures::actor_network(site, i))
+                .flatten()
+                .map(|net| network(config, site, net)),
+        );
     }
 
     fn quote(&self, config: &Config, site: &Site, i: QuotationIdx, ctx: &mut Context) {

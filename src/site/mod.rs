@@ -6,6 +6,7 @@
 //! ids (slugs) are for URLs and files.
 
 mod link;
+pub mod pictures;
 mod processed;
 pub mod quotes;
 mod relink;
