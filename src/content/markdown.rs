@@ -496,7 +496,7 @@ fn group_by_event(mut inserts: Vec<(usize, usize, String)>) -> Vec<(usize, Vec<(
 
 /// `text` with each marker inserted at its byte offset. Closing markers sort
 /// before opening ones at the same offset so adjacent quotations nest right.
-pub fn insert_markers(text: &str, inserts: &mut [(usize, String)]) -> String {
+pub(super) fn insert_markers(text: &str, inserts: &mut [(usize, String)]) -> String {
     inserts.sort_by_key(|(offset, marker)| (*offset, !marker.starts_with(MARK_CLOSE)));
     let mut out = String::with_capacity(text.len() + inserts.len() * 8);
     let mut last = 0;

@@ -54,7 +54,7 @@ struct Marker {
 /// `html` (dossier's own rendering: well formed, attribute values quoted)
 /// with its quotation markers moved where their spans nest properly. Borrowed
 /// when nothing moves, as in most articles.
-pub fn balance_markers(html: &str) -> Cow<'_, str> {
+pub(super) fn balance_markers(html: &str) -> Cow<'_, str> {
     let (nodes, markers) = read(html);
     let targets = targets(&nodes, &markers);
     let unmoved = markers.iter().zip(&targets).all(|(m, t)| *t == Some(m.at));

@@ -822,7 +822,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn markers_become_spans_and_refs() {
+    fn spans_become_markup_and_refs() {
         let html = "<p>He said “yes” and “no”.</p>";
         let at = |text: &str| {
             let open = html.find(text).unwrap();
