@@ -853,6 +853,11 @@ impl<'a> Para<'a> {
                 TokKind::Punct(p) => return matches!(p, ',' | ':' | '—' | '–' | '(' | ';'),
                 TokKind::Word => {
                     let w = self.word(b).unwrap_or_default();
+                    // a subordinate clause that opens the sentence: "As Jane Roe, an expert on
+                    // tides at the Lisle Institute, noted, \"Q\"" (its subject is the name)
+                    if lowered(w, is_subordinator) {
+                        return self.opens_clause_at(b);
+                    }
                     // (proper adjectives before a lower-case descriptor too: "Republican
                     // candidate Jane Roe", "Harbour Party candidate Jon Doe")
                     let descriptor = if starts_upper(w) {
@@ -1121,4 +1126,13 @@ impl<'a> Para<'a> {
         }
         false
     }
+}
+
+/// Conjunctions that open a subordinate clause whose subject follows them: `As Roe noted`,
+/// `While Doe, a farmer, agreed`.
+fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "as" | "while" | "when" | "though" | "although" | "because" | "since" | "once" | "whereas"
+    )
 }

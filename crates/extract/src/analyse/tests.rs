@@ -1525,3 +1525,15 @@ fn expressed_reports_speech() {
     assert_eq!(q[2].speaker, named("Ann Berg"));
     assert_eq!(q[3].speaker, named("Brandt"));
 }
+
+#[test]
+fn a_subordinate_clause_opening_the_sentence_keeps_its_subject() {
+    let q = run(&[
+        "As Ingrid Solvang, a hydrologist at the Tarn Valley Institute, observed, \"Every well in the county is running dry.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Ingrid Solvang"));
+    let q = run(&[
+        "While Okafor, who chairs the Brennick Council, agreed, he warned: \"The levy will not last.\"",
+    ]);
+    assert_ne!(q[0].speaker, named("Brennick Council"));
+}
