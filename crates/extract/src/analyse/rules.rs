@@ -573,6 +573,17 @@ pub(super) fn participle_before(pa: &Para, qt: usize) -> Option<usize> {
         if is_labelling_participle(w) && qt - k <= 6 {
             return Some(k);
         }
+        // "The union issued a statement on Monday, offering \"Q\"": any participle right
+        // before the quotation, after a statement its subject put out, carries the statement
+        if k + 3 >= qt
+            && (k + 1..qt).all(|m| pa.is_punct(m, &[',', ':']))
+            && w.len() > 5
+            && w.ends_with("ing")
+            && !starts_upper(w)
+            && put_out_statement_before(pa, k)
+        {
+            return Some(k);
+        }
         if reporting_verb(w) == Some(VerbForm::Finite) {
             return None;
         }
@@ -627,6 +638,20 @@ pub(super) fn participle_own_subject(pa: &Para, v: usize) -> Option<Cand> {
         b = k;
     }
     None
+}
+
+/// `issued a statement`, `released a joint statement`: a verb of putting out and its
+/// statement noun in the sentence before token `k`.
+fn put_out_statement_before(pa: &Para, k: usize) -> bool {
+    let s = pa.sent[k];
+    let start = k.saturating_sub(16);
+    (start..k).any(|v| {
+        pa.sent[v] == s
+            && pa.word(v).is_some_and(|w| {
+                matches!(w, "issued" | "released" | "published" | "posted" | "sent")
+            })
+            && (v + 1..(v + 4).min(k)).any(|n| pa.word(n).is_some_and(is_statement_noun))
+    })
 }
 
 fn is_labelling_participle(w: &str) -> bool {

@@ -1537,3 +1537,11 @@ fn a_subordinate_clause_opening_the_sentence_keeps_its_subject() {
     ]);
     assert_ne!(q[0].speaker, named("Brennick Council"));
 }
+
+#[test]
+fn a_participle_after_a_statement_carries_the_statement() {
+    let q = run(&[
+        "The Harbour Workers Union released a statement on Monday, offering \"a full and public apology\" to its members.",
+    ]);
+    assert_eq!(q[0].speaker, named("Harbour Workers Union"));
+}
