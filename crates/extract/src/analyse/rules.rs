@@ -975,7 +975,12 @@ pub(super) fn sentence_subject(
                 || known.contains_key(&n)
                 || opens_with_a_verb(pa, from, k)
                 // "Mr. Roe tries to …": an honorific makes a surname a person's
-                || (first > 0 && pa.word(first - 1).is_some_and(is_honorific)))
+                || (first > 0 && pa.word(first - 1).is_some_and(is_honorific))
+                // "Band member Roe posted …": a lower-case descriptor before it that opens the
+                // sentence makes a surname a person's too
+                || (first > from
+                    && pa.word(first - 1).is_some_and(|x| !starts_upper(x))
+                    && pa.opens_clause_at(first)))
             && !pa.after_preposition(first)
         {
             // "Roe campaign manager Jon Doe released a memo": Doe, whom the name describes

@@ -1545,3 +1545,12 @@ fn a_participle_after_a_statement_carries_the_statement() {
     ]);
     assert_eq!(q[0].speaker, named("Harbour Workers Union"));
 }
+
+#[test]
+fn a_surname_after_a_descriptor_that_opens_the_sentence_is_the_subject() {
+    let q = run(&[
+        "The band will tour in May.",
+        "Band member Pike shared the plan online last week, writing \"It feels good to back a man of his word.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Pike"));
+}
