@@ -863,7 +863,26 @@ fn attribution_after_comma(
             && pa
                 .word(comma + 1)
                 .is_some_and(|w| w.eq_ignore_ascii_case("the")));
-    (after_comma || pa.opens_clause_at(first)).then_some((c, "sentence end: , speaker verb."))
+    if after_comma || pa.opens_clause_at(first) {
+        return Some((c, "sentence end: , speaker verb."));
+    }
+    // a middle name written out: ", counsel Mara Lind Quist wrote." (a name is read as at most
+    // two capitalised words; the third before them opens the clause)
+    let given = first.checked_sub(1)?;
+    let w = pa.word(given)?;
+    let Cand::Named(n) = c else { return None };
+    (starts_upper(w)
+        && !all_caps(w)
+        && !is_title(w)
+        && !is_possessive(w)
+        && !pa.not_name(w)
+        && (given == comma + 1 || pa.opens_clause_at(given)))
+    .then(|| {
+        (
+            Cand::Named(format!("{w} {n}")),
+            "sentence end: , speaker verb.",
+        )
+    })
 }
 
 /// `Roe answered: "Q"`, `Roe responds to Doe with, "Q"`: the quotation at `qt` follows a colon,

@@ -1554,3 +1554,11 @@ fn a_surname_after_a_descriptor_that_opens_the_sentence_is_the_subject() {
     ]);
     assert_eq!(q[0].speaker, named("Pike"));
 }
+
+#[test]
+fn a_closing_attribution_with_a_middle_name_written_out() {
+    let q = run(&[
+        "\"If the office finds more files, it will search them\" for the records sought by Clear Ledger, county senior counsel Mara Lind Quist wrote in a filing.",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Lind Quist"));
+}
