@@ -38,6 +38,8 @@ use crate::text::shorten;
 pub use html::Note;
 
 pub const TEMPLATE: &str = "print.html";
+/// The partials the built-in `print.html` includes.
+const PICTURE_PARTIALS: &[&str] = &["partials/coverage.html", "partials/network.html"];
 pub const STYLESHEET: &str = "print.css";
 
 /// How many articles (the latest) a build's print page holds. Each article
@@ -342,21 +344,32 @@ impl<'a> Printer<'a> {
         if !tera.get_template_names().any(|n| n == TEMPLATE) {
             // A theme of its own without a print template prints with the
             // built-in one.
+            // It draws the pictures with the built-in partials, which such
+            // a theme may lack.
             let builtin = Theme::embedded();
-            let text = builtin
-                .templates
-                .iter()
-                .find(|t| t.name == TEMPLATE)
-                .map(|t| t.text.clone())
-                .expect("the built-in theme has print.html");
-            tera.to_mut()
-                .add_raw_template(TEMPLATE, &text)
-                .map_err(|e| {
-                    Diagnostic::error(format!(
-                        "template error: {}",
-                        crate::render::error_chain(&e)
-                    ))
-                })?;
+            let needed = std::iter::once(TEMPLATE).chain(
+                PICTURE_PARTIALS
+                    .iter()
+                    .copied()
+                    .filter(|p| !tera.get_template_names().any(|n| n == *p)),
+            );
+            let sources: Vec<(String, String)> = needed
+                .map(|name| {
+                    let text = builtin
+                        .templates
+                        .iter()
+                        .find(|t| t.name == name)
+                        .map(|t| t.text.clone())
+                        .expect("the built-in theme has print.html and its partials");
+                    (name.to_string(), text)
+                })
+                .collect();
+            tera.to_mut().add_raw_templates(sources).map_err(|e| {
+                Diagnostic::error(format!(
+                    "template error: {}",
+                    crate::render::error_chain(&e)
+                ))
+            })?;
         }
         let style = stylesheet(theme)?;
         Ok(Printer {
@@ -608,7 +621,7 @@ impl<'a> Printer<'a> {
             })
             .collect();
         let marks: Vec<String> = (1..=quotes.len()).map(|n| format!("#quote-{n}")).collect();
-        let body = link_quotes(&article.body_html, |i| {
+        let body = link_quotes(&article.body, |i| {
             quotes.get(i).map(|q| QuoteMark {
                 kind: q.kind,
                 number: q.number,
@@ -684,6 +697,13 @@ impl<'a> Printer<'a> {
         for &q in quote_counts.keys() {
             by_kind.add(site.quotations[q].kind);
         }
+        let coverage = self.coverage(selection, &quote_counts);
+        let network = match selection.subject {
+            Subject::Topic(t) => crate::site::pictures::topic_network(site, t),
+            Subject::Actor(a) => crate::site::pictures::actor_network(site, a),
+            Subject::All => None,
+        }
+        .map(|net| network(config, site, net));
         let prominence = actor_counts.clone();
         let key_actors: Vec<ActorCard<'a>> = ranked(actor_counts)
             .into_iter()
@@ -781,7 +801,27 @@ impl<'a> Printer<'a> {
             sources,
             top_quotes,
             shared_quotes,
+            coverage,
+            network,
         }
+    }
+
+    /// The selection's articles and the quotations they report, per period;
+    /// no links, as a printed page has nowhere to go.
+    fn coverage(
+        &self,
+        selection: &Selection,
+        in_doc: &HashMap<QuotationIdx, Vec<usize>>,
+    ) -> Option<CoverageView> {
+        let newest_first: Vec<ArticleIdx> = selection.articles.iter().rev().copied().collect();
+        let mut quotations: Vec<QuotationIdx> = in_doc
+            .keys()
+            .copied()
+            .filter(|&q| self.site.quotations[q].kind != QuoteKind::Fragment)
+            .collect();
+        quotations.sort_unstable();
+        crate::site::pictures::Timeline::of(self.site, &newest_first, &quotations, None)
+            .map(|t| coverage(&t, None))
     }
 }
 
@@ -922,6 +962,10 @@ struct Summary<'a> {
     /// Whether any of them was reported more than once (else they are the
     /// key statements rather than the most reported).
     shared_quotes: bool,
+    /// The selection's coverage, and the subject's network (a topic's actors,
+    /// an actor's neighbourhood), as the digest pages draw them.
+    coverage: Option<CoverageView>,
+    network: Option<NetworkView<'a>>,
 }
 
 #[derive(Serialize)]

@@ -7,7 +7,9 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::site::routes::{self, Page};
-use crate::site::{Actor, Article, ArticleIdx, Quotation, Site, SourceIdx, Speaker, Topic};
+use crate::site::{
+    Actor, ActorIdx, Article, ArticleIdx, Quotation, Site, SourceIdx, Speaker, Topic, TopicIdx,
+};
 
 #[derive(Serialize)]
 pub struct DateView {
@@ -485,4 +487,519 @@ pub fn feed_links(config: &Config, site: &Site, page: Page) -> Vec<FeedLink> {
         url: config.url(routes::FEED),
     });
     links
+}
+
+// ---- pictures --------------------------------------------------------------
+//
+// The pictures' views carry both the numbers and the geometry, in SVG user
+// units of a fixed `viewBox`, so that the default theme only draws and a
+// site's own templates can draw differently from the same numbers.
+
+use crate::site::pictures::{self, Network, Ranking, Span, Timeline, Unit};
+
+/// A coverage chart: articles as bars above the axis, quotations below.
+#[derive(Serialize)]
+pub struct CoverageView {
+    /// `week` or `month`.
+    pub unit: &'static str,
+    pub width: f64,
+    pub height: f64,
+    /// Where the axis runs, between the two series.
+    pub axis: f64,
+    /// Where the tick labels' baseline is.
+    pub ticks_y: f64,
+    pub articles: usize,
+    pub quotations: usize,
+    pub peak_articles: usize,
+    pub peak_quotations: usize,
+    /// The first and the last period's label.
+    pub from: String,
+    pub to: String,
+    /// Only the periods with articles or quotations (the others draw
+    /// nothing), each placed by its `x`.
+    pub periods: Vec<PeriodView>,
+    pub ticks: Vec<Tick>,
+}
+
+#[derive(Serialize)]
+pub struct PeriodView {
+    /// `February 2016` or `Week of 1 February 2016`.
+    pub label: String,
+    /// The period's first day.
+    pub iso: String,
+    pub articles: usize,
+    pub quotations: usize,
+    /// The period's place in the digest's timeline; none on the home page.
+    pub url: Option<String>,
+    pub x: f64,
+    pub width: f64,
+    pub articles_y: f64,
+    pub articles_height: f64,
+    pub quotations_y: f64,
+    pub quotations_height: f64,
+}
+
+#[derive(Serialize)]
+pub struct Tick {
+    pub x: f64,
+    pub label: String,
+}
+
+const COVERAGE_WIDTH: f64 = 600.0;
+const ARTICLES_TOP: f64 = 6.0;
+const COVERAGE_AXIS: f64 = 70.0;
+const QUOTATIONS_DEPTH: f64 = 34.0;
+const COVERAGE_HEIGHT: f64 = 128.0;
+/// Tick labels closer than this (user units) are thinned out.
+const TICK_SPACING: f64 = 44.0;
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// Where a period's bar links: the digest page and month section holding
+/// the period's newest article.
+pub struct TimelineLinks<'a> {
+    pub config: &'a Config,
+    pub site: &'a Site,
+    /// The digest's articles, newest first, and its first page's route.
+    pub articles: &'a [ArticleIdx],
+    pub base: &'a str,
+    pub page_size: usize,
+}
+
+impl TimelineLinks<'_> {
+    fn url(&self, place: usize) -> Option<String> {
+        let article = &self.site.articles[*self.articles.get(place)?];
+        let page = place / self.page_size.max(1) + 1;
+        Some(format!(
+            "{}#m-{:04}-{:02}",
+            self.config.url(&routes::numbered(self.base, page)),
+            article.date.year(),
+            article.date.month()
+        ))
+    }
+}
+
+pub fn coverage(timeline: &Timeline, links: Option<&TimelineLinks>) -> CoverageView {
+    let n = timeline.periods.len().max(1) as f64;
+    let slot = COVERAGE_WIDTH / n;
+    let peak_articles = timeline
+        .periods
+        .iter()
+        .map(|p| p.articles)
+        .max()
+        .unwrap_or(0);
+    let peak_quotations = timeline
+        .periods
+        .iter()
+        .map(|p| p.quotations)
+        .max()
+        .unwrap_or(0);
+    let scale = |count: usize, peak: usize, room: f64| {
+        if peak == 0 {
+            0.0
+        } else {
+            round1(room * count as f64 / peak as f64)
+        }
+    };
+    let periods: Vec<PeriodView> = timeline
+        .periods
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.articles > 0 || p.quotations > 0)
+        .map(|(i, p)| {
+            let articles_height = scale(p.articles, peak_articles, COVERAGE_AXIS - ARTICLES_TOP);
+            PeriodView {
+                label: period_label(timeline.unit, p.start),
+                iso: p.start.format("%Y-%m-%d").to_string(),
+                articles: p.articles,
+                quotations: p.quotations,
+                url: links.zip(p.newest).and_then(|(l, place)| l.url(place)),
+                x: round1(i as f64 * slot + slot * 0.1),
+                width: round1((slot * 0.8).max(0.5)),
+                articles_y: round1(COVERAGE_AXIS - articles_height),
+                articles_height,
+                quotations_y: COVERAGE_AXIS + 1.0,
+                quotations_height: scale(p.quotations, peak_quotations, QUOTATIONS_DEPTH),
+            }
+        })
+        .collect();
+    CoverageView {
+        unit: unit_name(timeline.unit),
+        width: COVERAGE_WIDTH,
+        height: COVERAGE_HEIGHT,
+        axis: COVERAGE_AXIS,
+        ticks_y: COVERAGE_HEIGHT - 6.0,
+        articles: timeline.articles(),
+        quotations: timeline.quotations(),
+        peak_articles,
+        peak_quotations,
+        from: timeline
+            .periods
+            .first()
+            .map(|p| period_label(timeline.unit, p.start))
+            .unwrap_or_default(),
+        to: timeline
+            .periods
+            .last()
+            .map(|p| period_label(timeline.unit, p.start))
+            .unwrap_or_default(),
+        ticks: ticks(timeline, slot),
+        periods,
+    }
+}
+
+fn unit_name(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Week => "week",
+        Unit::Month => "month",
+    }
+}
+
+fn period_label(unit: Unit, start: chrono::NaiveDate) -> String {
+    let month = MONTHS[start.month0() as usize];
+    match unit {
+        Unit::Month => format!("{month} {}", start.year()),
+        Unit::Week => format!("Week of {} {month} {}", start.day(), start.year()),
+    }
+}
+
+/// Years at each January (by month), months at their first week (by week),
+/// and the first period always; thinned so that labels never collide.
+fn ticks(timeline: &Timeline, slot: f64) -> Vec<Tick> {
+    let mut ticks: Vec<Tick> = Vec::new();
+    for (i, p) in timeline.periods.iter().enumerate() {
+        let (starts_run, label) = match timeline.unit {
+            Unit::Month => (p.start.month() == 1, p.start.year().to_string()),
+            Unit::Week => (
+                p.start.day() <= 7,
+                format!(
+                    "{} {}",
+                    &MONTHS[p.start.month0() as usize][..3],
+                    p.start.year()
+                ),
+            ),
+        };
+        if !(starts_run || i == 0) {
+            continue;
+        }
+        let x = round1(i as f64 * slot);
+        if ticks
+            .last()
+            .is_none_or(|t| x - t.x >= TICK_SPACING + label.len() as f64 * 3.0)
+        {
+            ticks.push(Tick { x, label });
+        }
+    }
+    ticks
+}
+
+/// A sparkline: one row's articles per period on the index's shared axis.
+#[derive(Serialize)]
+pub struct SparkView {
+    pub width: f64,
+    pub height: f64,
+    pub articles: usize,
+    pub peak: usize,
+    /// Only the periods with articles.
+    pub bars: Vec<SparkBar>,
+}
+
+#[derive(Serialize)]
+pub struct SparkBar {
+    pub x: f64,
+    pub width: f64,
+    pub y: f64,
+    pub height: f64,
+}
+
+const SPARK_WIDTH: f64 = 120.0;
+const SPARK_HEIGHT: f64 = 24.0;
+
+pub fn sparkline(site: &Site, articles: &[ArticleIdx], span: Option<Span>) -> Option<SparkView> {
+    if articles.is_empty() {
+        return None;
+    }
+    let timeline = Timeline::of(site, articles, &[], Some(span?))?;
+    let slot = SPARK_WIDTH / timeline.periods.len().max(1) as f64;
+    let peak = timeline
+        .periods
+        .iter()
+        .map(|p| p.articles)
+        .max()
+        .unwrap_or(0);
+    let bars = timeline
+        .periods
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.articles > 0)
+        .map(|(i, p)| {
+            let height = round1((SPARK_HEIGHT - 1.0) * p.articles as f64 / peak.max(1) as f64);
+            SparkBar {
+                x: round1(i as f64 * slot),
+                width: round1(slot.max(0.6)),
+                y: round1(SPARK_HEIGHT - height),
+                height,
+            }
+        })
+        .collect();
+    Some(SparkView {
+        width: SPARK_WIDTH,
+        height: SPARK_HEIGHT,
+        articles: timeline.articles(),
+        peak,
+        bars,
+    })
+}
+
+/// A ranking drawn as horizontal bars, labels on the left.
+#[derive(Serialize)]
+pub struct BarsView<'a> {
+    pub width: f64,
+    pub height: f64,
+    /// Where the labels end and the bars start.
+    pub bars_x: f64,
+    /// Every bar's count, summed.
+    pub total: usize,
+    pub bars: Vec<BarView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct BarView<'a> {
+    /// `speaker`, `topic`, `others` (the rest summed) or `unattributed`.
+    pub kind: &'static str,
+    pub name: std::borrow::Cow<'a, str>,
+    pub url: Option<String>,
+    pub count: usize,
+    pub y: f64,
+    pub length: f64,
+}
+
+const BARS_WIDTH: f64 = 600.0;
+const BARS_X: f64 = 200.0;
+const BARS_ROOM: f64 = 340.0;
+const BAR_ROW: f64 = 22.0;
+
+fn bars<'a>(
+    rows: Vec<(
+        &'static str,
+        std::borrow::Cow<'a, str>,
+        Option<String>,
+        usize,
+    )>,
+) -> BarsView<'a> {
+    // Scaled to the named bars: the rest summed can dwarf them, and is then
+    // drawn cut at the full length (its number says how long).
+    let named = rows.iter().filter(|r| r.0 != "others").map(|r| r.3).max();
+    let peak = named
+        .or_else(|| rows.iter().map(|r| r.3).max())
+        .unwrap_or(0)
+        .max(1) as f64;
+    let total = rows.iter().map(|r| r.3).sum();
+    let bars: Vec<BarView> = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, (kind, name, url, count))| BarView {
+            kind,
+            name,
+            url,
+            count,
+            y: i as f64 * BAR_ROW + 4.0,
+            length: round1((BARS_ROOM * count as f64 / peak).clamp(1.0, BARS_ROOM)),
+        })
+        .collect();
+    BarsView {
+        width: BARS_WIDTH,
+        height: bars.len() as f64 * BAR_ROW + 6.0,
+        bars_x: BARS_X,
+        total,
+        bars,
+    }
+}
+
+fn others_row<'a>(
+    others: usize,
+    total: usize,
+    what: &str,
+) -> Option<(
+    &'static str,
+    std::borrow::Cow<'a, str>,
+    Option<String>,
+    usize,
+)> {
+    (others > 0).then(|| {
+        (
+            "others",
+            std::borrow::Cow::Owned(format!(
+                "{others} other {what}{}",
+                if others == 1 { "" } else { "s" }
+            )),
+            None,
+            total,
+        )
+    })
+}
+
+/// Who speaks on a topic; none when it has no quotations.
+pub fn topic_speakers<'a>(
+    config: &Config,
+    site: &'a Site,
+    topic: TopicIdx,
+) -> Option<BarsView<'a>> {
+    let speakers = pictures::topic_speakers(site, topic);
+    let Ranking {
+        top,
+        others,
+        others_total,
+    } = speakers.ranking;
+    let mut rows: Vec<_> = top
+        .into_iter()
+        .map(|(s, count)| {
+            let view = speaker(config, site, s);
+            (
+                "speaker",
+                std::borrow::Cow::Borrowed(view.name),
+                view.url,
+                count,
+            )
+        })
+        .collect();
+    rows.extend(others_row(others, others_total, "speaker"));
+    if speakers.unattributed > 0 {
+        rows.push((
+            "unattributed",
+            std::borrow::Cow::Borrowed("Unattributed"),
+            None,
+            speakers.unattributed,
+        ));
+    }
+    (!rows.is_empty()).then(|| bars(rows))
+}
+
+/// The topics an actor speaks on; none when they have no quotations.
+pub fn actor_topics<'a>(config: &Config, site: &'a Site, actor: ActorIdx) -> Option<BarsView<'a>> {
+    let Ranking {
+        top,
+        others,
+        others_total,
+    } = pictures::actor_topics(site, actor);
+    let mut rows: Vec<_> = top
+        .into_iter()
+        .map(|(t, count)| {
+            let topic = &site.topics[t];
+            (
+                "topic",
+                std::borrow::Cow::Borrowed(topic.title.as_str()),
+                Some(config.url(&routes::topic(&topic.id))),
+                count,
+            )
+        })
+        .collect();
+    rows.extend(others_row(others, others_total, "topic"));
+    (!rows.is_empty()).then(|| bars(rows))
+}
+
+#[derive(Serialize)]
+pub struct NetworkView<'a> {
+    pub width: f64,
+    pub height: f64,
+    pub nodes: Vec<NodeView<'a>>,
+    pub edges: Vec<EdgeView<'a>>,
+    /// Actors left out of the picture (the first of them), and how many more.
+    pub rest: Vec<ActorTag<'a>>,
+    pub rest_more: usize,
+}
+
+#[derive(Serialize)]
+pub struct NodeView<'a> {
+    pub name: &'a str,
+    /// The name as drawn: long ones are cut.
+    pub label: String,
+    pub url: String,
+    pub count: usize,
+    pub x: f64,
+    pub y: f64,
+    pub r: f64,
+    pub label_x: f64,
+    pub label_y: f64,
+    pub label_width: f64,
+}
+
+#[derive(Serialize)]
+pub struct EdgeView<'a> {
+    pub from: &'a str,
+    pub to: &'a str,
+    pub weight: usize,
+    pub x1: f64,
+    pub y1: f64,
+    pub x2: f64,
+    pub y2: f64,
+    /// Stroke width and opacity, by weight.
+    pub stroke: f64,
+    pub opacity: f64,
+}
+
+/// Those named under a network, at most.
+const NETWORK_REST: usize = 30;
+
+pub fn network<'a>(config: &Config, site: &'a Site, network: Network) -> NetworkView<'a> {
+    let heaviest = network
+        .edges
+        .iter()
+        .map(|e| e.weight)
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
+    let name = |i: usize| -> &'a str { &site.actors[network.nodes[i].actor].name };
+    let edges = network
+        .edges
+        .iter()
+        .map(|e| {
+            let (a, b) = (&network.nodes[e.a], &network.nodes[e.b]);
+            EdgeView {
+                from: name(e.a),
+                to: name(e.b),
+                weight: e.weight,
+                x1: a.x,
+                y1: a.y,
+                x2: b.x,
+                y2: b.y,
+                stroke: round1(0.8 + 3.2 * e.weight as f64 / heaviest),
+                opacity: ((0.25 + 0.65 * e.weight as f64 / heaviest) * 100.0).round() / 100.0,
+            }
+        })
+        .collect();
+    let rest = network
+        .rest
+        .iter()
+        .take(NETWORK_REST)
+        .map(|&(a, c)| actor_tag(config, &site.actors[a], c))
+        .collect();
+    NetworkView {
+        width: network.width,
+        height: network.height,
+        edges,
+        rest,
+        rest_more: network.rest.len().saturating_sub(NETWORK_REST),
+        nodes: network
+            .nodes
+            .into_iter()
+            .map(|n| {
+                let actor = &site.actors[n.actor];
+                NodeView {
+                    name: &actor.name,
+                    label: n.label,
+                    url: config.url(&routes::actor(&actor.id)),
+                    count: n.articles,
+                    x: n.x,
+                    y: n.y,
+                    r: n.radius,
+                    label_x: n.label_box.x,
+                    label_y: n.label_box.y,
+                    label_width: n.label_box.width,
+                }
+            })
+            .collect(),
+    }
 }

@@ -26,6 +26,7 @@ use typed_index_collections::TiVec;
 
 use crate::config::Config;
 use crate::render::{Renderer, Theme};
+use crate::site::pictures;
 use crate::site::routes::Page;
 use crate::site::{
     ActorIdx, ArticleIdx, QuotationIdx, QuoteKind, Site, SourceIdx, Speaker, TopicIdx,
@@ -164,7 +165,13 @@ fn page_inputs(
                     .hash(h);
             }
         }
-        Page::Topics => cards.topic.hash(h),
+        Page::Topics => {
+            cards.topic.hash(h);
+            site_span(site, h);
+            for topic in site.topics.iter() {
+                dates(site, &topic.articles, h);
+            }
+        }
         Page::Topic(t, n) => {
             let topic = &site.topics[t];
             cards.topic[t].hash(h);
@@ -186,8 +193,24 @@ fn page_inputs(
             for &(r, c) in topic.related.iter().take(RELATED) {
                 (cards.topic_tag[r], c).hash(h);
             }
+            if n == 1 {
+                // The pictures: coverage, who speaks, the network.
+                dates(site, &topic.articles, h);
+                for &q in &topic.quotations {
+                    let quotation = &site.quotations[q];
+                    date(&quotation.first_date, h);
+                    speaker(site, quotation.speaker.as_ref(), h);
+                }
+                article_actors(cards, site, &topic.articles, h);
+            }
         }
-        Page::Actors => cards.actor.hash(h),
+        Page::Actors => {
+            cards.actor.hash(h);
+            site_span(site, h);
+            for actor in site.actors.iter() {
+                dates(site, &actor.articles, h);
+            }
+        }
         Page::Actor(a, n) => {
             let actor = &site.actors[a];
             cards.actor[a].hash(h);
@@ -209,6 +232,20 @@ fn page_inputs(
             for &(x, c) in actor.co_actors.iter().take(CO_ACTORS) {
                 (cards.actor_tag[x], c).hash(h);
             }
+            if n == 1 {
+                // The pictures: coverage, the topics they speak on, their
+                // neighbourhood.
+                dates(site, &actor.articles, h);
+                for &q in &actor.quotations {
+                    let quotation = &site.quotations[q];
+                    date(&quotation.first_date, h);
+                    for &t in &quotation.topics {
+                        cards.topic_tag[t].hash(h);
+                    }
+                    0xffu8.hash(h);
+                }
+                article_actors(cards, site, &actor.articles, h);
+            }
         }
         Page::Sources => {
             for (s, source) in site.sources.iter_enumerated() {
@@ -220,8 +257,18 @@ fn page_inputs(
             }
         }
         Page::Source(s, n) => {
+            let articles = &site.sources[s].articles;
             cards.source[s].hash(h);
-            timeline(&site.sources[s].articles, n, h);
+            timeline(articles, n, h);
+            if n == 1 {
+                // The coverage as drawn: the articles' dates (where its bars
+                // link) and the counts per period. Not the quotations
+                // themselves: rewording one leaves the outlet's chart as it
+                // was, and its page is not rendered again.
+                dates(site, articles, h);
+                let quotations = pictures::quotations_in(site, articles);
+                pictures::Timeline::of(site, articles, &quotations, None).hash(h);
+            }
         }
         Page::Quotes(n) => {
             cards.quote.len().hash(h);
@@ -335,6 +382,36 @@ fn one(f: impl FnOnce(&mut Fingerprinter)) -> u64 {
     let mut h = Fingerprinter::default();
     f(&mut h);
     h.finish()
+}
+
+/// Every date of a list of articles, in order: what a coverage chart or a
+/// sparkline counts, and where its bars link.
+fn dates(site: &Site, articles: &[ArticleIdx], h: &mut Fingerprinter) {
+    articles.len().hash(h);
+    for &a in articles {
+        date(&site.articles[a].date, h);
+    }
+}
+
+/// The first and last article of the site: the axis the index pages'
+/// sparklines share.
+fn site_span(site: &Site, h: &mut Fingerprinter) {
+    for a in [site.articles.first(), site.articles.last()]
+        .into_iter()
+        .flatten()
+    {
+        date(&a.date, h);
+    }
+}
+
+/// Who is in each of the articles: what a network's edges count.
+fn article_actors(cards: &Cards, site: &Site, articles: &[ArticleIdx], h: &mut Fingerprinter) {
+    for &a in articles {
+        for &x in &site.articles[a].actors {
+            cards.actor_tag[x].hash(h);
+        }
+        0xffu8.hash(h);
+    }
 }
 
 /// The instant and the offset: pages show dates in the article's own offset.
