@@ -53,6 +53,7 @@
 
 mod fragment;
 mod phrases;
+mod repeat;
 mod rules;
 mod state;
 #[cfg(test)]
@@ -759,6 +760,9 @@ fn analyse_article(
 
     // Other languages' reporting verbs (none for English, whose rules are the sieve's).
     crate::foreign::attribute(paragraphs, opts.language, &analysis.actors, &mut out);
+
+    // a headline's or pull quote's copy of words the body attributes is the same speaker's
+    repeat::share_speakers(&mut out, paragraphs);
 
     // Speakers the registry lacks, with the short forms used for them.
     let mut new: Vec<NewSpeaker> = Vec::new();

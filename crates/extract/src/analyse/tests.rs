@@ -1562,3 +1562,46 @@ fn a_closing_attribution_with_a_middle_name_written_out() {
     ]);
     assert_eq!(q[0].speaker, named("Mara Lind Quist"));
 }
+
+#[test]
+fn a_repeat_of_attributed_words_takes_their_speaker() {
+    // the headline's copy, equal once normalised
+    let q = run_titled(
+        "'The Ferry Will Run Again By Spring'",
+        &["\"The ferry will run again by spring,\" said Orrin Vale, the harbour master."],
+    );
+    assert_eq!(q[0].speaker, named("Orrin Vale"));
+    assert_eq!(q[0].rule, Some("repeat"));
+    // a lede's teaser wholly inside a longer quotation attributed further on
+    let q = run(&[
+        "By dawn it was plain that \"nobody went home\" during the storm.",
+        "\"We kept the lamps lit through the storm and nobody went home,\" said Orrin Vale.",
+    ]);
+    assert_eq!(q[0].speaker, named("Orrin Vale"));
+    // an echo after the attributed copy is the writer's mention of the words
+    let q = run(&[
+        "\"We kept the lamps lit through the storm and nobody went home,\" said Orrin Vale.",
+        "What \"nobody went home\" meant for the night shift is less clear.",
+    ]);
+    assert_eq!(q[1].speaker, None);
+    // a subheading made of the words labels a section
+    let q = run(&[
+        "The storm closed the quay for two days.",
+        "'Nobody went home.'",
+        "\"We kept the lamps lit and nobody went home,\" said Orrin Vale.",
+    ]);
+    assert_eq!(q[0].speaker, None);
+    // two copies that disagree give no speaker
+    let q = run(&[
+        "Crews heard \"keep the quay open\" all week.",
+        "\"Keep the quay open,\" said Orrin Vale.",
+        "\"Keep the quay open,\" said Ida Rusk.",
+    ]);
+    assert_eq!(q[0].speaker, None);
+    // a title gives and takes none
+    let q = run(&[
+        "The crew watched \"The Harbour at Night\" twice.",
+        "\"I loved The Harbour at Night,\" said Ida Rusk.",
+    ]);
+    assert_eq!(q[0].speaker, None, "{q:?}");
+}
