@@ -603,7 +603,12 @@ fn analyse_article(
                 (pf.idx, first.start),
             ));
         }
-        if found.is_none() && !pf.headline && tf > 0 && pf.is_punct(tf - 1, &[':']) {
+        if found.is_none()
+            && !pf.headline
+            && tf > 0
+            && pf.is_punct(tf - 1, &[':'])
+            && !pf.byline_before(tf - 1)
+        {
             // a colon hands the sentence's subject the floor, whatever the verb: "Fane was
             // blunt: \"Q\"", "Fane disagreed: \"Q\""
             found = sentence_subject(pf, tf, &state.short)

@@ -8,6 +8,21 @@ impl<'a> Para<'a> {
         (t.kind == TokKind::Word).then(|| &self.text[t.start..t.end])
     }
 
+    /// Whether the capitalised words before `colon` are a byline, `by Times' Ada Roe:`: the
+    /// author of the piece a roundup has just named, whose excerpt follows, not a speaker.
+    pub(super) fn byline_before(&self, colon: usize) -> bool {
+        for k in (colon.saturating_sub(7)..colon).rev() {
+            match self.word(k) {
+                Some("by") => return k + 1 < colon,
+                Some(w) if w.starts_with(char::is_uppercase) || w == "the" => {}
+                Some(_) => return false,
+                None if self.is_punct(k, &['\'', '\u{2019}', '.']) => {}
+                None => return false,
+            }
+        }
+        false
+    }
+
     pub(super) fn is_punct(&self, i: usize, chars: &[char]) -> bool {
         matches!(self.toks.get(i), Some(Tok { kind: TokKind::Punct(c), .. }) if chars.contains(c))
     }

@@ -1605,3 +1605,15 @@ fn a_repeat_of_attributed_words_takes_their_speaker() {
     ]);
     assert_eq!(q[0].speaker, None, "{q:?}");
 }
+
+#[test]
+fn a_roundups_excerpt_after_a_byline_is_no_ones_speech() {
+    let q = run(&[
+        "HARBOUR NOTES—\"Ferry to run again by spring,\" by the Courier's Ada Roe: \"The ferry \
+         that has sat idle since the storm will carry passengers again in April.\"",
+    ]);
+    assert_eq!(q[1].speaker, None, "{q:?}");
+    // a colon after the sentence's subject still hands it the floor
+    let q = run(&["Ada Roe was blunt: \"The ferry will carry passengers again in April.\""]);
+    assert_eq!(q[0].speaker, named("Ada Roe"));
+}
