@@ -56,6 +56,7 @@ mod phrases;
 mod repeat;
 mod rules;
 mod state;
+mod subhead;
 #[cfg(test)]
 mod tests;
 mod title;
@@ -765,6 +766,9 @@ fn analyse_article(
 
     // Other languages' reporting verbs (none for English, whose rules are the sieve's).
     crate::foreign::attribute(paragraphs, opts.language, &analysis.actors, &mut out);
+
+    // a subheading in headline marks quotes no one there
+    subhead::unsay_subheadings(&mut out, paragraphs);
 
     // a headline's or pull quote's copy of words the body attributes is the same speaker's
     repeat::share_speakers(&mut out, paragraphs);

@@ -76,7 +76,7 @@ fn start(q: &Quote) -> (usize, usize) {
 
 /// A quotation that is its whole paragraph, less marks and punctuation, below the first line:
 /// a subheading, a label for what follows rather than anyone's speech.
-fn stands_alone(q: &Quote, paragraphs: &[&str]) -> bool {
+pub(super) fn stands_alone(q: &Quote, paragraphs: &[&str]) -> bool {
     let [span] = q.spans.as_slice() else {
         return false;
     };

@@ -1617,3 +1617,20 @@ fn a_roundups_excerpt_after_a_byline_is_no_ones_speech() {
     let q = run(&["Ada Roe was blunt: \"The ferry will carry passengers again in April.\""]);
     assert_eq!(q[0].speaker, named("Ada Roe"));
 }
+
+#[test]
+fn a_subheading_in_single_marks_quotes_no_one() {
+    let q = run(&[
+        "\"The yard has never been busier,\" said Ada Roe, who runs the night shift.",
+        "'A busy yard.'",
+        "Orders doubled over the winter.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ada Roe"));
+    assert_eq!(q[1].speaker, None, "{q:?}");
+    // an article in single marks throughout: a paragraph of quotation continues its speaker
+    let q = run(&[
+        "'The yard has never been busier,' said Ada Roe, who runs the night shift.",
+        "'We have taken on twelve welders since March.'",
+    ]);
+    assert_eq!(q[1].speaker, named("Ada Roe"), "{q:?}");
+}
