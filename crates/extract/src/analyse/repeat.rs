@@ -16,19 +16,33 @@ const MIN_REPEAT_WORDS: usize = 3;
 /// one disagree, an equal wording outranks a containing one; if those still disagree, the
 /// quotation stays without a speaker, since the article does not say which was meant.
 pub(super) fn share_speakers(quotes: &mut [Quote], paragraphs: &[&str]) {
-    let words: Vec<String> = quotes.iter().map(|q| crate::normalise(&q.text)).collect();
-    let givers: Vec<usize> = (0..quotes.len())
-        .filter(|&i| quotes[i].speaker.is_some() && quotes[i].kind != QuoteKind::Title)
+    let takers: Vec<usize> = (0..quotes.len())
+        .filter(|&i| takes(&quotes[i], paragraphs))
+        .collect();
+    let Some(&first) = takers.first() else {
+        return;
+    };
+    let givers: Vec<usize> = (first + 1..quotes.len())
+        .filter(|&g| quotes[g].speaker.is_some() && quotes[g].kind != QuoteKind::Title)
         .collect();
     if givers.is_empty() {
         return;
     }
-    for i in 0..quotes.len() {
-        if quotes[i].speaker.is_some()
-            || quotes[i].kind == QuoteKind::Title
-            || words[i].split(' ').count() < MIN_REPEAT_WORDS
-            || stands_alone(&quotes[i], paragraphs)
-        {
+    // normalised and padded with spaces, so that containment is of whole words
+    let words: Vec<String> = quotes
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let wanted = takers.contains(&i) || givers.contains(&i);
+            if wanted {
+                format!(" {} ", crate::normalise(&q.text))
+            } else {
+                String::new()
+            }
+        })
+        .collect();
+    for &i in &takers {
+        if words[i].trim().split(' ').count() < MIN_REPEAT_WORDS {
             continue;
         }
         let later = |g: usize| start(&quotes[g]) > start(&quotes[i]);
@@ -37,9 +51,8 @@ pub(super) fn share_speakers(quotes: &mut [Quote], paragraphs: &[&str]) {
         let pick = match agreed(&equal) {
             Some(sp) => Some(sp),
             None if equal.is_empty() => {
-                let inner = format!(" {} ", words[i]);
                 let containing = speakers_of(quotes, &givers, |g| {
-                    later(g) && format!(" {} ", words[g]).contains(&inner)
+                    later(g) && words[g].len() > words[i].len() && words[g].contains(&words[i])
                 });
                 agreed(&containing)
             }
@@ -50,6 +63,18 @@ pub(super) fn share_speakers(quotes: &mut [Quote], paragraphs: &[&str]) {
             quotes[i].rule = Some("repeat");
         }
     }
+}
+
+/// A quotation that could take a speaker from a copy: none yet, no title, no subheading,
+/// and enough words as written to be more than a stock phrase.
+fn takes(q: &Quote, paragraphs: &[&str]) -> bool {
+    q.speaker.is_none()
+        && q.kind != QuoteKind::Title
+        && q.text
+            .split_whitespace()
+            .nth(MIN_REPEAT_WORDS - 1)
+            .is_some()
+        && !stands_alone(q, paragraphs)
 }
 
 fn speakers_of<'q>(
