@@ -53,8 +53,10 @@
 
 mod fragment;
 mod phrases;
+mod repeat;
 mod rules;
 mod state;
+mod subhead;
 #[cfg(test)]
 mod tests;
 mod title;
@@ -602,7 +604,12 @@ fn analyse_article(
                 (pf.idx, first.start),
             ));
         }
-        if found.is_none() && !pf.headline && tf > 0 && pf.is_punct(tf - 1, &[':']) {
+        if found.is_none()
+            && !pf.headline
+            && tf > 0
+            && pf.is_punct(tf - 1, &[':'])
+            && !pf.byline_before(tf - 1)
+        {
             // a colon hands the sentence's subject the floor, whatever the verb: "Fane was
             // blunt: \"Q\"", "Fane disagreed: \"Q\""
             found = sentence_subject(pf, tf, &state.short)
@@ -759,6 +766,12 @@ fn analyse_article(
 
     // Other languages' reporting verbs (none for English, whose rules are the sieve's).
     crate::foreign::attribute(paragraphs, opts.language, &analysis.actors, &mut out);
+
+    // a subheading in headline marks quotes no one there
+    subhead::unsay_subheadings(&mut out, paragraphs);
+
+    // a headline's or pull quote's copy of words the body attributes is the same speaker's
+    repeat::share_speakers(&mut out, paragraphs);
 
     // Speakers the registry lacks, with the short forms used for them.
     let mut new: Vec<NewSpeaker> = Vec::new();

@@ -8,6 +8,21 @@ impl<'a> Para<'a> {
         (t.kind == TokKind::Word).then(|| &self.text[t.start..t.end])
     }
 
+    /// Whether the capitalised words before `colon` are a byline, `by Times' Ada Roe:`: the
+    /// author of the piece a roundup has just named, whose excerpt follows, not a speaker.
+    pub(super) fn byline_before(&self, colon: usize) -> bool {
+        for k in (colon.saturating_sub(7)..colon).rev() {
+            match self.word(k) {
+                Some("by") => return k + 1 < colon,
+                Some(w) if w.starts_with(char::is_uppercase) || w == "the" => {}
+                Some(_) => return false,
+                None if self.is_punct(k, &['\'', '\u{2019}', '.']) => {}
+                None => return false,
+            }
+        }
+        false
+    }
+
     pub(super) fn is_punct(&self, i: usize, chars: &[char]) -> bool {
         matches!(self.toks.get(i), Some(Tok { kind: TokKind::Punct(c), .. }) if chars.contains(c))
     }
@@ -853,6 +868,11 @@ impl<'a> Para<'a> {
                 TokKind::Punct(p) => return matches!(p, ',' | ':' | '—' | '–' | '(' | ';'),
                 TokKind::Word => {
                     let w = self.word(b).unwrap_or_default();
+                    // a subordinate clause that opens the sentence: "As Jane Roe, an expert on
+                    // tides at the Lisle Institute, noted, \"Q\"" (its subject is the name)
+                    if lowered(w, is_subordinator) {
+                        return self.opens_clause_at(b);
+                    }
                     // (proper adjectives before a lower-case descriptor too: "Republican
                     // candidate Jane Roe", "Harbour Party candidate Jon Doe")
                     let descriptor = if starts_upper(w) {
@@ -1121,4 +1141,13 @@ impl<'a> Para<'a> {
         }
         false
     }
+}
+
+/// Conjunctions that open a subordinate clause whose subject follows them: `As Roe noted`,
+/// `While Doe, a farmer, agreed`.
+fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "as" | "while" | "when" | "though" | "although" | "because" | "since" | "once" | "whereas"
+    )
 }

@@ -573,6 +573,17 @@ pub(super) fn participle_before(pa: &Para, qt: usize) -> Option<usize> {
         if is_labelling_participle(w) && qt - k <= 6 {
             return Some(k);
         }
+        // "The union issued a statement on Monday, offering \"Q\"": any participle right
+        // before the quotation, after a statement its subject put out, carries the statement
+        if k + 3 >= qt
+            && (k + 1..qt).all(|m| pa.is_punct(m, &[',', ':']))
+            && w.len() > 5
+            && w.ends_with("ing")
+            && !starts_upper(w)
+            && put_out_statement_before(pa, k)
+        {
+            return Some(k);
+        }
         if reporting_verb(w) == Some(VerbForm::Finite) {
             return None;
         }
@@ -627,6 +638,20 @@ pub(super) fn participle_own_subject(pa: &Para, v: usize) -> Option<Cand> {
         b = k;
     }
     None
+}
+
+/// `issued a statement`, `released a joint statement`: a verb of putting out and its
+/// statement noun in the sentence before token `k`.
+fn put_out_statement_before(pa: &Para, k: usize) -> bool {
+    let s = pa.sent[k];
+    let start = k.saturating_sub(16);
+    (start..k).any(|v| {
+        pa.sent[v] == s
+            && pa.word(v).is_some_and(|w| {
+                matches!(w, "issued" | "released" | "published" | "posted" | "sent")
+            })
+            && (v + 1..(v + 4).min(k)).any(|n| pa.word(n).is_some_and(is_statement_noun))
+    })
 }
 
 fn is_labelling_participle(w: &str) -> bool {
@@ -838,7 +863,26 @@ fn attribution_after_comma(
             && pa
                 .word(comma + 1)
                 .is_some_and(|w| w.eq_ignore_ascii_case("the")));
-    (after_comma || pa.opens_clause_at(first)).then_some((c, "sentence end: , speaker verb."))
+    if after_comma || pa.opens_clause_at(first) {
+        return Some((c, "sentence end: , speaker verb."));
+    }
+    // a middle name written out: ", counsel Mara Lind Quist wrote." (a name is read as at most
+    // two capitalised words; the third before them opens the clause)
+    let given = first.checked_sub(1)?;
+    let w = pa.word(given)?;
+    let Cand::Named(n) = c else { return None };
+    (starts_upper(w)
+        && !all_caps(w)
+        && !is_title(w)
+        && !is_possessive(w)
+        && !pa.not_name(w)
+        && (given == comma + 1 || pa.opens_clause_at(given)))
+    .then(|| {
+        (
+            Cand::Named(format!("{w} {n}")),
+            "sentence end: , speaker verb.",
+        )
+    })
 }
 
 /// `Roe answered: "Q"`, `Roe responds to Doe with, "Q"`: the quotation at `qt` follows a colon,
@@ -950,7 +994,12 @@ pub(super) fn sentence_subject(
                 || known.contains_key(&n)
                 || opens_with_a_verb(pa, from, k)
                 // "Mr. Roe tries to …": an honorific makes a surname a person's
-                || (first > 0 && pa.word(first - 1).is_some_and(is_honorific)))
+                || (first > 0 && pa.word(first - 1).is_some_and(is_honorific))
+                // "Band member Roe posted …": a lower-case descriptor before it that opens the
+                // sentence makes a surname a person's too
+                || (first > from
+                    && pa.word(first - 1).is_some_and(|x| !starts_upper(x))
+                    && pa.opens_clause_at(first)))
             && !pa.after_preposition(first)
         {
             // "Roe campaign manager Jon Doe released a memo": Doe, whom the name describes

@@ -1525,3 +1525,112 @@ fn expressed_reports_speech() {
     assert_eq!(q[2].speaker, named("Ann Berg"));
     assert_eq!(q[3].speaker, named("Brandt"));
 }
+
+#[test]
+fn a_subordinate_clause_opening_the_sentence_keeps_its_subject() {
+    let q = run(&[
+        "As Ingrid Solvang, a hydrologist at the Tarn Valley Institute, observed, \"Every well in the county is running dry.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Ingrid Solvang"));
+    let q = run(&[
+        "While Okafor, who chairs the Brennick Council, agreed, he warned: \"The levy will not last.\"",
+    ]);
+    assert_ne!(q[0].speaker, named("Brennick Council"));
+}
+
+#[test]
+fn a_participle_after_a_statement_carries_the_statement() {
+    let q = run(&[
+        "The Harbour Workers Union released a statement on Monday, offering \"a full and public apology\" to its members.",
+    ]);
+    assert_eq!(q[0].speaker, named("Harbour Workers Union"));
+}
+
+#[test]
+fn a_surname_after_a_descriptor_that_opens_the_sentence_is_the_subject() {
+    let q = run(&[
+        "The band will tour in May.",
+        "Band member Pike shared the plan online last week, writing \"It feels good to back a man of his word.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Pike"));
+}
+
+#[test]
+fn a_closing_attribution_with_a_middle_name_written_out() {
+    let q = run(&[
+        "\"If the office finds more files, it will search them\" for the records sought by Clear Ledger, county senior counsel Mara Lind Quist wrote in a filing.",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Lind Quist"));
+}
+
+#[test]
+fn a_repeat_of_attributed_words_takes_their_speaker() {
+    // the headline's copy, equal once normalised
+    let q = run_titled(
+        "'The Ferry Will Run Again By Spring'",
+        &["\"The ferry will run again by spring,\" said Orrin Vale, the harbour master."],
+    );
+    assert_eq!(q[0].speaker, named("Orrin Vale"));
+    assert_eq!(q[0].rule, Some("repeat"));
+    // a lede's teaser wholly inside a longer quotation attributed further on
+    let q = run(&[
+        "By dawn it was plain that \"nobody went home\" during the storm.",
+        "\"We kept the lamps lit through the storm and nobody went home,\" said Orrin Vale.",
+    ]);
+    assert_eq!(q[0].speaker, named("Orrin Vale"));
+    // an echo after the attributed copy is the writer's mention of the words
+    let q = run(&[
+        "\"We kept the lamps lit through the storm and nobody went home,\" said Orrin Vale.",
+        "What \"nobody went home\" meant for the night shift is less clear.",
+    ]);
+    assert_eq!(q[1].speaker, None);
+    // a subheading made of the words labels a section
+    let q = run(&[
+        "The storm closed the quay for two days.",
+        "'Nobody went home.'",
+        "\"We kept the lamps lit and nobody went home,\" said Orrin Vale.",
+    ]);
+    assert_eq!(q[0].speaker, None);
+    // two copies that disagree give no speaker
+    let q = run(&[
+        "Crews heard \"keep the quay open\" all week.",
+        "\"Keep the quay open,\" said Orrin Vale.",
+        "\"Keep the quay open,\" said Ida Rusk.",
+    ]);
+    assert_eq!(q[0].speaker, None);
+    // a title gives and takes none
+    let q = run(&[
+        "The crew watched \"The Harbour at Night\" twice.",
+        "\"I loved The Harbour at Night,\" said Ida Rusk.",
+    ]);
+    assert_eq!(q[0].speaker, None, "{q:?}");
+}
+
+#[test]
+fn a_roundups_excerpt_after_a_byline_is_no_ones_speech() {
+    let q = run(&[
+        "HARBOUR NOTES—\"Ferry to run again by spring,\" by the Courier's Ada Roe: \"The ferry \
+         that has sat idle since the storm will carry passengers again in April.\"",
+    ]);
+    assert_eq!(q[1].speaker, None, "{q:?}");
+    // a colon after the sentence's subject still hands it the floor
+    let q = run(&["Ada Roe was blunt: \"The ferry will carry passengers again in April.\""]);
+    assert_eq!(q[0].speaker, named("Ada Roe"));
+}
+
+#[test]
+fn a_subheading_in_single_marks_quotes_no_one() {
+    let q = run(&[
+        "\"The yard has never been busier,\" said Ada Roe, who runs the night shift.",
+        "'A busy yard.'",
+        "Orders doubled over the winter.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ada Roe"));
+    assert_eq!(q[1].speaker, None, "{q:?}");
+    // an article in single marks throughout: a paragraph of quotation continues its speaker
+    let q = run(&[
+        "'The yard has never been busier,' said Ada Roe, who runs the night shift.",
+        "'We have taken on twelve welders since March.'",
+    ]);
+    assert_eq!(q[1].speaker, named("Ada Roe"), "{q:?}");
+}

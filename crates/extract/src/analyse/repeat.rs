@@ -1,0 +1,116 @@
+//! Repeated wording within one article: a headline's or lede's copy of a quotation whose
+//! speaker the sieve found further on.
+
+use crate::{Quote, QuoteKind, Speaker};
+
+/// Fewest words a repeat must have to take a speaker: shorter stretches (`"fake news"`) are
+/// stock phrases more often than echoes of one person's words.
+const MIN_REPEAT_WORDS: usize = 3;
+
+/// Gives a quotation with no speaker the speaker of a later quotation of the same article
+/// whose wording equals or wholly contains its own (both normalised), so a headline's `'Q'`
+/// or a lede's teaser has the speaker the attributed copy has. Only a later copy gives:
+/// words echoed after their speaker was named are the writer's mention of them (`what "go
+/// after them" means`), and a subheading made of them labels a section. Titles neither
+/// take nor give one (a name in marks is nobody's speech). When the copies that could give
+/// one disagree, an equal wording outranks a containing one; if those still disagree, the
+/// quotation stays without a speaker, since the article does not say which was meant.
+pub(super) fn share_speakers(quotes: &mut [Quote], paragraphs: &[&str]) {
+    let takers: Vec<usize> = (0..quotes.len())
+        .filter(|&i| takes(&quotes[i], paragraphs))
+        .collect();
+    let Some(&first) = takers.first() else {
+        return;
+    };
+    let givers: Vec<usize> = (first + 1..quotes.len())
+        .filter(|&g| quotes[g].speaker.is_some() && quotes[g].kind != QuoteKind::Title)
+        .collect();
+    if givers.is_empty() {
+        return;
+    }
+    // normalised and padded with spaces, so that containment is of whole words
+    let words: Vec<String> = quotes
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let wanted = takers.contains(&i) || givers.contains(&i);
+            if wanted {
+                format!(" {} ", crate::normalise(&q.text))
+            } else {
+                String::new()
+            }
+        })
+        .collect();
+    for &i in &takers {
+        if words[i].trim().split(' ').count() < MIN_REPEAT_WORDS {
+            continue;
+        }
+        let later = |g: usize| start(&quotes[g]) > start(&quotes[i]);
+        let equal: Vec<&Speaker> =
+            speakers_of(quotes, &givers, |g| later(g) && words[g] == words[i]);
+        let pick = match agreed(&equal) {
+            Some(sp) => Some(sp),
+            None if equal.is_empty() => {
+                let containing = speakers_of(quotes, &givers, |g| {
+                    later(g) && words[g].len() > words[i].len() && words[g].contains(&words[i])
+                });
+                agreed(&containing)
+            }
+            None => None,
+        };
+        if let Some(sp) = pick.cloned() {
+            quotes[i].speaker = Some(sp);
+            quotes[i].rule = Some("repeat");
+        }
+    }
+}
+
+/// A quotation that could take a speaker from a copy: none yet, no title, no subheading,
+/// and enough words as written to be more than a stock phrase.
+fn takes(q: &Quote, paragraphs: &[&str]) -> bool {
+    q.speaker.is_none()
+        && q.kind != QuoteKind::Title
+        && q.text
+            .split_whitespace()
+            .nth(MIN_REPEAT_WORDS - 1)
+            .is_some()
+        && !stands_alone(q, paragraphs)
+}
+
+fn speakers_of<'q>(
+    quotes: &'q [Quote],
+    givers: &[usize],
+    matches: impl Fn(usize) -> bool,
+) -> Vec<&'q Speaker> {
+    givers
+        .iter()
+        .filter(|&&g| matches(g))
+        .filter_map(|&g| quotes[g].speaker.as_ref())
+        .collect()
+}
+
+/// The one speaker all of `speakers` name, if there is one.
+fn agreed<'q>(speakers: &[&'q Speaker]) -> Option<&'q Speaker> {
+    let first = *speakers.first()?;
+    speakers.iter().all(|&s| s == first).then_some(first)
+}
+
+fn start(q: &Quote) -> (usize, usize) {
+    q.spans.first().map_or((0, 0), |s| (s.paragraph, s.start))
+}
+
+/// A quotation that is its whole paragraph, less marks and punctuation, below the first line:
+/// a subheading, a label for what follows rather than anyone's speech.
+pub(super) fn stands_alone(q: &Quote, paragraphs: &[&str]) -> bool {
+    let [span] = q.spans.as_slice() else {
+        return false;
+    };
+    if span.paragraph == 0 {
+        return false;
+    }
+    let Some(p) = paragraphs.get(span.paragraph) else {
+        return false;
+    };
+    let outside = |s: &str| s.chars().all(|c| !c.is_alphanumeric());
+    outside(&p[..span.start.min(p.len())]) && outside(&p[span.end.min(p.len())..])
+}
