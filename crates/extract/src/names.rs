@@ -65,11 +65,6 @@ pub(crate) enum Piece<'a> {
 }
 
 impl ArticleNames {
-    /// The names of plain-text paragraphs (the analysis builds them from its own tokens).
-    pub fn new(paragraphs: &[&str]) -> ArticleNames {
-        crate::analyse::article_names(paragraphs)
-    }
-
     /// One paragraph's pieces.
     pub(crate) fn read(&mut self, pieces: &[Piece]) {
         let headline = is_headline(pieces);

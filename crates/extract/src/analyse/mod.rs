@@ -800,16 +800,19 @@ fn analyse_article(
     analysis
 }
 
-/// What plain-text paragraphs say about names (`ArticleNames::new`): the tokens the
-/// analysis would make.
-pub(crate) fn article_names(paragraphs: &[&str]) -> ArticleNames {
-    let raw = scan::scan(paragraphs);
-    let spans = spans_by_para(&raw, paragraphs.len());
-    let mut names = ArticleNames::default();
-    for (p, qs) in paragraphs.iter().zip(&spans) {
-        names.read(&pieces(p, &tokenize(p, qs)));
+// Made here rather than in `names`, which reads pieces and knows nothing of how the
+// analysis tokenises: `names` stays below `analyse`.
+impl ArticleNames {
+    /// The names of plain-text paragraphs, read off the tokens the analysis would make.
+    pub fn new(paragraphs: &[&str]) -> ArticleNames {
+        let raw = scan::scan(paragraphs);
+        let spans = spans_by_para(&raw, paragraphs.len());
+        let mut names = ArticleNames::default();
+        for (p, qs) in paragraphs.iter().zip(&spans) {
+            names.read(&pieces(p, &tokenize(p, qs)));
+        }
+        names
     }
-    names
 }
 
 /// The body's names (not the title line's: its capitals name no one).
