@@ -145,6 +145,32 @@ pub(super) fn after_rule(pa: &Para, qt: usize, comma_style: bool) -> Option<Foun
 }
 
 /// `told MSNBC`, `asked Roe`: verbs of speech whose object is the hearer, not the speaker.
+/// `said Roe, whose book features "Q"`, `said Doe, a plaintiff who waited in an "Q"`: a
+/// relative clause between a verb-first speaker and the quotation (tokens `from..qt`) that
+/// describes the speaker and says nothing of their words (no verb of saying in it, as in
+/// `said Roe, who called it "Q"`).
+fn clause_about_speaker(pa: &Para, from: usize, qt: usize) -> bool {
+    let Some(rel) = (from..qt).find(|&k| {
+        pa.word(k)
+            .is_some_and(|w| matches!(w, "who" | "whose" | "which"))
+    }) else {
+        return false;
+    };
+    !(rel + 1..qt).any(|k| {
+        matches!(pa.toks[k].kind, TokKind::Quote(_))
+            || pa.word(k).is_some_and(|w| {
+                reporting_verb(w).is_some()
+                    || is_characterising_verb(w)
+                    || lowered(w, |l| {
+                        matches!(
+                            l,
+                            "calling" | "used" | "uses" | "using" | "referring" | "describing"
+                        )
+                    })
+            })
+    })
+}
+
 fn takes_hearer(w: &str) -> bool {
     matches!(
         w,
@@ -520,10 +546,15 @@ pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
                     return Some((c, "before: speaker verb, quote"));
                 }
                 // verb first: said Kerry: "Q" (not after a word that would be its subject:
-                // in "King says Ali \"Q\"", King's name was not read as one)
+                // in "King says Ali \"Q\"", King's name was not read as one; not a verb
+                // whose object is the hearer: in "Doe's aides told the Post, \"Q\"", the Post
+                // is no speaker; not across a clause about the speaker: in "said Roe, whose
+                // book praises \"Q\" people", the words are the writer's)
                 if let Some((c, end)) = pa.object_after(i)
                     && (pa.is_punct(end + 1, &[':', ',']) || end + 1 == qt)
                     && !(i > 0 && pa.sent[i - 1] == s && pa.word(i - 1).is_some_and(starts_upper))
+                    && !takes_hearer(w)
+                    && !clause_about_speaker(pa, end + 1, qt)
                 {
                     return Some((c, "before: verb speaker, quote"));
                 }

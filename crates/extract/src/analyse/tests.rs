@@ -1634,3 +1634,22 @@ fn a_subheading_in_single_marks_quotes_no_one() {
     ]);
     assert_eq!(q[1].speaker, named("Ada Roe"), "{q:?}");
 }
+
+#[test]
+fn a_verb_first_speaker_reaches_no_quotation_past_a_clause_about_them_or_a_hearer() {
+    // a relative clause that describes the speaker: its scare quote is the writer's
+    let q = run(&[
+        "\"We build boats,\" said Ada Roe, whose new book profiles \"stubborn\" harbor masters.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ada Roe"));
+    assert_eq!(q[1].speaker, None, "{q:?}");
+    // one with a verb of saying in it is theirs
+    let q = run(&["\"We build boats,\" said Ada Roe, who called the levy \"a tax on sailors.\""]);
+    assert_eq!(q[1].speaker, named("Ada Roe"), "{q:?}");
+    // the object of `told` is the hearer, not the speaker
+    let q = run(&[
+        "The new ferry, two of Ada Roe's deputies told the Ledger, will be a \"floating office.\"",
+    ]);
+    assert_ne!(q[0].speaker, named("Ledger"), "{q:?}");
+    assert_ne!(q[0].speaker, named("the Ledger"), "{q:?}");
+}
