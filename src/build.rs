@@ -534,14 +534,14 @@ fn process(
         .iter()
         .map(|p| p.split_whitespace().count())
         .sum();
-    let body_html = document.render(&marks);
+    let body = document.render(&marks);
     lap(&clock.markdown, &mut t);
     Ok(Some(Processed {
         file: file.path.clone(),
         slug,
         title,
         meta: loaded.meta,
-        body_html: body_html.into(),
+        body,
         lede,
         word_count,
         findings,

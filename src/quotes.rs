@@ -143,7 +143,7 @@ fn loose_file(
         title: meta.as_ref().and_then(|m| m.title.clone()).unwrap_or(title),
         lede: paragraphs.first().cloned().unwrap_or_default(),
         word_count: 0,
-        body_html: "".into(),
+        body: Default::default(),
         meta: meta.unwrap_or_else(|| Meta::undated(date)),
         findings,
     })

@@ -9,8 +9,9 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use dossier::config::Config;
+use dossier::content::Body;
 use dossier::content::frontmatter;
-use dossier::content::markdown::{Document, MARK_CLOSE, MARK_OPEN, MARK_OPEN_END};
+use dossier::content::markdown::Document;
 use dossier::extract::Extractor;
 use proptest::prelude::*;
 use scraper::{ElementRef, Html};
@@ -125,7 +126,7 @@ fn extractor() -> Extractor {
 
 /// What `build` does with a body: parse; stop on a problem; extract from
 /// the prose; render with the quotation marks. `None` when it stops.
-fn pipeline(extractor: &Extractor, body: &str) -> Option<String> {
+fn pipeline(extractor: &Extractor, body: &str) -> Option<Body> {
     // `content::load` replaces the characters dossier reserves.
     let body: String = body
         .chars()
@@ -145,22 +146,35 @@ fn pipeline(extractor: &Extractor, body: &str) -> Option<String> {
     Some(document.render(&marks))
 }
 
-/// The markers as the article page has them: a span, and a link after it.
-fn with_quotation_markup(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(at) = rest.find([MARK_OPEN, MARK_CLOSE]) {
-        out.push_str(&rest[..at]);
-        if rest[at..].starts_with(MARK_OPEN) {
-            let end = rest[at..].find(MARK_OPEN_END).expect("an open marker ends");
-            out.push_str("<span class=\"quotation\">");
-            rest = &rest[at + end + MARK_OPEN_END.len_utf8()..];
-        } else {
-            out.push_str("</span><sup><a href=\"/quotes/x/\">1</a></sup>");
-            rest = &rest[at + MARK_CLOSE.len_utf8()..];
-        }
+/// The spans as the article page has them: a span, and a link after it.
+fn with_quotation_markup(body: &Body) -> String {
+    let html = &*body.html;
+    // Where markup goes: (offset, closes first, nesting order, markup).
+    let mut inserts: Vec<(usize, bool, isize, &str)> = Vec::new();
+    for (k, span) in body.spans.iter().enumerate() {
+        assert!(
+            span.open <= span.close && span.close <= html.len(),
+            "{span:?}"
+        );
+        let k = k as isize;
+        inserts.push((span.open, false, k, "<span class=\"quotation\">"));
+        inserts.push((
+            span.close,
+            true,
+            -k,
+            "</span><sup><a href=\"/quotes/x/\">1</a></sup>",
+        ));
     }
-    out.push_str(rest);
+    // At one offset: closes (innermost first) before opens (outermost first).
+    inserts.sort_by_key(|&(at, closes, order, _)| (at, !closes, order));
+    let mut out = String::with_capacity(html.len());
+    let mut copied = 0;
+    for (at, _, _, markup) in inserts {
+        out.push_str(&html[copied..at]);
+        out.push_str(markup);
+        copied = at;
+    }
+    out.push_str(&html[copied..]);
     out
 }
 
@@ -236,8 +250,8 @@ proptest! {
     #[test]
     fn article_html_is_safe_and_well_formed(body in markdown()) {
         let extractor = extractor();
-        if let Some(html) = pipeline(&extractor, &body) {
-            let page = with_quotation_markup(&html);
+        if let Some(body_out) = pipeline(&extractor, &body) {
+            let page = with_quotation_markup(&body_out);
             prop_assert_eq!(unsafe_parts(&page), Vec::<String>::new(), "{}", page);
             prop_assert_eq!(unbalanced(&page), None, "{}", page);
         }

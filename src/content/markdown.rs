@@ -24,7 +24,7 @@ pub struct Mark {
     pub quote: usize,
 }
 
-pub use super::marks::{MARK_CLOSE, MARK_OPEN, MARK_OPEN_END};
+use super::marks::{MARK_CLOSE, MARK_OPEN, MARK_OPEN_END};
 
 pub const COMMENTARY_INFO: &str = "comment";
 
@@ -338,8 +338,14 @@ impl<'a> Document<'a> {
         &self.problems
     }
 
-    /// The HTML of the body, quotation spans marked, raw HTML sanitised.
-    pub fn render(mut self, marks: &[Mark]) -> String {
+    /// The HTML of the body, raw HTML sanitised, and where each of `marks`
+    /// stands in it.
+    pub fn render(self, marks: &[Mark]) -> super::Body {
+        super::Body::from_marked(self.render_marked(marks))
+    }
+
+    /// The HTML with the quotation markers of `content::marks` in it.
+    fn render_marked(mut self, marks: &[Mark]) -> String {
         let (inserts, crossing) = self.marker_inserts(marks);
         // Apply from the back so earlier event indices stay valid.
         for (event, mut at) in group_by_event(inserts).into_iter().rev() {
@@ -490,7 +496,7 @@ fn group_by_event(mut inserts: Vec<(usize, usize, String)>) -> Vec<(usize, Vec<(
 
 /// `text` with each marker inserted at its byte offset. Closing markers sort
 /// before opening ones at the same offset so adjacent quotations nest right.
-pub fn insert_markers(text: &str, inserts: &mut [(usize, String)]) -> String {
+pub(super) fn insert_markers(text: &str, inserts: &mut [(usize, String)]) -> String {
     inserts.sort_by_key(|(offset, marker)| (*offset, !marker.starts_with(MARK_CLOSE)));
     let mut out = String::with_capacity(text.len() + inserts.len() * 8);
     let mut last = 0;
@@ -790,7 +796,7 @@ mod tests {
     use super::*;
 
     fn render(md: &str) -> String {
-        Document::parse(md).render(&[])
+        Document::parse(md).render(&[]).html.to_string()
     }
 
     #[test]
@@ -859,7 +865,7 @@ mod tests {
             doc.paragraphs(),
             &["Before.", "Comment: this matters.", "Second.", "After."]
         );
-        let html = doc.render(&[]);
+        let html = doc.render(&[]).html;
         assert!(html.contains("<aside class=\"commentary\">"), "{html}");
         assert!(html.contains("<em>this</em>"), "{html}");
     }
@@ -871,7 +877,7 @@ mod tests {
         let p = &doc.paragraphs()[0];
         let start = p.find('“').unwrap();
         let end = p.find('”').unwrap() + '”'.len_utf8();
-        let html = doc.render(&[Mark {
+        let html = doc.render_marked(&[Mark {
             paragraph: 0,
             start,
             end,

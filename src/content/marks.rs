@@ -9,20 +9,22 @@
 //! same element, outside any link: the span then covers the elements it
 //! cut through, whole.
 //!
-//! The markers themselves are defined here, the lowest place that knows them.
+//! The markers themselves are defined here, the lowest place that knows them,
+//! and never leave `content`: once placed, [`take_spans`] takes them out of
+//! the HTML and hands on the quotations as [`QuoteSpan`]s.
 
 use std::borrow::Cow;
+
+/// Private-use characters that survive Markdown rendering, sanitising and
+/// escaping untouched (article text is cleaned of them on input). Open:
+/// `OPEN digits OPEN_END`; close: `CLOSE`.
+pub(super) const MARK_OPEN: char = '\u{E000}';
+pub(super) const MARK_OPEN_END: char = '\u{E001}';
+pub(super) const MARK_CLOSE: char = '\u{E002}';
 
 /// How far up the element tree the search for a pair's common element goes;
 /// past it (only in absurdly nested HTML) the pair is dropped, so that the
 /// pass stays linear.
-/// Private-use characters that survive Markdown rendering, sanitising and
-/// escaping untouched; `render::link_quotes` turns them into links once the site
-/// knows each quotation's id. Open: `OPEN digits OPEN_END`; close: `CLOSE`.
-pub const MARK_OPEN: char = '\u{E000}';
-pub const MARK_OPEN_END: char = '\u{E001}';
-pub const MARK_CLOSE: char = '\u{E002}';
-
 const MAX_CLIMB: usize = 512;
 
 const NONE: u32 = u32::MAX;
@@ -52,7 +54,7 @@ struct Marker {
 /// `html` (dossier's own rendering: well formed, attribute values quoted)
 /// with its quotation markers moved where their spans nest properly. Borrowed
 /// when nothing moves, as in most articles.
-pub fn balance_markers(html: &str) -> Cow<'_, str> {
+pub(super) fn balance_markers(html: &str) -> Cow<'_, str> {
     let (nodes, markers) = read(html);
     let targets = targets(&nodes, &markers);
     let unmoved = markers.iter().zip(&targets).all(|(m, t)| *t == Some(m.at));
@@ -60,6 +62,55 @@ pub fn balance_markers(html: &str) -> Cow<'_, str> {
         return Cow::Borrowed(html);
     }
     Cow::Owned(rewrite(html, &markers, &targets))
+}
+
+/// Where one quotation stands in an article's HTML: `render::link_quotes`
+/// wraps `open..close` in a span once the site knows the quotation's id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteSpan {
+    /// The quotation's index among the article's marks.
+    pub quote: u32,
+    /// Byte offsets in the HTML, on character boundaries; `open <= close`.
+    pub open: usize,
+    pub close: usize,
+}
+
+/// `html` (markers placed, see [`balance_markers`]) without its markers, and
+/// the spans they marked in the HTML left: in the order they open, which is
+/// the order of their offsets. Spans nest; where one closes and another
+/// opens at the same offset, the close comes first. A marker without its
+/// partner is dropped.
+pub(super) fn take_spans(html: String) -> (String, Vec<QuoteSpan>) {
+    if !html.contains([MARK_OPEN, MARK_CLOSE]) {
+        return (html, Vec::new());
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut spans: Vec<QuoteSpan> = Vec::new();
+    // Indices into `spans` of the spans still open, innermost last.
+    let mut open: Vec<usize> = Vec::new();
+    let mut rest = html.as_str();
+    while let Some(at) = rest.find([MARK_OPEN, MARK_CLOSE]) {
+        out.push_str(&rest[..at]);
+        let marker = &rest[at..];
+        if let Some(after) = marker.strip_prefix(MARK_OPEN) {
+            let (digits, after) = after.split_once(MARK_OPEN_END).unwrap_or(("", after));
+            open.push(spans.len());
+            spans.push(QuoteSpan {
+                quote: digits.parse().unwrap_or(u32::MAX),
+                open: out.len(),
+                close: usize::MAX,
+            });
+            rest = after;
+        } else {
+            if let Some(k) = open.pop() {
+                spans[k].close = out.len();
+            }
+            rest = &marker[MARK_CLOSE.len_utf8()..];
+        }
+    }
+    out.push_str(rest);
+    spans.retain(|s| s.close != usize::MAX);
+    (out, spans)
 }
 
 /// The elements and markers of `html`, in one pass.
@@ -309,6 +360,16 @@ mod tests {
 
     fn balanced(html: &str) -> String {
         shown(&balance_markers(&marked(html)))
+    }
+
+    #[test]
+    fn spans_are_taken_out_with_their_offsets() {
+        let (html, spans) = take_spans(marked("<p>a [b] c [[d]]</p> [e"));
+        assert_eq!(html, "<p>a b c d</p> e");
+        let at = |quote, open, close| QuoteSpan { quote, open, close };
+        assert_eq!(spans, [at(0, 5, 6), at(0, 9, 10), at(0, 9, 10)]);
+        let (html, spans) = take_spans("\u{E000}12\u{E001}x\u{E002}".to_string());
+        assert_eq!((html.as_str(), spans), ("x", vec![at(12, 0, 1)]));
     }
 
     #[test]

@@ -13,12 +13,33 @@ pub mod plain;
 pub mod text;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::limits;
 pub use frontmatter::{Listed, Meta};
+pub use marks::QuoteSpan;
+
+/// An article's body as rendered: its HTML, clean of any marker, and where
+/// each quotation stands in it (in the order the spans open).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Body {
+    pub html: Arc<str>,
+    pub spans: Arc<[QuoteSpan]>,
+}
+
+impl Body {
+    /// The body out of HTML with the markers of `marks` still in it.
+    fn from_marked(html: String) -> Body {
+        let (html, spans) = marks::take_spans(html);
+        Body {
+            html: html.into(),
+            spans: spans.into(),
+        }
+    }
+}
 
 pub const CONTENT_DIR: &str = "content";
 
@@ -221,8 +242,8 @@ impl Document<'_> {
         }
     }
 
-    /// HTML, with the given quotation spans marked (see [`markdown::Mark`]).
-    pub fn render(self, marks: &[markdown::Mark]) -> String {
+    /// HTML, and where the given quotations stand in it (see [`markdown::Mark`]).
+    pub fn render(self, marks: &[markdown::Mark]) -> Body {
         match self {
             Document::Markdown(d) => d.render(marks),
             Document::Plain(d) => d.render(marks),

@@ -1,7 +1,8 @@
 //! Plain-text bodies (`.txt`): the first line is the title, every other
 //! non-empty line a paragraph. Nothing in them is markup.
 
-use super::markdown::{MARK_CLOSE, MARK_OPEN, MARK_OPEN_END, Mark, insert_markers};
+use super::markdown::{Mark, insert_markers};
+use super::marks::{MARK_CLOSE, MARK_OPEN, MARK_OPEN_END};
 
 pub struct Document {
     paragraphs: Vec<String>,
@@ -30,7 +31,13 @@ impl Document {
         &self.paragraphs
     }
 
-    pub fn render(self, marks: &[Mark]) -> String {
+    /// The HTML of the paragraphs, and where each of `marks` stands in it.
+    pub fn render(self, marks: &[Mark]) -> super::Body {
+        super::Body::from_marked(self.render_marked(marks))
+    }
+
+    /// The HTML with the quotation markers of `content::marks` in it.
+    fn render_marked(self, marks: &[Mark]) -> String {
         let mut html = String::with_capacity(self.paragraphs.iter().map(|p| p.len() + 8).sum());
         // Each paragraph's marks, found in one pass over them all.
         let mut by_paragraph: Vec<Vec<(usize, String)>> = vec![Vec::new(); self.paragraphs.len()];
@@ -63,7 +70,7 @@ mod tests {
     fn lines_are_paragraphs_and_nothing_is_markup() {
         let doc = Document::parse("\nOne *not em* <b>x</b>\n\nTwo\nThree\n");
         assert_eq!(doc.paragraphs(), &["One *not em* <b>x</b>", "Two", "Three"]);
-        let html = doc.render(&[]);
+        let html = doc.render(&[]).html;
         assert!(
             html.contains("<p>One *not em* &lt;b&gt;x&lt;/b&gt;</p>"),
             "{html}"

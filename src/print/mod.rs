@@ -621,7 +621,7 @@ impl<'a> Printer<'a> {
             })
             .collect();
         let marks: Vec<String> = (1..=quotes.len()).map(|n| format!("#quote-{n}")).collect();
-        let body = link_quotes(&article.body_html, |i| {
+        let body = link_quotes(&article.body, |i| {
             quotes.get(i).map(|q| QuoteMark {
                 kind: q.kind,
                 number: q.number,

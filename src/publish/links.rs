@@ -284,7 +284,7 @@ impl<'a> Checker<'a> {
             .iter()
             .flat_map(|l| [l.to_string(), l.replace('&', "&amp;")]);
         if let Ok(ac) = aho_corasick::AhoCorasick::new(patterns) {
-            for m in ac.find_overlapping_iter(&*article.body_html) {
+            for m in ac.find_overlapping_iter(&*article.body.html) {
                 in_body[m.pattern().as_usize() / 2] = true;
             }
         }

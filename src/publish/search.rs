@@ -153,7 +153,7 @@ fn documents(site: &Site) -> Vec<(Doc, Fields<'_>)> {
             Fields {
                 title: vec![&a.title],
                 body,
-                body_html: Some(&a.body_html),
+                body_html: Some(&a.body.html),
             },
         ));
     }

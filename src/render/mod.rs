@@ -14,7 +14,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::config::Config;
-use crate::content::markdown::{MARK_CLOSE, MARK_OPEN, MARK_OPEN_END};
+use crate::content::{Body, QuoteSpan};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::site::pictures::{self, Span, Timeline};
 use crate::site::routes::{self, Page};
@@ -453,7 +453,7 @@ impl Renderer {
                 }
             })
             .collect();
-        let body = link_quotes(&article.body_html, |n| {
+        let body = link_quotes(&article.body, |n| {
             quotes.get(n).map(|q| QuoteMark {
                 kind: q.kind,
                 number: q.number,
@@ -780,65 +780,80 @@ pub(crate) struct QuoteMark<'a> {
     pub(crate) outlets: usize,
 }
 
-/// Turn the quotation markers of an article body into markup: each quotation
+/// An article body's HTML with its quotation spans as markup: each quotation
 /// a `<span class="quotation">` with an id, and, for quotes and partials, a
 /// numbered reference to the quotation's page after it.
-pub(crate) fn link_quotes<'a>(html: &str, mark: impl Fn(usize) -> Option<QuoteMark<'a>>) -> String {
-    if !html.contains(MARK_OPEN) && !html.contains(MARK_CLOSE) {
+pub(crate) fn link_quotes<'a>(
+    body: &Body,
+    mark: impl Fn(usize) -> Option<QuoteMark<'a>>,
+) -> String {
+    let html = &*body.html;
+    if body.spans.is_empty() {
         return html.to_string();
     }
     let mut out = String::with_capacity(html.len() + 512);
-    // Open spans by quote index, so the closing marker knows whose it is.
-    let mut open: Vec<usize> = Vec::new();
-    let mut rest = html;
-    while let Some(pos) = rest.find([MARK_OPEN, MARK_CLOSE]) {
-        out.push_str(&rest[..pos]);
-        let c = rest[pos..].chars().next().expect("found a marker");
-        rest = &rest[pos + c.len_utf8()..];
-        if c == MARK_OPEN {
-            let end = rest.find(MARK_OPEN_END).unwrap_or(0);
-            let n: usize = rest[..end].parse().unwrap_or(usize::MAX);
-            rest = &rest[end + MARK_OPEN_END.len_utf8()..];
-            open.push(n);
-            match mark(n) {
-                Some(m) => {
-                    let kind = match m.kind {
-                        QuoteKind::Quote => "quote",
-                        QuoteKind::Partial => "partial",
-                        QuoteKind::Fragment => "fragment",
-                        QuoteKind::Title => "title",
-                    };
-                    let _ = write!(
-                        out,
-                        "<span class=\"quotation quotation-{kind}\" id=\"{}\">",
-                        routes::quote_anchor(m.number - 1)
-                    );
-                }
-                None => out.push_str("<span class=\"quotation\">"),
-            }
-        } else {
-            out.push_str("</span>");
-            let n = open.pop().unwrap_or(usize::MAX);
-            if let Some(m) = mark(n).filter(|m| m.kind.is_statement()) {
-                let mut title = String::new();
-                title.push_str(m.speaker.unwrap_or("Unattributed"));
-                if m.outlets > 1 {
-                    let _ = write!(title, " · reported by {} outlets", m.outlets);
-                }
-                let mut escaped = String::new();
-                let _ = pulldown_cmark_escape::escape_html(&mut escaped, &title);
-                let _ = write!(
-                    out,
-                    "<sup class=\"quote-ref{}\"><a href=\"{}\" title=\"{escaped}\">{}</a></sup>",
-                    if m.outlets > 1 { " shared" } else { "" },
-                    m.url,
-                    m.number
-                );
-            }
+    let mut copied = 0;
+    // The spans opened and not yet closed, innermost last; spans nest, so
+    // each closes before the one it is in.
+    let mut open: Vec<&QuoteSpan> = Vec::new();
+    for span in body.spans.iter() {
+        while let Some(&inner) = open.last().filter(|o| o.close <= span.open) {
+            open.pop();
+            out.push_str(&html[copied..inner.close]);
+            copied = inner.close;
+            close_quote(&mut out, mark(inner.quote as usize));
         }
+        out.push_str(&html[copied..span.open]);
+        copied = span.open;
+        open_quote(&mut out, mark(span.quote as usize));
+        open.push(span);
     }
-    out.push_str(rest);
+    while let Some(inner) = open.pop() {
+        out.push_str(&html[copied..inner.close]);
+        copied = inner.close;
+        close_quote(&mut out, mark(inner.quote as usize));
+    }
+    out.push_str(&html[copied..]);
     out
+}
+
+fn open_quote(out: &mut String, mark: Option<QuoteMark>) {
+    match mark {
+        Some(m) => {
+            let kind = match m.kind {
+                QuoteKind::Quote => "quote",
+                QuoteKind::Partial => "partial",
+                QuoteKind::Fragment => "fragment",
+                QuoteKind::Title => "title",
+            };
+            let _ = write!(
+                out,
+                "<span class=\"quotation quotation-{kind}\" id=\"{}\">",
+                routes::quote_anchor(m.number - 1)
+            );
+        }
+        None => out.push_str("<span class=\"quotation\">"),
+    }
+}
+
+fn close_quote(out: &mut String, mark: Option<QuoteMark>) {
+    out.push_str("</span>");
+    if let Some(m) = mark.filter(|m| m.kind.is_statement()) {
+        let mut title = String::new();
+        title.push_str(m.speaker.unwrap_or("Unattributed"));
+        if m.outlets > 1 {
+            let _ = write!(title, " · reported by {} outlets", m.outlets);
+        }
+        let mut escaped = String::new();
+        let _ = pulldown_cmark_escape::escape_html(&mut escaped, &title);
+        let _ = write!(
+            out,
+            "<sup class=\"quote-ref{}\"><a href=\"{}\" title=\"{escaped}\">{}</a></sup>",
+            if m.outlets > 1 { " shared" } else { "" },
+            m.url,
+            m.number
+        );
+    }
 }
 
 /// A template syntax error, with the template's file and the line tera names.
@@ -899,11 +914,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn markers_become_spans_and_refs() {
-        let html = format!(
-            "<p>He said {MARK_OPEN}0{MARK_OPEN_END}“yes”{MARK_CLOSE} and {MARK_OPEN}1{MARK_OPEN_END}“no”{MARK_CLOSE}.</p>"
-        );
-        let out = link_quotes(&html, |n| {
+    fn spans_become_markup_and_refs() {
+        let html = "<p>He said “yes” and “no”.</p>";
+        let at = |text: &str| {
+            let open = html.find(text).unwrap();
+            (open, open + text.len())
+        };
+        let span = |quote, (open, close)| QuoteSpan { quote, open, close };
+        let body = Body {
+            html: html.into(),
+            spans: vec![span(0, at("“yes”")), span(1, at("“no”"))].into(),
+        };
+        let out = link_quotes(&body, |n| {
             Some(QuoteMark {
                 kind: if n == 0 {
                     QuoteKind::Quote

@@ -74,7 +74,7 @@ struct BodyEdit {
     index: ArticleIdx,
     file: PathBuf,
     hash: Option<u64>,
-    body_html: Arc<str>,
+    body: crate::content::Body,
     word_count: usize,
 }
 
@@ -483,7 +483,7 @@ impl LiveSite {
         let mut site = Site::clone(&snapshot.site);
         for e in &edits {
             let article = Arc::make_mut(&mut site.articles[e.index]);
-            article.body_html = e.body_html.clone();
+            article.body = e.body.clone();
             article.word_count = e.word_count;
         }
         let site = Arc::new(site);
@@ -606,7 +606,7 @@ impl LiveSite {
                     index,
                     file: new.file.clone(),
                     hash: cached.hash,
-                    body_html: new.body_html.clone(),
+                    body: new.body.clone(),
                     word_count: new.word_count,
                 })
             })

@@ -322,7 +322,7 @@ pub(super) fn make_article(
         language: p.meta.language.clone(),
         summary,
         lede: p.lede.clone(),
-        body_html: Arc::clone(&p.body_html),
+        body: p.body.clone(),
         word_count: p.word_count,
         draft: p.meta.draft,
         actors: article_actors,

@@ -126,9 +126,8 @@ pub struct Article {
     pub summary: String,
     /// The first paragraph.
     pub lede: String,
-    /// The body, quotation spans marked with the private-use markers of
-    /// `content::markdown`.
-    pub body_html: Arc<str>,
+    /// The body's HTML and where its quotations stand in it.
+    pub body: crate::content::Body,
     pub word_count: usize,
     pub draft: bool,
     pub actors: Vec<ActorIdx>,
@@ -252,7 +251,7 @@ impl Article {
     /// The body as plain text, for search and data files: read out of the
     /// HTML on demand rather than kept beside it (see `content::text`).
     pub fn text(&self) -> String {
-        crate::content::text::plain_text(&self.body_html)
+        crate::content::text::plain_text(&self.body.html)
     }
 }
 

@@ -2,7 +2,6 @@
 //! `relink` and quotation grouping read.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use crate::content::Meta;
 use crate::extract::Findings;
@@ -17,7 +16,7 @@ pub struct Processed {
     pub meta: Meta,
     /// Shared with the site's `Article`: `serve` keeps every processed
     /// article between rebuilds and links them again without copying bodies.
-    pub body_html: Arc<str>,
+    pub body: crate::content::Body,
     pub lede: String,
     pub word_count: usize,
     pub findings: Findings,
