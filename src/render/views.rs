@@ -399,6 +399,25 @@ mod tests {
     }
 
     #[test]
+    fn coordinates_read_as_tera_would_write_them() {
+        // Tenths (every coordinate), hundredths (opacities), and the odd ones.
+        let tenths = (0..200_000).map(|k| (k as f64 * 0.37 * 10.0).round() / 10.0);
+        let hundredths = (0..1_000).map(|k| (k as f64 / 997.0 * 100.0).round() / 100.0);
+        let odd = [
+            -0.0,
+            -1.5,
+            0.1 + 0.2,
+            1e13,
+            123456789.1,
+            f64::NAN,
+            f64::INFINITY,
+        ];
+        for x in tenths.chain(hundredths).chain(odd) {
+            assert_eq!(super::Num(x).to_string(), x.to_string(), "{x:?}");
+        }
+    }
+
+    #[test]
     fn dates_read_well() {
         let d = chrono::DateTime::parse_from_rfc3339("2016-02-01T10:00:00+03:00").unwrap();
         let v = super::date(&d);
@@ -614,7 +633,7 @@ pub fn coverage(timeline: &Timeline, links: Option<&TimelineLinks>) -> CoverageV
             let articles_height = scale(p.articles, peak_articles, COVERAGE_AXIS - ARTICLES_TOP);
             PeriodView {
                 label: period_label(timeline.unit, p.start),
-                iso: p.start.format("%Y-%m-%d").to_string(),
+                iso: iso_day(p.start),
                 articles: p.articles,
                 quotations: p.quotations,
                 url: links.zip(p.newest).and_then(|(l, place)| l.url(place)),
@@ -672,14 +691,46 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
+/// A period's first day as `2016-02-01`, without chrono's format parser
+/// (one per period of every chart).
+fn iso_day(day: chrono::NaiveDate) -> String {
+    if (0..=9999).contains(&day.year()) {
+        format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day())
+    } else {
+        day.format("%Y-%m-%d").to_string()
+    }
+}
+
+/// A coordinate as `f64`'s `Display` (tera's) writes it, faster for the
+/// tenths every coordinate is rounded to: the shortest decimal that reads
+/// back as a tenth is that tenth's own digits.
+struct Num(f64);
+
+impl std::fmt::Display for Num {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let x = self.0;
+        if x.is_sign_positive() && x < 1e12 {
+            let tenths = (x * 10.0).round();
+            if tenths / 10.0 == x {
+                let tenths = tenths as u64;
+                return match tenths % 10 {
+                    0 => write!(f, "{}", tenths / 10),
+                    digit => write!(f, "{}.{digit}", tenths / 10),
+                };
+            }
+        }
+        std::fmt::Display::fmt(&x, f)
+    }
+}
+
 fn draw_coverage(c: &CoverageView) -> String {
     use std::fmt::Write;
     let mut out = String::with_capacity(1024 + 700 * c.periods.len());
     let _ = write!(
         out,
         "\n<figure class=\"picture coverage\">\n  <svg class=\"chart\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-labelledby=\"coverage-title coverage-desc\">\n    <title id=\"coverage-title\">Coverage by {unit}, ",
-        w = c.width,
-        h = c.height,
+        w = Num(c.width),
+        h = Num(c.height),
         unit = c.unit,
     );
     escaped(&mut out, &c.from);
@@ -695,8 +746,8 @@ fn draw_coverage(c: &CoverageView) -> String {
         c.peak_articles,
         plural(c.peak_articles),
         c.unit,
-        c.width,
-        axis = c.axis,
+        Num(c.width),
+        axis = Num(c.axis),
     );
     for p in &c.periods {
         out.push_str("\n    <g class=\"period\">");
@@ -714,22 +765,30 @@ fn draw_coverage(c: &CoverageView) -> String {
             plural(p.articles),
             p.quotations,
             plural(p.quotations),
-            p.x,
-            p.width,
-            c.axis + 35.0,
+            Num(p.x),
+            Num(p.width),
+            Num(c.axis + 35.0),
         );
         if p.articles > 0 {
             let _ = write!(
                 out,
                 "<rect class=\"bar-articles\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" data-count=\"{}\"/>",
-                p.x, p.articles_y, p.width, p.articles_height, p.articles
+                Num(p.x),
+                Num(p.articles_y),
+                Num(p.width),
+                Num(p.articles_height),
+                p.articles
             );
         }
         if p.quotations > 0 {
             let _ = write!(
                 out,
                 "<rect class=\"bar-quotations\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" data-count=\"{}\"/>",
-                p.x, p.quotations_y, p.width, p.quotations_height, p.quotations
+                Num(p.x),
+                Num(p.quotations_y),
+                Num(p.width),
+                Num(p.quotations_height),
+                p.quotations
             );
         }
         out.push_str("\n    ");
@@ -742,7 +801,8 @@ fn draw_coverage(c: &CoverageView) -> String {
         let _ = write!(
             out,
             "\n    <text class=\"tick\" x=\"{}\" y=\"{}\">",
-            t.x, c.ticks_y
+            Num(t.x),
+            Num(c.ticks_y)
         );
         escaped(&mut out, &t.label);
         out.push_str("</text>");
@@ -1150,14 +1210,19 @@ fn draw_network(n: &NetworkView) -> String {
         plural(n.nodes.len()),
         n.edges.len(),
         plural(n.edges.len()),
-        w = n.width,
-        h = n.height,
+        w = Num(n.width),
+        h = Num(n.height),
     );
     for e in &n.edges {
         let _ = write!(
             out,
             "\n      <line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke-width=\"{}\" stroke-opacity=\"{}\"><title>",
-            e.x1, e.y1, e.x2, e.y2, e.stroke, e.opacity
+            Num(e.x1),
+            Num(e.y1),
+            Num(e.x2),
+            Num(e.y2),
+            Num(e.stroke),
+            Num(e.opacity)
         );
         escaped(&mut out, e.from);
         out.push_str(" and ");
@@ -1180,12 +1245,12 @@ fn draw_network(n: &NetworkView) -> String {
             ": {} article{}</title><circle cx=\"{}\" cy=\"{}\" r=\"{}\" data-count=\"{}\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">",
             node.count,
             plural(node.count),
-            node.x,
-            node.y,
-            node.r,
+            Num(node.x),
+            Num(node.y),
+            Num(node.r),
             node.count,
-            node.label_x,
-            node.label_y
+            Num(node.label_x),
+            Num(node.label_y)
         );
         escaped(&mut out, &node.label);
         out.push_str("</text></a>");
