@@ -183,6 +183,7 @@ fn link_site(
         actor_ids: Arc::new(actor_ids),
         topic_ids: Arc::new(topic_ids),
         article_slugs: Arc::new(article_slugs),
+        pictures: Default::default(),
     };
     (site, index)
 }

@@ -148,6 +148,7 @@ pub fn relink(
         actor_ids: Arc::clone(&old.actor_ids),
         topic_ids: Arc::clone(&old.topic_ids),
         article_slugs: Arc::clone(&old.article_slugs),
+        pictures: Default::default(),
     })
 }
 

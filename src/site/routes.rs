@@ -431,6 +431,7 @@ mod tests {
             actor_ids: Default::default(),
             topic_ids: Default::default(),
             article_slugs: Default::default(),
+            pictures: Default::default(),
         };
         let pages = Page::all(&site, 10);
         let errors = check_unique(&site, &pages).unwrap_err();

@@ -9,13 +9,79 @@ mod layout;
 mod network;
 
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
 pub use layout::{LabelBox, Placed, place};
-pub use network::{Edge, Network, Node, actor_network, topic_network};
+pub use network::{Edge, Network, Node};
 
 use super::{ActorIdx, ArticleIdx, QuotationIdx, Site, Speaker, TopicIdx};
+
+/// A topic's actors as a network (see `network::lay_out_topic`), laid out
+/// once per site: the digest's page and its printed summary share it.
+pub fn topic_network(site: &Site, topic: TopicIdx) -> Option<Network> {
+    site.pictures.network(Subject::Topic(topic), || {
+        network::lay_out_topic(site, topic)
+    })
+}
+
+/// An actor's neighbourhood (see `network::lay_out_actor`), laid out once
+/// per site.
+pub fn actor_network(site: &Site, actor: ActorIdx) -> Option<Network> {
+    site.pictures.network(Subject::Actor(actor), || {
+        network::lay_out_actor(site, actor)
+    })
+}
+
+/// Whose network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Subject {
+    Topic(TopicIdx),
+    Actor(ActorIdx),
+}
+
+/// The networks a site has laid out so far. Laying out is the pictures'
+/// costliest part, and a clean build asks for each network twice (page and
+/// print). A clone starts empty: `serve` clones a site to patch it, and the
+/// patched site's networks may differ.
+#[derive(Default)]
+pub struct Drawn {
+    networks: Mutex<HashMap<Subject, Option<Network>>>,
+}
+
+impl Drawn {
+    fn network(
+        &self,
+        subject: Subject,
+        lay_out: impl FnOnce() -> Option<Network>,
+    ) -> Option<Network> {
+        let known = self.lock().get(&subject).cloned();
+        known.unwrap_or_else(|| {
+            // Laid out outside the lock, so that other pages go on meanwhile.
+            let network = lay_out();
+            self.lock().insert(subject, network.clone());
+            network
+        })
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Subject, Option<Network>>> {
+        // A panic elsewhere leaves the map whole: every entry is inserted at once.
+        self.networks.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Clone for Drawn {
+    fn clone(&self) -> Drawn {
+        Drawn::default()
+    }
+}
+
+impl std::fmt::Debug for Drawn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Drawn { .. }")
+    }
+}
 
 /// A timeline longer than this many days counts by month, shorter by week:
 /// about half a year of weeks still reads as bars, not as a comb.

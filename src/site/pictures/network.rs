@@ -53,7 +53,7 @@ pub struct Network {
 
 /// A topic's actors: the `TOP_NODES` in most of its articles, joined where
 /// they share its articles. None when it has no actors.
-pub fn topic_network(site: &Site, topic: TopicIdx) -> Option<Network> {
+pub(super) fn lay_out_topic(site: &Site, topic: TopicIdx) -> Option<Network> {
     let topic = &site.topics[topic];
     let cut = topic.actors.len().min(TOP_NODES);
     let chosen = &topic.actors[..cut];
@@ -70,7 +70,7 @@ pub fn topic_network(site: &Site, topic: TopicIdx) -> Option<Network> {
 
 /// An actor and those they appear with most, joined where they share the
 /// actor's articles. None when they appear with no one.
-pub fn actor_network(site: &Site, actor: ActorIdx) -> Option<Network> {
+pub(super) fn lay_out_actor(site: &Site, actor: ActorIdx) -> Option<Network> {
     let me = &site.actors[actor];
     if me.co_actors.is_empty() {
         return None;
