@@ -440,6 +440,15 @@ impl<'a> Para<'a> {
                     | "at"
                     | "with"
                     | "who"
+                    // a clause's opener is no part of the description after it:
+                    // `What officials called a "deal" ...` is the officials' word
+                    | "what"
+                    | "which"
+                    | "whose"
+                    | "when"
+                    | "while"
+                    | "because"
+                    | "if"
                     | "he"
                     | "she"
                     | "it"

@@ -359,6 +359,14 @@ fn rule_anonymous_with_possessive() {
 }
 
 #[test]
+fn rule_anonymous_leaves_the_clause_opener_out() {
+    let q = run(&[
+        "The talks went on. What officials privately called a \"stopgap truce\" had stalled by Friday.",
+    ]);
+    assert_eq!(q[0].speaker, anon("officials"));
+}
+
+#[test]
 fn rule_gloss_names_the_other_side() {
     // the editor's gloss says "them" are Veldorian: "he" is not the Veldorian minister
     let q = run(&[
