@@ -1634,3 +1634,17 @@ fn a_subheading_in_single_marks_quotes_no_one() {
     ]);
     assert_eq!(q[1].speaker, named("Ada Roe"), "{q:?}");
 }
+
+#[test]
+fn an_organisation_is_no_one_s_he() {
+    let q = run(&[
+        "Ivo Penn said he arrived in Lisle as base chief in 2011. Under his command was the security team, known inside the agency as the Harbour Response Staff.",
+        "\"These guys were heroes,\" he said.",
+    ]);
+    assert_eq!(
+        q[0].speaker,
+        Some(Speaker::Named {
+            name: "Ivo Penn".into()
+        })
+    );
+}
