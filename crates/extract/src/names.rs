@@ -263,6 +263,29 @@ impl ArticleNames {
         self.completed_of(&words).unwrap_or(words)
     }
 
+    /// The article writes `words` in full with an organisation's noun after them (`Echo
+    /// Point Books`, `Ardent Gray Media`) and never their last word alone, as a person's
+    /// surname would be (`Trump Foundation` beside `Trump`): an organisation's short name.
+    fn short_for_organisation(&self, words: &[String]) -> bool {
+        let n = words.len();
+        let Some(last) = words.last() else {
+            return false;
+        };
+        n >= 2
+            && self.runs.iter().any(|run| {
+                let w = &run.words;
+                (0..w.len().saturating_sub(n)).any(|at| {
+                    same_words(&w[at..at + n], words)
+                        && (at == 0 || !self.may_open_name(&w[at - 1]))
+                        && is_organisation_noun(&w[at + n].to_lowercase())
+                })
+            })
+            && !self
+                .runs
+                .iter()
+                .any(|run| matches!(run.words.as_slice(), [w] if w == last))
+    }
+
     fn end_run(&mut self, run: &mut Run) {
         if !run.words.is_empty() {
             self.runs.push(Run {
@@ -686,6 +709,12 @@ fn person(
         || is_organisation(&words)
     {
         return None;
+    }
+    if !honorific && article.short_for_organisation(&words) {
+        return Some(CleanName {
+            name: written(&words),
+            kind: ActorKind::Organisation,
+        });
     }
     Some(CleanName {
         name: written(&words),
@@ -1850,6 +1879,15 @@ mod tests {
             organisation("Red Kite Books")
         );
         assert_eq!(kind_of("Harbour Response Staff"), ActorKind::Organisation);
+    }
+
+    #[test]
+    fn a_short_name_the_article_writes_in_full_with_an_organisation_noun_is_one() {
+        let text = "He took an offer from Red Kite Books & Media, a small publisher.\n\nRed Kite is now raising money.";
+        assert_eq!(clean("Red Kite", text), organisation("Red Kite"));
+        // a person's surname stands alone too: the foundation is named after the person
+        let text = "The Ada Roe Foundation paid. Ada Roe said so. Roe left.";
+        assert_eq!(clean("Ada Roe", text), person("Ada Roe"));
     }
 
     #[test]
