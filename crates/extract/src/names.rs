@@ -42,6 +42,12 @@ pub struct ArticleNames {
     /// Capitalised words inside headlines (not their first): every word is capitalised
     /// there, but it shows a word standing where no sentence opens.
     in_headlines: FxHashSet<String>,
+    /// Organisations' names joined by `of` (`Illinois Board of Elections`): a run ending
+    /// with an organisation's noun, `of`, and the capitalised words after it.
+    of_names: Vec<Vec<String>>,
+    /// The person a title line opens with, before a colon (`Ann Roe: 'Q'`): it completes
+    /// a surname the body writes alone, and makes no actor of its own.
+    title_names: Vec<Vec<String>>,
 }
 
 /// Capitalised words in a row, outside quotation marks and headlines.
@@ -104,6 +110,9 @@ impl ArticleNames {
                 continue;
             }
             let at_start = std::mem::replace(&mut sentence_start, false);
+            if word == "of" && !headline {
+                self.read_of_name(&run.words, &pieces[k + 1..]);
+            }
             if !starts_upper(word) {
                 if word
                     .chars()
@@ -140,6 +149,141 @@ impl ArticleNames {
             });
             self.in_headlines.extend(words.skip(1));
         }
+    }
+
+    /// `Illinois Board` `of` `Elections`: after a run ending with an organisation's noun, the
+    /// capitalised words (joined by `and`: `Department of Health and Human Services`) that
+    /// `of` brings into its name.
+    fn read_of_name(&mut self, run: &[String], after: &[Piece]) {
+        if !run
+            .last()
+            .is_some_and(|w| is_organisation_noun(&w.to_lowercase()))
+        {
+            return;
+        }
+        let mut tail: Vec<String> = Vec::new();
+        for (i, piece) in after.iter().enumerate() {
+            match *piece {
+                Piece::Word(w) if starts_upper(w) && strip_possessive(w).is_none() => {
+                    tail.push(w.trim_end_matches('.').to_string());
+                }
+                Piece::Word("and")
+                    if !tail.is_empty()
+                        && matches!(after.get(i + 1), Some(Piece::Word(n)) if starts_upper(n)) =>
+                {
+                    tail.push("and".to_string());
+                }
+                _ => break,
+            }
+        }
+        if tail.is_empty() || tail.len() > 5 {
+            return;
+        }
+        let mut full = run.to_vec();
+        if full[0].eq_ignore_ascii_case("the") {
+            full.remove(0);
+        }
+        full.push("of".to_string());
+        full.extend(tail);
+        if !self.of_names.contains(&full) {
+            self.of_names.push(full);
+        }
+    }
+
+    /// A title line's pieces: only the person it opens with, before a colon (`Ann Roe:
+    /// 'Q'`, not `Roe Says 'Q'`: a headline's capitals name no one).
+    pub(crate) fn read_title(&mut self, pieces: &[Piece]) {
+        let mut words: Vec<String> = Vec::new();
+        for piece in pieces {
+            match *piece {
+                Piece::Word(w) if starts_upper(w) && words.len() < 4 => {
+                    words.push(w.trim_end_matches('.').to_string());
+                }
+                Piece::Punct('.') if words.last().is_some_and(|w| is_initial(w)) => {}
+                Piece::Punct(':') => break,
+                _ => return,
+            }
+        }
+        let name_words = words.iter().filter(|w| !is_initial(w)).count();
+        if name_words >= 2
+            && words
+                .iter()
+                .all(|w| looks_like_name_word(w) || is_initial(w))
+            && !is_organisation(&words)
+            && !is_non_name_phrase(&words)
+            && !words.iter().any(|w| {
+                is_title(w) || is_opener(w) || is_non_name(w) || is_non_name_word(&w.to_lowercase())
+            })
+        {
+            self.title_names.push(words);
+        }
+    }
+
+    /// `Roe` -> `Ann Roe` when the title line opens with that name (`Ann Roe: 'Q'`) and the
+    /// body writes no other full name ending so.
+    fn completed_by_title(&self, words: &[String]) -> Option<Vec<String>> {
+        let found: Vec<Vec<String>> = self
+            .title_names
+            .iter()
+            .filter(|t| {
+                t.len() > words.len()
+                    && same_words(&t[t.len() - words.len()..], words)
+                    && t[..t.len() - words.len()]
+                        .iter()
+                        .all(|w| is_initial(w) || self.may_open_name(w))
+            })
+            .cloned()
+            .collect();
+        one_person(found)
+    }
+
+    /// `Illinois Board` -> `Illinois Board of Elections`, as the article writes it; every
+    /// such place agreeing.
+    fn completed_of(&self, words: &[String]) -> Option<Vec<String>> {
+        let mut found: Option<&[String]> = None;
+        for full in &self.of_names {
+            let of = full.iter().position(|w| w == "of")?;
+            if ends_with_words(&full[..of], words).is_some() {
+                let tail = &full[of..];
+                if found.is_some_and(|f| f != tail) {
+                    return None;
+                }
+                found = Some(tail);
+            }
+        }
+        let mut name = words.to_vec();
+        name.extend_from_slice(found?);
+        Some(name)
+    }
+
+    /// An organisation's name as completely as the article writes it: on the left (`Street
+    /// Journal` -> `Wall Street Journal`), then over `of` (`Illinois Board of Elections`).
+    fn completed_organisation_name(&self, words: Vec<String>) -> Vec<String> {
+        let words = self.completed_organisation(&words).unwrap_or(words);
+        self.completed_of(&words).unwrap_or(words)
+    }
+
+    /// The article writes `words` in full with an organisation's noun after them (`Echo
+    /// Point Books`, `Ardent Gray Media`) and never their last word alone, as a person's
+    /// surname would be (`Trump Foundation` beside `Trump`): an organisation's short name.
+    fn short_for_organisation(&self, words: &[String]) -> bool {
+        let n = words.len();
+        let Some(last) = words.last() else {
+            return false;
+        };
+        n >= 2
+            && self.runs.iter().any(|run| {
+                let w = &run.words;
+                (0..w.len().saturating_sub(n)).any(|at| {
+                    same_words(&w[at..at + n], words)
+                        && (at == 0 || !self.may_open_name(&w[at - 1]))
+                        && is_organisation_noun(&w[at + n].to_lowercase())
+                })
+            })
+            && !self
+                .runs
+                .iter()
+                .any(|run| matches!(run.words.as_slice(), [w] if w == last))
     }
 
     fn end_run(&mut self, run: &mut Run) {
@@ -361,10 +505,7 @@ pub fn clean_speaker(raw: &str, article: &ArticleNames) -> Option<CleanName> {
     }
     if is_organisation(&words) && !is_bare_noun(&words) {
         return Some(CleanName {
-            name: article
-                .completed_organisation(&words)
-                .unwrap_or(words)
-                .join(" "),
+            name: article.completed_organisation_name(words).join(" "),
             kind: ActorKind::Organisation,
         });
     }
@@ -531,6 +672,11 @@ fn person(
             // the sieve stopped at a title's given name: `Agriculture Secretary Tom`
             words = full;
             completed = true;
+        } else if name_words == 1
+            && let Some(full) = article.completed_by_title(&words)
+        {
+            // `Roe said` under the title `Ann Roe: 'Q'`
+            words = full;
         }
     }
     if words.is_empty() || is_non_name_phrase(&words) {
@@ -539,7 +685,7 @@ fn person(
     // what the sieve cut short may be an organisation's name: `Lives Matter`
     if completed && is_organisation(&words) {
         return Some(CleanName {
-            name: words.join(" "),
+            name: article.completed_organisation_name(words).join(" "),
             kind: ActorKind::Organisation,
         });
     }
@@ -548,7 +694,7 @@ fn person(
         return article
             .completed_organisation(&words)
             .map(|full| CleanName {
-                name: full.join(" "),
+                name: article.completed_organisation_name(full).join(" "),
                 kind: ActorKind::Organisation,
             });
     }
@@ -563,6 +709,12 @@ fn person(
         || is_organisation(&words)
     {
         return None;
+    }
+    if !honorific && article.short_for_organisation(&words) {
+        return Some(CleanName {
+            name: written(&words),
+            kind: ActorKind::Organisation,
+        });
     }
     Some(CleanName {
         name: written(&words),
@@ -1471,7 +1623,8 @@ const ORGANISATION_NOUNS: &[&str] = &[
     "tribunal", "pac", "international", "authority", "reserve", "command", "forces", "workers",
     "teamsters", "secretariat", "conference", "institutes", "laboratory", "newspaper",
     "broadcasting", "studios", "enterprises", "academy", "hospital", "clinic", "directorate",
-    "museum", "convention", "legion", "library",
+    "museum", "convention", "legion", "library", "staff", "team", "force", "unit", "corps",
+    "squad", "brigade", "battalion", "regiment", "books", "publishers", "publishing",
 ];
 
 #[rustfmt::skip]
@@ -1680,6 +1833,86 @@ mod tests {
         // two forms of one person: the most written
         let text = "Ann Roe spoke. Ann B. Roe spoke. Ann Roe left.";
         assert_eq!(clean("Roe", text), person("Ann Roe"));
+    }
+
+    #[test]
+    fn an_organisation_cut_before_of_takes_its_whole_name() {
+        let text = "The panel, the Ostland Board of Harbour Works, met on Monday.\n\nThe Ostland Board of Harbour Works was clear in its ruling.";
+        assert_eq!(
+            clean("Ostland Board", text),
+            organisation("Ostland Board of Harbour Works")
+        );
+        assert_eq!(
+            clean("the Ostland Board", text),
+            organisation("Ostland Board of Harbour Works")
+        );
+        let text = "She wrote to the Vessen Department of Health and Human Services on Friday.";
+        assert_eq!(
+            clean("Vessen Department", text),
+            organisation("Vessen Department of Health and Human Services")
+        );
+        // two boards of one place: the article does not say which
+        let text = "The Lisle Board of Ports and the Lisle Board of Roads disagreed.";
+        assert_eq!(clean("Lisle Board", text), organisation("Lisle Board"));
+        // a person's name before `of` is not completed
+        let text = "Mara Coll of Ostland arrived.";
+        assert_eq!(clean("Mara Coll", text), person("Mara Coll"));
+    }
+
+    #[test]
+    fn a_unit_or_a_publisher_is_an_organisation() {
+        let text = "The guards, known inside the agency as the Harbour Response Staff, left.";
+        assert_eq!(
+            clean("Harbour Response Staff", text),
+            organisation("Harbour Response Staff")
+        );
+        assert_eq!(
+            clean("Ostland Task Force", "Nothing."),
+            organisation("Ostland Task Force")
+        );
+        assert_eq!(
+            clean("Marine Corps", "Nothing."),
+            organisation("Marine Corps")
+        );
+        assert_eq!(
+            clean("Red Kite Books", "Nothing."),
+            organisation("Red Kite Books")
+        );
+        assert_eq!(kind_of("Harbour Response Staff"), ActorKind::Organisation);
+    }
+
+    #[test]
+    fn a_short_name_the_article_writes_in_full_with_an_organisation_noun_is_one() {
+        let text = "He took an offer from Red Kite Books & Media, a small publisher.\n\nRed Kite is now raising money.";
+        assert_eq!(clean("Red Kite", text), organisation("Red Kite"));
+        // a person's surname stands alone too: the foundation is named after the person
+        let text = "The Ada Roe Foundation paid. Ada Roe said so. Roe left.";
+        assert_eq!(clean("Ada Roe", text), person("Ada Roe"));
+    }
+
+    #[test]
+    fn a_title_line_opened_by_a_name_completes_a_surname() {
+        let title = "Ilse Varga: 'The harbour stays open.'";
+        let body = [
+            "The council met again.",
+            "Varga said the port would stay open.",
+        ];
+        let names = ArticleNames::titled(title, &body);
+        let clean = |raw: &str| clean_speaker(raw, &names).map(|c| (c.name, c.kind));
+        assert_eq!(clean("Varga"), person("Ilse Varga"));
+        // the title's other capitals name no one
+        let names = ArticleNames::titled("Varga Says The Harbour Stays Open", &body);
+        assert_ne!(
+            clean_speaker("Varga", &names).map(|c| c.name),
+            Some("Ilse Varga".to_string())
+        );
+        // the body's full name leads
+        let body = ["Tom Varga said the port would stay open.", "Varga left."];
+        let names = ArticleNames::titled(title, &body);
+        assert_eq!(
+            clean_speaker("Varga", &names).map(|c| c.name),
+            Some("Tom Varga".to_string())
+        );
     }
 
     #[test]

@@ -813,13 +813,26 @@ impl ArticleNames {
         }
         names
     }
+
+    /// [`ArticleNames::new`] under a title line.
+    #[cfg(test)]
+    pub(crate) fn titled(title: &str, paragraphs: &[&str]) -> ArticleNames {
+        let mut names = ArticleNames::new(paragraphs);
+        names.read_title(&pieces(title, &tokenize(title, &[])));
+        names
+    }
 }
 
-/// The body's names (not the title line's: its capitals name no one).
+/// The body's names (not the title line's: its capitals name no one, but for the person
+/// it may open with, `Ann Roe: 'Q'`).
 fn names_of_paras(paras: &[Para]) -> ArticleNames {
     let mut names = ArticleNames::default();
-    for pa in paras.iter().filter(|pa| !pa.headline) {
-        names.read(&pieces(pa.text, &pa.toks));
+    for pa in paras {
+        if pa.headline {
+            names.read_title(&pieces(pa.text, &pa.toks));
+        } else {
+            names.read(&pieces(pa.text, &pa.toks));
+        }
     }
     names
 }

@@ -2,6 +2,7 @@
 //! which candidates resolve to speakers.
 
 use super::*;
+use crate::names::kind_of;
 
 /// A person in the article's salience record (for pronouns).
 #[derive(Debug, Clone)]
@@ -111,8 +112,11 @@ impl State<'_> {
                 .actors()
                 .get(*index)
                 .is_some_and(|a| a.kind == ActorKind::Person),
+            // (an organisation is no one's `he` or `she`: `Global Response Staff`, `FBI`)
             Speaker::Named { name } => {
-                name.contains(' ') && !name.rsplit(' ').next().is_some_and(is_organisation_noun)
+                name.contains(' ')
+                    && !name.rsplit(' ').next().is_some_and(is_organisation_noun)
+                    && kind_of(name) == ActorKind::Person
             }
             // "a senior official" is one person a later "she said" can mean; "officials" is not
             Speaker::Anonymous { description } => {

@@ -1661,3 +1661,17 @@ fn a_verb_first_speaker_reaches_no_quotation_past_a_clause_about_them_or_a_heare
     assert_ne!(q[0].speaker, named("Ledger"), "{q:?}");
     assert_ne!(q[0].speaker, named("the Ledger"), "{q:?}");
 }
+
+#[test]
+fn an_organisation_is_no_one_s_he() {
+    let q = run(&[
+        "Ivo Penn said he arrived in Lisle as base chief in 2011. Under his command was the security team, known inside the agency as the Harbour Response Staff.",
+        "\"These guys were heroes,\" he said.",
+    ]);
+    assert_eq!(
+        q[0].speaker,
+        Some(Speaker::Named {
+            name: "Ivo Penn".into()
+        })
+    );
+}
