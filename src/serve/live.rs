@@ -265,9 +265,14 @@ impl LiveSite {
                 if problems.has_errors() {
                     return Err(problems.sorted());
                 }
-                let linked = site::link_indexed(&setup.config.site, published);
+                let (mut linked, index) = site::link_indexed(&setup.config.site, published);
+                if let Some(last) = &self.snapshot {
+                    // Checked against their input before use (see
+                    // `pictures::Drawn`): the unchanged networks serve again.
+                    linked.pictures = last.site.pictures.clone();
+                }
                 lap(&mut steps, "link", &mut t);
-                linked
+                (linked, index)
             }
         };
         let site = Arc::new(site);

@@ -105,7 +105,7 @@ pub struct Site {
     pub actor_ids: Arc<HashMap<String, ActorIdx>>,
     pub topic_ids: Arc<HashMap<String, TopicIdx>>,
     pub article_slugs: Arc<HashMap<String, ArticleIdx>>,
-    /// The pictures laid out so far (empty in a clone, see `Drawn`).
+    /// The pictures laid out so far (see `Drawn`).
     pub pictures: pictures::Drawn,
 }
 

@@ -148,7 +148,9 @@ pub fn relink(
         actor_ids: Arc::clone(&old.actor_ids),
         topic_ids: Arc::clone(&old.topic_ids),
         article_slugs: Arc::clone(&old.article_slugs),
-        pictures: Default::default(),
+        // Each layout is checked against its input before use: those of
+        // the networks the edit leaves alone serve again.
+        pictures: old.pictures.clone(),
     })
 }
 

@@ -9,7 +9,7 @@ mod layout;
 mod network;
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -18,20 +18,19 @@ pub use network::{Edge, Network, Node};
 
 use super::{ActorIdx, ArticleIdx, QuotationIdx, Site, Speaker, TopicIdx};
 
-/// A topic's actors as a network (see `network::lay_out_topic`), laid out
-/// once per site: the digest's page and its printed summary share it.
+/// A topic's actors as a network (see `network::topic_input`), laid out
+/// once for as long as its input stays (see `Drawn`): the digest's page and
+/// its printed summary share it.
 pub fn topic_network(site: &Site, topic: TopicIdx) -> Option<Network> {
-    site.pictures.network(Subject::Topic(topic), || {
-        network::lay_out_topic(site, topic)
-    })
+    let input = network::topic_input(site, topic)?;
+    Some(site.pictures.network(Subject::Topic(topic), input))
 }
 
-/// An actor's neighbourhood (see `network::lay_out_actor`), laid out once
-/// per site.
+/// An actor's neighbourhood (see `network::actor_input`), laid out once for
+/// as long as its input stays.
 pub fn actor_network(site: &Site, actor: ActorIdx) -> Option<Network> {
-    site.pictures.network(Subject::Actor(actor), || {
-        network::lay_out_actor(site, actor)
-    })
+    let input = network::actor_input(site, actor)?;
+    Some(site.pictures.network(Subject::Actor(actor), input))
 }
 
 /// Whose network.
@@ -41,31 +40,56 @@ enum Subject {
     Actor(ActorIdx),
 }
 
-/// The networks a site has laid out so far. Laying out is the pictures'
-/// costliest part, and a clean build asks for each network twice (page and
-/// print). A clone starts empty: `serve` clones a site to patch it, and the
-/// patched site's networks may differ.
+/// The networks laid out so far, each with the input it was laid out from.
+///
+/// Laying out is the pictures' costliest part, and a clean build asks for
+/// each network twice (page and print). `serve` makes a new site for every
+/// edit (a clone, or a relinked or linked site given the last one's
+/// `Drawn`), and an edit changes few networks: a layout is used again while
+/// its input is equal, which is cheap to gather and compare, and laid out
+/// again only when it is not. So the output is what a clean build gives.
+///
+/// At most one entry per subject, replaced when its input changes: the memo
+/// does not grow edit after edit. A clone copies the map and shares the entries, so the
+/// old site, still in use, is not changed by the new one.
 #[derive(Default)]
 pub struct Drawn {
-    networks: Mutex<HashMap<Subject, Option<Network>>>,
+    networks: Mutex<HashMap<Subject, Arc<Drawing>>>,
+}
+
+/// A network's input and, once laid out, the network. The `OnceLock` makes
+/// threads that ask for the same network at once (pages render in
+/// parallel; print pages in the background) lay it out once: the others
+/// wait for it.
+struct Drawing {
+    input: network::Input,
+    network: OnceLock<Network>,
 }
 
 impl Drawn {
-    fn network(
-        &self,
-        subject: Subject,
-        lay_out: impl FnOnce() -> Option<Network>,
-    ) -> Option<Network> {
-        let known = self.lock().get(&subject).cloned();
-        known.unwrap_or_else(|| {
-            // Laid out outside the lock, so that other pages go on meanwhile.
-            let network = lay_out();
-            self.lock().insert(subject, network.clone());
-            network
-        })
+    fn network(&self, subject: Subject, input: network::Input) -> Network {
+        let drawing = {
+            let mut networks = self.lock();
+            match networks.get(&subject) {
+                Some(known) if known.input == input => Arc::clone(known),
+                _ => {
+                    let drawing = Arc::new(Drawing {
+                        input,
+                        network: OnceLock::new(),
+                    });
+                    networks.insert(subject, Arc::clone(&drawing));
+                    drawing
+                }
+            }
+        };
+        // Laid out outside the map's lock, so that other pages go on meanwhile.
+        drawing
+            .network
+            .get_or_init(|| network::lay_out(&drawing.input))
+            .clone()
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Subject, Option<Network>>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Subject, Arc<Drawing>>> {
         // A panic elsewhere leaves the map whole: every entry is inserted at once.
         self.networks.lock().unwrap_or_else(|e| e.into_inner())
     }
@@ -73,7 +97,9 @@ impl Drawn {
 
 impl Clone for Drawn {
     fn clone(&self) -> Drawn {
-        Drawn::default()
+        Drawn {
+            networks: Mutex::new(self.lock().clone()),
+        }
     }
 }
 
@@ -354,6 +380,31 @@ mod tests {
         assert_eq!(months.unit, Unit::Month);
         assert_eq!(months.starts().first().copied(), Some(day("2015-11-01")));
         assert_eq!(months.starts().len(), 10);
+    }
+
+    #[test]
+    fn a_clone_keeps_layouts_whose_input_stays() {
+        let input = |weight| network::Input {
+            chosen: vec![(ActorIdx::from(0), 3), (ActorIdx::from(1), 2)],
+            edges: vec![Edge { a: 0, b: 1, weight }],
+            labels: vec!["A".into(), "B".into()],
+            rest: Vec::new(),
+        };
+        let subject = Subject::Topic(TopicIdx::from(0));
+        let entry = |drawn: &Drawn| Arc::clone(&drawn.lock()[&subject]);
+        let old = Drawn::default();
+        let first = old.network(subject, input(2));
+        let same = old.clone();
+        assert_eq!(same.network(subject, input(2)), first);
+        assert!(Arc::ptr_eq(&entry(&same), &entry(&old)), "laid out again");
+        let changed = old.clone();
+        assert_ne!(changed.network(subject, input(1)).edges, first.edges);
+        assert!(!Arc::ptr_eq(&entry(&changed), &entry(&old)));
+        assert_eq!(
+            old.network(subject, input(2)),
+            first,
+            "the old site's stays"
+        );
     }
 
     #[test]

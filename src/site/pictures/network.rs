@@ -51,16 +51,29 @@ pub struct Network {
     pub height: f64,
 }
 
+/// What a network's picture is made from, and all of it: `lay_out` reads
+/// nothing else, so equal inputs give equal networks. (Radii and label
+/// widths follow from the counts and labels.)
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Input {
+    /// The actors drawn and their counts, the first in the middle.
+    pub(super) chosen: Vec<(ActorIdx, usize)>,
+    /// Between places in `chosen`, heaviest first.
+    pub(super) edges: Vec<Edge>,
+    pub(super) labels: Vec<String>,
+    pub(super) rest: Vec<(ActorIdx, usize)>,
+}
+
 /// A topic's actors: the `TOP_NODES` in most of its articles, joined where
 /// they share its articles. None when it has no actors.
-pub(super) fn lay_out_topic(site: &Site, topic: TopicIdx) -> Option<Network> {
+pub(super) fn topic_input(site: &Site, topic: TopicIdx) -> Option<Input> {
     let topic = &site.topics[topic];
     let cut = topic.actors.len().min(TOP_NODES);
     let chosen = &topic.actors[..cut];
     if chosen.is_empty() {
         return None;
     }
-    Some(network(
+    Some(input(
         site,
         chosen.to_vec(),
         &topic.articles,
@@ -70,7 +83,7 @@ pub(super) fn lay_out_topic(site: &Site, topic: TopicIdx) -> Option<Network> {
 
 /// An actor and those they appear with most, joined where they share the
 /// actor's articles. None when they appear with no one.
-pub(super) fn lay_out_actor(site: &Site, actor: ActorIdx) -> Option<Network> {
+pub(super) fn actor_input(site: &Site, actor: ActorIdx) -> Option<Input> {
     let me = &site.actors[actor];
     if me.co_actors.is_empty() {
         return None;
@@ -81,17 +94,30 @@ pub(super) fn lay_out_actor(site: &Site, actor: ActorIdx) -> Option<Network> {
     chosen.extend_from_slice(&me.co_actors[..cut]);
     // The rest are not named under it: the digest lists whom they appear
     // with beside it.
-    Some(network(site, chosen, &me.articles, Vec::new()))
+    Some(input(site, chosen, &me.articles, Vec::new()))
 }
 
-fn network(
+fn input(
     site: &Site,
     chosen: Vec<(ActorIdx, usize)>,
     articles: &[ArticleIdx],
     rest: Vec<(ActorIdx, usize)>,
-) -> Network {
+) -> Input {
     let ids: Vec<ActorIdx> = chosen.iter().map(|c| c.0).collect();
-    let edges = co_appearances(site, articles, &ids);
+    Input {
+        edges: co_appearances(site, articles, &ids),
+        labels: ids
+            .iter()
+            .map(|&a| cut_label(&site.actors[a].name))
+            .collect(),
+        chosen,
+        rest,
+    }
+}
+
+/// The costly part: places the nodes and labels (see `layout::place`).
+pub(super) fn lay_out(input: &Input) -> Network {
+    let chosen = &input.chosen;
     let most = chosen.iter().map(|c| c.1).max().unwrap_or(1).max(1) as f64;
     let radii: Vec<f64> = chosen
         .iter()
@@ -100,12 +126,9 @@ fn network(
             ((RADIUS_MIN + (RADIUS_MAX - RADIUS_MIN) * share) * 10.0).round() / 10.0
         })
         .collect();
-    let labels: Vec<String> = ids
-        .iter()
-        .map(|&a| cut_label(&site.actors[a].name))
-        .collect();
-    let widths: Vec<f64> = labels.iter().map(|l| label_width(l)).collect();
-    let triples: Vec<(usize, usize, usize)> = edges.iter().map(|e| (e.a, e.b, e.weight)).collect();
+    let widths: Vec<f64> = input.labels.iter().map(|l| label_width(l)).collect();
+    let triples: Vec<(usize, usize, usize)> =
+        input.edges.iter().map(|e| (e.a, e.b, e.weight)).collect();
     let placed = layout::place(&triples, &radii, &widths);
     let nodes = chosen
         .iter()
@@ -116,14 +139,14 @@ fn network(
             x: placed.centres[i].0,
             y: placed.centres[i].1,
             radius: radii[i],
-            label: labels[i].clone(),
+            label: input.labels[i].clone(),
             label_box: placed.labels[i],
         })
         .collect();
     Network {
         nodes,
-        edges,
-        rest,
+        edges: input.edges.clone(),
+        rest: input.rest.clone(),
         width: placed.width,
         height: placed.height,
     }
