@@ -460,20 +460,6 @@ fn in_serve_a_quotation_edit_renders_again_only_the_pages_whose_pictures_change(
 
 // ---- in a browser and on paper -------------------------------------------
 
-/// The browser dossier itself would use, or a skip (a failure under CI=true).
-fn chromium() -> Option<PathBuf> {
-    match dossier::print::chromium::find(None) {
-        Ok(path) => Some(path),
-        Err(_) if std::env::var("CI").as_deref() == Ok("true") => {
-            panic!("Chromium is required under CI=true (apt-get install chromium)")
-        }
-        Err(_) => {
-            eprintln!("SKIPPED: Chromium not found (apt-get install chromium)");
-            None
-        }
-    }
-}
-
 /// What the probe script reports of each picture: its box, whether it is
 /// shown, and whether any two network labels overlap.
 const PROBE: &str = r#"<script>
@@ -532,7 +518,9 @@ fn probe(chromium: &Path, public: &Path, rel: &str, width: u32) -> Value {
 
 #[test]
 fn in_a_browser_the_pictures_have_size_are_visible_and_labels_do_not_overlap() {
-    let Some(chromium) = chromium() else { return };
+    let Some(chromium) = chromium_or_skip() else {
+        return;
+    };
     for (site, page, kinds) in [
         (
             Site::example(),
@@ -587,21 +575,11 @@ fn in_a_browser_the_pictures_have_size_are_visible_and_labels_do_not_overlap() {
     }
 }
 
-fn pdf_tools() -> Option<PathBuf> {
-    let browser = chromium()?;
-    if which::which("pdftotext").is_err() {
-        if std::env::var("CI").as_deref() == Ok("true") {
-            panic!("pdftotext is required under CI=true (apt-get install poppler-utils)");
-        }
-        eprintln!("SKIPPED: pdftotext not found (apt-get install poppler-utils)");
-        return None;
-    }
-    Some(browser)
-}
-
 #[test]
 fn the_pdf_of_a_digest_has_the_pictures_as_text_and_vectors() {
-    let Some(browser) = pdf_tools() else { return };
+    let Some(browser) = pdf_tools_or_skip() else {
+        return;
+    };
     let site = crowded_site();
     dossier()
         .current_dir(site.path())

@@ -10,7 +10,7 @@ mod common;
 use common::*;
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command as Std;
 
 use scraper::{Html, Selector};
@@ -425,30 +425,6 @@ fn without_chromium_the_message_says_how_to_install_it_and_the_html_is_written()
 
 // ---- with Chromium -------------------------------------------------------
 
-/// The browser and pdftotext, or a skip (a failure under CI=true).
-fn pdf_tools() -> Option<PathBuf> {
-    let browser = dossier::print::chromium::find(None).ok();
-    let pdftotext = which::which("pdftotext").ok();
-    match (browser, pdftotext) {
-        (Some(browser), Some(_)) => Some(browser),
-        (browser, pdftotext) => {
-            let missing = [
-                browser.is_none().then_some("chromium"),
-                pdftotext.is_none().then_some("pdftotext (poppler-utils)"),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" and ");
-            if std::env::var("CI").is_ok_and(|v| v == "true") {
-                panic!("CI=true but {missing} not installed: .ci/run installs them with apt-get");
-            }
-            eprintln!("SKIPPED: {missing} not installed (apt-get install chromium poppler-utils)");
-            None
-        }
-    }
-}
-
 fn pdf_text(pdf: &Path) -> String {
     let out = Std::new("pdftotext")
         .arg(pdf)
@@ -485,7 +461,9 @@ fn pdf_pages(pdf: &Path) -> usize {
 
 #[test]
 fn a_pdf_of_the_syria_digest() {
-    let Some(browser) = pdf_tools() else { return };
+    let Some(browser) = pdf_tools_or_skip() else {
+        return;
+    };
     let site = Site::example();
     dossier()
         .current_dir(site.path())
@@ -535,7 +513,9 @@ fn a_pdf_of_the_syria_digest() {
 
 #[test]
 fn a_pdf_of_a_date_window_leaves_out_the_articles_outside_it() {
-    let Some(browser) = pdf_tools() else { return };
+    let Some(browser) = pdf_tools_or_skip() else {
+        return;
+    };
     let site = Site::example();
     dossier()
         .current_dir(site.path())

@@ -6,29 +6,9 @@
 mod common;
 use common::*;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::sync::{Arc, Mutex};
-
-/// The browser dossier itself would use (`DOSSIER_CHROMIUM`, else PATH).
-fn chromium() -> Option<PathBuf> {
-    dossier::print::chromium::find(None).ok()
-}
-
-fn require_chromium() -> Option<PathBuf> {
-    match chromium() {
-        Some(path) => Some(path),
-        None if std::env::var("CI").as_deref() == Ok("true") => {
-            panic!("Chromium is required under CI=true (apt-get install chromium)")
-        }
-        None => {
-            eprintln!(
-                "SKIPPED: Chromium not found; install it (apt-get install chromium) to run the search test"
-            );
-            None
-        }
-    }
-}
 
 /// A static file server over `dir`; returns its address and the paths it
 /// served.
@@ -98,7 +78,7 @@ fn results(dom: &str) -> Vec<&str> {
 
 #[test]
 fn a_search_finds_an_article_by_a_word_of_its_body() {
-    let Some(chromium) = require_chromium() else {
+    let Some(chromium) = chromium_or_skip() else {
         return;
     };
     let site = Site::example();

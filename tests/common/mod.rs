@@ -165,3 +165,29 @@ pub fn fails_keeping_output(spoil: impl FnOnce(&Site), expected: &[&str]) -> Str
     assert!(leftovers.is_empty(), "staging left behind: {leftovers:?}");
     err
 }
+
+/// Chromium as dossier itself would find it (`DOSSIER_CHROMIUM`, else PATH), or a
+/// visible skip; under CI=true its absence fails the test, since `.ci/run` installs it.
+pub fn chromium_or_skip() -> Option<PathBuf> {
+    match dossier::print::chromium::find(None) {
+        Ok(path) => Some(path),
+        Err(_) => missing("Chromium (apt-get install chromium)"),
+    }
+}
+
+/// Chromium and `pdftotext`, or a visible skip (a failure under CI=true).
+pub fn pdf_tools_or_skip() -> Option<PathBuf> {
+    let browser = chromium_or_skip()?;
+    match which::which("pdftotext") {
+        Ok(_) => Some(browser),
+        Err(_) => missing("pdftotext (apt-get install poppler-utils)"),
+    }
+}
+
+fn missing<T>(what: &str) -> Option<T> {
+    if std::env::var("CI").as_deref() == Ok("true") {
+        panic!("{what} is required under CI=true: .ci/run installs it");
+    }
+    eprintln!("SKIPPED: {what} not found");
+    None
+}
