@@ -826,6 +826,27 @@ pub(crate) fn is_name_particle(word: &str) -> bool {
     )
 }
 
+/// A month as newsrooms abbreviate it (`Sept. 11`, `Jan 5`): the one list the tokenizer
+/// (a date's full stop ends no sentence), the names (no month is a name) and the surnames
+/// (`Ai Jun`) read.
+pub(crate) fn is_abbreviated_month(word: &str) -> bool {
+    matches!(
+        word,
+        "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+    )
+}
+
 /// Capitalised words that do not start or belong to a person's name.
 pub(crate) fn is_not_name(word: &str) -> bool {
     matches!(
@@ -887,18 +908,6 @@ pub(crate) fn is_not_name(word: &str) -> bool {
             | "October"
             | "November"
             | "December"
-            | "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Jun"
-            | "Jul"
-            | "Aug"
-            | "Sep"
-            | "Sept"
-            | "Oct"
-            | "Nov"
-            | "Dec"
             | "His"
             | "Her"
             | "Their"
@@ -956,7 +965,7 @@ pub(crate) fn is_not_name(word: &str) -> bool {
             | "Only"
             | "Thus"
             | "Indeed"
-    )
+    ) || is_abbreviated_month(word)
 }
 
 /// Words that may stand between a subject and its verb: `Lavrov also said`, `Putin on Saturday claimed`.

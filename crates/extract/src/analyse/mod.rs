@@ -69,11 +69,11 @@ use crate::names::{ArticleNames, Piece};
 use crate::scan::{self, RawQuote};
 use crate::text::{char_at, count_words_upto};
 use crate::words::{
-    VerbForm, is_anonymous_head, is_characterising_verb, is_employer_preposition, is_honorific,
-    is_indefinite, is_labelling_as_verb, is_name_particle, is_name_suffix, is_naming_word,
-    is_not_name, is_organisation_noun, is_person_pronoun, is_place_preposition, is_quoting_verb,
-    is_singular_noun, is_skippable_adverb, is_statement_noun, is_title, lowered, opens_clause,
-    reporting_verb,
+    VerbForm, is_abbreviated_month, is_anonymous_head, is_characterising_verb,
+    is_employer_preposition, is_honorific, is_indefinite, is_labelling_as_verb, is_name_particle,
+    is_name_suffix, is_naming_word, is_not_name, is_organisation_noun, is_person_pronoun,
+    is_place_preposition, is_quoting_verb, is_singular_noun, is_skippable_adverb,
+    is_statement_noun, is_title, lowered, opens_clause, reporting_verb,
 };
 use crate::{
     ActorKind, Analysis, Lexicon, Mention, NewSpeaker, Options, Quote, QuoteKind, Span, Speaker,

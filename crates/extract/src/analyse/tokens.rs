@@ -42,28 +42,8 @@ pub(super) struct Para<'a> {
 fn is_preposition_surname(w: &str) -> bool {
     matches!(
         w,
-        "From"
-            | "By"
-            | "With"
-            | "For"
-            | "Of"
-            | "Like"
-            | "Since"
-            | "Under"
-            | "Until"
-            | "Among"
-            | "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Jun"
-            | "Jul"
-            | "Aug"
-            | "Sep"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-    )
+        "From" | "By" | "With" | "For" | "Of" | "Like" | "Since" | "Under" | "Until" | "Among"
+    ) || is_abbreviated_month(w)
 }
 
 /// The capitalised prepositions of `paras` written as surnames: after a capitalised given
@@ -367,11 +347,6 @@ pub(super) const ABBREVIATIONS: &[&str] = &[
     "No", "Mt", "Capt", "Sgt", "Adm", "Maj", "vs", "Vol", "Ft", "Rev", "Hon", "Sens", "Reps",
 ];
 
-/// Months as newsrooms abbreviate them before a day.
-const MONTHS: &[&str] = &[
-    "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-];
-
 pub(super) fn sentence_ids(p: &str, toks: &[Tok]) -> Vec<u32> {
     let mut ids = Vec::with_capacity(toks.len());
     let mut id = 0u32;
@@ -397,7 +372,7 @@ pub(super) fn sentence_ids(p: &str, toks: &[Tok]) -> Vec<u32> {
                             ABBREVIATIONS.contains(&w)
                                 || (w.chars().count() == 1 && starts_upper(w))
                                 // "on Sept. 11", "by Feb. 1": a date goes on
-                                || (MONTHS.contains(&w)
+                                || (is_abbreviated_month(w)
                                     && cur_text.starts_with(|c: char| c.is_ascii_digit()))
                         };
                     // a decimal point: "$1.6 billion"
