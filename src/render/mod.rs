@@ -80,6 +80,32 @@ struct PageMeta {
 }
 
 impl Renderer {
+    /// A digest's coverage picture, drawn on its first page only, its bars linking into
+    /// the digest's own timeline (`base`, page `n` of it). The quotations are asked for
+    /// only when the picture is drawn.
+    fn digest_coverage<Q: AsRef<[QuotationIdx]>>(
+        &self,
+        config: &Config,
+        site: &Site,
+        n: usize,
+        articles: &[ArticleIdx],
+        quotations: impl FnOnce() -> Q,
+        base: &str,
+    ) -> Option<CoverageView> {
+        if n != 1 {
+            return None;
+        }
+        let links = TimelineLinks {
+            config,
+            site,
+            articles,
+            base,
+            page_size: self.page_size,
+        };
+        let timeline = Timeline::of(site, articles, quotations().as_ref(), None)?;
+        Some(coverage(&timeline, Some(&links)))
+    }
+
     pub fn new(config: &Config, theme: &Theme) -> Result<Renderer, Diagnostics> {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".htm", ".xml"]);
@@ -274,22 +300,16 @@ impl Renderer {
                     ),
                 );
                 ctx.insert("source", &source_link(config, site, i));
-                let links = TimelineLinks {
-                    config,
-                    site,
-                    articles: &source.articles,
-                    base: &routes::source(&source.id),
-                    page_size: self.page_size,
-                };
                 ctx.insert(
                     "coverage",
-                    &(n == 1)
-                        .then(|| {
-                            let quotations = pictures::quotations_in(site, &source.articles);
-                            Timeline::of(site, &source.articles, &quotations, None)
-                        })
-                        .flatten()
-                        .map(|t| coverage(&t, Some(&links))),
+                    &self.digest_coverage(
+                        config,
+                        site,
+                        n,
+                        &source.articles,
+                        || pictures::quotations_in(site, &source.articles),
+                        &routes::source(&source.id),
+                    ),
                 );
                 self.timeline(
                     config,
@@ -579,19 +599,16 @@ impl Renderer {
         ctx.insert("actors", &actors);
         ctx.insert("related", &related);
         let first = n == 1;
-        let links = TimelineLinks {
-            config,
-            site,
-            articles: &topic.articles,
-            base: &routes::topic(&topic.id),
-            page_size: self.page_size,
-        };
         ctx.insert(
             "coverage",
-            &first
-                .then(|| Timeline::of(site, &topic.articles, &topic.quotations, None))
-                .flatten()
-                .map(|t| coverage(&t, Some(&links))),
+            &self.digest_coverage(
+                config,
+                site,
+                n,
+                &topic.articles,
+                || topic.quotations.as_slice(),
+                &routes::topic(&topic.id),
+            ),
         );
         ctx.insert(
             "speakers",
@@ -664,19 +681,16 @@ impl Renderer {
         ctx.insert("topics", &topics);
         ctx.insert("co_actors", &co);
         let first = n == 1;
-        let links = TimelineLinks {
-            config,
-            site,
-            articles: &actor.articles,
-            base: &routes::actor(&actor.id),
-            page_size: self.page_size,
-        };
         ctx.insert(
             "coverage",
-            &first
-                .then(|| Timeline::of(site, &actor.articles, &actor.quotations, None))
-                .flatten()
-                .map(|t| coverage(&t, Some(&links))),
+            &self.digest_coverage(
+                config,
+                site,
+                n,
+                &actor.articles,
+                || actor.quotations.as_slice(),
+                &routes::actor(&actor.id),
+            ),
         );
         ctx.insert(
             "speaks_on",
