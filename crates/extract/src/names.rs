@@ -16,6 +16,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use dossier_text::outlets::names_outlet;
 use human_name::Name;
 use rustc_hash::FxHashSet;
 
@@ -295,6 +296,15 @@ impl ArticleNames {
         }
     }
 
+    /// The article writes `words` after a capitalised `The` (`The Hill`), as an outlet's name.
+    fn writes_with_the(&self, words: &[String]) -> bool {
+        self.runs.iter().any(|run| {
+            let w = &run.words;
+            (1..(w.len() + 1).saturating_sub(words.len()))
+                .any(|at| w[at - 1] == "The" && same_words(&w[at..at + words.len()], words))
+        })
+    }
+
     /// The article writes this word in lower case somewhere: a common word, not a name.
     fn writes_lower(&self, word: &str) -> bool {
         self.lower.contains(&word.to_lowercase())
@@ -482,6 +492,15 @@ pub fn clean_speaker(raw: &str, article: &ArticleNames) -> Option<CleanName> {
     if is_work(&words) {
         return None;
     }
+    // `The Hill`, also where the sieve left its `The` off: the outlet, under its own name
+    if let Some(outlet) = the_outlet(&words)
+        && (definite || article.writes_with_the(&words))
+    {
+        return Some(CleanName {
+            name: outlet,
+            kind: ActorKind::Organisation,
+        });
+    }
     while words.len() > 1 && is_opener(&words[0]) {
         words.remove(0);
     }
@@ -518,6 +537,14 @@ pub fn clean_speaker(raw: &str, article: &ArticleNames) -> Option<CleanName> {
         });
     }
     person(words, article, honorific, described)
+}
+
+/// `Hill` -> `The Hill`: an outlet known only with its `The`, the rest too common a word to
+/// be the outlet alone (`Anita Hill`).
+fn the_outlet(words: &[String]) -> Option<String> {
+    let rest = words.join(" ");
+    let name = format!("The {rest}");
+    (!words.is_empty() && !names_outlet(&rest) && names_outlet(&name)).then_some(name)
 }
 
 /// `Celebrating`, `Interestingly`: no given name ends so, written in lower case.
@@ -761,15 +788,19 @@ fn is_organisation(words: &[String]) -> bool {
         .iter()
         .map(|w| w.trim_end_matches('.').to_lowercase())
         .collect();
-    let whole = lower.join(" ");
     let n = lower.len();
     let joined = lower
         .iter()
         .any(|w| matches!(w.as_str(), "of" | "for" | "on" | "to" | "and"));
+    let known = |from: usize| {
+        KNOWN_ORGANISATIONS.contains(&lower[from..].join(" ").as_str())
+            || names_outlet(&words[from..].join(" "))
+    };
     (n == 1 && (is_acronym(last) || is_brand(last)))
-        || KNOWN_ORGANISATIONS.contains(&whole.as_str())
+        || known(0)
         // `Cleveland Plain Dealer`, `New Hampshire Union Leader`: a place before an outlet
-        || (1..n.saturating_sub(1)).any(|i| KNOWN_ORGANISATIONS.contains(&lower[i..].join(" ").as_str()))
+        // (of two words or more: `Steve Forbes` is no `Forbes`)
+        || (1..n.saturating_sub(1)).any(known)
         || (n > 1 && is_acronym(last))
         || is_organisation_noun(&lower[n - 1])
         // `Chicago Sun-Times`
@@ -1629,24 +1660,18 @@ const ORGANISATION_NOUNS: &[&str] = &[
 
 #[rustfmt::skip]
 const KNOWN_ORGANISATIONS: &[&str] = &[
-    "reuters", "politico", "breitbart", "buzzfeed", "axios", "vox", "slate", "salon",
-    "huffpost", "newsweek", "gallup", "quinnipiac", "twitter", "facebook", "google",
-    "microsoft", "youtube", "instagram", "wikileaks", "pentagon", "kremlin", "vatican", "hamas",
-    "hezbollah", "taliban", "al qaeda", "al-qaeda", "isis", "isil", "islamic state",
-    "planned parenthood", "black lives matter", "white house", "downing street", "guardian",
-    "telegraph", "economist", "bloomberg news", "fox", "univision", "telemundo", "amnesty",
-    "greenpeace", "interpol", "europol", "gazprom", "rosneft", "nasa", "the hill", "al jazeera",
-    "sputnik", "xinhua", "tass", "ria novosti", "interfax", "mcclatchy", "gannett",
-    "the atlantic", "the new yorker", "new yorker", "mother jones", "the onion", "pew",
-    "nielsen", "amazon", "verizon", "walmart", "propublica", "huffpo", "haaretz", "netflix",
-    "boeing", "exxon", "exxonmobil", "apple", "forbes", "variety", "vulture", "federalist",
-    "the federalist", "der spiegel", "spiegel", "hurun", "carrier", "judicial watch",
-    "plain dealer", "union leader", "fox business", "blaze", "daily caller", "la stampa",
-    "cambridge analytica", "allergan", "united technologies", "america rising", "melville house",
-    "washington informer", "pando", "berenberg", "air force", "agence france-presse", "afp",
-    "vox populi", "comcast", "xfinity", "comcast xfinity", "l'osservatore romano", "the blaze", "theblaze",
-   "boko haram", "al-shabaab", "muslim brotherhood",
-    "united nations", "european union", "world bank", "red cross",
+    // (news outlets are `dossier_text::outlets`, one list with `dossier import`'s)
+    "gallup", "quinnipiac", "twitter", "facebook", "google", "microsoft", "youtube", "instagram",
+    "wikileaks", "pentagon", "kremlin", "vatican", "hamas", "hezbollah", "taliban", "al qaeda",
+    "al-qaeda", "isis", "isil", "islamic state", "planned parenthood", "black lives matter",
+    "white house", "downing street", "telegraph", "fox", "amnesty", "greenpeace", "interpol",
+    "europol", "gazprom", "rosneft", "nasa", "gannett", "the onion", "pew", "nielsen", "amazon",
+    "verizon", "walmart", "netflix", "boeing", "exxon", "exxonmobil", "exxon mobil", "apple",
+    "hurun", "carrier", "judicial watch", "cambridge analytica", "allergan",
+    "united technologies", "america rising", "melville house", "pando", "berenberg",
+    "air force", "vox populi", "comcast", "xfinity", "comcast xfinity", "l'osservatore romano",
+    "boko haram", "al-shabaab", "muslim brotherhood", "united nations", "european union",
+    "world bank", "red cross",
 ];
 
 #[cfg(test)]
@@ -2032,6 +2057,29 @@ mod tests {
         assert_eq!(kind_of("Emily Post"), ActorKind::Person);
         assert_eq!(kind_of("Denver Post"), ActorKind::Organisation);
         assert_eq!(kind_of("Peter Cook"), ActorKind::Person);
+    }
+
+    #[test]
+    fn news_outlets_are_organisations() {
+        let text = "The paper ran the story first.";
+        assert_eq!(
+            clean("Business Insider", text),
+            organisation("Business Insider")
+        );
+        assert_eq!(
+            clean("Harbour Plain Dealer", text),
+            organisation("Harbour Plain Dealer")
+        );
+        assert_eq!(kind_of("Daily Beast"), ActorKind::Organisation);
+        // an outlet's one word is a person's surname too
+        assert_eq!(kind_of("Steve Forbes"), ActorKind::Person);
+        assert_eq!(kind_of("Bloomberg"), ActorKind::Person);
+        // `The Hill`, also when the sieve left `The` off, but not Anita Hill
+        assert_eq!(clean("The Hill", text), organisation("The Hill"));
+        let text = "As The Hill reported, the vote slipped.";
+        assert_eq!(clean("Hill", text), organisation("The Hill"));
+        let text = "Anita Hill spoke at noon. Hill said the vote slipped.";
+        assert_eq!(clean("Hill", text), person("Anita Hill"));
     }
 
     #[test]
