@@ -351,6 +351,44 @@ impl ArticleNames {
         })
     }
 
+    /// `Affairs Roe` of `the Office of Public Affairs Roe had opened`: an organisation's last
+    /// word glued to a surname the article writes alone or gives someone else (`Ann Roe`), and
+    /// that it never writes so but at the end of an organisation's name joined by `of`.
+    fn glued_to_of_name(&self, words: &[String]) -> bool {
+        let [glued, surname] = words else {
+            return false;
+        };
+        self.of_names
+            .iter()
+            .any(|full| full.len() > 3 && ends_with_words(full, words).is_some())
+            && !self.runs.iter().any(|run| same_words(&run.words, words))
+            && self.runs.iter().any(|run| match run.words.as_slice() {
+                [alone] => alone == surname,
+                [.., given, last] => last == surname && given != glued && self.may_open_name(given),
+                [] => false,
+            })
+    }
+
+    /// The capitalised words after an organisation's `of` (`Harbour Affairs` of `Office of
+    /// Harbour Affairs`).
+    fn is_of_tail(&self, run: &[String]) -> bool {
+        self.of_names.iter().any(|full| {
+            full.iter()
+                .position(|w| w == "of")
+                .is_some_and(|of| same_words(&full[of + 1..], run))
+        })
+    }
+
+    /// `Roes` where the article gives `Roe` as someone's surname (`Ann Roe`): a family, no one.
+    fn is_family(&self, words: &[String]) -> bool {
+        match words {
+            [word] => word
+                .strip_suffix('s')
+                .is_some_and(|stem| stem.len() > 2 && self.gives_surname(stem)),
+            _ => false,
+        }
+    }
+
     /// An organisation's name cut on the left, as the article writes it in full: `Street
     /// Journal` -> `Wall Street Journal`, `News` -> `NBC News`; every such place agreeing.
     fn completed_organisation(&self, words: &[String]) -> Option<Vec<String>> {
@@ -372,6 +410,10 @@ impl ArticleNames {
             let Some(at) = ends_with_words(run, words) else {
                 continue;
             };
+            // (`of Harbour Affairs Roe`: an organisation's name, a surname glued to it)
+            if self.is_of_tail(run) {
+                continue;
+            }
             let mut from = at;
             while from > 0 && may_open(&run[from - 1]) && at + words.len() - from < 5 {
                 from -= 1;
@@ -425,6 +467,7 @@ impl ArticleNames {
         (is_initial(word) || looks_like_name_word(word))
             && !is_title(word)
             && !is_opener(word)
+            && !is_sentence_adverb(word)
             && !is_non_name(word)
             && !is_descriptive(word)
             && !self.writes_lower(word)
@@ -489,7 +532,8 @@ pub fn clean_speaker(raw: &str, article: &ArticleNames) -> Option<CleanName> {
     if definite {
         words.remove(0);
     }
-    if is_work(&words) {
+    // a show, a book, a party's members (`Democrats`, `GOPers`): no one's name
+    if is_work(&words) || is_party_group(raw) {
         return None;
     }
     // `The Hill`, also where the sieve left its `The` off: the outlet, under its own name
@@ -588,6 +632,16 @@ pub fn is_party_group(raw: &str) -> bool {
     })
 }
 
+/// Whether the text's name for a speaker is a family the article names a member of (`the
+/// Okafors`, with `Ann Okafor`): a group, no actor, but what the text says spoke.
+pub fn is_family(raw: &str, article: &ArticleNames) -> bool {
+    let mut words = words_of(raw);
+    if words.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        words.remove(0);
+    }
+    article.is_family(&words)
+}
+
 /// An organisation's noun alone (`News`, `Club`, `Committee`) or a statement's (`Message`):
 /// whose, the text does not say.
 fn is_bare_noun(words: &[String]) -> bool {
@@ -654,6 +708,10 @@ fn person(
     honorific: bool,
     described: bool,
 ) -> Option<CleanName> {
+    // `Affairs Roe`: the end of `Office of Public Affairs`, and Ann Roe
+    if article.glued_to_of_name(&words) {
+        words.remove(0);
+    }
     let last = words.len().checked_sub(1)?;
     if is_non_name_phrase(&words)
         || words[..last].iter().any(|w| is_opener(w))
@@ -663,6 +721,9 @@ fn person(
         || (last == 0 && (is_title(&words[0]) || is_party(&words[0].to_lowercase())))
         || (last > 0 && is_office(&words[last]))
     {
+        return None;
+    }
+    if article.is_family(&words) {
         return None;
     }
     // A common word capitalised because it opens the sentence: `Given Sanders said`.
@@ -874,6 +935,7 @@ fn is_honorific(word: &str) -> bool {
             | "rev"
             | "gen"
             | "president"
+            | "pres"
     )
 }
 
@@ -900,6 +962,7 @@ fn is_abbreviated_title(word: &str) -> bool {
             | "Prof"
             | "St"
             | "Supt"
+            | "Pres"
             | "Sens"
             | "Reps"
     )
@@ -1002,6 +1065,10 @@ fn is_common_noun(word: &str) -> bool {
             | "policy"
             | "security"
             | "statement"
+            // written capitalised by some styles: `Web sites`, `Netizens`
+            | "web"
+            | "internet"
+            | "netizens"
     ) || ENDINGS
         .iter()
         .any(|e| word.len() > e.len() + 1 && word.ends_with(e))
@@ -1392,6 +1459,7 @@ impl Tails {
 #[rustfmt::skip]
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "pres",
     "rev", "reverend", "fr", "father", "sen", "senator", "sens", "rep", "representative",
     "reps", "congressman", "congresswoman", "gov", "governor", "lt", "col", "colonel", "gen",
     "general", "maj", "major", "adm", "admiral", "capt", "captain", "sgt", "sergeant", "cmdr",
@@ -1465,7 +1533,7 @@ const PARTIES: &[&str] = &[
     "republican", "republicans", "democrat", "democrats", "democratic", "independent",
     "independents", "libertarian", "libertarians", "conservative", "conservatives", "liberal",
     "liberals", "progressive", "progressives", "tory", "tories", "socialist", "socialists",
-    "evangelical", "evangelicals", "whig", "whigs",
+    "evangelical", "evangelicals", "whig", "whigs", "gopers",
 ];
 
 #[rustfmt::skip]
@@ -1479,7 +1547,9 @@ const DEMONYMS: &[&str] = &[
     "kurdish", "lebanese", "jordanian", "qatari", "emirati", "vietnamese", "filipino", "thai",
     "argentine", "colombian", "chilean", "peruvian", "haitian", "puerto rican", "texan",
     "californian", "floridian", "southern", "northern", "western", "eastern", "midwestern",
-    "americans", "middle eastern", "latin american",
+    "americans", "middle eastern", "latin american", "swiss", "belgian", "austrian",
+    "danish", "norwegian", "finnish", "romanian", "hungarian", "czech", "serbian", "somali",
+    "ethiopian", "kenyan", "indonesian", "taiwanese",
 ];
 
 #[rustfmt::skip]
@@ -1615,7 +1685,8 @@ const WORKS: &[&str] = &[
     "state of the union", "hardball", "the view", "good morning america", "daily show",
     "real time", "situation room", "o'reilly factor", "special report", "this week",
     "new day", "morning edition", "all things considered", "fresh air", "vermont edition",
-    "clinton cash", "sharon statement", "grand slam", "off message", "exodus",
+    "clinton cash", "sharon statement", "grand slam", "off message", "exodus", "genesis",
+    "psalms", "proverbs", "romans", "corinthians", "revelation",
 ];
 
 /// A role or a state written short: `VP`, `OH`.
@@ -1752,6 +1823,7 @@ mod tests {
             "Club",
             // shows, books, documents
             "Morning Joe",
+            "Romans",
             "The Kelly File",
             "Sharon Statement",
             // places and descriptions
@@ -2057,6 +2129,48 @@ mod tests {
         assert_eq!(kind_of("Emily Post"), ActorKind::Person);
         assert_eq!(kind_of("Denver Post"), ActorKind::Organisation);
         assert_eq!(kind_of("Peter Cook"), ActorKind::Person);
+    }
+
+    #[test]
+    fn an_organisation_s_last_word_glued_to_a_surname_comes_off() {
+        let text = "Ann Okafor spoke in Lisle. She backed a new Office of Harbour Affairs \
+                    Okafor had proposed in May.";
+        assert_eq!(clean("Affairs Okafor", text), person("Ann Okafor"));
+        let text = "Okafor spoke in Lisle. She backed a new Office of Harbour Affairs \
+                    Okafor had proposed in May.";
+        assert_eq!(clean("Affairs Okafor", text), person("Okafor"));
+        // a name the article writes so elsewhere stays whole
+        let text = "The Office of Harbour Affairs Okafor ran was shut. Affairs Okafor spoke. \
+                    Ann Okafor left.";
+        assert_eq!(clean("Affairs Okafor", text), person("Affairs Okafor"));
+    }
+
+    #[test]
+    fn a_family_a_people_and_a_style_word_are_no_one() {
+        let text = "Ann Okafor and her husband Tom Okafor spoke. The Okafors left early.";
+        assert_eq!(clean("Okafors", text), None);
+        assert!(is_family("the Okafors", &article(text)));
+        assert!(!is_family("Okafor", &article(text)));
+        let text = "Netizens mocked it. Web sites ran it. GOPers agreed.";
+        for raw in ["Netizens", "Web", "GOPers"] {
+            assert_eq!(clean(raw, text), None, "{raw}");
+        }
+        // a surname ending in s is a person's all the same
+        let text = "Ann Roberts spoke. Roberts said no.";
+        assert_eq!(clean("Roberts", text), person("Ann Roberts"));
+    }
+
+    #[test]
+    fn a_sentence_adverb_opens_no_full_name() {
+        // `Interestingly Okafor` does not stand beside `Ann Okafor` as another person
+        let text = "The rise of Ann Okafor was fast. Interestingly Okafor, a banker, led. \
+                    Okafor stayed.";
+        assert_eq!(clean("Okafor", text), person("Ann Okafor"));
+        // `Pres.` is a title
+        assert_eq!(
+            clean("Pres. Okafor", "Pres. Okafor spoke."),
+            person("Okafor")
+        );
     }
 
     #[test]
