@@ -21,7 +21,7 @@ use human_name::Name;
 use rustc_hash::FxHashSet;
 
 use crate::ActorKind;
-use crate::words::{is_name_particle, is_name_suffix, is_statement_noun};
+use crate::words::{is_name_particle, is_name_suffix, is_organisation_noun, is_statement_noun};
 
 /// A speaker's name as the article supports it, and what it names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1615,11 +1615,6 @@ const REGIONS: &[&str] = &[
     "pacific", "atlantic", "arctic",
 ];
 
-/// The last word of an organisation's name.
-fn is_organisation_noun(w: &str) -> bool {
-    ORGANISATION_NOUNS.contains(&w)
-}
-
 /// The last word of an organisation's name, or of a person's: `Denver Post`, `Emily Post`.
 fn is_weak_organisation_noun(w: &str) -> bool {
     WEAK_ORGANISATION_NOUNS.contains(&w)
@@ -1707,26 +1702,6 @@ const ORGANISATION_ADJECTIVES: &[&str] = &[
 const SURNAME_DEMONYMS: &[&str] = &[
     "french", "english", "welsh", "german", "dutch", "polish", "southern", "northern",
     "western", "eastern", "irish", "cuban", "greek",
-];
-
-#[rustfmt::skip]
-const ORGANISATION_NOUNS: &[&str] = &[
-    "committee", "commission", "council", "department", "ministry", "agency", "administration",
-    "bureau", "office", "service", "services", "campaign", "party", "institute", "institution",
-    "foundation", "fund", "center", "centre", "university", "college", "school", "association",
-    "society", "union", "unions", "federation", "league", "alliance", "coalition", "caucus",
-    "network", "networks", "group", "organization", "organisation", "corporation", "corp",
-    "company", "co", "inc", "llc", "ltd", "plc", "research", "footwear", "consulting",
-    "consultants", "strategies", "markets", "bank", "board", "court", "senate", "congress",
-    "parliament", "assembly", "legislature", "government", "police", "army", "navy", "times",
-    "journal", "news", "tribune", "herald", "magazine", "gazette", "chronicle", "weekly",
-    "radio", "television", "tv", "channel", "wire", "media", "project", "initiative",
-    "partners", "partnership", "industries", "holdings", "club", "cabinet", "embassy",
-    "tribunal", "pac", "international", "authority", "reserve", "command", "forces", "workers",
-    "teamsters", "secretariat", "conference", "institutes", "laboratory", "newspaper",
-    "broadcasting", "studios", "enterprises", "academy", "hospital", "clinic", "directorate",
-    "museum", "convention", "legion", "library", "staff", "team", "force", "unit", "corps",
-    "squad", "brigade", "battalion", "regiment", "books", "publishers", "publishing",
 ];
 
 #[rustfmt::skip]
