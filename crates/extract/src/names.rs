@@ -1338,7 +1338,11 @@ impl SiteNames {
                 Some([one]) => {
                     canonical.insert(key, clusters[*one].names[0].0.clone());
                 }
-                Some(_) => {}
+                Some(many) => {
+                    if let Some(one) = dominant(many, &clusters) {
+                        canonical.insert(key, clusters[one].names[0].0.clone());
+                    }
+                }
                 // A given name alone, no one's surname: it may be the site's one `Hillary`,
                 // or a surname written first (`Mr. Lou` of `Lou Jiwei`), or any of several
                 // `Bob`s. It joins no one and gets no page of its own.
@@ -1378,6 +1382,22 @@ impl SiteNames {
             .get(&name.trim().to_lowercase())
             .map(String::as_str)
     }
+}
+
+/// Of the people of the site who bear one surname, the one it quotes so much more often than
+/// all the others together (ten times) that the surname alone is theirs: `Roe` for the
+/// Ann Roe of a hundred quotations, not for the Tom Roe of two; none when two are quoted
+/// alike (the Clintons). Never a registry actor's namesake over the registry actor.
+fn dominant(people: &[usize], clusters: &[Cluster]) -> Option<usize> {
+    const TIMES: usize = 10;
+    let top = *people.iter().max_by_key(|&&i| clusters[i].count)?;
+    let others: usize = people
+        .iter()
+        .filter(|&&i| i != top)
+        .map(|&i| clusters[i].count)
+        .fold(0usize, usize::saturating_add);
+    let fixed_other = people.iter().any(|&i| i != top && clusters[i].fixed);
+    (!fixed_other && clusters[top].count >= others.saturating_mul(TIMES).max(1)).then_some(top)
 }
 
 /// Each lower-cased given name (`hillary`), the clusters of the people who bear it.
@@ -2248,6 +2268,15 @@ mod tests {
             names.canonical("Hillary Rodham Clinton"),
             Some("Hillary Clinton")
         );
+    }
+
+    #[test]
+    fn a_surname_alone_joins_the_one_bearer_the_site_quotes_far_more() {
+        let names = site(&[("Ann Okafor", 40), ("Tom Okafor", 2), ("Okafor", 5)]);
+        assert_eq!(names.canonical("Okafor"), Some("Ann Okafor"));
+        // two bearers quoted alike keep it apart
+        let names = site(&[("Ann Okafor", 40), ("Tom Okafor", 9), ("Okafor", 5)]);
+        assert_eq!(names.canonical("Okafor"), None);
     }
 
     #[test]
