@@ -92,6 +92,15 @@ impl ArticleNames {
                 }
                 Piece::Punct(c) => {
                     let in_name = c == '.' && previous.is_some_and(keeps_full_stop);
+                    // an initial keeps its full stop in the run: `John A. Roe`, not the
+                    // article of `A Roe fund`
+                    if in_name
+                        && previous.is_some_and(is_initial)
+                        && let Some(last) = run.words.last_mut()
+                        && is_initial(last)
+                    {
+                        last.push('.');
+                    }
                     if !in_name {
                         self.end_run(&mut run);
                         sentence_start |= matches!(c, '.' | '!' | '?' | '…');
@@ -367,6 +376,22 @@ impl ArticleNames {
                 [.., given, last] => last == surname && given != glued && self.may_open_name(given),
                 [] => false,
             })
+    }
+
+    /// The article writes `word` only before a middle initial (`Jock A. Roe`).
+    fn cut_before_initial(&self, word: &str) -> bool {
+        let mut seen = false;
+        for run in &self.runs {
+            for (at, w) in run.words.iter().enumerate() {
+                if w == word {
+                    if !run.words.get(at + 1).is_some_and(|n| is_initial(n)) {
+                        return false;
+                    }
+                    seen = true;
+                }
+            }
+        }
+        seen
     }
 
     /// The capitalised words after an organisation's `of` (`Harbour Affairs` of `Office of
@@ -758,6 +783,13 @@ fn person(
             && let Some(full) = article.completed_right(&words)
         {
             // the sieve stopped at a title's given name: `Agriculture Secretary Tom`
+            words = full;
+            completed = true;
+        } else if name_words == 1
+            && article.cut_before_initial(&words[0])
+            && let Some(full) = article.completed_right(&words)
+        {
+            // the sieve stopped at a middle initial's full stop: `Jock` of `Jock A. Roe`
             words = full;
             completed = true;
         } else if name_words == 1
@@ -2153,6 +2185,19 @@ mod tests {
         // a surname ending in s is a person's all the same
         let text = "Ann Roberts spoke. Roberts said no.";
         assert_eq!(clean("Roberts", text), person("Ann Roberts"));
+    }
+
+    #[test]
+    fn a_name_cut_at_a_middle_initial_s_full_stop_is_completed() {
+        // the initial is no article: `John A. Okafor` completes `Okafor`
+        let text = "The fund of John A. Okafor grew. A Okafor fund fell. Mr. Okafor said so.";
+        assert_eq!(clean("Okafor", text), person("John A. Okafor"));
+        // a given name the article writes only before an initial and a surname
+        let text = "\"We were not happy,\" said Jock A. Okafor, head of policy.";
+        assert_eq!(clean("Jock", text), person("Jock A. Okafor"));
+        // not a given name written alone too
+        let text = "Jock A. Okafor spoke. Later, Jock left.";
+        assert_eq!(clean("Jock", text), person("Jock"));
     }
 
     #[test]
