@@ -239,8 +239,9 @@ impl SpeakerNames {
                     name: c.name,
                     kind: c.kind,
                 }),
-                // a party's members spoke: the text's words, with no actor behind them
-                None if dx::is_party_group(raw) => {
+                // a party's members or a family spoke: the text's words, with no actor
+                // behind them
+                None if dx::is_party_group(raw) || dx::is_family(raw, &self.article) => {
                     Some(FoundSpeaker::Anonymous(raw.trim().to_string()))
                 }
                 None => None,

@@ -1675,3 +1675,16 @@ fn an_organisation_is_no_one_s_he() {
         })
     );
 }
+
+#[test]
+fn rule_a_name_between_dashes_describes_the_subject() {
+    // the team in the apposition is neither the subject nor who "he" means
+    for text in [
+        "Mayor Arvid Lund – a Vessen Gulls fan – gave a one word answer. \"Gulls,\" he answered.",
+        "Mayor Arvid Lund — a Vessen Gulls fan — gave a one word answer. \"Gulls,\" he answered.",
+        "Mayor Arvid Lund - a Vessen Gulls fan - gave a one word answer. \"Gulls,\" he answered.",
+    ] {
+        let q = run(&[text]);
+        assert_eq!(q[0].speaker, named("Arvid Lund"), "{text}");
+    }
+}
