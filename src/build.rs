@@ -56,6 +56,19 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
     pub timings: Timings,
     pub elapsed: Duration,
+    /// What the build cache spared, when it was used.
+    pub cached: Option<CacheUse>,
+}
+
+/// What a build took from the build cache instead of doing again.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CacheUse {
+    /// Articles whose stored result was used: not read and analysed again.
+    pub articles: usize,
+    /// Pages kept from the live output: not rendered again.
+    pub pages: usize,
+    /// Whether the outputs beyond pages were kept as a whole.
+    pub extras: bool,
 }
 
 /// Everything loaded, linked and ready to render: what `build`, `check`,
@@ -127,6 +140,8 @@ struct ArticleCache<'a> {
     entries: Vec<cache::Entry<'a>>,
     /// Whether `entries` differ from what the cache held.
     changed: bool,
+    /// Articles whose stored result was used.
+    hits: usize,
 }
 
 /// One article file through the cache: its stored result when the cache
@@ -225,6 +240,7 @@ fn load_site_cached<'a>(
         hashes: HashMap::with_capacity(outcomes.len()),
         entries: Vec::with_capacity(outcomes.len()),
         changed: false,
+        hits: 0,
     };
     let mut hits = 0;
     for outcome in outcomes {
@@ -242,6 +258,7 @@ fn load_site_cached<'a>(
     if let Some(store) = store {
         kept.changed = hits != kept.entries.len() || hits != store.len();
     }
+    kept.hits = hits;
     timings.add("process (wall)", start.elapsed());
     let processed: Vec<&Processed> = processed.iter().collect();
     check_slugs(&processed, &mut problems);
@@ -309,7 +326,7 @@ pub fn build_with(opts: &BuildOptions, use_cache: bool) -> Result<BuildReport, D
             ]
         })?)
     };
-    let (pages, state) = std::thread::scope(|scope| {
+    let (pages, state, spared) = std::thread::scope(|scope| {
         // Written while the pages render; only the next build reads it.
         let saving = (use_cache && articles.changed)
             .then(|| scope.spawn(|| cache::Articles::write(&cache_dir, setup, &articles.entries)));
@@ -320,11 +337,15 @@ pub fn build_with(opts: &BuildOptions, use_cache: bool) -> Result<BuildReport, D
                     last,
                     output: output_key(&output_dir),
                 };
-                render_cached(&config, &theme, &site, staging, cached, &mut timings)
-                    .map(|(n, state)| (n, Some(state)))
+                render_cached(&config, &theme, &site, staging, cached, &mut timings).map(
+                    |(n, state, mut spared)| {
+                        spared.articles = articles.hits;
+                        (n, Some(state), Some(spared))
+                    },
+                )
             }
             _ => render_all(&config, &theme, &site, staging.as_ref(), &mut timings)
-                .map(|n| (n, None)),
+                .map(|n| (n, None, None)),
         };
         // A cache that cannot be written costs the next build time, nothing else.
         if let Some(saving) = saving {
@@ -358,6 +379,7 @@ pub fn build_with(opts: &BuildOptions, use_cache: bool) -> Result<BuildReport, D
         warnings: warnings.sorted().into(),
         timings,
         elapsed: started.elapsed(),
+        cached: spared,
     })
 }
 
@@ -399,7 +421,7 @@ fn render_cached(
     staging: &Staging,
     cached: Cached,
     timings: &mut Timings,
-) -> Result<(usize, cache::PageState), Diagnostics> {
+) -> Result<(usize, cache::PageState, CacheUse), Diagnostics> {
     let start = Instant::now();
     let renderer = Renderer::new(config, theme)?;
     let all = renderer.pages(site);
@@ -444,11 +466,11 @@ fn render_cached(
             } else {
                 outputs_beyond_pages(config, theme, site, &renderer, Some(staging))
             };
-            (result, start.elapsed())
+            (result, kept, start.elapsed())
         },
     );
     clock.report(timings);
-    let (beyond, beyond_elapsed) = beyond;
+    let (beyond, kept_extras, beyond_elapsed) = beyond;
     timings.add("extras (wall)", beyond_elapsed);
     timings.add("render+write (wall)", start.elapsed());
     if !errors.is_empty() {
@@ -474,6 +496,11 @@ fn render_cached(
         return Err(failed.into());
     }
     let count = pages.len();
+    let spared = CacheUse {
+        articles: 0,
+        pages: count - todo.len(),
+        extras: kept_extras,
+    };
     let state = cache::PageState {
         output: cached.output,
         manifest: 0,
@@ -481,7 +508,7 @@ fn render_cached(
         extras,
         extra_files,
     };
-    Ok((count, state))
+    Ok((count, state, spared))
 }
 
 /// A value no build had before: the fingerprint input of pages rendered on

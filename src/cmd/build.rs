@@ -60,6 +60,20 @@ pub fn run(args: &BuildArgs, out: &Reporter) -> bool {
                 report.output.display(),
                 report.elapsed.as_millis()
             ));
+            if let Some(spared) = report.cached {
+                out.info(format!(
+                    "From the build cache: {} article{} not analysed again, {} of {} pages not rendered again{}.",
+                    spared.articles,
+                    plural(spared.articles),
+                    spared.pages,
+                    report.pages,
+                    if spared.extras {
+                        ", feeds, data, search and print pages unchanged"
+                    } else {
+                        ""
+                    }
+                ));
+            }
             true
         }
         Err(problems) => {
