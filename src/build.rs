@@ -316,6 +316,7 @@ pub fn build_with(opts: &BuildOptions, use_cache: bool) -> Result<BuildReport, D
         timings.add("cache read", cache_read);
     }
 
+    let t = Instant::now();
     let staging = if opts.dry_run {
         None
     } else {
@@ -326,6 +327,7 @@ pub fn build_with(opts: &BuildOptions, use_cache: bool) -> Result<BuildReport, D
             ]
         })?)
     };
+    timings.add("staging", t.elapsed());
     let (pages, state, spared) = std::thread::scope(|scope| {
         // Written while the pages render; only the next build reads it.
         let saving = (use_cache && articles.changed)
@@ -354,6 +356,7 @@ pub fn build_with(opts: &BuildOptions, use_cache: bool) -> Result<BuildReport, D
         rendered
     })?;
     if let Some(staging) = staging {
+        let t = Instant::now();
         let manifest = staging.commit_live().map_err(|e| {
             vec![
                 Diagnostic::error(format!("cannot put the new site in place: {e}"))
@@ -363,9 +366,12 @@ pub fn build_with(opts: &BuildOptions, use_cache: bool) -> Result<BuildReport, D
                     ),
             ]
         })?;
+        timings.add("commit", t.elapsed());
         if let Some(mut state) = state {
+            let t = Instant::now();
             state.manifest = manifest;
             let _ = state.write(&cache_dir, setup);
+            timings.add("cache write", t.elapsed());
         }
     }
     timings.add("total", started.elapsed());
