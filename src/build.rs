@@ -467,16 +467,30 @@ fn render_cached(
             let kept = last.as_ref().is_some_and(|l| {
                 l.extras == extras && l.extra_files.par_iter().all(|f| staging.keep(f))
             });
+            let mut publish = Duration::ZERO;
             let result = if kept {
                 Ok(())
             } else {
-                outputs_beyond_pages(config, theme, site, &renderer, Some(staging))
+                // As `outputs_beyond_pages`, with the time of each part.
+                let t = Instant::now();
+                let published = extra_outputs(config, site, &renderer, Some(staging));
+                publish = t.elapsed();
+                published.and_then(|()| {
+                    crate::print::write_pages(config, theme, site, &renderer, Some(staging))
+                })
             };
-            (result, kept, start.elapsed())
+            (result, kept, publish, start.elapsed())
         },
     );
     clock.report(timings);
-    let (beyond, kept_extras, beyond_elapsed) = beyond;
+    let (beyond, kept_extras, publish, beyond_elapsed) = beyond;
+    if !kept_extras {
+        timings.add("extras publish (wall)", publish);
+        timings.add(
+            "extras print (wall)",
+            beyond_elapsed.saturating_sub(publish),
+        );
+    }
     timings.add("extras (wall)", beyond_elapsed);
     timings.add("render+write (wall)", start.elapsed());
     if !errors.is_empty() {

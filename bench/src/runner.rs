@@ -558,9 +558,11 @@ pub fn run(opts: &RunOptions) -> Result<Report> {
             args: d_args,
             cwd: None,
             // A clean full build: also the previous generation dossier keeps
-            // beside the output to write only changed files next time.
+            // beside the output to write only changed files next time, and
+            // the build cache in the site (`.dossier-cache/`).
             clean: vec![
                 d_out.clone(),
+                dir.join(".dossier-cache"),
                 d_parent.join(format!(".{d_name}.previous")),
                 d_parent.join(format!(".{d_name}.manifest")),
                 d_parent.join(format!(".{d_name}.previous.manifest")),
