@@ -588,6 +588,7 @@ pub fn render_all_with(
     let renderer = Renderer::new(config, theme)?;
     let pages = renderer.pages(site);
     crate::site::routes::check_unique(site, &pages)?;
+    check_statics(theme, site, &pages)?;
     let clock = StageClock::default();
     // The files beyond the pages (search, data, feeds, print) are made
     // alongside them: each has a serial part (one data file is one stream,
@@ -734,6 +735,44 @@ pub fn output_folder(
         });
     }
     dir
+}
+
+/// A static file (the site's or its theme's) on a path the site writes
+/// itself would silently replace a page, a feed or a data file: an error
+/// naming both, before anything is written.
+pub fn check_statics(theme: &Theme, site: &Site, pages: &[Page]) -> Result<(), Diagnostics> {
+    let on_disk = || {
+        theme.statics.iter().filter_map(|s| match s {
+            crate::render::theme::StaticFile::Disk { path, file } => Some((path, file)),
+            crate::render::theme::StaticFile::Embedded { .. } => None,
+        })
+    };
+    if on_disk().next().is_none() {
+        return Ok(());
+    }
+    let claims = crate::site::routes::Claims::new(site, pages);
+    let problems: Vec<Diagnostic> = on_disk()
+        .filter_map(|(path, file)| {
+            let what = claims.claimant(path)?;
+            let shown = file.strip_prefix(".").unwrap_or(file);
+            Some(
+                Diagnostic::error(format!(
+                    "this static file would replace {what}, which the site writes at {path}"
+                ))
+                .in_file(shown)
+                .help(
+                    "move or rename it: static files may not take a path of the site's own \
+                     pages, feeds, data, search index or print pages (to change how a page \
+                     looks, put a template of the same name in templates/)",
+                ),
+            )
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.into())
+    }
 }
 
 /// The theme's and the site's static files and the highlighting style

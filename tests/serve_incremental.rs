@@ -383,6 +383,27 @@ fn incremental_rebuilds_equal_full_builds() {
         .unwrap();
     assert_same("fix", &site, root);
 
+    // A static file on a page's path: refused by name, as a build refuses
+    // it; taking it away heals.
+    let clash = root.join("static/articles/lavrov-kerry-geneva-talks/index.html");
+    write(&clash, "<p>mine</p>");
+    let theme = Changes {
+        theme: true,
+        ..Changes::default()
+    };
+    let errors = site.rebuild(&theme).unwrap_err();
+    assert!(
+        errors.iter().any(|d| d
+            .file
+            .as_deref()
+            .is_some_and(|f| f.ends_with("static/articles/lavrov-kerry-geneva-talks/index.html"))
+            && d.message.contains("would replace the article")),
+        "{errors:#?}"
+    );
+    std::fs::remove_file(&clash).unwrap();
+    site.rebuild(&theme).unwrap();
+    assert_same("static clash removed", &site, root);
+
     // site.yaml: a full rebuild.
     let config = std::fs::read_to_string(root.join("site.yaml")).unwrap();
     write(
