@@ -432,6 +432,7 @@ fn render_cached(
     let renderer = Renderer::new(config, theme)?;
     let all = renderer.pages(site);
     crate::site::routes::check_unique(site, &all)?;
+    check_statics(theme, site, &all)?;
     let last = cached
         .last
         .filter(|l| l.output == cached.output && Some(l.manifest) == staging.live_manifest());
@@ -493,28 +494,15 @@ fn render_cached(
     }
     timings.add("extras (wall)", beyond_elapsed);
     timings.add("render+write (wall)", start.elapsed());
-    if !errors.is_empty() {
-        let mut all = Diagnostics::new();
-        all.extend(errors);
-        return Err(all.sorted());
-    }
-    beyond?;
     let pages: HashMap<String, u64> = plan.into_iter().map(|p| (p.path, p.fingerprint)).collect();
-    // What is recorded now and is no page: the outputs beyond pages.
+    // What is recorded before the theme's files and is no page: the outputs
+    // beyond pages.
     let extra_files: Vec<String> = staging
         .recorded()
         .into_iter()
         .filter(|f| !pages.contains_key(f))
         .collect();
-    let failed: Vec<Diagnostic> = write_assets(staging, theme)
-        .into_iter()
-        .map(|(file, e)| {
-            Diagnostic::error(format!("cannot write the theme's files: {e}")).in_file(file)
-        })
-        .collect();
-    if !failed.is_empty() {
-        return Err(failed.into());
-    }
+    finish(errors, beyond, theme, Some(staging))?;
     let count = pages.len();
     let spared = CacheUse {
         articles: 0,
@@ -609,25 +597,39 @@ pub fn render_all_with(
     let (beyond, beyond_elapsed) = beyond;
     timings.add("extras (wall)", beyond_elapsed);
     timings.add("render+write (wall)", start.elapsed());
+    finish(errors, beyond, theme, staging)?;
+    Ok(pages.len())
+}
+
+/// The end of a build's rendering: the problems of the pages (the same
+/// template error shows up on every page that uses it), else those of the
+/// outputs beyond them, else the theme's files written into `staging`.
+fn finish(
+    errors: Vec<Diagnostic>,
+    beyond: Result<(), Diagnostics>,
+    theme: &Theme,
+    staging: Option<&Staging>,
+) -> Result<(), Diagnostics> {
     if !errors.is_empty() {
-        // The same template error shows up on every page that uses it.
         let mut all = Diagnostics::new();
         all.extend(errors);
         return Err(all.sorted());
     }
     beyond?;
-    if let Some(staging) = staging {
-        let failed: Vec<Diagnostic> = write_assets(staging, theme)
-            .into_iter()
-            .map(|(file, e)| {
-                Diagnostic::error(format!("cannot write the theme's files: {e}")).in_file(file)
-            })
-            .collect();
-        if !failed.is_empty() {
-            return Err(failed.into());
-        }
+    let Some(staging) = staging else {
+        return Ok(());
+    };
+    let failed: Vec<Diagnostic> = write_assets(staging, theme)
+        .into_iter()
+        .map(|(file, e)| {
+            Diagnostic::error(format!("cannot write the theme's files: {e}")).in_file(file)
+        })
+        .collect();
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(failed.into())
     }
-    Ok(pages.len())
 }
 
 /// Render `pages` in parallel, writing each into `out` when there is one: a

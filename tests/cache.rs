@@ -8,7 +8,7 @@ mod serve_support;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use serve_support::{fixture, tree, write};
+use serve_support::{edit_article_template, fixture, tree, write};
 
 const CACHE: &str = ".dossier-cache";
 /// Pages rendered on every build: the home page (it shows the latest of
@@ -34,17 +34,24 @@ fn cached_build(root: &Path) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// A build of the site at `root` into `out`, with `flags`, that succeeds.
+fn build_into(root: &Path, out: &Path, flags: &[&str]) {
+    dossier()
+        .arg("build")
+        .args(flags)
+        .arg("--root")
+        .arg(root)
+        .arg("--output")
+        .arg(out)
+        .assert()
+        .success();
+}
+
 /// A clean build without the cache, into a folder of its own.
 fn clean_build(root: &Path) -> BTreeMap<String, Vec<u8>> {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("clean");
-    dossier()
-        .args(["build", "--no-cache", "--root"])
-        .arg(root)
-        .arg("--output")
-        .arg(&out)
-        .assert()
-        .success();
+    build_into(root, &out, &["--no-cache"]);
     tree(&out)
 }
 
@@ -147,19 +154,7 @@ fn cached_builds_equal_clean_builds_after_every_kind_of_edit() {
     edit(&a, "date: 2015-12-15", "date: 2016-02-02");
     build_and_compare("front matter changed", root);
 
-    let article_tpl = dossier::render::Theme::embedded()
-        .templates
-        .into_iter()
-        .find(|t| t.name == "article.html")
-        .unwrap()
-        .text;
-    write(
-        &root.join("templates/article.html"),
-        &article_tpl.replace(
-            "{% block content %}",
-            "{% block content %}<p class=\"edited\">Edited template</p>",
-        ),
-    );
+    edit_article_template(root);
     build_and_compare("template changed", root);
 
     edit(
@@ -239,13 +234,7 @@ fn the_cache_is_in_the_site_root_and_never_in_the_output() {
     let elsewhere = tempfile::tempdir().unwrap();
     let out = elsewhere.path().join("site");
     for _ in 0..2 {
-        dossier()
-            .args(["build", "--root"])
-            .arg(root)
-            .arg("--output")
-            .arg(&out)
-            .assert()
-            .success();
+        build_into(root, &out, &[]);
     }
     assert!(root.join(CACHE).join("articles").is_file());
     // Beside the output: only the output and its own bookkeeping.
@@ -263,13 +252,7 @@ fn the_cache_is_in_the_site_root_and_never_in_the_output() {
 
     // An output inside the cache folder: the build does without the cache.
     let inside = root.join(CACHE).join("out");
-    dossier()
-        .args(["build", "--root"])
-        .arg(root)
-        .arg("--output")
-        .arg(&inside)
-        .assert()
-        .success();
+    build_into(root, &inside, &[]);
     assert!(
         tree(&inside)
             .keys()

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use dossier::build::{self, BuildOptions};
 use dossier::output::Staging;
 use dossier::serve::{Changes, LiveSite};
-use serve_support::{fixture, tree, write};
+use serve_support::{edit_article_template, fixture, tree, write};
 
 const BASE: &str = "http://127.0.0.1:1111";
 
@@ -314,19 +314,7 @@ fn incremental_rebuilds_equal_full_builds() {
     assert_same("delete", &site, root);
 
     // A template override: only the pages that use it.
-    let article_tpl = dossier::render::Theme::embedded()
-        .templates
-        .into_iter()
-        .find(|t| t.name == "article.html")
-        .unwrap()
-        .text;
-    write(
-        &root.join("templates/article.html"),
-        &article_tpl.replace(
-            "{% block content %}",
-            "{% block content %}<p class=\"edited\">Edited template</p>",
-        ),
-    );
+    edit_article_template(root);
     let r = site
         .rebuild(&Changes {
             theme: true,

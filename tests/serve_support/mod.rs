@@ -355,6 +355,24 @@ fn read_line(reader: &mut BufReader<TcpStream>, line: &mut String, timeout: Dura
     }
 }
 
+/// Override the theme's article template in the site at `root` with one
+/// that says it was edited.
+pub fn edit_article_template(root: &Path) {
+    let article_tpl = dossier::render::Theme::embedded()
+        .templates
+        .into_iter()
+        .find(|t| t.name == "article.html")
+        .unwrap()
+        .text;
+    write(
+        &root.join("templates/article.html"),
+        &article_tpl.replace(
+            "{% block content %}",
+            "{% block content %}<p class=\"edited\">Edited template</p>",
+        ),
+    );
+}
+
 /// Every file under `dir`, by path relative to it.
 pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
