@@ -5,10 +5,9 @@
 
 mod serve_support;
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
-use serve_support::{edit_article_template, fixture, tree, write};
+use serve_support::{Tree, assert_same_files, edit_article_template, fixture, tree, write};
 
 const CACHE: &str = ".dossier-cache";
 /// Pages rendered on every build: the home page (it shows the latest of
@@ -48,7 +47,7 @@ fn build_into(root: &Path, out: &Path, flags: &[&str]) {
 }
 
 /// A clean build without the cache, into a folder of its own.
-fn clean_build(root: &Path) -> BTreeMap<String, Vec<u8>> {
+fn clean_build(root: &Path) -> Tree {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("clean");
     build_into(root, &out, &["--no-cache"]);
@@ -62,18 +61,7 @@ fn build_and_compare(step: &str, root: &Path) -> String {
     let printed = cached_build(root);
     let cached = tree(&root.join("public"));
     let clean = clean_build(root);
-    let only_cached: Vec<_> = cached.keys().filter(|k| !clean.contains_key(*k)).collect();
-    let only_clean: Vec<_> = clean.keys().filter(|k| !cached.contains_key(*k)).collect();
-    assert!(
-        only_cached.is_empty() && only_clean.is_empty(),
-        "{step}: only in the cached build: {only_cached:?}; only in the clean one: {only_clean:?}"
-    );
-    let differ: Vec<_> = clean
-        .iter()
-        .filter(|(k, v)| cached[*k] != **v)
-        .map(|(k, _)| k.as_str())
-        .collect();
-    assert!(differ.is_empty(), "{step}: files differ: {differ:?}");
+    assert_same_files(step, "cached build", &cached, &clean);
     printed
 }
 
