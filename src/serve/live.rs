@@ -13,8 +13,8 @@ use std::time::{Duration, Instant, SystemTime};
 use axum::body::Bytes;
 use rayon::prelude::*;
 
-use super::deps;
 use crate::build::{self, BuildOptions};
+use crate::cache::deps;
 use crate::config::Config;
 use crate::content::{self, Format, SourceFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
