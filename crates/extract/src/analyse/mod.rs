@@ -772,6 +772,7 @@ fn analyse_article(
 
     // a headline's or pull quote's copy of words the body attributes is the same speaker's
     repeat::share_speakers(&mut out, paragraphs);
+    repeat::prefer_attributed_copies(&mut out);
 
     // Speakers the registry lacks, with the short forms used for them.
     let mut new: Vec<NewSpeaker> = Vec::new();

@@ -99,6 +99,21 @@ impl<'a> Para<'a> {
         if w0.chars().count() == 1 && self.is_punct(i + 1, &['.']) {
             return None;
         }
+        // "the White House said": the president's office, though both words are titles
+        // elsewhere ("White House Press Secretary Jon Doe"); only right before a verb
+        // ("the slaves who built the White House, …" is the building)
+        if w0 == "House"
+            && i >= 2
+            && self
+                .word(i + 1)
+                .is_some_and(|x| x.starts_with(char::is_lowercase))
+            && self.word(i - 1) == Some("White")
+            && self
+                .word(i - 2)
+                .is_some_and(|x| x.eq_ignore_ascii_case("the"))
+        {
+            return Some(("White House".to_string(), i - 1));
+        }
         // a title word is a surname after an honorific or a first name: "Mr. King",
         // "Pete King", "Matthew Prince"; not "the President", "Foreign Minister"
         if is_title(w0)

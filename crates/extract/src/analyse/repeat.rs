@@ -1,5 +1,6 @@
 //! Repeated wording within one article: a headline's or lede's copy of a quotation whose
-//! speaker the sieve found further on.
+//! speaker the sieve found further on, and a copy whose speaker was only guessed from its
+//! context where another copy names its own.
 
 use crate::{Quote, QuoteKind, Speaker};
 
@@ -61,6 +62,43 @@ pub(super) fn share_speakers(quotes: &mut [Quote], paragraphs: &[&str]) {
         if let Some(sp) = pick.cloned() {
             quotes[i].speaker = Some(sp);
             quotes[i].rule = Some("repeat");
+        }
+    }
+}
+
+/// Rules that find a speaker in the context around a quotation rather than in an attribution
+/// of its own: the previous quotation's speaker, the last subject, the sentence's subject.
+const CONTEXT_RULES: [&str; 3] = ["continuation", "continuation: subject", "sentence-subject"];
+
+/// Gives a quotation whose speaker was only guessed from its context the speaker of another
+/// copy of the same wording in the article (equal once normalised, before or after it) that
+/// has an attribution of its own: the article quotes one statement twice (a pull quote, a
+/// summary above the story), and the copy that names its speaker outranks the guess. When
+/// the attributed copies disagree, the guess stays.
+pub(super) fn prefer_attributed_copies(quotes: &mut [Quote]) {
+    let guessed =
+        |q: &Quote| q.speaker.is_some() && q.rule.is_some_and(|r| CONTEXT_RULES.contains(&r));
+    let attributed = |q: &Quote| {
+        q.speaker.is_some()
+            && q.kind != QuoteKind::Title
+            && q.rule
+                .is_some_and(|r| !CONTEXT_RULES.contains(&r) && r != "repeat")
+    };
+    if !quotes.iter().any(guessed) {
+        return;
+    }
+    let words: Vec<String> = quotes.iter().map(|q| crate::normalise(&q.text)).collect();
+    for i in 0..quotes.len() {
+        if !guessed(&quotes[i]) || words[i].split(' ').count() < MIN_REPEAT_WORDS {
+            continue;
+        }
+        let copies: Vec<&Speaker> = (0..quotes.len())
+            .filter(|&g| g != i && words[g] == words[i] && attributed(&quotes[g]))
+            .filter_map(|g| quotes[g].speaker.as_ref())
+            .collect();
+        if let Some(sp) = agreed(&copies).cloned() {
+            quotes[i].speaker = Some(sp);
+            quotes[i].rule = Some("repeat: attributed copy");
         }
     }
 }

@@ -685,6 +685,37 @@ fn put_out_statement_before(pa: &Para, k: usize) -> bool {
     })
 }
 
+/// A capitalised title of office written right before a surname (`President Roe`, `Senator
+/// Doe`): the surname is a person's. (Not a descriptor such as `Former`, which may stand
+/// before a party: `Former Republican candidate`.)
+fn is_office_before_name(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "President"
+            | "Senator"
+            | "Governor"
+            | "Mayor"
+            | "Secretary"
+            | "Speaker"
+            | "Judge"
+            | "Justice"
+            | "General"
+            | "Gen"
+            | "Chairman"
+            | "Chairwoman"
+            | "Ambassador"
+            | "Minister"
+            | "Representative"
+            | "Congressman"
+            | "Congresswoman"
+            | "Admiral"
+            | "Adm"
+            | "Pastor"
+            | "Professor"
+            | "Chancellor"
+    )
+}
+
 fn is_labelling_participle(w: &str) -> bool {
     matches!(
         w,
@@ -1024,8 +1055,12 @@ pub(super) fn sentence_subject(
             && (n.contains(' ')
                 || known.contains_key(&n)
                 || opens_with_a_verb(pa, from, k)
-                // "Mr. Roe tries to …": an honorific makes a surname a person's
-                || (first > 0 && pa.word(first - 1).is_some_and(is_honorific))
+                // "Mr. Roe tries to …", "President Roe released …": an honorific or a
+                // capitalised title makes a surname a person's
+                || (first > 0
+                    && pa
+                        .word(first - 1)
+                        .is_some_and(|x| is_honorific(x) || is_office_before_name(x)))
                 // "Band member Roe posted …": a lower-case descriptor before it that opens the
                 // sentence makes a surname a person's too
                 || (first > from

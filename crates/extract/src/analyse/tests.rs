@@ -1675,3 +1675,57 @@ fn an_organisation_is_no_one_s_he() {
         })
     );
 }
+
+#[test]
+fn a_copy_that_names_its_speaker_outranks_a_guess_from_the_context() {
+    // the pull quote opens a paragraph after Ada Roe's sentence; the attributed copy below
+    // names Orrin Vale
+    let q = run(&[
+        "Ada Roe spoke to the crowd on the quay on Monday.",
+        "\"The ferry will run again by spring, whatever the council decides.\"",
+        "The council meets in March.",
+        "\"The ferry will run again by spring, whatever the council decides,\" said Orrin Vale, the harbour master.",
+    ]);
+    assert_eq!(q[0].rule, Some("repeat: attributed copy"));
+    assert_eq!(q[0].speaker, named("Orrin Vale"));
+    assert_eq!(q[1].speaker, named("Orrin Vale"));
+    // copies that name different speakers leave the guess as it was
+    let q = run(&[
+        "Ada Roe spoke to the crowd on the quay on Monday.",
+        "\"The ferry will run again by spring, whatever the council decides.\"",
+        "\"The ferry will run again by spring, whatever the council decides,\" said Orrin Vale.",
+        "\"The ferry will run again by spring, whatever the council decides,\" said Ida Rusk.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ada Roe"));
+}
+
+#[test]
+fn a_title_of_office_makes_a_surname_a_persons_subject() {
+    let q = run(&[
+        "In Lisle, President Varga released a statement on Thursday night condemning \"what looks like a deliberate attack on the harbour.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Varga"), "{q:?}");
+    // a descriptor is no title of office: "Former" before a party names no one
+    let q = run(&[
+        "Former Republican candidate Ivo Penn told the Ledger: \"The harbour deserves better than this.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Ivo Penn"), "{q:?}");
+}
+
+#[test]
+fn the_white_house_speaks_as_an_office() {
+    let q = run(&[
+        "The White House says the closure of the quay was \"a sensible precaution for everyone who works there.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("White House"), "{q:?}");
+    // its press secretary speaks for himself
+    let q = run(&[
+        "White House Press Secretary Jon Doe said the closure was \"a sensible precaution for everyone who works there.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Jon Doe"), "{q:?}");
+    // the building is no speaker
+    let q = run(&[
+        "Roe's aside was that the crews who repainted the White House, whom Doe thanked, were \"well paid\" and rested.",
+    ]);
+    assert_ne!(q[0].speaker, named("White House"), "{q:?}");
+}
