@@ -747,6 +747,18 @@ fn analyse_article(
             });
         }
         let _ = qi;
+        // "Guns are \"Q1\" and \"Q2,\" Roe said": the attribution after the second of two
+        // quotations joined by a conjunction in one sentence is the first one's too
+        if let Some(sp) = &speaker
+            && rule.is_some_and(|r| r.starts_with("after"))
+            && let Some(prev) = out.last_mut()
+            && prev.speaker.is_none()
+            && prev.kind != QuoteKind::Title
+            && joined_to_next(pf, tf, prev)
+        {
+            prev.speaker = Some(sp.clone());
+            prev.rule = Some("coordinated quotation: attribution after");
+        }
         if kind != QuoteKind::Fragment {
             last_full = Some(out.len());
         }
@@ -857,6 +869,30 @@ fn spans_by_para(raw: &[RawQuote], paragraphs: usize) -> Vec<Vec<(usize, usize, 
         }
     }
     spans_by_para
+}
+
+/// Whether `prev`, the quotation before the one at token `qt` of `pa`, ends in the same
+/// sentence of the same paragraph with nothing between the two but commas and a
+/// conjunction (`"Q1" and "Q2"`, `"Q1," or "Q2"`).
+fn joined_to_next(pa: &Para, qt: usize, prev: &Quote) -> bool {
+    let [ps] = prev.spans.as_slice() else {
+        return false;
+    };
+    if ps.paragraph != pa.idx || qt == 0 {
+        return false;
+    }
+    let Some(pt) = (0..qt)
+        .rev()
+        .find(|&k| matches!(pa.toks[k].kind, TokKind::Quote(_)))
+    else {
+        return false;
+    };
+    pa.toks[pt].start == ps.start
+        && pa.sent[pt] == pa.sent[qt]
+        && (pt + 1..qt).all(|k| {
+            pa.is_punct(k, &[',']) || pa.word(k).is_some_and(|w| matches!(w, "and" | "or"))
+        })
+        && (pt + 1..qt).any(|k| pa.word(k).is_some_and(|w| matches!(w, "and" | "or")))
 }
 
 /// Whether the quotation at token `qt` of `pa` stands inside a sentence (not opening it)

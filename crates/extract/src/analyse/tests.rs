@@ -1729,3 +1729,18 @@ fn the_white_house_speaks_as_an_office() {
     ]);
     assert_ne!(q[0].speaker, named("White House"), "{q:?}");
 }
+
+#[test]
+fn an_attribution_after_the_second_of_two_joined_quotations_is_the_first_ones_too() {
+    let q = run(&[
+        "Levies are \"a tax on every sailor\" and \"a gift to the shipyards,\" Ida Rusk, the mayor of Lisle, proclaimed to a packed hall.",
+    ]);
+    assert_eq!(q[1].speaker, named("Ida Rusk"), "{q:?}");
+    assert_eq!(q[0].speaker, named("Ida Rusk"), "{q:?}");
+    // not across a sentence
+    let q = run(&[
+        "The paper called it \"a tax on every sailor.\" And \"a gift to the shipyards,\" Ida Rusk told the hall.",
+    ]);
+    assert_eq!(q[1].speaker, named("Ida Rusk"), "{q:?}");
+    assert_ne!(q[0].speaker, named("Ida Rusk"), "{q:?}");
+}
