@@ -880,7 +880,8 @@ impl<'a> Para<'a> {
     /// the start of the paragraph, the sentence, a quotation, a comma or a colon.
     pub(super) fn opens_clause_at(&self, first: usize) -> bool {
         let mut k = first;
-        for _ in 0..5 {
+        // (six words: "Justice Department senior trial counsel Jane Roe")
+        for _ in 0..6 {
             let Some(b) = k.checked_sub(1) else {
                 return true;
             };

@@ -219,29 +219,42 @@ impl Para<'_> {
     }
 
     /// `Roe's remarks`, `his comments`, `the reports`: a verb form after a possessive or a
-    /// determiner is a noun.
+    /// determiner is a noun; so after a proper name used as an adjective behind a
+    /// preposition and an article (`After the Lisle attacks, Roe said`; not `"Q," the
+    /// Ledger reports`).
     pub(super) fn nominal(&self, v: usize) -> bool {
-        v.checked_sub(1)
-            .and_then(|b| self.word(b))
-            .is_some_and(|b| {
-                is_possessive(b)
-                    || matches!(
-                        b,
-                        "the"
-                            | "The"
-                            | "a"
-                            | "his"
-                            | "her"
-                            | "their"
-                            | "its"
-                            | "our"
-                            | "my"
-                            | "your"
-                            | "these"
-                            | "those"
-                            | "such"
-                    )
-            })
+        let determiner = |b: &str| {
+            is_possessive(b)
+                || matches!(
+                    b,
+                    "the"
+                        | "The"
+                        | "a"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "my"
+                        | "your"
+                        | "these"
+                        | "those"
+                        | "such"
+                )
+        };
+        let before = |k: usize| k.checked_sub(1).and_then(|b| self.word(b));
+        before(v).is_some_and(determiner)
+            || (v >= 3
+                && before(v).is_some_and(starts_upper)
+                && before(v - 1).is_some_and(|b| matches!(b, "the" | "a"))
+                && before(v - 2).is_some_and(|b| {
+                    lowered(b, |x| {
+                        matches!(
+                            x,
+                            "after" | "before" | "since" | "following" | "during" | "amid" | "over"
+                        )
+                    })
+                }))
     }
 
     /// `Roe was criticized for "Q"`: a passive reporting verb, its subject not the speaker.
@@ -875,7 +888,30 @@ impl Para<'_> {
             SentenceEnd {
                 comma,
                 plain_comma: (from..end).rev().find(|&k| self.is_punct(k, &[','])),
-                report: comma.and_then(|c| (from..c).rev().find(|&k| self.reports_after_quote(k))),
+                // (not a verb after a modal or `to`: in `"Q" that would respond to Doe, Roe
+                // wrote`, nothing reports the quotation before the comma)
+                report: comma.and_then(|c| {
+                    (from..c).rev().find(|&k| {
+                        self.reports_after_quote(k)
+                            && !k
+                                .checked_sub(1)
+                                .and_then(|b| self.word(b))
+                                .is_some_and(|b| {
+                                    matches!(
+                                        b,
+                                        "would"
+                                            | "will"
+                                            | "could"
+                                            | "can"
+                                            | "should"
+                                            | "may"
+                                            | "might"
+                                            | "must"
+                                            | "to"
+                                    )
+                                })
+                    })
+                }),
             }
         })
     }
@@ -916,7 +952,7 @@ fn attribution_after_comma(
     let last_word = (v + 1..end)
         .take_while(|&k| pa.toks[k].kind == TokKind::Word)
         .count();
-    if v + 1 + last_word < end.saturating_sub(1) || last_word > 3 {
+    if v + 1 + last_word < end.saturating_sub(1) || last_word > 4 {
         return None;
     }
     let (c, first) = pa.subject_before(v)?;

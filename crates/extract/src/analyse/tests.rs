@@ -1744,3 +1744,24 @@ fn an_attribution_after_the_second_of_two_joined_quotations_is_the_first_ones_to
     assert_eq!(q[1].speaker, named("Ida Rusk"), "{q:?}");
     assert_ne!(q[0].speaker, named("Ida Rusk"), "{q:?}");
 }
+
+#[test]
+fn a_closing_attribution_after_a_relative_clause_with_a_verb_of_speech_in_it() {
+    // `respond` after `would` reports nothing; the long descriptor still opens the clause
+    let q = run(&[
+        "The office wrote on Monday.",
+        "\"If the office finds more files, it will search them\" that would respond to requests from Clear Ledger, Harbor Department senior trial counsel Mara Lind Quist wrote in a court filing.",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Lind Quist"), "{q:?}");
+}
+
+#[test]
+fn a_name_before_a_noun_after_a_fronted_preposition_is_no_subject() {
+    let q = run(&[
+        "After the Lisle attacks, Roe released a new radio advertisement calling it \"dangerous\" that Doe \"has no plan to protect the harbour.\"",
+    ]);
+    assert_eq!(q[1].speaker, named("Roe"), "{q:?}");
+    // the outlet that reports stays the subject
+    let q = run(&["\"The quay will close on Friday,\" the Ledger reports."]);
+    assert_eq!(q[0].speaker, named("Ledger"), "{q:?}");
+}
