@@ -99,6 +99,14 @@ impl<'a> Para<'a> {
         if w0.chars().count() == 1 && self.is_punct(i + 1, &['.']) {
             return None;
         }
+        // a name made an adjective: "a Roe-style retort", "the Doe-era rules" (not
+        // "Hans-Peter", "Ocasio-Cortez")
+        if w0
+            .rsplit_once('-')
+            .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase))
+        {
+            return None;
+        }
         // "the White House said": the president's office, though both words are titles
         // elsewhere ("White House Press Secretary Jon Doe"); only right before a verb
         // ("the slaves who built the White House, …" is the building)
@@ -731,8 +739,15 @@ impl<'a> Para<'a> {
         if self.word(k).is_some_and(is_person_pronoun) {
             return Some((self.pronoun(k), k));
         }
-        let (n, f) = self.name_left(k)?;
-        (f == from || self.opens_clause_at(f)).then_some((Cand::Named(n), f))
+        if let Some((n, f)) = self.name_left(k)
+            && (f == from || self.opens_clause_at(f))
+        {
+            return Some((Cand::Named(n), f));
+        }
+        // an unnamed source described by its employer: "A spokesman for the Lisle Trust
+        // declined to comment on the vote but said …"
+        self.np_ending_at(k)
+            .filter(|(c, f)| *f == from && matches!(c, Cand::Anon { .. }))
     }
 
     /// `Jane Roe of East Lisle`, `Jon Wick of the Centre for Harbour Studies`: when the name

@@ -1765,3 +1765,26 @@ fn a_name_before_a_noun_after_a_fronted_preposition_is_no_subject() {
     let q = run(&["\"The quay will close on Friday,\" the Ledger reports."]);
     assert_eq!(q[0].speaker, named("Ledger"), "{q:?}");
 }
+
+#[test]
+fn a_name_made_an_adjective_is_no_subject() {
+    let q = run(&[
+        "Jane Roe ran the yard for a decade.",
+        "Roe offered a Doe-style retort on the mogul's preferred mode of communication, tweeting at him, \"you are not just late, you are a liar and a whiner.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Jane Roe"), "{q:?}");
+}
+
+#[test]
+fn an_unnamed_source_opening_the_sentence_speaks_after_but_said() {
+    let q = run(&[
+        "A spokesman for Lisle Trust declined to address the audit specifically but said in a statement that \"the trust did not, at any time, treat the harbour differently.\"",
+    ]);
+    assert_eq!(
+        q[0].speaker,
+        Some(Speaker::Anonymous {
+            description: "A spokesman for Lisle Trust".into()
+        }),
+        "{q:?}"
+    );
+}
