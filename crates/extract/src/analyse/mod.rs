@@ -234,6 +234,10 @@ fn analyse_article(
                     from = (k..end)
                         .find(|&m| pa.is_punct(m, &[',']))
                         .map_or(end, |c| c + 1);
+                } else if let Some(f) = fronted_phrase_end(pa, k, pa.toks.len()) {
+                    // a fronted participle: "Preceded at the lectern by Doe, the mayor, Roe
+                    // launched into …" is Roe's sentence
+                    from = f;
                 }
                 for m in from..(from + 12).min(pa.toks.len()) {
                     if pa.sent[m] != last_sent {

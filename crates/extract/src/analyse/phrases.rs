@@ -704,6 +704,17 @@ impl<'a> Para<'a> {
         if matches!(c, Cand::Named(_)) && self.after_preposition(first) {
             return None;
         }
+        // nor the agent of a participle: in "A letter from the union obtained by the Lisle
+        // Ledger warns", the Ledger warns of nothing
+        let before = first
+            .checked_sub(1)
+            .filter(|&b| !self.word(b).is_some_and(|w| w.eq_ignore_ascii_case("the")))
+            .or_else(|| first.checked_sub(2));
+        if matches!(c, Cand::Named(_) | Cand::Actor(_))
+            && before.is_some_and(|b| self.word(b) == Some("by"))
+        {
+            return None;
+        }
         // "read" only reports a written statement: "X's statement read"
         if self.word(v) == Some("read") && !self.word(i).is_some_and(is_statement_noun) {
             return None;

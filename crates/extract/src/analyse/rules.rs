@@ -1028,6 +1028,31 @@ fn quote_ends_with_comma(span_text: &str) -> bool {
 }
 
 /// Rule 6: the registry actor or pronoun that opens the quotation's sentence.
+/// Where the clause after a fronted phrase at `from` starts (the token after its comma), when
+/// the sentence opens with one (`At the meeting of the Harbor Council, Roe …`, `Preceded at
+/// the lectern by Doe, the mayor, Roe …`), looking no further than `until`: the first comma
+/// followed by a capitalised word or a pronoun, not a place's that runs on to another comma.
+pub(super) fn fronted_phrase_end(pa: &Para, from: usize, until: usize) -> Option<usize> {
+    let fronted = pa.word(from).is_some_and(|w| {
+        lowered(w, opens_clause)
+            || (w.len() > 5
+                && (w.ends_with("ed") || w.ends_with("ing"))
+                && pa.word(from + 1).is_some_and(|x| !starts_upper(x)))
+    });
+    if !fronted {
+        return None;
+    }
+    (from + 1..until.min(from + 20))
+        .find(|&k| {
+            pa.is_punct(k, &[','])
+                && pa
+                    .word(k + 1)
+                    .is_some_and(|x| starts_upper(x) || is_person_pronoun(x))
+                && !name_then_comma(pa, k + 1)
+        })
+        .map(|c| c + 1)
+}
+
 pub(super) fn sentence_subject(
     pa: &Para,
     qt: usize,
@@ -1043,20 +1068,10 @@ pub(super) fn sentence_subject(
     // (a fronted participle too: "Speaking at a town hall in Lisle, East Harbour, Roe went
     // after Doe": the comma before the subject is the one whose name runs on to a lower-case
     // word, not a place's that runs on to another comma)
-    if pa.word(from).is_some_and(|w| {
-        lowered(w, opens_clause)
-            || (w.len() > 5
-                && (w.ends_with("ed") || w.ends_with("ing"))
-                && pa.word(from + 1).is_some_and(|x| !starts_upper(x)))
-    }) && let Some(c) = (from + 1..qt.min(from + 20)).find(|&k| {
-        pa.is_punct(k, &[','])
-            && pa
-                .word(k + 1)
-                .is_some_and(|x| starts_upper(x) || is_person_pronoun(x))
-            && !name_then_comma(pa, k + 1)
-    }) && c + 1 < qt
+    if let Some(f) = fronted_phrase_end(pa, from, qt)
+        && f < qt
     {
-        from = c + 1;
+        from = f;
     }
     let mut depth = 0i32;
     for k in from..qt.min(from + 16) {

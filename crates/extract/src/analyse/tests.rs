@@ -1788,3 +1788,20 @@ fn an_unnamed_source_opening_the_sentence_speaks_after_but_said() {
         "{q:?}"
     );
 }
+
+#[test]
+fn the_agent_of_a_participle_is_no_subject() {
+    let q = run(&[
+        "A letter from the Harbour Workers Union obtained by the Lisle Ledger warns that \"any further talks will go through our lawyers in the proper forum.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Harbour Workers Union"), "{q:?}");
+}
+
+#[test]
+fn a_sentence_after_a_fronted_participle_is_its_subjects() {
+    let q = run(&[
+        "Ivo Penn spoke at the rally on Monday.",
+        "Preceded at the lectern by Ada Roe, the harbour master and a critic of the levy, Penn launched into a lament for the \"countless sailors\" who are \"victims of a levy that never ends.\"",
+    ]);
+    assert_eq!(q[1].speaker, named("Ivo Penn"), "{q:?}");
+}
