@@ -637,6 +637,7 @@ fn analyse_article(
                 .map(|(s, _)| s);
             found = verb_subject
                 .or_else(|| sentence_subject(pp, c, &state.short))
+                .or_else(|| last_clause_subject(pp, c))
                 .map(|s| ((s, "before: subject: quote"), (pp.idx, pp.toks[c].start)));
         }
         let mut speaker = None;
@@ -873,6 +874,27 @@ fn spans_by_para(raw: &[RawQuote], paragraphs: usize) -> Vec<Vec<(usize, usize, 
         }
     }
     spans_by_para
+}
+
+/// The name that opens the last clause before the colon at token `colon` (after a dash, a
+/// semicolon or a comma) right before its lower-case verb: in "When the crowd jeered —
+/// and how it jeered! — Roe turned on them:", Roe.
+fn last_clause_subject(pa: &Para, colon: usize) -> Option<Cand> {
+    let s = pa.sent[colon];
+    let open = (0..colon)
+        .rev()
+        .take_while(|&k| pa.sent[k] == s || pa.is_punct(k, &['—', '–']))
+        .find(|&k| pa.is_punct(k, &['—', '–', ';', ',']))?;
+    let mut k = open + 1;
+    while pa.word(k + 1).is_some_and(starts_upper) {
+        k += 1;
+    }
+    let verb = pa.word(k + 1)?;
+    if !verb.chars().all(char::is_lowercase) || is_stop_word(verb) {
+        return None;
+    }
+    let (n, first) = pa.name_left(k)?;
+    (first == open + 1).then_some(Cand::Named(n))
 }
 
 /// Whether `prev`, the quotation before the one at token `qt` of `pa`, ends in the same

@@ -1805,3 +1805,13 @@ fn a_sentence_after_a_fronted_participle_is_its_subjects() {
     ]);
     assert_eq!(q[1].speaker, named("Ivo Penn"), "{q:?}");
 }
+
+#[test]
+fn a_colon_closing_a_paragraph_gives_the_floor_to_its_last_clauses_subject() {
+    let q = run(&[
+        "Ivo Penn was in the front row.",
+        "That is, when the panel gave in to the lure of sarcasm—and who can resist it!— Penn called them on it:",
+        "\"The questions asked tonight show why the sailors of this harbour do not trust the panel.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Ivo Penn"), "{q:?}");
+}
