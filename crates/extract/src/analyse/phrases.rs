@@ -896,8 +896,24 @@ impl<'a> Para<'a> {
         }
         commas.iter().rev().find_map(|&o| {
             let (cand, first) = self.np_ending_at(self.before_brackets(o.checked_sub(1)?))?;
-            (matches!(cand, Cand::Named(_) | Cand::Actor(_)) && self.opens_clause_at(first))
-                .then_some((cand, first))
+            if !matches!(cand, Cand::Named(_) | Cand::Actor(_)) {
+                return None;
+            }
+            if self.opens_clause_at(first) {
+                return Some((cand, first));
+            }
+            // a name of three words ("Ana Maria Roe, the editor of the Ledger, said"): the
+            // given name before the two read opens the clause
+            let Cand::Named(n) = &cand else { return None };
+            let given = first.checked_sub(1)?;
+            let w = self.word(given)?;
+            (starts_upper(w)
+                && !all_caps(w)
+                && !is_title(w)
+                && !is_possessive(w)
+                && !self.not_name(w)
+                && self.opens_clause_at(given))
+            .then(|| (Cand::Named(format!("{w} {n}")), given))
         })
     }
 

@@ -97,7 +97,17 @@ pub(super) fn after_rule(pa: &Para, qt: usize, comma_style: bool) -> Option<Foun
                 pa.word(k).is_some_and(|w| {
                     matches!(
                         w,
-                        "and" | "but" | "or" | "while" | "whereas" | "because" | "when"
+                        "and"
+                            | "but"
+                            | "or"
+                            | "while"
+                            | "whereas"
+                            | "because"
+                            | "when"
+                            | "until"
+                            | "unless"
+                            | "although"
+                            | "though"
                     )
                 })
             });

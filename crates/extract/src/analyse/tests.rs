@@ -1815,3 +1815,20 @@ fn a_colon_closing_a_paragraph_gives_the_floor_to_its_last_clauses_subject() {
     ]);
     assert_eq!(q[0].speaker, named("Ivo Penn"), "{q:?}");
 }
+
+#[test]
+fn a_subordinate_clause_after_a_quotation_has_its_own_subject() {
+    let q = run(&[
+        "Jon Sims, a teacher from Lisle, says the levy decided his vote.",
+        "Sims say he was \"kind of riding the fence\" until Ada Roe said she was backing the ferry plan.",
+    ]);
+    assert_ne!(q[0].speaker, named("Ada Roe"), "{q:?}");
+}
+
+#[test]
+fn a_three_word_name_before_an_appositive_that_holds_another_name() {
+    let q = run(&[
+        "Ana Maria Roe, the editor in chief of the harbour's official paper, The Lisle Ledger, said every mayor was \"both a builder and a politician.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Ana Maria Roe"), "{q:?}");
+}
