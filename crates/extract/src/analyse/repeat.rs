@@ -84,17 +84,36 @@ pub(super) fn prefer_attributed_copies(quotes: &mut [Quote]) {
             && q.rule
                 .is_some_and(|r| !CONTEXT_RULES.contains(&r) && r != "repeat")
     };
-    if !quotes.iter().any(guessed) {
+    let takers: Vec<usize> = (0..quotes.len()).filter(|&i| guessed(&quotes[i])).collect();
+    if takers.is_empty() {
         return;
     }
-    let words: Vec<String> = quotes.iter().map(|q| crate::normalise(&q.text)).collect();
-    for i in 0..quotes.len() {
-        if !guessed(&quotes[i]) || words[i].split(' ').count() < MIN_REPEAT_WORDS {
+    // normalised only where a copy could be equal: the wordings differ in marks and case
+    // alone, so their lengths are close
+    let close = |a: &str, b: &str| a.len().abs_diff(b.len()) <= 8 + a.len() / 8;
+    let mut words: Vec<Option<String>> = vec![None; quotes.len()];
+    for i in takers {
+        let wanted: Vec<usize> = (0..quotes.len())
+            .filter(|&g| {
+                g != i && attributed(&quotes[g]) && close(&quotes[i].text, &quotes[g].text)
+            })
+            .collect();
+        if wanted.is_empty() {
             continue;
         }
-        let copies: Vec<&Speaker> = (0..quotes.len())
-            .filter(|&g| g != i && words[g] == words[i] && attributed(&quotes[g]))
-            .filter_map(|g| quotes[g].speaker.as_ref())
+        for &k in wanted.iter().chain([&i]) {
+            if words[k].is_none() {
+                words[k] = Some(crate::normalise(&quotes[k].text));
+            }
+        }
+        let mine = words[i].as_deref().unwrap_or_default();
+        if mine.split(' ').count() < MIN_REPEAT_WORDS {
+            continue;
+        }
+        let copies: Vec<&Speaker> = wanted
+            .iter()
+            .filter(|&&g| words[g].as_deref() == Some(mine))
+            .filter_map(|&g| quotes[g].speaker.as_ref())
             .collect();
         if let Some(sp) = agreed(&copies).cloned() {
             quotes[i].speaker = Some(sp);
