@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::cache;
 use crate::config::Config;
 use crate::content::{self, SourceFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -55,6 +56,19 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
     pub timings: Timings,
     pub elapsed: Duration,
+    /// What the build cache spared, when it was used.
+    pub cached: Option<CacheUse>,
+}
+
+/// What a build took from the build cache instead of doing again.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CacheUse {
+    /// Articles whose stored result was used: not read and analysed again.
+    pub articles: usize,
+    /// Pages kept from the live output: not rendered again.
+    pub pages: usize,
+    /// Whether the outputs beyond pages were kept as a whole.
+    pub extras: bool,
 }
 
 /// Everything loaded, linked and ready to render: what `build`, `check`,
@@ -113,8 +127,88 @@ pub fn load_site(opts: &BuildOptions) -> Result<Loaded, Diagnostics> {
 pub fn load_site_with(
     config: Config,
     opts: &BuildOptions,
-    mut problems: Diagnostics,
+    problems: Diagnostics,
 ) -> Result<Loaded, Diagnostics> {
+    load_site_cached(config, opts, problems, None).map(|(loaded, _)| loaded)
+}
+
+/// What the build cache gave the articles and keeps of them.
+struct ArticleCache<'a> {
+    /// The hash of each article file's bytes (with its metadata file).
+    hashes: HashMap<PathBuf, u64>,
+    /// Every article processed without error, for the next build.
+    entries: Vec<cache::Entry<'a>>,
+    /// Whether `entries` differ from what the cache held.
+    changed: bool,
+    /// Articles whose stored result was used.
+    hits: usize,
+}
+
+/// One article file through the cache: its stored result when the cache
+/// holds one for these bytes, else processed (and encoded for the cache).
+struct Outcome<'a> {
+    result: Result<Option<Processed>, Diagnostics>,
+    entry: Option<cache::Entry<'a>>,
+    hit: bool,
+}
+
+fn process_cached<'a>(
+    root: &Path,
+    file: &SourceFile,
+    config: &Config,
+    extractor: &Extractor,
+    clock: &StageClock,
+    store: Option<&'a cache::Articles>,
+) -> Outcome<'a> {
+    let Some(store) = store else {
+        return Outcome {
+            result: process(root, file, config, extractor, clock),
+            entry: None,
+            hit: false,
+        };
+    };
+    let mut parts: Vec<&Path> = vec![&file.path];
+    if let content::Format::Plain { meta } = &file.format {
+        parts.push(meta);
+    }
+    let content = cache::deps::file_hash(root, &parts);
+    if let Some(content) = content
+        && let Some((processed, payload)) = store.get(&file.path, content)
+    {
+        return Outcome {
+            result: Ok(Some(processed)),
+            entry: Some(cache::Entry {
+                path: file.path.clone(),
+                content,
+                payload: payload.into(),
+            }),
+            hit: true,
+        };
+    }
+    let result = process(root, file, config, extractor, clock);
+    let entry = match (&result, content) {
+        (Ok(Some(p)), Some(content)) => cache::encode(p).map(|payload| cache::Entry {
+            path: file.path.clone(),
+            content,
+            payload: payload.into(),
+        }),
+        _ => None,
+    };
+    Outcome {
+        result,
+        entry,
+        hit: false,
+    }
+}
+
+/// [`load_site_with`], taking each article's result from `store` where it
+/// holds one for the file's bytes. Returns what the cache needs besides.
+fn load_site_cached<'a>(
+    config: Config,
+    opts: &BuildOptions,
+    mut problems: Diagnostics,
+    store: Option<&'a cache::Articles>,
+) -> Result<(Loaded, ArticleCache<'a>), Diagnostics> {
     let mut timings = Timings::default();
     let theme = match Theme::load(&opts.root, &config.site.theme) {
         Ok(theme) => {
@@ -136,22 +230,35 @@ pub fn load_site_with(
     let extractor = Extractor::new(&config.site);
     let clock = StageClock::default();
     let now = chrono::Utc::now().fixed_offset();
-    let results: Vec<Result<Option<Processed>, Diagnostics>> = files
+    let outcomes: Vec<Outcome> = files
         .par_iter()
-        .map(|file| {
-            process(&opts.root, file, &config, &extractor, &clock)
-                .map(|p| p.filter(|p| published(p, opts, now)))
-        })
+        .map(|file| process_cached(&opts.root, file, &config, &extractor, &clock, store))
         .collect();
     clock.report(&mut timings);
-    let mut processed = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(Some(p)) => processed.push(p),
-            Ok(None) => {}
+    let mut processed = Vec::with_capacity(outcomes.len());
+    let mut kept = ArticleCache {
+        hashes: HashMap::with_capacity(outcomes.len()),
+        entries: Vec::with_capacity(outcomes.len()),
+        changed: false,
+        hits: 0,
+    };
+    let mut hits = 0;
+    for outcome in outcomes {
+        hits += usize::from(outcome.hit);
+        if let Some(entry) = outcome.entry {
+            kept.hashes.insert(entry.path.clone(), entry.content);
+            kept.entries.push(entry);
+        }
+        match outcome.result {
+            Ok(Some(p)) if published(&p, opts, now) => processed.push(p),
+            Ok(_) => {}
             Err(ds) => problems.extend(ds),
         }
     }
+    if let Some(store) = store {
+        kept.changed = hits != kept.entries.len() || hits != store.len();
+    }
+    kept.hits = hits;
     timings.add("process (wall)", start.elapsed());
     let processed: Vec<&Processed> = processed.iter().collect();
     check_slugs(&processed, &mut problems);
@@ -162,24 +269,42 @@ pub fn load_site_with(
     let start = Instant::now();
     let site = site::link(&config.site, processed);
     timings.add("link", start.elapsed());
-    Ok(Loaded {
+    let loaded = Loaded {
         config,
         theme,
         site,
         warnings: problems,
         timings,
-    })
+    };
+    Ok((loaded, kept))
 }
 
 /// Build the site into its output folder, or (dry run) only render it.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    build_with(opts, false)
+}
+
+/// [`build`], with the build cache (`.dossier-cache/` in the site, see
+/// `cache`) when `use_cache`: articles whose bytes did not change are not
+/// read and analysed again, and pages whose inputs did not change are taken
+/// from the live output instead of being rendered. The output is the same.
+pub fn build_with(opts: &BuildOptions, use_cache: bool) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
     let mut problems = Diagnostics::new();
     let Some(config) = load_config_into(opts, &mut problems) else {
         return Err(problems.sorted());
     };
     let output_dir = output_folder(opts, &config, !opts.dry_run, &mut problems);
-    let loaded = load_site_with(config, opts, problems)?;
+    let cache_dir = cache::dir(&opts.root);
+    let use_cache = use_cache && !opts.dry_run && !overlaps(&cache_dir, &output_dir);
+    let setup = cache::setup_key(&opts.root, opts.base_url.as_deref());
+    let t = Instant::now();
+    let store = use_cache.then(|| cache::Articles::read(&cache_dir, setup));
+    let last = use_cache
+        .then(|| cache::PageState::read(&cache_dir, setup))
+        .flatten();
+    let cache_read = t.elapsed();
+    let (loaded, articles) = load_site_cached(config, opts, problems, store.as_ref())?;
     let Loaded {
         config,
         theme,
@@ -187,7 +312,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         warnings,
         mut timings,
     } = loaded;
+    if use_cache {
+        timings.add("cache read", cache_read);
+    }
 
+    let t = Instant::now();
     let staging = if opts.dry_run {
         None
     } else {
@@ -198,9 +327,37 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
             ]
         })?)
     };
-    let pages = render_all(&config, &theme, &site, staging.as_ref(), &mut timings)?;
+    timings.add("staging", t.elapsed());
+    let (pages, state, spared) = std::thread::scope(|scope| {
+        // Written while the pages render; only the next build reads it.
+        let saving = (use_cache && articles.changed)
+            .then(|| scope.spawn(|| cache::Articles::write(&cache_dir, setup, &articles.entries)));
+        let rendered = match (&staging, use_cache) {
+            (Some(staging), true) => {
+                let cached = Cached {
+                    hashes: &articles.hashes,
+                    last,
+                    output: output_key(&output_dir),
+                };
+                render_cached(&config, &theme, &site, staging, cached, &mut timings).map(
+                    |(n, state, mut spared)| {
+                        spared.articles = articles.hits;
+                        (n, Some(state), Some(spared))
+                    },
+                )
+            }
+            _ => render_all(&config, &theme, &site, staging.as_ref(), &mut timings)
+                .map(|n| (n, None, None)),
+        };
+        // A cache that cannot be written costs the next build time, nothing else.
+        if let Some(saving) = saving {
+            let _ = saving.join();
+        }
+        rendered
+    })?;
     if let Some(staging) = staging {
-        staging.commit().map_err(|e| {
+        let t = Instant::now();
+        let manifest = staging.commit_live().map_err(|e| {
             vec![
                 Diagnostic::error(format!("cannot put the new site in place: {e}"))
                     .in_file(&output_dir)
@@ -209,6 +366,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
                     ),
             ]
         })?;
+        timings.add("commit", t.elapsed());
+        if let Some(mut state) = state {
+            let t = Instant::now();
+            state.manifest = manifest;
+            let _ = state.write(&cache_dir, setup);
+            timings.add("cache write", t.elapsed());
+        }
     }
     timings.add("total", started.elapsed());
     Ok(BuildReport {
@@ -221,7 +385,167 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         warnings: warnings.sorted().into(),
         timings,
         elapsed: started.elapsed(),
+        cached: spared,
     })
+}
+
+/// Whether one of two folders is, or holds, the other: the cache is never
+/// written into the output, nor the output into the cache.
+fn overlaps(a: &Path, b: &Path) -> bool {
+    let (a, b) = (output_key(a), output_key(b));
+    Path::new(&a).starts_with(&b) || Path::new(&b).starts_with(&a)
+}
+
+/// The output folder as the cache names it: absolute.
+fn output_key(dir: &Path) -> String {
+    std::path::absolute(dir)
+        .unwrap_or_else(|_| dir.to_path_buf())
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// What a cached build knows of the last one.
+struct Cached<'a> {
+    /// The hash of each article file's bytes.
+    hashes: &'a HashMap<PathBuf, u64>,
+    /// The pages of the last build with the cache, if it describes the live
+    /// output of this folder.
+    last: Option<cache::PageState>,
+    output: String,
+}
+
+/// [`render_all`] into `staging` for a cached build: every page's
+/// fingerprint is computed (see `cache::deps`); a page whose fingerprint is
+/// the one the live output was rendered with is kept from it, the others
+/// are rendered. The outputs beyond pages are kept the same way, as a whole,
+/// when nothing they read changed. Returns the pages and what the next
+/// build needs to know (its `manifest` to fill in at the commit).
+fn render_cached(
+    config: &Config,
+    theme: &Theme,
+    site: &Site,
+    staging: &Staging,
+    cached: Cached,
+    timings: &mut Timings,
+) -> Result<(usize, cache::PageState, CacheUse), Diagnostics> {
+    let start = Instant::now();
+    let renderer = Renderer::new(config, theme)?;
+    let all = renderer.pages(site);
+    crate::site::routes::check_unique(site, &all)?;
+    check_statics(theme, site, &all)?;
+    let last = cached
+        .last
+        .filter(|l| l.output == cached.output && Some(l.manifest) == staging.live_manifest());
+    let templates = cache::deps::template_closures(theme);
+    let inputs = cache::deps::Inputs {
+        config,
+        renderer: &renderer,
+        files: cached.hashes,
+        templates: &templates,
+        always: unique(),
+    };
+    let cards = cache::deps::cards(site);
+    let plan = cache::deps::plan(&inputs, site, &cards);
+    timings.add("plan", start.elapsed());
+    let t = Instant::now();
+    let todo: Vec<Page> = plan
+        .par_iter()
+        .filter(|p| {
+            let same = last
+                .as_ref()
+                .is_some_and(|l| l.pages.get(&p.path) == Some(&p.fingerprint));
+            !(same && staging.keep(&p.path))
+        })
+        .map(|p| p.page)
+        .collect();
+    timings.add("keep pages", t.elapsed());
+    let extras = extras_fingerprint(theme, site, cached.hashes);
+    let clock = StageClock::default();
+    let (errors, beyond) = rayon::join(
+        || render_pages(config, site, &renderer, &todo, Some(staging), None, &clock),
+        || {
+            let start = Instant::now();
+            let kept = last.as_ref().is_some_and(|l| {
+                l.extras == extras && l.extra_files.par_iter().all(|f| staging.keep(f))
+            });
+            let mut publish = Duration::ZERO;
+            let result = if kept {
+                Ok(())
+            } else {
+                // As `outputs_beyond_pages`, with the time of each part.
+                let t = Instant::now();
+                let published = extra_outputs(config, site, &renderer, Some(staging));
+                publish = t.elapsed();
+                published.and_then(|()| {
+                    crate::print::write_pages(config, theme, site, &renderer, Some(staging))
+                })
+            };
+            (result, kept, publish, start.elapsed())
+        },
+    );
+    clock.report(timings);
+    let (beyond, kept_extras, publish, beyond_elapsed) = beyond;
+    if !kept_extras {
+        timings.add("extras publish (wall)", publish);
+        timings.add(
+            "extras print (wall)",
+            beyond_elapsed.saturating_sub(publish),
+        );
+    }
+    timings.add("extras (wall)", beyond_elapsed);
+    timings.add("render+write (wall)", start.elapsed());
+    let pages: HashMap<String, u64> = plan.into_iter().map(|p| (p.path, p.fingerprint)).collect();
+    // What is recorded before the theme's files and is no page: the outputs
+    // beyond pages.
+    let extra_files: Vec<String> = staging
+        .recorded()
+        .into_iter()
+        .filter(|f| !pages.contains_key(f))
+        .collect();
+    finish(errors, beyond, theme, Some(staging))?;
+    let count = pages.len();
+    let spared = CacheUse {
+        articles: 0,
+        pages: count - todo.len(),
+        extras: kept_extras,
+    };
+    let state = cache::PageState {
+        output: cached.output,
+        manifest: 0,
+        pages,
+        extras,
+        extra_files,
+    };
+    Ok((count, state, spared))
+}
+
+/// A value no build had before: the fingerprint input of pages rendered on
+/// every build (the home page; a kind of page `cache::deps` does not know).
+fn unique() -> u64 {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    xxhash_rust::xxh3::xxh3_64(&now.as_nanos().to_le_bytes()) ^ u64::from(std::process::id())
+}
+
+/// Everything the outputs beyond pages (feeds, sitemap, data, search, print)
+/// read besides site.yaml (in the cache's setup key): the published articles
+/// with their bytes, every template, and the day a printable digest says it
+/// was made (`SOURCE_DATE_EPOCH`, or the clock to the quarter hour, the
+/// finest step of a time zone's offset).
+fn extras_fingerprint(theme: &Theme, site: &Site, hashes: &HashMap<PathBuf, u64>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = xxhash_rust::xxh3::Xxh3Default::default();
+    for t in &theme.templates {
+        (&t.name, &t.text).hash(&mut h);
+    }
+    for a in site.articles.iter() {
+        (&a.file, hashes.get(&a.file)).hash(&mut h);
+    }
+    std::env::var_os("SOURCE_DATE_EPOCH").hash(&mut h);
+    let now = chrono::Utc::now().timestamp();
+    now.div_euclid(15 * 60).hash(&mut h);
+    h.finish()
 }
 
 /// Render every page, writing each into `staging` when there is one.
@@ -252,6 +576,7 @@ pub fn render_all_with(
     let renderer = Renderer::new(config, theme)?;
     let pages = renderer.pages(site);
     crate::site::routes::check_unique(site, &pages)?;
+    check_statics(theme, site, &pages)?;
     let clock = StageClock::default();
     // The files beyond the pages (search, data, feeds, print) are made
     // alongside them: each has a serial part (one data file is one stream,
@@ -272,25 +597,39 @@ pub fn render_all_with(
     let (beyond, beyond_elapsed) = beyond;
     timings.add("extras (wall)", beyond_elapsed);
     timings.add("render+write (wall)", start.elapsed());
+    finish(errors, beyond, theme, staging)?;
+    Ok(pages.len())
+}
+
+/// The end of a build's rendering: the problems of the pages (the same
+/// template error shows up on every page that uses it), else those of the
+/// outputs beyond them, else the theme's files written into `staging`.
+fn finish(
+    errors: Vec<Diagnostic>,
+    beyond: Result<(), Diagnostics>,
+    theme: &Theme,
+    staging: Option<&Staging>,
+) -> Result<(), Diagnostics> {
     if !errors.is_empty() {
-        // The same template error shows up on every page that uses it.
         let mut all = Diagnostics::new();
         all.extend(errors);
         return Err(all.sorted());
     }
     beyond?;
-    if let Some(staging) = staging {
-        let failed: Vec<Diagnostic> = write_assets(staging, theme)
-            .into_iter()
-            .map(|(file, e)| {
-                Diagnostic::error(format!("cannot write the theme's files: {e}")).in_file(file)
-            })
-            .collect();
-        if !failed.is_empty() {
-            return Err(failed.into());
-        }
+    let Some(staging) = staging else {
+        return Ok(());
+    };
+    let failed: Vec<Diagnostic> = write_assets(staging, theme)
+        .into_iter()
+        .map(|(file, e)| {
+            Diagnostic::error(format!("cannot write the theme's files: {e}")).in_file(file)
+        })
+        .collect();
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(failed.into())
     }
-    Ok(pages.len())
 }
 
 /// Render `pages` in parallel, writing each into `out` when there is one: a
@@ -398,6 +737,44 @@ pub fn output_folder(
         });
     }
     dir
+}
+
+/// A static file (the site's or its theme's) on a path the site writes
+/// itself would silently replace a page, a feed or a data file: an error
+/// naming both, before anything is written.
+pub fn check_statics(theme: &Theme, site: &Site, pages: &[Page]) -> Result<(), Diagnostics> {
+    let on_disk = || {
+        theme.statics.iter().filter_map(|s| match s {
+            crate::render::theme::StaticFile::Disk { path, file } => Some((path, file)),
+            crate::render::theme::StaticFile::Embedded { .. } => None,
+        })
+    };
+    if on_disk().next().is_none() {
+        return Ok(());
+    }
+    let claims = crate::site::routes::Claims::new(site, pages);
+    let problems: Vec<Diagnostic> = on_disk()
+        .filter_map(|(path, file)| {
+            let what = claims.claimant(path)?;
+            let shown = file.strip_prefix(".").unwrap_or(file);
+            Some(
+                Diagnostic::error(format!(
+                    "this static file would replace {what}, which the site writes at {path}"
+                ))
+                .in_file(shown)
+                .help(
+                    "move or rename it: static files may not take a path of the site's own \
+                     pages, feeds, data, search index or print pages (to change how a page \
+                     looks, put a template of the same name in templates/)",
+                ),
+            )
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.into())
+    }
 }
 
 /// The theme's and the site's static files and the highlighting style

@@ -7,6 +7,7 @@
 //! `serve` and `print` are built on top of them.
 
 pub mod build;
+pub mod cache;
 pub mod check;
 pub mod cmd;
 pub mod config;

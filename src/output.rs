@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 use std::io::{self, Write as _};
 use std::path::{Component, Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 /// What the manifest knows of one file: the hash of its content, and the
 /// size and modification time it had when written, which show whether anyone
@@ -87,6 +87,9 @@ pub struct Staging {
     old: HashMap<String, Entry>,
     /// What it holds of the new site.
     new: Mutex<HashMap<String, Entry>>,
+    /// What the live output holds, read on first use: only a build that
+    /// keeps files of the live output ([`Staging::keep`]) asks.
+    live: OnceLock<Live>,
     committed: bool,
     _lock: std::fs::File,
 }
@@ -131,6 +134,7 @@ impl Staging {
             manifest_previous,
             old,
             new: Mutex::new(HashMap::new()),
+            live: OnceLock::new(),
             committed: false,
             _lock: lock,
         })
@@ -196,6 +200,81 @@ impl Staging {
         self.write(rel, &std::fs::read(from)?)
     }
 
+    /// Put the live output's file `rel` into the new site as it is, without
+    /// its bytes: for a file whose inputs did not change since the live
+    /// output was built (the build cache knows). Returns false when that
+    /// cannot be done safely (the live output has no such file, or it was
+    /// changed since it was written): the caller makes the file instead.
+    pub fn keep(&self, rel: &str) -> bool {
+        let Ok(clean) = safe_relative(rel) else {
+            return false;
+        };
+        let key = clean.to_string_lossy().replace('\\', "/");
+        let Some(want) = self.live().entries.get(&key).copied() else {
+            return false;
+        };
+        let path = self.dir.join(&clean);
+        // The staging tree (the generation before last) may hold it already.
+        if let Some(old) = self.old.get(&key)
+            && (old.hash, old.len) == (want.hash, want.len)
+            && entry_of(&path, old.hash).is_some_and(|now| now == *old)
+        {
+            self.record(key, *old);
+            return true;
+        }
+        let from = self.target.join(&clean);
+        if entry_of(&from, want.hash) != Some(want) {
+            return false;
+        }
+        if let Some(parent) = path.parent()
+            && std::fs::create_dir_all(parent).is_err()
+        {
+            return false;
+        }
+        // A copy, never a hard link: the next build writes into this tree in
+        // place, which through a link would change the live output under
+        // its readers.
+        if std::fs::copy(&from, &path).is_err() {
+            return false;
+        }
+        match entry_of(&path, want.hash) {
+            Some(entry) if entry.len == want.len => {
+                self.record(key, entry);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The hash of the live output's manifest as the build found it (`None`
+    /// when there is none): which generation of the output is live.
+    pub fn live_manifest(&self) -> Option<u64> {
+        self.live().hash
+    }
+
+    /// The paths of the new site so far.
+    pub fn recorded(&self) -> Vec<String> {
+        self.new
+            .lock()
+            .expect("no writer panics holding the lock")
+            .keys()
+            .cloned()
+            .collect()
+    }
+
+    fn live(&self) -> &Live {
+        self.live.get_or_init(|| {
+            let text = std::fs::read_to_string(&self.manifest_live).ok();
+            let entries = text.as_deref().and_then(parse_manifest);
+            Live {
+                hash: entries
+                    .is_some()
+                    .then(|| xxhash_rust::xxh3::xxh3_64(text.unwrap_or_default().as_bytes())),
+                entries: entries.unwrap_or_default(),
+            }
+        })
+    }
+
     fn record(&self, key: String, entry: Entry) {
         self.new
             .lock()
@@ -204,7 +283,13 @@ impl Staging {
     }
 
     /// Put the new site in place of the old output.
-    pub fn commit(mut self) -> io::Result<()> {
+    pub fn commit(self) -> io::Result<()> {
+        self.commit_live().map(|_| ())
+    }
+
+    /// [`Staging::commit`], returning the hash of the new live manifest
+    /// (what [`Staging::live_manifest`] will say at the next build).
+    pub fn commit_live(mut self) -> io::Result<u64> {
         let new = std::mem::take(&mut *self.new.lock().expect("no writer panics holding the lock"));
         // Files of the old generation that the new site no longer has.
         let mut dirs: Vec<PathBuf> = Vec::new();
@@ -228,9 +313,9 @@ impl Staging {
         } else {
             std::fs::rename(&self.dir, &self.target)?;
         }
-        write_manifest(&self.manifest_live, &new)?;
+        let hash = write_manifest(&self.manifest_live, &new)?;
         self.committed = true;
-        Ok(())
+        Ok(hash)
     }
 }
 
@@ -294,8 +379,17 @@ fn mtime(meta: &std::fs::Metadata) -> i128 {
 
 const MANIFEST_HEADER: &str = "dossier output manifest 1";
 
+/// The live output as its manifest describes it.
+struct Live {
+    entries: HashMap<String, Entry>,
+    hash: Option<u64>,
+}
+
 fn read_manifest(path: &Path) -> Option<HashMap<String, Entry>> {
-    let text = std::fs::read_to_string(path).ok()?;
+    parse_manifest(&std::fs::read_to_string(path).ok()?)
+}
+
+fn parse_manifest(text: &str) -> Option<HashMap<String, Entry>> {
     let mut lines = text.lines();
     if lines.next()? != MANIFEST_HEADER {
         return None;
@@ -312,7 +406,8 @@ fn read_manifest(path: &Path) -> Option<HashMap<String, Entry>> {
         .collect()
 }
 
-fn write_manifest(path: &Path, entries: &HashMap<String, Entry>) -> io::Result<()> {
+/// Write a manifest; returns the hash of its text.
+fn write_manifest(path: &Path, entries: &HashMap<String, Entry>) -> io::Result<u64> {
     let mut text = String::with_capacity(entries.len() * 64 + 32);
     text.push_str(MANIFEST_HEADER);
     text.push('\n');
@@ -320,8 +415,9 @@ fn write_manifest(path: &Path, entries: &HashMap<String, Entry>) -> io::Result<(
         text.push_str(&format!("{:016x}\t{}\t{}\t{key}\n", e.hash, e.len, e.mtime));
     }
     let tmp = path.with_extension("tmp");
-    std::fs::write(&tmp, text)?;
-    std::fs::rename(tmp, path)
+    std::fs::write(&tmp, &text)?;
+    std::fs::rename(tmp, path)?;
+    Ok(xxhash_rust::xxh3::xxh3_64(text.as_bytes()))
 }
 
 /// One build at a time per output folder; the lock goes with the process.

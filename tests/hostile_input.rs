@@ -307,3 +307,45 @@ fn many_broken_links_are_placed_in_one_pass() {
     );
     assert!(took < Duration::from_secs(40), "took {took:?}");
 }
+
+/// A file of `static/` on a path the site writes itself (a page, the
+/// sitemap, the search index's folder) would silently replace it: the build
+/// is refused naming the file and what it would replace, and the previous
+/// output stays as it was.
+#[test]
+fn static_files_may_not_replace_the_sites_own_pages() {
+    let clashes = [
+        (
+            "static/articles/good/index.html",
+            "the article content/good.md",
+        ),
+        ("static/sitemap.xml", "dossier's sitemap.xml"),
+        ("static/atom.xml", "an Atom feed"),
+        ("static/search/docs/0.json", "the search index"),
+        ("static/print/actors/x/index.html", "the printable digests"),
+        ("static/sitemap-3.xml", "a part of the sitemap"),
+    ];
+    for (file, what) in clashes {
+        let err = fails_keeping_output(
+            |site| site.write(file, "<p>mine</p>\n"),
+            &[file, what, "static files may not take a path"],
+        );
+        assert_eq!(err.matches("error:").count(), 1, "{err}");
+    }
+}
+
+/// Static files beside the site's paths, and the site's own static files
+/// overriding the theme's (its style sheet), are published as before.
+#[test]
+fn static_files_beside_the_sites_pages_are_published() {
+    let site = built_site();
+    site.write("static/articles/good/chart.png", "png");
+    site.write("static/sitemap-extra.xml", "<urlset/>");
+    site.write("static/style.css", "body{color:red}\n");
+    site.build().success();
+    let out = site.output();
+    assert_eq!(out["articles/good/chart.png"], b"png");
+    assert_eq!(out["sitemap-extra.xml"], b"<urlset/>");
+    assert_eq!(out["style.css"], b"body{color:red}\n");
+    assert!(String::from_utf8_lossy(&out["articles/good/index.html"]).contains("A good article"));
+}

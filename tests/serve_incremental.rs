@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use dossier::build::{self, BuildOptions};
 use dossier::output::Staging;
 use dossier::serve::{Changes, LiveSite};
-use serve_support::{fixture, tree, write};
+use serve_support::{assert_same_files, edit_article_template, fixture, tree, write};
 
 const BASE: &str = "http://127.0.0.1:1111";
 
@@ -69,28 +69,7 @@ fn assert_same(step: &str, site: &LiveSite, root: &Path) {
     let scratch = tempfile::tempdir().unwrap();
     let incremental = served(site, scratch.path());
     let full = full_build(root, scratch.path());
-    let only_inc: Vec<_> = incremental
-        .keys()
-        .filter(|k| !full.contains_key(*k))
-        .collect();
-    let only_full: Vec<_> = full
-        .keys()
-        .filter(|k| !incremental.contains_key(*k))
-        .collect();
-    assert!(
-        only_inc.is_empty() && only_full.is_empty(),
-        "{step}: files only in the incremental output: {only_inc:?}; only in the full build: {only_full:?}"
-    );
-    let differ: Vec<_> = full
-        .iter()
-        .filter(|(k, v)| incremental[*k] != **v)
-        .map(|(k, _)| k.as_str())
-        .collect();
-    assert!(
-        differ.is_empty(),
-        "{step}: {} files differ from a full build: {differ:?}",
-        differ.len()
-    );
+    assert_same_files(step, "incremental output", &incremental, &full);
 }
 
 fn content(paths: &[&str]) -> Changes {
@@ -314,19 +293,7 @@ fn incremental_rebuilds_equal_full_builds() {
     assert_same("delete", &site, root);
 
     // A template override: only the pages that use it.
-    let article_tpl = dossier::render::Theme::embedded()
-        .templates
-        .into_iter()
-        .find(|t| t.name == "article.html")
-        .unwrap()
-        .text;
-    write(
-        &root.join("templates/article.html"),
-        &article_tpl.replace(
-            "{% block content %}",
-            "{% block content %}<p class=\"edited\">Edited template</p>",
-        ),
-    );
+    edit_article_template(root);
     let r = site
         .rebuild(&Changes {
             theme: true,
@@ -382,6 +349,27 @@ fn incremental_rebuilds_equal_full_builds() {
     site.rebuild(&content(&["content/lavrov-kerry-geneva-talks.md"]))
         .unwrap();
     assert_same("fix", &site, root);
+
+    // A static file on a page's path: refused by name, as a build refuses
+    // it; taking it away heals.
+    let clash = root.join("static/articles/lavrov-kerry-geneva-talks/index.html");
+    write(&clash, "<p>mine</p>");
+    let theme = Changes {
+        theme: true,
+        ..Changes::default()
+    };
+    let errors = site.rebuild(&theme).unwrap_err();
+    assert!(
+        errors.iter().any(|d| d
+            .file
+            .as_deref()
+            .is_some_and(|f| f.ends_with("static/articles/lavrov-kerry-geneva-talks/index.html"))
+            && d.message.contains("would replace the article")),
+        "{errors:#?}"
+    );
+    std::fs::remove_file(&clash).unwrap();
+    site.rebuild(&theme).unwrap();
+    assert_same("static clash removed", &site, root);
 
     // site.yaml: a full rebuild.
     let config = std::fs::read_to_string(root.join("site.yaml")).unwrap();

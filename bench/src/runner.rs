@@ -90,6 +90,9 @@ pub struct SizeResult {
     pub corpus_bytes: u64,
     pub corpus_files: u64,
     pub dossier: ToolResult,
+    /// `dossier build` with its build cache, each run after a body edit of
+    /// one article (after the clean builds, which leave the cache warm).
+    pub dossier_cached: Option<ToolResult>,
     pub hugo: Option<ToolResult>,
     /// dossier / hugo, median wall time.
     pub ratio_time: Option<f64>,
@@ -127,9 +130,16 @@ pub fn load_average() -> Option<f64> {
 impl Report {
     /// Did every build that was tried succeed?
     pub fn all_ok(&self) -> bool {
-        self.sizes
-            .iter()
-            .all(|s| s.dossier.ok && s.hugo.as_ref().is_none_or(|h| h.ok))
+        self.sizes.iter().all(|s| s.tools().all(|t| t.ok))
+    }
+}
+
+impl SizeResult {
+    /// The results of every tool run, in the table's order.
+    pub fn tools(&self) -> impl Iterator<Item = &ToolResult> {
+        std::iter::once(&self.dossier)
+            .chain(self.dossier_cached.as_ref())
+            .chain(self.hugo.as_ref())
     }
 }
 
@@ -436,6 +446,26 @@ impl Tool {
     }
 }
 
+/// The first article of a corpus's `content/` (by name, folder by folder):
+/// the one the cached runs edit.
+fn first_article(content: &Path) -> Option<PathBuf> {
+    let mut dir = content.to_path_buf();
+    loop {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .ok()?
+            .filter_map(|e| Some(e.ok()?.path()))
+            .collect();
+        entries.sort();
+        if let Some(md) = entries
+            .iter()
+            .find(|p| p.extension().is_some_and(|x| x == "md"))
+        {
+            return Some(md.clone());
+        }
+        dir = entries.into_iter().find(|p| p.is_dir())?;
+    }
+}
+
 pub fn corpus_dir(work: &Path, articles: usize, seed: u64) -> PathBuf {
     work.join(format!("corpus-{articles}-seed{seed}"))
 }
@@ -558,9 +588,11 @@ pub fn run(opts: &RunOptions) -> Result<Report> {
             args: d_args,
             cwd: None,
             // A clean full build: also the previous generation dossier keeps
-            // beside the output to write only changed files next time.
+            // beside the output to write only changed files next time, and
+            // the build cache in the site (`.dossier-cache/`).
             clean: vec![
                 d_out.clone(),
+                dir.join(".dossier-cache"),
                 d_parent.join(format!(".{d_name}.previous")),
                 d_parent.join(format!(".{d_name}.manifest")),
                 d_parent.join(format!(".{d_name}.previous.manifest")),
@@ -621,6 +653,45 @@ pub fn run(opts: &RunOptions) -> Result<Report> {
             }
             eprintln!("{label} {tag}: {}", line.join(" | "));
         }
+        let cached_res = dossier_bin
+            .as_ref()
+            .and_then(|_| first_article(&dir.join("content")))
+            .map(|article| {
+                let mut c = Tool {
+                    name: "cached",
+                    program: dossier_bin.clone(),
+                    args: d.args.clone(),
+                    cwd: None,
+                    clean: Vec::new(),
+                    output: d.output.clone(),
+                    runs: Vec::new(),
+                    error: None,
+                };
+                let original = std::fs::read(&article).unwrap_or_default();
+                for r in 0..opts.runs {
+                    // A new paragraph each run: one article changed since the last build.
+                    let mut edited = original.clone();
+                    edited.extend_from_slice(
+                        format!(
+                            "\n\nEdit {} of the benchmark, in the article's body.\n",
+                            r + 1
+                        )
+                        .as_bytes(),
+                    );
+                    let _ = std::fs::write(&article, edited);
+                    if let Some(m) = c.run_once() {
+                        eprintln!(
+                            "{label} cached, one edit, run {}/{}: {}{:.2} s",
+                            r + 1,
+                            opts.runs,
+                            if m.ok { "" } else { "FAILED after " },
+                            m.wall_s
+                        );
+                    }
+                }
+                let _ = std::fs::write(&article, original);
+                c.result(n, opts.runs)
+            });
         let dossier_res = d.result(n, opts.runs);
         let hugo_res = h.map(|t| t.result(n, opts.runs));
         let (ratio_time, ratio_memory) = match &hugo_res {
@@ -643,6 +714,7 @@ pub fn run(opts: &RunOptions) -> Result<Report> {
             corpus_bytes,
             corpus_files,
             dossier: dossier_res,
+            dossier_cached: cached_res,
             hugo: hugo_res,
             ratio_time,
             ratio_memory,
@@ -667,7 +739,7 @@ pub fn run(opts: &RunOptions) -> Result<Report> {
 pub fn table(rep: &Report) -> String {
     let mut stages: Vec<String> = STAGES.iter().map(|s| s.to_string()).collect();
     for s in &rep.sizes {
-        for t in std::iter::once(&s.dossier).chain(s.hugo.as_ref()) {
+        for t in s.tools() {
             for k in t.stages_ms.keys() {
                 if !stages.contains(k) {
                     stages.push(k.clone());
@@ -678,11 +750,9 @@ pub fn table(rep: &Report) -> String {
     let seen: Vec<&String> = stages
         .iter()
         .filter(|k| {
-            rep.sizes.iter().any(|s| {
-                std::iter::once(&s.dossier)
-                    .chain(s.hugo.as_ref())
-                    .any(|t| t.stages_ms.contains_key(*k))
-            })
+            rep.sizes
+                .iter()
+                .any(|s| s.tools().any(|t| t.stages_ms.contains_key(*k)))
         })
         .collect();
 
@@ -729,7 +799,7 @@ pub fn table(rep: &Report) -> String {
             Some(g) => format!("generated in {g:.2} s"),
             None => "cached".to_string(),
         };
-        for t in std::iter::once(&s.dossier).chain(s.hugo.as_ref()) {
+        for t in s.tools() {
             if let Some(w) = t.median_wall_s {
                 let mut line = format!(
                     "{:>9}  {:<8} {:>9} {:>8} {:>9} {:>11} {:>11} {:>8}",

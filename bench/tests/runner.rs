@@ -99,14 +99,22 @@ fn small_run_against_stubs() {
     assert!(s["ratio_time"].as_f64().unwrap() > 0.0);
     assert!(s["ratio_memory"].as_f64().unwrap() > 0.0);
 
-    // The exact command, and the two tools alternating: d h, then h d.
+    // The cached builds, one edit before each, after the clean ones.
+    let cz = &s["dossier_cached"];
+    assert_eq!(cz["ok"], true, "{cz}");
+    assert_eq!(cz["runs"].as_array().unwrap().len(), 2);
+
+    // The exact command, and the two tools alternating: d h, then h d; then
+    // the cached builds.
     let lines: Vec<String> = fs::read_to_string(&log)
         .unwrap()
         .lines()
         .filter(|l| !l.ends_with("version"))
         .map(String::from)
         .collect();
-    assert_eq!(lines.len(), 4, "{lines:?}");
+    assert_eq!(lines.len(), 6, "{lines:?}");
+    assert_eq!(lines[4], lines[0]);
+    assert_eq!(lines[5], lines[0]);
     let corpus = work.join("corpus-50-seed42");
     assert_eq!(
         lines[0],

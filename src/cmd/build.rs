@@ -22,6 +22,9 @@ pub struct BuildArgs {
     /// Print the time of each stage, one `timing STAGE MILLISECONDS` line each, to stderr.
     #[arg(long)]
     pub timings: bool,
+    /// Build everything anew, without reading or writing the build cache (`.dossier-cache/`).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 pub fn run(args: &BuildArgs, out: &Reporter) -> bool {
@@ -34,7 +37,7 @@ pub fn run(args: &BuildArgs, out: &Reporter) -> bool {
         future: args.site.future,
         dry_run: false,
     };
-    match build::build(&opts) {
+    match build::build_with(&opts, !args.no_cache) {
         Ok(report) => {
             out.problems(&report.warnings);
             if args.timings {
@@ -57,6 +60,20 @@ pub fn run(args: &BuildArgs, out: &Reporter) -> bool {
                 report.output.display(),
                 report.elapsed.as_millis()
             ));
+            if let Some(spared) = report.cached {
+                out.info(format!(
+                    "From the build cache: {} article{} not analysed again, {} of {} pages not rendered again{}.",
+                    spared.articles,
+                    plural(spared.articles),
+                    spared.pages,
+                    report.pages,
+                    if spared.extras {
+                        ", feeds, data, search and print pages unchanged"
+                    } else {
+                        ""
+                    }
+                ));
+            }
             true
         }
         Err(problems) => {

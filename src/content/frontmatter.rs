@@ -15,7 +15,7 @@ const FIELDS: &[&str] = &[
 
 /// A value listed in front matter, with the line it is on so that `check`
 /// can point at it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Listed {
     pub value: String,
     pub line: Option<usize>,
@@ -23,10 +23,12 @@ pub struct Listed {
 }
 
 /// The metadata of one article, validated.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Meta {
     pub title: Option<String>,
+    #[serde(with = "exact_date")]
     pub date: DateTime<FixedOffset>,
+    #[serde(with = "exact_date::option")]
     pub updated: Option<DateTime<FixedOffset>>,
     pub source: Option<String>,
     pub url: Option<String>,
@@ -36,9 +38,59 @@ pub struct Meta {
     pub draft: bool,
     pub slug: Option<String>,
     pub dateline: Option<String>,
+    #[serde(with = "exact_date::option")]
     pub expires: Option<DateTime<FixedOffset>>,
     /// `language:`, a BCP 47 tag (`ru`, `fr-CA`); `None` is the site's.
     pub language: Option<String>,
+}
+
+/// Dates stored (in the build cache) as the instant and the offset in
+/// seconds: RFC 3339 text, chrono's serde form, rounds an offset to minutes,
+/// and a cached article must come back exactly as it was read.
+mod exact_date {
+    use chrono::{DateTime, FixedOffset};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer, de::Error};
+
+    type Parts = (i64, u32, i32);
+
+    fn parts(d: &DateTime<FixedOffset>) -> Parts {
+        (
+            d.timestamp(),
+            d.timestamp_subsec_nanos(),
+            d.offset().local_minus_utc(),
+        )
+    }
+
+    fn from_parts<E: Error>((secs, nanos, offset): Parts) -> Result<DateTime<FixedOffset>, E> {
+        let offset = FixedOffset::east_opt(offset).ok_or_else(|| E::custom("bad offset"))?;
+        let utc = DateTime::from_timestamp(secs, nanos).ok_or_else(|| E::custom("bad date"))?;
+        Ok(utc.with_timezone(&offset))
+    }
+
+    pub fn serialize<S: Serializer>(d: &DateTime<FixedOffset>, s: S) -> Result<S::Ok, S::Error> {
+        parts(d).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
+        from_parts(Parts::deserialize(d)?)
+    }
+
+    pub mod option {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(
+            d: &Option<DateTime<FixedOffset>>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            d.as_ref().map(parts).serialize(s)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+            Option::<Parts>::deserialize(d)?.map(from_parts).transpose()
+        }
+    }
 }
 
 /// Split `---\nYAML\n---\nBODY`. Returns the YAML, the body, and the line of

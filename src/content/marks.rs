@@ -66,7 +66,7 @@ pub(super) fn balance_markers(html: &str) -> Cow<'_, str> {
 
 /// Where one quotation stands in an article's HTML: `render::link_quotes`
 /// wraps `open..close` in a span once the site knows the quotation's id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct QuoteSpan {
     /// The quotation's index among the article's marks.
     pub quote: u32,

@@ -24,7 +24,7 @@ pub use marks::QuoteSpan;
 
 /// An article's body as rendered: its HTML, clean of any marker, and where
 /// each quotation stands in it (in the order the spans open).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Body {
     pub html: Arc<str>,
     pub spans: Arc<[QuoteSpan]>,

@@ -12,7 +12,7 @@ use crate::config::{ActorKind, SiteConfig};
 use crate::content::markdown::{Mark, unmask_quote_marks};
 
 /// What extraction found in one article, in the terms of the site's registry.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Findings {
     /// Registry actors mentioned by name or alias (indices into the registry,
     /// in `site.yaml` order).
@@ -22,7 +22,9 @@ pub struct Findings {
     pub quotes: Vec<FoundQuote>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     Quote,
@@ -32,7 +34,7 @@ pub enum QuoteKind {
     Title,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum FoundSpeaker {
     /// A registry actor.
     Registry(usize),
@@ -43,7 +45,7 @@ pub enum FoundSpeaker {
     Anonymous(String),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct FoundQuote {
     /// Shared with the site's quotations and appearances, not copied.
     pub text: std::sync::Arc<str>,
@@ -239,8 +241,9 @@ impl SpeakerNames {
                     name: c.name,
                     kind: c.kind,
                 }),
-                // a party's members spoke: the text's words, with no actor behind them
-                None if dx::is_party_group(raw) => {
+                // a party's members or a family spoke: the text's words, with no actor
+                // behind them
+                None if dx::is_party_group(raw) || dx::is_family(raw, &self.article) => {
                     Some(FoundSpeaker::Anonymous(raw.trim().to_string()))
                 }
                 None => None,

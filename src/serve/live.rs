@@ -13,8 +13,8 @@ use std::time::{Duration, Instant, SystemTime};
 use axum::body::Bytes;
 use rayon::prelude::*;
 
-use super::deps;
 use crate::build::{self, BuildOptions};
+use crate::cache::deps;
 use crate::config::Config;
 use crate::content::{self, Format, SourceFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -291,6 +291,11 @@ impl LiveSite {
         };
         let cards = deps::cards(&site);
         let plan = deps::plan(&inputs, &site, &cards);
+        let pages: Vec<Page> = plan.iter().map(|p| p.page).collect();
+        if let Err(clashes) = build::check_statics(&setup.theme, &site, &pages) {
+            problems.extend(clashes);
+            return Err(problems.sorted());
+        }
         lap(&mut steps, "plan", &mut t);
         let todo: Vec<&deps::Planned> = plan
             .iter()

@@ -14,7 +14,6 @@
 //! The user's output folder is never touched, and `base_url` becomes the
 //! local address.
 
-mod deps;
 pub mod http;
 pub mod live;
 mod watch;

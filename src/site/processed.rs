@@ -8,7 +8,7 @@ use crate::extract::Findings;
 
 /// One article after the per-file, parallel stages (load, Markdown,
 /// extraction): everything linking needs, nothing borrowed.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Processed {
     pub file: PathBuf,
     pub slug: String,

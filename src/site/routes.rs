@@ -382,6 +382,55 @@ pub fn linkable_files(site: &Site) -> Vec<String> {
     paths
 }
 
+/// Folders whose every file dossier writes (their names vary with the
+/// content, so they are claimed whole): the search index, the data files
+/// and the printable digests.
+const OWNED_FOLDERS: &[(&str, &str)] = &[
+    (SEARCH, "the search index"),
+    ("data/", "the site's data files"),
+    (PRINT, "the printable digests"),
+];
+
+/// Every path dossier writes for `site`, with what is written there, so a
+/// file of `static/` that would silently replace one can be named instead.
+pub struct Claims {
+    exact: std::collections::HashMap<String, String>,
+}
+
+impl Claims {
+    pub fn new(site: &Site, pages: &[Page]) -> Claims {
+        let mut exact: std::collections::HashMap<String, String> = pages
+            .iter()
+            .map(|p| (p.output_path(site), p.describe(site)))
+            .collect();
+        for path in linkable_files(site) {
+            let what = if path.ends_with(FEED) {
+                "an Atom feed".to_string()
+            } else {
+                format!("dossier's {path}")
+            };
+            exact.entry(path).or_insert(what);
+        }
+        Claims { exact }
+    }
+
+    /// What the site writes at `path` (relative to the output folder), if
+    /// anything.
+    pub fn claimant(&self, path: &str) -> Option<String> {
+        if let Some(what) = self.exact.get(path) {
+            return Some(what.clone());
+        }
+        if let Some((_, what)) = OWNED_FOLDERS.iter().find(|(dir, _)| path.starts_with(dir)) {
+            return Some((*what).to_string());
+        }
+        let sitemap_part = path
+            .strip_prefix("sitemap-")
+            .and_then(|rest| rest.strip_suffix(".xml"))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        sitemap_part.then(|| "a part of the sitemap".to_string())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -355,6 +355,49 @@ fn read_line(reader: &mut BufReader<TcpStream>, line: &mut String, timeout: Dura
     }
 }
 
+/// Override the theme's article template in the site at `root` with one
+/// that says it was edited.
+pub fn edit_article_template(root: &Path) {
+    let article_tpl = dossier::render::Theme::embedded()
+        .templates
+        .into_iter()
+        .find(|t| t.name == "article.html")
+        .unwrap()
+        .text;
+    write(
+        &root.join("templates/article.html"),
+        &article_tpl.replace(
+            "{% block content %}",
+            "{% block content %}<p class=\"edited\">Edited template</p>",
+        ),
+    );
+}
+
+/// Files by path, as [`tree`] gives them.
+pub type Tree = std::collections::BTreeMap<String, Vec<u8>>;
+
+/// Two outputs hold the same files with the same bytes; `step` and the
+/// outputs' names say which in a failure. `built` is the full build's.
+#[track_caller]
+pub fn assert_same_files(step: &str, name: &str, output: &Tree, built: &Tree) {
+    let only_output: Vec<_> = output.keys().filter(|k| !built.contains_key(*k)).collect();
+    let only_built: Vec<_> = built.keys().filter(|k| !output.contains_key(*k)).collect();
+    assert!(
+        only_output.is_empty() && only_built.is_empty(),
+        "{step}: files only in the {name}: {only_output:?}; only in the full build: {only_built:?}"
+    );
+    let differ: Vec<_> = built
+        .iter()
+        .filter(|(k, v)| output[*k] != **v)
+        .map(|(k, _)| k.as_str())
+        .collect();
+    assert!(
+        differ.is_empty(),
+        "{step}: {} files of the {name} differ from a full build: {differ:?}",
+        differ.len()
+    );
+}
+
 /// Every file under `dir`, by path relative to it.
 pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)

@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
 /// Words in a shingle: a shared run of this many words joins two wordings.
@@ -22,7 +22,7 @@ pub const SHINGLE_CAP: usize = 64;
 
 /// What grouping needs of one wording. Computing it is the costly part (normalising,
 /// hashing every word), so callers make it where the text is, once per occurrence.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct QuoteKey {
     /// Hash of the normalised wording: equal wordings, equal hashes.
     pub wording: u64,

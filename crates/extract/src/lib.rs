@@ -26,7 +26,8 @@ pub use group::{
 };
 pub use lexicon::{ActorDef, ActorKind, Lexicon, TopicDef};
 pub use names::{
-    ArticleNames, CleanName, SiteNames, clean_speaker, is_cited_work, is_party_group, kind_of,
+    ArticleNames, CleanName, SiteNames, clean_speaker, is_cited_work, is_family, is_party_group,
+    kind_of,
 };
 
 /// Settings of the extractor (`quotes:` in site.yaml).

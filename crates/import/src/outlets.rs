@@ -3,135 +3,7 @@
 //! bylines and outlet furniture. A name merely mentioned in the body
 //! ("Russia's Tass news agency quoted") is never taken from here.
 
-/// One known outlet: the name written into front matter, and the spellings
-/// that denote it. Spellings of three letters or fewer match case-sensitively
-/// (`AP`, `AFP`, `RT`), longer ones case-insensitively (`Tass`, `TASS`).
-pub(crate) struct Outlet {
-    pub name: &'static str,
-    pub spellings: &'static [&'static str],
-}
-
-pub(crate) const OUTLETS: &[Outlet] = &[
-    o(
-        "AFP",
-        &[
-            "AFP",
-            "Agence France-Presse",
-            "Agence France Presse",
-            "AFP PHOTO",
-        ],
-    ),
-    o("Reuters", &["Reuters", "Thomson Reuters", "Reuters TV"]),
-    o(
-        "AP",
-        &["AP", "Associated Press", "The Associated Press", "AP Photo"],
-    ),
-    o(
-        "Xinhua",
-        &[
-            "Xinhua",
-            "Xinhua News Agency",
-            "Xinhuanet",
-            "Xinhua Net",
-            "news.cn",
-        ],
-    ),
-    o("TASS", &["TASS", "ITAR-TASS", "TASS News Agency"]),
-    o("RIA Novosti", &["RIA Novosti", "RIA"]),
-    o(
-        "Sputnik",
-        &["Sputnik", "Sputnik News", "Sputnik International"],
-    ),
-    o("Interfax", &["Interfax"]),
-    o("RT", &["RT", "Russia Today", "RT News"]),
-    o("BBC", &["BBC", "BBC News", "BBC World Service"]),
-    o("CNN", &["CNN", "CNN International"]),
-    o(
-        "Al Jazeera",
-        &["Al Jazeera", "Al Jazeera English", "Aljazeera"],
-    ),
-    o("Al Arabiya", &["Al Arabiya", "Al Arabiya English"]),
-    o("The Straits Times", &["The Straits Times", "Straits Times"]),
-    o("Bloomberg", &["Bloomberg", "Bloomberg News"]),
-    o("DPA", &["DPA", "dpa", "Deutsche Presse-Agentur"]),
-    o("ANSA", &["ANSA"]),
-    o("EFE", &["EFE", "Agencia EFE"]),
-    o("Kyodo", &["Kyodo", "Kyodo News"]),
-    o("Yonhap", &["Yonhap", "Yonhap News Agency"]),
-    o("Anadolu Agency", &["Anadolu Agency", "Anadolu", "AA"]),
-    o("UPI", &["UPI", "United Press International"]),
-    o("IRNA", &["IRNA"]),
-    o("SANA", &["SANA"]),
-    o("Press TV", &["Press TV", "PressTV"]),
-    o("Deutsche Welle", &["Deutsche Welle", "DW"]),
-    o("France 24", &["France 24", "France24"]),
-    o("Euronews", &["Euronews"]),
-    o(
-        "The New York Times",
-        &["The New York Times", "New York Times", "NYT"],
-    ),
-    o(
-        "The Washington Post",
-        &["The Washington Post", "Washington Post"],
-    ),
-    o(
-        "The Wall Street Journal",
-        &["The Wall Street Journal", "Wall Street Journal", "WSJ"],
-    ),
-    o(
-        "Financial Times",
-        &["Financial Times", "The Financial Times", "FT"],
-    ),
-    o("The Guardian", &["The Guardian", "Guardian"]),
-    o("The Independent", &["The Independent"]),
-    o("The Telegraph", &["The Telegraph", "The Daily Telegraph"]),
-    o("The Times", &["The Times"]),
-    o("NPR", &["NPR"]),
-    o("NBC News", &["NBC News", "NBC"]),
-    o("CBS News", &["CBS News", "CBS"]),
-    o("ABC News", &["ABC News"]),
-    o("Fox News", &["Fox News"]),
-    o("Politico", &["Politico"]),
-    o("Newsweek", &["Newsweek"]),
-    o("The Moscow Times", &["The Moscow Times", "Moscow Times"]),
-    o("Kommersant", &["Kommersant"]),
-    o("Izvestia", &["Izvestia"]),
-    o("China Daily", &["China Daily"]),
-    o("CGTN", &["CGTN"]),
-    o("Global Times", &["Global Times"]),
-    o(
-        "South China Morning Post",
-        &["South China Morning Post", "SCMP"],
-    ),
-    o("The Hindu", &["The Hindu"]),
-    o("Hindustan Times", &["Hindustan Times"]),
-    o(
-        "The Times of India",
-        &["The Times of India", "Times of India"],
-    ),
-    o("Dawn", &["Dawn"]),
-    o("Gulf News", &["Gulf News"]),
-    o("Haaretz", &["Haaretz"]),
-    o(
-        "The Jerusalem Post",
-        &["The Jerusalem Post", "Jerusalem Post"],
-    ),
-    o(
-        "The Times of Israel",
-        &["The Times of Israel", "Times of Israel"],
-    ),
-    o("Daily Sabah", &["Daily Sabah"]),
-    o("Hurriyet Daily News", &["Hurriyet Daily News"]),
-    o("Voice of America", &["Voice of America", "VOA"]),
-    o(
-        "Radio Free Europe/Radio Liberty",
-        &["Radio Free Europe/Radio Liberty", "RFE/RL"],
-    ),
-];
-
-const fn o(name: &'static str, spellings: &'static [&'static str]) -> Outlet {
-    Outlet { name, spellings }
-}
+pub(crate) use dossier_text::outlets::{OUTLETS, Outlet, outlet_exact};
 
 /// Photo agencies and credits that are not outlets: a credit line naming only
 /// them still marks a caption, but gives no source.
@@ -151,25 +23,6 @@ pub(crate) const PHOTO_AGENCIES: &[&str] = &[
     "Alamy",
     "Bloomberg via Getty Images",
 ];
-
-fn spelling_eq(spelling: &str, s: &str) -> bool {
-    if spelling.chars().count() <= 3 {
-        spelling == s
-    } else {
-        spelling.eq_ignore_ascii_case(s)
-    }
-}
-
-/// The outlet that `s` names, the whole of it (punctuation around ignored).
-pub(crate) fn outlet_exact(s: &str) -> Option<&'static Outlet> {
-    let s = s.trim().trim_matches(|c: char| !c.is_alphanumeric()).trim();
-    if s.is_empty() {
-        return None;
-    }
-    OUTLETS
-        .iter()
-        .find(|o| o.spellings.iter().any(|sp| spelling_eq(sp, s)))
-}
 
 /// The first known outlet named as a whole word anywhere in `s`. Used only
 /// on lines that are already known to be credit, copyright or byline lines.
@@ -191,7 +44,7 @@ pub(crate) fn outlet_within(s: &str) -> Option<&'static Outlet> {
     best.map(|(_, _, o)| o)
 }
 
-/// Where `word` occurs in `s` as a whole word (case rules as `spelling_eq`).
+/// Where `word` occurs in `s` as a whole word (case rules as `dossier_text::outlets::outlet_exact`'s).
 fn find_word(s: &str, word: &str) -> Option<usize> {
     let case_sensitive = word.chars().count() <= 3;
     let (hay, needle) = if case_sensitive {

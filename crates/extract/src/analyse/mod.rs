@@ -256,9 +256,11 @@ fn analyse_article(
                         break;
                     }
                     // a full name as the subject: "Opposition leader Pieter Halvorsen was …",
-                    // or the short form of one seen before: "Vasko, 46, had been …"
+                    // or the short form of one seen before: "Vasko, 46, had been …"; an
+                    // apposition between dashes describes it ("Ann Roe – a Harbour Gulls fan
+                    // – said": the team is no subject)
                     if pa.word(m).is_some_and(starts_upper)
-                        && (pa.is_punct(m + 1, &[','])
+                        && (pa.is_punct(m + 1, &[',', '–', '—', '-'])
                             || pa
                                 .word(m + 1)
                                 .is_some_and(|x| !starts_upper(x) && !is_stop_word(x)))

@@ -203,15 +203,16 @@ impl<'a> Para<'a> {
         }
         // a proper name after the article, or after a common noun for an organisation, is an
         // institution's, all its capitalised words with it: "the Maren Estuary Trust", "the
-        // campaign group Clean Air Vessen" (people's names take no article)
+        // campaign group Clean Air Vessen" (people's names take no article; a title says a
+        // person's follows: "the party convention Sen. Elena Varga said")
         if caps == 2 && j >= 2 && self.word(j - 1).is_some_and(starts_upper) {
             let mut k = j - 1;
             while k > 0
                 && j - k < 3
                 && self.hit_ending_in(k).is_none()
-                && self
-                    .word(k)
-                    .is_some_and(|x| starts_upper(x) && !is_not_name(x) && !is_possessive(x))
+                && self.word(k).is_some_and(|x| {
+                    starts_upper(x) && !is_not_name(x) && !is_possessive(x) && !is_title(x)
+                })
             {
                 k -= 1;
             }

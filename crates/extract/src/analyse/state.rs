@@ -132,7 +132,11 @@ impl State<'_> {
                 .actors()
                 .get(*index)
                 .is_some_and(|a| a.kind == ActorKind::Organisation),
-            Speaker::Named { name } => name.rsplit(' ').next().is_some_and(is_organisation_noun),
+            // (`Business Insider`: an outlet is what a later `the company said` means)
+            Speaker::Named { name } => {
+                name.rsplit(' ').next().is_some_and(is_organisation_noun)
+                    || dossier_text::outlets::names_outlet(name)
+            }
             Speaker::Anonymous { .. } => false,
         }
     }

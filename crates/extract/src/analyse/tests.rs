@@ -1832,3 +1832,16 @@ fn a_three_word_name_before_an_appositive_that_holds_another_name() {
     ]);
     assert_eq!(q[0].speaker, named("Ana Maria Roe"), "{q:?}");
 }
+
+#[test]
+fn rule_a_name_between_dashes_describes_the_subject() {
+    // the team in the apposition is neither the subject nor who "he" means
+    for text in [
+        "Mayor Arvid Lund – a Vessen Gulls fan – gave a one word answer. \"Gulls,\" he answered.",
+        "Mayor Arvid Lund — a Vessen Gulls fan — gave a one word answer. \"Gulls,\" he answered.",
+        "Mayor Arvid Lund - a Vessen Gulls fan - gave a one word answer. \"Gulls,\" he answered.",
+    ] {
+        let q = run(&[text]);
+        assert_eq!(q[0].speaker, named("Arvid Lund"), "{text}");
+    }
+}

@@ -1,0 +1,164 @@
+//! The cached articles: one file of entries, each the result of reading and
+//! analysing one article file, kept as the bytes it was stored as so that a
+//! build after an edit writes the unchanged entries back without encoding
+//! them again.
+//!
+//! ```text
+//! header (see `cache::header`)
+//! entry*: path length u32 | path | content hash u64 | payload length u32 | payload | checksum u64
+//! ```
+//!
+//! The payload is the `Processed` article in postcard; the checksum covers
+//! path, content hash and payload. Reading stops at the first entry that does
+//! not fit in the file (a truncated file keeps the entries before the cut);
+//! an entry whose checksum or payload is wrong is left out when looked up.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::site::Processed;
+
+const FILE: &str = "articles";
+
+/// The cached articles of a site, as read at the start of a build.
+#[derive(Default)]
+pub struct Articles {
+    bytes: Vec<u8>,
+    /// Path -> (content hash, payload range, checksum).
+    entries: HashMap<PathBuf, Stored>,
+}
+
+struct Stored {
+    content: u64,
+    payload: std::ops::Range<usize>,
+    checksum: u64,
+}
+
+/// One article to keep for the next build: its file, the hash of its bytes,
+/// and the stored result (postcard).
+pub struct Entry<'a> {
+    pub path: PathBuf,
+    pub content: u64,
+    pub payload: std::borrow::Cow<'a, [u8]>,
+}
+
+impl Articles {
+    /// What the cache folder holds for a site of this `setup` (see
+    /// `cache::setup_key`); empty when there is nothing usable.
+    pub fn read(dir: &Path, setup: u64) -> Articles {
+        // The cache's own file, not an input of the site: it may be larger
+        // than any article, and it is checked entry by entry below.
+        let Ok(bytes) = std::fs::read(dir.join(FILE)) else {
+            return Articles::default();
+        };
+        let Some(body) = super::after_header(&bytes, setup) else {
+            return Articles::default();
+        };
+        let start = bytes.len() - body.len();
+        let entries = parse(&bytes, start);
+        Articles { bytes, entries }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The stored result for the file at `path` whose bytes hash to
+    /// `content`, with its payload, if the entry is intact.
+    pub fn get(&self, path: &Path, content: u64) -> Option<(Processed, &[u8])> {
+        let stored = self.entries.get(path)?;
+        if stored.content != content {
+            return None;
+        }
+        let payload = &self.bytes[stored.payload.clone()];
+        let key = path.as_os_str().as_encoded_bytes();
+        if super::checksum(&[key, &content.to_le_bytes(), payload]) != stored.checksum {
+            return None;
+        }
+        let processed: Processed = postcard::from_bytes(payload).ok()?;
+        (processed.file == path).then_some((processed, payload))
+    }
+
+    /// Write `entries` as the cache of a site of this `setup`.
+    pub fn write(dir: &Path, setup: u64, entries: &[Entry<'_>]) -> std::io::Result<()> {
+        let size: usize = entries
+            .iter()
+            .map(|e| e.path.as_os_str().len() + e.payload.len() + 32)
+            .sum();
+        let mut out = super::header(setup);
+        out.reserve(size);
+        for e in entries {
+            let key = e.path.as_os_str().as_encoded_bytes();
+            let content = e.content.to_le_bytes();
+            out.extend_from_slice(&(key.len() as u32).to_le_bytes());
+            out.extend_from_slice(key);
+            out.extend_from_slice(&content);
+            out.extend_from_slice(&(e.payload.len() as u32).to_le_bytes());
+            out.extend_from_slice(&e.payload);
+            let sum = super::checksum(&[key, &content, &e.payload]);
+            out.extend_from_slice(&sum.to_le_bytes());
+        }
+        super::write_atomically(&dir.join(FILE), &out)
+    }
+}
+
+/// Encode one article for the cache.
+pub fn encode(p: &Processed) -> Option<Vec<u8>> {
+    postcard::to_stdvec(p).ok()
+}
+
+/// The entries of `bytes` from `at` on, as far as they fit.
+fn parse(bytes: &[u8], mut at: usize) -> HashMap<PathBuf, Stored> {
+    let mut entries = HashMap::new();
+    let take = |at: &mut usize, n: usize| -> Option<std::ops::Range<usize>> {
+        let end = at.checked_add(n).filter(|&e| e <= bytes.len())?;
+        let range = *at..end;
+        *at = end;
+        Some(range)
+    };
+    let u32_at =
+        |r: std::ops::Range<usize>| u32::from_le_bytes(bytes[r].try_into().unwrap_or([0; 4]));
+    let u64_at =
+        |r: std::ops::Range<usize>| u64::from_le_bytes(bytes[r].try_into().unwrap_or([0; 8]));
+    while at < bytes.len() {
+        let Some(entry) = (|| {
+            let key_len = u32_at(take(&mut at, 4)?) as usize;
+            let key = take(&mut at, key_len)?;
+            let content = u64_at(take(&mut at, 8)?);
+            let payload_len = u32_at(take(&mut at, 4)?) as usize;
+            let payload = take(&mut at, payload_len)?;
+            let checksum = u64_at(take(&mut at, 8)?);
+            let path = path_of(&bytes[key])?;
+            Some((
+                path,
+                Stored {
+                    content,
+                    payload,
+                    checksum,
+                },
+            ))
+        })() else {
+            break;
+        };
+        entries.insert(entry.0, entry.1);
+    }
+    entries
+}
+
+/// A path back from the bytes `as_encoded_bytes` gave, if they are a path
+/// this platform could have written.
+fn path_of(bytes: &[u8]) -> Option<PathBuf> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        Some(PathBuf::from(std::ffi::OsStr::from_bytes(bytes)))
+    }
+    #[cfg(not(unix))]
+    {
+        std::str::from_utf8(bytes).ok().map(PathBuf::from)
+    }
+}

@@ -1,0 +1,50 @@
+//! What the last build left in the output: each page's fingerprint, the
+//! fingerprint of the outputs beyond pages and the files they are, and the
+//! generation of the output this describes.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+const FILE: &str = "pages";
+
+/// The pages of the last build as the live output holds them.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct PageState {
+    /// The output folder, absolute: a build into another folder starts over.
+    pub output: String,
+    /// The hash of the output's manifest after that build: if another build
+    /// (without the cache) or anything else changed the output since, none
+    /// of this describes it any more.
+    pub manifest: u64,
+    /// Each page's output path and fingerprint.
+    pub pages: HashMap<String, u64>,
+    /// The fingerprint of everything the outputs beyond pages (feeds,
+    /// sitemap, data, search, print) read, and the files they made.
+    pub extras: u64,
+    pub extra_files: Vec<String>,
+}
+
+impl PageState {
+    /// The state the cache folder holds for a site of this `setup`, if it is
+    /// intact.
+    pub fn read(dir: &Path, setup: u64) -> Option<PageState> {
+        let bytes = std::fs::read(dir.join(FILE)).ok()?;
+        let body = super::after_header(&bytes, setup)?;
+        let (data, sum) = body.split_at_checked(body.len().checked_sub(8)?)?;
+        let sum = u64::from_le_bytes(sum.try_into().ok()?);
+        if super::checksum(&[data]) != sum {
+            return None;
+        }
+        postcard::from_bytes(data).ok()
+    }
+
+    pub fn write(&self, dir: &Path, setup: u64) -> std::io::Result<()> {
+        let data = postcard::to_stdvec(self).map_err(std::io::Error::other)?;
+        let mut out = super::header(setup);
+        out.extend_from_slice(&data);
+        out.extend_from_slice(&super::checksum(&[&data]).to_le_bytes());
+        super::write_atomically(&dir.join(FILE), &out)
+    }
+}

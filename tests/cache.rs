@@ -1,0 +1,258 @@
+//! The build cache (`.dossier-cache/`): a build that uses it writes, file for
+//! file, what a clean `--no-cache` build writes, after every kind of edit and
+//! whatever state the cache is found in; and it lives in the site's root,
+//! never in the output.
+
+mod serve_support;
+
+use std::path::Path;
+
+use serve_support::{Tree, assert_same_files, edit_article_template, fixture, tree, write};
+
+const CACHE: &str = ".dossier-cache";
+/// Pages rendered on every build: the home page (it shows the latest of
+/// everything) and the search page (the planner knows no inputs of it).
+const ALWAYS_RENDERED: usize = 2;
+const EDITED: &str = "content/kerry-lavrov-meet-syria-agenda.md";
+
+fn dossier() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("dossier").unwrap()
+}
+
+/// A build of the site at `root` with the cache, into its `public/`; what it
+/// printed.
+fn cached_build(root: &Path) -> String {
+    let out = dossier()
+        .args(["build", "--root"])
+        .arg(root)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "cached build failed: {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A build of the site at `root` into `out`, with `flags`, that succeeds.
+fn build_into(root: &Path, out: &Path, flags: &[&str]) {
+    dossier()
+        .arg("build")
+        .args(flags)
+        .arg("--root")
+        .arg(root)
+        .arg("--output")
+        .arg(out)
+        .assert()
+        .success();
+}
+
+/// A clean build without the cache, into a folder of its own.
+fn clean_build(root: &Path) -> Tree {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("clean");
+    build_into(root, &out, &["--no-cache"]);
+    tree(&out)
+}
+
+/// Build with the cache and check the output against a clean build, file
+/// for file; returns what the cached build printed.
+#[track_caller]
+fn build_and_compare(step: &str, root: &Path) -> String {
+    let printed = cached_build(root);
+    let cached = tree(&root.join("public"));
+    let clean = clean_build(root);
+    assert_same_files(step, "cached build", &cached, &clean);
+    printed
+}
+
+/// The numbers of the cache line of a build's report: articles not
+/// analysed again, pages kept, pages in all.
+fn spared(printed: &str) -> (usize, usize, usize) {
+    let line = printed
+        .lines()
+        .find(|l| l.starts_with("From the build cache:"))
+        .unwrap_or_else(|| panic!("no cache line in {printed}"));
+    let numbers: Vec<usize> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    (numbers[0], numbers[1], numbers[2])
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} has no {from:?}", path.display());
+    write(path, &text.replacen(from, to, 1));
+}
+
+#[test]
+fn cached_builds_equal_clean_builds_after_every_kind_of_edit() {
+    let dir = fixture();
+    let root = dir.path();
+    build_and_compare("first build", root);
+    assert!(root.join(CACHE).is_dir());
+
+    let printed = build_and_compare("nothing changed", root);
+    let (articles, kept, pages) = spared(&printed);
+    assert_eq!(articles, 5, "{printed}");
+    assert_eq!(kept + ALWAYS_RENDERED, pages, "{printed}");
+    assert!(printed.contains("feeds, data, search and print pages unchanged"));
+
+    let a = root.join(EDITED);
+    edit(
+        &a,
+        "Russian Federation says",
+        "It was cold in Moscow. Russian Federation says",
+    );
+    let printed = build_and_compare("body edit", root);
+    let (articles, kept, pages) = spared(&printed);
+    assert_eq!(articles, 4, "{printed}");
+    assert!(
+        kept * 2 > pages,
+        "a body edit rendered most pages: {printed}"
+    );
+
+    let text = std::fs::read_to_string(&a).unwrap();
+    write(
+        &a,
+        &format!(
+            "{text}\n“We will keep talking until the guns fall silent, whatever it takes”, Lavrov told reporters.\n"
+        ),
+    );
+    build_and_compare("quotation added", root);
+
+    write(
+        &root.join("content/new-round.md"),
+        "---\ntitle: A new round of talks\ndate: 2016-03-01\nsource: Example Wire\nactors: [Jane Roe]\n---\n\
+         Sergei Lavrov and John Kerry spoke again on Tuesday.\n\n\
+         “We will keep talking until the guns fall silent,” Jane Roe said.\n",
+    );
+    build_and_compare("article added", root);
+
+    std::fs::rename(
+        root.join("content/new-round.md"),
+        root.join("content/renamed-round.md"),
+    )
+    .unwrap();
+    build_and_compare("article renamed", root);
+
+    std::fs::remove_file(root.join("content/renamed-round.md")).unwrap();
+    build_and_compare("article removed", root);
+
+    edit(&a, "date: 2015-12-15", "date: 2016-02-02");
+    build_and_compare("front matter changed", root);
+
+    edit_article_template(root);
+    build_and_compare("template changed", root);
+
+    edit(
+        &root.join("site.yaml"),
+        "title: Syria Talks Briefing",
+        "title: Syria Talks",
+    );
+    let printed = build_and_compare("site.yaml changed", root);
+    assert_eq!(spared(&printed), (0, 0, spared(&printed).2), "{printed}");
+}
+
+#[test]
+fn a_hand_edited_output_file_is_made_again() {
+    let dir = fixture();
+    let root = dir.path();
+    cached_build(root);
+    cached_build(root);
+    let page = root.join("public/articles/kerry-lavrov-meet-syria-agenda/index.html");
+    write(&page, "edited by hand");
+    build_and_compare("output edited by hand", root);
+}
+
+/// Each way a cache file can be found broken: the build notices, does the
+/// work again, and writes the same site and a good cache.
+#[test]
+fn a_corrupt_or_stale_cache_is_rebuilt_not_trusted() {
+    let dir = fixture();
+    let root = dir.path();
+    cached_build(root);
+    cached_build(root);
+    let cache = root.join(CACHE);
+    let files = ["articles", "pages"];
+    for file in files {
+        assert!(cache.join(file).is_file(), "no {file} in the cache");
+    }
+    type Damage = fn(&mut Vec<u8>);
+    let damages: [(&str, Damage); 5] = [
+        ("truncated", |b| b.truncate(b.len() / 2)),
+        ("emptied", |b| b.clear()),
+        ("garbage", |b| {
+            *b = (0..b.len().max(64)).map(|i| (i * 7 + 3) as u8).collect()
+        }),
+        // The format number, right after the 8-byte mark.
+        ("another format version", |b| b[8] ^= 0xff),
+        ("one byte flipped in the middle", |b| {
+            let at = b.len() / 2;
+            b[at] ^= 0x55
+        }),
+    ];
+    for (n, (what, damage)) in damages.into_iter().enumerate() {
+        for file in files {
+            let path = cache.join(file);
+            let mut bytes = std::fs::read(&path).unwrap();
+            damage(&mut bytes);
+            std::fs::write(&path, bytes).unwrap();
+            // An edit as well, so that a trusted bad entry would show.
+            let a = root.join(EDITED);
+            let text = std::fs::read_to_string(&a).unwrap();
+            write(&a, &format!("{text}\nTalks went on ({n}, {file}).\n"));
+            build_and_compare(&format!("{file} {what}"), root);
+            // The cache was written anew: the next build uses it whole.
+            let printed = build_and_compare(&format!("after {file} {what}"), root);
+            let (articles, kept, pages) = spared(&printed);
+            assert_eq!(
+                (articles, kept + ALWAYS_RENDERED),
+                (5, pages),
+                "{file} {what}: {printed}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_cache_is_in_the_site_root_and_never_in_the_output() {
+    let dir = fixture();
+    let root = dir.path();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = elsewhere.path().join("site");
+    for _ in 0..2 {
+        build_into(root, &out, &[]);
+    }
+    assert!(root.join(CACHE).join("articles").is_file());
+    // Beside the output: only the output and its own bookkeeping.
+    for entry in std::fs::read_dir(elsewhere.path()).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            name == "site" || name.starts_with(".site."),
+            "{name} written beside the output"
+        );
+    }
+    assert!(
+        tree(&out).keys().all(|k| !k.contains(CACHE)),
+        "the cache is in the output"
+    );
+
+    // An output inside the cache folder: the build does without the cache.
+    let inside = root.join(CACHE).join("out");
+    build_into(root, &inside, &[]);
+    assert!(
+        tree(&inside)
+            .keys()
+            .all(|k| k != "articles" && k != "pages")
+    );
+
+    // Without the cache, none is made.
+    let other = fixture();
+    dossier()
+        .args(["build", "--no-cache", "--root"])
+        .arg(other.path())
+        .assert()
+        .success();
+    assert!(!other.path().join(CACHE).exists());
+}
