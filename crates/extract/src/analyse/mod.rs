@@ -234,6 +234,10 @@ fn analyse_article(
                     from = (k..end)
                         .find(|&m| pa.is_punct(m, &[',']))
                         .map_or(end, |c| c + 1);
+                } else if let Some(f) = fronted_phrase_end(pa, k, pa.toks.len()) {
+                    // a fronted participle: "Preceded at the lectern by Doe, the mayor, Roe
+                    // launched into …" is Roe's sentence
+                    from = f;
                 }
                 for m in from..(from + 12).min(pa.toks.len()) {
                     if pa.sent[m] != last_sent {
@@ -635,6 +639,7 @@ fn analyse_article(
                 .map(|(s, _)| s);
             found = verb_subject
                 .or_else(|| sentence_subject(pp, c, &state.short))
+                .or_else(|| last_clause_subject(pp, c))
                 .map(|s| ((s, "before: subject: quote"), (pp.idx, pp.toks[c].start)));
         }
         let mut speaker = None;
@@ -749,6 +754,18 @@ fn analyse_article(
             });
         }
         let _ = qi;
+        // "Guns are \"Q1\" and \"Q2,\" Roe said": the attribution after the second of two
+        // quotations joined by a conjunction in one sentence is the first one's too
+        if let Some(sp) = &speaker
+            && rule.is_some_and(|r| r.starts_with("after"))
+            && let Some(prev) = out.last_mut()
+            && prev.speaker.is_none()
+            && prev.kind != QuoteKind::Title
+            && joined_to_next(pf, tf, prev)
+        {
+            prev.speaker = Some(sp.clone());
+            prev.rule = Some("coordinated quotation: attribution after");
+        }
         if kind != QuoteKind::Fragment {
             last_full = Some(out.len());
         }
@@ -774,6 +791,7 @@ fn analyse_article(
 
     // a headline's or pull quote's copy of words the body attributes is the same speaker's
     repeat::share_speakers(&mut out, paragraphs);
+    repeat::prefer_attributed_copies(&mut out);
 
     // Speakers the registry lacks, with the short forms used for them.
     let mut new: Vec<NewSpeaker> = Vec::new();
@@ -858,6 +876,51 @@ fn spans_by_para(raw: &[RawQuote], paragraphs: usize) -> Vec<Vec<(usize, usize, 
         }
     }
     spans_by_para
+}
+
+/// The name that opens the last clause before the colon at token `colon` (after a dash, a
+/// semicolon or a comma) right before its lower-case verb: in "When the crowd jeered —
+/// and how it jeered! — Roe turned on them:", Roe.
+fn last_clause_subject(pa: &Para, colon: usize) -> Option<Cand> {
+    let s = pa.sent[colon];
+    let open = (0..colon)
+        .rev()
+        .take_while(|&k| pa.sent[k] == s || pa.is_punct(k, &['—', '–']))
+        .find(|&k| pa.is_punct(k, &['—', '–', ';', ',']))?;
+    let mut k = open + 1;
+    while pa.word(k + 1).is_some_and(starts_upper) {
+        k += 1;
+    }
+    let verb = pa.word(k + 1)?;
+    if !verb.chars().all(char::is_lowercase) || is_stop_word(verb) {
+        return None;
+    }
+    let (n, first) = pa.name_left(k)?;
+    (first == open + 1).then_some(Cand::Named(n))
+}
+
+/// Whether `prev`, the quotation before the one at token `qt` of `pa`, ends in the same
+/// sentence of the same paragraph with nothing between the two but commas and a
+/// conjunction (`"Q1" and "Q2"`, `"Q1," or "Q2"`).
+fn joined_to_next(pa: &Para, qt: usize, prev: &Quote) -> bool {
+    let [ps] = prev.spans.as_slice() else {
+        return false;
+    };
+    if ps.paragraph != pa.idx || qt == 0 {
+        return false;
+    }
+    let Some(pt) = (0..qt)
+        .rev()
+        .find(|&k| matches!(pa.toks[k].kind, TokKind::Quote(_)))
+    else {
+        return false;
+    };
+    pa.toks[pt].start == ps.start
+        && pa.sent[pt] == pa.sent[qt]
+        && (pt + 1..qt).all(|k| {
+            pa.is_punct(k, &[',']) || pa.word(k).is_some_and(|w| matches!(w, "and" | "or"))
+        })
+        && (pt + 1..qt).any(|k| pa.word(k).is_some_and(|w| matches!(w, "and" | "or")))
 }
 
 /// Whether the quotation at token `qt` of `pa` stands inside a sentence (not opening it)

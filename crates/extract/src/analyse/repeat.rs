@@ -1,5 +1,6 @@
 //! Repeated wording within one article: a headline's or lede's copy of a quotation whose
-//! speaker the sieve found further on.
+//! speaker the sieve found further on, and a copy whose speaker was only guessed from its
+//! context where another copy names its own.
 
 use crate::{Quote, QuoteKind, Speaker};
 
@@ -61,6 +62,62 @@ pub(super) fn share_speakers(quotes: &mut [Quote], paragraphs: &[&str]) {
         if let Some(sp) = pick.cloned() {
             quotes[i].speaker = Some(sp);
             quotes[i].rule = Some("repeat");
+        }
+    }
+}
+
+/// Rules that find a speaker in the context around a quotation rather than in an attribution
+/// of its own: the previous quotation's speaker, the last subject, the sentence's subject.
+const CONTEXT_RULES: [&str; 3] = ["continuation", "continuation: subject", "sentence-subject"];
+
+/// Gives a quotation whose speaker was only guessed from its context the speaker of another
+/// copy of the same wording in the article (equal once normalised, before or after it) that
+/// has an attribution of its own: the article quotes one statement twice (a pull quote, a
+/// summary above the story), and the copy that names its speaker outranks the guess. When
+/// the attributed copies disagree, the guess stays.
+pub(super) fn prefer_attributed_copies(quotes: &mut [Quote]) {
+    let guessed =
+        |q: &Quote| q.speaker.is_some() && q.rule.is_some_and(|r| CONTEXT_RULES.contains(&r));
+    let attributed = |q: &Quote| {
+        q.speaker.is_some()
+            && q.kind != QuoteKind::Title
+            && q.rule
+                .is_some_and(|r| !CONTEXT_RULES.contains(&r) && r != "repeat")
+    };
+    let takers: Vec<usize> = (0..quotes.len()).filter(|&i| guessed(&quotes[i])).collect();
+    if takers.is_empty() {
+        return;
+    }
+    // normalised only where a copy could be equal: the wordings differ in marks and case
+    // alone, so their lengths are close
+    let close = |a: &str, b: &str| a.len().abs_diff(b.len()) <= 8 + a.len() / 8;
+    let mut words: Vec<Option<String>> = vec![None; quotes.len()];
+    for i in takers {
+        let wanted: Vec<usize> = (0..quotes.len())
+            .filter(|&g| {
+                g != i && attributed(&quotes[g]) && close(&quotes[i].text, &quotes[g].text)
+            })
+            .collect();
+        if wanted.is_empty() {
+            continue;
+        }
+        for &k in wanted.iter().chain([&i]) {
+            if words[k].is_none() {
+                words[k] = Some(crate::normalise(&quotes[k].text));
+            }
+        }
+        let mine = words[i].as_deref().unwrap_or_default();
+        if mine.split(' ').count() < MIN_REPEAT_WORDS {
+            continue;
+        }
+        let copies: Vec<&Speaker> = wanted
+            .iter()
+            .filter(|&&g| words[g].as_deref() == Some(mine))
+            .filter_map(|&g| quotes[g].speaker.as_ref())
+            .collect();
+        if let Some(sp) = agreed(&copies).cloned() {
+            quotes[i].speaker = Some(sp);
+            quotes[i].rule = Some("repeat: attributed copy");
         }
     }
 }

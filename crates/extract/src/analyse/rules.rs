@@ -97,7 +97,17 @@ pub(super) fn after_rule(pa: &Para, qt: usize, comma_style: bool) -> Option<Foun
                 pa.word(k).is_some_and(|w| {
                     matches!(
                         w,
-                        "and" | "but" | "or" | "while" | "whereas" | "because" | "when"
+                        "and"
+                            | "but"
+                            | "or"
+                            | "while"
+                            | "whereas"
+                            | "because"
+                            | "when"
+                            | "until"
+                            | "unless"
+                            | "although"
+                            | "though"
                     )
                 })
             });
@@ -219,29 +229,42 @@ impl Para<'_> {
     }
 
     /// `Roe's remarks`, `his comments`, `the reports`: a verb form after a possessive or a
-    /// determiner is a noun.
+    /// determiner is a noun; so after a proper name used as an adjective behind a
+    /// preposition and an article (`After the Lisle attacks, Roe said`; not `"Q," the
+    /// Ledger reports`).
     pub(super) fn nominal(&self, v: usize) -> bool {
-        v.checked_sub(1)
-            .and_then(|b| self.word(b))
-            .is_some_and(|b| {
-                is_possessive(b)
-                    || matches!(
-                        b,
-                        "the"
-                            | "The"
-                            | "a"
-                            | "his"
-                            | "her"
-                            | "their"
-                            | "its"
-                            | "our"
-                            | "my"
-                            | "your"
-                            | "these"
-                            | "those"
-                            | "such"
-                    )
-            })
+        let determiner = |b: &str| {
+            is_possessive(b)
+                || matches!(
+                    b,
+                    "the"
+                        | "The"
+                        | "a"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "my"
+                        | "your"
+                        | "these"
+                        | "those"
+                        | "such"
+                )
+        };
+        let before = |k: usize| k.checked_sub(1).and_then(|b| self.word(b));
+        before(v).is_some_and(determiner)
+            || (v >= 3
+                && before(v).is_some_and(starts_upper)
+                && before(v - 1).is_some_and(|b| matches!(b, "the" | "a"))
+                && before(v - 2).is_some_and(|b| {
+                    lowered(b, |x| {
+                        matches!(
+                            x,
+                            "after" | "before" | "since" | "following" | "during" | "amid" | "over"
+                        )
+                    })
+                }))
     }
 
     /// `Roe was criticized for "Q"`: a passive reporting verb, its subject not the speaker.
@@ -685,6 +708,37 @@ fn put_out_statement_before(pa: &Para, k: usize) -> bool {
     })
 }
 
+/// A capitalised title of office written right before a surname (`President Roe`, `Senator
+/// Doe`): the surname is a person's. (Not a descriptor such as `Former`, which may stand
+/// before a party: `Former Republican candidate`.)
+fn is_office_before_name(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "President"
+            | "Senator"
+            | "Governor"
+            | "Mayor"
+            | "Secretary"
+            | "Speaker"
+            | "Judge"
+            | "Justice"
+            | "General"
+            | "Gen"
+            | "Chairman"
+            | "Chairwoman"
+            | "Ambassador"
+            | "Minister"
+            | "Representative"
+            | "Congressman"
+            | "Congresswoman"
+            | "Admiral"
+            | "Adm"
+            | "Pastor"
+            | "Professor"
+            | "Chancellor"
+    )
+}
+
 fn is_labelling_participle(w: &str) -> bool {
     matches!(
         w,
@@ -844,7 +898,30 @@ impl Para<'_> {
             SentenceEnd {
                 comma,
                 plain_comma: (from..end).rev().find(|&k| self.is_punct(k, &[','])),
-                report: comma.and_then(|c| (from..c).rev().find(|&k| self.reports_after_quote(k))),
+                // (not a verb after a modal or `to`: in `"Q" that would respond to Doe, Roe
+                // wrote`, nothing reports the quotation before the comma)
+                report: comma.and_then(|c| {
+                    (from..c).rev().find(|&k| {
+                        self.reports_after_quote(k)
+                            && !k
+                                .checked_sub(1)
+                                .and_then(|b| self.word(b))
+                                .is_some_and(|b| {
+                                    matches!(
+                                        b,
+                                        "would"
+                                            | "will"
+                                            | "could"
+                                            | "can"
+                                            | "should"
+                                            | "may"
+                                            | "might"
+                                            | "must"
+                                            | "to"
+                                    )
+                                })
+                    })
+                }),
             }
         })
     }
@@ -885,7 +962,7 @@ fn attribution_after_comma(
     let last_word = (v + 1..end)
         .take_while(|&k| pa.toks[k].kind == TokKind::Word)
         .count();
-    if v + 1 + last_word < end.saturating_sub(1) || last_word > 3 {
+    if v + 1 + last_word < end.saturating_sub(1) || last_word > 4 {
         return None;
     }
     let (c, first) = pa.subject_before(v)?;
@@ -961,6 +1038,31 @@ fn quote_ends_with_comma(span_text: &str) -> bool {
 }
 
 /// Rule 6: the registry actor or pronoun that opens the quotation's sentence.
+/// Where the clause after a fronted phrase at `from` starts (the token after its comma), when
+/// the sentence opens with one (`At the meeting of the Harbor Council, Roe …`, `Preceded at
+/// the lectern by Doe, the mayor, Roe …`), looking no further than `until`: the first comma
+/// followed by a capitalised word or a pronoun, not a place's that runs on to another comma.
+pub(super) fn fronted_phrase_end(pa: &Para, from: usize, until: usize) -> Option<usize> {
+    let fronted = pa.word(from).is_some_and(|w| {
+        lowered(w, opens_clause)
+            || (w.len() > 5
+                && (w.ends_with("ed") || w.ends_with("ing"))
+                && pa.word(from + 1).is_some_and(|x| !starts_upper(x)))
+    });
+    if !fronted {
+        return None;
+    }
+    (from + 1..until.min(from + 20))
+        .find(|&k| {
+            pa.is_punct(k, &[','])
+                && pa
+                    .word(k + 1)
+                    .is_some_and(|x| starts_upper(x) || is_person_pronoun(x))
+                && !name_then_comma(pa, k + 1)
+        })
+        .map(|c| c + 1)
+}
+
 pub(super) fn sentence_subject(
     pa: &Para,
     qt: usize,
@@ -976,20 +1078,10 @@ pub(super) fn sentence_subject(
     // (a fronted participle too: "Speaking at a town hall in Lisle, East Harbour, Roe went
     // after Doe": the comma before the subject is the one whose name runs on to a lower-case
     // word, not a place's that runs on to another comma)
-    if pa.word(from).is_some_and(|w| {
-        lowered(w, opens_clause)
-            || (w.len() > 5
-                && (w.ends_with("ed") || w.ends_with("ing"))
-                && pa.word(from + 1).is_some_and(|x| !starts_upper(x)))
-    }) && let Some(c) = (from + 1..qt.min(from + 20)).find(|&k| {
-        pa.is_punct(k, &[','])
-            && pa
-                .word(k + 1)
-                .is_some_and(|x| starts_upper(x) || is_person_pronoun(x))
-            && !name_then_comma(pa, k + 1)
-    }) && c + 1 < qt
+    if let Some(f) = fronted_phrase_end(pa, from, qt)
+        && f < qt
     {
-        from = c + 1;
+        from = f;
     }
     let mut depth = 0i32;
     for k in from..qt.min(from + 16) {
@@ -1024,8 +1116,12 @@ pub(super) fn sentence_subject(
             && (n.contains(' ')
                 || known.contains_key(&n)
                 || opens_with_a_verb(pa, from, k)
-                // "Mr. Roe tries to …": an honorific makes a surname a person's
-                || (first > 0 && pa.word(first - 1).is_some_and(is_honorific))
+                // "Mr. Roe tries to …", "President Roe released …": an honorific or a
+                // capitalised title makes a surname a person's
+                || (first > 0
+                    && pa
+                        .word(first - 1)
+                        .is_some_and(|x| is_honorific(x) || is_office_before_name(x)))
                 // "Band member Roe posted …": a lower-case descriptor before it that opens the
                 // sentence makes a surname a person's too
                 || (first > from

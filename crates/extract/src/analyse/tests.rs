@@ -1677,6 +1677,163 @@ fn an_organisation_is_no_one_s_he() {
 }
 
 #[test]
+fn a_copy_that_names_its_speaker_outranks_a_guess_from_the_context() {
+    // the pull quote opens a paragraph after Ada Roe's sentence; the attributed copy below
+    // names Orrin Vale
+    let q = run(&[
+        "Ada Roe spoke to the crowd on the quay on Monday.",
+        "\"The ferry will run again by spring, whatever the council decides.\"",
+        "The council meets in March.",
+        "\"The ferry will run again by spring, whatever the council decides,\" said Orrin Vale, the harbour master.",
+    ]);
+    assert_eq!(q[0].rule, Some("repeat: attributed copy"));
+    assert_eq!(q[0].speaker, named("Orrin Vale"));
+    assert_eq!(q[1].speaker, named("Orrin Vale"));
+    // copies that name different speakers leave the guess as it was
+    let q = run(&[
+        "Ada Roe spoke to the crowd on the quay on Monday.",
+        "\"The ferry will run again by spring, whatever the council decides.\"",
+        "\"The ferry will run again by spring, whatever the council decides,\" said Orrin Vale.",
+        "\"The ferry will run again by spring, whatever the council decides,\" said Ida Rusk.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ada Roe"));
+}
+
+#[test]
+fn a_title_of_office_makes_a_surname_a_persons_subject() {
+    let q = run(&[
+        "In Lisle, President Varga released a statement on Thursday night condemning \"what looks like a deliberate attack on the harbour.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Varga"), "{q:?}");
+    // a descriptor is no title of office: "Former" before a party names no one
+    let q = run(&[
+        "Former Republican candidate Ivo Penn told the Ledger: \"The harbour deserves better than this.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Ivo Penn"), "{q:?}");
+}
+
+#[test]
+fn the_white_house_speaks_as_an_office() {
+    let q = run(&[
+        "The White House says the closure of the quay was \"a sensible precaution for everyone who works there.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("White House"), "{q:?}");
+    // its press secretary speaks for himself
+    let q = run(&[
+        "White House Press Secretary Jon Doe said the closure was \"a sensible precaution for everyone who works there.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Jon Doe"), "{q:?}");
+    // the building is no speaker
+    let q = run(&[
+        "Roe's aside was that the crews who repainted the White House, whom Doe thanked, were \"well paid\" and rested.",
+    ]);
+    assert_ne!(q[0].speaker, named("White House"), "{q:?}");
+}
+
+#[test]
+fn an_attribution_after_the_second_of_two_joined_quotations_is_the_first_ones_too() {
+    let q = run(&[
+        "Levies are \"a tax on every sailor\" and \"a gift to the shipyards,\" Ida Rusk, the mayor of Lisle, proclaimed to a packed hall.",
+    ]);
+    assert_eq!(q[1].speaker, named("Ida Rusk"), "{q:?}");
+    assert_eq!(q[0].speaker, named("Ida Rusk"), "{q:?}");
+    // not across a sentence
+    let q = run(&[
+        "The paper called it \"a tax on every sailor.\" And \"a gift to the shipyards,\" Ida Rusk told the hall.",
+    ]);
+    assert_eq!(q[1].speaker, named("Ida Rusk"), "{q:?}");
+    assert_ne!(q[0].speaker, named("Ida Rusk"), "{q:?}");
+}
+
+#[test]
+fn a_closing_attribution_after_a_relative_clause_with_a_verb_of_speech_in_it() {
+    // `respond` after `would` reports nothing; the long descriptor still opens the clause
+    let q = run(&[
+        "The office wrote on Monday.",
+        "\"If the office finds more files, it will search them\" that would respond to requests from Clear Ledger, Harbor Department senior trial counsel Mara Lind Quist wrote in a court filing.",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Lind Quist"), "{q:?}");
+}
+
+#[test]
+fn a_name_before_a_noun_after_a_fronted_preposition_is_no_subject() {
+    let q = run(&[
+        "After the Lisle attacks, Roe released a new radio advertisement calling it \"dangerous\" that Doe \"has no plan to protect the harbour.\"",
+    ]);
+    assert_eq!(q[1].speaker, named("Roe"), "{q:?}");
+    // the outlet that reports stays the subject
+    let q = run(&["\"The quay will close on Friday,\" the Ledger reports."]);
+    assert_eq!(q[0].speaker, named("Ledger"), "{q:?}");
+}
+
+#[test]
+fn a_name_made_an_adjective_is_no_subject() {
+    let q = run(&[
+        "Jane Roe ran the yard for a decade.",
+        "Roe offered a Doe-style retort on the mogul's preferred mode of communication, tweeting at him, \"you are not just late, you are a liar and a whiner.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Jane Roe"), "{q:?}");
+}
+
+#[test]
+fn an_unnamed_source_opening_the_sentence_speaks_after_but_said() {
+    let q = run(&[
+        "A spokesman for Lisle Trust declined to address the audit specifically but said in a statement that \"the trust did not, at any time, treat the harbour differently.\"",
+    ]);
+    assert_eq!(
+        q[0].speaker,
+        Some(Speaker::Anonymous {
+            description: "A spokesman for Lisle Trust".into()
+        }),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn the_agent_of_a_participle_is_no_subject() {
+    let q = run(&[
+        "A letter from the Harbour Workers Union obtained by the Lisle Ledger warns that \"any further talks will go through our lawyers in the proper forum.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Harbour Workers Union"), "{q:?}");
+}
+
+#[test]
+fn a_sentence_after_a_fronted_participle_is_its_subjects() {
+    let q = run(&[
+        "Ivo Penn spoke at the rally on Monday.",
+        "Preceded at the lectern by Ada Roe, the harbour master and a critic of the levy, Penn launched into a lament for the \"countless sailors\" who are \"victims of a levy that never ends.\"",
+    ]);
+    assert_eq!(q[1].speaker, named("Ivo Penn"), "{q:?}");
+}
+
+#[test]
+fn a_colon_closing_a_paragraph_gives_the_floor_to_its_last_clauses_subject() {
+    let q = run(&[
+        "Ivo Penn was in the front row.",
+        "That is, when the panel gave in to the lure of sarcasm—and who can resist it!— Penn called them on it:",
+        "\"The questions asked tonight show why the sailors of this harbour do not trust the panel.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Ivo Penn"), "{q:?}");
+}
+
+#[test]
+fn a_subordinate_clause_after_a_quotation_has_its_own_subject() {
+    let q = run(&[
+        "Jon Sims, a teacher from Lisle, says the levy decided his vote.",
+        "Sims say he was \"kind of riding the fence\" until Ada Roe said she was backing the ferry plan.",
+    ]);
+    assert_ne!(q[0].speaker, named("Ada Roe"), "{q:?}");
+}
+
+#[test]
+fn a_three_word_name_before_an_appositive_that_holds_another_name() {
+    let q = run(&[
+        "Ana Maria Roe, the editor in chief of the harbour's official paper, The Lisle Ledger, said every mayor was \"both a builder and a politician.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Ana Maria Roe"), "{q:?}");
+}
+
+#[test]
 fn rule_a_name_between_dashes_describes_the_subject() {
     // the team in the apposition is neither the subject nor who "he" means
     for text in [
