@@ -295,6 +295,71 @@ fn page_inputs(
     }
 }
 
+/// The fingerprint of a print page (`print::Printer::build_selections`):
+/// `base` is what every print page reads besides the site (templates, style
+/// sheet, the day it is made); `digest` the fingerprint of the first page of
+/// the digest it prints, which covers the subject's card and the pictures
+/// drawn from all of its articles (the network); then the articles printed,
+/// each in full with its quotations, actors and topics as the document and
+/// its summary show them, and how many the digest holds.
+pub fn print_fingerprint(
+    base: u64,
+    digest: u64,
+    site: &Site,
+    cards: &Cards,
+    files: &HashMap<PathBuf, u64>,
+    articles: &[ArticleIdx],
+    total: usize,
+) -> u64 {
+    one(|h| {
+        (base, digest, total, articles.len()).hash(h);
+        for &i in articles {
+            let a = &site.articles[i];
+            cards.article[i].hash(h);
+            // A file the cache has no hash for never matches the last build.
+            match files.get(&a.file) {
+                Some(content) => content.hash(h),
+                None => never().hash(h),
+            }
+            (&a.file, &a.url, a.word_count).hash(h);
+            if let Some(u) = &a.updated {
+                date(u, h);
+            }
+            for &x in &a.actors {
+                cards.actor[x].hash(h);
+            }
+            0xffu8.hash(h);
+            for &t in &a.topics {
+                cards.topic[t].hash(h);
+            }
+            0xffu8.hash(h);
+            for q in &a.quotes {
+                q.text.hash(h);
+                kind(q.kind).hash(h);
+                speaker(site, q.speaker.as_ref(), h);
+                if let Some(Speaker::Actor(x)) = &q.speaker {
+                    cards.actor[*x].hash(h);
+                }
+                cards
+                    .quote
+                    .get(q.quotation)
+                    .copied()
+                    .unwrap_or(never())
+                    .hash(h);
+            }
+            0xffu8.hash(h);
+        }
+    })
+}
+
+/// A value no fingerprint of a past build holds.
+fn never() -> u64 {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    xxhash_rust::xxh3::xxh3_64(&now.as_nanos().to_le_bytes())
+}
+
 /// The hash of every entity's card: what lists of articles, actors, topics,
 /// quotations and outlets show of each.
 pub fn cards(site: &Site) -> Cards {

@@ -33,7 +33,7 @@ pub const DIR: &str = ".dossier-cache";
 
 /// The layout of the cache files. Raise it whenever what they hold changes
 /// shape (a field of `Processed`, say): old files are then discarded.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// The first bytes of every cache file.
 const MAGIC: &[u8; 8] = b"dossierC";
