@@ -67,8 +67,11 @@ pub struct CacheUse {
     pub articles: usize,
     /// Pages kept from the live output: not rendered again.
     pub pages: usize,
-    /// Whether the outputs beyond pages were kept as a whole.
+    /// Whether the feeds, sitemap, data and search index were kept as a
+    /// whole.
     pub extras: bool,
+    /// Print pages kept from the live output, and print pages in all.
+    pub print: (usize, usize),
 }
 
 /// Everything loaded, linked and ready to render: what `build`, `check`,
@@ -491,9 +494,9 @@ fn render_cached(
     );
     clock.report(timings);
     let (beyond, kept_extras, publish, beyond_elapsed) = beyond;
-    let (beyond, print) = match beyond {
+    let (beyond, (print, print_kept)) = match beyond {
         Ok(print) => (Ok(()), print),
-        Err(problems) => (Err(problems), HashMap::new()),
+        Err(problems) => (Err(problems), (HashMap::new(), 0)),
     };
     if !kept_extras {
         timings.add("extras publish (wall)", publish);
@@ -518,6 +521,7 @@ fn render_cached(
         articles: 0,
         pages: count - todo.len(),
         extras: kept_extras,
+        print: (print_kept, print.len()),
     };
     let state = cache::PageState {
         output: cached.output,
@@ -541,7 +545,7 @@ struct PrintInputs<'a> {
 
 /// The print pages of a cached build: each one whose fingerprint is the one
 /// the live output was made with is kept from it, the others are rendered.
-/// Returns every print page's fingerprint.
+/// Returns every print page's fingerprint and how many were kept.
 fn print_cached(
     config: &Config,
     theme: &Theme,
@@ -549,7 +553,7 @@ fn print_cached(
     renderer: &Renderer,
     staging: &Staging,
     inputs: &PrintInputs,
-) -> Result<HashMap<String, u64>, Diagnostics> {
+) -> Result<(HashMap<String, u64>, usize), Diagnostics> {
     use std::hash::{Hash, Hasher};
     let printer = crate::print::Printer::new(config, theme, site, renderer)?;
     let mut h = xxhash_rust::xxh3::Xxh3Default::default();
@@ -577,14 +581,17 @@ fn print_cached(
             (path, fingerprint)
         })
         .collect();
+    let kept = std::sync::atomic::AtomicUsize::new(0);
     let keep = |path: &str, _: &crate::print::Selection| {
         let same = inputs
             .last
             .is_some_and(|l| l.print.get(path) == fingerprints.get(path));
-        same && staging.keep(path)
+        let taken = same && staging.keep(path);
+        kept.fetch_add(usize::from(taken), Ordering::Relaxed);
+        taken
     };
     printer.write_pages_keeping(Some(staging), &keep)?;
-    Ok(fingerprints)
+    Ok((fingerprints, kept.into_inner()))
 }
 
 /// A value no build had before: the fingerprint input of pages rendered on
