@@ -68,27 +68,24 @@ fn build_and_compare(step: &str, root: &Path) -> String {
 /// The numbers of the cache line of a build's report: articles not
 /// analysed again, pages kept, pages in all.
 fn spared(printed: &str) -> (usize, usize, usize) {
+    let numbers = cache_line(printed);
+    (numbers[0], numbers[1], numbers[2])
+}
+
+/// The numbers of the cache line of a build's report, in order.
+fn cache_line(printed: &str) -> Vec<usize> {
     let line = printed
         .lines()
         .find(|l| l.starts_with("From the build cache:"))
         .unwrap_or_else(|| panic!("no cache line in {printed}"));
-    let numbers: Vec<usize> = line
-        .split(|c: char| !c.is_ascii_digit())
+    line.split(|c: char| !c.is_ascii_digit())
         .filter_map(|n| n.parse().ok())
-        .collect();
-    (numbers[0], numbers[1], numbers[2])
+        .collect()
 }
 
 /// The print pages of a build's cache line: kept, and in all.
 fn print_spared(printed: &str) -> (usize, usize) {
-    let line = printed
-        .lines()
-        .find(|l| l.starts_with("From the build cache:"))
-        .unwrap_or_else(|| panic!("no cache line in {printed}"));
-    let numbers: Vec<usize> = line
-        .split(|c: char| !c.is_ascii_digit())
-        .filter_map(|n| n.parse().ok())
-        .collect();
+    let numbers = cache_line(printed);
     (numbers[3], numbers[4])
 }
 

@@ -137,32 +137,13 @@ fn page_inputs(
         Page::NotFound => {}
         Page::Article(i) => {
             let a = &site.articles[i];
-            cards.article[i].hash(h);
-            files.get(&a.file).copied().unwrap_or(always).hash(h);
-            a.file.hash(h);
-            a.url.hash(h);
-            a.word_count.hash(h);
-            if let Some(u) = &a.updated {
-                date(u, h);
-            }
+            article_in_full(site, cards, files, i, always, h);
             for &x in &a.actors {
                 cards.actor_tag[x].hash(h);
             }
             0xffu8.hash(h);
             for &t in &a.topics {
                 cards.topic_tag[t].hash(h);
-            }
-            0xffu8.hash(h);
-            for q in &a.quotes {
-                q.text.hash(h);
-                kind(q.kind).hash(h);
-                speaker(site, q.speaker.as_ref(), h);
-                cards
-                    .quote
-                    .get(q.quotation)
-                    .copied()
-                    .unwrap_or(always)
-                    .hash(h);
             }
         }
         Page::Topics => {
@@ -315,16 +296,7 @@ pub fn print_fingerprint(
         (base, digest, total, articles.len()).hash(h);
         for &i in articles {
             let a = &site.articles[i];
-            cards.article[i].hash(h);
-            // A file the cache has no hash for never matches the last build.
-            match files.get(&a.file) {
-                Some(content) => content.hash(h),
-                None => never().hash(h),
-            }
-            (&a.file, &a.url, a.word_count).hash(h);
-            if let Some(u) = &a.updated {
-                date(u, h);
-            }
+            article_in_full(site, cards, files, i, never(), h);
             for &x in &a.actors {
                 cards.actor[x].hash(h);
             }
@@ -333,23 +305,47 @@ pub fn print_fingerprint(
                 cards.topic[t].hash(h);
             }
             0xffu8.hash(h);
+            // Who speaks, with their role and counts.
             for q in &a.quotes {
-                q.text.hash(h);
-                kind(q.kind).hash(h);
-                speaker(site, q.speaker.as_ref(), h);
                 if let Some(Speaker::Actor(x)) = &q.speaker {
                     cards.actor[*x].hash(h);
                 }
-                cards
-                    .quote
-                    .get(q.quotation)
-                    .copied()
-                    .unwrap_or(never())
-                    .hash(h);
             }
             0xffu8.hash(h);
         }
     })
+}
+
+/// What an article's own page and a print page take of it: its card, its
+/// file's bytes (the body), and its quotations as it reports them. `missing`
+/// stands for what the cache does not know.
+fn article_in_full(
+    site: &Site,
+    cards: &Cards,
+    files: &HashMap<PathBuf, u64>,
+    i: ArticleIdx,
+    missing: u64,
+    h: &mut Fingerprinter,
+) {
+    let a = &site.articles[i];
+    cards.article[i].hash(h);
+    files.get(&a.file).copied().unwrap_or(missing).hash(h);
+    (&a.file, &a.url, a.word_count).hash(h);
+    if let Some(u) = &a.updated {
+        date(u, h);
+    }
+    for q in &a.quotes {
+        q.text.hash(h);
+        kind(q.kind).hash(h);
+        speaker(site, q.speaker.as_ref(), h);
+        cards
+            .quote
+            .get(q.quotation)
+            .copied()
+            .unwrap_or(missing)
+            .hash(h);
+    }
+    0xffu8.hash(h);
 }
 
 /// A value no fingerprint of a past build holds.
