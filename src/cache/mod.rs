@@ -7,11 +7,12 @@
 //! - `articles`: each article as reading and analysing it left it
 //!   ([`Processed`]), keyed by its path and the hash of its bytes, each entry
 //!   with its own checksum (a bad entry is processed again, never trusted);
-//! - `pages`: the fingerprint of every page of the last build (see [`deps`]),
-//!   the fingerprint of the outputs beyond pages and the files they made,
+//! - `pages`: the fingerprint of every page and every print page of the last
+//!   build (see [`deps`]), the fingerprint of the feeds, sitemap, data and
+//!   search index (kept or made again as a whole) and the files they made,
 //!   and which output generation (the hash of its manifest) they describe.
-//!   A page whose fingerprint is unchanged is taken from the live output
-//!   instead of being rendered (`output::Staging::keep`).
+//!   A page or print page whose fingerprint is unchanged is taken from the
+//!   live output instead of being rendered (`output::Staging::keep`).
 //!
 //! Both start with a header: the cache format, the dossier version and
 //! the [`setup_key`] (site.yaml and what overrides it). Any difference, or a
