@@ -67,8 +67,11 @@ pub struct CacheUse {
     pub articles: usize,
     /// Pages kept from the live output: not rendered again.
     pub pages: usize,
-    /// Whether the outputs beyond pages were kept as a whole.
+    /// Whether the feeds, sitemap, data and search index were kept as a
+    /// whole.
     pub extras: bool,
+    /// Print pages kept from the live output, and print pages in all.
+    pub print: (usize, usize),
 }
 
 /// Everything loaded, linked and ready to render: what `build`, `check`,
@@ -461,6 +464,12 @@ fn render_cached(
     timings.add("keep pages", t.elapsed());
     let extras = extras_fingerprint(theme, site, cached.hashes);
     let clock = StageClock::default();
+    let print_inputs = PrintInputs {
+        deps: &inputs,
+        cards: &cards,
+        last: last.as_ref(),
+        base: extras_fingerprint(theme, site, &HashMap::new()),
+    };
     let (errors, beyond) = rayon::join(
         || render_pages(config, site, &renderer, &todo, Some(staging), None, &clock),
         || {
@@ -469,38 +478,42 @@ fn render_cached(
                 l.extras == extras && l.extra_files.par_iter().all(|f| staging.keep(f))
             });
             let mut publish = Duration::ZERO;
-            let result = if kept {
+            let published = if kept {
                 Ok(())
             } else {
-                // As `outputs_beyond_pages`, with the time of each part.
                 let t = Instant::now();
                 let published = extra_outputs(config, site, &renderer, Some(staging));
                 publish = t.elapsed();
-                published.and_then(|()| {
-                    crate::print::write_pages(config, theme, site, &renderer, Some(staging))
-                })
+                published
             };
-            (result, kept, publish, start.elapsed())
+            let printed = published.and_then(|()| {
+                print_cached(config, theme, site, &renderer, staging, &print_inputs)
+            });
+            (printed, kept, publish, start.elapsed())
         },
     );
     clock.report(timings);
     let (beyond, kept_extras, publish, beyond_elapsed) = beyond;
+    let (beyond, (print, print_kept)) = match beyond {
+        Ok(print) => (Ok(()), print),
+        Err(problems) => (Err(problems), (HashMap::new(), 0)),
+    };
     if !kept_extras {
         timings.add("extras publish (wall)", publish);
-        timings.add(
-            "extras print (wall)",
-            beyond_elapsed.saturating_sub(publish),
-        );
     }
+    timings.add(
+        "extras print (wall)",
+        beyond_elapsed.saturating_sub(publish),
+    );
     timings.add("extras (wall)", beyond_elapsed);
     timings.add("render+write (wall)", start.elapsed());
     let pages: HashMap<String, u64> = plan.into_iter().map(|p| (p.path, p.fingerprint)).collect();
-    // What is recorded before the theme's files and is no page: the outputs
-    // beyond pages.
+    // What is recorded before the theme's files and is neither a page nor a
+    // print page: the outputs of `publish`.
     let extra_files: Vec<String> = staging
         .recorded()
         .into_iter()
-        .filter(|f| !pages.contains_key(f))
+        .filter(|f| !pages.contains_key(f) && !print.contains_key(f))
         .collect();
     finish(errors, beyond, theme, Some(staging))?;
     let count = pages.len();
@@ -508,6 +521,7 @@ fn render_cached(
         articles: 0,
         pages: count - todo.len(),
         extras: kept_extras,
+        print: (print_kept, print.len()),
     };
     let state = cache::PageState {
         output: cached.output,
@@ -515,8 +529,69 @@ fn render_cached(
         pages,
         extras,
         extra_files,
+        print,
     };
     Ok((count, state, spared))
+}
+
+/// What a cached build's print pages are fingerprinted with.
+struct PrintInputs<'a> {
+    deps: &'a cache::deps::Inputs<'a>,
+    cards: &'a cache::deps::Cards,
+    last: Option<&'a cache::PageState>,
+    /// What every print page reads besides the site and its style sheet.
+    base: u64,
+}
+
+/// The print pages of a cached build: each one whose fingerprint is the one
+/// the live output was made with is kept from it, the others are rendered.
+/// Returns every print page's fingerprint and how many were kept.
+fn print_cached(
+    config: &Config,
+    theme: &Theme,
+    site: &Site,
+    renderer: &Renderer,
+    staging: &Staging,
+    inputs: &PrintInputs,
+) -> Result<(HashMap<String, u64>, usize), Diagnostics> {
+    use std::hash::{Hash, Hasher};
+    let printer = crate::print::Printer::new(config, theme, site, renderer)?;
+    let mut h = xxhash_rust::xxh3::Xxh3Default::default();
+    (inputs.base, printer.style()).hash(&mut h);
+    let base = h.finish();
+    let fingerprints: HashMap<String, u64> = printer
+        .build_selections()
+        .into_par_iter()
+        .map(|(path, selection)| {
+            let digest = match selection.subject {
+                crate::print::Subject::Topic(t) => Page::Topic(t, 1),
+                crate::print::Subject::Actor(a) => Page::Actor(a, 1),
+                crate::print::Subject::All => Page::Home,
+            };
+            let digest = cache::deps::fingerprint(inputs.deps, site, inputs.cards, digest);
+            let fingerprint = cache::deps::print_fingerprint(
+                base,
+                digest.fingerprint,
+                site,
+                inputs.cards,
+                inputs.deps.files,
+                &selection.articles,
+                selection.total,
+            );
+            (path, fingerprint)
+        })
+        .collect();
+    let kept = std::sync::atomic::AtomicUsize::new(0);
+    let keep = |path: &str, _: &crate::print::Selection| {
+        let same = inputs
+            .last
+            .is_some_and(|l| l.print.get(path) == fingerprints.get(path));
+        let taken = same && staging.keep(path);
+        kept.fetch_add(usize::from(taken), Ordering::Relaxed);
+        taken
+    };
+    printer.write_pages_keeping(Some(staging), &keep)?;
+    Ok((fingerprints, kept.into_inner()))
 }
 
 /// A value no build had before: the fingerprint input of pages rendered on

@@ -68,15 +68,31 @@ fn build_and_compare(step: &str, root: &Path) -> String {
 /// The numbers of the cache line of a build's report: articles not
 /// analysed again, pages kept, pages in all.
 fn spared(printed: &str) -> (usize, usize, usize) {
+    let numbers = cache_line(printed);
+    (numbers[0], numbers[1], numbers[2])
+}
+
+/// The numbers of the cache line of a build's report, in order.
+fn cache_line(printed: &str) -> Vec<usize> {
     let line = printed
         .lines()
         .find(|l| l.starts_with("From the build cache:"))
         .unwrap_or_else(|| panic!("no cache line in {printed}"));
-    let numbers: Vec<usize> = line
-        .split(|c: char| !c.is_ascii_digit())
+    line.split(|c: char| !c.is_ascii_digit())
         .filter_map(|n| n.parse().ok())
-        .collect();
-    (numbers[0], numbers[1], numbers[2])
+        .collect()
+}
+
+/// The print pages of a build's cache line: kept, and in all.
+fn print_spared(printed: &str) -> (usize, usize) {
+    let numbers = cache_line(printed);
+    (numbers[3], numbers[4])
+}
+
+/// A file of the site at `root`'s `public/`.
+fn output_file(root: &Path, rel: &str) -> String {
+    std::fs::read_to_string(root.join("public").join(rel))
+        .unwrap_or_else(|e| panic!("no {rel} in the output: {e}"))
 }
 
 fn edit(path: &Path, from: &str, to: &str) {
@@ -96,7 +112,9 @@ fn cached_builds_equal_clean_builds_after_every_kind_of_edit() {
     let (articles, kept, pages) = spared(&printed);
     assert_eq!(articles, 5, "{printed}");
     assert_eq!(kept + ALWAYS_RENDERED, pages, "{printed}");
-    assert!(printed.contains("feeds, data, search and print pages unchanged"));
+    assert!(printed.contains("feeds, sitemap, data and search unchanged"));
+    let (kept, all) = print_spared(&printed);
+    assert!(all > 0 && kept == all, "{printed}");
 
     let a = root.join(EDITED);
     edit(
@@ -111,6 +129,29 @@ fn cached_builds_equal_clean_builds_after_every_kind_of_edit() {
         kept * 2 > pages,
         "a body edit rendered most pages: {printed}"
     );
+    // The edited article is printed in the print pages of its actors and
+    // topics, and only there.
+    let (kept, all) = print_spared(&printed);
+    assert!(0 < kept && kept < all, "{printed}");
+
+    // The first paragraph is the article's summary in the feeds.
+    let feed = output_file(root, "atom.xml");
+    edit(
+        &a,
+        "The US Secretary of State John Kerry is meeting",
+        "US Secretary of State John Kerry met",
+    );
+    build_and_compare("summary edit", root);
+    let edited_feed = output_file(root, "atom.xml");
+    assert_ne!(
+        feed, edited_feed,
+        "the summary edit left the feed as it was"
+    );
+    assert!(edited_feed.contains("US Secretary of State John Kerry met"));
+
+    let lavrov = "print/actors/sergei-lavrov/index.html";
+    let print_before = output_file(root, lavrov);
+    let data_before = output_file(root, "data/articles.json");
 
     let text = std::fs::read_to_string(&a).unwrap();
     write(
@@ -120,6 +161,13 @@ fn cached_builds_equal_clean_builds_after_every_kind_of_edit() {
         ),
     );
     build_and_compare("quotation added", root);
+    let print_after = output_file(root, lavrov);
+    assert_ne!(
+        print_before, print_after,
+        "the new quotation is not printed"
+    );
+    assert!(print_after.contains("until the guns fall silent"));
+    assert_ne!(data_before, output_file(root, "data/articles.json"));
 
     write(
         &root.join("content/new-round.md"),

@@ -137,32 +137,13 @@ fn page_inputs(
         Page::NotFound => {}
         Page::Article(i) => {
             let a = &site.articles[i];
-            cards.article[i].hash(h);
-            files.get(&a.file).copied().unwrap_or(always).hash(h);
-            a.file.hash(h);
-            a.url.hash(h);
-            a.word_count.hash(h);
-            if let Some(u) = &a.updated {
-                date(u, h);
-            }
+            article_in_full(site, cards, files, i, always, h);
             for &x in &a.actors {
                 cards.actor_tag[x].hash(h);
             }
             0xffu8.hash(h);
             for &t in &a.topics {
                 cards.topic_tag[t].hash(h);
-            }
-            0xffu8.hash(h);
-            for q in &a.quotes {
-                q.text.hash(h);
-                kind(q.kind).hash(h);
-                speaker(site, q.speaker.as_ref(), h);
-                cards
-                    .quote
-                    .get(q.quotation)
-                    .copied()
-                    .unwrap_or(always)
-                    .hash(h);
             }
         }
         Page::Topics => {
@@ -293,6 +274,86 @@ fn page_inputs(
         #[allow(unreachable_patterns)]
         _ => always.hash(h),
     }
+}
+
+/// The fingerprint of a print page (`print::Printer::build_selections`):
+/// `base` is what every print page reads besides the site (templates, style
+/// sheet, the day it is made); `digest` the fingerprint of the first page of
+/// the digest it prints, which covers the subject's card and the pictures
+/// drawn from all of its articles (the network); then the articles printed,
+/// each in full with its quotations, actors and topics as the document and
+/// its summary show them, and how many the digest holds.
+pub fn print_fingerprint(
+    base: u64,
+    digest: u64,
+    site: &Site,
+    cards: &Cards,
+    files: &HashMap<PathBuf, u64>,
+    articles: &[ArticleIdx],
+    total: usize,
+) -> u64 {
+    one(|h| {
+        (base, digest, total, articles.len()).hash(h);
+        for &i in articles {
+            let a = &site.articles[i];
+            article_in_full(site, cards, files, i, never(), h);
+            for &x in &a.actors {
+                cards.actor[x].hash(h);
+            }
+            0xffu8.hash(h);
+            for &t in &a.topics {
+                cards.topic[t].hash(h);
+            }
+            0xffu8.hash(h);
+            // Who speaks, with their role and counts.
+            for q in &a.quotes {
+                if let Some(Speaker::Actor(x)) = &q.speaker {
+                    cards.actor[*x].hash(h);
+                }
+            }
+            0xffu8.hash(h);
+        }
+    })
+}
+
+/// What an article's own page and a print page take of it: its card, its
+/// file's bytes (the body), and its quotations as it reports them. `missing`
+/// stands for what the cache does not know.
+fn article_in_full(
+    site: &Site,
+    cards: &Cards,
+    files: &HashMap<PathBuf, u64>,
+    i: ArticleIdx,
+    missing: u64,
+    h: &mut Fingerprinter,
+) {
+    let a = &site.articles[i];
+    cards.article[i].hash(h);
+    files.get(&a.file).copied().unwrap_or(missing).hash(h);
+    (&a.file, &a.url, a.word_count).hash(h);
+    if let Some(u) = &a.updated {
+        date(u, h);
+    }
+    for q in &a.quotes {
+        q.text.hash(h);
+        kind(q.kind).hash(h);
+        speaker(site, q.speaker.as_ref(), h);
+        cards
+            .quote
+            .get(q.quotation)
+            .copied()
+            .unwrap_or(missing)
+            .hash(h);
+    }
+    0xffu8.hash(h);
+}
+
+/// A value no fingerprint of a past build holds.
+fn never() -> u64 {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    xxhash_rust::xxh3::xxh3_64(&now.as_nanos().to_le_bytes())
 }
 
 /// The hash of every entity's card: what lists of articles, actors, topics,

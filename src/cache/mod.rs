@@ -7,11 +7,12 @@
 //! - `articles`: each article as reading and analysing it left it
 //!   ([`Processed`]), keyed by its path and the hash of its bytes, each entry
 //!   with its own checksum (a bad entry is processed again, never trusted);
-//! - `pages`: the fingerprint of every page of the last build (see [`deps`]),
-//!   the fingerprint of the outputs beyond pages and the files they made,
+//! - `pages`: the fingerprint of every page and every print page of the last
+//!   build (see [`deps`]), the fingerprint of the feeds, sitemap, data and
+//!   search index (kept or made again as a whole) and the files they made,
 //!   and which output generation (the hash of its manifest) they describe.
-//!   A page whose fingerprint is unchanged is taken from the live output
-//!   instead of being rendered (`output::Staging::keep`).
+//!   A page or print page whose fingerprint is unchanged is taken from the
+//!   live output instead of being rendered (`output::Staging::keep`).
 //!
 //! Both start with a header: the cache format, the dossier version and
 //! the [`setup_key`] (site.yaml and what overrides it). Any difference, or a
@@ -33,7 +34,7 @@ pub const DIR: &str = ".dossier-cache";
 
 /// The layout of the cache files. Raise it whenever what they hold changes
 /// shape (a field of `Processed`, say): old files are then discarded.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// The first bytes of every cache file.
 const MAGIC: &[u8; 8] = b"dossierC";

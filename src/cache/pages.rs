@@ -24,6 +24,9 @@ pub struct PageState {
     /// sitemap, data, search, print) read, and the files they made.
     pub extras: u64,
     pub extra_files: Vec<String>,
+    /// Each print page's output path and fingerprint
+    /// (`deps::print_fingerprint`): kept one by one, like pages.
+    pub print: HashMap<String, u64>,
 }
 
 impl PageState {

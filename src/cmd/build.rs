@@ -62,13 +62,15 @@ pub fn run(args: &BuildArgs, out: &Reporter) -> bool {
             ));
             if let Some(spared) = report.cached {
                 out.info(format!(
-                    "From the build cache: {} article{} not analysed again, {} of {} pages not rendered again{}.",
+                    "From the build cache: {} article{} not analysed again, {} of {} pages and {} of {} print pages not rendered again{}.",
                     spared.articles,
                     plural(spared.articles),
                     spared.pages,
                     report.pages,
+                    spared.print.0,
+                    spared.print.1,
                     if spared.extras {
-                        ", feeds, data, search and print pages unchanged"
+                        ", feeds, sitemap, data and search unchanged"
                     } else {
                         ""
                     }

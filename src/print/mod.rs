@@ -386,6 +386,11 @@ impl<'a> Printer<'a> {
     /// latest `BUILD_LATEST` articles of the digest (the cover says so, and
     /// how to print another period with `dossier print`).
     pub fn write_pages(&self, staging: Option<&Staging>) -> Result<usize, Diagnostics> {
+        self.write_pages_keeping(staging, &|_, _| false)
+    }
+
+    /// The build's print pages: each one's output path and selection.
+    pub fn build_selections(&self) -> Vec<(String, Selection)> {
         let limit = BUILD_LATEST;
         let mut selections: Vec<(String, Selection)> = Vec::new();
         for (t, topic) in self.site.topics.iter_enumerated() {
@@ -408,9 +413,30 @@ impl<'a> Printer<'a> {
                 selections.push((routes::index_file(&routes::print_actor(&actor.id)), s));
             }
         }
+        selections
+    }
+
+    /// The style sheet every document inlines (a cached build's print
+    /// pages depend on it).
+    pub fn style(&self) -> &str {
+        &self.style
+    }
+
+    /// [`Printer::write_pages`], rendering only the pages `keep` does not
+    /// take: a cached build takes those whose inputs did not change from
+    /// the live output (`keep` returns true when it did).
+    pub fn write_pages_keeping(
+        &self,
+        staging: Option<&Staging>,
+        keep: &(dyn Fn(&str, &Selection) -> bool + Sync),
+    ) -> Result<usize, Diagnostics> {
+        let selections = self.build_selections();
         let errors: Vec<Diagnostic> = selections
             .par_iter()
             .filter_map(|(path, selection)| {
+                if keep(path, selection) {
+                    return None;
+                }
                 let html = match self.render(selection, false) {
                     Ok(html) => html,
                     Err(d) => return Some(d),
