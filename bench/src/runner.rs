@@ -337,11 +337,54 @@ pub fn resolve_dossier(opts: &RunOptions) -> Result<PathBuf> {
     Ok(bin)
 }
 
+/// Folders that `clean` set aside, removed when the whole run is over.
+static SET_ASIDE: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// The name of the folder, beside what is cleaned, that holds it until the
+/// end of the run.
+const SET_ASIDE_DIR: &str = ".bench-set-aside";
+
+/// Make way for a clean build: move the last output (and caches) aside
+/// rather than delete it. Deleting tens of thousands of files just before a
+/// timed run charges the next run for them: a file system may skip the
+/// inodes freed in the last minutes when it allocates new ones (ext4 without
+/// a journal does, for up to five minutes), which then costs every file the
+/// run creates, and costs most the tool that creates most. What was set
+/// aside is deleted by [`empty_set_aside`] once nothing is timed any more.
 fn clean(path: &Path) {
-    if path.is_dir() {
+    if !path.exists() && !path.is_symlink() {
+        return;
+    }
+    let aside = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .join(SET_ASIDE_DIR);
+    let mut list = SET_ASIDE.lock().unwrap_or_else(|e| e.into_inner());
+    let target = aside.join(format!("{}-{}", std::process::id(), list.len()));
+    let moved = std::fs::create_dir_all(&aside).is_ok() && std::fs::rename(path, &target).is_ok();
+    if moved {
+        list.push(target);
+    } else if path.is_dir() {
         let _ = std::fs::remove_dir_all(path);
-    } else if path.exists() {
+    } else {
         let _ = std::fs::remove_file(path);
+    }
+}
+
+/// Delete what `clean` set aside during the run.
+fn empty_set_aside() {
+    let mut list = SET_ASIDE.lock().unwrap_or_else(|e| e.into_inner());
+    for path in list.drain(..) {
+        if path.is_dir() {
+            let _ = std::fs::remove_dir_all(&path);
+        } else {
+            let _ = std::fs::remove_file(&path);
+        }
+        if let Some(parent) = path.parent() {
+            // Only succeeds once the folder is empty.
+            let _ = std::fs::remove_dir(parent);
+        }
     }
 }
 
@@ -720,6 +763,7 @@ pub fn run(opts: &RunOptions) -> Result<Report> {
             ratio_memory,
         });
     }
+    empty_set_aside();
     Ok(Report {
         seed: opts.seed,
         runs: opts.runs,

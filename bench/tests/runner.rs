@@ -21,6 +21,8 @@ echo "dossier $*" >> "$LOG"
 [ "$1" = build ] && [ "$2" = --root ] || { echo "bad args: $*" >&2; exit 64; }
 test -f "$3/site.yaml" || { echo "no site.yaml in $3" >&2; exit 65; }
 n=$(find "$3/content" -name '*.md' -o -name '*.txt' | wc -l)
+[ -e "$3/public" ] && echo "kept" >> "$LOG.outputs" || echo "clean" >> "$LOG.outputs"
+ls "$3/.bench-set-aside" 2>/dev/null | wc -l | tr -d ' ' >> "$LOG.aside"
 mkdir -p "$3/public/articles"
 echo "<html>$n</html>" > "$3/public/index.html"
 echo a > "$3/public/articles/a.html"
@@ -126,6 +128,28 @@ fn small_run_against_stubs() {
     // The stub saw 50 articles.
     let index = fs::read_to_string(corpus.join("public/index.html")).unwrap();
     assert_eq!(index.trim(), "<html>50</html>");
+
+    // Each clean build found no output, the last ones having been set aside
+    // (not deleted: deleting just before a timed run charges it for the
+    // deletion), and nothing set aside is left once the run is over.
+    let outputs = fs::read_to_string(log.with_extension("outputs")).unwrap();
+    assert_eq!(
+        outputs.lines().collect::<Vec<_>>(),
+        ["clean", "clean", "kept", "kept"],
+        "clean builds, then the cached ones into the last output"
+    );
+    let aside: Vec<usize> = fs::read_to_string(log.with_extension("aside"))
+        .unwrap()
+        .lines()
+        .map(|l| l.parse().unwrap())
+        .collect();
+    assert!(
+        aside[1] > aside[0],
+        "the first output was set aside: {aside:?}"
+    );
+    assert!(!corpus.join(".bench-set-aside").exists());
+    assert!(work.join("hugo-50-seed42/public").exists());
+    assert!(!work.join("hugo-50-seed42/.bench-set-aside").exists());
 
     // A second run reuses the cached corpus.
     let (code, j, _) = run_json(&args, &log);
