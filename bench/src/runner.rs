@@ -372,19 +372,18 @@ fn clean(path: &Path) {
     }
 }
 
-/// Delete what `clean` set aside during the run.
+/// Delete what `clean` set aside during the run, and whatever an earlier
+/// run that was cut short left in the same folders.
 fn empty_set_aside() {
     let mut list = SET_ASIDE.lock().unwrap_or_else(|e| e.into_inner());
-    for path in list.drain(..) {
-        if path.is_dir() {
-            let _ = std::fs::remove_dir_all(&path);
-        } else {
-            let _ = std::fs::remove_file(&path);
-        }
-        if let Some(parent) = path.parent() {
-            // Only succeeds once the folder is empty.
-            let _ = std::fs::remove_dir(parent);
-        }
+    let mut folders: Vec<PathBuf> = list
+        .drain(..)
+        .filter_map(|p| p.parent().map(Path::to_path_buf))
+        .collect();
+    folders.sort();
+    folders.dedup();
+    for folder in folders {
+        let _ = std::fs::remove_dir_all(folder);
     }
 }
 
