@@ -85,24 +85,23 @@ impl Articles {
 
     /// Write `entries` as the cache of a site of this `setup`.
     pub fn write(dir: &Path, setup: u64, entries: &[Entry<'_>]) -> std::io::Result<()> {
-        let size: usize = entries
-            .iter()
-            .map(|e| e.path.as_os_str().len() + e.payload.len() + 32)
-            .sum();
-        let mut out = super::header(setup);
-        out.reserve(size);
-        for e in entries {
-            let key = e.path.as_os_str().as_encoded_bytes();
-            let content = e.content.to_le_bytes();
-            out.extend_from_slice(&(key.len() as u32).to_le_bytes());
-            out.extend_from_slice(key);
-            out.extend_from_slice(&content);
-            out.extend_from_slice(&(e.payload.len() as u32).to_le_bytes());
-            out.extend_from_slice(&e.payload);
-            let sum = super::checksum(&[key, &content, &e.payload]);
-            out.extend_from_slice(&sum.to_le_bytes());
-        }
-        super::write_atomically(&dir.join(FILE), &out)
+        // Streamed: the payloads are tens of megabytes at 10,000 articles,
+        // held once already.
+        super::write_atomically_with(&dir.join(FILE), |out| {
+            out.write_all(&super::header(setup))?;
+            for e in entries {
+                let key = e.path.as_os_str().as_encoded_bytes();
+                let content = e.content.to_le_bytes();
+                out.write_all(&(key.len() as u32).to_le_bytes())?;
+                out.write_all(key)?;
+                out.write_all(&content)?;
+                out.write_all(&(e.payload.len() as u32).to_le_bytes())?;
+                out.write_all(&e.payload)?;
+                let sum = super::checksum(&[key, &content, &e.payload]);
+                out.write_all(&sum.to_le_bytes())?;
+            }
+            Ok(())
+        })
     }
 }
 
