@@ -214,7 +214,11 @@ mod tests {
     #[test]
     fn letters_rule_out_only_what_normalising_would() {
         let pairs = [
-            ("“We will win,” she said — again…", "we will WIN she said again", true),
+            (
+                "“We will win,” she said — again…",
+                "we will WIN she said again",
+                true,
+            ),
             ("It’s «done»", "Its done", true),
             ("We will win", "We will lose", false),
             ("We will win", "We will win too", false),
@@ -228,7 +232,10 @@ mod tests {
         }
         // Characters that Unicode normalisation may turn into letters are left to it.
         assert_eq!(letters_of("the ﬁrst ™"), None);
-        assert!(may_be_copies(&letters_of("the ﬁrst"), &letters_of("the first")));
+        assert!(may_be_copies(
+            &letters_of("the ﬁrst"),
+            &letters_of("the first")
+        ));
         assert_eq!(crate::normalise("the ﬁrst"), crate::normalise("the first"));
     }
 }
