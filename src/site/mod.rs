@@ -22,6 +22,7 @@ use typed_index_collections::TiVec;
 use crate::config::ActorKind;
 use crate::content::Listed;
 pub use crate::extract::QuoteKind;
+pub use dossier_extract::Attribution;
 pub use link::{LinkIndex, link, link_indexed, ranked};
 pub use processed::Processed;
 pub use relink::relink;
@@ -143,7 +144,10 @@ pub struct ArticleQuote {
     pub quotation: QuotationIdx,
     pub text: Arc<str>,
     pub kind: QuoteKind,
+    /// The speaker this article gives it, which may not be its quotation's.
     pub speaker: Option<Speaker>,
+    /// How the article gives that speaker (see `dossier_extract::Attribution`).
+    pub attribution: Option<Attribution>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

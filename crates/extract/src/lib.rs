@@ -17,7 +17,7 @@ mod scan;
 mod text;
 mod words;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use analyse::{analyse, analyse_titled};
 pub use group::{
@@ -145,6 +145,41 @@ pub struct Quote {
     pub closed: bool,
     /// Which rule of the sieve found the speaker (for debugging and reports).
     pub rule: Option<&'static str>,
+}
+
+/// How an article gives a quotation its speaker: whether it says who spoke where it quotes
+/// the words, or leaves it to be read from the text around them. Stronger first, so the
+/// least of several is the one to trust.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attribution {
+    /// The article attributes the words itself: a reporting verb and its subject (`"Q," Roe
+    /// said`, `he said`), `according to`, a name and a colon, a quoted-as-saying, or another
+    /// copy of the same words in the article that does.
+    Stated,
+    /// The article leaves the speaker to the context: the previous quotation's speaker, the
+    /// person it last made the subject, the subject of the quotation's sentence, or a later
+    /// copy's speaker given to a headline's words.
+    Inferred,
+}
+
+/// Rules that find a speaker in the context around a quotation rather than in an attribution
+/// of its own: the previous quotation's speaker, the last subject, the sentence's subject.
+pub(crate) const CONTEXT_RULES: [&str; 3] =
+    ["continuation", "continuation: subject", "sentence-subject"];
+
+impl Quote {
+    /// How the article gives this quotation its speaker; None when it has none.
+    pub fn attribution(&self) -> Option<Attribution> {
+        self.speaker.as_ref()?;
+        Some(match self.rule {
+            // (a headline's copy given a later copy's speaker is read from the context too)
+            Some(rule) if CONTEXT_RULES.contains(&rule) || rule == "repeat" => {
+                Attribution::Inferred
+            }
+            _ => Attribution::Stated,
+        })
+    }
 }
 
 /// A speaker found in the article that the registry does not list.

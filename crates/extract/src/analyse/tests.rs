@@ -1,5 +1,5 @@
 use super::*;
-use crate::{ActorDef, TopicDef};
+use crate::{ActorDef, Attribution, TopicDef};
 
 fn reg() -> Lexicon {
     let p = |id: &str, name: &str, aliases: &[&str], role: Option<&str>| ActorDef {
@@ -140,6 +140,24 @@ fn rule_continuation() {
         "\"We thank the crews who worked all night.\"",
     ]);
     assert_eq!(q[1].speaker, None);
+}
+
+#[test]
+fn attribution_says_whether_the_article_names_the_speaker_there() {
+    let q = run(&[
+        "\"We will rebuild the bridge,\" Brecht said. \"It will take two years to finish.\"",
+        "Brecht met Okonkwo on Tuesday.",
+        "\"The talks were long but useful,\" he said.",
+        "Nobody expected the \"sudden\" change.",
+    ]);
+    // an attribution of its own, a pronoun's included
+    assert_eq!(q[0].attribution(), Some(Attribution::Stated));
+    assert_eq!(q[2].attribution(), Some(Attribution::Stated));
+    // the previous quotation's speaker, read from the context
+    assert_eq!(q[1].attribution(), Some(Attribution::Inferred));
+    // no speaker, no attribution
+    assert_eq!(q[3].speaker, None);
+    assert_eq!(q[3].attribution(), None);
 }
 
 #[test]
