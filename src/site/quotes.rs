@@ -100,7 +100,7 @@ pub fn refs_of<'a>(
             text: p.text,
             key: p.key,
             speaker: speaker_key(p.speaker.as_ref(), actors),
-            attribution: p.attribution.unwrap_or(Attribution::Stated),
+            attribution: p.attribution.unwrap_or(Attribution::Explicit),
             // In time, then by slug: ids do not depend on the order files were read in.
             at: Occurrence {
                 time: p.date.timestamp(),
@@ -140,7 +140,7 @@ pub fn vote_of(quote: &ArticleQuote) -> Vote {
 fn vote(speaker: Option<&Speaker>, attribution: Option<Attribution>) -> Vote {
     Some((
         actor_of(speaker)?,
-        attribution.unwrap_or(Attribution::Stated),
+        attribution.unwrap_or(Attribution::Explicit),
     ))
 }
 
@@ -157,7 +157,7 @@ fn speaker_of(members: &[Pending]) -> Option<Speaker> {
         .min_by_key(|m| {
             (
                 !matches!(m.speaker, Some(Speaker::Actor(_))),
-                m.attribution.unwrap_or(Attribution::Stated),
+                m.attribution.unwrap_or(Attribution::Explicit),
             )
         })
         .and_then(|m| m.speaker.clone())

@@ -471,7 +471,7 @@ mod tests {
                 text: i.0,
                 key,
                 speaker: i.1,
-                attribution: Attribution::Stated,
+                attribution: Attribution::Explicit,
                 at: Occurrence {
                     time: 0,
                     article: i.2,
@@ -621,7 +621,7 @@ mod tests {
                 text: "extremely careless",
                 key,
                 speaker,
-                attribution: Attribution::Stated,
+                attribution: Attribution::Explicit,
                 at: Occurrence {
                     time: i as i64,
                     article: "a",
@@ -638,7 +638,7 @@ mod tests {
     }
 
     #[test]
-    fn a_stated_speaker_outranks_speakers_read_from_the_context() {
+    fn a_named_speaker_outranks_speakers_read_from_the_context() {
         // Two articles carry the words after another speaker's quotation (and so give them
         // that speaker), one says who spoke them.
         let keys = [
@@ -648,7 +648,7 @@ mod tests {
         ];
         let votes = [
             (Some("lavrov"), Attribution::Inferred),
-            (Some("kerry"), Attribution::Stated),
+            (Some("kerry"), Attribution::Explicit),
             (Some("lavrov"), Attribution::Inferred),
         ];
         let items: Vec<QuoteRef> = keys

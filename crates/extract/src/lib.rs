@@ -145,21 +145,25 @@ pub struct Quote {
     pub closed: bool,
     /// Which rule of the sieve found the speaker (for debugging and reports).
     pub rule: Option<&'static str>,
+    /// The speaker was read from the text around a rule's attribution rather than named
+    /// there: a pronoun's antecedent (`he said`), or the source of the quotation this one is
+    /// joined to when that one's was (see [`Quote::attribution`]).
+    pub(crate) inferred: bool,
 }
 
-/// How an article gives a quotation its speaker: whether it says who spoke where it quotes
-/// the words, or leaves it to be read from the text around them. Stronger first, so the
-/// least of several is the one to trust.
+/// How an article gives a quotation its speaker: whether it names who spoke where it quotes
+/// the words, or leaves the reader to work it out from the text around them. Stronger first,
+/// so the least of several is the one to trust.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Attribution {
-    /// The article attributes the words itself: a reporting verb and its subject (`"Q," Roe
-    /// said`, `he said`), `according to`, a name and a colon, a quoted-as-saying, or another
-    /// copy of the same words in the article that does.
-    Stated,
-    /// The article leaves the speaker to the context: the previous quotation's speaker, the
-    /// person it last made the subject, the subject of the quotation's sentence, or a later
-    /// copy's speaker given to a headline's words.
+    /// The article names the speaker in the quotation's own attribution: `"Q," Roe said`,
+    /// `according to the ministry`, `Roe: "Q"`, `the finance minister told reporters`, an
+    /// unnamed source as described, or another copy of the same words in the article that does.
+    Explicit,
+    /// The speaker is read from the context: a pronoun's antecedent (`"Q," he said`), the
+    /// previous quotation's speaker, the person last made the subject, the subject of the
+    /// quotation's sentence, or a later copy's speaker given to a headline's words.
     Inferred,
 }
 
@@ -172,12 +176,13 @@ impl Quote {
     /// How the article gives this quotation its speaker; None when it has none.
     pub fn attribution(&self) -> Option<Attribution> {
         self.speaker.as_ref()?;
-        Some(match self.rule {
-            // (a headline's copy given a later copy's speaker is read from the context too)
-            Some(rule) if CONTEXT_RULES.contains(&rule) || rule == "repeat" => {
-                Attribution::Inferred
-            }
-            _ => Attribution::Stated,
+        let from_context = self
+            .rule
+            .is_some_and(|rule| CONTEXT_RULES.contains(&rule) || rule == "repeat");
+        Some(if from_context || self.inferred {
+            Attribution::Inferred
+        } else {
+            Attribution::Explicit
         })
     }
 }

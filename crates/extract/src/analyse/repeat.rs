@@ -2,7 +2,7 @@
 //! speaker the sieve found further on, and a copy whose speaker was only guessed from its
 //! context where another copy names its own.
 
-use crate::{Attribution, CONTEXT_RULES, Quote, QuoteKind, Speaker};
+use crate::{CONTEXT_RULES, Quote, QuoteKind, Speaker};
 
 /// Fewest words a repeat must have to take a speaker: shorter stretches (`"fake news"`) are
 /// stock phrases more often than echoes of one person's words.
@@ -75,9 +75,10 @@ pub(super) fn prefer_attributed_copies(quotes: &mut [Quote]) {
     let guessed =
         |q: &Quote| q.speaker.is_some() && q.rule.is_some_and(|r| CONTEXT_RULES.contains(&r));
     let attributed = |q: &Quote| {
-        q.kind != QuoteKind::Title
-            && q.rule.is_some()
-            && q.attribution() == Some(Attribution::Stated)
+        q.speaker.is_some()
+            && q.kind != QuoteKind::Title
+            && q.rule
+                .is_some_and(|r| !CONTEXT_RULES.contains(&r) && r != "repeat")
     };
     let takers: Vec<usize> = (0..quotes.len()).filter(|&i| guessed(&quotes[i])).collect();
     if takers.is_empty() {
@@ -115,8 +116,14 @@ pub(super) fn prefer_attributed_copies(quotes: &mut [Quote]) {
             .filter_map(|&g| quotes[g].speaker.as_ref())
             .collect();
         if let Some(sp) = agreed(&copies).cloned() {
+            // named there if any copy names the speaker where it quotes the words
+            let inferred = wanted
+                .iter()
+                .filter(|&&g| words[g].as_deref() == Some(mine))
+                .all(|&g| quotes[g].inferred);
             quotes[i].speaker = Some(sp);
             quotes[i].rule = Some("repeat: attributed copy");
+            quotes[i].inferred = inferred;
         }
     }
 }

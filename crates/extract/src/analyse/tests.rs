@@ -1,5 +1,5 @@
 use super::*;
-use crate::{ActorDef, Attribution, TopicDef};
+use crate::{ActorDef, TopicDef};
 
 fn reg() -> Lexicon {
     let p = |id: &str, name: &str, aliases: &[&str], role: Option<&str>| ActorDef {
@@ -150,11 +150,12 @@ fn attribution_says_whether_the_article_names_the_speaker_there() {
         "\"The talks were long but useful,\" he said.",
         "Nobody expected the \"sudden\" change.",
     ]);
-    // an attribution of its own, a pronoun's included
-    assert_eq!(q[0].attribution(), Some(Attribution::Stated));
-    assert_eq!(q[2].attribution(), Some(Attribution::Stated));
-    // the previous quotation's speaker, read from the context
+    // the speaker named in the quotation's own attribution
+    assert_eq!(q[0].attribution(), Some(Attribution::Explicit));
+    // read from the context: the previous quotation's speaker, a pronoun's antecedent
     assert_eq!(q[1].attribution(), Some(Attribution::Inferred));
+    assert_eq!(q[2].speaker, actor(1));
+    assert_eq!(q[2].attribution(), Some(Attribution::Inferred));
     // no speaker, no attribution
     assert_eq!(q[3].speaker, None);
     assert_eq!(q[3].attribution(), None);
