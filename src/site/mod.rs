@@ -268,6 +268,20 @@ impl Site {
         self.topic_ids.get(id).map(|&i| &self.topics[i])
     }
 
+    /// The speaker the article of `appearance` gives the words, where it
+    /// gives one that is not `quotation`'s: one statement reported by several
+    /// articles has one speaker, and an article may name another (someone
+    /// reading the words out, a source it credits) or read another from its
+    /// context. None where the article gives the quotation's speaker or none.
+    pub fn own_speaker(&self, quotation: &Quotation, appearance: &Appearance) -> Option<&Speaker> {
+        let own = self.articles[appearance.article]
+            .quotes
+            .get(appearance.ordinal)?
+            .speaker
+            .as_ref()?;
+        (quotation.speaker.as_ref() != Some(own)).then_some(own)
+    }
+
     pub fn speaker_name<'a>(&'a self, speaker: &'a Speaker) -> &'a str {
         match speaker {
             Speaker::Actor(i) => &self.actors[*i].name,
