@@ -108,3 +108,25 @@ fn dossier_quotes_json_names_each_articles_own_speaker_where_it_differs() {
         .clone();
     assert_eq!(q, the_statement(&site));
 }
+
+#[test]
+fn dossier_quotes_table_names_each_articles_own_speaker_where_it_differs() {
+    let site = disputed_site();
+    let out = dossier()
+        .args(["quotes", "--root"])
+        .arg(site.path())
+        .assert()
+        .success();
+    let table = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let block = table
+        .split("\n\n")
+        .find(|b| b.contains(STATEMENT))
+        .unwrap_or_else(|| panic!("{table}"));
+    assert!(block.starts_with("quote     Ann Vale"), "{block}");
+    assert!(
+        block.contains(
+            "harbour-first (there: Tom Reyes), vale-second, reyes-third (there: Tom Reyes)"
+        ),
+        "{block}"
+    );
+}
