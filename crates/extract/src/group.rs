@@ -597,6 +597,29 @@ mod tests {
         assert_eq!(group(&items).len(), SHINGLE_CAP + 5);
     }
 
+    /// Occurrences of `text` in one article, one per key, with those speakers, in time order.
+    fn occurrences<'a>(
+        text: &'a str,
+        keys: &'a [QuoteKey],
+        speakers: &[(Option<&'a str>, Attribution)],
+    ) -> Vec<QuoteRef<'a>> {
+        keys.iter()
+            .zip(speakers)
+            .enumerate()
+            .map(|(i, (key, &(speaker, attribution)))| QuoteRef {
+                text,
+                key,
+                speaker,
+                attribution,
+                at: Occurrence {
+                    time: i as i64,
+                    article: "a",
+                    ordinal: 0,
+                },
+            })
+            .collect()
+    }
+
     #[test]
     fn short_wordings_of_different_speakers_are_different_quotations() {
         let roe = QuoteKey::spoken("extremely careless", Some("jane-roe"));
@@ -613,22 +636,12 @@ mod tests {
             QuoteKey::spoken(long, Some("john-doe"))
         );
         let keys = [roe, doe, roe_again];
-        let items: Vec<QuoteRef> = keys
-            .iter()
-            .zip([Some("jane-roe"), Some("john-doe"), Some("jane-roe")])
-            .enumerate()
-            .map(|(i, (key, speaker))| QuoteRef {
-                text: "extremely careless",
-                key,
-                speaker,
-                attribution: Attribution::Explicit,
-                at: Occurrence {
-                    time: i as i64,
-                    article: "a",
-                    ordinal: 0,
-                },
-            })
-            .collect();
+        let named = |s| (Some(s), Attribution::Explicit);
+        let items = occurrences(
+            "extremely careless",
+            &keys,
+            &[named("jane-roe"), named("john-doe"), named("jane-roe")],
+        );
         let groups = group_quotations(&items);
         assert_eq!(groups.len(), 2);
         assert_ne!(groups[0].id, groups[1].id);
@@ -651,23 +664,7 @@ mod tests {
             (Some("kerry"), Attribution::Explicit),
             (Some("lavrov"), Attribution::Inferred),
         ];
-        let items: Vec<QuoteRef> = keys
-            .iter()
-            .zip(votes)
-            .enumerate()
-            .map(|(i, (key, (speaker, attribution)))| QuoteRef {
-                text: FULL,
-                key,
-                speaker,
-                attribution,
-                at: Occurrence {
-                    time: i as i64,
-                    article: "a",
-                    ordinal: 0,
-                },
-            })
-            .collect();
-        let groups = group_quotations(&items);
+        let groups = group_quotations(&occurrences(FULL, &keys, &votes));
         assert_eq!(groups.len(), 1);
         assert_eq!(groups[0].speaker.as_deref(), Some("kerry"));
         // among votes of one strength, the most frequent
