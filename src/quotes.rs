@@ -27,10 +27,17 @@ pub fn to_table(site: &Site) -> String {
             QuoteKind::Fragment => "fragment",
             QuoteKind::Title => "title",
         };
-        let articles: Vec<&str> = q
+        // each article, with the speaker it gives the words where that is not the quotation's
+        let articles: Vec<String> = q
             .appearances
             .iter()
-            .map(|a| site.articles[a.article].slug.as_str())
+            .map(|a| {
+                let slug = &site.articles[a.article].slug;
+                match site.own_speaker(q, a) {
+                    Some(own) => format!("{slug} (there: {})", site.speaker_name(own)),
+                    None => slug.clone(),
+                }
+            })
             .collect();
         out.push_str(&format!(
             "{kind:<8}  {speaker}\n          “{}”\n          in: {}\n\n",

@@ -265,6 +265,7 @@ fn page_inputs(
                 cards.article[ap.article].hash(h);
                 ap.text.hash(h);
                 ap.ordinal.hash(h);
+                speaker(site, site.own_speaker(quotation, ap), h);
             }
             0xffu8.hash(h);
             for &t in &quotation.topics {

@@ -51,6 +51,9 @@ pub struct FoundQuote {
     pub text: std::sync::Arc<str>,
     pub kind: QuoteKind,
     pub speaker: Option<FoundSpeaker>,
+    /// How the article gives the speaker: where it quotes the words, or only
+    /// through the context (None when there is no speaker).
+    pub attribution: Option<dx::Attribution>,
     /// What grouping shared quotations needs of the wording, made here, where
     /// every article is processed in parallel.
     pub key: dx::QuoteKey,
@@ -163,6 +166,7 @@ impl Extractor {
             .quotes
             .into_iter()
             .map(|q| {
+                let attribution = q.attribution();
                 let text = unmask_quote_marks(q.text);
                 let speaker = q.speaker.and_then(|s| match s {
                     dx::Speaker::Actor { index } => Some(FoundSpeaker::Registry(index)),
@@ -196,6 +200,7 @@ impl Extractor {
                         dx::QuoteKind::Fragment => QuoteKind::Fragment,
                         dx::QuoteKind::Title => QuoteKind::Title,
                     },
+                    attribution: attribution.filter(|_| speaker.is_some()),
                     speaker,
                 }
             })

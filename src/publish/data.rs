@@ -192,6 +192,20 @@ pub struct AppearanceJson<'a> {
     pub source: Option<&'a str>,
     pub date: String,
     pub text: &'a str,
+    /// The speaker this article gives the words, only where it is not the
+    /// quotation's (`Site::own_speaker`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<SpeakerJson<'a>>,
+}
+
+fn speaker_json<'a>(site: &'a Site, s: &'a Speaker) -> SpeakerJson<'a> {
+    SpeakerJson {
+        id: match s {
+            Speaker::Actor(a) => Some(site.actors[*a].id.as_str()),
+            Speaker::Anonymous(_) => None,
+        },
+        name: site.speaker_name(s),
+    }
 }
 
 pub fn to_json<'a>(config: &Config, site: &'a Site) -> QuotesJson<'a> {
@@ -210,13 +224,7 @@ pub fn quote_json<'a>(config: &Config, site: &'a Site, q: &'a Quotation) -> Quot
         id: &q.id,
         text: &q.text,
         kind: q.kind,
-        speaker: q.speaker.as_ref().map(|s| SpeakerJson {
-            id: match s {
-                Speaker::Actor(a) => Some(site.actors[*a].id.as_str()),
-                Speaker::Anonymous(_) => None,
-            },
-            name: site.speaker_name(s),
-        }),
+        speaker: q.speaker.as_ref().map(|s| speaker_json(site, s)),
         topics: q
             .topics
             .iter()
@@ -234,6 +242,7 @@ pub fn quote_json<'a>(config: &Config, site: &'a Site, q: &'a Quotation) -> Quot
                     source: article.source.map(|s| site.sources[s].name.as_str()),
                     date: article.date.format("%Y-%m-%d").to_string(),
                     text: &ap.text,
+                    speaker: site.own_speaker(q, ap).map(|s| speaker_json(site, s)),
                 }
             })
             .collect(),

@@ -714,6 +714,8 @@ impl Renderer {
             text: &'a str,
             /// The quotation's place in the article page.
             url: String,
+            /// Who this article says spoke the words, where not the quotation's speaker.
+            speaker: Option<SpeakerView<'a>>,
         }
         let appearances: Vec<_> = q
             .appearances
@@ -726,6 +728,7 @@ impl Renderer {
                     article: card,
                     text: &ap.text,
                     url,
+                    speaker: site.own_speaker(q, ap).map(|s| speaker(config, site, s)),
                 }
             })
             .collect();

@@ -304,6 +304,7 @@ pub(super) fn make_article(
             quotation: QuotationIdx::UNGROUPED,
             text: quote.text.clone(),
             kind: quote.kind,
+            attribution: quote.attribution.filter(|_| speaker.is_some()),
             speaker,
         });
     }

@@ -22,6 +22,7 @@ use typed_index_collections::TiVec;
 use crate::config::ActorKind;
 use crate::content::Listed;
 pub use crate::extract::QuoteKind;
+pub use dossier_extract::Attribution;
 pub use link::{LinkIndex, link, link_indexed, ranked};
 pub use processed::Processed;
 pub use relink::relink;
@@ -143,7 +144,10 @@ pub struct ArticleQuote {
     pub quotation: QuotationIdx,
     pub text: Arc<str>,
     pub kind: QuoteKind,
+    /// The speaker this article gives it, which may not be its quotation's.
     pub speaker: Option<Speaker>,
+    /// How the article gives that speaker (see `dossier_extract::Attribution`).
+    pub attribution: Option<Attribution>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -262,6 +266,20 @@ impl Site {
 
     pub fn topic(&self, id: &str) -> Option<&Topic> {
         self.topic_ids.get(id).map(|&i| &self.topics[i])
+    }
+
+    /// The speaker the article of `appearance` gives the words, where it
+    /// gives one that is not `quotation`'s: one statement reported by several
+    /// articles has one speaker, and an article may name another (someone
+    /// reading the words out, a source it credits) or read another from its
+    /// context. None where the article gives the quotation's speaker or none.
+    pub fn own_speaker(&self, quotation: &Quotation, appearance: &Appearance) -> Option<&Speaker> {
+        let own = self.articles[appearance.article]
+            .quotes
+            .get(appearance.ordinal)?
+            .speaker
+            .as_ref()?;
+        (quotation.speaker.as_ref() != Some(own)).then_some(own)
     }
 
     pub fn speaker_name<'a>(&'a self, speaker: &'a Speaker) -> &'a str {

@@ -14,8 +14,8 @@ use dossier_extract::{Joins, Occurrence, QuotationGroup, QuoteKey, QuoteRef, SHI
 
 use super::processed::Processed;
 use super::{
-    Actor, ActorIdx, Appearance, Article, ArticleIdx, Quotation, QuotationIdx, QuoteKind,
-    SourceIdx, Speaker,
+    Actor, ActorIdx, Appearance, Article, ArticleIdx, ArticleQuote, Attribution, Quotation,
+    QuotationIdx, QuoteKind, SourceIdx, Speaker,
 };
 
 impl QuoteKind {
@@ -52,6 +52,7 @@ pub struct Pending<'a> {
     pub key: &'a QuoteKey,
     pub kind: QuoteKind,
     pub speaker: Option<Speaker>,
+    pub attribution: Option<Attribution>,
 }
 
 /// The quotes of one article, `p` as linked into `article`, waiting to be grouped.
@@ -70,6 +71,7 @@ pub fn pending_of<'a>(index: ArticleIdx, article: &Article, p: &'a Processed) ->
             key: &found.key,
             kind: quote.kind,
             speaker: quote.speaker.clone(),
+            attribution: quote.attribution,
         })
         .collect()
 }
@@ -98,6 +100,7 @@ pub fn refs_of<'a>(
             text: p.text,
             key: p.key,
             speaker: speaker_key(p.speaker.as_ref(), actors),
+            attribution: p.attribution.unwrap_or(Attribution::Explicit),
             // In time, then by slug: ids do not depend on the order files were read in.
             at: Occurrence {
                 time: p.date.timestamp(),
@@ -118,11 +121,46 @@ pub fn speaker_key<'a>(
 }
 
 /// The actor a speaker is, if any.
-pub fn actor_of(speaker: Option<&Speaker>) -> Option<ActorIdx> {
+fn actor_of(speaker: Option<&Speaker>) -> Option<ActorIdx> {
     match speaker {
         Some(Speaker::Actor(a)) => Some(*a),
         _ => None,
     }
+}
+
+/// What one quote says of its wording's speaker in the joins: its actor, and
+/// how its article gives it (see `Wordings::set_speaker`).
+pub type Vote = Option<(ActorIdx, Attribution)>;
+
+/// The vote of a quote as linked into its article.
+pub fn vote_of(quote: &ArticleQuote) -> Vote {
+    vote(quote.speaker.as_ref(), quote.attribution)
+}
+
+fn vote(speaker: Option<&Speaker>, attribution: Option<Attribution>) -> Vote {
+    Some((
+        actor_of(speaker)?,
+        attribution.unwrap_or(Attribution::Explicit),
+    ))
+}
+
+/// A quotation's speaker from the speakers its articles give it: an actor
+/// before an anonymous source; among those, one an article names where it
+/// quotes the words before one read from an article's context (another
+/// speaker's quotation just before, the subject of the sentence), so an
+/// article's own `"...," Roe said` is not overruled by another's guess; then
+/// the earliest.
+fn speaker_of(members: &[Pending]) -> Option<Speaker> {
+    members
+        .iter()
+        .filter(|m| m.speaker.is_some())
+        .min_by_key(|m| {
+            (
+                !matches!(m.speaker, Some(Speaker::Actor(_))),
+                m.attribution.unwrap_or(Attribution::Explicit),
+            )
+        })
+        .and_then(|m| m.speaker.clone())
 }
 
 /// The quotations of `groups` (made from `pending`), most reported first.
@@ -145,14 +183,7 @@ pub fn quotations_of(
                 .collect();
             let (text, kind) =
                 representative.unwrap_or_else(|| (Arc::clone(members[0].text), members[0].kind));
-            let speaker = members
-                .iter()
-                .find_map(|m| {
-                    matches!(m.speaker, Some(Speaker::Actor(_)))
-                        .then(|| m.speaker.clone())
-                        .flatten()
-                })
-                .or_else(|| members.iter().find_map(|m| m.speaker.clone()));
+            let speaker = speaker_of(&members);
             let mut outlets: Vec<_> = members.iter().map(|m| source_of(m.article)).collect();
             outlets.sort_unstable();
             outlets.dedup();
@@ -242,12 +273,12 @@ impl Wordings {
         }
         index.order = index.wordings.keys().copied().collect();
         index.order.sort_unstable();
-        let mut speakers: ByHash<Vec<Option<ActorIdx>>> = ByHash::default();
+        let mut speakers: ByHash<Vec<Vote>> = ByHash::default();
         for p in pending {
             speakers
                 .entry(p.key.wording)
                 .or_default()
-                .push(actor_of(p.speaker.as_ref()));
+                .push(vote(p.speaker.as_ref(), p.attribution));
         }
         for (wording, votes) in speakers {
             index.set_speaker(wording, &votes, actors);
@@ -272,22 +303,19 @@ impl Wordings {
         &self.order
     }
 
-    /// Set a wording's speaker from the speakers of its quotes, decided on
+    /// Set a wording's speaker from the votes of its quotes, decided on
     /// their ids as grouping decides it.
-    pub fn set_speaker(
-        &mut self,
-        wording: u64,
-        votes: &[Option<ActorIdx>],
-        actors: &TiSlice<ActorIdx, Actor>,
-    ) {
-        let ids = votes.iter().map(|v| v.map(|a| actors[a].id.as_str()));
+    pub fn set_speaker(&mut self, wording: u64, votes: &[Vote], actors: &TiSlice<ActorIdx, Actor>) {
+        let ids = votes
+            .iter()
+            .map(|v| v.map(|(a, attribution)| (actors[a].id.as_str(), attribution)));
         // The winner is one of the votes: find its index among them, not
         // among all the site's actors.
         let speaker = dossier_extract::wording_speaker(ids).and_then(|id| {
             votes
                 .iter()
                 .flatten()
-                .copied()
+                .map(|&(a, _)| a)
                 .find(|&a| actors[a].id == id)
         });
         if let Some(w) = self.wordings.get_mut(&wording) {

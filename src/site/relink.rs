@@ -91,6 +91,7 @@ pub fn relink(
                 key,
                 kind: quote.kind,
                 speaker: quote.speaker.clone(),
+                attribution: quote.attribution,
             });
             item_roots.push(roots[node]);
         }
@@ -228,12 +229,10 @@ fn replace_quotes<'a>(
         .map(|q| q.key.wording)
         .collect();
     for &wording in &edited {
-        let votes: Vec<Option<ActorIdx>> = wordings
+        let votes: Vec<quotes::Vote> = wordings
             .quotes(wording)
             .iter()
-            .map(|&(a, ordinal)| {
-                quotes::actor_of(article_at(a).quotes.get(ordinal)?.speaker.as_ref())
-            })
+            .map(|&(a, ordinal)| quotes::vote_of(article_at(a).quotes.get(ordinal)?))
             .collect();
         wordings.set_speaker(wording, &votes, actors);
     }

@@ -187,6 +187,7 @@ fn main() {
             text: t,
             key,
             speaker: None,
+            attribution: dossier_extract::Attribution::Explicit,
             at: Occurrence {
                 time: i as i64,
                 article: "a",

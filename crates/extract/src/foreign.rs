@@ -61,6 +61,7 @@ pub(crate) fn attribute(
                 },
             });
             q.rule = Some(rule);
+            q.inferred = false;
         }
     }
 }

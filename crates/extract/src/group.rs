@@ -15,6 +15,8 @@ use std::hash::BuildHasherDefault;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
+use crate::Attribution;
+
 /// Words in a shingle: a shared run of this many words joins two wordings.
 pub const SHINGLE_WORDS: usize = 8;
 /// Shingles shared by more distinct wordings than this are ignored as boilerplate.
@@ -115,6 +117,8 @@ pub struct QuoteRef<'a> {
     pub key: &'a QuoteKey,
     /// A stable key for the speaker (an actor id, or a new speaker's name); None if unknown.
     pub speaker: Option<&'a str>,
+    /// How the article gives the speaker (meaningless when there is none).
+    pub attribution: Attribution,
     pub at: Occurrence<'a>,
 }
 
@@ -398,41 +402,49 @@ pub fn groups_of_sets(
     groups
 }
 
-/// The speaker of one wording from the speakers of its occurrences, as grouping decides it:
-/// the most frequent known one, the smallest key on ties.
-pub fn wording_speaker<'a>(speakers: impl IntoIterator<Item = Option<&'a str>>) -> Option<&'a str> {
-    let mut votes: Vec<&str> = speakers.into_iter().flatten().collect();
+/// The speaker of one wording from the speakers its occurrences are given, as grouping
+/// decides it: of the votes of the strongest attribution among them (an article that says who
+/// spoke outranks one that leaves it to the context), the most frequent, the smallest key on
+/// ties.
+pub fn wording_speaker<'a>(
+    votes: impl IntoIterator<Item = Option<(&'a str, Attribution)>>,
+) -> Option<&'a str> {
+    let mut votes: Vec<(Attribution, &str)> = votes
+        .into_iter()
+        .flatten()
+        .map(|(speaker, attribution)| (attribution, speaker))
+        .collect();
+    let strongest = votes.iter().map(|&(attribution, _)| attribution).min()?;
+    votes.retain(|&(attribution, _)| attribution == strongest);
     votes.sort_unstable();
     let mut best: Option<(&str, usize)> = None;
     for run in votes.chunk_by(|a, b| a == b) {
+        // Runs come in key order, so a later run wins only with strictly more votes.
         if best.is_none_or(|(_, n)| run.len() > n) {
-            best = Some((run[0], run.len()));
+            best = Some((run[0].1, run.len()));
         }
     }
     best.map(|(speaker, _)| speaker)
 }
 
-/// A node's speaker: its most frequent known speaker (the smallest key on ties).
+/// Each node's speaker, from its occurrences' (see [`wording_speaker`]).
 fn node_speakers<'a>(
     items: &[QuoteRef<'a>],
     item_node: &[usize],
     nodes: usize,
 ) -> Vec<Option<&'a str>> {
-    let mut votes: Vec<(usize, &str)> = items
+    let mut votes: Vec<(usize, &str, Attribution)> = items
         .iter()
         .zip(item_node)
-        .filter_map(|(q, &node)| Some((node, q.speaker?)))
+        .filter_map(|(q, &node)| Some((node, q.speaker?, q.attribution)))
         .collect();
-    votes.sort_unstable();
+    votes.sort_unstable_by_key(|&(node, _, _)| node);
     let mut speaker = vec![None; nodes];
-    let mut best = vec![0usize; nodes];
-    for run in votes.chunk_by(|a, b| a == b) {
-        let (node, name) = run[0];
-        // Runs come in key order, so a later run wins only with strictly more votes.
-        if run.len() > best[node] {
-            best[node] = run.len();
-            speaker[node] = Some(name);
-        }
+    for run in votes.chunk_by(|a, b| a.0 == b.0) {
+        speaker[run[0].0] = wording_speaker(
+            run.iter()
+                .map(|&(_, name, attribution)| Some((name, attribution))),
+        );
     }
     speaker
 }
@@ -459,6 +471,7 @@ mod tests {
                 text: i.0,
                 key,
                 speaker: i.1,
+                attribution: Attribution::Explicit,
                 at: Occurrence {
                     time: 0,
                     article: i.2,
@@ -584,6 +597,29 @@ mod tests {
         assert_eq!(group(&items).len(), SHINGLE_CAP + 5);
     }
 
+    /// Occurrences of `text` in one article, one per key, with those speakers, in time order.
+    fn occurrences<'a>(
+        text: &'a str,
+        keys: &'a [QuoteKey],
+        speakers: &[(Option<&'a str>, Attribution)],
+    ) -> Vec<QuoteRef<'a>> {
+        keys.iter()
+            .zip(speakers)
+            .enumerate()
+            .map(|(i, (key, &(speaker, attribution)))| QuoteRef {
+                text,
+                key,
+                speaker,
+                attribution,
+                at: Occurrence {
+                    time: i as i64,
+                    article: "a",
+                    ordinal: 0,
+                },
+            })
+            .collect()
+    }
+
     #[test]
     fn short_wordings_of_different_speakers_are_different_quotations() {
         let roe = QuoteKey::spoken("extremely careless", Some("jane-roe"));
@@ -600,27 +636,49 @@ mod tests {
             QuoteKey::spoken(long, Some("john-doe"))
         );
         let keys = [roe, doe, roe_again];
-        let items: Vec<QuoteRef> = keys
-            .iter()
-            .zip([Some("jane-roe"), Some("john-doe"), Some("jane-roe")])
-            .enumerate()
-            .map(|(i, (key, speaker))| QuoteRef {
-                text: "extremely careless",
-                key,
-                speaker,
-                at: Occurrence {
-                    time: i as i64,
-                    article: "a",
-                    ordinal: 0,
-                },
-            })
-            .collect();
+        let named = |s| (Some(s), Attribution::Explicit);
+        let items = occurrences(
+            "extremely careless",
+            &keys,
+            &[named("jane-roe"), named("john-doe"), named("jane-roe")],
+        );
         let groups = group_quotations(&items);
         assert_eq!(groups.len(), 2);
         assert_ne!(groups[0].id, groups[1].id);
         assert_eq!(groups[0].members, vec![0, 2]);
         assert_eq!(groups[0].speaker.as_deref(), Some("jane-roe"));
         assert_eq!(groups[1].speaker.as_deref(), Some("john-doe"));
+    }
+
+    #[test]
+    fn a_named_speaker_outranks_speakers_read_from_the_context() {
+        // Two articles carry the words after another speaker's quotation (and so give them
+        // that speaker), one says who spoke them.
+        let keys = [
+            QuoteKey::new(FULL),
+            QuoteKey::new(FULL),
+            QuoteKey::new(FULL),
+        ];
+        let votes = [
+            (Some("lavrov"), Attribution::Inferred),
+            (Some("kerry"), Attribution::Explicit),
+            (Some("lavrov"), Attribution::Inferred),
+        ];
+        let groups = group_quotations(&occurrences(FULL, &keys, &votes));
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].speaker.as_deref(), Some("kerry"));
+        // among votes of one strength, the most frequent
+        let inferred = |s| Some((s, Attribution::Inferred));
+        assert_eq!(
+            wording_speaker([
+                inferred("lavrov"),
+                None,
+                inferred("kerry"),
+                inferred("lavrov")
+            ]),
+            Some("lavrov")
+        );
+        assert_eq!(wording_speaker([None, None]), None);
     }
 
     #[test]

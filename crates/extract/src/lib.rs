@@ -17,7 +17,7 @@ mod scan;
 mod text;
 mod words;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use analyse::{analyse, analyse_titled};
 pub use group::{
@@ -145,6 +145,46 @@ pub struct Quote {
     pub closed: bool,
     /// Which rule of the sieve found the speaker (for debugging and reports).
     pub rule: Option<&'static str>,
+    /// The speaker was read from the text around a rule's attribution rather than named
+    /// there: a pronoun's antecedent (`he said`), or the source of the quotation this one is
+    /// joined to when that one's was (see [`Quote::attribution`]).
+    pub(crate) inferred: bool,
+}
+
+/// How an article gives a quotation its speaker: whether it names who spoke where it quotes
+/// the words, or leaves the reader to work it out from the text around them. Stronger first,
+/// so the least of several is the one to trust.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attribution {
+    /// The article names the speaker in the quotation's own attribution: `"Q," Roe said`,
+    /// `according to the ministry`, `Roe: "Q"`, `the finance minister told reporters`, an
+    /// unnamed source as described, or another copy of the same words in the article that does.
+    Explicit,
+    /// The speaker is read from the context: a pronoun's antecedent (`"Q," he said`), the
+    /// previous quotation's speaker, the person last made the subject, the subject of the
+    /// quotation's sentence, or a later copy's speaker given to a headline's words.
+    Inferred,
+}
+
+/// Rules that find a speaker in the context around a quotation rather than in an attribution
+/// of its own: the previous quotation's speaker, the last subject, the sentence's subject.
+pub(crate) const CONTEXT_RULES: [&str; 3] =
+    ["continuation", "continuation: subject", "sentence-subject"];
+
+impl Quote {
+    /// How the article gives this quotation its speaker; None when it has none.
+    pub fn attribution(&self) -> Option<Attribution> {
+        self.speaker.as_ref()?;
+        let from_context = self
+            .rule
+            .is_some_and(|rule| CONTEXT_RULES.contains(&rule) || rule == "repeat");
+        Some(if from_context || self.inferred {
+            Attribution::Inferred
+        } else {
+            Attribution::Explicit
+        })
+    }
 }
 
 /// A speaker found in the article that the registry does not list.

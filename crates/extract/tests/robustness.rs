@@ -127,6 +127,7 @@ fn check(paragraphs: &[&str], lex: &dossier_extract::Lexicon) {
                 text: &q.text,
                 key,
                 speaker: None,
+                attribution: dossier_extract::Attribution::Explicit,
                 at: Occurrence {
                     time: 0,
                     article: "k",

@@ -76,7 +76,8 @@ use crate::words::{
     is_statement_noun, is_title, lowered, opens_clause, reporting_verb,
 };
 use crate::{
-    ActorKind, Analysis, Lexicon, Mention, NewSpeaker, Options, Quote, QuoteKind, Span, Speaker,
+    ActorKind, Analysis, Attribution, Lexicon, Mention, NewSpeaker, Options, Quote, QuoteKind,
+    Span, Speaker,
 };
 
 use rules::*;
@@ -443,6 +444,7 @@ fn analyse_article(
                 spans: q.spans.clone(),
                 closed: q.closed,
                 rule: None,
+                inferred: false,
             });
             continue;
         }
@@ -495,7 +497,7 @@ fn analyse_article(
             })
             && (pt + 1..tf).any(|k| pf.word(k).is_some_and(|w| matches!(w, "and" | "or")))
         {
-            prev.speaker.clone()
+            prev.speaker.clone().map(|sp| (sp, prev.attribution()))
         } else {
             None
         };
@@ -644,16 +646,20 @@ fn analyse_article(
         }
         let mut speaker = None;
         let mut rule = None;
-        if coordinated.is_some() {
-            speaker = coordinated;
+        let mut inferred = false;
+        if let Some((sp, attribution)) = coordinated {
+            speaker = Some(sp);
             rule = Some("coordinated quotation");
+            inferred = attribution == Some(Attribution::Inferred);
         } else if let Some(((c, r), para)) = found {
+            let pronoun = matches!(c, Cand::Pronoun { .. } | Cand::OrgPronoun(_));
             if matches!(c, Cand::Pronoun { .. }) {
                 state.other_side = gloss_side(&text);
             }
             speaker = state.resolve(c, para);
             state.other_side = None;
             rule = Some(r);
+            inferred = pronoun && speaker.is_some();
         }
         // a short quotation that is a sentence of its own ("\"Okay, great!\"") continues the
         // speaker like a full one
@@ -721,6 +727,7 @@ fn analyse_article(
         {
             speaker = None;
             rule = None;
+            inferred = false;
         }
         // so is a partial given only its sentence's subject: `She took her phone everywhere
         // she went, "sending and receiving mail"` is the writer's phrase (one in the first
@@ -732,6 +739,7 @@ fn analyse_article(
         {
             speaker = None;
             rule = None;
+            inferred = false;
         }
         // A full quotation's speaker is who a later "he said" most likely means; a partial's
         // may sit in a side clause ("alongside Halvorsen, who has called her plans \"…\"")
@@ -765,6 +773,7 @@ fn analyse_article(
         {
             prev.speaker = Some(sp.clone());
             prev.rule = Some("coordinated quotation: attribution after");
+            prev.inferred = inferred;
         }
         if kind != QuoteKind::Fragment {
             last_full = Some(out.len());
@@ -776,6 +785,7 @@ fn analyse_article(
             spans: q.spans.clone(),
             closed: q.closed,
             rule,
+            inferred,
         });
     }
 

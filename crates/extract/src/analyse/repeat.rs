@@ -2,7 +2,7 @@
 //! speaker the sieve found further on, and a copy whose speaker was only guessed from its
 //! context where another copy names its own.
 
-use crate::{Quote, QuoteKind, Speaker};
+use crate::{CONTEXT_RULES, Quote, QuoteKind, Speaker};
 
 /// Fewest words a repeat must have to take a speaker: shorter stretches (`"fake news"`) are
 /// stock phrases more often than echoes of one person's words.
@@ -66,10 +66,6 @@ pub(super) fn share_speakers(quotes: &mut [Quote], paragraphs: &[&str]) {
     }
 }
 
-/// Rules that find a speaker in the context around a quotation rather than in an attribution
-/// of its own: the previous quotation's speaker, the last subject, the sentence's subject.
-const CONTEXT_RULES: [&str; 3] = ["continuation", "continuation: subject", "sentence-subject"];
-
 /// Gives a quotation whose speaker was only guessed from its context the speaker of another
 /// copy of the same wording in the article (equal once normalised, before or after it) that
 /// has an attribution of its own: the article quotes one statement twice (a pull quote, a
@@ -120,8 +116,14 @@ pub(super) fn prefer_attributed_copies(quotes: &mut [Quote]) {
             .filter_map(|&g| quotes[g].speaker.as_ref())
             .collect();
         if let Some(sp) = agreed(&copies).cloned() {
+            // named there if any copy names the speaker where it quotes the words
+            let inferred = wanted
+                .iter()
+                .filter(|&&g| words[g].as_deref() == Some(mine))
+                .all(|&g| quotes[g].inferred);
             quotes[i].speaker = Some(sp);
             quotes[i].rule = Some("repeat: attributed copy");
+            quotes[i].inferred = inferred;
         }
     }
 }

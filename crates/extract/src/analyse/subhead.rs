@@ -24,6 +24,7 @@ pub(super) fn unsay_subheadings(quotes: &mut [Quote], paragraphs: &[&str]) {
         {
             q.speaker = None;
             q.rule = None;
+            q.inferred = false;
         }
     }
 }

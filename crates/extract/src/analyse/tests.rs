@@ -143,6 +143,25 @@ fn rule_continuation() {
 }
 
 #[test]
+fn attribution_says_whether_the_article_names_the_speaker_there() {
+    let q = run(&[
+        "\"We will rebuild the bridge,\" Brecht said. \"It will take two years to finish.\"",
+        "Brecht met Okonkwo on Tuesday.",
+        "\"The talks were long but useful,\" he said.",
+        "Nobody expected the \"sudden\" change.",
+    ]);
+    // the speaker named in the quotation's own attribution
+    assert_eq!(q[0].attribution(), Some(Attribution::Explicit));
+    // read from the context: the previous quotation's speaker, a pronoun's antecedent
+    assert_eq!(q[1].attribution(), Some(Attribution::Inferred));
+    assert_eq!(q[2].speaker, actor(1));
+    assert_eq!(q[2].attribution(), Some(Attribution::Inferred));
+    // no speaker, no attribution
+    assert_eq!(q[3].speaker, None);
+    assert_eq!(q[3].attribution(), None);
+}
+
+#[test]
 fn rule_pronoun() {
     let q = run(&[
         "Brecht met Okonkwo on Tuesday.",
