@@ -466,9 +466,12 @@ pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
                     && !pa.is_punct(k, &[',', ';', ':', '(', ')'])
             })
             && !pa.passive(i)
-            && let Some((c, _)) = pa.subject_before(i)
+            && let Some((c, first)) = pa.subject_before(i)
         {
-            return Some((c, "before: speaker called it, quote"));
+            return Some((
+                outer_reporter(pa, first).unwrap_or(c),
+                "before: speaker called it, quote",
+            ));
         }
         // "Roe shot back, \"Q\"", "Doe fired back:"
         if matches!(w, "shot" | "fired" | "hit")
@@ -565,8 +568,11 @@ pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
                 {
                     return Some((c, "before: , verb speaker,"));
                 }
-                if let Some((c, _)) = pa.subject_before(i) {
-                    return Some((c, "before: speaker verb, quote"));
+                if let Some((c, first)) = pa.subject_before(i) {
+                    return Some((
+                        outer_reporter(pa, first).unwrap_or(c),
+                        "before: speaker verb, quote",
+                    ));
                 }
                 // verb first: said Kerry: "Q" (not after a word that would be its subject:
                 // in "King says Ali \"Q\"", King's name was not read as one; not a verb
@@ -586,6 +592,52 @@ pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
         }
     }
     None
+}
+
+/// `Roe said Doe had told donors "Q"`, `Roe pointed out that Doe calls it "Q"`: a clause
+/// reporting speech that is itself the object of a reporting verb. Its words reach the reader
+/// through the outer reporter, who is the quotation's source (the inner speaker's subject
+/// opens the outer verb's object, `that` between them at most). Returns the outermost such
+/// reporter's subject.
+fn outer_reporter(pa: &Para, inner_first: usize) -> Option<Cand> {
+    let s = *pa.sent.get(inner_first)?;
+    let mut at = inner_first;
+    let mut outer = None;
+    // (a few levels at most: "Roe said Doe claimed Poe told …")
+    for _ in 0..3 {
+        let Some(mut v) = at.checked_sub(1) else {
+            break;
+        };
+        // the inner subject's honorific: "said Mr. Doe had told"
+        while v > 0
+            && (pa.word(v).is_some_and(is_honorific)
+                || (pa.is_punct(v, &['.']) && pa.word(v - 1).is_some_and(is_honorific)))
+        {
+            v -= 1;
+        }
+        if pa.word(v) == Some("that") {
+            let Some(b) = v.checked_sub(1) else { break };
+            v = b;
+        }
+        // "pointed out that"
+        if pa.word(v) == Some("out") && v > 0 && pa.word(v - 1) == Some("pointed") {
+            v -= 1;
+        } else if pa.sent[v] != s
+            || !pa
+                .word(v)
+                .is_some_and(|w| reporting_verb(w) == Some(VerbForm::Finite))
+            || pa.passive(v)
+            || pa.nominal(v)
+        {
+            break;
+        }
+        let Some((c, first)) = pa.subject_before(v) else {
+            break;
+        };
+        outer = Some(c);
+        at = first;
+    }
+    outer
 }
 
 /// `Roe compared the plan to a tax, saying: "Q"`, `Doe issued a statement saying "Q"`,

@@ -1845,3 +1845,32 @@ fn rule_a_name_between_dashes_describes_the_subject() {
         assert_eq!(q[0].speaker, named("Arvid Lund"), "{text}");
     }
 }
+
+#[test]
+fn a_report_of_a_report_belongs_to_the_outer_reporter() {
+    // the inner clause is the object of the outer verb: its words reach us through the outer
+    // reporter, the quotation's source
+    for (text, who) in [
+        (
+            "In his memoir, Mr. Lund said Mr. Varga had told the harbour board that he would never allow \"any slack\" in the rules.",
+            "Lund",
+        ),
+        (
+            "When Ada Roe pointed out that Tom Doe calls the levy \"a tax on sailors,\" the mayor laughed.",
+            "Ada Roe",
+        ),
+        (
+            "Ada Roe claimed that Tom Doe had described the ferry as \"a floating ruin\" in private.",
+            "Ada Roe",
+        ),
+    ] {
+        let q = run(&[text]);
+        let Some(Speaker::Named { name }) = &q[0].speaker else {
+            panic!("{text}: {q:?}")
+        };
+        assert!(name.ends_with(who), "{text}: {q:?}");
+    }
+    // a verb that does not take the clause as its object keeps the inner speaker
+    let q = run(&["Ada Roe left after Tom Doe told the board that it was \"a floating ruin.\""]);
+    assert_eq!(q[0].speaker, named("Tom Doe"), "{q:?}");
+}
