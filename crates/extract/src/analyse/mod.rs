@@ -514,7 +514,12 @@ fn analyse_article(
         // quotation gives it to its subject, not to the attribution after it
         let labelled =
             tf > 0 && pf.word(tf - 1).is_some_and(is_characterising_verb) && !pf.passive(tf - 1);
-        if found.is_none() && !pf.headline && comma_style && !labelled {
+        if found.is_none()
+            && !pf.headline
+            && comma_style
+            && !labelled
+            && !(first.paragraph == last.paragraph && speech_in_opening_clause(pf, tf))
+        {
             found = after_rule(pl, tl, true).map(|f| (f, (pl.idx, last.start)));
         }
         // "\"Q\" and against the levy, Roe said.": the quotation's sentence runs on after it

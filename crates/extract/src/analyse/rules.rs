@@ -594,6 +594,44 @@ pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
     None
 }
 
+/// `After Roe said the plan was "Q," Doe said …`: the quotation closes a subordinate clause
+/// opening the sentence, whose own verb of speech comes before it (no comma between); the
+/// attribution after the quotation belongs to the main clause, not to these words.
+pub(super) fn speech_in_opening_clause(pa: &Para, qt: usize) -> bool {
+    let s = pa.sent[qt];
+    let start = pa.sent.partition_point(|&x| x < s);
+    if qt <= start + 2
+        || !pa.word(start).is_some_and(|w| {
+            lowered(w, |l| {
+                matches!(
+                    l,
+                    "after"
+                        | "when"
+                        | "while"
+                        | "although"
+                        | "though"
+                        | "because"
+                        | "before"
+                        | "since"
+                        | "once"
+                        | "until"
+                        | "whereas"
+                )
+            })
+        })
+    {
+        return false;
+    }
+    !(start + 1..qt)
+        .any(|k| pa.is_punct(k, &[',', ';', ':']) || matches!(pa.toks[k].kind, TokKind::Quote(_)))
+        && (start + 1..qt).any(|k| {
+            pa.word(k)
+                .is_some_and(|w| reporting_verb(w) == Some(VerbForm::Finite))
+                && !pa.passive(k)
+                && !pa.nominal(k)
+        })
+}
+
 /// `Roe said Doe had told donors "Q"`, `Roe pointed out that Doe calls it "Q"`: a clause
 /// reporting speech that is itself the object of a reporting verb. Its words reach the reader
 /// through the outer reporter, who is the quotation's source (the inner speaker's subject

@@ -1874,3 +1874,23 @@ fn a_report_of_a_report_belongs_to_the_outer_reporter() {
     let q = run(&["Ada Roe left after Tom Doe told the board that it was \"a floating ruin.\""]);
     assert_eq!(q[0].speaker, named("Tom Doe"), "{q:?}");
 }
+
+#[test]
+fn a_quotation_closing_an_opening_clause_of_speech_is_that_clauses() {
+    for (text, who) in [
+        (
+            "After Ada Roe said that the harbour might do better with \"smaller ferries,\" Tom Doe said: \"I disagree with every word.\"",
+            "Ada Roe",
+        ),
+        (
+            "While Ada Roe has warned against \"a race to the bottom\" in fares, she has cut them twice.",
+            "Ada Roe",
+        ),
+    ] {
+        let q = run(&[text]);
+        assert_eq!(q[0].speaker, named(who), "{text}: {q:?}");
+    }
+    // the attribution after a quotation in the main clause stays
+    let q = run(&["After the vote, \"we will appeal,\" Tom Doe said."]);
+    assert_eq!(q[0].speaker, named("Tom Doe"), "{q:?}");
+}
