@@ -732,6 +732,15 @@ impl<'a> Para<'a> {
         if let Some(c) = (start..i).find(|&k| self.is_punct(k, &[','])) {
             if self.word(start).is_some_and(|w| lowered(w, opens_clause)) {
                 from = c + 1;
+                // a relative clause closing the fronted phrase: "Speaking in Lisle, which
+                // votes next, Roe praised … but said"
+                if self
+                    .word(from)
+                    .is_some_and(|w| matches!(w, "which" | "where" | "who" | "whose"))
+                    && let Some(c2) = (from + 1..i).find(|&k| self.is_punct(k, &[',']))
+                {
+                    from = c2 + 1;
+                }
             } else if c < start + 2 {
                 return None;
             }
@@ -939,7 +948,10 @@ impl<'a> Para<'a> {
                     // a subordinate clause that opens the sentence: "As Jane Roe, an expert on
                     // tides at the Lisle Institute, noted, \"Q\"" (its subject is the name)
                     if lowered(w, is_subordinator) {
-                        return self.opens_clause_at(b);
+                        // (any conjunction but `as`, which is a preposition too: "such as
+                        // Jane Roe", "as Jane Roe's aide"; "shown Monday when Jane Roe of
+                        // Lisle spoke": the clause is hers)
+                        return !w.eq_ignore_ascii_case("as") || self.opens_clause_at(b);
                     }
                     // (proper adjectives before a lower-case descriptor too: "Republican
                     // candidate Jane Roe", "Harbour Party candidate Jon Doe")

@@ -1894,3 +1894,18 @@ fn a_quotation_closing_an_opening_clause_of_speech_is_that_clauses() {
     let q = run(&["After the vote, \"we will appeal,\" Tom Doe said."]);
     assert_eq!(q[0].speaker, named("Tom Doe"), "{q:?}");
 }
+
+#[test]
+fn a_relative_clause_closing_a_fronted_phrase_is_skipped_for_the_second_verb() {
+    let text = "Speaking to the Lisle Ledger on Monday in Vessen, which votes next week, Ada Roe praised Tom Doe as \"a bright leader\" but described his plans as a \"work in progress.\"";
+    let q = run(&[text]);
+    assert_eq!(q[1].speaker, named("Ada Roe"), "{q:?}");
+}
+
+#[test]
+fn a_name_after_when_in_mid_sentence_opens_its_clause() {
+    // a day's name before `when` is no part of the clause the name opens
+    let text = "The worry was underscored Wednesday when Speaker Ada Roe of Lisle lamented the \"gloomy\" state of the port.";
+    let q = run(&[text]);
+    assert_eq!(q[0].speaker, named("Ada Roe"), "{q:?}");
+}
