@@ -1897,8 +1897,10 @@ fn a_quotation_closing_an_opening_clause_of_speech_is_that_clauses() {
 
 #[test]
 fn a_relative_clause_closing_a_fronted_phrase_is_skipped_for_the_second_verb() {
-    let text = "Speaking to the Lisle Ledger on Monday in Vessen, which is set to hold the next vote on Tuesday, Ada Roe praised Tom Doe as \"a bright leader\" but described his plans as a \"work in progress.\"";
-    let q = run(&[text]);
+    let q = run(&[
+        "Ada Roe and Tom Doe are rivals.",
+        "Speaking to WLTV's Harbour Hour Monday in East Lisle, which is set to host the region's second vote Tuesday, Roe referred to Doe as \"a bright leader\" but described his plans as a \"work in progress.\"",
+    ]);
     assert_eq!(q[1].speaker, named("Ada Roe"), "{q:?}");
 }
 
