@@ -253,6 +253,51 @@ impl Para<'_> {
                 )
         };
         let before = |k: usize| k.checked_sub(1).and_then(|b| self.word(b));
+        // a plural noun after a name that a number or determiner opens: "22 Roe emails",
+        // "his Doe tweets" (the name qualifies the noun; "The FBI notes" stays a verb)
+        let counted = |b: &str| {
+            b.chars().all(|c| c.is_ascii_digit() || c == ',')
+                || matches!(
+                    b,
+                    "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "many"
+                        | "more"
+                        | "some"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "these"
+                        | "those"
+                )
+        };
+        let plural_noun = self.word(v).is_some_and(|w| {
+            matches!(
+                w,
+                "emails"
+                    | "tweets"
+                    | "posts"
+                    | "notes"
+                    | "comments"
+                    | "remarks"
+                    | "claims"
+                    | "texts"
+                    | "calls"
+                    | "statements"
+                    | "letters"
+                    | "messages"
+            )
+        });
+        if plural_noun
+            && v >= 2
+            && before(v).is_some_and(starts_upper)
+            && before(v - 1).is_some_and(counted)
+        {
+            return true;
+        }
         before(v).is_some_and(determiner)
             || (v >= 3
                 && before(v).is_some_and(starts_upper)
@@ -1138,6 +1183,16 @@ pub(super) fn fronted_phrase_end(pa: &Para, from: usize, until: usize) -> Option
             || (w.len() > 5
                 && (w.ends_with("ed") || w.ends_with("ing"))
                 && pa.word(from + 1).is_some_and(|x| !starts_upper(x)))
+            // an adverb before the conjunction: "Ever since she joined, Roe has …", "Even
+            // though …", "Shortly after …"
+            || (lowered(w, |l| {
+                matches!(l, "ever" | "even" | "shortly" | "soon" | "long" | "just")
+            }) && pa.word(from + 1).is_some_and(|x| {
+                matches!(
+                    x,
+                    "since" | "though" | "after" | "before" | "as" | "when" | "while" | "if"
+                )
+            }))
     });
     if !fronted {
         return None;

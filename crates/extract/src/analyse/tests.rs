@@ -1911,3 +1911,21 @@ fn a_name_after_when_in_mid_sentence_opens_its_clause() {
     let q = run(&[text]);
     assert_eq!(q[0].speaker, named("Ada Roe"), "{q:?}");
 }
+
+#[test]
+fn an_adverb_before_a_fronted_conjunction_opens_a_fronted_clause() {
+    let q = run(&[
+        "Tom Doe, the lawyer leading the search, has begun vetting Ada Roe.",
+        "Ever since she joined the race this month, Ada Roe has been a busy surrogate, touring the harbour with a simple message: \"Don't give up on the ferry!\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Ada Roe"), "{q:?}");
+}
+
+#[test]
+fn a_plural_noun_after_a_counted_name_is_no_verb_of_speech() {
+    // "emails" is a noun in "22 Roe emails": the sentence's subject said it
+    let q = run(&[
+        "The Harbour Department has said that, at the request of the auditors, it has marked 22 Roe emails as \"secret\" and will not release them.",
+    ]);
+    assert_eq!(q[0].speaker, named("Harbour Department"), "{q:?}");
+}
