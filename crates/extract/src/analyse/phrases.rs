@@ -515,7 +515,9 @@ impl<'a> Para<'a> {
                 },
                 j,
             )) = self.anon_left(first - 2)
-            && self.word(j).is_some_and(|d| is_indefinite(&lower(d)))
+            && (self.word(j).is_some_and(|d| is_indefinite(&lower(d)))
+                // a bare plural opening its clause: "Lawyers for Roe said", "Aides to Doe"
+                || (j + 2 == first && !is_singular_noun(&head) && self.opens_clause_at(j)))
         {
             let desc = self.slice(j, i);
             return Some((

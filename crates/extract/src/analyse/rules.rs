@@ -514,7 +514,7 @@ pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
             && let Some((c, first)) = pa.subject_before(i)
         {
             return Some((
-                outer_reporter(pa, first).unwrap_or(c),
+                reporter_of(pa, c, first, i),
                 "before: speaker called it, quote",
             ));
         }
@@ -614,10 +614,7 @@ pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
                     return Some((c, "before: , verb speaker,"));
                 }
                 if let Some((c, first)) = pa.subject_before(i) {
-                    return Some((
-                        outer_reporter(pa, first).unwrap_or(c),
-                        "before: speaker verb, quote",
-                    ));
+                    return Some((reporter_of(pa, c, first, i), "before: speaker verb, quote"));
                 }
                 // verb first: said Kerry: "Q" (not after a word that would be its subject:
                 // in "King says Ali \"Q\"", King's name was not read as one; not a verb
@@ -677,6 +674,32 @@ pub(super) fn speech_in_opening_clause(pa: &Para, qt: usize) -> bool {
         })
 }
 
+/// Who reports the words of the clause whose subject `c` (at token `first`) has the verb
+/// `v`: an outer reporter ([`outer_reporter`]), or one in a parenthesis between the subject
+/// and its verb (`The Ledger, Roe said, called the vote "Q"`: Roe's account), or the
+/// subject.
+fn reporter_of(pa: &Para, c: Cand, first: usize, v: usize) -> Cand {
+    if let Some(o) = outer_reporter(pa, first) {
+        return o;
+    }
+    (first + 1..v)
+        .find_map(|k| {
+            if !(pa.is_punct(k + 1, &[','])
+                && pa
+                    .word(k)
+                    .is_some_and(|w| reporting_verb(w) == Some(VerbForm::Finite)))
+            {
+                return None;
+            }
+            let (r, f) = pa.subject_before(k)?;
+            (f > first + 1
+                && pa.is_punct(f - 1, &[','])
+                && matches!(r, Cand::Named(_) | Cand::Actor(_) | Cand::Pronoun { .. }))
+            .then_some(r)
+        })
+        .unwrap_or(c)
+}
+
 /// `Roe said Doe had told donors "Q"`, `Roe pointed out that Doe calls it "Q"`: a clause
 /// reporting speech that is itself the object of a reporting verb. Its words reach the reader
 /// through the outer reporter, who is the quotation's source (the inner speaker's subject
@@ -693,8 +716,9 @@ fn outer_reporter(pa: &Para, inner_first: usize) -> Option<Cand> {
         };
         // the inner subject's honorific: "said Mr. Doe had told"
         while v > 0
-            && (pa.word(v).is_some_and(is_honorific)
-                || (pa.is_punct(v, &['.']) && pa.word(v - 1).is_some_and(is_honorific)))
+            && (pa.word(v).is_some_and(|w| {
+                is_honorific(w) || (starts_upper(w) && (is_title(w) || all_caps(w)))
+            }) || (pa.is_punct(v, &['.']) && pa.word(v - 1).is_some_and(is_honorific)))
         {
             v -= 1;
         }
@@ -1276,6 +1300,13 @@ pub(super) fn sentence_subject(
         {
             // "Roe campaign manager Jon Doe released a memo": Doe, whom the name describes
             if let Some((c, _)) = pa.role_name_after(k) {
+                return Some(c);
+            }
+            // "Lawyers for Roe appeared to …": the lawyers, described by whom they work for
+            if first >= 2
+                && pa.word(first - 1).is_some_and(is_employer_preposition)
+                && let Some((c @ Cand::Anon { .. }, _)) = pa.np_ending_at(k)
+            {
                 return Some(c);
             }
             return Some(Cand::Named(n));

@@ -1929,3 +1929,40 @@ fn a_plural_noun_after_a_counted_name_is_no_verb_of_speech() {
     ]);
     assert_eq!(q[0].speaker, named("Harbour Department"), "{q:?}");
 }
+
+#[test]
+fn a_bare_plural_source_described_by_its_employer_is_anonymous() {
+    let anon = |d: &str| {
+        Some(Speaker::Anonymous {
+            description: d.into(),
+        })
+    };
+    let q = run(&["Lawyers for Ada Roe said the ledger was \"private property.\""]);
+    assert_eq!(q[0].speaker, anon("Lawyers for Ada Roe"), "{q:?}");
+    let q = run(&[
+        "Attorneys for Ada Roe appeared to oppose the request, saying in court papers that the ledger \"has never belonged to the harbour board.\"",
+    ]);
+    assert_eq!(q[0].speaker, anon("Attorneys for Ada Roe"), "{q:?}");
+    // a place after a plural is no employer: no description of anyone speaks
+    let q = run(&[
+        "People ejected from a rally in Lisle wore shirts that read \"Fascist Roe,\" and hats.",
+    ]);
+    assert!(
+        !matches!(q[0].speaker, Some(Speaker::Anonymous { .. })),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_parenthetical_reporter_between_subject_and_verb_is_the_source() {
+    let q = run(&["The Lisle Ledger, Ada Roe said, called the vote \"highly significant.\""]);
+    assert_eq!(q[0].speaker, named("Ada Roe"), "{q:?}");
+}
+
+#[test]
+fn an_outer_reporter_reaches_over_the_inner_subjects_titles() {
+    let q = run(&[
+        "Ada Roe conceded that she had misspoken when she claimed that FBI Director Tom B. Doe had described as \"truthful\" all of her statements.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ada Roe"), "{q:?}");
+}
