@@ -725,6 +725,34 @@ fn outer_reporter(pa: &Para, inner_first: usize) -> Option<Cand> {
         if pa.word(v) == Some("that") {
             let Some(b) = v.checked_sub(1) else { break };
             v = b;
+        } else if pa
+            .word(v)
+            .is_some_and(|w| matches!(w, "because" | "since" | "although" | "though"))
+        {
+            // a reason or concession the outer clause gives (not a time: in "He tweeted
+            // when Roe ended the debate remarking \"Q\"", the words are Roe's): "Roe said talks failed because Doe
+            // called the offer \"Q\"" (the outer verb a few words back, nothing but words
+            // between)
+            let lo = v.saturating_sub(16);
+            let Some(r) = (lo..v).rev().find(|&k| {
+                pa.word(k)
+                    .is_some_and(|w| reporting_verb(w) == Some(VerbForm::Finite))
+                    && !pa.passive(k)
+                    && !pa.nominal(k)
+            }) else {
+                break;
+            };
+            if pa.sent[r] != s
+                || (r + 1..v).any(|k| pa.toks[k].kind != TokKind::Word || pa.word(k) == Some("and"))
+            {
+                break;
+            }
+            let Some((c, first)) = pa.subject_before(r) else {
+                break;
+            };
+            outer = Some(c);
+            at = first;
+            continue;
         }
         // "pointed out that"
         if pa.word(v) == Some("out") && v > 0 && pa.word(v - 1) == Some("pointed") {
@@ -920,6 +948,17 @@ pub(super) fn headline_rule(pa: &Para, qt: usize) -> Option<Found> {
             .map(|(cand, _)| cand)
     {
         return Some((cand, "headline: name: quote"));
+    }
+    // "'Q' Roe Is Like A Sailor, Doe Says.": an attribution closing the headline after a
+    // comma names the speaker of what comes before it
+    if let Some(v) = (qt + 1..n).rev().find(|&v| {
+        pa.word(v)
+            .is_some_and(|w| lowered(w, |l| reporting_verb(l) == Some(VerbForm::Finite)))
+    }) && let Some((cand, first)) = v.checked_sub(1).and_then(|k| pa.headline_name_left(k))
+        && first > qt
+        && pa.is_punct(first - 1, &[','])
+    {
+        return Some((cand, "headline: , name says"));
     }
     let verbs = (0..n).filter(|&v| pa.word(v).is_some_and(is_headline_verb));
     for v in verbs {

@@ -1966,3 +1966,20 @@ fn an_outer_reporter_reaches_over_the_inner_subjects_titles() {
     ]);
     assert_eq!(q[0].speaker, named("Ada Roe"), "{q:?}");
 }
+
+#[test]
+fn a_headline_closing_with_a_comma_and_an_attribution_is_that_speakers() {
+    let q = run_titled(
+        "'Harbour Truther' Tom Doe Is Like A Sailor With No Map, Ada Roe Says",
+        &["Tom Doe spoke about the harbour on Monday."],
+    );
+    assert_eq!(q[0].speaker, named("Ada Roe"), "{q:?}");
+}
+
+#[test]
+fn a_reason_given_inside_a_report_keeps_the_outer_reporter() {
+    let q = run(&[
+        "Ada Roe said she was unlikely to work with the board because Tom Doe cast her plan as \"reckless and wrong\" last week.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ada Roe"), "{q:?}");
+}
