@@ -614,6 +614,7 @@ pub(crate) fn is_statement_noun(word: &str) -> bool {
                 | "letter"
                 | "memo"
                 | "message"
+                | "email"
                 | "website"
                 | "account"
                 | "readout"

@@ -685,6 +685,14 @@ impl<'a> Para<'a> {
             return self.appositive_subject(i - 1);
         }
         let (c, first) = self.np_ending_at(i)?;
+        // the hearer of a written statement: in "Roe's email to her supporters notes", the
+        // email speaks
+        if first >= 2
+            && self.word(first - 1) == Some("to")
+            && self.word(first - 2).is_some_and(is_statement_noun)
+        {
+            return self.np_ending_at(first - 2);
+        }
         // "Jane Roe of the Lisle Fishing Cooperative said": the person the phrase describes
         if let Some(found) = self.person_before_of(first) {
             return Some(found);

@@ -1983,3 +1983,11 @@ fn a_reason_given_inside_a_report_keeps_the_outer_reporter() {
     ]);
     assert_eq!(q[0].speaker, named("Ada Roe"), "{q:?}");
 }
+
+#[test]
+fn the_hearer_of_a_written_statement_is_no_subject() {
+    let q = run(&[
+        "Ada Roe's fundraising email to her supporters notes that Tom Doe \"is a civil rights lawyer who fought for housing.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Ada Roe"), "{q:?}");
+}
