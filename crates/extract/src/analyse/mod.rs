@@ -216,6 +216,8 @@ fn analyse_article(
     let mut names: HashMap<String, String> = HashMap::new();
     // full names written anywhere (people a pronoun may mean; not subjects of anything)
     let mut mentioned: Vec<((usize, usize), Cand)> = Vec::new();
+    // names written after a gendered honorific, and whether it is a woman's
+    let mut gendered: Vec<(String, bool)> = Vec::new();
     for pa in paras.iter().filter(|pa| !pa.headline) {
         let mut last_sent = u32::MAX;
         for (k, t) in pa.toks.iter().enumerate() {
@@ -280,6 +282,13 @@ fn analyse_article(
                 continue;
             }
             let w = &pa.text[t.start..t.end];
+            // "Mrs. Roe", "Mr. Doe": whom a later "he" or "she" cannot mean
+            if let Some(female) = honorific_gender(w)
+                && let Some((Cand::Named(n), _)) =
+                    pa.name_right(k + 1 + usize::from(pa.is_punct(k + 1, &['.'])))
+            {
+                gendered.push((n, female));
+            }
             // full names anywhere outside quotations, for short forms
             if starts_upper(w)
                 && k > 0
@@ -375,6 +384,24 @@ fn analyse_article(
     // names seen only outside attributions come after those of speakers
     for (last, full) in names {
         state.short.entry(last).or_insert(full);
+    }
+    // a person the text gives both honorifics ("Mr. Roe" and "Mrs. Roe" are two people with
+    // one short name) gets no gender from them
+    let mut by_honorific: Vec<(Speaker, Option<bool>)> = Vec::new();
+    for (n, female) in gendered {
+        let sp = Speaker::Named {
+            name: state.expand(&n),
+        };
+        match by_honorific.iter_mut().find(|(s, _)| *s == sp) {
+            Some((_, g)) if *g != Some(female) => *g = None,
+            Some(_) => {}
+            None => by_honorific.push((sp, Some(female))),
+        }
+    }
+    for (sp, g) in by_honorific {
+        if let Some(female) = g {
+            state.genders.push((sp, female));
+        }
     }
     verb_subjects.sort_by_key(|(p, _)| *p);
     for (pos, c) in verb_subjects {
@@ -939,4 +966,13 @@ fn inside_another_sentence(pa: &Para, qt: usize, subject: (usize, usize)) -> boo
     let first = pa.sent.partition_point(|&x| x < s);
     let opens = first == qt;
     !opens && subject < (pa.idx, pa.toks[first].start)
+}
+
+/// Whether an honorific names a woman (`Mrs.`, `Ms.`, `Miss`) or a man (`Mr.`).
+fn honorific_gender(w: &str) -> Option<bool> {
+    match w.trim_end_matches('.') {
+        "Mrs" | "Ms" | "Miss" => Some(true),
+        "Mr" => Some(false),
+        _ => None,
+    }
 }

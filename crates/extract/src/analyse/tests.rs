@@ -1991,3 +1991,15 @@ fn the_hearer_of_a_written_statement_is_no_subject() {
     ]);
     assert_eq!(q[0].speaker, named("Ada Roe"), "{q:?}");
 }
+
+#[test]
+fn an_honorific_tells_whom_a_pronoun_cannot_mean() {
+    let q = run(&[
+        "Tom Lund, the harbour master, said Ada Varga had been careless with the charts.",
+        "The surprise was that Mrs. Varga had sailed in waters of what he called \"hostile tides.\"",
+    ]);
+    let Some(Speaker::Named { name }) = &q[0].speaker else {
+        panic!("{q:?}")
+    };
+    assert!(name.ends_with("Lund"), "{q:?}");
+}
