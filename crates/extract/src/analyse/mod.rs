@@ -560,6 +560,9 @@ fn analyse_article(
         if found.is_none() && !pf.headline {
             found = before_rule(pf, tf).map(|f| (f, (pf.idx, first.start)));
         }
+        if found.is_none() && !pf.headline && first.paragraph == last.paragraph {
+            found = fronted_participle_rule(pf, tf).map(|f| (f, (pf.idx, first.start)));
+        }
         // an outlet that reports the whole sentence at its end outranks the speaker inside it
         if !pf.headline
             && let Some(f) = reported_at_end_rule(pl, tl)

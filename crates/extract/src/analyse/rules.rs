@@ -700,6 +700,49 @@ fn reporter_of(pa: &Para, c: Cand, first: usize, v: usize) -> Cand {
         .unwrap_or(c)
 }
 
+/// `Acknowledging that Doe "says a lot of odd things," Roe argued …`: a participle of speech
+/// opening the sentence, the quotation inside its clause; the speaker is the main clause's
+/// subject right after it.
+pub(super) fn fronted_participle_rule(pa: &Para, qt: usize) -> Option<Found> {
+    let s = pa.sent[qt];
+    let start = pa.sent.partition_point(|&x| x < s);
+    if !pa.word(start).is_some_and(|w| {
+        starts_upper(w) && lowered(w, |l| reporting_verb(l) == Some(VerbForm::Participle))
+    }) || (start + 1..qt)
+        .any(|k| pa.is_punct(k, &[',', ';', ':']) || matches!(pa.toks[k].kind, TokKind::Quote(_)))
+    {
+        return None;
+    }
+    // the clause ends with the quotation (its comma inside the marks or after them)
+    let mut k = qt + 1;
+    let mut comma = quote_ends_with_comma(&pa.text[pa.toks[qt].start..pa.toks[qt].end]);
+    while k < qt + 6 {
+        if pa.is_punct(k, &[',']) {
+            comma = true;
+        } else if !pa
+            .word(k)
+            .is_some_and(|w| matches!(w, "though" | "however" | "too" | "also"))
+        {
+            break;
+        }
+        k += 1;
+    }
+    if !comma || pa.sent.get(k) != Some(&s) {
+        return None;
+    }
+    if pa.word(k).is_some_and(is_person_pronoun) {
+        return Some((pa.pronoun(k), "before: fronted participle, quote, subject"));
+    }
+    match pa.name_right(k)? {
+        (c @ (Cand::Named(_) | Cand::Actor(_)), end)
+            if pa.word(end + 1).is_some_and(|w| !starts_upper(w)) =>
+        {
+            Some((c, "before: fronted participle, quote, subject"))
+        }
+        _ => None,
+    }
+}
+
 /// `Roe said Doe had told donors "Q"`, `Roe pointed out that Doe calls it "Q"`: a clause
 /// reporting speech that is itself the object of a reporting verb. Its words reach the reader
 /// through the outer reporter, who is the quotation's source (the inner speaker's subject

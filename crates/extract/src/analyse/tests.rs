@@ -2003,3 +2003,11 @@ fn an_honorific_tells_whom_a_pronoun_cannot_mean() {
     };
     assert!(name.ends_with("Lund"), "{q:?}");
 }
+
+#[test]
+fn a_fronted_participle_of_speech_gives_its_quotation_to_the_main_subject() {
+    let q = run(&[
+        "Acknowledging that Tom Doe \"says a lot of odd things,\" though, Ada Roe did suggest that his wealth helps.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ada Roe"), "{q:?}");
+}
