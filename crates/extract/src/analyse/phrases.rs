@@ -566,7 +566,14 @@ impl<'a> Para<'a> {
         if matches!(w, "it" | "It") {
             return Some((Cand::OrgPronoun(self.toks[i].start), i));
         }
-        if is_statement_noun(w) {
+        // (a capitalised one after a capitalised word ends a name: "The Washington Post")
+        if is_statement_noun(w)
+            && !(starts_upper(w)
+                && i > 0
+                && self
+                    .word(i - 1)
+                    .is_some_and(|p| starts_upper(p) && !is_possessive(p)))
+        {
             // X's statement, X's written statement
             for k in [i.checked_sub(1), i.checked_sub(2)].into_iter().flatten() {
                 let Some(pw) = self.word(k) else { break };

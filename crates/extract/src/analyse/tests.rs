@@ -2011,3 +2011,12 @@ fn a_fronted_participle_of_speech_gives_its_quotation_to_the_main_subject() {
     ]);
     assert_eq!(q[0].speaker, named("Ada Roe"), "{q:?}");
 }
+
+#[test]
+fn a_statement_noun_ending_a_name_is_the_name() {
+    // "Post" ends an outlet's name here, not a statement's
+    let q = run(&[
+        "During the inquiry, Roe conceded that the work could be termed \"harbour peddling,\" The Lisle Post reported in 1991.",
+    ]);
+    assert_eq!(q[0].speaker, named("Lisle Post"), "{q:?}");
+}
