@@ -514,7 +514,9 @@ pub(crate) fn is_anonymous_head(word: &str) -> bool {
                 | "delegate"
                 | "delegates"
                 | "lawyer"
+                | "lawyers"
                 | "attorney"
+                | "attorneys"
                 | "colleague"
                 | "colleagues"
                 | "ally"
@@ -612,6 +614,7 @@ pub(crate) fn is_statement_noun(word: &str) -> bool {
                 | "letter"
                 | "memo"
                 | "message"
+                | "email"
                 | "website"
                 | "account"
                 | "readout"
@@ -645,7 +648,7 @@ pub(crate) fn is_indefinite(word: &str) -> bool {
 /// `a spokesman for`, `an official at`, `a source from`: what links an anonymous source to
 /// whom it works for.
 pub(crate) fn is_employer_preposition(word: &str) -> bool {
-    matches!(word, "for" | "at" | "of" | "from")
+    matches!(word, "for" | "at" | "of" | "from" | "to")
 }
 
 /// Titles stripped from the front of a name: `spokesperson Peter Cook` -> `Peter Cook`.

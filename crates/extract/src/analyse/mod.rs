@@ -217,6 +217,8 @@ fn analyse_article(
     let mut names: HashMap<String, String> = HashMap::new();
     // full names written anywhere (people a pronoun may mean; not subjects of anything)
     let mut mentioned: Vec<((usize, usize), Cand)> = Vec::new();
+    // names written after a gendered honorific, and whether it is a woman's
+    let mut gendered: Vec<(String, bool)> = Vec::new();
     for pa in paras.iter().filter(|pa| !pa.headline) {
         let mut last_sent = u32::MAX;
         for (k, t) in pa.toks.iter().enumerate() {
@@ -281,6 +283,13 @@ fn analyse_article(
                 continue;
             }
             let w = &pa.text[t.start..t.end];
+            // "Mrs. Roe", "Mr. Doe": whom a later "he" or "she" cannot mean
+            if let Some(female) = honorific_gender(w)
+                && let Some((Cand::Named(n), _)) =
+                    pa.name_right(k + 1 + usize::from(pa.is_punct(k + 1, &['.'])))
+            {
+                gendered.push((n, female));
+            }
             // full names anywhere outside quotations, for short forms
             if starts_upper(w)
                 && k > 0
@@ -376,6 +385,24 @@ fn analyse_article(
     // names seen only outside attributions come after those of speakers
     for (last, full) in names {
         state.short.entry(last).or_insert(full);
+    }
+    // a person the text gives both honorifics ("Mr. Roe" and "Mrs. Roe" are two people with
+    // one short name) gets no gender from them
+    let mut by_honorific: Vec<(Speaker, Option<bool>)> = Vec::new();
+    for (n, female) in gendered {
+        let sp = Speaker::Named {
+            name: state.expand(&n),
+        };
+        match by_honorific.iter_mut().find(|(s, _)| *s == sp) {
+            Some((_, g)) if *g != Some(female) => *g = None,
+            Some(_) => {}
+            None => by_honorific.push((sp, Some(female))),
+        }
+    }
+    for (sp, g) in by_honorific {
+        if let Some(female) = g {
+            state.genders.push((sp, female));
+        }
     }
     verb_subjects.sort_by_key(|(p, _)| *p);
     for (pos, c) in verb_subjects {
@@ -516,7 +543,12 @@ fn analyse_article(
         // quotation gives it to its subject, not to the attribution after it
         let labelled =
             tf > 0 && pf.word(tf - 1).is_some_and(is_characterising_verb) && !pf.passive(tf - 1);
-        if found.is_none() && !pf.headline && comma_style && !labelled {
+        if found.is_none()
+            && !pf.headline
+            && comma_style
+            && !labelled
+            && !(first.paragraph == last.paragraph && speech_in_opening_clause(pf, tf))
+        {
             found = after_rule(pl, tl, true).map(|f| (f, (pl.idx, last.start)));
         }
         // "\"Q\" and against the levy, Roe said.": the quotation's sentence runs on after it
@@ -529,6 +561,9 @@ fn analyse_article(
         }
         if found.is_none() && !pf.headline {
             found = before_rule(pf, tf).map(|f| (f, (pf.idx, first.start)));
+        }
+        if found.is_none() && !pf.headline && first.paragraph == last.paragraph {
+            found = fronted_participle_rule(pf, tf).map(|f| (f, (pf.idx, first.start)));
         }
         // an outlet that reports the whole sentence at its end outranks the speaker inside it
         if !pf.headline
@@ -944,4 +979,13 @@ fn inside_another_sentence(pa: &Para, qt: usize, subject: (usize, usize)) -> boo
     let first = pa.sent.partition_point(|&x| x < s);
     let opens = first == qt;
     !opens && subject < (pa.idx, pa.toks[first].start)
+}
+
+/// Whether an honorific names a woman (`Mrs.`, `Ms.`, `Miss`) or a man (`Mr.`).
+fn honorific_gender(w: &str) -> Option<bool> {
+    match w.trim_end_matches('.') {
+        "Mrs" | "Ms" | "Miss" => Some(true),
+        "Mr" => Some(false),
+        _ => None,
+    }
 }

@@ -515,7 +515,9 @@ impl<'a> Para<'a> {
                 },
                 j,
             )) = self.anon_left(first - 2)
-            && self.word(j).is_some_and(|d| is_indefinite(&lower(d)))
+            && (self.word(j).is_some_and(|d| is_indefinite(&lower(d)))
+                // a bare plural opening its clause: "Lawyers for Roe said", "Aides to Doe"
+                || (j + 2 == first && !is_singular_noun(&head) && self.opens_clause_at(j)))
         {
             let desc = self.slice(j, i);
             return Some((
@@ -564,7 +566,14 @@ impl<'a> Para<'a> {
         if matches!(w, "it" | "It") {
             return Some((Cand::OrgPronoun(self.toks[i].start), i));
         }
-        if is_statement_noun(w) {
+        // (a capitalised one after a capitalised word ends a name: "The Washington Post")
+        if is_statement_noun(w)
+            && !(starts_upper(w)
+                && i > 0
+                && self
+                    .word(i - 1)
+                    .is_some_and(|p| starts_upper(p) && !is_possessive(p)))
+        {
             // X's statement, X's written statement
             for k in [i.checked_sub(1), i.checked_sub(2)].into_iter().flatten() {
                 let Some(pw) = self.word(k) else { break };
@@ -683,6 +692,14 @@ impl<'a> Para<'a> {
             return self.appositive_subject(i - 1);
         }
         let (c, first) = self.np_ending_at(i)?;
+        // the hearer of a written statement: in "Roe's email to her supporters notes", the
+        // email speaks
+        if first >= 2
+            && self.word(first - 1) == Some("to")
+            && self.word(first - 2).is_some_and(is_statement_noun)
+        {
+            return self.np_ending_at(first - 2);
+        }
         // "Jane Roe of the Lisle Fishing Cooperative said": the person the phrase describes
         if let Some(found) = self.person_before_of(first) {
             return Some(found);
@@ -732,6 +749,15 @@ impl<'a> Para<'a> {
         if let Some(c) = (start..i).find(|&k| self.is_punct(k, &[','])) {
             if self.word(start).is_some_and(|w| lowered(w, opens_clause)) {
                 from = c + 1;
+                // a relative clause closing the fronted phrase: "Speaking in Lisle, which
+                // votes next, Roe praised … but said"
+                if self
+                    .word(from)
+                    .is_some_and(|w| matches!(w, "which" | "where" | "who" | "whose"))
+                    && let Some(c2) = (from + 1..i).find(|&k| self.is_punct(k, &[',']))
+                {
+                    from = c2 + 1;
+                }
             } else if c < start + 2 {
                 return None;
             }
@@ -939,7 +965,10 @@ impl<'a> Para<'a> {
                     // a subordinate clause that opens the sentence: "As Jane Roe, an expert on
                     // tides at the Lisle Institute, noted, \"Q\"" (its subject is the name)
                     if lowered(w, is_subordinator) {
-                        return self.opens_clause_at(b);
+                        // (any conjunction but `as`, which is a preposition too: "such as
+                        // Jane Roe", "as Jane Roe's aide"; "shown Monday when Jane Roe of
+                        // Lisle spoke": the clause is hers)
+                        return !w.eq_ignore_ascii_case("as") || self.opens_clause_at(b);
                     }
                     // (proper adjectives before a lower-case descriptor too: "Republican
                     // candidate Jane Roe", "Harbour Party candidate Jon Doe")

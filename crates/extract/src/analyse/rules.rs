@@ -253,6 +253,51 @@ impl Para<'_> {
                 )
         };
         let before = |k: usize| k.checked_sub(1).and_then(|b| self.word(b));
+        // a plural noun after a name that a number or determiner opens: "22 Roe emails",
+        // "his Doe tweets" (the name qualifies the noun; "The FBI notes" stays a verb)
+        let counted = |b: &str| {
+            b.chars().all(|c| c.is_ascii_digit() || c == ',')
+                || matches!(
+                    b,
+                    "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "many"
+                        | "more"
+                        | "some"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "these"
+                        | "those"
+                )
+        };
+        let plural_noun = self.word(v).is_some_and(|w| {
+            matches!(
+                w,
+                "emails"
+                    | "tweets"
+                    | "posts"
+                    | "notes"
+                    | "comments"
+                    | "remarks"
+                    | "claims"
+                    | "texts"
+                    | "calls"
+                    | "statements"
+                    | "letters"
+                    | "messages"
+            )
+        });
+        if plural_noun
+            && v >= 2
+            && before(v).is_some_and(starts_upper)
+            && before(v - 1).is_some_and(counted)
+        {
+            return true;
+        }
         before(v).is_some_and(determiner)
             || (v >= 3
                 && before(v).is_some_and(starts_upper)
@@ -466,9 +511,12 @@ pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
                     && !pa.is_punct(k, &[',', ';', ':', '(', ')'])
             })
             && !pa.passive(i)
-            && let Some((c, _)) = pa.subject_before(i)
+            && let Some((c, first)) = pa.subject_before(i)
         {
-            return Some((c, "before: speaker called it, quote"));
+            return Some((
+                reporter_of(pa, c, first, i),
+                "before: speaker called it, quote",
+            ));
         }
         // "Roe shot back, \"Q\"", "Doe fired back:"
         if matches!(w, "shot" | "fired" | "hit")
@@ -565,8 +613,8 @@ pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
                 {
                     return Some((c, "before: , verb speaker,"));
                 }
-                if let Some((c, _)) = pa.subject_before(i) {
-                    return Some((c, "before: speaker verb, quote"));
+                if let Some((c, first)) = pa.subject_before(i) {
+                    return Some((reporter_of(pa, c, first, i), "before: speaker verb, quote"));
                 }
                 // verb first: said Kerry: "Q" (not after a word that would be its subject:
                 // in "King says Ali \"Q\"", King's name was not read as one; not a verb
@@ -586,6 +634,188 @@ pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
         }
     }
     None
+}
+
+/// `After Roe said the plan was "Q," Doe said …`: the quotation closes a subordinate clause
+/// opening the sentence, whose own verb of speech comes before it (no comma between); the
+/// attribution after the quotation belongs to the main clause, not to these words.
+pub(super) fn speech_in_opening_clause(pa: &Para, qt: usize) -> bool {
+    let s = pa.sent[qt];
+    let start = pa.sent.partition_point(|&x| x < s);
+    if qt <= start + 2
+        || !pa.word(start).is_some_and(|w| {
+            lowered(w, |l| {
+                matches!(
+                    l,
+                    "after"
+                        | "when"
+                        | "while"
+                        | "although"
+                        | "though"
+                        | "because"
+                        | "before"
+                        | "since"
+                        | "once"
+                        | "until"
+                        | "whereas"
+                )
+            })
+        })
+    {
+        return false;
+    }
+    !(start + 1..qt)
+        .any(|k| pa.is_punct(k, &[',', ';', ':']) || matches!(pa.toks[k].kind, TokKind::Quote(_)))
+        && (start + 1..qt).any(|k| {
+            pa.word(k)
+                .is_some_and(|w| reporting_verb(w) == Some(VerbForm::Finite))
+                && !pa.passive(k)
+                && !pa.nominal(k)
+        })
+}
+
+/// Who reports the words of the clause whose subject `c` (at token `first`) has the verb
+/// `v`: an outer reporter ([`outer_reporter`]), or one in a parenthesis between the subject
+/// and its verb (`The Ledger, Roe said, called the vote "Q"`: Roe's account), or the
+/// subject.
+fn reporter_of(pa: &Para, c: Cand, first: usize, v: usize) -> Cand {
+    if let Some(o) = outer_reporter(pa, first) {
+        return o;
+    }
+    (first + 1..v)
+        .find_map(|k| {
+            if !(pa.is_punct(k + 1, &[','])
+                && pa
+                    .word(k)
+                    .is_some_and(|w| reporting_verb(w) == Some(VerbForm::Finite)))
+            {
+                return None;
+            }
+            let (r, f) = pa.subject_before(k)?;
+            (f > first + 1
+                && pa.is_punct(f - 1, &[','])
+                && matches!(r, Cand::Named(_) | Cand::Actor(_) | Cand::Pronoun { .. }))
+            .then_some(r)
+        })
+        .unwrap_or(c)
+}
+
+/// `Acknowledging that Doe "says a lot of odd things," Roe argued …`: a participle of speech
+/// opening the sentence, the quotation inside its clause; the speaker is the main clause's
+/// subject right after it.
+pub(super) fn fronted_participle_rule(pa: &Para, qt: usize) -> Option<Found> {
+    let s = pa.sent[qt];
+    let start = pa.sent.partition_point(|&x| x < s);
+    if !pa.word(start).is_some_and(|w| {
+        starts_upper(w) && lowered(w, |l| reporting_verb(l) == Some(VerbForm::Participle))
+    }) || (start + 1..qt)
+        .any(|k| pa.is_punct(k, &[',', ';', ':']) || matches!(pa.toks[k].kind, TokKind::Quote(_)))
+    {
+        return None;
+    }
+    // the clause ends with the quotation (its comma inside the marks or after them)
+    let mut k = qt + 1;
+    let mut comma = quote_ends_with_comma(&pa.text[pa.toks[qt].start..pa.toks[qt].end]);
+    while k < qt + 6 {
+        if pa.is_punct(k, &[',']) {
+            comma = true;
+        } else if !pa
+            .word(k)
+            .is_some_and(|w| matches!(w, "though" | "however" | "too" | "also"))
+        {
+            break;
+        }
+        k += 1;
+    }
+    if !comma || pa.sent.get(k) != Some(&s) {
+        return None;
+    }
+    if pa.word(k).is_some_and(is_person_pronoun) {
+        return Some((pa.pronoun(k), "before: fronted participle, quote, subject"));
+    }
+    match pa.name_right(k)? {
+        (c @ (Cand::Named(_) | Cand::Actor(_)), end)
+            if pa.word(end + 1).is_some_and(|w| !starts_upper(w)) =>
+        {
+            Some((c, "before: fronted participle, quote, subject"))
+        }
+        _ => None,
+    }
+}
+
+/// `Roe said Doe had told donors "Q"`, `Roe pointed out that Doe calls it "Q"`: a clause
+/// reporting speech that is itself the object of a reporting verb. Its words reach the reader
+/// through the outer reporter, who is the quotation's source (the inner speaker's subject
+/// opens the outer verb's object, `that` between them at most). Returns the outermost such
+/// reporter's subject.
+fn outer_reporter(pa: &Para, inner_first: usize) -> Option<Cand> {
+    let s = *pa.sent.get(inner_first)?;
+    let mut at = inner_first;
+    let mut outer = None;
+    // (a few levels at most: "Roe said Doe claimed Poe told …")
+    for _ in 0..3 {
+        let Some(mut v) = at.checked_sub(1) else {
+            break;
+        };
+        // the inner subject's honorific: "said Mr. Doe had told"
+        while v > 0
+            && (pa.word(v).is_some_and(|w| {
+                is_honorific(w) || (starts_upper(w) && (is_title(w) || all_caps(w)))
+            }) || (pa.is_punct(v, &['.']) && pa.word(v - 1).is_some_and(is_honorific)))
+        {
+            v -= 1;
+        }
+        if pa.word(v) == Some("that") {
+            let Some(b) = v.checked_sub(1) else { break };
+            v = b;
+        } else if pa
+            .word(v)
+            .is_some_and(|w| matches!(w, "because" | "since" | "although" | "though"))
+        {
+            // a reason or concession the outer clause gives (not a time: in "He tweeted
+            // when Roe ended the debate remarking \"Q\"", the words are Roe's): "Roe said talks failed because Doe
+            // called the offer \"Q\"" (the outer verb a few words back, nothing but words
+            // between)
+            let lo = v.saturating_sub(16);
+            let Some(r) = (lo..v).rev().find(|&k| {
+                pa.word(k)
+                    .is_some_and(|w| reporting_verb(w) == Some(VerbForm::Finite))
+                    && !pa.passive(k)
+                    && !pa.nominal(k)
+            }) else {
+                break;
+            };
+            if pa.sent[r] != s
+                || (r + 1..v).any(|k| pa.toks[k].kind != TokKind::Word || pa.word(k) == Some("and"))
+            {
+                break;
+            }
+            let Some((c, first)) = pa.subject_before(r) else {
+                break;
+            };
+            outer = Some(c);
+            at = first;
+            continue;
+        }
+        // "pointed out that"
+        if pa.word(v) == Some("out") && v > 0 && pa.word(v - 1) == Some("pointed") {
+            v -= 1;
+        } else if pa.sent[v] != s
+            || !pa
+                .word(v)
+                .is_some_and(|w| reporting_verb(w) == Some(VerbForm::Finite))
+            || pa.passive(v)
+            || pa.nominal(v)
+        {
+            break;
+        }
+        let Some((c, first)) = pa.subject_before(v) else {
+            break;
+        };
+        outer = Some(c);
+        at = first;
+    }
+    outer
 }
 
 /// `Roe compared the plan to a tax, saying: "Q"`, `Doe issued a statement saying "Q"`,
@@ -761,6 +991,17 @@ pub(super) fn headline_rule(pa: &Para, qt: usize) -> Option<Found> {
             .map(|(cand, _)| cand)
     {
         return Some((cand, "headline: name: quote"));
+    }
+    // "'Q' Roe Is Like A Sailor, Doe Says.": an attribution closing the headline after a
+    // comma names the speaker of what comes before it
+    if let Some(v) = (qt + 1..n).rev().find(|&v| {
+        pa.word(v)
+            .is_some_and(|w| lowered(w, |l| reporting_verb(l) == Some(VerbForm::Finite)))
+    }) && let Some((cand, first)) = v.checked_sub(1).and_then(|k| pa.headline_name_left(k))
+        && first > qt
+        && pa.is_punct(first - 1, &[','])
+    {
+        return Some((cand, "headline: , name says"));
     }
     let verbs = (0..n).filter(|&v| pa.word(v).is_some_and(is_headline_verb));
     for v in verbs {
@@ -1048,6 +1289,16 @@ pub(super) fn fronted_phrase_end(pa: &Para, from: usize, until: usize) -> Option
             || (w.len() > 5
                 && (w.ends_with("ed") || w.ends_with("ing"))
                 && pa.word(from + 1).is_some_and(|x| !starts_upper(x)))
+            // an adverb before the conjunction: "Ever since she joined, Roe has …", "Even
+            // though …", "Shortly after …"
+            || (lowered(w, |l| {
+                matches!(l, "ever" | "even" | "shortly" | "soon" | "long" | "just")
+            }) && pa.word(from + 1).is_some_and(|x| {
+                matches!(
+                    x,
+                    "since" | "though" | "after" | "before" | "as" | "when" | "while" | "if"
+                )
+            }))
     });
     if !fronted {
         return None;
@@ -1131,6 +1382,13 @@ pub(super) fn sentence_subject(
         {
             // "Roe campaign manager Jon Doe released a memo": Doe, whom the name describes
             if let Some((c, _)) = pa.role_name_after(k) {
+                return Some(c);
+            }
+            // "Lawyers for Roe appeared to …": the lawyers, described by whom they work for
+            if first >= 2
+                && pa.word(first - 1).is_some_and(is_employer_preposition)
+                && let Some((c @ Cand::Anon { .. }, _)) = pa.np_ending_at(k)
+            {
                 return Some(c);
             }
             return Some(Cand::Named(n));

@@ -1864,3 +1864,178 @@ fn rule_a_name_between_dashes_describes_the_subject() {
         assert_eq!(q[0].speaker, named("Arvid Lund"), "{text}");
     }
 }
+
+#[test]
+fn a_report_of_a_report_belongs_to_the_outer_reporter() {
+    // the inner clause is the object of the outer verb: its words reach us through the outer
+    // reporter, the quotation's source
+    for (text, who) in [
+        (
+            "In his memoir, Mr. Lund said Mr. Varga had told the harbour board that he would never allow \"any slack\" in the rules.",
+            "Lund",
+        ),
+        (
+            "When Ada Roe pointed out that Tom Doe calls the levy \"a tax on sailors,\" the mayor laughed.",
+            "Ada Roe",
+        ),
+        (
+            "Ada Roe claimed that Tom Doe had described the ferry as \"a floating ruin\" in private.",
+            "Ada Roe",
+        ),
+    ] {
+        let q = run(&[text]);
+        let Some(Speaker::Named { name }) = &q[0].speaker else {
+            panic!("{text}: {q:?}")
+        };
+        assert!(name.ends_with(who), "{text}: {q:?}");
+    }
+    // a verb that does not take the clause as its object keeps the inner speaker
+    let q = run(&["Ada Roe left after Tom Doe told the board that it was \"a floating ruin.\""]);
+    assert_eq!(q[0].speaker, named("Tom Doe"), "{q:?}");
+}
+
+#[test]
+fn a_quotation_closing_an_opening_clause_of_speech_is_that_clauses() {
+    for (text, who) in [
+        (
+            "After Ada Roe said that the harbour might do better with \"smaller ferries,\" Tom Doe said: \"I disagree with every word.\"",
+            "Ada Roe",
+        ),
+        (
+            "While Ada Roe has warned against \"a race to the bottom\" in fares, she has cut them twice.",
+            "Ada Roe",
+        ),
+    ] {
+        let q = run(&[text]);
+        assert_eq!(q[0].speaker, named(who), "{text}: {q:?}");
+    }
+    // the attribution after a quotation in the main clause stays
+    let q = run(&["After the vote, \"we will appeal,\" Tom Doe said."]);
+    assert_eq!(q[0].speaker, named("Tom Doe"), "{q:?}");
+}
+
+#[test]
+fn a_relative_clause_closing_a_fronted_phrase_is_skipped_for_the_second_verb() {
+    let q = run(&[
+        "Ada Roe and Tom Doe are rivals.",
+        "Speaking to WLTV's Harbour Hour Monday in East Lisle, which is set to host the region's second vote Tuesday, Roe referred to Doe as \"a bright leader\" but described his plans as a \"work in progress.\"",
+    ]);
+    assert_eq!(q[1].speaker, named("Ada Roe"), "{q:?}");
+}
+
+#[test]
+fn a_name_after_when_in_mid_sentence_opens_its_clause() {
+    // a day's name before `when` is no part of the clause the name opens
+    let text = "The worry was underscored Wednesday when Speaker Ada Roe of Lisle lamented the \"gloomy\" state of the port.";
+    let q = run(&[text]);
+    assert_eq!(q[0].speaker, named("Ada Roe"), "{q:?}");
+}
+
+#[test]
+fn an_adverb_before_a_fronted_conjunction_opens_a_fronted_clause() {
+    let q = run(&[
+        "Tom Doe, the lawyer leading the search, has begun vetting Ada Roe.",
+        "Ever since she joined the race this month, Ada Roe has been a busy surrogate, touring the harbour with a simple message: \"Don't give up on the ferry!\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Ada Roe"), "{q:?}");
+}
+
+#[test]
+fn a_plural_noun_after_a_counted_name_is_no_verb_of_speech() {
+    // "emails" is a noun in "22 Roe emails": the sentence's subject said it
+    let q = run(&[
+        "The Harbour Department has said that, at the request of the auditors, it has marked 22 Roe emails as \"secret\" and will not release them.",
+    ]);
+    assert_eq!(q[0].speaker, named("Harbour Department"), "{q:?}");
+}
+
+#[test]
+fn a_bare_plural_source_described_by_its_employer_is_anonymous() {
+    let anon = |d: &str| {
+        Some(Speaker::Anonymous {
+            description: d.into(),
+        })
+    };
+    let q = run(&["Lawyers for Ada Roe said the ledger was \"private property.\""]);
+    assert_eq!(q[0].speaker, anon("Lawyers for Ada Roe"), "{q:?}");
+    let q = run(&[
+        "Attorneys for Ada Roe appeared to oppose the request, saying in court papers that the ledger \"has never belonged to the harbour board.\"",
+    ]);
+    assert_eq!(q[0].speaker, anon("Attorneys for Ada Roe"), "{q:?}");
+    // a place after a plural is no employer: no description of anyone speaks
+    let q = run(&[
+        "People ejected from a rally in Lisle wore shirts that read \"Fascist Roe,\" and hats.",
+    ]);
+    assert!(
+        !matches!(q[0].speaker, Some(Speaker::Anonymous { .. })),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_parenthetical_reporter_between_subject_and_verb_is_the_source() {
+    let q = run(&["The Lisle Ledger, Ada Roe said, called the vote \"highly significant.\""]);
+    assert_eq!(q[0].speaker, named("Ada Roe"), "{q:?}");
+}
+
+#[test]
+fn an_outer_reporter_reaches_over_the_inner_subjects_titles() {
+    let q = run(&[
+        "Ada Roe conceded that she had misspoken when she claimed that FBI Director Tom B. Doe had described as \"truthful\" all of her statements.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ada Roe"), "{q:?}");
+}
+
+#[test]
+fn a_headline_closing_with_a_comma_and_an_attribution_is_that_speakers() {
+    let q = run_titled(
+        "'Harbour Truther' Tom Doe Is Like A Sailor With No Map, Ada Roe Says",
+        &["Tom Doe spoke about the harbour on Monday."],
+    );
+    assert_eq!(q[0].speaker, named("Ada Roe"), "{q:?}");
+}
+
+#[test]
+fn a_reason_given_inside_a_report_keeps_the_outer_reporter() {
+    let q = run(&[
+        "Ada Roe said she was unlikely to work with the board because Tom Doe cast her plan as \"reckless and wrong\" last week.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ada Roe"), "{q:?}");
+}
+
+#[test]
+fn the_hearer_of_a_written_statement_is_no_subject() {
+    let q = run(&[
+        "Ada Roe's fundraising email to her supporters notes that Tom Doe \"is a civil rights lawyer who fought for housing.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Ada Roe"), "{q:?}");
+}
+
+#[test]
+fn an_honorific_tells_whom_a_pronoun_cannot_mean() {
+    let q = run(&[
+        "Tom Lund, the harbour master, said Ada Varga had been careless with the charts.",
+        "The surprise was that Mrs. Varga had sailed in waters of what he called \"hostile tides.\"",
+    ]);
+    let Some(Speaker::Named { name }) = &q[0].speaker else {
+        panic!("{q:?}")
+    };
+    assert!(name.ends_with("Lund"), "{q:?}");
+}
+
+#[test]
+fn a_fronted_participle_of_speech_gives_its_quotation_to_the_main_subject() {
+    let q = run(&[
+        "Acknowledging that Tom Doe \"says a lot of odd things,\" though, Ada Roe did suggest that his wealth helps.",
+    ]);
+    assert_eq!(q[0].speaker, named("Ada Roe"), "{q:?}");
+}
+
+#[test]
+fn a_statement_noun_ending_a_name_is_the_name() {
+    // "Post" ends an outlet's name here, not a statement's
+    let q = run(&[
+        "During the inquiry, Roe conceded that the work could be termed \"harbour peddling,\" The Lisle Post reported in 1991.",
+    ]);
+    assert_eq!(q[0].speaker, named("Lisle Post"), "{q:?}");
+}
