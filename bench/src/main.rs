@@ -236,6 +236,14 @@ fn real_main() -> Result<ExitCode> {
                     k.after_save_ms,
                     k.pages
                 );
+                if k.settled_ms != k.after_save_ms {
+                    println!(
+                        "  {:<10} every page up to date: median {:>7.0} ms   all: {:?} ms",
+                        "",
+                        k.median_settled_ms().unwrap_or(f64::NAN),
+                        k.settled_ms
+                    );
+                }
             }
             Ok(ExitCode::SUCCESS)
         }

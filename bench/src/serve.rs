@@ -164,13 +164,21 @@ pub struct EditKind {
     pub kind: &'static str,
     /// Milliseconds from the save to the reload message, one per edit.
     pub after_save_ms: Vec<f64>,
-    /// Pages rendered again, one per edit.
+    /// Pages rendered again before the reload, one per edit.
     pub pages: Vec<u64>,
+    /// Milliseconds from the save until every page is up to date, one per
+    /// edit: the same as `after_save_ms` unless the server renders the later
+    /// pages of lists after the reload (`finished N more pages`).
+    pub settled_ms: Vec<f64>,
 }
 
 impl EditKind {
     pub fn median_ms(&self) -> Option<f64> {
         crate::runner::median(self.after_save_ms.clone())
+    }
+
+    pub fn median_settled_ms(&self) -> Option<f64> {
+        crate::runner::median(self.settled_ms.clone())
     }
 }
 
@@ -243,6 +251,7 @@ pub fn run(opts: &ServeOptions) -> Result<Vec<EditKind>> {
             kind: kind.name(),
             after_save_ms: Vec::new(),
             pages: Vec::new(),
+            settled_ms: Vec::new(),
         };
         for i in 1..=opts.edits {
             edits.apply(kind, i)?;
@@ -250,12 +259,20 @@ pub fn run(opts: &ServeOptions) -> Result<Vec<EditKind>> {
             let line = wait_for(&lines, "rebuilt ", Duration::from_secs(120))?;
             let (pages, ms) = parse_rebuilt(&line)
                 .with_context(|| format!("unexpected line from dossier serve: {line}"))?;
+            let settled = if line.contains(" to follow;") {
+                let line = wait_for(&lines, "finished ", Duration::from_secs(120))?;
+                parse_after_save(&line)
+                    .with_context(|| format!("unexpected line from dossier serve: {line}"))?
+            } else {
+                ms
+            };
             eprintln!(
-                "serve: {} edit {i}: {ms} ms after the save, {pages} page(s)",
+                "serve: {} edit {i}: {ms} ms after the save, {pages} page(s); all pages {settled} ms after",
                 kind.name()
             );
             result.after_save_ms.push(ms);
             result.pages.push(pages);
+            result.settled_ms.push(settled);
             std::thread::sleep(opts.pause);
         }
         results.push(result);
@@ -315,9 +332,13 @@ fn parse_rebuilt(line: &str) -> Option<(u64, f64)> {
         .next()?
         .parse()
         .ok()?;
-    let before = line.split(" ms after the save").next()?;
-    let ms = before.rsplit(' ').next()?.parse().ok()?;
-    Some((pages, ms))
+    Some((pages, parse_after_save(line)?))
+}
+
+/// The `Y` of `... Y ms after the save)`.
+fn parse_after_save(line: &str) -> Option<f64> {
+    let (before, _) = line.split_once(" ms after the save")?;
+    before.rsplit([' ', '(']).next()?.parse().ok()
 }
 
 #[cfg(test)]
@@ -335,6 +356,16 @@ mod tests {
                 "rebuilt 21725 pages in 6959 ms (1 article read, full rebuild; 7008 ms after the save)"
             ),
             Some((21725, 7008.0))
+        );
+        assert_eq!(
+            parse_rebuilt(
+                "rebuilt 14 pages in 60 ms (1 article read; 710 later pages to follow; 85 ms after the save)"
+            ),
+            Some((14, 85.0))
+        );
+        assert_eq!(
+            parse_after_save("finished 710 more pages in 400 ms (490 ms after the save)"),
+            Some(490.0)
         );
         assert_eq!(parse_rebuilt("Serving x"), None);
     }
