@@ -251,8 +251,30 @@ fn incremental_rebuilds_equal_full_builds() {
             "Kerry and Lavrov meet on Syria",
         ),
     );
-    site.rebuild(&content(&[EDITED])).unwrap();
+    let r = site.rebuild(&content(&[EDITED])).unwrap();
+    assert!(relinked(&r), "{:?}", r.steps);
     assert_same("title edit", &site, root);
+
+    // Front-matter topics: one of the registry added, then taken out again,
+    // both relinked; one outside it, which links every article again.
+    let text = std::fs::read_to_string(&a).unwrap();
+    let listed = text.replacen("\n---\n", "\ntopics: [humanitarian-aid]\n---\n", 1);
+    assert_ne!(text, listed);
+    for (step, version, relinks) in [
+        ("registry topic listed", &listed, true),
+        ("registry topic unlisted", &text, true),
+        (
+            "new topic listed",
+            &text.replacen("\n---\n", "\ntopics: [Arms control]\n---\n", 1),
+            false,
+        ),
+        ("new topic unlisted", &text, false),
+    ] {
+        write(&a, version);
+        let r = site.rebuild(&content(&[EDITED])).unwrap();
+        assert_eq!(relinked(&r), relinks, "{step}: {:?}", r.steps);
+        assert_same(step, &site, root);
+    }
 
     // A new article, the newest, sharing a quotation with an old one and
     // naming a new actor and a new topic: digests page on, quotations grow.

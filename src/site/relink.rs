@@ -1,10 +1,12 @@
 //! Relinking after one article changed: the last site patched, equal to what
 //! `link` makes of all the articles, without linking them all again.
 //!
-//! It applies when the article keeps its file, slug and front matter (so its
-//! place among the articles, its outlet and every actor and topic made from
-//! front matter stay) and names no new speaker outside the registry other
-//! than those it named before. Its quotes may change freely.
+//! It applies when the article keeps its file, slug, date, outlet and listed
+//! actors (so its place among the articles and every actor made from front
+//! matter stay), lists no topic outside the registry other than those it
+//! listed before (so every topic made from front matter stays), and names no
+//! new speaker outside the registry other than those it named before. Its
+//! quotes, title, summary and registry topics may change freely.
 //!
 //! Quotations: the shingle graph of every wording is kept (`quotes::Wordings`)
 //! with the edited article's quotes replaced, and joined again exactly as
@@ -45,7 +47,7 @@ pub fn relink(
     before: &Processed,
     after: &Processed,
 ) -> Option<Site> {
-    if before.slug != after.slug || before.file != after.file || before.meta != after.meta {
+    if before.slug != after.slug || before.file != after.file || !same_place(before, after) {
         return None;
     }
     let at = *old.article_slugs.get(&after.slug)?;
@@ -53,6 +55,8 @@ pub fn relink(
     if old_article.file != after.file
         || new_speakers(before, &index.names.registry_actors)
             != new_speakers(after, &index.names.registry_actors)
+        || topics_made(before, &index.names.topics, &old.topics)
+            != topics_made(after, &index.names.topics, &old.topics)
     {
         return None;
     }
@@ -152,6 +156,42 @@ pub fn relink(
         // the networks the edit leaves alone serve again.
         pictures: old.pictures.clone(),
     })
+}
+
+/// Whether the front matter of `after` keeps the article where `before` had
+/// it: its date (its place among the articles), its outlet, whether and until
+/// when it is published, and the actors it lists (which name people across
+/// the site, see `link::site_names`). Its title, summary, dateline, address,
+/// language, update date and topics may change; the topics as
+/// `topics_made` allows.
+fn same_place(before: &Processed, after: &Processed) -> bool {
+    let (b, a) = (&before.meta, &after.meta);
+    let values = |listed: &[crate::content::Listed]| -> Vec<String> {
+        listed.iter().map(|l| l.value.clone()).collect()
+    };
+    b.date == a.date
+        && b.source == a.source
+        && b.draft == a.draft
+        && b.expires == a.expires
+        && b.slug == a.slug
+        && values(&b.actors) == values(&a.actors)
+}
+
+/// The topics an article lists that are not in the registry, in order:
+/// linking makes them in the order articles first list them, so an edit
+/// keeps the site's topics only if it keeps this list. Registry topics may
+/// come and go.
+fn topics_made<'a>(
+    p: &'a Processed,
+    names: &Names<TopicIdx>,
+    topics: &TiSlice<TopicIdx, Topic>,
+) -> Vec<&'a str> {
+    p.meta
+        .topics
+        .iter()
+        .map(|l| l.value.as_str())
+        .filter(|value| !lookup(names, value).is_some_and(|t| topics[t].in_registry))
+        .collect()
 }
 
 /// The speakers an article names that are not in the registry, in order:
