@@ -255,10 +255,20 @@ pub fn run(opts: &ServeOptions) -> Result<Vec<EditKind>> {
         };
         for i in 1..=opts.edits {
             edits.apply(kind, i)?;
+            // What the server said since the last edit is no answer to this one.
+            while lines.try_recv().is_ok() {}
             std::fs::write(&article, &edits.text)?;
-            let line = wait_for(&lines, "rebuilt ", Duration::from_secs(120))?;
-            let (pages, ms) = parse_rebuilt(&line)
-                .with_context(|| format!("unexpected line from dossier serve: {line}"))?;
+            let (line, pages, ms) = loop {
+                let line = wait_for(&lines, "rebuilt ", Duration::from_secs(120))?;
+                let (pages, ms) = parse_rebuilt(&line)
+                    .with_context(|| format!("unexpected line from dossier serve: {line}"))?;
+                // Every edit changes the article's page: a rebuild of no page
+                // answers a second event of the last save (the file system
+                // may report one write twice), not this edit.
+                if pages > 0 {
+                    break (line, pages, ms);
+                }
+            };
             let settled = if line.contains(" to follow;") {
                 let line = wait_for(&lines, "finished ", Duration::from_secs(120))?;
                 parse_after_save(&line)

@@ -103,6 +103,16 @@ pub struct Rebuilt {
     pub later: usize,
 }
 
+/// What a rebuild replaced, kept until after the reload: freeing the last
+/// site's tables (tens of thousands of strings at 10,000 articles) is no
+/// part of showing the new one. Never read: only dropped.
+#[allow(dead_code)]
+struct Retired {
+    fingerprints: HashMap<String, u64>,
+    cards: Option<Arc<deps::Cards>>,
+    snapshot: Option<Snapshot>,
+}
+
 /// Pages a rebuild left to render after the reload: the later pages of
 /// paginated lists, which one quotation or article more or less shifts by
 /// hundreds, with the site they are rendered from.
@@ -159,6 +169,7 @@ pub struct LiveSite {
     output: Files,
     pending: Pending,
     later: Option<Later>,
+    retired: Option<Retired>,
     snapshot: Option<Snapshot>,
     generation: u64,
 }
@@ -182,6 +193,7 @@ impl LiveSite {
             output: Files::default(),
             pending: Pending::default(),
             later: None,
+            retired: None,
             snapshot: None,
             generation: 0,
         }
@@ -420,16 +432,19 @@ impl LiveSite {
             pages: waiting,
         });
         self.render_all = false;
-        self.fingerprints = fingerprints;
-        self.cards = Some(Arc::new(cards));
+        // The last site's tables are freed after the reload (`finish`).
+        self.retired = Some(Retired {
+            fingerprints: std::mem::replace(&mut self.fingerprints, fingerprints),
+            cards: self.cards.replace(Arc::new(cards)),
+            snapshot: self.snapshot.replace(Snapshot {
+                config: setup.config.clone(),
+                theme: setup.theme.clone(),
+                renderer: setup.renderer.clone(),
+                site,
+            }),
+        });
         self.index = Some(index);
         self.clean = true;
-        self.snapshot = Some(Snapshot {
-            config: setup.config.clone(),
-            theme: setup.theme.clone(),
-            renderer: setup.renderer.clone(),
-            site,
-        });
         lap(&mut steps, "apply", &mut t);
         Ok(Rebuilt {
             full,
@@ -451,6 +466,7 @@ impl LiveSite {
     pub fn finish(&mut self, mut settled: impl FnMut()) -> Result<Option<usize>, Diagnostics> {
         /// Pages per batch: a reader waiting for one gets it this soon.
         const BATCH: usize = 64;
+        drop(self.retired.take());
         let Some(later) = self.later.take() else {
             return Ok(None);
         };

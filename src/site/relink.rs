@@ -23,7 +23,7 @@
 //! move when a quotation comes or goes).
 
 use std::cell::Cell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use typed_index_collections::{TiSlice, TiVec};
@@ -79,7 +79,7 @@ pub fn relink(
     let mut pending: Vec<Pending> = Vec::new();
     let mut item_roots: Vec<usize> = Vec::new();
     for (node, &wording) in index.wordings.order().iter().enumerate() {
-        if sets.kept.contains_key(&roots[node]) {
+        if sets.kept[roots[node]].is_some() {
             continue;
         }
         let key = index.wordings.key(wording)?;
@@ -111,7 +111,7 @@ pub fn relink(
     for quotation in &mut regrouped {
         quotation.topics = quotation_topics(quotation, &articles);
     }
-    let kept_old: HashSet<QuotationIdx> = sets.kept.values().copied().collect();
+    let kept_old: HashSet<QuotationIdx> = sets.kept.iter().flatten().copied().collect();
     let kept = old
         .quotations
         .iter_enumerated()
@@ -282,9 +282,30 @@ fn replace_quotes<'a>(
 
 /// The sets of the new joins against the quotations of the last site.
 struct Sets {
-    /// The sets that are exactly an old quotation, by root, with its index:
-    /// the same wordings, none of them edited, so the same quotes.
-    kept: HashMap<usize, QuotationIdx>,
+    /// The sets that are exactly an old quotation, by root (a node index),
+    /// with its index: the same wordings, none of them edited, so the same
+    /// quotes.
+    kept: Vec<Option<QuotationIdx>>,
+}
+
+/// What a set or an old quotation was seen with so far: nothing yet, one
+/// thing, or more than one. Tables indexed by node and by quotation rather
+/// than maps: every wording of the site is looked at on every relink.
+#[derive(Clone, Copy, PartialEq)]
+enum Seen<T> {
+    Nothing,
+    One(T),
+    Mixed,
+}
+
+impl<T: PartialEq + Copy> Seen<T> {
+    fn see(&mut self, value: T) {
+        *self = match *self {
+            Seen::Nothing => Seen::One(value),
+            Seen::One(v) if v == value => Seen::One(v),
+            _ => Seen::Mixed,
+        };
+    }
 }
 
 impl Sets {
@@ -312,10 +333,12 @@ impl Sets {
             .map(|q| q.quotation)
             .collect();
         dirty.extend(edited.iter().filter_map(|&w| old_quotation(w)));
-        // Per set: its one old quotation, or None when mixed or edited; per
-        // old quotation: its one set, or None when split.
-        let mut of_set: HashMap<usize, Option<QuotationIdx>> = HashMap::new();
-        let mut of_quotation: HashMap<QuotationIdx, Option<usize>> = HashMap::new();
+        // Per set: its one old quotation, or mixed when it has several or an
+        // edited or new wording; per old quotation: its one set, or mixed
+        // when split.
+        let mut of_set: Vec<Seen<Option<QuotationIdx>>> = vec![Seen::Nothing; roots.len()];
+        let mut of_quotation: TiVec<QuotationIdx, Seen<usize>> =
+            vec![Seen::Nothing; old.quotations.len()].into();
         for (node, &wording) in wordings.order().iter().enumerate() {
             let root = roots[node];
             let q = if edited.contains(&wording) {
@@ -323,31 +346,19 @@ impl Sets {
             } else {
                 old_quotation(wording)
             };
-            of_set
-                .entry(root)
-                .and_modify(|seen| {
-                    if *seen != q {
-                        *seen = None;
-                    }
-                })
-                .or_insert(q);
+            of_set[root].see(q);
             if let Some(q) = q {
-                of_quotation
-                    .entry(q)
-                    .and_modify(|seen| {
-                        if *seen != Some(root) {
-                            *seen = None;
-                        }
-                    })
-                    .or_insert(Some(root));
+                of_quotation[q].see(root);
             }
         }
         let kept = of_set
-            .into_iter()
-            .filter_map(|(root, q)| {
-                let q = q?;
-                (!dirty.contains(&q) && of_quotation.get(&q) == Some(&Some(root)))
-                    .then_some((root, q))
+            .iter()
+            .enumerate()
+            .map(|(root, seen)| match *seen {
+                Seen::One(Some(q)) if !dirty.contains(&q) && of_quotation[q] == Seen::One(root) => {
+                    Some(q)
+                }
+                _ => None,
             })
             .collect();
         Sets { kept }
