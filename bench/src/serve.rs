@@ -143,19 +143,44 @@ fn with_topic(text: &str, topic: &str) -> Result<String> {
     })
 }
 
-/// The first topic of `site.yaml`'s registry the article does not list.
+/// The first topic of `site.yaml`'s registry the article is not in: neither
+/// listed in its front matter nor named in its text by the topic's title or
+/// one of its keywords (those put an article in a topic too).
 fn unused_topic(site_yaml: &Path, article: &str) -> Result<String> {
     let yaml = std::fs::read_to_string(site_yaml)
         .with_context(|| format!("reading {}", site_yaml.display()))?;
     let front = article.split("\n---").next().unwrap_or_default();
-    yaml.lines()
+    let text = article.to_lowercase();
+    let mut topics: Vec<(String, Vec<String>)> = Vec::new();
+    for line in yaml
+        .lines()
         .skip_while(|l| *l != "topics:")
         .skip(1)
         .take_while(|l| l.is_empty() || l.starts_with(' '))
-        .filter_map(|l| l.strip_prefix("  ")?.strip_suffix(':'))
-        .filter(|id| !id.starts_with(' '))
-        .find(|id| !front.lines().any(|l| l.trim() == format!("- {id}")))
-        .map(str::to_string)
+    {
+        if let Some(id) = line.strip_prefix("  ").and_then(|l| l.strip_suffix(':'))
+            && !id.starts_with(' ')
+        {
+            topics.push((id.to_string(), Vec::new()));
+        } else if let Some((_, words)) = topics.last_mut() {
+            let line = line.trim();
+            if let Some(title) = line.strip_prefix("title:") {
+                words.push(title.trim().to_lowercase());
+            } else if let Some(list) = line.strip_prefix("keywords:") {
+                let list = list.trim().trim_start_matches('[').trim_end_matches(']');
+                words.extend(list.split(',').map(|k| k.trim().to_lowercase()));
+            }
+        }
+    }
+    topics
+        .into_iter()
+        .find(|(id, words)| {
+            !front.lines().any(|l| l.trim() == format!("- {id}"))
+                && !words
+                    .iter()
+                    .any(|w| !w.is_empty() && text.contains(w.as_str()))
+        })
+        .map(|(id, _)| id)
         .context("no topic of the registry is left to add")
 }
 
@@ -442,11 +467,13 @@ mod tests {
         let yaml = dir.path().join("site.yaml");
         std::fs::write(
             &yaml,
-            "title: x\ntopics:\n  elections:\n    title: Elections\n  sanctions:\n    title: S\nquotes:\n  min_words: 4\n",
+            "title: x\ntopics:\n  elections:\n    title: Elections\n  sanctions:\n    title: Sanctions\n    keywords: [embargo, asset freezes]\n  migration:\n    title: Migration\nquotes:\n  min_words: 4\n",
         )
         .unwrap();
         let article = "---\ntopics:\n  - elections\n---\nBody.\n";
         assert_eq!(unused_topic(&yaml, article).unwrap(), "sanctions");
+        let keyword = "---\ntopics:\n  - elections\n---\nAn embargo.\n";
+        assert_eq!(unused_topic(&yaml, keyword).unwrap(), "migration");
         assert_eq!(
             unused_topic(&yaml, "---\n---\nBody.\n").unwrap(),
             "elections"

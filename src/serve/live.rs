@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, RwLock, RwLockWriteGuard};
 use std::time::{Duration, Instant, SystemTime};
 
 use axum::body::Bytes;
@@ -386,15 +386,7 @@ impl LiveSite {
         }
         let mut changed: Vec<String> = Vec::with_capacity(rendered.len() + later.len());
         {
-            // The pending set first, as readers take it (`http::find`).
-            let mut pending = self
-                .pending
-                .write()
-                .expect("no panics while holding the lock");
-            let mut out = self
-                .output
-                .write()
-                .expect("no panics while holding the lock");
+            let (mut pending, mut out) = lock_served(&self.pending, &self.output);
             changed.extend(later.iter().cloned());
             *pending = later;
             for old in self.fingerprints.keys() {
@@ -486,14 +478,7 @@ impl LiveSite {
                     .collect()
             };
             {
-                let mut pending = self
-                    .pending
-                    .write()
-                    .expect("no panics while holding the lock");
-                let mut out = self
-                    .output
-                    .write()
-                    .expect("no panics while holding the lock");
+                let (mut pending, mut out) = lock_served(&self.pending, &self.output);
                 for (path, html) in rendered {
                     if !self.assets.contains(&path) {
                         out.insert(path.clone(), html);
@@ -791,6 +776,21 @@ impl Setup {
         self.renderer = Arc::new(renderer);
         Ok(())
     }
+}
+
+/// The pending set and the served files, locked for writing in the order
+/// readers take them (`http::find`): a reader sees a page either as the new
+/// site has it or as pending.
+fn lock_served<'a>(
+    pending: &'a Pending,
+    output: &'a Files,
+) -> (
+    RwLockWriteGuard<'a, HashSet<String>>,
+    RwLockWriteGuard<'a, HashMap<String, Bytes>>,
+) {
+    let pending = pending.write().expect("no panics while holding the lock");
+    let output = output.write().expect("no panics while holding the lock");
+    (pending, output)
 }
 
 /// Whether a page may be rendered after the reload: the second and later

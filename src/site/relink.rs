@@ -18,6 +18,10 @@
 //! graph is not local enough to regroup a neighbourhood only: on the
 //! benchmark corpus nearly every wording is in one connected part.)
 //!
+//! An edit that quotes the same words by the same speakers (a title, a
+//! summary, a topic changed) leaves the graph and every quotation as they
+//! were: only the topics of the article's quotations are counted again.
+//!
 //! Digest lists are counted again for the actors and topics the article was
 //! or is in; every actor's and topic's quotation list is rebuilt (indices
 //! move when a quotation comes or goes).
@@ -61,7 +65,95 @@ pub fn relink(
         return None;
     }
     let article = relinked_article(after, old_article.source, &index.names)?;
+    let (articles, quotations) = if same_quotes(before, after) {
+        keep_quotations(old, at, article)
+    } else {
+        let (articles, quotations) = regroup(old, index, at, before, after, article)?;
+        (articles, Arc::new(quotations))
+    };
 
+    let mut actors: TiVec<ActorIdx, Actor> = old.actors.as_ref().clone();
+    let mut topics: TiVec<TopicIdx, Topic> = old.topics.as_ref().clone();
+    let (was, now) = (&old.articles[at], &articles[at]);
+    let touched_actors = move_membership(&was.actors, &now.actors, at, &mut actors, |a| {
+        &mut a.articles
+    });
+    let touched_topics = move_membership(&was.topics, &now.topics, at, &mut topics, |t| {
+        &mut t.articles
+    });
+    quotation_lists(&quotations, &mut actors, &mut topics);
+    for a in touched_actors {
+        actor_lists(a, &mut actors[a], &articles);
+    }
+    for t in touched_topics {
+        topic_lists(t, &mut topics[t], &articles);
+    }
+
+    Some(Site {
+        articles,
+        actors: Arc::new(actors),
+        topics: Arc::new(topics),
+        sources: Arc::clone(&old.sources),
+        quotations,
+        actor_ids: Arc::clone(&old.actor_ids),
+        topic_ids: Arc::clone(&old.topic_ids),
+        article_slugs: Arc::clone(&old.article_slugs),
+        // Each layout is checked against its input before use: those of
+        // the networks the edit leaves alone serve again.
+        pictures: old.pictures.clone(),
+    })
+}
+
+/// Whether the front matter of `after` keeps the article where `before` had
+/// it: its date (its place among the articles), its outlet, whether and until
+/// when it is published, and the actors it lists (which name people across
+/// the site, see `link::site_names`). Its title, summary, dateline, address,
+/// language, update date and topics may change; the topics as
+/// `topics_made` allows.
+fn same_place(before: &Processed, after: &Processed) -> bool {
+    let (b, a) = (&before.meta, &after.meta);
+    let values = |listed: &[crate::content::Listed]| -> Vec<String> {
+        listed.iter().map(|l| l.value.clone()).collect()
+    };
+    b.date == a.date
+        && b.source == a.source
+        && b.draft == a.draft
+        && b.expires == a.expires
+        && b.slug == a.slug
+        && values(&b.actors) == values(&a.actors)
+}
+
+/// The topics an article lists that are not in the registry, in order:
+/// linking makes them in the order articles first list them, so an edit
+/// keeps the site's topics only if it keeps this list. Registry topics may
+/// come and go.
+fn topics_made<'a>(
+    p: &'a Processed,
+    names: &Names<TopicIdx>,
+    topics: &TiSlice<TopicIdx, Topic>,
+) -> Vec<&'a str> {
+    p.meta
+        .topics
+        .iter()
+        .map(|l| l.value.as_str())
+        .filter(|value| !lookup(names, value).is_some_and(|t| topics[t].in_registry))
+        .collect()
+}
+
+/// The site's articles, each shared until changed.
+type Articles = TiVec<ArticleIdx, Arc<Article>>;
+
+/// The article's quotes replaced in the shingle graph and the quotations
+/// whose sets changed grouped again (see the module's comment): the
+/// articles, each quote pointing at its quotation, and the quotations.
+fn regroup(
+    old: &Site,
+    index: &mut LinkIndex,
+    at: ArticleIdx,
+    before: &Processed,
+    after: &Processed,
+    article: Article,
+) -> Option<(Articles, TiVec<QuotationIdx, Quotation>)> {
     let article_at =
         |a: ArticleIdx| -> &Article { if a == at { &article } else { &old.articles[a] } };
     let edited = replace_quotes(
@@ -126,72 +218,44 @@ pub fn relink(
         }
     }
 
-    let mut actors: TiVec<ActorIdx, Actor> = old.actors.as_ref().clone();
-    let mut topics: TiVec<TopicIdx, Topic> = old.topics.as_ref().clone();
-    let (was, now) = (&old.articles[at], &articles[at]);
-    let touched_actors = move_membership(&was.actors, &now.actors, at, &mut actors, |a| {
-        &mut a.articles
-    });
-    let touched_topics = move_membership(&was.topics, &now.topics, at, &mut topics, |t| {
-        &mut t.articles
-    });
-    quotation_lists(&quotations, &mut actors, &mut topics);
-    for a in touched_actors {
-        actor_lists(a, &mut actors[a], &articles);
-    }
-    for t in touched_topics {
-        topic_lists(t, &mut topics[t], &articles);
-    }
-
-    Some(Site {
-        articles,
-        actors: Arc::new(actors),
-        topics: Arc::new(topics),
-        sources: Arc::clone(&old.sources),
-        quotations: Arc::new(quotations),
-        actor_ids: Arc::clone(&old.actor_ids),
-        topic_ids: Arc::clone(&old.topic_ids),
-        article_slugs: Arc::clone(&old.article_slugs),
-        // Each layout is checked against its input before use: those of
-        // the networks the edit leaves alone serve again.
-        pictures: old.pictures.clone(),
-    })
+    Some((articles, quotations))
 }
 
-/// Whether the front matter of `after` keeps the article where `before` had
-/// it: its date (its place among the articles), its outlet, whether and until
-/// when it is published, and the actors it lists (which name people across
-/// the site, see `link::site_names`). Its title, summary, dateline, address,
-/// language, update date and topics may change; the topics as
-/// `topics_made` allows.
-fn same_place(before: &Processed, after: &Processed) -> bool {
-    let (b, a) = (&before.meta, &after.meta);
-    let values = |listed: &[crate::content::Listed]| -> Vec<String> {
-        listed.iter().map(|l| l.value.clone()).collect()
-    };
-    b.date == a.date
-        && b.source == a.source
-        && b.draft == a.draft
-        && b.expires == a.expires
-        && b.slug == a.slug
-        && values(&b.actors) == values(&a.actors)
+/// Whether the article quotes the same words in the same order, by the same
+/// speakers: then the shingle graph, the grouping and every quotation stay.
+fn same_quotes(before: &Processed, after: &Processed) -> bool {
+    let (b, a) = (&before.findings.quotes, &after.findings.quotes);
+    b.len() == a.len()
+        && b.iter().zip(a).all(|(b, a)| {
+            b.text == a.text && b.kind == a.kind && b.speaker == a.speaker && b.key == a.key
+        })
 }
 
-/// The topics an article lists that are not in the registry, in order:
-/// linking makes them in the order articles first list them, so an edit
-/// keeps the site's topics only if it keeps this list. Registry topics may
-/// come and go.
-fn topics_made<'a>(
-    p: &'a Processed,
-    names: &Names<TopicIdx>,
-    topics: &TiSlice<TopicIdx, Topic>,
-) -> Vec<&'a str> {
-    p.meta
-        .topics
-        .iter()
-        .map(|l| l.value.as_str())
-        .filter(|value| !lookup(names, value).is_some_and(|t| topics[t].in_registry))
-        .collect()
+/// The quotations of the last site kept for an edit that quotes the same
+/// (a title, a summary, a topic): the article's quotes point where they
+/// pointed, and its quotations count its topics again if they changed.
+fn keep_quotations(
+    old: &Site,
+    at: ArticleIdx,
+    mut article: Article,
+) -> (Articles, Arc<TiVec<QuotationIdx, Quotation>>) {
+    for (quote, was) in article.quotes.iter_mut().zip(&old.articles[at].quotes) {
+        quote.quotation = was.quotation;
+    }
+    let topics_changed = article.topics != old.articles[at].topics;
+    let mut articles = old.articles.clone();
+    articles[at] = Arc::new(article);
+    let mut quotations = Arc::clone(&old.quotations);
+    if topics_changed {
+        let mut mine: Vec<QuotationIdx> = articles[at].quotes.iter().map(|q| q.quotation).collect();
+        mine.sort_unstable();
+        mine.dedup();
+        let all = Arc::make_mut(&mut quotations);
+        for q in mine {
+            all[q].topics = quotation_topics(&all[q], &articles);
+        }
+    }
+    (articles, quotations)
 }
 
 /// The speakers an article names that are not in the registry, in order:
