@@ -286,6 +286,9 @@ async fn find(
     let candidate = if folder { index(key) } else { key.to_string() };
     let mut live = state.live.clone();
     let deadline = tokio::time::Instant::now() + Duration::from_secs(120);
+    // Past the deadline, or with the rebuild thread gone, the page is
+    // served as it is rather than waited for any longer.
+    let mut given_up = false;
     loop {
         live.borrow_and_update();
         {
@@ -293,7 +296,7 @@ async fn find(
             // either served as the new site has it or waited for.
             let pending = state.pending.read().expect("lock");
             let waits = pending.contains(&candidate) || !folder && pending.contains(&index(key));
-            if !waits || tokio::time::Instant::now() >= deadline {
+            if !waits || given_up {
                 let files = state.files.read().expect("lock");
                 if let Some(bytes) = files.get(&candidate) {
                     return Some((candidate, Found::Page(bytes.clone())));
@@ -304,7 +307,10 @@ async fn find(
                 break;
             }
         }
-        let _ = tokio::time::timeout_at(deadline, live.changed()).await;
+        given_up = !matches!(
+            tokio::time::timeout_at(deadline, live.changed()).await,
+            Ok(Ok(()))
+        );
     }
     // Not a page: the extra outputs, once they are up to date.
     let mut live = state.live.clone();

@@ -4,7 +4,9 @@
 //! Three threads share the work:
 //! - the rebuild thread owns the [`LiveSite`]: it takes debounced changes
 //!   from the watcher, rebuilds (incrementally, see `live` and `deps`),
-//!   updates the pages in memory and tells open pages (`http::LiveState`);
+//!   updates the pages in memory and tells open pages (`http::LiveState`),
+//!   then renders the later pages of lists the rebuild left pending (a
+//!   request for one of them waits until it is rendered);
 //! - the extras thread writes the outputs beyond pages (feeds, data, search,
 //!   printable digests) into a temporary folder after each good rebuild, on
 //!   one core, so that a reload never waits for them; a request for one of
