@@ -56,6 +56,23 @@ fn served(site: &LiveSite, scratch: &Path) -> BTreeMap<String, Vec<u8>> {
     all
 }
 
+/// Like `assert_same`, for a rebuild that left pages pending (see
+/// `LiveSite::rebuild_first`): every page served now is the full build's,
+/// the pending ones aside; returns how many are pending.
+#[track_caller]
+fn assert_same_but_pending(step: &str, site: &LiveSite, root: &Path) -> usize {
+    let pending = site.pending().read().unwrap().clone();
+    let scratch = tempfile::tempdir().unwrap();
+    let mut incremental = served(site, scratch.path());
+    let mut full = full_build(root, scratch.path());
+    for path in &pending {
+        incremental.remove(path);
+        full.remove(path);
+    }
+    assert_same_files(step, "incremental output", &incremental, &full);
+    pending.len()
+}
+
 fn full_build(root: &Path, scratch: &Path) -> BTreeMap<String, Vec<u8>> {
     let out = scratch.join("full");
     let mut o = opts(root);
@@ -234,8 +251,30 @@ fn incremental_rebuilds_equal_full_builds() {
             "Kerry and Lavrov meet on Syria",
         ),
     );
-    site.rebuild(&content(&[EDITED])).unwrap();
+    let r = site.rebuild(&content(&[EDITED])).unwrap();
+    assert!(relinked(&r), "{:?}", r.steps);
     assert_same("title edit", &site, root);
+
+    // Front-matter topics: one of the registry added, then taken out again,
+    // both relinked; one outside it, which links every article again.
+    let text = std::fs::read_to_string(&a).unwrap();
+    let listed = text.replacen("\n---\n", "\ntopics: [humanitarian-aid]\n---\n", 1);
+    assert_ne!(text, listed);
+    for (step, version, relinks) in [
+        ("registry topic listed", &listed, true),
+        ("registry topic unlisted", &text, true),
+        (
+            "new topic listed",
+            &text.replacen("\n---\n", "\ntopics: [Arms control]\n---\n", 1),
+            false,
+        ),
+        ("new topic unlisted", &text, false),
+    ] {
+        write(&a, version);
+        let r = site.rebuild(&content(&[EDITED])).unwrap();
+        assert_eq!(relinked(&r), relinks, "{step}: {:?}", r.steps);
+        assert_same(step, &site, root);
+    }
 
     // A new article, the newest, sharing a quotation with an old one and
     // naming a new actor and a new topic: digests page on, quotations grow.
@@ -392,6 +431,59 @@ fn incremental_rebuilds_equal_full_builds() {
     })
     .unwrap();
     assert_same("rescan", &site, root);
+}
+
+/// Quotation edits reload before the later pages of the lists they shift are
+/// rendered: until `finish`, those pages are pending and every other page is
+/// already the new site's; after it, everything is.
+#[test]
+fn later_pages_of_lists_follow_the_reload() {
+    let dir = fixture();
+    let root = dir.path();
+    let mut site = LiveSite::new(opts(root));
+    site.rebuild(&Changes::full()).unwrap();
+    let a = root.join(EDITED);
+    let original = std::fs::read_to_string(&a).unwrap();
+    let added =
+        "\n\n“We will table our own proposal for the talks next week”, Lavrov told reporters.\n";
+    let steps = [
+        (
+            "quotation by a registry speaker added",
+            format!("{original}{added}"),
+        ),
+        (
+            "its speaker changed",
+            format!("{original}{}", added.replace("Lavrov", "Kerry")),
+        ),
+        ("quotation removed", original.clone()),
+    ];
+    let mut deferred = 0;
+    for (step, text) in steps {
+        write(&a, &text);
+        let r = site.rebuild_first(&content(&[EDITED])).unwrap();
+        assert!(relinked(&r), "{step}: {:?}", r.steps);
+        let pending = assert_same_but_pending(step, &site, root);
+        assert_eq!(pending, r.later, "{step}");
+        let listed = site.pending().read().unwrap().clone();
+        assert!(
+            listed.iter().all(|p| r.changed.contains(p)),
+            "{step}: pending pages are announced as changed"
+        );
+        deferred += r.later;
+        let finished = site.finish(|| {}).unwrap();
+        assert_eq!(finished.unwrap_or(0), r.later, "{step}");
+        assert!(site.pending().read().unwrap().is_empty(), "{step}");
+        assert_same(step, &site, root);
+    }
+    assert!(deferred > 0, "no page was left for after the reload");
+
+    // A rebuild that comes before `finish` renders what was left first.
+    write(&a, &format!("{original}{added}"));
+    let r = site.rebuild_first(&content(&[EDITED])).unwrap();
+    assert!(r.later > 0);
+    edit_body(&mut site, root);
+    assert!(site.pending().read().unwrap().is_empty());
+    assert_same("a body edit before finish", &site, root);
 }
 
 /// An article dated a moment ahead is left out until its time comes; the

@@ -35,9 +35,17 @@ struct ServeArgs {
     /// Random seed of the corpus.
     #[arg(long, default_value_t = 42)]
     seed: u64,
-    /// Edits of each kind (body, quotation); the median is reported.
+    /// Edits of each kind; the median is reported.
     #[arg(long, default_value_t = 5)]
     edits: usize,
+    /// The kinds of edit, in this order (`unquote` takes out what `speaker`
+    /// added).
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "body,quotation,speaker,unquote,title,topic"
+    )]
+    kinds: Vec<serve::Kind>,
     /// Pause after each rebuild, in milliseconds.
     #[arg(long, default_value_t = 3000)]
     pause_ms: u64,
@@ -212,6 +220,7 @@ fn real_main() -> Result<ExitCode> {
                 dossier,
                 edits: a.edits,
                 pause: std::time::Duration::from_millis(a.pause_ms),
+                kinds: a.kinds,
             })?;
             println!(
                 "\nedit-to-reload, {} articles, {} edits each (load {}):",
@@ -227,6 +236,14 @@ fn real_main() -> Result<ExitCode> {
                     k.after_save_ms,
                     k.pages
                 );
+                if k.settled_ms != k.after_save_ms {
+                    println!(
+                        "  {:<10} every page up to date: median {:>7.0} ms   all: {:?} ms",
+                        "",
+                        k.median_settled_ms().unwrap_or(f64::NAN),
+                        k.settled_ms
+                    );
+                }
             }
             Ok(ExitCode::SUCCESS)
         }

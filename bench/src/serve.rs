@@ -2,10 +2,11 @@
 //! time from saving an article to the moment the server tells open pages to
 //! reload, as the server reports it on each rebuild ("N ms after the save").
 //!
-//! Two kinds of edit to one article, each repeated: a body edit (a new
+//! Kinds of edit to one article (`Kind`), each repeated: a body edit (a new
 //! paragraph without quotations, names or topics: only the article's page
-//! changes) and a quotation edit (a new paragraph with a new statement: its
-//! quotation page, the article's digests and the indexes change too). The
+//! changes), quotation edits (a new statement, anonymous or by an actor of
+//! the registry, or one taken out: its quotation page, the article's digests
+//! and the indexes change too) and front-matter edits (title, topics). The
 //! article is restored afterwards, whatever happens.
 
 use std::io::{BufRead, BufReader};
@@ -24,6 +25,163 @@ pub struct ServeOptions {
     pub edits: usize,
     /// Pause after each rebuild, so that edits do not pile up.
     pub pause: Duration,
+    /// The kinds of edit, in the order they are made.
+    pub kinds: Vec<Kind>,
+}
+
+/// A kind of edit to the article, each made `edits` times in a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Kind {
+    /// A new paragraph with no quotation, name or topic.
+    Body,
+    /// A new paragraph with a statement attributed to "an official".
+    Quotation,
+    /// A new paragraph with a statement by an actor of the registry.
+    Speaker,
+    /// One of the `speaker` paragraphs taken out again, the last first
+    /// (after `speaker`; otherwise an original quotation of the article).
+    Unquote,
+    /// The title in the front matter changed.
+    Title,
+    /// A topic added to the front matter, taken out at the next edit.
+    Topic,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Body => "body",
+            Kind::Quotation => "quotation",
+            Kind::Speaker => "speaker",
+            Kind::Unquote => "unquote",
+            Kind::Title => "title",
+            Kind::Topic => "topic",
+        }
+    }
+}
+
+/// The article's text as the edits leave it.
+struct Edits {
+    text: String,
+    /// The paragraphs `speaker` added and `unquote` has not taken out.
+    spoken: Vec<String>,
+    /// A topic of the registry the article is not in.
+    topic: String,
+    /// The text before `topic` added it, until the next `topic` edit.
+    before_topic: Option<String>,
+}
+
+impl Edits {
+    fn apply(&mut self, kind: Kind, i: usize) -> Result<()> {
+        match kind {
+            Kind::Body => self.text.push_str(&format!(
+                "\n\nThe session number {i} ended late in the evening.\n"
+            )),
+            Kind::Quotation => self.text.push_str(&format!(
+                "\n\n\"We will study proposal number {i} with great care before we answer,\" an official said.\n"
+            )),
+            Kind::Speaker => {
+                let paragraph = format!(
+                    "\n\n\"Our delegation will table amendment number {i} at the next session,\" said Greta Garich.\n"
+                );
+                self.text.push_str(&paragraph);
+                self.spoken.push(paragraph);
+            }
+            Kind::Unquote => match self.spoken.pop() {
+                Some(paragraph) => self.text = self.text.replacen(&paragraph, "", 1),
+                None => self.text = without_a_quotation(&self.text)?,
+            },
+            Kind::Title => {
+                let line = self
+                    .text
+                    .lines()
+                    .find(|l| l.starts_with("title:"))
+                    .context("the article has no title line")?
+                    .to_string();
+                let title = format!("title: \"Edited headline number {i} on the talks\"");
+                self.text = self.text.replacen(&line, &title, 1);
+            }
+            Kind::Topic => match self.before_topic.take() {
+                Some(text) => self.text = text,
+                None => {
+                    let with = with_topic(&self.text, &self.topic)?;
+                    self.before_topic = Some(std::mem::replace(&mut self.text, with));
+                }
+            },
+        }
+        Ok(())
+    }
+}
+
+/// The text without its first paragraph that opens with a quotation mark.
+fn without_a_quotation(text: &str) -> Result<String> {
+    let start = ["\n\n“", "\n\n\""]
+        .iter()
+        .filter_map(|open| text.find(open))
+        .min()
+        .context("the article has no paragraph opening with a quotation")?;
+    let end = text[start + 2..]
+        .find("\n\n")
+        .map_or(text.len(), |e| start + 2 + e);
+    Ok(format!("{}{}", &text[..start], &text[end..]))
+}
+
+/// The text with `topic` first in its front matter's topics.
+fn with_topic(text: &str, topic: &str) -> Result<String> {
+    let end = text
+        .match_indices("\n---")
+        .map(|(i, _)| i)
+        .find(|&i| i > 0)
+        .context("the article has no front matter")?;
+    let front = &text[..end];
+    Ok(match front.find("\ntopics:\n") {
+        Some(at) => {
+            let at = at + "\ntopics:".len();
+            format!("{}\n  - {topic}{}", &text[..at], &text[at..])
+        }
+        None => format!("{front}\ntopics:\n  - {topic}{}", &text[end..]),
+    })
+}
+
+/// The first topic of `site.yaml`'s registry the article is not in: neither
+/// listed in its front matter nor named in its text by the topic's title or
+/// one of its keywords (those put an article in a topic too).
+fn unused_topic(site_yaml: &Path, article: &str) -> Result<String> {
+    let yaml = std::fs::read_to_string(site_yaml)
+        .with_context(|| format!("reading {}", site_yaml.display()))?;
+    let front = article.split("\n---").next().unwrap_or_default();
+    let text = article.to_lowercase();
+    let mut topics: Vec<(String, Vec<String>)> = Vec::new();
+    for line in yaml
+        .lines()
+        .skip_while(|l| *l != "topics:")
+        .skip(1)
+        .take_while(|l| l.is_empty() || l.starts_with(' '))
+    {
+        if let Some(id) = line.strip_prefix("  ").and_then(|l| l.strip_suffix(':'))
+            && !id.starts_with(' ')
+        {
+            topics.push((id.to_string(), Vec::new()));
+        } else if let Some((_, words)) = topics.last_mut() {
+            let line = line.trim();
+            if let Some(title) = line.strip_prefix("title:") {
+                words.push(title.trim().to_lowercase());
+            } else if let Some(list) = line.strip_prefix("keywords:") {
+                let list = list.trim().trim_start_matches('[').trim_end_matches(']');
+                words.extend(list.split(',').map(|k| k.trim().to_lowercase()));
+            }
+        }
+    }
+    topics
+        .into_iter()
+        .find(|(id, words)| {
+            !front.lines().any(|l| l.trim() == format!("- {id}"))
+                && !words
+                    .iter()
+                    .any(|w| !w.is_empty() && text.contains(w.as_str()))
+        })
+        .map(|(id, _)| id)
+        .context("no topic of the registry is left to add")
 }
 
 #[derive(Debug, Serialize)]
@@ -31,13 +189,21 @@ pub struct EditKind {
     pub kind: &'static str,
     /// Milliseconds from the save to the reload message, one per edit.
     pub after_save_ms: Vec<f64>,
-    /// Pages rendered again, one per edit.
+    /// Pages rendered again before the reload, one per edit.
     pub pages: Vec<u64>,
+    /// Milliseconds from the save until every page is up to date, one per
+    /// edit: the same as `after_save_ms` unless the server renders the later
+    /// pages of lists after the reload (`finished N more pages`).
+    pub settled_ms: Vec<f64>,
 }
 
 impl EditKind {
     pub fn median_ms(&self) -> Option<f64> {
         crate::runner::median(self.after_save_ms.clone())
+    }
+
+    pub fn median_settled_ms(&self) -> Option<f64> {
+        crate::runner::median(self.settled_ms.clone())
     }
 }
 
@@ -97,28 +263,51 @@ pub fn run(opts: &ServeOptions) -> Result<Vec<EditKind>> {
     wait_for(&lines, "Serving", Duration::from_secs(900))?;
     std::thread::sleep(opts.pause);
 
-    let mut text = original;
+    let topic = unused_topic(&opts.corpus.join("site.yaml"), &original)?;
+    let mut edits = Edits {
+        text: original,
+        spoken: Vec::new(),
+        topic,
+        before_topic: None,
+    };
     let mut results = Vec::new();
-    for kind in ["body", "quotation"] {
+    for &kind in &opts.kinds {
         let mut result = EditKind {
-            kind,
+            kind: kind.name(),
             after_save_ms: Vec::new(),
             pages: Vec::new(),
+            settled_ms: Vec::new(),
         };
         for i in 1..=opts.edits {
-            text.push_str(&match kind {
-                "body" => format!("\n\nThe session number {i} ended late in the evening.\n"),
-                _ => format!(
-                    "\n\n\"We will study proposal number {i} with great care before we answer,\" an official said.\n"
-                ),
-            });
-            std::fs::write(&article, &text)?;
-            let line = wait_for(&lines, "rebuilt ", Duration::from_secs(120))?;
-            let (pages, ms) = parse_rebuilt(&line)
-                .with_context(|| format!("unexpected line from dossier serve: {line}"))?;
-            eprintln!("serve: {kind} edit {i}: {ms} ms after the save, {pages} page(s)");
+            edits.apply(kind, i)?;
+            // What the server said since the last edit is no answer to this one.
+            while lines.try_recv().is_ok() {}
+            std::fs::write(&article, &edits.text)?;
+            let (line, pages, ms) = loop {
+                let line = wait_for(&lines, "rebuilt ", Duration::from_secs(120))?;
+                let (pages, ms) = parse_rebuilt(&line)
+                    .with_context(|| format!("unexpected line from dossier serve: {line}"))?;
+                // Every edit changes the article's page: a rebuild of no page
+                // answers a second event of the last save (the file system
+                // may report one write twice), not this edit.
+                if pages > 0 {
+                    break (line, pages, ms);
+                }
+            };
+            let settled = if line.contains(" to follow;") {
+                let line = wait_for(&lines, "finished ", Duration::from_secs(120))?;
+                parse_after_save(&line)
+                    .with_context(|| format!("unexpected line from dossier serve: {line}"))?
+            } else {
+                ms
+            };
+            eprintln!(
+                "serve: {} edit {i}: {ms} ms after the save, {pages} page(s); all pages {settled} ms after",
+                kind.name()
+            );
             result.after_save_ms.push(ms);
             result.pages.push(pages);
+            result.settled_ms.push(settled);
             std::thread::sleep(opts.pause);
         }
         results.push(result);
@@ -178,9 +367,13 @@ fn parse_rebuilt(line: &str) -> Option<(u64, f64)> {
         .next()?
         .parse()
         .ok()?;
-    let before = line.split(" ms after the save").next()?;
-    let ms = before.rsplit(' ').next()?.parse().ok()?;
-    Some((pages, ms))
+    Some((pages, parse_after_save(line)?))
+}
+
+/// The `Y` of `... Y ms after the save)`.
+fn parse_after_save(line: &str) -> Option<f64> {
+    let (before, _) = line.split_once(" ms after the save")?;
+    before.rsplit([' ', '(']).next()?.parse().ok()
 }
 
 #[cfg(test)]
@@ -199,6 +392,91 @@ mod tests {
             ),
             Some((21725, 7008.0))
         );
+        assert_eq!(
+            parse_rebuilt(
+                "rebuilt 14 pages in 60 ms (1 article read; 710 later pages to follow; 85 ms after the save)"
+            ),
+            Some((14, 85.0))
+        );
+        assert_eq!(
+            parse_after_save("finished 710 more pages in 400 ms (490 ms after the save)"),
+            Some(490.0)
+        );
         assert_eq!(parse_rebuilt("Serving x"), None);
+    }
+
+    fn edits(text: &str) -> Edits {
+        Edits {
+            text: text.to_string(),
+            spoken: Vec::new(),
+            topic: "sanctions".to_string(),
+            before_topic: None,
+        }
+    }
+
+    #[test]
+    fn a_topic_edit_adds_the_topic_then_restores_the_text() {
+        let listed = "---\ntitle: \"T\"\ntopics:\n  - elections\n---\nBody.\n";
+        let bare = "---\ntitle: \"T\"\n---\nBody.\n";
+        for (text, added) in [
+            (
+                listed,
+                "---\ntitle: \"T\"\ntopics:\n  - sanctions\n  - elections\n---\nBody.\n",
+            ),
+            (
+                bare,
+                "---\ntitle: \"T\"\ntopics:\n  - sanctions\n---\nBody.\n",
+            ),
+        ] {
+            let mut e = edits(text);
+            e.apply(Kind::Topic, 1).unwrap();
+            assert_eq!(e.text, added);
+            e.apply(Kind::Topic, 2).unwrap();
+            assert_eq!(e.text, text);
+        }
+    }
+
+    #[test]
+    fn unquote_takes_out_the_last_speaker_paragraph_then_an_original_one() {
+        let text = "---\ntitle: \"T\"\n---\nFirst.\n\n“Words here,” she said.\n\nLast.\n";
+        let mut e = edits(text);
+        e.apply(Kind::Speaker, 1).unwrap();
+        e.apply(Kind::Speaker, 2).unwrap();
+        assert!(e.text.contains("amendment number 2"));
+        e.apply(Kind::Unquote, 1).unwrap();
+        assert!(e.text.contains("amendment number 1") && !e.text.contains("number 2"));
+        e.apply(Kind::Unquote, 2).unwrap();
+        assert_eq!(e.text, text);
+        e.apply(Kind::Unquote, 3).unwrap();
+        assert_eq!(e.text, "---\ntitle: \"T\"\n---\nFirst.\n\nLast.\n");
+    }
+
+    #[test]
+    fn a_title_edit_replaces_the_title_line() {
+        let mut e = edits("---\ntitle: \"Old\"\n---\nBody.\n");
+        e.apply(Kind::Title, 3).unwrap();
+        assert_eq!(
+            e.text,
+            "---\ntitle: \"Edited headline number 3 on the talks\"\n---\nBody.\n"
+        );
+    }
+
+    #[test]
+    fn the_unused_topic_is_the_first_the_article_does_not_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let yaml = dir.path().join("site.yaml");
+        std::fs::write(
+            &yaml,
+            "title: x\ntopics:\n  elections:\n    title: Elections\n  sanctions:\n    title: Sanctions\n    keywords: [embargo, asset freezes]\n  migration:\n    title: Migration\nquotes:\n  min_words: 4\n",
+        )
+        .unwrap();
+        let article = "---\ntopics:\n  - elections\n---\nBody.\n";
+        assert_eq!(unused_topic(&yaml, article).unwrap(), "sanctions");
+        let keyword = "---\ntopics:\n  - elections\n---\nAn embargo.\n";
+        assert_eq!(unused_topic(&yaml, keyword).unwrap(), "migration");
+        assert_eq!(
+            unused_topic(&yaml, "---\n---\nBody.\n").unwrap(),
+            "elections"
+        );
     }
 }

@@ -27,7 +27,7 @@ use axum::routing::get;
 use futures_util::stream::{self, Stream, StreamExt};
 use tokio::sync::watch;
 
-use super::live::Files;
+use super::live::{Files, Pending};
 
 pub const EVENTS: &str = "/__dossier/events";
 pub const SCRIPT: &str = "/__dossier/live.js";
@@ -44,11 +44,15 @@ pub struct LiveState {
     pub error: Option<Arc<str>>,
     /// The build the extra outputs are up to date with.
     pub extras: u64,
+    /// Counts batches of pending pages served (`live::Pending`): a request
+    /// waiting for one looks again.
+    pub settled: u64,
 }
 
 #[derive(Clone)]
 pub struct AppState {
     pub files: Files,
+    pub pending: Pending,
     pub extras_dir: Arc<PathBuf>,
     pub live: watch::Receiver<LiveState>,
     pub shutdown: watch::Receiver<bool>,
@@ -280,14 +284,33 @@ async fn find(
 ) -> Option<(String, Found)> {
     let index = routes::folder_index;
     let candidate = if folder { index(key) } else { key.to_string() };
-    {
-        let files = state.files.read().expect("lock");
-        if let Some(bytes) = files.get(&candidate) {
-            return Some((candidate, Found::Page(bytes.clone())));
+    let mut live = state.live.clone();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(120);
+    // Past the deadline, or with the rebuild thread gone, the page is
+    // served as it is rather than waited for any longer.
+    let mut given_up = false;
+    loop {
+        live.borrow_and_update();
+        {
+            // Pending, then files, as the rebuild takes them: a page is
+            // either served as the new site has it or waited for.
+            let pending = state.pending.read().expect("lock");
+            let waits = pending.contains(&candidate) || !folder && pending.contains(&index(key));
+            if !waits || given_up {
+                let files = state.files.read().expect("lock");
+                if let Some(bytes) = files.get(&candidate) {
+                    return Some((candidate, Found::Page(bytes.clone())));
+                }
+                if !folder && files.contains_key(&index(key)) {
+                    return Some((candidate, Found::Redirect(redirect(key, query))));
+                }
+                break;
+            }
         }
-        if !folder && files.contains_key(&index(key)) {
-            return Some((candidate, Found::Redirect(redirect(key, query))));
-        }
+        given_up = !matches!(
+            tokio::time::timeout_at(deadline, live.changed()).await,
+            Ok(Ok(()))
+        );
     }
     // Not a page: the extra outputs, once they are up to date.
     let mut live = state.live.clone();
@@ -557,6 +580,63 @@ mod tests {
         );
         assert_eq!(content_type("a.png"), "image/png");
         assert_eq!(content_type("font.woff2"), "font/woff2");
+    }
+
+    /// A page the rebuild has not rendered yet is held until it has, then
+    /// served as the new site has it; the others are served at once.
+    #[tokio::test]
+    async fn a_pending_page_is_served_once_rendered() {
+        let files = Files::default();
+        let pending = Pending::default();
+        let page = "quotes/page/2/index.html";
+        files
+            .write()
+            .unwrap()
+            .insert(page.into(), Bytes::from("old"));
+        files
+            .write()
+            .unwrap()
+            .insert("index.html".into(), Bytes::from("home"));
+        pending.write().unwrap().insert(page.into());
+        let (live_tx, live) = watch::channel(LiveState::default());
+        let (_stop, shutdown) = watch::channel(false);
+        let state = AppState {
+            files: files.clone(),
+            pending: pending.clone(),
+            extras_dir: Arc::new(PathBuf::from("/nonexistent")),
+            live,
+            shutdown,
+            bound: "127.0.0.1:1111".parse().unwrap(),
+        };
+        let home = find(&state, "", true, None).await;
+        assert!(matches!(home, Some((_, Found::Page(b))) if b == "home"));
+
+        let held = tokio::spawn({
+            let state = state.clone();
+            async move { find(&state, "quotes/page/2", true, None).await }
+        });
+        for _ in 0..20 {
+            tokio::task::yield_now().await;
+        }
+        assert!(!held.is_finished(), "a pending page was served");
+        // Another batch settles, not this page: still held.
+        live_tx.send_modify(|s| s.settled += 1);
+        for _ in 0..20 {
+            tokio::task::yield_now().await;
+        }
+        assert!(!held.is_finished(), "a pending page was served");
+
+        {
+            let mut pending = pending.write().unwrap();
+            files
+                .write()
+                .unwrap()
+                .insert(page.into(), Bytes::from("new"));
+            pending.remove(page);
+        }
+        live_tx.send_modify(|s| s.settled += 1);
+        let served = held.await.unwrap();
+        assert!(matches!(served, Some((_, Found::Page(b))) if b == "new"));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, RwLock, RwLockWriteGuard};
 use std::time::{Duration, Instant, SystemTime};
 
 use axum::body::Bytes;
@@ -27,6 +27,11 @@ use crate::site::{self, ArticleIdx, LinkIndex, Processed, Site};
 /// The served files that live in memory: pages and the theme's files, by
 /// their path in the output (`articles/x/index.html`).
 pub type Files = Arc<RwLock<HashMap<String, Bytes>>>;
+
+/// The served pages a rebuild has planned but not rendered yet (see
+/// [`LiveSite::finish`]): a request for one waits until it is, so that a
+/// reader never sees a page of the last site beside one of the new.
+pub type Pending = Arc<RwLock<HashSet<String>>>;
 
 /// What changed on disk since the last rebuild.
 #[derive(Debug, Default, Clone)]
@@ -93,6 +98,27 @@ pub struct Rebuilt {
     pub elapsed: Duration,
     /// The time of each step, for `--timings`-like reports.
     pub steps: Vec<(&'static str, Duration)>,
+    /// Pages left for [`LiveSite::finish`] (counted in `changed`, not in
+    /// `rendered`).
+    pub later: usize,
+}
+
+/// What a rebuild replaced, kept until after the reload: freeing the last
+/// site's tables (tens of thousands of strings at 10,000 articles) is no
+/// part of showing the new one. Never read: only dropped.
+#[allow(dead_code)]
+struct Retired {
+    fingerprints: HashMap<String, u64>,
+    cards: Option<Arc<deps::Cards>>,
+    snapshot: Option<Snapshot>,
+}
+
+/// Pages a rebuild left to render after the reload: the later pages of
+/// paginated lists, which one quotation or article more or less shifts by
+/// hundreds, with the site they are rendered from.
+struct Later {
+    site: Arc<Site>,
+    pages: Vec<deps::Planned>,
 }
 
 /// Everything a rebuild of the extra outputs needs, shared with the thread
@@ -141,6 +167,9 @@ pub struct LiveSite {
     render_all: bool,
     assets: HashSet<String>,
     output: Files,
+    pending: Pending,
+    later: Option<Later>,
+    retired: Option<Retired>,
     snapshot: Option<Snapshot>,
     generation: u64,
 }
@@ -162,6 +191,9 @@ impl LiveSite {
             render_all: true,
             assets: HashSet::new(),
             output: Files::default(),
+            pending: Pending::default(),
+            later: None,
+            retired: None,
             snapshot: None,
             generation: 0,
         }
@@ -174,6 +206,11 @@ impl LiveSite {
     /// The served files in memory (shared: rebuilds update them in place).
     pub fn files(&self) -> Files {
         self.output.clone()
+    }
+
+    /// The pages planned but not rendered yet (shared, like `files`).
+    pub fn pending(&self) -> Pending {
+        self.pending.clone()
     }
 
     /// The last good site, for the outputs beyond pages.
@@ -189,6 +226,21 @@ impl LiveSite {
     /// Bring the output up to date with `changes`. On error the output stays
     /// as it was, and the next rebuild tries again.
     pub fn rebuild(&mut self, changes: &Changes) -> Result<Rebuilt, Diagnostics> {
+        let mut rebuilt = self.rebuild_first(changes)?;
+        if let Some(more) = self.finish(|| {})? {
+            rebuilt.rendered += more;
+            rebuilt.later = 0;
+        }
+        Ok(rebuilt)
+    }
+
+    /// [`LiveSite::rebuild`] up to the reload: the later pages of paginated
+    /// lists are left pending (`Rebuilt::later`), for [`LiveSite::finish`].
+    /// Until then a request for one of them waits (see `http`): every page a
+    /// reader can get is the new site's.
+    pub fn rebuild_first(&mut self, changes: &Changes) -> Result<Rebuilt, Diagnostics> {
+        // Whatever a rebuild left is rendered before the next one plans.
+        self.finish(|| {})?;
         let started = Instant::now();
         let mut steps = Vec::new();
         let mut t = Instant::now();
@@ -246,6 +298,7 @@ impl LiveSite {
                 warnings: problems.sorted().into(),
                 elapsed: started.elapsed(),
                 steps,
+                later: 0,
             });
         }
         let (site, index) = match self.relink_one(&update, was_clean, assets_changed, last_index) {
@@ -297,10 +350,12 @@ impl LiveSite {
             return Err(problems.sorted());
         }
         lap(&mut steps, "plan", &mut t);
-        let todo: Vec<&deps::Planned> = plan
+        // After the first build, the later pages of lists wait for the reload.
+        let may_wait = !full && !self.render_all;
+        let (todo, later): (Vec<&deps::Planned>, Vec<&deps::Planned>) = plan
             .iter()
             .filter(|p| self.render_all || self.fingerprints.get(&p.path) != Some(&p.fingerprint))
-            .collect();
+            .partition(|p| !(may_wait && can_wait(p.page)));
         let (rendered, failed) = render_pages(setup, &site, &todo);
         problems.extend(failed);
         if problems.has_errors() {
@@ -315,14 +370,25 @@ impl LiveSite {
         };
         let rendered_count = todo.len();
         let pages = plan.len();
-        let fingerprints: HashMap<String, u64> =
-            plan.into_iter().map(|p| (p.path, p.fingerprint)).collect();
-        let mut changed: Vec<String> = Vec::with_capacity(rendered.len());
+        let later: HashSet<String> = later.into_iter().map(|p| p.path.clone()).collect();
+        let mut fingerprints: HashMap<String, u64> = HashMap::with_capacity(plan.len());
+        let mut waiting = Vec::with_capacity(later.len());
+        for p in plan {
+            if later.contains(&p.path) {
+                // What the output holds until `finish` renders it.
+                if let Some(&old) = self.fingerprints.get(&p.path) {
+                    fingerprints.insert(p.path.clone(), old);
+                }
+                waiting.push(p);
+            } else {
+                fingerprints.insert(p.path, p.fingerprint);
+            }
+        }
+        let mut changed: Vec<String> = Vec::with_capacity(rendered.len() + later.len());
         {
-            let mut out = self
-                .output
-                .write()
-                .expect("no panics while holding the lock");
+            let (mut pending, mut out) = lock_served(&self.pending, &self.output);
+            changed.extend(later.iter().cloned());
+            *pending = later;
             for old in self.fingerprints.keys() {
                 if !fingerprints.contains_key(old) && !self.assets.contains(old) {
                     out.remove(old);
@@ -352,17 +418,25 @@ impl LiveSite {
         }
         changed.sort_unstable();
         changed.dedup();
+        let later_count = waiting.len();
+        self.later = (!waiting.is_empty()).then(|| Later {
+            site: site.clone(),
+            pages: waiting,
+        });
         self.render_all = false;
-        self.fingerprints = fingerprints;
-        self.cards = Some(Arc::new(cards));
+        // The last site's tables are freed after the reload (`finish`).
+        self.retired = Some(Retired {
+            fingerprints: std::mem::replace(&mut self.fingerprints, fingerprints),
+            cards: self.cards.replace(Arc::new(cards)),
+            snapshot: self.snapshot.replace(Snapshot {
+                config: setup.config.clone(),
+                theme: setup.theme.clone(),
+                renderer: setup.renderer.clone(),
+                site,
+            }),
+        });
         self.index = Some(index);
         self.clean = true;
-        self.snapshot = Some(Snapshot {
-            config: setup.config.clone(),
-            theme: setup.theme.clone(),
-            renderer: setup.renderer.clone(),
-            site,
-        });
         lap(&mut steps, "apply", &mut t);
         Ok(Rebuilt {
             full,
@@ -373,7 +447,61 @@ impl LiveSite {
             warnings: problems.sorted().into(),
             elapsed: started.elapsed(),
             steps,
+            later: later_count,
         })
+    }
+
+    /// Render the pages the last rebuild left pending, a batch at a time,
+    /// calling `settled` after each batch is served. Returns how many were
+    /// rendered, `None` when none were left. On error the pages that failed
+    /// keep their last version and the next rebuild links everything again.
+    pub fn finish(&mut self, mut settled: impl FnMut()) -> Result<Option<usize>, Diagnostics> {
+        /// Pages per batch: a reader waiting for one gets it this soon.
+        const BATCH: usize = 64;
+        drop(self.retired.take());
+        let Some(later) = self.later.take() else {
+            return Ok(None);
+        };
+        let setup = self.setup.as_ref().expect("loaded with every good site");
+        let mut problems = Vec::new();
+        for batch in later.pages.chunks(BATCH) {
+            let refs: Vec<&deps::Planned> = batch.iter().collect();
+            let (rendered, failed) = render_pages(setup, &later.site, &refs);
+            let failed_paths: HashSet<&str> = if failed.is_empty() {
+                HashSet::new()
+            } else {
+                let done: HashSet<&str> = rendered.iter().map(|(p, _)| p.as_str()).collect();
+                batch
+                    .iter()
+                    .map(|p| p.path.as_str())
+                    .filter(|p| !done.contains(p))
+                    .collect()
+            };
+            {
+                let (mut pending, mut out) = lock_served(&self.pending, &self.output);
+                for (path, html) in rendered {
+                    if !self.assets.contains(&path) {
+                        out.insert(path.clone(), html);
+                    }
+                    pending.remove(&path);
+                }
+                for p in batch {
+                    if failed_paths.contains(p.path.as_str()) {
+                        pending.remove(&p.path);
+                    } else {
+                        self.fingerprints.insert(p.path.clone(), p.fingerprint);
+                    }
+                }
+            }
+            problems.extend(failed);
+            settled();
+        }
+        if problems.is_empty() {
+            Ok(Some(later.pages.len()))
+        } else {
+            self.clean = false;
+            Err(problems.into())
+        }
     }
 
     /// Bring the article cache up to date.
@@ -647,6 +775,32 @@ impl Setup {
         self.theme = Arc::new(theme);
         self.renderer = Arc::new(renderer);
         Ok(())
+    }
+}
+
+/// The pending set and the served files, locked for writing in the order
+/// readers take them (`http::find`): a reader sees a page either as the new
+/// site has it or as pending.
+fn lock_served<'a>(
+    pending: &'a Pending,
+    output: &'a Files,
+) -> (
+    RwLockWriteGuard<'a, HashSet<String>>,
+    RwLockWriteGuard<'a, HashMap<String, Bytes>>,
+) {
+    let pending = pending.write().expect("no panics while holding the lock");
+    let output = output.write().expect("no panics while holding the lock");
+    (pending, output)
+}
+
+/// Whether a page may be rendered after the reload: the second and later
+/// pages of a list. One quotation more shifts every quotation page after its
+/// rank, one article more in a topic every page of the topic's digest; the
+/// first pages, the article's own and the quotation's are rendered before.
+fn can_wait(page: Page) -> bool {
+    match page {
+        Page::Quotes(n) | Page::Topic(_, n) | Page::Actor(_, n) | Page::Source(_, n) => n > 1,
+        _ => false,
     }
 }
 

@@ -4,7 +4,9 @@
 //! Three threads share the work:
 //! - the rebuild thread owns the [`LiveSite`]: it takes debounced changes
 //!   from the watcher, rebuilds (incrementally, see `live` and `deps`),
-//!   updates the pages in memory and tells open pages (`http::LiveState`);
+//!   updates the pages in memory and tells open pages (`http::LiveState`),
+//!   then renders the later pages of lists the rebuild left pending (a
+//!   request for one of them waits until it is rendered);
 //! - the extras thread writes the outputs beyond pages (feeds, data, search,
 //!   printable digests) into a temporary folder after each good rebuild, on
 //!   one core, so that a reload never waits for them; a request for one of
@@ -81,6 +83,7 @@ pub fn run(opts: &ServeOptions, out: &Reporter) -> Result<(), Diagnostic> {
         dry_run: false,
     });
     let files = site.files();
+    let pending = site.pending();
     let (live_tx, live_rx) = tokio_watch::channel(LiveState::default());
     let (shutdown_tx, shutdown_rx) = tokio_watch::channel(false);
     let extras = Extras::start(extras_dir.clone(), live_tx.clone());
@@ -120,6 +123,7 @@ pub fn run(opts: &ServeOptions, out: &Reporter) -> Result<(), Diagnostic> {
         .map_err(|e| Diagnostic::error(format!("cannot start the server: {e}")))?;
     let state = http::AppState {
         files,
+        pending,
         extras_dir: Arc::new(extras_dir),
         live: live_rx,
         shutdown: shutdown_rx,
@@ -247,8 +251,7 @@ fn rebuild_loop(
         }
         watcher.refresh();
         pace.start();
-        let result = site.rebuild(&changes);
-        pace.end();
+        let result = site.rebuild_first(&changes);
         publish(&site, &result, &live, &extras);
         let told = since.elapsed();
         match result {
@@ -257,8 +260,13 @@ fn rebuild_loop(
                     eprintln!("{w}\n");
                 }
                 if !quiet {
+                    let later = if r.later > 0 {
+                        format!("; {} later page{} to follow", r.later, plural(r.later))
+                    } else {
+                        String::new()
+                    };
                     println!(
-                        "rebuilt {} page{} in {} ms ({} article{} read{}; {} ms after the save)",
+                        "rebuilt {} page{} in {} ms ({} article{} read{}{later}; {} ms after the save)",
                         r.rendered,
                         plural(r.rendered),
                         r.elapsed.as_millis(),
@@ -286,7 +294,37 @@ fn rebuild_loop(
             }
         }
         let _ = std::io::stdout().flush();
+        finish(&mut site, &live, since, quiet);
+        pace.end();
     }
+}
+
+/// Render the pages the rebuild left for after the reload, waking the
+/// requests that wait for them after each batch.
+fn finish(site: &mut LiveSite, live: &tokio_watch::Sender<LiveState>, since: Instant, quiet: bool) {
+    let started = Instant::now();
+    match site.finish(|| live.send_modify(|s| s.settled += 1)) {
+        Ok(None) => {}
+        Ok(Some(n)) => {
+            if !quiet {
+                println!(
+                    "finished {n} more page{} in {} ms ({} ms after the save)",
+                    plural(n),
+                    started.elapsed().as_millis(),
+                    since.elapsed().as_millis()
+                );
+            }
+        }
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("{p}\n");
+            }
+            eprintln!("rendering the later pages of lists failed; they show their last version");
+            let html: Arc<str> = http::overlay(&problems).into();
+            live.send_modify(|s| s.error = Some(html));
+        }
+    }
+    let _ = std::io::stdout().flush();
 }
 
 /// Keeps `serve` from spinning when changes never stop coming: something

@@ -1,10 +1,12 @@
 //! Relinking after one article changed: the last site patched, equal to what
 //! `link` makes of all the articles, without linking them all again.
 //!
-//! It applies when the article keeps its file, slug and front matter (so its
-//! place among the articles, its outlet and every actor and topic made from
-//! front matter stay) and names no new speaker outside the registry other
-//! than those it named before. Its quotes may change freely.
+//! It applies when the article keeps its file, slug, date, outlet and listed
+//! actors (so its place among the articles and every actor made from front
+//! matter stay), lists no topic outside the registry other than those it
+//! listed before (so every topic made from front matter stays), and names no
+//! new speaker outside the registry other than those it named before. Its
+//! quotes, title, summary and registry topics may change freely.
 //!
 //! Quotations: the shingle graph of every wording is kept (`quotes::Wordings`)
 //! with the edited article's quotes replaced, and joined again exactly as
@@ -16,12 +18,16 @@
 //! graph is not local enough to regroup a neighbourhood only: on the
 //! benchmark corpus nearly every wording is in one connected part.)
 //!
+//! An edit that quotes the same words by the same speakers (a title, a
+//! summary, a topic changed) leaves the graph and every quotation as they
+//! were: only the topics of the article's quotations are counted again.
+//!
 //! Digest lists are counted again for the actors and topics the article was
 //! or is in; every actor's and topic's quotation list is rebuilt (indices
 //! move when a quotation comes or goes).
 
 use std::cell::Cell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use typed_index_collections::{TiSlice, TiVec};
@@ -45,7 +51,7 @@ pub fn relink(
     before: &Processed,
     after: &Processed,
 ) -> Option<Site> {
-    if before.slug != after.slug || before.file != after.file || before.meta != after.meta {
+    if before.slug != after.slug || before.file != after.file || !same_place(before, after) {
         return None;
     }
     let at = *old.article_slugs.get(&after.slug)?;
@@ -53,11 +59,101 @@ pub fn relink(
     if old_article.file != after.file
         || new_speakers(before, &index.names.registry_actors)
             != new_speakers(after, &index.names.registry_actors)
+        || topics_made(before, &index.names.topics, &old.topics)
+            != topics_made(after, &index.names.topics, &old.topics)
     {
         return None;
     }
     let article = relinked_article(after, old_article.source, &index.names)?;
+    let (articles, quotations) = if same_quotes(before, after) {
+        keep_quotations(old, at, article)
+    } else {
+        let (articles, quotations) = regroup(old, index, at, before, after, article)?;
+        (articles, Arc::new(quotations))
+    };
 
+    let mut actors: TiVec<ActorIdx, Actor> = old.actors.as_ref().clone();
+    let mut topics: TiVec<TopicIdx, Topic> = old.topics.as_ref().clone();
+    let (was, now) = (&old.articles[at], &articles[at]);
+    let touched_actors = move_membership(&was.actors, &now.actors, at, &mut actors, |a| {
+        &mut a.articles
+    });
+    let touched_topics = move_membership(&was.topics, &now.topics, at, &mut topics, |t| {
+        &mut t.articles
+    });
+    quotation_lists(&quotations, &mut actors, &mut topics);
+    for a in touched_actors {
+        actor_lists(a, &mut actors[a], &articles);
+    }
+    for t in touched_topics {
+        topic_lists(t, &mut topics[t], &articles);
+    }
+
+    Some(Site {
+        articles,
+        actors: Arc::new(actors),
+        topics: Arc::new(topics),
+        sources: Arc::clone(&old.sources),
+        quotations,
+        actor_ids: Arc::clone(&old.actor_ids),
+        topic_ids: Arc::clone(&old.topic_ids),
+        article_slugs: Arc::clone(&old.article_slugs),
+        // Each layout is checked against its input before use: those of
+        // the networks the edit leaves alone serve again.
+        pictures: old.pictures.clone(),
+    })
+}
+
+/// Whether the front matter of `after` keeps the article where `before` had
+/// it: its date (its place among the articles), its outlet, whether and until
+/// when it is published, and the actors it lists (which name people across
+/// the site, see `link::site_names`). Its title, summary, dateline, address,
+/// language, update date and topics may change; the topics as
+/// `topics_made` allows.
+fn same_place(before: &Processed, after: &Processed) -> bool {
+    let (b, a) = (&before.meta, &after.meta);
+    let values = |listed: &[crate::content::Listed]| -> Vec<String> {
+        listed.iter().map(|l| l.value.clone()).collect()
+    };
+    b.date == a.date
+        && b.source == a.source
+        && b.draft == a.draft
+        && b.expires == a.expires
+        && b.slug == a.slug
+        && values(&b.actors) == values(&a.actors)
+}
+
+/// The topics an article lists that are not in the registry, in order:
+/// linking makes them in the order articles first list them, so an edit
+/// keeps the site's topics only if it keeps this list. Registry topics may
+/// come and go.
+fn topics_made<'a>(
+    p: &'a Processed,
+    names: &Names<TopicIdx>,
+    topics: &TiSlice<TopicIdx, Topic>,
+) -> Vec<&'a str> {
+    p.meta
+        .topics
+        .iter()
+        .map(|l| l.value.as_str())
+        .filter(|value| !lookup(names, value).is_some_and(|t| topics[t].in_registry))
+        .collect()
+}
+
+/// The site's articles, each shared until changed.
+type Articles = TiVec<ArticleIdx, Arc<Article>>;
+
+/// The article's quotes replaced in the shingle graph and the quotations
+/// whose sets changed grouped again (see the module's comment): the
+/// articles, each quote pointing at its quotation, and the quotations.
+fn regroup(
+    old: &Site,
+    index: &mut LinkIndex,
+    at: ArticleIdx,
+    before: &Processed,
+    after: &Processed,
+    article: Article,
+) -> Option<(Articles, TiVec<QuotationIdx, Quotation>)> {
     let article_at =
         |a: ArticleIdx| -> &Article { if a == at { &article } else { &old.articles[a] } };
     let edited = replace_quotes(
@@ -75,7 +171,7 @@ pub fn relink(
     let mut pending: Vec<Pending> = Vec::new();
     let mut item_roots: Vec<usize> = Vec::new();
     for (node, &wording) in index.wordings.order().iter().enumerate() {
-        if sets.kept.contains_key(&roots[node]) {
+        if sets.kept[roots[node]].is_some() {
             continue;
         }
         let key = index.wordings.key(wording)?;
@@ -108,7 +204,7 @@ pub fn relink(
     for quotation in &mut regrouped {
         quotation.topics = quotation_topics(quotation, &articles);
     }
-    let kept_old: HashSet<QuotationIdx> = sets.kept.values().copied().collect();
+    let kept_old: HashSet<QuotationIdx> = sets.kept.iter().flatten().copied().collect();
     let kept = old
         .quotations
         .iter_enumerated()
@@ -123,36 +219,44 @@ pub fn relink(
         }
     }
 
-    let mut actors: TiVec<ActorIdx, Actor> = old.actors.as_ref().clone();
-    let mut topics: TiVec<TopicIdx, Topic> = old.topics.as_ref().clone();
-    let (was, now) = (&old.articles[at], &articles[at]);
-    let touched_actors = move_membership(&was.actors, &now.actors, at, &mut actors, |a| {
-        &mut a.articles
-    });
-    let touched_topics = move_membership(&was.topics, &now.topics, at, &mut topics, |t| {
-        &mut t.articles
-    });
-    quotation_lists(&quotations, &mut actors, &mut topics);
-    for a in touched_actors {
-        actor_lists(a, &mut actors[a], &articles);
-    }
-    for t in touched_topics {
-        topic_lists(t, &mut topics[t], &articles);
-    }
+    Some((articles, quotations))
+}
 
-    Some(Site {
-        articles,
-        actors: Arc::new(actors),
-        topics: Arc::new(topics),
-        sources: Arc::clone(&old.sources),
-        quotations: Arc::new(quotations),
-        actor_ids: Arc::clone(&old.actor_ids),
-        topic_ids: Arc::clone(&old.topic_ids),
-        article_slugs: Arc::clone(&old.article_slugs),
-        // Each layout is checked against its input before use: those of
-        // the networks the edit leaves alone serve again.
-        pictures: old.pictures.clone(),
-    })
+/// Whether the article quotes the same words in the same order, by the same
+/// speakers: then the shingle graph, the grouping and every quotation stay.
+fn same_quotes(before: &Processed, after: &Processed) -> bool {
+    let (b, a) = (&before.findings.quotes, &after.findings.quotes);
+    b.len() == a.len()
+        && b.iter().zip(a).all(|(b, a)| {
+            b.text == a.text && b.kind == a.kind && b.speaker == a.speaker && b.key == a.key
+        })
+}
+
+/// The quotations of the last site kept for an edit that quotes the same
+/// (a title, a summary, a topic): the article's quotes point where they
+/// pointed, and its quotations count its topics again if they changed.
+fn keep_quotations(
+    old: &Site,
+    at: ArticleIdx,
+    mut article: Article,
+) -> (Articles, Arc<TiVec<QuotationIdx, Quotation>>) {
+    for (quote, was) in article.quotes.iter_mut().zip(&old.articles[at].quotes) {
+        quote.quotation = was.quotation;
+    }
+    let topics_changed = article.topics != old.articles[at].topics;
+    let mut articles = old.articles.clone();
+    articles[at] = Arc::new(article);
+    let mut quotations = Arc::clone(&old.quotations);
+    if topics_changed {
+        let mut mine: Vec<QuotationIdx> = articles[at].quotes.iter().map(|q| q.quotation).collect();
+        mine.sort_unstable();
+        mine.dedup();
+        let all = Arc::make_mut(&mut quotations);
+        for q in mine {
+            all[q].topics = quotation_topics(&all[q], &articles);
+        }
+    }
+    (articles, quotations)
 }
 
 /// The speakers an article names that are not in the registry, in order:
@@ -241,9 +345,30 @@ fn replace_quotes<'a>(
 
 /// The sets of the new joins against the quotations of the last site.
 struct Sets {
-    /// The sets that are exactly an old quotation, by root, with its index:
-    /// the same wordings, none of them edited, so the same quotes.
-    kept: HashMap<usize, QuotationIdx>,
+    /// The sets that are exactly an old quotation, by root (a node index),
+    /// with its index: the same wordings, none of them edited, so the same
+    /// quotes.
+    kept: Vec<Option<QuotationIdx>>,
+}
+
+/// What a set or an old quotation was seen with so far: nothing yet, one
+/// thing, or more than one. Tables indexed by node and by quotation rather
+/// than maps: every wording of the site is looked at on every relink.
+#[derive(Clone, Copy, PartialEq)]
+enum Seen<T> {
+    Nothing,
+    One(T),
+    Mixed,
+}
+
+impl<T: PartialEq + Copy> Seen<T> {
+    fn see(&mut self, value: T) {
+        *self = match *self {
+            Seen::Nothing => Seen::One(value),
+            Seen::One(v) if v == value => Seen::One(v),
+            _ => Seen::Mixed,
+        };
+    }
 }
 
 impl Sets {
@@ -271,10 +396,12 @@ impl Sets {
             .map(|q| q.quotation)
             .collect();
         dirty.extend(edited.iter().filter_map(|&w| old_quotation(w)));
-        // Per set: its one old quotation, or None when mixed or edited; per
-        // old quotation: its one set, or None when split.
-        let mut of_set: HashMap<usize, Option<QuotationIdx>> = HashMap::new();
-        let mut of_quotation: HashMap<QuotationIdx, Option<usize>> = HashMap::new();
+        // Per set: its one old quotation, or mixed when it has several or an
+        // edited or new wording; per old quotation: its one set, or mixed
+        // when split.
+        let mut of_set: Vec<Seen<Option<QuotationIdx>>> = vec![Seen::Nothing; roots.len()];
+        let mut of_quotation: TiVec<QuotationIdx, Seen<usize>> =
+            vec![Seen::Nothing; old.quotations.len()].into();
         for (node, &wording) in wordings.order().iter().enumerate() {
             let root = roots[node];
             let q = if edited.contains(&wording) {
@@ -282,31 +409,19 @@ impl Sets {
             } else {
                 old_quotation(wording)
             };
-            of_set
-                .entry(root)
-                .and_modify(|seen| {
-                    if *seen != q {
-                        *seen = None;
-                    }
-                })
-                .or_insert(q);
+            of_set[root].see(q);
             if let Some(q) = q {
-                of_quotation
-                    .entry(q)
-                    .and_modify(|seen| {
-                        if *seen != Some(root) {
-                            *seen = None;
-                        }
-                    })
-                    .or_insert(Some(root));
+                of_quotation[q].see(root);
             }
         }
         let kept = of_set
-            .into_iter()
-            .filter_map(|(root, q)| {
-                let q = q?;
-                (!dirty.contains(&q) && of_quotation.get(&q) == Some(&Some(root)))
-                    .then_some((root, q))
+            .iter()
+            .enumerate()
+            .map(|(root, seen)| match *seen {
+                Seen::One(Some(q)) if !dirty.contains(&q) && of_quotation[q] == Seen::One(root) => {
+                    Some(q)
+                }
+                _ => None,
             })
             .collect();
         Sets { kept }
