@@ -1436,6 +1436,14 @@ fn two_writers_the_first_named() {
 fn names_read_as_latin_1_stay_whole() {
     let q = run(&["\"There is a clear need to act,\" Arturo SarukhÃÂ¡n added."]);
     assert_eq!(q[0].speaker, named("Arturo SarukhÃÂ¡n"));
+    // the same, written decomposed (`A` and a combining tilde): the word is not cut at the accent
+    let q = run(&[
+        "Minister Luis Ca\u{41}\u{303}\u{b1}ada urged voters not to \"choose the road of fear.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Luis Ca\u{41}\u{303}\u{b1}ada"));
+    // a decomposed accent inside a name is part of its word
+    let q = run(&["\"We will build the bridge,\" Jose\u{301} Marti\u{301}n said."]);
+    assert_eq!(q[0].speaker, named("Jose\u{301} Marti\u{301}n"));
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Tokens and sentences of a paragraph, and the speaker candidates the rules produce.
 
 use super::*;
+use unicode_normalization::char::is_combining_mark;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum TokKind {
@@ -107,6 +108,17 @@ pub(super) enum Cand {
 
 pub(super) fn starts_upper(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// `…Ã`, `…Â`: the lead letter of UTF-8 read as Latin-1, also written decomposed (`A` and
+/// a combining tilde or circumflex).
+fn ends_with_mojibake_lead(before: &str) -> bool {
+    let mut back = before.chars().rev();
+    match back.next() {
+        Some('Ã' | 'Â') => true,
+        Some('\u{303}' | '\u{302}') => back.next() == Some('A'),
+        _ => false,
+    }
 }
 
 /// `PORT`, `LISLE`, `TASS`: an all-capitals word of two or more letters.
@@ -252,7 +264,8 @@ pub(super) fn tokenize(p: &str, quotes: &[(usize, usize, usize)]) -> Vec<Tok> {
         let mut seg_start = start;
         while j < next_quote {
             let Some(d) = char_at(p, j) else { break };
-            if d.is_alphanumeric() {
+            // a combining accent belongs to its letter: `José` written decomposed is one word
+            if d.is_alphanumeric() || is_combining_mark(d) {
                 j += d.len_utf8();
                 continue;
             }
@@ -266,10 +279,7 @@ pub(super) fn tokenize(p: &str, quotes: &[(usize, usize, usize)]) -> Vec<Tok> {
                 }
                 // UTF-8 read as Latin-1 inside a name: `PeÃ±a`, `SarukhÃÂ¡n` (a lead `Ã` or
                 // `Â`, then a sign of the Latin-1 block, stays one word)
-                '\u{A1}'..='\u{BF}'
-                    if matches!(p[..j].chars().next_back(), Some('Ã' | 'Â'))
-                        && after < next_quote =>
-                {
+                '\u{A1}'..='\u{BF}' if ends_with_mojibake_lead(&p[..j]) && after < next_quote => {
                     j = after;
                 }
                 '.' => {
