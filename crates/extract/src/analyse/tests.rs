@@ -2047,3 +2047,18 @@ fn a_statement_noun_ending_a_name_is_the_name() {
     ]);
     assert_eq!(q[0].speaker, named("Lisle Post"), "{q:?}");
 }
+
+#[test]
+fn a_title_word_the_article_wrote_as_a_surname_names_its_person_alone() {
+    let q = run(&[
+        "Tennis great Mara Bishop opened the clinic on Monday.",
+        "Bishop won nine titles. Bishop says the young players \u{201c}want it more than we did.\u{201d}",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Bishop"));
+    // with no one of that surname, a bare title is no speaker
+    let q = run(&[
+        "The clinic opened on Monday.",
+        "Bishop says the young players \u{201c}want it more than we did.\u{201d}",
+    ]);
+    assert_eq!(q[0].speaker, None);
+}

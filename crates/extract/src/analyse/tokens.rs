@@ -28,7 +28,8 @@ pub(super) struct Para<'a> {
     pub(super) sent: Vec<u32>,
     /// Registry actor hits (names, aliases, roles), sorted.
     pub(super) hits: Vec<Hit>,
-    /// Capitalised function words the article writes as a surname (`Al From`): names here.
+    /// Capitalised function words and titles the article writes as a surname (`Al From`,
+    /// `Pete King`): names here.
     pub(super) surnames: Vec<&'a str>,
     /// `according to X` by sentence, as found (see `Para::according_to_at`).
     pub(super) according: std::cell::RefCell<HashMap<u32, Option<(Cand, usize)>>>,
@@ -70,6 +71,60 @@ pub(super) fn preposition_surnames<'a>(paras: &[Para<'a>]) -> Vec<&'a str> {
                     .word(k + 1)
                     .is_some_and(|v| reporting_verb(v) == Some(VerbForm::Finite));
             if given && ends {
+                out.push(w);
+            }
+        }
+    }
+    out.extend(title_surnames(paras));
+    out
+}
+
+/// The title words of `paras` written as a person's surname: after one or two capitalised
+/// given names (`Billie Jean King`, `Pete King`), the name ending there (a comma, the
+/// sentence's end or a lower-case word follows, not `of`: `Roe Chief of Staff`). A later
+/// `King says` is then that person, not a title standing alone.
+fn title_surnames<'a>(paras: &[Para<'a>]) -> Vec<&'a str> {
+    let mut out: Vec<&'a str> = Vec::new();
+    let given = |pa: &Para, k: usize| {
+        pa.word(k).is_some_and(|g| {
+            starts_upper(g)
+                && !all_caps(g)
+                && !is_not_name(g)
+                && !is_title(g)
+                && !is_honorific(g)
+                && g.chars().count() > 1
+        })
+    };
+    for pa in paras.iter().filter(|pa| !pa.headline) {
+        for k in 1..pa.toks.len() {
+            let Some(w) = pa.word(k) else { continue };
+            if !starts_upper(w) || !is_title(w) || is_honorific(w) || out.contains(&w) {
+                continue;
+            }
+            if !given(pa, k - 1) || pa.sent[k - 1] != pa.sent[k] {
+                continue;
+            }
+            // the given names open the name: nothing capitalised before them
+            let first = if k >= 2 && given(pa, k - 2) && pa.sent[k - 2] == pa.sent[k] {
+                k - 2
+            } else {
+                k - 1
+            };
+            // (not a place's or a body's name: "the White House")
+            if first
+                .checked_sub(1)
+                .and_then(|b| pa.word(b))
+                .is_some_and(|b| starts_upper(b) || matches!(b, "the" | "a" | "an"))
+            {
+                continue;
+            }
+            let ends = k + 1 == pa.toks.len()
+                || pa.is_punct(k + 1, &[',', ';', ')'])
+                || pa.is_punct(k + 1, &['.'])
+                || pa
+                    .word(k + 1)
+                    .is_some_and(|v| v.starts_with(char::is_lowercase) && v != "of");
+            if ends {
                 out.push(w);
             }
         }
