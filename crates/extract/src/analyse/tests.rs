@@ -2062,3 +2062,11 @@ fn a_title_word_the_article_wrote_as_a_surname_names_its_person_alone() {
     ]);
     assert_eq!(q[0].speaker, None);
 }
+
+#[test]
+fn a_numbered_text_cited_is_no_speaker() {
+    let q = run(&[
+        "On Sunday, Pastor Brad Vell stood at his pulpit in Lisle and, citing Exodus 18:21 (''choose able men who fear God''), endorsed Senator Roe.",
+    ]);
+    assert_eq!(q[0].speaker, named("Brad Vell"));
+}
