@@ -50,13 +50,20 @@ fn is_preposition_surname(w: &str) -> bool {
 
 /// The capitalised prepositions of `paras` written as surnames: after a capitalised given
 /// name and before a comma, the end of the sentence or a verb of speech (`said Al From, who
-/// founded it`).
+/// founded it`); and the title words written as surnames (see `is_title_surname`).
 pub(super) fn preposition_surnames<'a>(paras: &[Para<'a>]) -> Vec<&'a str> {
     let mut out: Vec<&'a str> = Vec::new();
     for pa in paras.iter().filter(|pa| !pa.headline) {
         for k in 1..pa.toks.len() {
             let Some(w) = pa.word(k) else { continue };
-            if !is_preposition_surname(w) || out.contains(&w) {
+            // (one pass over every word of the article: the cheap test first)
+            if !starts_upper(w) || out.contains(&w) {
+                continue;
+            }
+            if !is_preposition_surname(w) {
+                if is_title_surname(pa, k, w) {
+                    out.push(w);
+                }
                 continue;
             }
             let given = pa.word(k - 1).is_some_and(|g| {
@@ -75,17 +82,23 @@ pub(super) fn preposition_surnames<'a>(paras: &[Para<'a>]) -> Vec<&'a str> {
             }
         }
     }
-    out.extend(title_surnames(paras));
     out
 }
 
-/// The title words of `paras` written as a person's surname: after one or two capitalised
-/// given names (`Billie Jean King`, `Pete King`), the name ending there (a comma, the
-/// sentence's end or a lower-case word follows, not `of`: `Roe Chief of Staff`). A later
-/// `King says` is then that person, not a title standing alone.
-fn title_surnames<'a>(paras: &[Para<'a>]) -> Vec<&'a str> {
-    let mut out: Vec<&'a str> = Vec::new();
-    let given = |pa: &Para, k: usize| {
+/// Whether the title word `w` at token `k` is written as a person's surname: after one or
+/// two capitalised given names (`Billie Jean King`, `Pete King`), the name ending there (a
+/// comma, the sentence's end or a lower-case word follows, not `of`: `Roe Chief of Staff`).
+/// A later `King says` is then that person, not a title standing alone.
+fn is_title_surname(pa: &Para, k: usize, w: &str) -> bool {
+    if !pa.word(k - 1).is_some_and(starts_upper) || pa.sent[k - 1] != pa.sent[k] {
+        return false;
+    }
+    let ends = k + 1 == pa.toks.len()
+        || pa.is_punct(k + 1, &[',', ';', ')', '.'])
+        || pa
+            .word(k + 1)
+            .is_some_and(|v| v.starts_with(char::is_lowercase) && v != "of");
+    let given = |k: usize| {
         pa.word(k).is_some_and(|g| {
             starts_upper(g)
                 && !all_caps(g)
@@ -95,41 +108,20 @@ fn title_surnames<'a>(paras: &[Para<'a>]) -> Vec<&'a str> {
                 && g.chars().count() > 1
         })
     };
-    for pa in paras.iter().filter(|pa| !pa.headline) {
-        for k in 1..pa.toks.len() {
-            let Some(w) = pa.word(k) else { continue };
-            if !starts_upper(w) || !is_title(w) || is_honorific(w) || out.contains(&w) {
-                continue;
-            }
-            if !given(pa, k - 1) || pa.sent[k - 1] != pa.sent[k] {
-                continue;
-            }
-            // the given names open the name: nothing capitalised before them
-            let first = if k >= 2 && given(pa, k - 2) && pa.sent[k - 2] == pa.sent[k] {
-                k - 2
-            } else {
-                k - 1
-            };
-            // (not a place's or a body's name: "the White House")
-            if first
-                .checked_sub(1)
-                .and_then(|b| pa.word(b))
-                .is_some_and(|b| starts_upper(b) || matches!(b, "the" | "a" | "an"))
-            {
-                continue;
-            }
-            let ends = k + 1 == pa.toks.len()
-                || pa.is_punct(k + 1, &[',', ';', ')'])
-                || pa.is_punct(k + 1, &['.'])
-                || pa
-                    .word(k + 1)
-                    .is_some_and(|v| v.starts_with(char::is_lowercase) && v != "of");
-            if ends {
-                out.push(w);
-            }
-        }
+    if !ends || !is_title(w) || is_honorific(w) || !given(k - 1) {
+        return false;
     }
-    out
+    // the given names open the name: nothing capitalised before them
+    let first = if k >= 2 && given(k - 2) && pa.sent[k - 2] == pa.sent[k] {
+        k - 2
+    } else {
+        k - 1
+    };
+    // (not a place's or a body's name: "the White House")
+    !first
+        .checked_sub(1)
+        .and_then(|b| pa.word(b))
+        .is_some_and(|b| starts_upper(b) || matches!(b, "the" | "a" | "an"))
 }
 
 /// A speaker candidate before resolution against the article state.
@@ -320,7 +312,7 @@ pub(super) fn tokenize(p: &str, quotes: &[(usize, usize, usize)]) -> Vec<Tok> {
         while j < next_quote {
             let Some(d) = char_at(p, j) else { break };
             // a combining accent belongs to its letter: `José` written decomposed is one word
-            if d.is_alphanumeric() || is_combining_mark(d) {
+            if d.is_alphanumeric() || (!d.is_ascii() && is_combining_mark(d)) {
                 j += d.len_utf8();
                 continue;
             }
