@@ -124,7 +124,9 @@ impl<'a> Para<'a> {
         }
         // a title word is a surname after an honorific or a first name: "Mr. King",
         // "Pete King", "Matthew Prince"; not "the President", "Foreign Minister"
-        if is_title(w0)
+        // (unless the article wrote it as someone's surname: "Pete King ... King said")
+        let title = is_title(w0) && !self.surnames.contains(&w0);
+        if title
             && !i
                 .checked_sub(1)
                 .and_then(|k| self.word(k))

@@ -492,8 +492,12 @@ pub(super) fn before_rule(pa: &Para, qt: usize) -> Option<Found> {
             break;
         }
         let Some(w) = pa.word(i) else { continue };
+        // (not a numbered text cited: "citing Exodus 18:21", "quoting Article 5")
         if is_quoting_verb(w)
-            && let Some((c, _)) = pa.object_after(i)
+            && let Some((c, end)) = pa.object_after(i)
+            && !pa
+                .word(end + 1)
+                .is_some_and(|x| x.starts_with(|c: char| c.is_ascii_digit()))
         {
             return Some((c, "before: quoted X as saying"));
         }

@@ -1436,6 +1436,14 @@ fn two_writers_the_first_named() {
 fn names_read_as_latin_1_stay_whole() {
     let q = run(&["\"There is a clear need to act,\" Arturo SarukhÃÂ¡n added."]);
     assert_eq!(q[0].speaker, named("Arturo SarukhÃÂ¡n"));
+    // the same, written decomposed (`A` and a combining tilde): the word is not cut at the accent
+    let q = run(&[
+        "Minister Luis Ca\u{41}\u{303}\u{b1}ada urged voters not to \"choose the road of fear.\"",
+    ]);
+    assert_eq!(q[0].speaker, named("Luis Ca\u{41}\u{303}\u{b1}ada"));
+    // a decomposed accent inside a name is part of its word
+    let q = run(&["\"We will build the bridge,\" Jose\u{301} Marti\u{301}n said."]);
+    assert_eq!(q[0].speaker, named("Jose\u{301} Marti\u{301}n"));
 }
 
 #[test]
@@ -2038,4 +2046,27 @@ fn a_statement_noun_ending_a_name_is_the_name() {
         "During the inquiry, Roe conceded that the work could be termed \"harbour peddling,\" The Lisle Post reported in 1991.",
     ]);
     assert_eq!(q[0].speaker, named("Lisle Post"), "{q:?}");
+}
+
+#[test]
+fn a_title_word_the_article_wrote_as_a_surname_names_its_person_alone() {
+    let q = run(&[
+        "Tennis great Mara Bishop opened the clinic on Monday.",
+        "Bishop won nine titles. Bishop says the young players \u{201c}want it more than we did.\u{201d}",
+    ]);
+    assert_eq!(q[0].speaker, named("Mara Bishop"));
+    // with no one of that surname, a bare title is no speaker
+    let q = run(&[
+        "The clinic opened on Monday.",
+        "Bishop says the young players \u{201c}want it more than we did.\u{201d}",
+    ]);
+    assert_eq!(q[0].speaker, None);
+}
+
+#[test]
+fn a_numbered_text_cited_is_no_speaker() {
+    let q = run(&[
+        "On Sunday, Pastor Brad Vell stood at his pulpit in Lisle and, citing Exodus 18:21 (''choose able men who fear God''), endorsed Senator Roe.",
+    ]);
+    assert_eq!(q[0].speaker, named("Brad Vell"));
 }

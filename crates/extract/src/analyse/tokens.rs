@@ -1,6 +1,7 @@
 //! Tokens and sentences of a paragraph, and the speaker candidates the rules produce.
 
 use super::*;
+use unicode_normalization::char::is_combining_mark;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum TokKind {
@@ -27,7 +28,8 @@ pub(super) struct Para<'a> {
     pub(super) sent: Vec<u32>,
     /// Registry actor hits (names, aliases, roles), sorted.
     pub(super) hits: Vec<Hit>,
-    /// Capitalised function words the article writes as a surname (`Al From`): names here.
+    /// Capitalised function words and titles the article writes as a surname (`Al From`,
+    /// `Pete King`): names here.
     pub(super) surnames: Vec<&'a str>,
     /// `according to X` by sentence, as found (see `Para::according_to_at`).
     pub(super) according: std::cell::RefCell<HashMap<u32, Option<(Cand, usize)>>>,
@@ -48,13 +50,20 @@ fn is_preposition_surname(w: &str) -> bool {
 
 /// The capitalised prepositions of `paras` written as surnames: after a capitalised given
 /// name and before a comma, the end of the sentence or a verb of speech (`said Al From, who
-/// founded it`).
+/// founded it`); and the title words written as surnames (see `is_title_surname`).
 pub(super) fn preposition_surnames<'a>(paras: &[Para<'a>]) -> Vec<&'a str> {
     let mut out: Vec<&'a str> = Vec::new();
     for pa in paras.iter().filter(|pa| !pa.headline) {
         for k in 1..pa.toks.len() {
             let Some(w) = pa.word(k) else { continue };
-            if !is_preposition_surname(w) || out.contains(&w) {
+            // (one pass over every word of the article: the cheap test first)
+            if !starts_upper(w) || out.contains(&w) {
+                continue;
+            }
+            if !is_preposition_surname(w) {
+                if is_title_surname(pa, k, w) {
+                    out.push(w);
+                }
                 continue;
             }
             let given = pa.word(k - 1).is_some_and(|g| {
@@ -74,6 +83,45 @@ pub(super) fn preposition_surnames<'a>(paras: &[Para<'a>]) -> Vec<&'a str> {
         }
     }
     out
+}
+
+/// Whether the title word `w` at token `k` is written as a person's surname: after one or
+/// two capitalised given names (`Billie Jean King`, `Pete King`), the name ending there (a
+/// comma, the sentence's end or a lower-case word follows, not `of`: `Roe Chief of Staff`).
+/// A later `King says` is then that person, not a title standing alone.
+fn is_title_surname(pa: &Para, k: usize, w: &str) -> bool {
+    if !pa.word(k - 1).is_some_and(starts_upper) || pa.sent[k - 1] != pa.sent[k] {
+        return false;
+    }
+    let ends = k + 1 == pa.toks.len()
+        || pa.is_punct(k + 1, &[',', ';', ')', '.'])
+        || pa
+            .word(k + 1)
+            .is_some_and(|v| v.starts_with(char::is_lowercase) && v != "of");
+    let given = |k: usize| {
+        pa.word(k).is_some_and(|g| {
+            starts_upper(g)
+                && !all_caps(g)
+                && !is_not_name(g)
+                && !is_title(g)
+                && !is_honorific(g)
+                && g.chars().count() > 1
+        })
+    };
+    if !ends || !is_title(w) || is_honorific(w) || !given(k - 1) {
+        return false;
+    }
+    // the given names open the name: nothing capitalised before them
+    let first = if k >= 2 && given(k - 2) && pa.sent[k - 2] == pa.sent[k] {
+        k - 2
+    } else {
+        k - 1
+    };
+    // (not a place's or a body's name: "the White House")
+    !first
+        .checked_sub(1)
+        .and_then(|b| pa.word(b))
+        .is_some_and(|b| starts_upper(b) || matches!(b, "the" | "a" | "an"))
 }
 
 /// A speaker candidate before resolution against the article state.
@@ -107,6 +155,17 @@ pub(super) enum Cand {
 
 pub(super) fn starts_upper(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// `…Ã`, `…Â`: the lead letter of UTF-8 read as Latin-1, also written decomposed (`A` and
+/// a combining tilde or circumflex).
+fn ends_with_mojibake_lead(before: &str) -> bool {
+    let mut back = before.chars().rev();
+    match back.next() {
+        Some('Ã' | 'Â') => true,
+        Some('\u{303}' | '\u{302}') => back.next() == Some('A'),
+        _ => false,
+    }
 }
 
 /// `PORT`, `LISLE`, `TASS`: an all-capitals word of two or more letters.
@@ -252,7 +311,8 @@ pub(super) fn tokenize(p: &str, quotes: &[(usize, usize, usize)]) -> Vec<Tok> {
         let mut seg_start = start;
         while j < next_quote {
             let Some(d) = char_at(p, j) else { break };
-            if d.is_alphanumeric() {
+            // a combining accent belongs to its letter: `José` written decomposed is one word
+            if d.is_alphanumeric() || (!d.is_ascii() && is_combining_mark(d)) {
                 j += d.len_utf8();
                 continue;
             }
@@ -266,10 +326,7 @@ pub(super) fn tokenize(p: &str, quotes: &[(usize, usize, usize)]) -> Vec<Tok> {
                 }
                 // UTF-8 read as Latin-1 inside a name: `PeÃ±a`, `SarukhÃÂ¡n` (a lead `Ã` or
                 // `Â`, then a sign of the Latin-1 block, stays one word)
-                '\u{A1}'..='\u{BF}'
-                    if matches!(p[..j].chars().next_back(), Some('Ã' | 'Â'))
-                        && after < next_quote =>
-                {
+                '\u{A1}'..='\u{BF}' if ends_with_mojibake_lead(&p[..j]) && after < next_quote => {
                     j = after;
                 }
                 '.' => {
