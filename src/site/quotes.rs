@@ -212,12 +212,16 @@ pub fn quotations_of(
 }
 
 /// The order of the site's quotations: most reported first (outlets, then
-/// appearances), then the oldest, then by id.
+/// appearances), then the oldest, then as the first article reporting them
+/// has them (so one article's quotations keep the order it gives them), then
+/// by id.
 pub fn by_rank(a: &Quotation, b: &Quotation) -> Ordering {
+    let first_place = |q: &Quotation| q.appearances.first().map(|x| (x.article, x.ordinal));
     b.outlets
         .cmp(&a.outlets)
         .then(b.appearances.len().cmp(&a.appearances.len()))
         .then(a.first_date.cmp(&b.first_date))
+        .then_with(|| first_place(a).cmp(&first_place(b)))
         .then_with(|| a.id.cmp(&b.id))
 }
 
