@@ -27,8 +27,10 @@
 use std::fmt::Write as _;
 
 use rayon::prelude::*;
+use std::hash::{Hash, Hasher};
+
 use rustc_hash::FxHashMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 use super::Out;
@@ -405,23 +407,123 @@ struct Meta<'a> {
     shards: Vec<&'a str>,
 }
 
+/// Each search document's terms with their weights as a build weighed them,
+/// by the hash of what they were weighed from ([`doc_key`]): a build after
+/// an edit weighs again only the documents it does not find here.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Weighed {
+    /// Every term, once: documents name them by place.
+    terms: Vec<String>,
+    /// Each document's key and its run of `postings`.
+    docs: Vec<(u64, u32, u32)>,
+    /// The (term, weight) pairs of every document, one after the other.
+    postings: Vec<(u32, u8)>,
+}
+
 /// Every file of the index, by path relative to the output folder.
 pub fn files(config: &Config, site: &Site) -> Vec<(String, Vec<u8>)> {
     let files = std::sync::Mutex::new(Vec::new());
-    build(config, site, |path, bytes| {
-        files
-            .lock()
-            .expect("no panics holding the lock")
-            .push((path, bytes));
-        Ok(())
-    });
+    build(
+        config,
+        site,
+        |path, bytes| {
+            files
+                .lock()
+                .expect("no panics holding the lock")
+                .push((path, bytes));
+            Ok(())
+        },
+        false,
+        None,
+    );
     files.into_inner().expect("no panics holding the lock")
 }
 
+/// What a document is weighed from: its kind, its texts and the stop words.
+fn doc_key(kind: u8, fields: &Fields, stop: &[&str]) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3Default::default();
+    (kind, &fields.title, &fields.body, fields.body_html, stop).hash(&mut h);
+    h.finish()
+}
+
+/// A document's terms: weighed now, or as the last build weighed them.
+enum Terms {
+    Fresh(u64, Vec<(String, u8)>),
+    Known(u64, std::ops::Range<usize>),
+}
+
+/// The index being merged: each term by number, its postings, and what the
+/// next build will reuse.
+struct Merge<'a> {
+    last: &'a Weighed,
+    /// The last build's term numbers to this build's.
+    renumber: Vec<u32>,
+    numbers: FxHashMap<String, u32>,
+    terms: Vec<String>,
+    postings: Vec<Vec<Posting>>,
+    next: Weighed,
+}
+
+impl Merge<'_> {
+    fn number(&mut self, term: &str) -> u32 {
+        if let Some(&n) = self.numbers.get(term) {
+            return n;
+        }
+        let n = self.terms.len() as u32;
+        self.numbers.insert(term.to_string(), n);
+        self.terms.push(term.to_string());
+        self.postings.push(Vec::new());
+        n
+    }
+
+    fn add(&mut self, doc: u32, terms: Terms) {
+        let start = self.next.postings.len() as u32;
+        let key = match terms {
+            Terms::Fresh(key, terms) => {
+                for (term, weight) in terms {
+                    let n = self.number(&term);
+                    self.post(doc, n, weight);
+                }
+                key
+            }
+            Terms::Known(key, range) => {
+                let last = self.last;
+                for &(old, weight) in &last.postings[range] {
+                    let n = match self.renumber.get(old as usize) {
+                        Some(&n) if n != u32::MAX => n,
+                        _ => {
+                            let n = self.number(&last.terms[old as usize]);
+                            self.renumber[old as usize] = n;
+                            n
+                        }
+                    };
+                    self.post(doc, n, weight);
+                }
+                key
+            }
+        };
+        let len = self.next.postings.len() as u32 - start;
+        self.next.docs.push((key, start, len));
+    }
+
+    fn post(&mut self, doc: u32, term: u32, weight: u8) {
+        self.postings[term as usize].push(Posting::new(doc, weight));
+        self.next.postings.push((term, weight));
+    }
+}
+
 /// Build the index and hand each file to `emit` as soon as it is made, so
-/// that the shards of a large site are never all in memory at once. Returns
-/// what `emit` reported.
-fn build<E>(config: &Config, site: &Site, emit: E) -> Vec<Diagnostic>
+/// that the shards of a large site are never all in memory at once. With
+/// the cache (`cached`; `last`, what the last build weighed, if anything),
+/// the documents `last` knows are not weighed again, and what this build
+/// weighed is returned when it differs. Returns what `emit` reported.
+fn build<E>(
+    config: &Config,
+    site: &Site,
+    emit: E,
+    cached: bool,
+    last: Option<&Weighed>,
+) -> (Vec<Diagnostic>, Option<Weighed>)
 where
     E: Fn(String, Vec<u8>) -> Result<(), Diagnostic> + Sync,
 {
@@ -455,30 +557,52 @@ where
         })
         .collect();
     let docs: Vec<(u8, Fields)> = docs.into_iter().map(|(d, f)| (d.kind, f)).collect();
+    let empty = Weighed::default();
+    let last = last.unwrap_or(&empty);
+    let known: FxHashMap<u64, std::ops::Range<usize>> = last
+        .docs
+        .iter()
+        .map(|&(key, start, len)| (key, start as usize..(start + len) as usize))
+        .collect();
+    let mut merge = Merge {
+        last,
+        renumber: vec![u32::MAX; last.terms.len()],
+        numbers: FxHashMap::default(),
+        terms: Vec::with_capacity(last.terms.len()),
+        postings: Vec::with_capacity(last.terms.len()),
+        next: Weighed {
+            docs: Vec::with_capacity(doc_count),
+            postings: Vec::with_capacity(last.postings.len() + last.postings.len() / 8),
+            ..Weighed::default()
+        },
+    };
     // Documents are weighed in parallel a batch at a time and merged into
     // the index before the next batch: every document's term list at once
     // would hold each term as many times as documents have it.
     const BATCH: usize = 256;
-    let mut index: FxHashMap<String, Vec<Posting>> = FxHashMap::default();
+    let mut fresh = 0;
     for (b, batch) in docs.chunks(BATCH).enumerate() {
-        let weighed: Vec<Vec<(String, u8)>> = batch
+        let weighed_now: Vec<Terms> = batch
             .par_iter()
-            .map(|(kind, f)| weigh(*kind, f, stop))
-            .collect();
-        for (i, terms) in weighed.into_iter().enumerate() {
-            let doc = (b * BATCH + i) as u32;
-            for (term, weight) in terms {
-                let posting = Posting::new(doc, weight);
-                match index.get_mut(term.as_str()) {
-                    Some(postings) => postings.push(posting),
-                    None => {
-                        index.insert(term, vec![posting]);
-                    }
+            .map(|(kind, f)| {
+                let key = if cached { doc_key(*kind, f, stop) } else { 0 };
+                match known.get(&key) {
+                    Some(range) if cached => Terms::Known(key, range.clone()),
+                    _ => Terms::Fresh(key, weigh(*kind, f, stop)),
                 }
-            }
+            })
+            .collect();
+        for (i, terms) in weighed_now.into_iter().enumerate() {
+            fresh += usize::from(matches!(terms, Terms::Fresh(..)));
+            merge.add((b * BATCH + i) as u32, terms);
         }
     }
-    let mut sorted: Vec<Term> = index.iter().map(|(t, p)| (t.as_str(), p)).collect();
+    let mut sorted: Vec<Term> = merge
+        .terms
+        .iter()
+        .zip(&merge.postings)
+        .map(|(t, p)| (t.as_str(), p))
+        .collect();
     sorted.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
     let mut groups: Vec<&[Term]> = Vec::new();
     let mut start = 0;
@@ -519,7 +643,6 @@ where
         stop,
         shards: keys.iter().map(String::as_str).collect(),
     };
-    drop(index);
     for (path, bytes) in [
         (
             routes::SEARCH_META.to_string(),
@@ -532,13 +655,34 @@ where
     ] {
         errors.extend(emit(path, bytes).err());
     }
-    errors
+    drop(sorted);
+    let changed = fresh > 0 || last.docs.len() != doc_count;
+    let Merge {
+        terms, mut next, ..
+    } = merge;
+    next.terms = terms;
+    (errors, (cached && changed).then_some(next))
 }
 
-pub fn write(config: &Config, site: &Site, out: Out) -> Result<(), Diagnostics> {
-    let errors = build(config, site, |path, bytes| out.write(&path, &bytes));
+/// The index into `out`. With the cache (`cached`; `last`, what the last
+/// build weighed, if anything), what this build weighed, when it differs
+/// from `last`.
+pub fn write(
+    config: &Config,
+    site: &Site,
+    out: Out,
+    cached: bool,
+    last: Option<&Weighed>,
+) -> Result<Option<Weighed>, Diagnostics> {
+    let (errors, weighed) = build(
+        config,
+        site,
+        |path, bytes| out.write(&path, &bytes),
+        cached,
+        last,
+    );
     if errors.is_empty() {
-        Ok(())
+        Ok(weighed)
     } else {
         Err(errors.into())
     }
