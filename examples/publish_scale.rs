@@ -136,7 +136,7 @@ fn main() {
         ),
         (
             "search",
-            Box::new(|| publish::search::write(config, site, out, false, None).map(|_| ())),
+            Box::new(|| publish::search::write(config, site, out, false, None, None).map(|_| ())),
         ),
     ];
     for (name, run) in steps {

@@ -120,28 +120,37 @@ fn write_atomically_with(
 /// checksum of those bytes), if the file is intact and made for `setup`.
 fn read_value<T: serde::de::DeserializeOwned>(path: &Path, setup: u64) -> Option<T> {
     let bytes = std::fs::read(path).ok()?;
-    let body = after_header(&bytes, setup)?;
-    let (data, sum) = body.split_at_checked(body.len().checked_sub(8)?)?;
-    let sum = u64::from_le_bytes(sum.try_into().ok()?);
-    if checksum(&[data]) != sum {
-        return None;
-    }
-    postcard::from_bytes(data).ok()
+    postcard::from_bytes(read_checked(&bytes, setup)?).ok()
 }
 
 /// Write `value` as the cache file at `path` for `setup` (see [`read_value`]).
 fn write_value<T: serde::Serialize>(path: &Path, setup: u64, value: &T) -> std::io::Result<()> {
     let data = postcard::to_stdvec(value).map_err(std::io::Error::other)?;
+    write_checked(path, setup, &data)
+}
+
+/// Write `data` as a cache file for `setup`: the header, `data`, its checksum.
+fn write_checked(path: &Path, setup: u64, data: &[u8]) -> std::io::Result<()> {
     let mut out = header(setup);
-    out.extend_from_slice(&data);
-    out.extend_from_slice(&checksum(&[&data]).to_le_bytes());
+    out.extend_from_slice(data);
+    out.extend_from_slice(&checksum(&[data]).to_le_bytes());
     write_atomically(path, &out)
+}
+
+/// The data of a cache file written by [`write_checked`], if it is intact and
+/// made for `setup`.
+fn read_checked(bytes: &[u8], setup: u64) -> Option<&[u8]> {
+    let body = after_header(bytes, setup)?;
+    let (data, sum) = body.split_at_checked(body.len().checked_sub(8)?)?;
+    let sum = u64::from_le_bytes(sum.try_into().ok()?);
+    (checksum(&[data]) == sum).then_some(data)
 }
 
 /// The search documents' terms the last build weighed (see
 /// `publish::search::Weighed`), if the cache holds them intact.
 pub fn read_weighed(dir: &Path, setup: u64) -> Option<crate::publish::search::Weighed> {
-    read_value(&dir.join(SEARCH), setup)
+    let bytes = std::fs::read(dir.join(SEARCH)).ok()?;
+    crate::publish::search::Weighed::from_bytes(read_checked(&bytes, setup)?)
 }
 
 pub fn write_weighed(
@@ -149,7 +158,7 @@ pub fn write_weighed(
     setup: u64,
     weighed: &crate::publish::search::Weighed,
 ) -> std::io::Result<()> {
-    write_value(&dir.join(SEARCH), setup, weighed)
+    write_checked(&dir.join(SEARCH), setup, &weighed.to_bytes())
 }
 
 /// The file of the search documents' terms.

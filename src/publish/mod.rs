@@ -95,12 +95,13 @@ pub struct Previous<'a> {
 }
 
 /// Where the pieces of the files beyond pages are in the output a build
-/// made: each data file's items ([`data::Pieces`]) and each feed's
-/// fingerprint.
+/// made: each data file's items ([`data::Pieces`]), each feed's
+/// fingerprint and the search index's shards by group of terms.
 #[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Layout {
     pub data: Vec<(String, data::Pieces)>,
     pub feeds: std::collections::HashMap<String, u64>,
+    pub search: search::Groups,
 }
 
 /// What a build made for the next one to reuse; `weighed` is `None` when
@@ -141,16 +142,29 @@ pub fn write_reusing(
                         previous.layout.map(|l| &l.data[..]),
                     )
                 },
-                || search::write(config, site, out, cached, previous.weighed),
+                || {
+                    search::write(
+                        config,
+                        site,
+                        out,
+                        cached,
+                        previous.weighed,
+                        previous.layout.map(|l| &l.search),
+                    )
+                },
             )
         },
     );
     let mut errors: Vec<Diagnostic> = Vec::new();
     let (feeds, data) = (ok(feeds, &mut errors), ok(data, &mut errors));
-    let (_, weighed) = (ok(sitemap, &mut errors), ok(search, &mut errors));
-    match (feeds, data, weighed) {
-        (Some(feeds), Some(data), Some(weighed)) if errors.is_empty() => Ok(Made {
-            layout: Layout { data, feeds },
+    let (_, search) = (ok(sitemap, &mut errors), ok(search, &mut errors));
+    match (feeds, data, search) {
+        (Some(feeds), Some(data), Some((weighed, search))) if errors.is_empty() => Ok(Made {
+            layout: Layout {
+                data,
+                feeds,
+                search,
+            },
             weighed,
         }),
         _ => Err(errors.into()),

@@ -30,7 +30,7 @@ use rayon::prelude::*;
 use std::hash::{Hash, Hasher};
 
 use rustc_hash::FxHashMap;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 use super::Out;
@@ -409,8 +409,10 @@ struct Meta<'a> {
 
 /// Each search document's terms with their weights as a build weighed them,
 /// by the hash of what they were weighed from ([`doc_key`]): a build after
-/// an edit weighs again only the documents it does not find here.
-#[derive(Debug, Default, Serialize, Deserialize)]
+/// an edit weighs again only the documents it does not find here. Stored
+/// in its own compact form ([`Weighed::to_bytes`]): millions of pairs at
+/// 10,000 articles, read on every build.
+#[derive(Debug, Default, PartialEq)]
 pub struct Weighed {
     /// Every term, once: documents name them by place.
     terms: Vec<String>,
@@ -419,6 +421,72 @@ pub struct Weighed {
     /// The (term, weight) pairs of every document, one after the other.
     postings: Vec<(u32, u8)>,
 }
+
+impl Weighed {
+    /// `terms` (postcard) with its length, then the documents and the pairs
+    /// as fixed-width little-endian numbers, each list after its length.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let terms = postcard::to_stdvec(&self.terms).unwrap_or_default();
+        let mut out =
+            Vec::with_capacity(terms.len() + 24 + self.docs.len() * 16 + self.postings.len() * 5);
+        out.extend_from_slice(&(terms.len() as u64).to_le_bytes());
+        out.extend_from_slice(&terms);
+        out.extend_from_slice(&(self.docs.len() as u64).to_le_bytes());
+        for &(key, start, len) in &self.docs {
+            out.extend_from_slice(&key.to_le_bytes());
+            out.extend_from_slice(&start.to_le_bytes());
+            out.extend_from_slice(&len.to_le_bytes());
+        }
+        out.extend_from_slice(&(self.postings.len() as u64).to_le_bytes());
+        for &(term, _) in &self.postings {
+            out.extend_from_slice(&term.to_le_bytes());
+        }
+        out.extend(self.postings.iter().map(|&(_, weight)| weight));
+        out
+    }
+
+    /// What [`Weighed::to_bytes`] made, if `bytes` are that and consistent
+    /// (every run inside the pairs, every term number a term).
+    pub fn from_bytes(bytes: &[u8]) -> Option<Weighed> {
+        let mut rest = bytes;
+        let mut take = |n: usize| -> Option<&[u8]> {
+            let (head, tail) = rest.split_at_checked(n)?;
+            rest = tail;
+            Some(head)
+        };
+        let u64_of = |b: &[u8]| u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
+        let u32_of = |b: &[u8]| u32::from_le_bytes(b.try_into().unwrap_or([0; 4]));
+        let terms_len = usize::try_from(u64_of(take(8)?)).ok()?;
+        let terms: Vec<String> = postcard::from_bytes(take(terms_len)?).ok()?;
+        let docs_len = usize::try_from(u64_of(take(8)?)).ok()?;
+        let docs: Vec<(u64, u32, u32)> = take(docs_len.checked_mul(16)?)?
+            .chunks_exact(16)
+            .map(|d| (u64_of(&d[..8]), u32_of(&d[8..12]), u32_of(&d[12..])))
+            .collect();
+        let pairs = usize::try_from(u64_of(take(8)?)).ok()?;
+        let numbers = take(pairs.checked_mul(4)?)?;
+        let weights = take(pairs)?;
+        let postings: Vec<(u32, u8)> = numbers
+            .chunks_exact(4)
+            .map(u32_of)
+            .zip(weights.iter().copied())
+            .collect();
+        let consistent = rest.is_empty()
+            && postings.iter().all(|&(t, _)| (t as usize) < terms.len())
+            && docs
+                .iter()
+                .all(|&(_, start, len)| start as usize + len as usize <= postings.len());
+        consistent.then_some(Weighed {
+            terms,
+            docs,
+            postings,
+        })
+    }
+}
+
+/// How many documents a build may weigh again without leaving its terms for
+/// the next build (at least; or one in a hundred).
+const STALE_DOCS: usize = 64;
 
 /// Every file of the index, by path relative to the output folder.
 pub fn files(config: &Config, site: &Site) -> Vec<(String, Vec<u8>)> {
@@ -435,6 +503,7 @@ pub fn files(config: &Config, site: &Site) -> Vec<(String, Vec<u8>)> {
         },
         false,
         None,
+        (None, &|_| false),
     );
     files.into_inner().expect("no panics holding the lock")
 }
@@ -523,7 +592,8 @@ fn build<E>(
     emit: E,
     cached: bool,
     last: Option<&Weighed>,
-) -> (Vec<Diagnostic>, Option<Weighed>)
+    (last_groups, keep): (Option<&Groups>, &(dyn Fn(&str) -> bool + Sync)),
+) -> (Vec<Diagnostic>, Option<Weighed>, Groups)
 where
     E: Fn(String, Vec<u8>) -> Result<(), Diagnostic> + Sync,
 {
@@ -616,21 +686,41 @@ where
         groups.push(&sorted[start..end]);
         start = end;
     }
-    let shards: Vec<Result<String, Diagnostic>> = groups
+    // A group of terms (their first two characters) whose terms and
+    // postings are the last build's made the same shard files: they are
+    // kept from the live output instead of being encoded again.
+    let made: Vec<(String, u64, Vec<String>, Vec<Diagnostic>)> = groups
         .par_iter()
-        .flat_map_iter(|group| {
+        .map(|group| {
+            let first = prefix(group[0].0, 2);
+            let fingerprint = if cached { group_fingerprint(group) } else { 0 };
+            if let Some((last, keys)) = last_groups.and_then(|g| g.get(first))
+                && *last == fingerprint
+                && keys
+                    .iter()
+                    .all(|k| keep(&routes::search_shard(&file_name(k))))
+            {
+                return (first.to_string(), fingerprint, keys.clone(), Vec::new());
+            }
             let mut out = Vec::new();
-            shard(prefix(group[0].0, 2), group, &mut out);
-            out.into_iter().map(|(key, json)| {
-                emit(routes::search_shard(&file_name(&key)), json.into_bytes()).map(|()| key)
-            })
+            shard(first, group, &mut out);
+            let (mut keys, mut errors) = (Vec::with_capacity(out.len()), Vec::new());
+            for (key, json) in out {
+                match emit(routes::search_shard(&file_name(&key)), json.into_bytes()) {
+                    Ok(()) => keys.push(key),
+                    Err(d) => errors.push(d),
+                }
+            }
+            (first.to_string(), fingerprint, keys, errors)
         })
         .collect();
-    let mut keys = Vec::with_capacity(shards.len());
-    for shard in shards {
-        match shard {
-            Ok(key) => keys.push(key),
-            Err(d) => errors.push(d),
+    let mut keys = Vec::with_capacity(made.len());
+    let mut next_groups = Groups::with_capacity(made.len());
+    for (first, fingerprint, group_keys, group_errors) in made {
+        keys.extend(group_keys.iter().cloned());
+        errors.extend(group_errors);
+        if cached {
+            next_groups.insert(first, (fingerprint, group_keys));
         }
     }
     let meta = Meta {
@@ -656,33 +746,56 @@ where
         errors.extend(emit(path, bytes).err());
     }
     drop(sorted);
-    let changed = fresh > 0 || last.docs.len() != doc_count;
+    // A few documents weighed again are not worth writing the whole cache
+    // for (megabytes at 10,000 articles): the last one stays right for every
+    // other document, and the next build weighs those few again.
+    let changed = fresh > STALE_DOCS.max(doc_count / 100) || last.docs.is_empty();
     let Merge {
         terms, mut next, ..
     } = merge;
     next.terms = terms;
-    (errors, (cached && changed).then_some(next))
+    (errors, (cached && changed).then_some(next), next_groups)
+}
+
+/// The shard files of each group of terms (by its first two characters)
+/// as a build made them: the hash of the group's terms and postings, and
+/// the keys of its shards.
+pub type Groups = std::collections::HashMap<String, (u64, Vec<String>)>;
+
+/// What a group's shard files are made from: its terms and their postings.
+fn group_fingerprint(group: &[Term]) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3Default::default();
+    for (term, postings) in group {
+        term.hash(&mut h);
+        postings.len().hash(&mut h);
+        for p in postings.iter() {
+            h.write_u32(p.0);
+        }
+    }
+    h.finish()
 }
 
 /// The index into `out`. With the cache (`cached`; `last`, what the last
-/// build weighed, if anything), what this build weighed, when it differs
-/// from `last`.
+/// build weighed, if anything; `groups`, the live output's shards), what
+/// this build weighed, when it differs from `last`, and its shards.
 pub fn write(
     config: &Config,
     site: &Site,
     out: Out,
     cached: bool,
     last: Option<&Weighed>,
-) -> Result<Option<Weighed>, Diagnostics> {
-    let (errors, weighed) = build(
+    groups: Option<&Groups>,
+) -> Result<(Option<Weighed>, Groups), Diagnostics> {
+    let (errors, weighed, groups) = build(
         config,
         site,
         |path, bytes| out.write(&path, &bytes),
         cached,
         last,
+        (groups, &|path| out.keep(path)),
     );
     if errors.is_empty() {
-        Ok(weighed)
+        Ok((weighed, groups))
     } else {
         Err(errors.into())
     }
@@ -737,6 +850,23 @@ mod tests {
     fn stop_words_are_sorted_and_short() {
         assert!(STOP_EN.windows(2).all(|w| w[0] < w[1]));
         assert!(STOP_EN.iter().all(|w| w.len() <= 5));
+    }
+
+    #[test]
+    fn weighed_terms_read_back_as_written_and_broken_ones_do_not() {
+        let weighed = Weighed {
+            terms: vec!["talks".into(), "genève".into()],
+            docs: vec![(7, 0, 2), (9, 2, 1)],
+            postings: vec![(0, 13), (1, 1), (1, 30)],
+        };
+        let bytes = weighed.to_bytes();
+        assert_eq!(Weighed::from_bytes(&bytes), Some(weighed));
+        assert_eq!(Weighed::from_bytes(&bytes[..bytes.len() - 1]), None);
+        let mut wrong_term = bytes.clone();
+        // The first pair's term number, past the terms.
+        let at = bytes.len() - 3 - 3 * 4;
+        wrong_term[at] = 5;
+        assert_eq!(Weighed::from_bytes(&wrong_term), None);
     }
 
     #[test]
