@@ -47,58 +47,52 @@ pub fn write(
             .map(|(_, pieces)| pieces.as_slice())
     };
     let files = [
-        array_file(
-            out,
+        (
             routes::DATA_ARTICLES,
-            "articles",
-            cached,
-            last_of(routes::DATA_ARTICLES),
-            &site.articles.raw,
-            |a| article_key(config, site, a),
-            |a, w| Ok(serde_json::to_writer(w, &article(config, site, a))?),
+            array_file(
+                out,
+                (routes::DATA_ARTICLES, "articles"),
+                (cached, last_of(routes::DATA_ARTICLES)),
+                &site.articles.raw,
+                |a| article_key(config, site, a),
+                |a, w| Ok(serde_json::to_writer(w, &article(config, site, a))?),
+            ),
         ),
-        array_file(
-            out,
+        (
             routes::DATA_QUOTES,
-            "quotes",
-            cached,
-            last_of(routes::DATA_QUOTES),
-            &site.quotations.raw,
-            |q| quote_key(site, q),
-            |q, w| Ok(serde_json::to_writer(w, &quote_json(config, site, q))?),
+            array_file(
+                out,
+                (routes::DATA_QUOTES, "quotes"),
+                (cached, last_of(routes::DATA_QUOTES)),
+                &site.quotations.raw,
+                |q| quote_key(site, q),
+                |q, w| Ok(serde_json::to_writer(w, &quote_json(config, site, q))?),
+            ),
         ),
-        array_file(
-            out,
+        (
             routes::DATA_ACTORS,
-            "actors",
-            cached,
-            last_of(routes::DATA_ACTORS),
-            &site.actors.raw,
-            |a| json_key(&actor(config, site, a)),
-            |a, w| Ok(serde_json::to_writer(w, &actor(config, site, a))?),
+            json_file(
+                out,
+                (routes::DATA_ACTORS, "actors"),
+                (cached, last_of(routes::DATA_ACTORS)),
+                &site.actors.raw,
+                |a| actor(config, site, a),
+            ),
         ),
-        array_file(
-            out,
+        (
             routes::DATA_TOPICS,
-            "topics",
-            cached,
-            last_of(routes::DATA_TOPICS),
-            &site.topics.raw,
-            |t| json_key(&topic(config, site, t)),
-            |t, w| Ok(serde_json::to_writer(w, &topic(config, site, t))?),
+            json_file(
+                out,
+                (routes::DATA_TOPICS, "topics"),
+                (cached, last_of(routes::DATA_TOPICS)),
+                &site.topics.raw,
+                |t| topic(config, site, t),
+            ),
         ),
     ];
     let mut made = Vec::with_capacity(files.len());
     let mut errors = Vec::new();
-    for (path, result) in [
-        routes::DATA_ARTICLES,
-        routes::DATA_QUOTES,
-        routes::DATA_ACTORS,
-        routes::DATA_TOPICS,
-    ]
-    .into_iter()
-    .zip(files)
-    {
+    for (path, result) in files {
         match result {
             Ok(pieces) => made.push((path.to_string(), pieces)),
             Err(e) => errors.push(e),
@@ -109,6 +103,24 @@ pub fn write(
     } else {
         Err(errors.into())
     }
+}
+
+/// [`array_file`] of items whose key is the hash of their JSON.
+fn json_file<'a, T: Sync, J: Serialize>(
+    out: Out,
+    file: (&str, &str),
+    last: (bool, Option<&[Piece]>),
+    items: &'a [T],
+    json: impl Fn(&'a T) -> J + Sync + Send,
+) -> Result<Pieces, Diagnostic> {
+    array_file(
+        out,
+        file,
+        last,
+        items,
+        |x| json_key(&json(x)),
+        |x, w| Ok(serde_json::to_writer(w, &json(x))?),
+    )
 }
 
 /// The hash of an item's JSON, made without keeping it.
@@ -184,16 +196,13 @@ impl Write for Hashing {
 /// the cache (`cached`), each item copied from the live file where `last`
 /// has its key, else serialised, and the pieces returned for the next
 /// build (without the cache, none).
-#[allow(clippy::too_many_arguments)]
-fn array_file<T: Sync>(
+fn array_file<'a, T: Sync>(
     out: Out,
-    path: &str,
-    name: &str,
-    cached: bool,
-    last: Option<&[Piece]>,
-    items: &[T],
-    key: impl Fn(&T) -> u64 + Sync + Send,
-    json: impl Fn(&T, &mut dyn Write) -> std::io::Result<()>,
+    (path, name): (&str, &str),
+    (cached, last): (bool, Option<&[Piece]>),
+    items: &'a [T],
+    key: impl Fn(&'a T) -> u64 + Sync + Send,
+    json: impl Fn(&'a T, &mut dyn Write) -> std::io::Result<()>,
 ) -> Result<Pieces, Diagnostic> {
     let keys: Vec<u64> = if cached {
         items.par_iter().map(key).collect()
@@ -225,14 +234,14 @@ fn array_file<T: Sync>(
 }
 
 /// The items of [`array_file`] into `w`; returns where each one is.
-fn write_array<T>(
+fn write_array<'a, T>(
     w: &mut dyn Write,
     name: &str,
-    items: &[T],
+    items: &'a [T],
     keys: &[u64],
     reuse: &HashMap<u64, Piece>,
     live: Option<&std::fs::File>,
-    json: impl Fn(&T, &mut dyn Write) -> std::io::Result<()>,
+    json: impl Fn(&'a T, &mut dyn Write) -> std::io::Result<()>,
 ) -> std::io::Result<Pieces> {
     let mut pieces = Vec::with_capacity(keys.len());
     let mut w = Counting { inner: w, at: 0 };

@@ -592,7 +592,7 @@ fn build<E>(
     emit: E,
     cached: bool,
     last: Option<&Weighed>,
-    (last_groups, keep): (Option<&Groups>, &(dyn Fn(&str) -> bool + Sync)),
+    (last_groups, keep): (Option<&Groups>, KeepFile),
 ) -> (Vec<Diagnostic>, Option<Weighed>, Groups)
 where
     E: Fn(String, Vec<u8>) -> Result<(), Diagnostic> + Sync,
@@ -756,6 +756,10 @@ where
     next.terms = terms;
     (errors, (cached && changed).then_some(next), next_groups)
 }
+
+/// Whether a file of the live output could be kept as it is (see
+/// `output::Staging::keep`); never without one.
+type KeepFile<'a> = &'a (dyn Fn(&str) -> bool + Sync);
 
 /// The shard files of each group of terms (by its first two characters)
 /// as a build made them: the hash of the group's terms and postings, and
