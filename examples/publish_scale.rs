@@ -124,16 +124,19 @@ fn main() {
     let steps: Vec<(&str, Step)> = vec![
         (
             "feeds",
-            Box::new(|| publish::feeds::write(config, site, out)),
+            Box::new(|| publish::feeds::write(config, site, out, false, None).map(|_| ())),
         ),
         (
             "sitemap",
             Box::new(|| publish::sitemap::write(config, site, &renderer, out)),
         ),
-        ("data", Box::new(|| publish::data::write(config, site, out))),
+        (
+            "data",
+            Box::new(|| publish::data::write(config, site, out, false, None).map(|_| ())),
+        ),
         (
             "search",
-            Box::new(|| publish::search::write(config, site, out)),
+            Box::new(|| publish::search::write(config, site, out, false, None, None).map(|_| ())),
         ),
     ];
     for (name, run) in steps {

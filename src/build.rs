@@ -306,6 +306,9 @@ pub fn build_with(opts: &BuildOptions, use_cache: bool) -> Result<BuildReport, D
     let last = use_cache
         .then(|| cache::PageState::read(&cache_dir, setup))
         .flatten();
+    let weighed = use_cache
+        .then(|| cache::read_weighed(&cache_dir, setup))
+        .flatten();
     let cache_read = t.elapsed();
     let (loaded, articles) = load_site_cached(config, opts, problems, store.as_ref())?;
     let Loaded {
@@ -340,6 +343,7 @@ pub fn build_with(opts: &BuildOptions, use_cache: bool) -> Result<BuildReport, D
                 let cached = Cached {
                     hashes: &articles.hashes,
                     last,
+                    weighed: weighed.as_ref(),
                     output: output_key(&output_dir),
                 };
                 render_cached(&config, &theme, &site, staging, cached, &mut timings).map(
@@ -370,10 +374,13 @@ pub fn build_with(opts: &BuildOptions, use_cache: bool) -> Result<BuildReport, D
             ]
         })?;
         timings.add("commit", t.elapsed());
-        if let Some(mut state) = state {
+        if let Some((mut state, weighed)) = state {
             let t = Instant::now();
             state.manifest = manifest;
             let _ = state.write(&cache_dir, setup);
+            if let Some(weighed) = weighed {
+                let _ = cache::write_weighed(&cache_dir, setup, &weighed);
+            }
             timings.add("cache write", t.elapsed());
         }
     }
@@ -407,6 +414,10 @@ fn output_key(dir: &Path) -> String {
         .into_owned()
 }
 
+/// What a cached build leaves for the next one: the pages' state, and the
+/// search documents' terms when they changed.
+type NextCache = (cache::PageState, Option<crate::publish::search::Weighed>);
+
 /// What a cached build knows of the last one.
 struct Cached<'a> {
     /// The hash of each article file's bytes.
@@ -414,6 +425,8 @@ struct Cached<'a> {
     /// The pages of the last build with the cache, if it describes the live
     /// output of this folder.
     last: Option<cache::PageState>,
+    /// The search documents' terms the last build weighed.
+    weighed: Option<&'a crate::publish::search::Weighed>,
     output: String,
 }
 
@@ -430,7 +443,7 @@ fn render_cached(
     staging: &Staging,
     cached: Cached,
     timings: &mut Timings,
-) -> Result<(usize, cache::PageState, CacheUse), Diagnostics> {
+) -> Result<(usize, NextCache, CacheUse), Diagnostics> {
     let start = Instant::now();
     let renderer = Renderer::new(config, theme)?;
     let all = renderer.pages(site);
@@ -478,25 +491,40 @@ fn render_cached(
                 l.extras == extras && l.extra_files.par_iter().all(|f| staging.keep(f))
             });
             let mut publish = Duration::ZERO;
-            let published = if kept {
-                Ok(())
-            } else {
-                let t = Instant::now();
-                let published = extra_outputs(config, site, &renderer, Some(staging));
-                publish = t.elapsed();
-                published
+            let published = match (kept, last.as_ref()) {
+                (true, Some(last)) => Ok(crate::publish::Made {
+                    layout: last.layout.clone(),
+                    weighed: None,
+                }),
+                _ => {
+                    let t = Instant::now();
+                    let previous = crate::publish::Previous {
+                        layout: last.as_ref().map(|l| &l.layout),
+                        weighed: cached.weighed,
+                    };
+                    let published = crate::publish::write_reusing(
+                        config,
+                        site,
+                        &renderer,
+                        crate::publish::Out::new(Some(staging)),
+                        Some(previous),
+                    );
+                    publish = t.elapsed();
+                    published
+                }
             };
-            let printed = published.and_then(|()| {
+            let printed = published.and_then(|made| {
                 print_cached(config, theme, site, &renderer, staging, &print_inputs)
+                    .map(|print| (made, print))
             });
             (printed, kept, publish, start.elapsed())
         },
     );
     clock.report(timings);
     let (beyond, kept_extras, publish, beyond_elapsed) = beyond;
-    let (beyond, (print, print_kept)) = match beyond {
-        Ok(print) => (Ok(()), print),
-        Err(problems) => (Err(problems), (HashMap::new(), 0)),
+    let (beyond, made, (print, print_kept)) = match beyond {
+        Ok((made, print)) => (Ok(()), Some(made), print),
+        Err(problems) => (Err(problems), None, (HashMap::new(), 0)),
     };
     if !kept_extras {
         timings.add("extras publish (wall)", publish);
@@ -523,6 +551,10 @@ fn render_cached(
         extras: kept_extras,
         print: (print_kept, print.len()),
     };
+    let made = made.unwrap_or_else(|| crate::publish::Made {
+        layout: Default::default(),
+        weighed: None,
+    });
     let state = cache::PageState {
         output: cached.output,
         manifest: 0,
@@ -530,8 +562,9 @@ fn render_cached(
         extras,
         extra_files,
         print,
+        layout: made.layout,
     };
-    Ok((count, state, spared))
+    Ok((count, (state, made.weighed), spared))
 }
 
 /// What a cached build's print pages are fingerprinted with.

@@ -246,6 +246,20 @@ impl Staging {
         }
     }
 
+    /// The live output's file `rel`, open for reading, if it is still the
+    /// file its manifest describes (same length and modification time): a
+    /// build may then copy parts of it whose inputs did not change (the
+    /// data files, see `publish::data`). `None` when it is not there or was
+    /// changed since it was written.
+    pub fn live_file(&self, rel: &str) -> Option<std::fs::File> {
+        let clean = safe_relative(rel).ok()?;
+        let key = clean.to_string_lossy().replace('\\', "/");
+        let want = self.live().entries.get(&key).copied()?;
+        let file = std::fs::File::open(self.target.join(&clean)).ok()?;
+        let now = entry_of_file(&file, want.hash).ok()?;
+        (now == want).then_some(file)
+    }
+
     /// The hash of the live output's manifest as the build found it (`None`
     /// when there is none): which generation of the output is live.
     pub fn live_manifest(&self) -> Option<u64> {

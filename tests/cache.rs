@@ -120,9 +120,22 @@ fn cached_builds_equal_clean_builds_after_every_kind_of_edit() {
     edit(
         &a,
         "Russian Federation says",
-        "It was cold in Moscow. Russian Federation says",
+        "It was cold and snowy in Moscow. Russian Federation says",
     );
+    let data_before = output_file(root, "data/articles.json");
     let printed = build_and_compare("body edit", root);
+    // The edited body reaches the article's data entry (copied from the
+    // live file around it) and the search index.
+    let data_after = output_file(root, "data/articles.json");
+    assert_ne!(
+        data_before, data_after,
+        "the body edit left the data as it was"
+    );
+    assert!(data_after.contains("It was cold and snowy in Moscow."));
+    assert!(
+        search_has(root, "snowy"),
+        "the new word is not in the index"
+    );
     let (articles, kept, pages) = spared(&printed);
     assert_eq!(articles, 4, "{printed}");
     assert!(
@@ -176,6 +189,8 @@ fn cached_builds_equal_clean_builds_after_every_kind_of_edit() {
          “We will keep talking until the guns fall silent,” Jane Roe said.\n",
     );
     build_and_compare("article added", root);
+    assert!(output_file(root, "data/articles.json").contains("A new round of talks"));
+    assert!(output_file(root, "atom.xml").contains("A new round of talks"));
 
     std::fs::rename(
         root.join("content/new-round.md"),
@@ -186,6 +201,8 @@ fn cached_builds_equal_clean_builds_after_every_kind_of_edit() {
 
     std::fs::remove_file(root.join("content/renamed-round.md")).unwrap();
     build_and_compare("article removed", root);
+    assert!(!output_file(root, "data/articles.json").contains("A new round of talks"));
+    assert!(!output_file(root, "atom.xml").contains("A new round of talks"));
 
     edit(&a, "date: 2015-12-15", "date: 2016-02-02");
     build_and_compare("front matter changed", root);
@@ -202,12 +219,43 @@ fn cached_builds_equal_clean_builds_after_every_kind_of_edit() {
     assert_eq!(spared(&printed), (0, 0, spared(&printed).2), "{printed}");
 }
 
+/// The fixture site built twice with the cache: its output and cache as
+/// any later build finds them.
+fn built_twice() -> tempfile::TempDir {
+    let dir = fixture();
+    cached_build(dir.path());
+    cached_build(dir.path());
+    dir
+}
+
+/// Whether a shard of the search index of the site at `root` lists `term`.
+fn search_has(root: &Path, term: &str) -> bool {
+    let index = root.join("public/search/index");
+    std::fs::read_dir(&index)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .any(|shard| shard.contains(&format!("\"{term}\":")))
+}
+
+/// A data file changed by hand in the output is not a source of pieces for
+/// the next build: the build after an edit writes it whole again.
+#[test]
+fn a_hand_edited_data_file_is_not_copied_from() {
+    let dir = built_twice();
+    let root = dir.path();
+    let data = root.join("public/data/articles.json");
+    let text = std::fs::read_to_string(&data).unwrap();
+    write(&data, &text.replacen("Kerry", "Kerri", 1));
+    let a = root.join(EDITED);
+    let text = std::fs::read_to_string(&a).unwrap();
+    write(&a, &format!("{text}\nTalks went on.\n"));
+    build_and_compare("data file edited by hand", root);
+}
+
 #[test]
 fn a_hand_edited_output_file_is_made_again() {
-    let dir = fixture();
+    let dir = built_twice();
     let root = dir.path();
-    cached_build(root);
-    cached_build(root);
     let page = root.join("public/articles/kerry-lavrov-meet-syria-agenda/index.html");
     write(&page, "edited by hand");
     build_and_compare("output edited by hand", root);
@@ -222,7 +270,7 @@ fn a_corrupt_or_stale_cache_is_rebuilt_not_trusted() {
     cached_build(root);
     cached_build(root);
     let cache = root.join(CACHE);
-    let files = ["articles", "pages"];
+    let files = ["articles", "pages", "search"];
     for file in files {
         assert!(cache.join(file).is_file(), "no {file} in the cache");
     }

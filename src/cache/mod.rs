@@ -2,19 +2,26 @@
 //! `.dossier-cache/` folder so that a build after a small edit redoes only
 //! what the edit changes, and writes the same files a clean build writes.
 //!
-//! Two files, each written whole to a temporary name and renamed into place:
+//! Three files, each written whole to a temporary name and renamed into place:
 //!
 //! - `articles`: each article as reading and analysing it left it
 //!   ([`Processed`]), keyed by its path and the hash of its bytes, each entry
 //!   with its own checksum (a bad entry is processed again, never trusted);
 //! - `pages`: the fingerprint of every page and every print page of the last
 //!   build (see [`deps`]), the fingerprint of the feeds, sitemap, data and
-//!   search index (kept or made again as a whole) and the files they made,
-//!   and which output generation (the hash of its manifest) they describe.
+//!   search index (kept as a whole when it is unchanged) and the files they
+//!   made, where each data file's items are and each feed's fingerprint
+//!   (`publish::Layout`: an unchanged item is copied from the live file, an
+//!   unchanged feed kept), and which output generation (the hash of its
+//!   manifest) they describe.
 //!   A page or print page whose fingerprint is unchanged is taken from the
 //!   live output instead of being rendered (`output::Staging::keep`).
 //!
-//! Both start with a header: the cache format, the dossier version and
+//! - `search`: each search document's terms as the last build weighed
+//!   them, by the hash of the document's texts (`publish::search::Weighed`):
+//!   an edit weighs only the documents it changed again.
+//!
+//! All start with a header: the cache format, the dossier version and
 //! the [`setup_key`] (site.yaml and what overrides it). Any difference, or a
 //! file that cannot be read whole, discards the file: the build then does
 //! everything, as with `--no-cache`, and writes a new cache.
@@ -34,7 +41,7 @@ pub const DIR: &str = ".dossier-cache";
 
 /// The layout of the cache files. Raise it whenever what they hold changes
 /// shape (a field of `Processed`, say): old files are then discarded.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// The first bytes of every cache file.
 const MAGIC: &[u8; 8] = b"dossierC";
@@ -108,6 +115,54 @@ fn write_atomically_with(
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
+
+/// The value a cache file holds after its header (postcard, then the
+/// checksum of those bytes), if the file is intact and made for `setup`.
+fn read_value<T: serde::de::DeserializeOwned>(path: &Path, setup: u64) -> Option<T> {
+    let bytes = std::fs::read(path).ok()?;
+    postcard::from_bytes(read_checked(&bytes, setup)?).ok()
+}
+
+/// Write `value` as the cache file at `path` for `setup` (see [`read_value`]).
+fn write_value<T: serde::Serialize>(path: &Path, setup: u64, value: &T) -> std::io::Result<()> {
+    let data = postcard::to_stdvec(value).map_err(std::io::Error::other)?;
+    write_checked(path, setup, &data)
+}
+
+/// Write `data` as a cache file for `setup`: the header, `data`, its checksum.
+fn write_checked(path: &Path, setup: u64, data: &[u8]) -> std::io::Result<()> {
+    let mut out = header(setup);
+    out.extend_from_slice(data);
+    out.extend_from_slice(&checksum(&[data]).to_le_bytes());
+    write_atomically(path, &out)
+}
+
+/// The data of a cache file written by [`write_checked`], if it is intact and
+/// made for `setup`.
+fn read_checked(bytes: &[u8], setup: u64) -> Option<&[u8]> {
+    let body = after_header(bytes, setup)?;
+    let (data, sum) = body.split_at_checked(body.len().checked_sub(8)?)?;
+    let sum = u64::from_le_bytes(sum.try_into().ok()?);
+    (checksum(&[data]) == sum).then_some(data)
+}
+
+/// The search documents' terms the last build weighed (see
+/// `publish::search::Weighed`), if the cache holds them intact.
+pub fn read_weighed(dir: &Path, setup: u64) -> Option<crate::publish::search::Weighed> {
+    let bytes = std::fs::read(dir.join(SEARCH)).ok()?;
+    crate::publish::search::Weighed::from_bytes(read_checked(&bytes, setup)?)
+}
+
+pub fn write_weighed(
+    dir: &Path,
+    setup: u64,
+    weighed: &crate::publish::search::Weighed,
+) -> std::io::Result<()> {
+    write_checked(&dir.join(SEARCH), setup, &weighed.to_bytes())
+}
+
+/// The file of the search documents' terms.
+const SEARCH: &str = "search";
 
 /// The checksum of an entry or a file's body.
 fn checksum(parts: &[&[u8]]) -> u64 {

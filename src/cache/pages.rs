@@ -27,27 +27,19 @@ pub struct PageState {
     /// Each print page's output path and fingerprint
     /// (`deps::print_fingerprint`): kept one by one, like pages.
     pub print: HashMap<String, u64>,
+    /// Where the data files' items are in the live output and each feed's
+    /// fingerprint: what the next build copies or keeps of them.
+    pub layout: crate::publish::Layout,
 }
 
 impl PageState {
     /// The state the cache folder holds for a site of this `setup`, if it is
     /// intact.
     pub fn read(dir: &Path, setup: u64) -> Option<PageState> {
-        let bytes = std::fs::read(dir.join(FILE)).ok()?;
-        let body = super::after_header(&bytes, setup)?;
-        let (data, sum) = body.split_at_checked(body.len().checked_sub(8)?)?;
-        let sum = u64::from_le_bytes(sum.try_into().ok()?);
-        if super::checksum(&[data]) != sum {
-            return None;
-        }
-        postcard::from_bytes(data).ok()
+        super::read_value(&dir.join(FILE), setup)
     }
 
     pub fn write(&self, dir: &Path, setup: u64) -> std::io::Result<()> {
-        let data = postcard::to_stdvec(self).map_err(std::io::Error::other)?;
-        let mut out = super::header(setup);
-        out.extend_from_slice(&data);
-        out.extend_from_slice(&super::checksum(&[&data]).to_le_bytes());
-        super::write_atomically(&dir.join(FILE), &out)
+        super::write_value(&dir.join(FILE), setup, self)
     }
 }

@@ -2,6 +2,9 @@
 //! feed per topic, actor and outlet beside its digest page. Each entry names
 //! the outlet as its author. Feeds hold the newest [`ENTRIES`] articles.
 
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
 use chrono::{DateTime, FixedOffset, SecondsFormat};
 use rayon::prelude::*;
 
@@ -10,7 +13,7 @@ use super::xml::{element, escape_into};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::site::routes;
-use crate::site::{ArticleIdx, Site};
+use crate::site::{Article, ArticleIdx, Site};
 
 /// Entries per feed, newest first.
 pub const ENTRIES: usize = 50;
@@ -55,21 +58,97 @@ fn all<'a>(config: &Config, site: &'a Site, everything: &'a [ArticleIdx]) -> Vec
     feeds
 }
 
-pub fn write(config: &Config, site: &Site, out: Out) -> Result<(), Diagnostics> {
+/// Every feed into `out`. With the cache (`cached`), each feed's
+/// fingerprint is returned, and a feed whose fingerprint is the one in
+/// `last` (the live output's feeds) is kept from the live output instead of
+/// being made again.
+pub fn write(
+    config: &Config,
+    site: &Site,
+    out: Out,
+    cached: bool,
+    last: Option<&HashMap<String, u64>>,
+) -> Result<HashMap<String, u64>, Diagnostics> {
     let everything: Vec<ArticleIdx> = site.articles.keys().take(ENTRIES).collect();
     let feeds = all(config, site, &everything);
-    let errors: Vec<Diagnostic> = feeds
+    let entries: Vec<u64> = match cached {
+        true => site
+            .articles
+            .raw
+            .par_iter()
+            .map(|a| entry_key(site, a))
+            .collect(),
+        false => Vec::new(),
+    };
+    let results: Vec<Result<(String, u64), Diagnostic>> = feeds
         .par_iter()
-        .filter_map(|feed| {
-            out.write(&feed.path(), render(config, site, feed).as_bytes())
-                .err()
+        .map(|feed| {
+            let path = feed.path();
+            let fingerprint = if cached {
+                fingerprint(feed, &entries)
+            } else {
+                0
+            };
+            let same = last.is_some_and(|l| l.get(&path) == Some(&fingerprint));
+            if !(same && out.keep(&path)) {
+                out.write(&path, render(config, site, feed).as_bytes())?;
+            }
+            Ok((path, fingerprint))
         })
         .collect();
+    let mut made = HashMap::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for result in results {
+        match result {
+            Ok((path, fingerprint)) => {
+                made.insert(path, fingerprint);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
     if errors.is_empty() {
-        Ok(())
+        Ok(made)
     } else {
         Err(errors.into())
     }
+}
+
+/// What a feed is made of besides site.yaml (in the cache's setup key): its
+/// folder, title and entries.
+fn fingerprint(feed: &Feed, entries: &[u64]) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3Default::default();
+    (&feed.dir, &feed.title).hash(&mut h);
+    for &a in &feed.articles[..feed.articles.len().min(ENTRIES)] {
+        entries[usize::from(a)].hash(&mut h);
+    }
+    h.finish()
+}
+
+/// What a feed entry shows of an article (see [`render`]).
+fn entry_key(site: &Site, article: &Article) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3Default::default();
+    (
+        &article.slug,
+        &article.title,
+        &article.url,
+        &article.summary,
+    )
+        .hash(&mut h);
+    // A date's hash leaves out its offset, which the feed shows.
+    for d in std::iter::once(article.date).chain(article.updated) {
+        (
+            d.timestamp(),
+            d.timestamp_subsec_nanos(),
+            d.offset().local_minus_utc(),
+        )
+            .hash(&mut h);
+    }
+    article.updated.is_some().hash(&mut h);
+    article.source.map(|s| &site.sources[s].name).hash(&mut h);
+    for &t in &article.topics {
+        (&site.topics[t].id, &site.topics[t].title).hash(&mut h);
+    }
+    h.finish()
 }
 
 /// An Atom id must be an absolute IRI: the permalink when `base_url` is a

@@ -27,6 +27,8 @@
 use std::fmt::Write as _;
 
 use rayon::prelude::*;
+use std::hash::{Hash, Hasher};
+
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
@@ -405,23 +407,193 @@ struct Meta<'a> {
     shards: Vec<&'a str>,
 }
 
+/// Each search document's terms with their weights as a build weighed them,
+/// by the hash of what they were weighed from ([`doc_key`]): a build after
+/// an edit weighs again only the documents it does not find here. Stored
+/// in its own compact form ([`Weighed::to_bytes`]): millions of pairs at
+/// 10,000 articles, read on every build.
+#[derive(Debug, Default, PartialEq)]
+pub struct Weighed {
+    /// Every term, once: documents name them by place.
+    terms: Vec<String>,
+    /// Each document's key and its run of `postings`.
+    docs: Vec<(u64, u32, u32)>,
+    /// The (term, weight) pairs of every document, one after the other.
+    postings: Vec<(u32, u8)>,
+}
+
+impl Weighed {
+    /// `terms` (postcard) with its length, then the documents and the pairs
+    /// as fixed-width little-endian numbers, each list after its length.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let terms = postcard::to_stdvec(&self.terms).unwrap_or_default();
+        let mut out =
+            Vec::with_capacity(terms.len() + 24 + self.docs.len() * 16 + self.postings.len() * 5);
+        out.extend_from_slice(&(terms.len() as u64).to_le_bytes());
+        out.extend_from_slice(&terms);
+        out.extend_from_slice(&(self.docs.len() as u64).to_le_bytes());
+        for &(key, start, len) in &self.docs {
+            out.extend_from_slice(&key.to_le_bytes());
+            out.extend_from_slice(&start.to_le_bytes());
+            out.extend_from_slice(&len.to_le_bytes());
+        }
+        out.extend_from_slice(&(self.postings.len() as u64).to_le_bytes());
+        for &(term, _) in &self.postings {
+            out.extend_from_slice(&term.to_le_bytes());
+        }
+        out.extend(self.postings.iter().map(|&(_, weight)| weight));
+        out
+    }
+
+    /// What [`Weighed::to_bytes`] made, if `bytes` are that and consistent
+    /// (every run inside the pairs, every term number a term).
+    pub fn from_bytes(bytes: &[u8]) -> Option<Weighed> {
+        let mut rest = bytes;
+        let mut take = |n: usize| -> Option<&[u8]> {
+            let (head, tail) = rest.split_at_checked(n)?;
+            rest = tail;
+            Some(head)
+        };
+        let u64_of = |b: &[u8]| u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
+        let u32_of = |b: &[u8]| u32::from_le_bytes(b.try_into().unwrap_or([0; 4]));
+        let terms_len = usize::try_from(u64_of(take(8)?)).ok()?;
+        let terms: Vec<String> = postcard::from_bytes(take(terms_len)?).ok()?;
+        let docs_len = usize::try_from(u64_of(take(8)?)).ok()?;
+        let docs: Vec<(u64, u32, u32)> = take(docs_len.checked_mul(16)?)?
+            .chunks_exact(16)
+            .map(|d| (u64_of(&d[..8]), u32_of(&d[8..12]), u32_of(&d[12..])))
+            .collect();
+        let pairs = usize::try_from(u64_of(take(8)?)).ok()?;
+        let numbers = take(pairs.checked_mul(4)?)?;
+        let weights = take(pairs)?;
+        let postings: Vec<(u32, u8)> = numbers
+            .chunks_exact(4)
+            .map(u32_of)
+            .zip(weights.iter().copied())
+            .collect();
+        let consistent = rest.is_empty()
+            && postings.iter().all(|&(t, _)| (t as usize) < terms.len())
+            && docs
+                .iter()
+                .all(|&(_, start, len)| start as usize + len as usize <= postings.len());
+        consistent.then_some(Weighed {
+            terms,
+            docs,
+            postings,
+        })
+    }
+}
+
+/// How many documents a build may weigh again without leaving its terms for
+/// the next build (at least; or one in a hundred).
+const STALE_DOCS: usize = 64;
+
 /// Every file of the index, by path relative to the output folder.
 pub fn files(config: &Config, site: &Site) -> Vec<(String, Vec<u8>)> {
     let files = std::sync::Mutex::new(Vec::new());
-    build(config, site, |path, bytes| {
-        files
-            .lock()
-            .expect("no panics holding the lock")
-            .push((path, bytes));
-        Ok(())
-    });
+    build(
+        config,
+        site,
+        |path, bytes| {
+            files
+                .lock()
+                .expect("no panics holding the lock")
+                .push((path, bytes));
+            Ok(())
+        },
+        false,
+        None,
+        (None, &|_| false),
+    );
     files.into_inner().expect("no panics holding the lock")
 }
 
+/// What a document is weighed from: its kind, its texts and the stop words.
+fn doc_key(kind: u8, fields: &Fields, stop: &[&str]) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3Default::default();
+    (kind, &fields.title, &fields.body, fields.body_html, stop).hash(&mut h);
+    h.finish()
+}
+
+/// A document's terms: weighed now, or as the last build weighed them.
+enum Terms {
+    Fresh(u64, Vec<(String, u8)>),
+    Known(u64, std::ops::Range<usize>),
+}
+
+/// The index being merged: each term by number, its postings, and what the
+/// next build will reuse.
+struct Merge<'a> {
+    last: &'a Weighed,
+    /// The last build's term numbers to this build's.
+    renumber: Vec<u32>,
+    numbers: FxHashMap<String, u32>,
+    terms: Vec<String>,
+    postings: Vec<Vec<Posting>>,
+    next: Weighed,
+}
+
+impl Merge<'_> {
+    fn number(&mut self, term: &str) -> u32 {
+        if let Some(&n) = self.numbers.get(term) {
+            return n;
+        }
+        let n = self.terms.len() as u32;
+        self.numbers.insert(term.to_string(), n);
+        self.terms.push(term.to_string());
+        self.postings.push(Vec::new());
+        n
+    }
+
+    fn add(&mut self, doc: u32, terms: Terms) {
+        let start = self.next.postings.len() as u32;
+        let key = match terms {
+            Terms::Fresh(key, terms) => {
+                for (term, weight) in terms {
+                    let n = self.number(&term);
+                    self.post(doc, n, weight);
+                }
+                key
+            }
+            Terms::Known(key, range) => {
+                let last = self.last;
+                for &(old, weight) in &last.postings[range] {
+                    let n = match self.renumber.get(old as usize) {
+                        Some(&n) if n != u32::MAX => n,
+                        _ => {
+                            let n = self.number(&last.terms[old as usize]);
+                            self.renumber[old as usize] = n;
+                            n
+                        }
+                    };
+                    self.post(doc, n, weight);
+                }
+                key
+            }
+        };
+        let len = self.next.postings.len() as u32 - start;
+        self.next.docs.push((key, start, len));
+    }
+
+    fn post(&mut self, doc: u32, term: u32, weight: u8) {
+        self.postings[term as usize].push(Posting::new(doc, weight));
+        self.next.postings.push((term, weight));
+    }
+}
+
 /// Build the index and hand each file to `emit` as soon as it is made, so
-/// that the shards of a large site are never all in memory at once. Returns
-/// what `emit` reported.
-fn build<E>(config: &Config, site: &Site, emit: E) -> Vec<Diagnostic>
+/// that the shards of a large site are never all in memory at once. With
+/// the cache (`cached`; `last`, what the last build weighed, if anything),
+/// the documents `last` knows are not weighed again, and what this build
+/// weighed is returned when it differs. Returns what `emit` reported.
+fn build<E>(
+    config: &Config,
+    site: &Site,
+    emit: E,
+    cached: bool,
+    last: Option<&Weighed>,
+    (last_groups, keep): (Option<&Groups>, KeepFile),
+) -> (Vec<Diagnostic>, Option<Weighed>, Groups)
 where
     E: Fn(String, Vec<u8>) -> Result<(), Diagnostic> + Sync,
 {
@@ -455,30 +627,52 @@ where
         })
         .collect();
     let docs: Vec<(u8, Fields)> = docs.into_iter().map(|(d, f)| (d.kind, f)).collect();
+    let empty = Weighed::default();
+    let last = last.unwrap_or(&empty);
+    let known: FxHashMap<u64, std::ops::Range<usize>> = last
+        .docs
+        .iter()
+        .map(|&(key, start, len)| (key, start as usize..(start + len) as usize))
+        .collect();
+    let mut merge = Merge {
+        last,
+        renumber: vec![u32::MAX; last.terms.len()],
+        numbers: FxHashMap::default(),
+        terms: Vec::with_capacity(last.terms.len()),
+        postings: Vec::with_capacity(last.terms.len()),
+        next: Weighed {
+            docs: Vec::with_capacity(doc_count),
+            postings: Vec::with_capacity(last.postings.len() + last.postings.len() / 8),
+            ..Weighed::default()
+        },
+    };
     // Documents are weighed in parallel a batch at a time and merged into
     // the index before the next batch: every document's term list at once
     // would hold each term as many times as documents have it.
     const BATCH: usize = 256;
-    let mut index: FxHashMap<String, Vec<Posting>> = FxHashMap::default();
+    let mut fresh = 0;
     for (b, batch) in docs.chunks(BATCH).enumerate() {
-        let weighed: Vec<Vec<(String, u8)>> = batch
+        let weighed_now: Vec<Terms> = batch
             .par_iter()
-            .map(|(kind, f)| weigh(*kind, f, stop))
-            .collect();
-        for (i, terms) in weighed.into_iter().enumerate() {
-            let doc = (b * BATCH + i) as u32;
-            for (term, weight) in terms {
-                let posting = Posting::new(doc, weight);
-                match index.get_mut(term.as_str()) {
-                    Some(postings) => postings.push(posting),
-                    None => {
-                        index.insert(term, vec![posting]);
-                    }
+            .map(|(kind, f)| {
+                let key = if cached { doc_key(*kind, f, stop) } else { 0 };
+                match known.get(&key) {
+                    Some(range) if cached => Terms::Known(key, range.clone()),
+                    _ => Terms::Fresh(key, weigh(*kind, f, stop)),
                 }
-            }
+            })
+            .collect();
+        for (i, terms) in weighed_now.into_iter().enumerate() {
+            fresh += usize::from(matches!(terms, Terms::Fresh(..)));
+            merge.add((b * BATCH + i) as u32, terms);
         }
     }
-    let mut sorted: Vec<Term> = index.iter().map(|(t, p)| (t.as_str(), p)).collect();
+    let mut sorted: Vec<Term> = merge
+        .terms
+        .iter()
+        .zip(&merge.postings)
+        .map(|(t, p)| (t.as_str(), p))
+        .collect();
     sorted.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
     let mut groups: Vec<&[Term]> = Vec::new();
     let mut start = 0;
@@ -492,21 +686,41 @@ where
         groups.push(&sorted[start..end]);
         start = end;
     }
-    let shards: Vec<Result<String, Diagnostic>> = groups
+    // A group of terms (their first two characters) whose terms and
+    // postings are the last build's made the same shard files: they are
+    // kept from the live output instead of being encoded again.
+    let made: Vec<(String, u64, Vec<String>, Vec<Diagnostic>)> = groups
         .par_iter()
-        .flat_map_iter(|group| {
+        .map(|group| {
+            let first = prefix(group[0].0, 2);
+            let fingerprint = if cached { group_fingerprint(group) } else { 0 };
+            if let Some((last, keys)) = last_groups.and_then(|g| g.get(first))
+                && *last == fingerprint
+                && keys
+                    .iter()
+                    .all(|k| keep(&routes::search_shard(&file_name(k))))
+            {
+                return (first.to_string(), fingerprint, keys.clone(), Vec::new());
+            }
             let mut out = Vec::new();
-            shard(prefix(group[0].0, 2), group, &mut out);
-            out.into_iter().map(|(key, json)| {
-                emit(routes::search_shard(&file_name(&key)), json.into_bytes()).map(|()| key)
-            })
+            shard(first, group, &mut out);
+            let (mut keys, mut errors) = (Vec::with_capacity(out.len()), Vec::new());
+            for (key, json) in out {
+                match emit(routes::search_shard(&file_name(&key)), json.into_bytes()) {
+                    Ok(()) => keys.push(key),
+                    Err(d) => errors.push(d),
+                }
+            }
+            (first.to_string(), fingerprint, keys, errors)
         })
         .collect();
-    let mut keys = Vec::with_capacity(shards.len());
-    for shard in shards {
-        match shard {
-            Ok(key) => keys.push(key),
-            Err(d) => errors.push(d),
+    let mut keys = Vec::with_capacity(made.len());
+    let mut next_groups = Groups::with_capacity(made.len());
+    for (first, fingerprint, group_keys, group_errors) in made {
+        keys.extend(group_keys.iter().cloned());
+        errors.extend(group_errors);
+        if cached {
+            next_groups.insert(first, (fingerprint, group_keys));
         }
     }
     let meta = Meta {
@@ -519,7 +733,6 @@ where
         stop,
         shards: keys.iter().map(String::as_str).collect(),
     };
-    drop(index);
     for (path, bytes) in [
         (
             routes::SEARCH_META.to_string(),
@@ -532,13 +745,61 @@ where
     ] {
         errors.extend(emit(path, bytes).err());
     }
-    errors
+    drop(sorted);
+    // A few documents weighed again are not worth writing the whole cache
+    // for (megabytes at 10,000 articles): the last one stays right for every
+    // other document, and the next build weighs those few again.
+    let changed = fresh > STALE_DOCS.max(doc_count / 100) || last.docs.is_empty();
+    let Merge {
+        terms, mut next, ..
+    } = merge;
+    next.terms = terms;
+    (errors, (cached && changed).then_some(next), next_groups)
 }
 
-pub fn write(config: &Config, site: &Site, out: Out) -> Result<(), Diagnostics> {
-    let errors = build(config, site, |path, bytes| out.write(&path, &bytes));
+/// Whether a file of the live output could be kept as it is (see
+/// `output::Staging::keep`); never without one.
+type KeepFile<'a> = &'a (dyn Fn(&str) -> bool + Sync);
+
+/// The shard files of each group of terms (by its first two characters)
+/// as a build made them: the hash of the group's terms and postings, and
+/// the keys of its shards.
+pub type Groups = std::collections::HashMap<String, (u64, Vec<String>)>;
+
+/// What a group's shard files are made from: its terms and their postings.
+fn group_fingerprint(group: &[Term]) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3Default::default();
+    for (term, postings) in group {
+        term.hash(&mut h);
+        postings.len().hash(&mut h);
+        for p in postings.iter() {
+            h.write_u32(p.0);
+        }
+    }
+    h.finish()
+}
+
+/// The index into `out`. With the cache (`cached`; `last`, what the last
+/// build weighed, if anything; `groups`, the live output's shards), what
+/// this build weighed, when it differs from `last`, and its shards.
+pub fn write(
+    config: &Config,
+    site: &Site,
+    out: Out,
+    cached: bool,
+    last: Option<&Weighed>,
+    groups: Option<&Groups>,
+) -> Result<(Option<Weighed>, Groups), Diagnostics> {
+    let (errors, weighed, groups) = build(
+        config,
+        site,
+        |path, bytes| out.write(&path, &bytes),
+        cached,
+        last,
+        (groups, &|path| out.keep(path)),
+    );
     if errors.is_empty() {
-        Ok(())
+        Ok((weighed, groups))
     } else {
         Err(errors.into())
     }
@@ -593,6 +854,23 @@ mod tests {
     fn stop_words_are_sorted_and_short() {
         assert!(STOP_EN.windows(2).all(|w| w[0] < w[1]));
         assert!(STOP_EN.iter().all(|w| w.len() <= 5));
+    }
+
+    #[test]
+    fn weighed_terms_read_back_as_written_and_broken_ones_do_not() {
+        let weighed = Weighed {
+            terms: vec!["talks".into(), "genève".into()],
+            docs: vec![(7, 0, 2), (9, 2, 1)],
+            postings: vec![(0, 13), (1, 1), (1, 30)],
+        };
+        let bytes = weighed.to_bytes();
+        assert_eq!(Weighed::from_bytes(&bytes), Some(weighed));
+        assert_eq!(Weighed::from_bytes(&bytes[..bytes.len() - 1]), None);
+        let mut wrong_term = bytes.clone();
+        // The first pair's term number, past the terms.
+        let at = bytes.len() - 3 - 3 * 4;
+        wrong_term[at] = 5;
+        assert_eq!(Weighed::from_bytes(&wrong_term), None);
     }
 
     #[test]
