@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use dossier::build::{self, BuildOptions};
 use dossier::output::Staging;
 use dossier::serve::{Changes, LiveSite};
-use serve_support::{assert_same_files, edit_article_template, fixture, tree, write};
+use serve_support::{
+    assert_same_files, builtin_template, edit_article_template, fixture, tree, write,
+};
 
 const BASE: &str = "http://127.0.0.1:1111";
 
@@ -353,12 +355,7 @@ fn incremental_rebuilds_equal_full_builds() {
     assert_same("article template", &site, root);
 
     // The template every page extends: every page.
-    let base = dossier::render::Theme::embedded()
-        .templates
-        .into_iter()
-        .find(|t| t.name == "base.html")
-        .unwrap()
-        .text;
+    let base = builtin_template("base.html");
     let edited = base.replacen("</main>", "<p class=\"edited\">Edited base</p></main>", 1);
     assert_ne!(base, edited);
     write(&root.join("templates/base.html"), &edited);

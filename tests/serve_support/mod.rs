@@ -355,15 +355,20 @@ fn read_line(reader: &mut BufReader<TcpStream>, line: &mut String, timeout: Dura
     }
 }
 
+/// The text of the built-in theme's template `name`.
+pub fn builtin_template(name: &str) -> String {
+    dossier::render::Theme::embedded()
+        .templates
+        .into_iter()
+        .find(|t| t.name == name)
+        .unwrap_or_else(|| panic!("the built-in theme has {name}"))
+        .text
+}
+
 /// Override the theme's article template in the site at `root` with one
 /// that says it was edited.
 pub fn edit_article_template(root: &Path) {
-    let article_tpl = dossier::render::Theme::embedded()
-        .templates
-        .into_iter()
-        .find(|t| t.name == "article.html")
-        .unwrap()
-        .text;
+    let article_tpl = builtin_template("article.html");
     write(
         &root.join("templates/article.html"),
         &article_tpl.replace(
