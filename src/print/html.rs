@@ -412,6 +412,47 @@ mod tests {
     }
 
     #[test]
+    fn one_scan_fills_any_document() {
+        let html = "<h2 id=\"x\">A</h2><p><a href=\"https://a.example/\">a</a> <a href=\"https://b.example/\">https://b.example</a> <a href=\"#x\">up</a> <a href=\"https://c.example/\">c</a></p>";
+        let links = Links {
+            base_url: "",
+            page_url: "https://site.example/articles/one/",
+            reserved: &[],
+        };
+        let prepared = prepare(html, &links);
+        assert_eq!(prepared.note_count(), 2);
+        let (first, first_notes) = prepared.fill("a1", 1);
+        let (later, later_notes) = prepared.fill("a12", 40);
+        assert_eq!(
+            first,
+            "<h3 id=\"a1-x\">A</h3><p><a href=\"https://a.example/\">a</a><sup class=\"endnote-ref\"><a href=\"#note-1\" id=\"noteref-1\">1</a></sup> <a href=\"https://b.example/\">https://b.example</a> <a href=\"#a1-x\">up</a> <a href=\"https://c.example/\">c</a><sup class=\"endnote-ref\"><a href=\"#note-2\" id=\"noteref-2\">2</a></sup></p>"
+        );
+        assert_eq!(
+            later,
+            "<h3 id=\"a12-x\">A</h3><p><a href=\"https://a.example/\">a</a><sup class=\"endnote-ref\"><a href=\"#note-40\" id=\"noteref-40\">40</a></sup> <a href=\"https://b.example/\">https://b.example</a> <a href=\"#a12-x\">up</a> <a href=\"https://c.example/\">c</a><sup class=\"endnote-ref\"><a href=\"#note-41\" id=\"noteref-41\">41</a></sup></p>"
+        );
+        let urls = |notes: &[Note]| -> Vec<(usize, String)> {
+            notes.iter().map(|n| (n.number, n.url.clone())).collect()
+        };
+        assert_eq!(
+            urls(&first_notes),
+            [
+                (1, "https://a.example/".into()),
+                (2, "https://c.example/".into())
+            ]
+        );
+        assert_eq!(
+            urls(&later_notes),
+            [
+                (40, "https://a.example/".into()),
+                (41, "https://c.example/".into())
+            ]
+        );
+        assert_eq!(later_notes[1].id, "note-41");
+        assert_eq!(later_notes[1].ref_id, "noteref-41");
+    }
+
+    #[test]
     fn footnotes_resolve_inside_the_article() {
         let html = "<p>Text<sup class=\"footnote-reference\"><a href=\"#1\">1</a></sup></p>\n<div class=\"footnote-definition\" id=\"1\"><sup class=\"footnote-definition-label\">1</sup><p>Note.</p></div>";
         let out = rewrite(html, &[]);
