@@ -278,22 +278,12 @@ fn an_article_printed_in_two_pages_takes_each_pages_numbers() {
                     .any(|h| h.text().collect::<String>() == "Darayya evacuation agreed")
             })
             .expect("the Darayya article is printed");
-        let heading = article
-            .select(&sel(".article-body h3"))
-            .next()
-            .unwrap()
-            .value()
-            .attr("id")
-            .unwrap()
-            .to_string();
-        let note = article
-            .select(&sel(".endnotes li"))
-            .next()
-            .unwrap()
-            .value()
-            .attr("id")
-            .unwrap()
-            .to_string();
+        let first_id = |css: &str| -> String {
+            let e = article.select(&sel(css)).next().unwrap();
+            e.value().attr("id").unwrap().to_string()
+        };
+        let heading = first_id(".article-body h3");
+        let note = first_id(".endnotes li");
         (heading, note)
     };
     let (syria_heading, syria_note) = numbers(&syria);

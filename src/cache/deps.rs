@@ -346,22 +346,33 @@ pub fn print_fingerprint(
             0xffu8.hash(h);
         }
         // The summary's key actors and topics, ranked as it ranks them.
-        for (x, count) in crate::site::ranked(actor_counts)
-            .into_iter()
-            .filter(|&(x, _)| !matches!(subject, PrintSubject::Actor(a) if a == x))
-            .take(PRINT_KEY_ACTORS)
-        {
-            (cards.actor[x], count).hash(h);
-        }
+        let (actor, topic) = match subject {
+            PrintSubject::Actor(a) => (Some(a), None),
+            PrintSubject::Topic(t) => (None, Some(t)),
+            PrintSubject::All => (None, None),
+        };
+        listed(actor_counts, actor, PRINT_KEY_ACTORS, |x| cards.actor[x], h);
         0xffu8.hash(h);
-        for (t, count) in crate::site::ranked(topic_counts)
-            .into_iter()
-            .filter(|&(t, _)| !matches!(subject, PrintSubject::Topic(s) if s == t))
-            .take(PRINT_TOPICS)
-        {
-            (cards.topic[t], count).hash(h);
-        }
+        listed(topic_counts, topic, PRINT_TOPICS, |t| cards.topic[t], h);
     })
+}
+
+/// The cards of the first `n` of `counts` as `site::ranked` lists them,
+/// `left_out` left out, each with its count.
+fn listed<I: Ord + Copy>(
+    counts: HashMap<I, usize>,
+    left_out: Option<I>,
+    n: usize,
+    card: impl Fn(I) -> u64,
+    h: &mut Fingerprinter,
+) {
+    for (i, count) in crate::site::ranked(counts)
+        .into_iter()
+        .filter(|&(i, _)| Some(i) != left_out)
+        .take(n)
+    {
+        (card(i), count).hash(h);
+    }
 }
 
 /// What an article's own page and a print page take of it: its card, its
