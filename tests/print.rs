@@ -258,8 +258,7 @@ fn an_article_printed_in_two_pages_takes_each_pages_numbers() {
     let path = "content/darayya-evacuation.md";
     site.write(
         path,
-        &site
-            .read(path)
+        site.read(path)
             .replace("topics: [syria]", "topics: [syria, ukraine]"),
     );
     site.write(
