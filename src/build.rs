@@ -596,15 +596,14 @@ fn print_cached(
         .build_selections()
         .into_par_iter()
         .map(|(path, selection)| {
-            let digest = match selection.subject {
-                crate::print::Subject::Topic(t) => Page::Topic(t, 1),
-                crate::print::Subject::Actor(a) => Page::Actor(a, 1),
-                crate::print::Subject::All => Page::Home,
+            let subject = match selection.subject {
+                crate::print::Subject::Topic(t) => cache::deps::PrintSubject::Topic(t),
+                crate::print::Subject::Actor(a) => cache::deps::PrintSubject::Actor(a),
+                crate::print::Subject::All => cache::deps::PrintSubject::All,
             };
-            let digest = cache::deps::fingerprint(inputs.deps, site, inputs.cards, digest);
             let fingerprint = cache::deps::print_fingerprint(
                 base,
-                digest.fingerprint,
+                subject,
                 site,
                 inputs.cards,
                 inputs.deps.files,

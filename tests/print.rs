@@ -222,6 +222,80 @@ fn ids_stay_unique_and_links_become_endnotes() {
     );
 }
 
+/// Each article's body ids start with its own prefix (`aN-` in
+/// `#article-N`), but for the references to notes, which are numbered 1,
+/// 2, ... through the whole document, like the notes.
+fn assert_numbered_within(doc: &Html, what: &str) {
+    for article in doc.select(&sel("article.print-article")) {
+        let anchor = article.value().attr("id").unwrap();
+        let prefix = format!("a{}-", anchor.strip_prefix("article-").unwrap());
+        for e in article.select(&sel(".article-body [id]")) {
+            let id = e.value().attr("id").unwrap();
+            if id.starts_with("noteref-") {
+                continue;
+            }
+            assert!(id.starts_with(&prefix), "{what}: {id} in #{anchor}");
+        }
+    }
+    let notes: Vec<String> = doc
+        .select(&sel(".endnotes li"))
+        .map(|li| li.value().attr("id").unwrap().to_string())
+        .collect();
+    let expected: Vec<String> = (1..=notes.len()).map(|n| format!("note-{n}")).collect();
+    assert_eq!(notes, expected, "{what}");
+    let refs = texts(doc, ".endnote-ref a");
+    let expected: Vec<String> = (1..=refs.len()).map(|n| n.to_string()).collect();
+    assert_eq!(refs, expected, "{what}");
+    assert_eq!(refs.len(), notes.len(), "{what}");
+}
+
+#[test]
+fn an_article_printed_in_two_pages_takes_each_pages_numbers() {
+    let site = example_with_links();
+    // The article with links and a footnote is in two digests: Syria's,
+    // where it follows articles without notes, and Ukraine's, after an
+    // article with a note of its own.
+    let path = "content/darayya-evacuation.md";
+    site.write(
+        path,
+        site.read(path)
+            .replace("topics: [syria]", "topics: [syria, ukraine]"),
+    );
+    site.write(
+        "content/ukraine-link.md",
+        "---\ntitle: A link about Ukraine\ndate: 2016-08-20\nsource: Test Wire\ntopics: [ukraine]\n---\n\
+         Talks on Ukraine, [reported here](https://ukraine.example/talks).\n",
+    );
+    site.build().success();
+    let syria = parse(&site, "public/print/topics/syria/index.html");
+    let ukraine = parse(&site, "public/print/topics/ukraine/index.html");
+    let numbers = |doc: &Html| -> (String, String) {
+        let article = doc
+            .select(&sel("article.print-article"))
+            .find(|a| {
+                a.select(&sel("h2"))
+                    .any(|h| h.text().collect::<String>() == "Darayya evacuation agreed")
+            })
+            .expect("the Darayya article is printed");
+        let first_id = |css: &str| -> String {
+            let e = article.select(&sel(css)).next().unwrap();
+            e.value().attr("id").unwrap().to_string()
+        };
+        let heading = first_id(".article-body h3");
+        let note = first_id(".endnotes li");
+        (heading, note)
+    };
+    let (syria_heading, syria_note) = numbers(&syria);
+    let (ukraine_heading, ukraine_note) = numbers(&ukraine);
+    assert_ne!(syria_heading, ukraine_heading, "the same prefix in both");
+    assert_eq!(syria_note, "note-1");
+    assert_eq!(ukraine_note, "note-2");
+    for (what, doc) in [("syria", &syria), ("ukraine", &ukraine)] {
+        assert_ids_unique_and_links_resolve(doc);
+        assert_numbered_within(doc, what);
+    }
+}
+
 #[test]
 fn a_date_window_selects_articles_and_the_cover_states_it() {
     let site = Site::example();

@@ -277,16 +277,32 @@ fn page_inputs(
     }
 }
 
+/// Whose digest a print page prints (`print::Subject`).
+#[derive(Debug, Clone, Copy)]
+pub enum PrintSubject {
+    Topic(TopicIdx),
+    Actor(ActorIdx),
+    All,
+}
+
+/// How many key actors and topics a print page's summary shows
+/// (`print::Printer::summary`).
+const PRINT_KEY_ACTORS: usize = 12;
+const PRINT_TOPICS: usize = 10;
+
 /// The fingerprint of a print page (`print::Printer::build_selections`):
 /// `base` is what every print page reads besides the site (templates, style
-/// sheet, the day it is made); `digest` the fingerprint of the first page of
-/// the digest it prints, which covers the subject's card and the pictures
-/// drawn from all of its articles (the network); then the articles printed,
-/// each in full with its quotations, actors and topics as the document and
-/// its summary show them, and how many the digest holds.
+/// sheet, the day it is made); then what the page shows, and only that: the
+/// subject as a tag (its name, role), its network (drawn from who is in each
+/// of its articles), how many articles it has, the articles printed, each in
+/// full with its quotations and its actors, topics and speakers as tags, and
+/// the cards (with their site-wide counts) of the key actors and topics the
+/// summary lists, in its order. A quotation edit thus re-renders the pages
+/// that print its article or list its speaker among their key actors, not
+/// every page of the topics and actors it touches.
 pub fn print_fingerprint(
     base: u64,
-    digest: u64,
+    subject: PrintSubject,
     site: &Site,
     cards: &Cards,
     files: &HashMap<PathBuf, u64>,
@@ -294,27 +310,69 @@ pub fn print_fingerprint(
     total: usize,
 ) -> u64 {
     one(|h| {
-        (base, digest, total, articles.len()).hash(h);
+        (base, total, articles.len()).hash(h);
+        match subject {
+            PrintSubject::Topic(t) => {
+                (0u8, cards.topic_tag[t]).hash(h);
+                article_actors(cards, site, &site.topics[t].articles, h);
+            }
+            PrintSubject::Actor(a) => {
+                (1u8, cards.actor_tag[a]).hash(h);
+                article_actors(cards, site, &site.actors[a].articles, h);
+            }
+            PrintSubject::All => 2u8.hash(h),
+        }
+        let mut actor_counts: HashMap<ActorIdx, usize> = HashMap::new();
+        let mut topic_counts: HashMap<TopicIdx, usize> = HashMap::new();
         for &i in articles {
             let a = &site.articles[i];
             article_in_full(site, cards, files, i, never(), h);
             for &x in &a.actors {
-                cards.actor[x].hash(h);
+                cards.actor_tag[x].hash(h);
+                *actor_counts.entry(x).or_default() += 1;
             }
             0xffu8.hash(h);
             for &t in &a.topics {
-                cards.topic[t].hash(h);
+                cards.topic_tag[t].hash(h);
+                *topic_counts.entry(t).or_default() += 1;
             }
             0xffu8.hash(h);
-            // Who speaks, with their role and counts.
+            // Who speaks, with their role.
             for q in &a.quotes {
                 if let Some(Speaker::Actor(x)) = &q.speaker {
-                    cards.actor[*x].hash(h);
+                    cards.actor_tag[*x].hash(h);
                 }
             }
             0xffu8.hash(h);
         }
+        // The summary's key actors and topics, ranked as it ranks them.
+        let (actor, topic) = match subject {
+            PrintSubject::Actor(a) => (Some(a), None),
+            PrintSubject::Topic(t) => (None, Some(t)),
+            PrintSubject::All => (None, None),
+        };
+        listed(actor_counts, actor, PRINT_KEY_ACTORS, |x| cards.actor[x], h);
+        0xffu8.hash(h);
+        listed(topic_counts, topic, PRINT_TOPICS, |t| cards.topic[t], h);
     })
+}
+
+/// The cards of the first `n` of `counts` as `site::ranked` lists them,
+/// `left_out` left out, each with its count.
+fn listed<I: Ord + Copy>(
+    counts: HashMap<I, usize>,
+    left_out: Option<I>,
+    n: usize,
+    card: impl Fn(I) -> u64,
+    h: &mut Fingerprinter,
+) {
+    for (i, count) in crate::site::ranked(counts)
+        .into_iter()
+        .filter(|&(i, _)| Some(i) != left_out)
+        .take(n)
+    {
+        (card(i), count).hash(h);
+    }
 }
 
 /// What an article's own page and a print page take of it: its card, its

@@ -8,6 +8,11 @@
 //! where the article had raw HTML): well-formed tags, attribute values in
 //! quotes. The scanner below reads tags and their attributes, quoted values
 //! included, and copies everything else through untouched.
+//!
+//! A build prints an article in many documents (every actor and topic it is
+//! in), each giving it another prefix and another first note number. So the
+//! scan runs once per article ([`prepare`]) and leaves holes where those go;
+//! each document fills them ([`Prepared::fill`]), which only copies.
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -29,24 +34,36 @@ pub struct Note {
     pub ref_id: String,
 }
 
-pub struct Rewrite<'a> {
-    /// Put before every id of the body: `a3` makes `q1` into `a3-q1`.
-    pub prefix: &'a str,
+/// Where the body's links lead.
+pub struct Links<'a> {
     /// Where root-relative links point (`https://site.example`, no trailing
     /// slash); empty leaves them as they are.
     pub base_url: &'a str,
     /// The article's own address, for relative links (`https://x/articles/a/`).
     pub page_url: &'a str,
-    /// The number of the first note.
-    pub first_note: usize,
-    /// Ids (after prefixing) the document uses elsewhere: a body id equal to
-    /// one of them gets a suffix instead.
+    /// Ids (before prefixing) the document gives the article elsewhere
+    /// (`quote-1`): a body id equal to one of them gets a suffix instead.
     pub reserved: &'a [String],
 }
 
-pub struct Rewritten {
-    pub html: String,
-    pub notes: Vec<Note>,
+/// A body rewritten but for the prefix of its ids and the numbers of its
+/// notes.
+#[derive(Debug)]
+pub struct Prepared {
+    /// The HTML without the holes.
+    text: String,
+    /// Where each hole goes (a byte offset in `text`), in order.
+    holes: Vec<(usize, Hole)>,
+    /// The notes' URLs, in order (entities decoded).
+    notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Hole {
+    /// The document's prefix of the article's ids (`a3`).
+    Prefix,
+    /// The reference to the note at this index of `notes`.
+    NoteRef(usize),
 }
 
 /// An `<a>` being copied: whether it gets a note, and where its text began.
@@ -55,9 +72,15 @@ struct OpenLink {
     text_start: usize,
 }
 
-pub fn rewrite(html: &str, opts: &Rewrite<'_>) -> Rewritten {
+/// Scan a body once: everything of the rewrite but the prefix and the note
+/// numbers, which [`Prepared::fill`] puts in.
+pub fn prepare(html: &str, opts: &Links<'_>) -> Prepared {
     let mut out = String::with_capacity(html.len() + html.len() / 8);
-    let mut notes: Vec<Note> = Vec::new();
+    let mut holes: Vec<(usize, Hole)> = Vec::new();
+    // Every note found, and whether it is kept (a link whose text is its
+    // own address needs none).
+    let mut found: Vec<(String, bool)> = Vec::new();
+    // Ids are unique within the article before prefixing, hence after.
     let mut seen: HashSet<String> = opts.reserved.iter().cloned().collect();
     let mut links: Vec<OpenLink> = Vec::new();
     let mut rest = html;
@@ -85,16 +108,11 @@ pub fn rewrite(html: &str, opts: &Rewrite<'_>) -> Rewritten {
                     if let Some(link) = links.pop()
                         && let Some(index) = link.note
                     {
-                        let number = notes[index].number;
-                        // A link whose text is its own address needs no note.
                         let text = decode_entities(&strip_tags(&out[link.text_start..]));
-                        if same_address(&text, &notes[index].url) {
-                            notes.remove(index);
+                        if same_address(&text, &found[index].0) {
+                            found[index].1 = false;
                         } else {
-                            let _ = write!(
-                                out,
-                                "<sup class=\"endnote-ref\"><a href=\"#note-{number}\" id=\"noteref-{number}\">{number}</a></sup>"
-                            );
+                            holes.push((out.len(), Hole::NoteRef(index)));
                         }
                     }
                 }
@@ -113,30 +131,34 @@ pub fn rewrite(html: &str, opts: &Rewrite<'_>) -> Rewritten {
                 let _ = write!(out, " {attr}");
                 continue;
             };
-            let value = match lower.as_str() {
-                "id" => unique(&mut seen, format!("{}-{value}", opts.prefix)),
+            let _ = write!(out, " {attr}=\"");
+            match lower.as_str() {
+                "id" => {
+                    holes.push((out.len(), Hole::Prefix));
+                    out.push('-');
+                    out.push_str(&unique(&mut seen, value.to_string()));
+                }
                 "href" if name == "a" => match link_target(value, opts) {
-                    Target::InPage(fragment) => format!("#{}-{fragment}", opts.prefix),
-                    Target::Keep => value.to_string(),
+                    Target::InPage(fragment) => {
+                        out.push('#');
+                        holes.push((out.len(), Hole::Prefix));
+                        out.push('-');
+                        out.push_str(&fragment);
+                    }
+                    Target::Keep => out.push_str(value),
                     Target::Away(url) => {
-                        let number = opts.first_note + notes.len();
-                        notes.push(Note {
-                            number,
-                            url: decode_entities(&url),
-                            id: format!("note-{number}"),
-                            ref_id: format!("noteref-{number}"),
-                        });
-                        note = Some(notes.len() - 1);
-                        url
+                        found.push((decode_entities(&url), true));
+                        note = Some(found.len() - 1);
+                        out.push_str(&url);
                     }
                 },
                 "src" => match link_target(value, opts) {
-                    Target::Away(url) => url,
-                    _ => value.to_string(),
+                    Target::Away(url) => out.push_str(&url),
+                    _ => out.push_str(value),
                 },
-                _ => value.to_string(),
-            };
-            let _ = write!(out, " {attr}=\"{value}\"");
+                _ => out.push_str(value),
+            }
+            out.push('"');
         }
         if tag.self_closing {
             out.push_str(" /");
@@ -150,12 +172,68 @@ pub fn rewrite(html: &str, opts: &Rewrite<'_>) -> Rewritten {
         }
     }
     out.push_str(rest);
-    // Notes removed above leave gaps: number them again in order, and the
-    // references with them.
-    let renumbered = renumber(&out, &mut notes, opts.first_note);
-    Rewritten {
-        html: renumbered,
-        notes,
+    // The notes left out leave gaps: the kept ones are numbered in order.
+    let mut kept = Vec::with_capacity(found.len());
+    let mut renumbered = Vec::with_capacity(found.len());
+    for (url, keep) in found {
+        renumbered.push(kept.len());
+        if keep {
+            kept.push(url);
+        }
+    }
+    for (_, hole) in &mut holes {
+        if let Hole::NoteRef(index) = hole {
+            *index = renumbered[*index];
+        }
+    }
+    Prepared {
+        text: out,
+        holes,
+        notes: kept,
+    }
+}
+
+impl Prepared {
+    /// How many notes the body has.
+    pub fn note_count(&self) -> usize {
+        self.notes.len()
+    }
+
+    /// The body in one document: its ids prefixed with `prefix` (`a3`
+    /// makes `q1` into `a3-q1`), its notes numbered from `first_note`.
+    pub fn fill(&self, prefix: &str, first_note: usize) -> (String, Vec<Note>) {
+        let mut out = String::with_capacity(self.text.len() + self.holes.len() * 64);
+        let mut at = 0;
+        for &(offset, hole) in &self.holes {
+            out.push_str(&self.text[at..offset]);
+            at = offset;
+            match hole {
+                Hole::Prefix => out.push_str(prefix),
+                Hole::NoteRef(index) => {
+                    let number = first_note + index;
+                    let _ = write!(
+                        out,
+                        "<sup class=\"endnote-ref\"><a href=\"#note-{number}\" id=\"noteref-{number}\">{number}</a></sup>"
+                    );
+                }
+            }
+        }
+        out.push_str(&self.text[at..]);
+        let notes = self
+            .notes
+            .iter()
+            .enumerate()
+            .map(|(i, url)| {
+                let number = first_note + i;
+                Note {
+                    number,
+                    url: url.clone(),
+                    id: format!("note-{number}"),
+                    ref_id: format!("noteref-{number}"),
+                }
+            })
+            .collect();
+        (out, notes)
     }
 }
 
@@ -188,7 +266,7 @@ enum Target {
     Away(String),
 }
 
-fn link_target(value: &str, opts: &Rewrite<'_>) -> Target {
+fn link_target(value: &str, opts: &Links<'_>) -> Target {
     let trimmed = value.trim();
     if let Some(fragment) = trimmed.strip_prefix('#') {
         return if fragment.is_empty() {
@@ -242,30 +320,6 @@ fn same_address(text: &str, url: &str) -> bool {
     !text.trim().is_empty() && norm(text) == norm(url)
 }
 
-/// Number the notes from `first` in their order, rewriting the references.
-fn renumber(html: &str, notes: &mut [Note], first: usize) -> String {
-    if notes.iter().enumerate().all(|(i, n)| n.number == first + i) {
-        return html.to_string();
-    }
-    let mut out = html.to_string();
-    for (i, note) in notes.iter_mut().enumerate() {
-        let old = note.number;
-        let new = first + i;
-        if old == new {
-            continue;
-        }
-        out = out.replacen(
-            &format!("<a href=\"#note-{old}\" id=\"noteref-{old}\">{old}</a>"),
-            &format!("<a href=\"#note-{new}\" id=\"noteref-{new}\">{new}</a>"),
-            1,
-        );
-        note.number = new;
-        note.id = format!("note-{new}");
-        note.ref_id = format!("noteref-{new}");
-    }
-    out
-}
-
 fn strip_tags(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut in_tag = false;
@@ -284,20 +338,27 @@ fn strip_tags(html: &str) -> String {
 mod tests {
     use super::*;
 
-    fn opts<'a>(reserved: &'a [String]) -> Rewrite<'a> {
-        Rewrite {
-            prefix: "a3",
+    struct Out {
+        html: String,
+        notes: Vec<Note>,
+    }
+
+    /// The body as the third article of a document whose earlier articles
+    /// have 4 notes prints it.
+    fn rewrite(html: &str, reserved: &[String]) -> Out {
+        let links = Links {
             base_url: "https://site.example",
             page_url: "https://site.example/articles/one/",
-            first_note: 5,
             reserved,
-        }
+        };
+        let (html, notes) = prepare(html, &links).fill("a3", 5);
+        Out { html, notes }
     }
 
     #[test]
     fn ids_and_in_page_links_are_prefixed() {
         let html = "<h2 id=\"operation-in-darayya\">Operation</h2><p><span class=\"quotation\" id=\"q1\">“x”</span><sup class=\"quote-ref\"><a href=\"#quote-1\" title=\"A &gt; B\">1</a></sup> <a href=\"#operation-in-darayya\">up</a></p>";
-        let out = rewrite(html, &opts(&[]));
+        let out = rewrite(html, &[]);
         assert_eq!(
             out.html,
             "<h3 id=\"a3-operation-in-darayya\">Operation</h3><p><span class=\"quotation\" id=\"a3-q1\">“x”</span><sup class=\"quote-ref\"><a href=\"#a3-quote-1\" title=\"A &gt; B\">1</a></sup> <a href=\"#a3-operation-in-darayya\">up</a></p>"
@@ -307,10 +368,10 @@ mod tests {
 
     #[test]
     fn duplicate_and_reserved_ids_get_suffixes() {
-        let reserved = vec!["a3-quote-1".to_string()];
+        let reserved = vec!["quote-1".to_string()];
         let out = rewrite(
             "<h2 id=\"x\">A</h2><h2 id=\"x\">B</h2><p id=\"quote-1\">C</p>",
-            &opts(&reserved),
+            &reserved,
         );
         assert_eq!(
             out.html,
@@ -321,7 +382,7 @@ mod tests {
     #[test]
     fn links_away_become_numbered_notes() {
         let html = "<p>See <a href=\"https://news.example/a?x=1&amp;y=2\">the report</a>, <a href=\"/topics/syria/\">Syria</a>, <a href=\"other/\">other</a> and <a href=\"https://bare.example/\">https://bare.example</a>.</p>";
-        let out = rewrite(html, &opts(&[]));
+        let out = rewrite(html, &[]);
         let urls: Vec<_> = out.notes.iter().map(|n| n.url.as_str()).collect();
         assert_eq!(
             urls,
@@ -351,9 +412,50 @@ mod tests {
     }
 
     #[test]
+    fn one_scan_fills_any_document() {
+        let html = "<h2 id=\"x\">A</h2><p><a href=\"https://a.example/\">a</a> <a href=\"https://b.example/\">https://b.example</a> <a href=\"#x\">up</a> <a href=\"https://c.example/\">c</a></p>";
+        let links = Links {
+            base_url: "",
+            page_url: "https://site.example/articles/one/",
+            reserved: &[],
+        };
+        let prepared = prepare(html, &links);
+        assert_eq!(prepared.note_count(), 2);
+        let (first, first_notes) = prepared.fill("a1", 1);
+        let (later, later_notes) = prepared.fill("a12", 40);
+        assert_eq!(
+            first,
+            "<h3 id=\"a1-x\">A</h3><p><a href=\"https://a.example/\">a</a><sup class=\"endnote-ref\"><a href=\"#note-1\" id=\"noteref-1\">1</a></sup> <a href=\"https://b.example/\">https://b.example</a> <a href=\"#a1-x\">up</a> <a href=\"https://c.example/\">c</a><sup class=\"endnote-ref\"><a href=\"#note-2\" id=\"noteref-2\">2</a></sup></p>"
+        );
+        assert_eq!(
+            later,
+            "<h3 id=\"a12-x\">A</h3><p><a href=\"https://a.example/\">a</a><sup class=\"endnote-ref\"><a href=\"#note-40\" id=\"noteref-40\">40</a></sup> <a href=\"https://b.example/\">https://b.example</a> <a href=\"#a12-x\">up</a> <a href=\"https://c.example/\">c</a><sup class=\"endnote-ref\"><a href=\"#note-41\" id=\"noteref-41\">41</a></sup></p>"
+        );
+        let urls = |notes: &[Note]| -> Vec<(usize, String)> {
+            notes.iter().map(|n| (n.number, n.url.clone())).collect()
+        };
+        assert_eq!(
+            urls(&first_notes),
+            [
+                (1, "https://a.example/".into()),
+                (2, "https://c.example/".into())
+            ]
+        );
+        assert_eq!(
+            urls(&later_notes),
+            [
+                (40, "https://a.example/".into()),
+                (41, "https://c.example/".into())
+            ]
+        );
+        assert_eq!(later_notes[1].id, "note-41");
+        assert_eq!(later_notes[1].ref_id, "noteref-41");
+    }
+
+    #[test]
     fn footnotes_resolve_inside_the_article() {
         let html = "<p>Text<sup class=\"footnote-reference\"><a href=\"#1\">1</a></sup></p>\n<div class=\"footnote-definition\" id=\"1\"><sup class=\"footnote-definition-label\">1</sup><p>Note.</p></div>";
-        let out = rewrite(html, &opts(&[]));
+        let out = rewrite(html, &[]);
         assert!(out.html.contains("href=\"#a3-1\""));
         assert!(out.html.contains("id=\"a3-1\""));
     }
@@ -362,7 +464,7 @@ mod tests {
     fn odd_markup_passes_through() {
         let html =
             "<p>a < b <!-- <a href=\"#x\"> --> <img src=\"/i.png\" alt='say \"hi\"'/> <br> c</p>";
-        let out = rewrite(html, &opts(&[]));
+        let out = rewrite(html, &[]);
         assert_eq!(
             out.html,
             "<p>a &lt; b <!-- <a href=\"#x\"> --> <img src=\"https://site.example/i.png\" alt=\"say &quot;hi&quot;\" /> <br> c</p>"

@@ -17,11 +17,13 @@ mod html;
 use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Tera;
+use typed_index_collections::TiVec;
 
 use crate::config::{Config, Paper};
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
@@ -331,6 +333,9 @@ pub struct Printer<'a> {
     base: tera::Context,
     style: String,
     made: DateTime<FixedOffset>,
+    /// What every document prints of an article alike, made the first time
+    /// a document holds it: a build prints most articles in several.
+    prepared: TiVec<ArticleIdx, OnceLock<Prepared<'a>>>,
 }
 
 impl<'a> Printer<'a> {
@@ -379,6 +384,7 @@ impl<'a> Printer<'a> {
             base: renderer.base_context(),
             style,
             made: made_at(config),
+            prepared: site.articles.iter().map(|_| OnceLock::new()).collect(),
         })
     }
 
@@ -494,7 +500,7 @@ impl<'a> Printer<'a> {
         })
     }
 
-    fn document(&self, selection: &Selection, standalone: bool) -> Document<'a> {
+    fn document<'p>(&'p self, selection: &Selection, standalone: bool) -> Document<'a, 'p> {
         let (config, site) = (self.config, self.site);
         let (title, subtitle, label, digest_url) = match selection.subject {
             Subject::Topic(t) => {
@@ -555,7 +561,7 @@ impl<'a> Printer<'a> {
         }
         for (n, &a) in selected.iter().enumerate() {
             let view = self.article(a, n + 1, next_note, &in_doc);
-            next_note += view.notes.len();
+            next_note += view.shared.body.note_count();
             articles.push(view);
         }
         let summary = self.summary(selection, in_doc);
@@ -605,23 +611,28 @@ impl<'a> Printer<'a> {
         }
     }
 
-    fn article(
-        &self,
+    /// The article as the document prints it: what every document prints
+    /// alike (`prepared`), numbered and linked within this one.
+    fn article<'p>(
+        &'p self,
         a: ArticleIdx,
         number: usize,
         first_note: usize,
         in_doc: &HashMap<QuotationIdx, Vec<usize>>,
-    ) -> PrintArticle<'a> {
-        let (config, site) = (self.config, self.site);
-        let article = &site.articles[a];
+    ) -> PrintArticle<'a, 'p> {
+        let prepared = self.prepared(a);
         let prefix = format!("a{number}");
-        let quotes: Vec<PrintQuote<'a>> = article
+        let quotes = self.site.articles[a]
             .quotes
             .iter()
+            .zip(&prepared.quotes)
             .enumerate()
-            .map(|(i, q)| {
-                let quotation = &site.quotations[q.quotation];
-                let also: Vec<ArticleRef> = in_doc
+            .map(|(i, (q, shared))| PrintQuote {
+                shared,
+                number: i + 1,
+                anchor: format!("{prefix}-q{}", i + 1),
+                list_anchor: format!("{prefix}-quote-{}", i + 1),
+                also: in_doc
                     .get(&q.quotation)
                     .into_iter()
                     .flatten()
@@ -630,42 +641,67 @@ impl<'a> Printer<'a> {
                         number: n,
                         anchor: format!("article-{n}"),
                     })
-                    .collect();
-                PrintQuote {
+                    .collect(),
+            })
+            .collect();
+        let (body, notes) = prepared.body.fill(&prefix, first_note);
+        PrintArticle {
+            number,
+            anchor: format!("article-{number}"),
+            prefix,
+            shared: prepared,
+            body,
+            notes,
+            quotes,
+        }
+    }
+
+    fn prepared(&self, a: ArticleIdx) -> &Prepared<'a> {
+        self.prepared[a].get_or_init(|| self.prepare(a))
+    }
+
+    /// What every document prints of an article alike: its card, its
+    /// quotations as they read, and its body with the quotations marked,
+    /// rewritten for print but for its prefix and note numbers.
+    fn prepare(&self, a: ArticleIdx) -> Prepared<'a> {
+        let (config, site) = (self.config, self.site);
+        let article: &'a crate::site::Article = &site.articles[a];
+        let quotes: Vec<SharedQuote<'a>> = article
+            .quotes
+            .iter()
+            .map(|q| {
+                let quotation = &site.quotations[q.quotation];
+                SharedQuote {
                     short: shorten(&q.text, 110),
-                    number: i + 1,
-                    anchor: format!("{prefix}-q{}", i + 1),
-                    list_anchor: format!("{prefix}-quote-{}", i + 1),
                     text: &q.text,
                     kind: q.kind,
                     speaker: q.speaker.as_ref().map(|s| speaker(config, site, s)),
                     speaker_role: speaker_role(site, q.speaker.as_ref()),
                     outlets: quotation.outlets,
                     appearances: quotation.appearances.len(),
-                    also,
                 }
             })
             .collect();
+        // The body's quotation references lead to the article's list of
+        // quotations (`quote-N`, prefixed with the rest).
         let marks: Vec<String> = (1..=quotes.len()).map(|n| format!("#quote-{n}")).collect();
-        let body = link_quotes(&article.body, |i| {
+        let marked = link_quotes(&article.body, |i| {
             quotes.get(i).map(|q| QuoteMark {
                 kind: q.kind,
-                number: q.number,
+                number: i + 1,
                 url: &marks[i],
                 speaker: q.speaker.as_ref().map(|s| s.name),
                 outlets: q.outlets,
             })
         });
-        let reserved: Vec<String> = quotes.iter().map(|q| q.list_anchor.clone()).collect();
+        let reserved: Vec<String> = (1..=quotes.len()).map(|n| format!("quote-{n}")).collect();
         let page_url = config.permalink(&routes::article(&article.slug));
         let base = config.base_url.trim_end_matches('/');
-        let rewritten = html::rewrite(
-            &body,
-            &html::Rewrite {
-                prefix: &prefix,
-                base_url: if base.is_empty() { "" } else { base },
+        let body = html::prepare(
+            &marked,
+            &html::Links {
+                base_url: base,
                 page_url: &page_url,
-                first_note,
                 reserved: &reserved,
             },
         );
@@ -680,20 +716,16 @@ impl<'a> Printer<'a> {
             .iter()
             .map(|&t| site.topics[t].title.as_str())
             .collect();
-        PrintArticle {
-            number,
-            anchor: format!("article-{number}"),
-            prefix,
+        Prepared {
             card: article_card(config, site, article),
             permalink: page_url,
             original_url: article.url.as_deref(),
             word_count: article.word_count,
-            body: rewritten.html,
-            notes: rewritten.notes,
             quote_count: quotes.iter().filter(|q| q.kind.is_statement()).count(),
-            quotes,
             actors,
             topics,
+            quotes,
+            body,
         }
     }
 
@@ -923,11 +955,11 @@ fn css_string(text: &str) -> String {
     out
 }
 
-struct Document<'a> {
+struct Document<'a, 'p> {
     page: PageView,
     print: PrintView,
     summary: Summary<'a>,
-    articles: Vec<PrintArticle<'a>>,
+    articles: Vec<PrintArticle<'a, 'p>>,
 }
 
 #[derive(Serialize)]
@@ -1033,36 +1065,58 @@ struct ArticleRef {
     anchor: String,
 }
 
+/// What every document prints of an article alike (see `Printer::prepare`).
 #[derive(Serialize)]
-struct PrintArticle<'a> {
-    number: usize,
-    /// The article's element id (`article-3`).
-    anchor: String,
-    /// What its body's ids start with (`a3`).
-    prefix: String,
+struct Prepared<'a> {
     #[serde(flatten)]
     card: ArticleCard<'a>,
     /// The article's page on the site.
     permalink: String,
     original_url: Option<&'a str>,
     word_count: usize,
+    quote_count: usize,
+    actors: Vec<&'a str>,
+    topics: Vec<&'a str>,
+    #[serde(skip)]
+    quotes: Vec<SharedQuote<'a>>,
+    #[serde(skip)]
+    body: html::Prepared,
+}
+
+#[derive(Serialize)]
+struct PrintArticle<'a, 'p> {
+    number: usize,
+    /// The article's element id (`article-3`).
+    anchor: String,
+    /// What its body's ids start with (`a3`).
+    prefix: String,
+    /// The card, its permalink, original URL, word count, quotation count
+    /// (quotes and partials), actors and topics.
+    #[serde(flatten)]
+    shared: &'p Prepared<'a>,
     body: String,
     notes: Vec<Note>,
     /// Its quotations, fragments included (the card's `quotes` count is
     /// replaced by this list; `quote_count` counts all but fragments).
-    quotes: Vec<PrintQuote<'a>>,
-    quote_count: usize,
-    actors: Vec<&'a str>,
-    topics: Vec<&'a str>,
+    quotes: Vec<PrintQuote<'a, 'p>>,
 }
 
 #[derive(Serialize)]
-struct PrintQuote<'a> {
+struct PrintQuote<'a, 'p> {
     number: usize,
     /// The quotation in the text (`a3-q1`).
     anchor: String,
     /// Its entry in the article's list of quotations (`a3-quote-1`).
     list_anchor: String,
+    #[serde(flatten)]
+    shared: &'p SharedQuote<'a>,
+    /// Other articles of this document that report it.
+    also: Vec<ArticleRef>,
+}
+
+/// What every document prints of a quotation of an article alike.
+#[derive(Serialize)]
+struct SharedQuote<'a> {
     text: &'a str,
     /// The text, cut at a word to at most 110 characters (with `…`).
     short: String,
@@ -1071,8 +1125,6 @@ struct PrintQuote<'a> {
     speaker_role: Option<&'a str>,
     outlets: usize,
     appearances: usize,
-    /// Other articles of this document that report it.
-    also: Vec<ArticleRef>,
 }
 
 #[cfg(test)]
