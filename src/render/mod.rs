@@ -29,9 +29,14 @@ use views::*;
 /// The words and phrases an actor digest lists (see `views::phrases`).
 const PHRASES: usize = 40;
 
+/// A page's output buffer to start with: more than most pages take.
+const PAGE_BYTES: usize = 32 * 1024;
+
 pub struct Renderer {
     tera: Tera,
-    site_globals: tera::Value,
+    /// What every template gets (`site`), serialised once per build: each
+    /// page clones it rather than serialising the site's globals again.
+    base: Context,
     page_size: usize,
 }
 
@@ -152,9 +157,11 @@ impl Renderer {
                 search: config.url(routes::SEARCH),
             },
         };
+        let mut base = Context::new();
+        base.insert("site", &globals);
         Ok(Renderer {
             tera,
-            site_globals: tera::to_value(globals).expect("plain data serialises"),
+            base,
             page_size: config.site.digest.page_size.max(1),
         })
     }
@@ -166,9 +173,7 @@ impl Renderer {
 
     /// A context with what every template gets (`site`).
     pub fn base_context(&self) -> Context {
-        let mut ctx = Context::new();
-        ctx.insert("site", &self.site_globals);
-        ctx
+        self.base.clone()
     }
 
     /// Every page of the site.
@@ -351,9 +356,18 @@ impl Renderer {
         }
         let template = page.template();
         ctx.insert("feeds", &feed_links(config, site, page));
+        // Tera's own buffer starts at 2 kB and is copied as it doubles; most
+        // pages are several times that.
+        let mut out = Vec::with_capacity(PAGE_BYTES);
         self.tera
-            .render(template, &ctx)
+            .render_to(template, &ctx, &mut out)
             .map_err(|e| render_error(template, &e))
+            .and_then(|()| {
+                String::from_utf8(out).map_err(|e| {
+                    Diagnostic::error(format!("cannot render `{template}`: {e}"))
+                        .in_file(format!("templates/{template}"))
+                })
+            })
     }
 
     fn home(&self, config: &Config, site: &Site, ctx: &mut Context) {

@@ -358,6 +358,15 @@ pub fn phrases<'a>(
         .collect()
 }
 
+/// `February 2016`, as chrono's `%B %Y` writes it, without its format
+/// parser (once per month of every timeline page).
+fn month_label(d: &DateTime<FixedOffset>) -> String {
+    match d.year() {
+        y @ 0..=9999 => format!("{} {y:04}", MONTHS[d.month0() as usize]),
+        _ => d.format("%B %Y").to_string(),
+    }
+}
+
 /// A timeline's articles grouped by month, newest first.
 #[derive(Serialize)]
 pub struct Month<'a> {
@@ -375,7 +384,7 @@ pub fn months<'a>(config: &Config, site: &'a Site, articles: &[ArticleIdx]) -> V
         let key = format!("{:04}-{:02}", article.date.year(), article.date.month());
         if months.last().is_none_or(|m| m.key != key) {
             months.push(Month {
-                label: article.date.format("%B %Y").to_string(),
+                label: month_label(&article.date),
                 key,
                 articles: Vec::new(),
             });
@@ -414,6 +423,18 @@ mod tests {
         ];
         for x in tenths.chain(hundredths).chain(odd) {
             assert_eq!(super::Num(x).to_string(), x.to_string(), "{x:?}");
+        }
+    }
+
+    #[test]
+    fn month_labels_read_as_chrono_writes_them() {
+        for text in [
+            "2016-02-01T10:00:00+03:00",
+            "0999-12-31T23:00:00-05:00",
+            "2024-09-30T00:00:00+00:00",
+        ] {
+            let d = chrono::DateTime::parse_from_rfc3339(text).unwrap();
+            assert_eq!(super::month_label(&d), d.format("%B %Y").to_string());
         }
     }
 

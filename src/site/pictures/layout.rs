@@ -165,17 +165,26 @@ fn majorize(points: &mut [(f64, f64)], d: &[Vec<f64>]) {
         let mut moved = 0.0f64;
         for i in 0..n {
             let (mut sx, mut sy, mut sw) = (0.0, 0.0, 0.0);
-            for j in (0..n).filter(|&j| j != i) {
-                let w = 1.0 / (d[i][j] * d[i][j]);
-                let (dx, dy) = (points[i].0 - points[j].0, points[i].1 - points[j].1);
+            // Node i moves only after its sums, so its place is read once; the
+            // others in order, those before it and those after it (the same
+            // sums in the same order as a loop that skips i).
+            let p = points[i];
+            let row = &d[i][..n];
+            for (q, &dij) in points[..i]
+                .iter()
+                .zip(&row[..i])
+                .chain(points[i + 1..].iter().zip(&row[i + 1..]))
+            {
+                let w = 1.0 / (dij * dij);
+                let (dx, dy) = (p.0 - q.0, p.1 - q.1);
                 let norm = (dx * dx + dy * dy).sqrt().max(1e-9);
-                sx += w * (points[j].0 + d[i][j] * dx / norm);
-                sy += w * (points[j].1 + d[i][j] * dy / norm);
+                sx += w * (q.0 + dij * dx / norm);
+                sy += w * (q.1 + dij * dy / norm);
                 sw += w;
             }
             if sw > 0.0 {
                 let next = (sx / sw, sy / sw);
-                moved = moved.max((next.0 - points[i].0).abs() + (next.1 - points[i].1).abs());
+                moved = moved.max((next.0 - p.0).abs() + (next.1 - p.1).abs());
                 points[i] = next;
             }
         }
@@ -229,9 +238,10 @@ fn separate(points: &mut [(f64, f64)], footprints: &[Footprint]) {
     for _ in 0..SEPARATION_ROUNDS {
         let mut moved = false;
         for i in 0..n {
+            // Node i's box, worked out again only when i moves.
+            let mut a = footprints[i].rect(points[i]);
             for j in i + 1..n {
-                let (ox, oy) =
-                    overlap(footprints[i].rect(points[i]), footprints[j].rect(points[j]));
+                let (ox, oy) = overlap(a, footprints[j].rect(points[j]));
                 if ox <= 0.0 || oy <= 0.0 {
                     continue;
                 }
@@ -254,6 +264,7 @@ fn separate(points: &mut [(f64, f64)], footprints: &[Footprint]) {
                     points[i].1 -= sign * oy / 2.0;
                     points[j].1 += sign * oy / 2.0;
                 }
+                a = footprints[i].rect(points[i]);
             }
         }
         if !moved {
