@@ -16,6 +16,8 @@
 //! `tests/serve_incremental.rs` guards the rest: a view that starts reading a
 //! field hashed nowhere here makes it fail.
 
+mod replan;
+
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -31,6 +33,8 @@ use crate::site::routes::Page;
 use crate::site::{
     ActorIdx, ArticleIdx, QuotationIdx, QuoteKind, Site, SourceIdx, Speaker, TopicIdx,
 };
+
+pub use replan::{Replan, replan};
 
 /// The hash of fingerprints: 64 bits of xxh3, quick on the many small
 /// writes a page's inputs make.

@@ -108,7 +108,6 @@ pub struct Rebuilt {
 /// part of showing the new one. Never read: only dropped.
 #[allow(dead_code)]
 struct Retired {
-    fingerprints: HashMap<String, u64>,
     cards: Option<Arc<deps::Cards>>,
     snapshot: Option<Snapshot>,
 }
@@ -119,6 +118,26 @@ struct Retired {
 struct Later {
     site: Arc<Site>,
     pages: Vec<deps::Planned>,
+}
+
+/// The pages a rebuild fingerprinted, and the last site's pages it no
+/// longer has. The pages not in `planned` keep their last fingerprint.
+struct Plan {
+    planned: Vec<deps::Planned>,
+    gone: Vec<String>,
+}
+
+impl Plan {
+    /// Every page planned: the last site's pages not among them are gone.
+    fn whole(planned: Vec<deps::Planned>, last: &HashMap<String, u64>) -> Plan {
+        let paths: HashSet<&str> = planned.iter().map(|p| p.path.as_str()).collect();
+        let gone = last
+            .keys()
+            .filter(|old| !paths.contains(old.as_str()))
+            .cloned()
+            .collect();
+        Plan { planned, gone }
+    }
 }
 
 /// Everything a rebuild of the extra outputs needs, shared with the thread
@@ -301,33 +320,34 @@ impl LiveSite {
                 later: 0,
             });
         }
-        let (site, index) = match self.relink_one(&update, was_clean, assets_changed, last_index) {
-            Some(relinked) => {
-                lap(&mut steps, "relink", &mut t);
-                relinked
-            }
-            None => {
-                let now = chrono::Utc::now().fixed_offset();
-                let published: Vec<&Processed> = self
-                    .files
-                    .values()
-                    .filter_map(|c| c.result.as_ref().ok()?.as_ref())
-                    .filter(|p| build::published(p, &self.opts, now))
-                    .collect();
-                build::check_slugs(&published, &mut problems);
-                if problems.has_errors() {
-                    return Err(problems.sorted());
+        let (site, index, relinked) =
+            match self.relink_one(&update, was_clean, assets_changed, last_index) {
+                Some((site, index)) => {
+                    lap(&mut steps, "relink", &mut t);
+                    (site, index, true)
                 }
-                let (mut linked, index) = site::link_indexed(&setup.config.site, published);
-                if let Some(last) = &self.snapshot {
-                    // Checked against their input before use (see
-                    // `pictures::Drawn`): the unchanged networks serve again.
-                    linked.pictures = last.site.pictures.clone();
+                None => {
+                    let now = chrono::Utc::now().fixed_offset();
+                    let published: Vec<&Processed> = self
+                        .files
+                        .values()
+                        .filter_map(|c| c.result.as_ref().ok()?.as_ref())
+                        .filter(|p| build::published(p, &self.opts, now))
+                        .collect();
+                    build::check_slugs(&published, &mut problems);
+                    if problems.has_errors() {
+                        return Err(problems.sorted());
+                    }
+                    let (mut linked, index) = site::link_indexed(&setup.config.site, published);
+                    if let Some(last) = &self.snapshot {
+                        // Checked against their input before use (see
+                        // `pictures::Drawn`): the unchanged networks serve again.
+                        linked.pictures = last.site.pictures.clone();
+                    }
+                    lap(&mut steps, "link", &mut t);
+                    (linked, index, false)
                 }
-                lap(&mut steps, "link", &mut t);
-                (linked, index)
-            }
-        };
+            };
         let site = Arc::new(site);
 
         let hashes: HashMap<PathBuf, u64> = self
@@ -343,16 +363,37 @@ impl LiveSite {
             always: self.generation,
         };
         let cards = deps::cards(&site);
-        let plan = deps::plan(&inputs, &site, &cards);
-        let pages: Vec<Page> = plan.iter().map(|p| p.page).collect();
-        if let Err(clashes) = build::check_statics(&setup.theme, &site, &pages) {
+        // After a relink, only the pages whose inputs may have changed.
+        let replanned = match (&self.snapshot, &self.cards) {
+            (Some(last), Some(last_cards)) if relinked && !self.render_all => {
+                let reread: Vec<&Path> = update.replaced.iter().map(|(p, _)| p.as_path()).collect();
+                deps::replan(&inputs, &last.site, last_cards, &site, &cards, &reread)
+            }
+            _ => None,
+        };
+        let (Plan { planned, gone }, whole) = match replanned {
+            Some(deps::Replan { planned, gone }) => (Plan { planned, gone }, false),
+            None => (
+                Plan::whole(deps::plan(&inputs, &site, &cards), &self.fingerprints),
+                true,
+            ),
+        };
+        // A static file may not take a page's path: every page's after a
+        // whole plan (the static files may have changed), else the pages the
+        // last site did not have.
+        let claimed: Vec<Page> = planned
+            .iter()
+            .filter(|p| whole || !self.fingerprints.contains_key(&p.path))
+            .map(|p| p.page)
+            .collect();
+        if let Err(clashes) = build::check_statics(&setup.theme, &site, &claimed) {
             problems.extend(clashes);
             return Err(problems.sorted());
         }
         lap(&mut steps, "plan", &mut t);
         // After the first build, the later pages of lists wait for the reload.
         let may_wait = !full && !self.render_all;
-        let (todo, later): (Vec<&deps::Planned>, Vec<&deps::Planned>) = plan
+        let (todo, later): (Vec<&deps::Planned>, Vec<&deps::Planned>) = planned
             .iter()
             .filter(|p| self.render_all || self.fingerprints.get(&p.path) != Some(&p.fingerprint))
             .partition(|p| !(may_wait && can_wait(p.page)));
@@ -369,35 +410,38 @@ impl LiveSite {
             None
         };
         let rendered_count = todo.len();
-        let pages = plan.len();
         let later: HashSet<String> = later.into_iter().map(|p| p.path.clone()).collect();
-        let mut fingerprints: HashMap<String, u64> = HashMap::with_capacity(plan.len());
         let mut waiting = Vec::with_capacity(later.len());
-        for p in plan {
-            if later.contains(&p.path) {
-                // What the output holds until `finish` renders it.
-                if let Some(&old) = self.fingerprints.get(&p.path) {
-                    fingerprints.insert(p.path.clone(), old);
-                }
-                waiting.push(p);
-            } else {
-                fingerprints.insert(p.path, p.fingerprint);
-            }
+        for p in &gone {
+            self.fingerprints.remove(p);
         }
         let mut changed: Vec<String> = Vec::with_capacity(rendered.len() + later.len());
+        changed.extend(later.iter().cloned());
+        for p in planned {
+            if later.contains(&p.path) {
+                // The output holds the last version until `finish` renders it.
+                waiting.push(p);
+            } else if self.fingerprints.get(&p.path) != Some(&p.fingerprint) {
+                self.fingerprints.insert(p.path, p.fingerprint);
+            }
+        }
+        let pages = self.fingerprints.len()
+            + waiting
+                .iter()
+                .filter(|p| !self.fingerprints.contains_key(&p.path))
+                .count();
         {
             let (mut pending, mut out) = lock_served(&self.pending, &self.output);
-            changed.extend(later.iter().cloned());
             *pending = later;
-            for old in self.fingerprints.keys() {
-                if !fingerprints.contains_key(old) && !self.assets.contains(old) {
-                    out.remove(old);
-                    changed.push(old.clone());
+            for old in gone {
+                if !self.assets.contains(&old) {
+                    out.remove(&old);
+                    changed.push(old);
                 }
             }
             if let Some(assets) = assets {
                 for old in self.assets.drain() {
-                    if !fingerprints.contains_key(&old) {
+                    if !self.fingerprints.contains_key(&old) {
                         out.remove(&old);
                     }
                     changed.push(old);
@@ -426,7 +470,6 @@ impl LiveSite {
         self.render_all = false;
         // The last site's tables are freed after the reload (`finish`).
         self.retired = Some(Retired {
-            fingerprints: std::mem::replace(&mut self.fingerprints, fingerprints),
             cards: self.cards.replace(Arc::new(cards)),
             snapshot: self.snapshot.replace(Snapshot {
                 config: setup.config.clone(),
