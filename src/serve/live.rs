@@ -101,6 +101,9 @@ pub struct Rebuilt {
     /// Pages left for [`LiveSite::finish`] (counted in `changed`, not in
     /// `rendered`).
     pub later: usize,
+    /// Pages whose fingerprint was computed again: after a relink only those
+    /// whose inputs may have changed (`deps::replan`), else every page.
+    pub planned: usize,
 }
 
 /// What a rebuild replaced, kept until after the reload: freeing the last
@@ -175,6 +178,9 @@ pub struct LiveSite {
     files: BTreeMap<PathBuf, Cached>,
     discovered: bool,
     discover_problems: Vec<Diagnostic>,
+    /// The hash of each file of `files` that could be read (see
+    /// `deps::Inputs::files`), kept up to date with it.
+    hashes: HashMap<PathBuf, u64>,
     fingerprints: HashMap<String, u64>,
     /// The card hashes of the last good site, for rebuilds that keep its model.
     cards: Option<Arc<deps::Cards>>,
@@ -203,6 +209,7 @@ impl LiveSite {
             files: BTreeMap::new(),
             discovered: false,
             discover_problems: Vec::new(),
+            hashes: HashMap::new(),
             fingerprints: HashMap::new(),
             cards: None,
             index: None,
@@ -318,6 +325,7 @@ impl LiveSite {
                 elapsed: started.elapsed(),
                 steps,
                 later: 0,
+                planned: processed,
             });
         }
         let (site, index, relinked) =
@@ -350,22 +358,25 @@ impl LiveSite {
             };
         let site = Arc::new(site);
 
-        let hashes: HashMap<PathBuf, u64> = self
-            .files
-            .iter()
-            .filter_map(|(path, c)| Some((path.clone(), c.hash?)))
-            .collect();
         let inputs = deps::Inputs {
             config: &setup.config,
             renderer: &setup.renderer,
-            files: &hashes,
+            files: &self.hashes,
             templates: &setup.templates,
             always: self.generation,
         };
-        let cards = deps::cards(&site);
+        let last = match (&self.snapshot, &self.cards) {
+            (Some(last), Some(cards)) if relinked => Some((last.site.as_ref(), cards.as_ref())),
+            _ => None,
+        };
+        let cards = deps::cards_since(last, &site);
+        lap(&mut steps, "cards", &mut t);
         // After a relink, only the pages whose inputs may have changed.
+        // (A file without a hash is new to every fingerprint: only `plan`
+        // knows to render its article's page again.)
+        let all_hashed = self.hashes.len() == self.files.len();
         let replanned = match (&self.snapshot, &self.cards) {
-            (Some(last), Some(last_cards)) if relinked && !self.render_all => {
+            (Some(last), Some(last_cards)) if relinked && !self.render_all && all_hashed => {
                 let reread: Vec<&Path> = update.replaced.iter().map(|(p, _)| p.as_path()).collect();
                 deps::replan(&inputs, &last.site, last_cards, &site, &cards, &reread)
             }
@@ -410,6 +421,7 @@ impl LiveSite {
             None
         };
         let rendered_count = todo.len();
+        let planned_count = planned.len();
         let later: HashSet<String> = later.into_iter().map(|p| p.path.clone()).collect();
         let mut waiting = Vec::with_capacity(later.len());
         for p in &gone {
@@ -491,6 +503,7 @@ impl LiveSite {
             elapsed: started.elapsed(),
             steps,
             later: later_count,
+            planned: planned_count,
         })
     }
 
@@ -643,9 +656,21 @@ impl LiveSite {
         let mut replaced = Vec::new();
         for (path, cached) in results {
             if let Some(cached) = cached {
+                match cached.hash {
+                    Some(hash) => self.hashes.insert(path.clone(), hash),
+                    None => self.hashes.remove(&path),
+                };
                 let old = self.files.insert(path.clone(), cached);
                 replaced.push((path, old));
             }
+        }
+        if rediscover {
+            // Files may have come or gone.
+            self.hashes = self
+                .files
+                .iter()
+                .filter_map(|(path, c)| Some((path.clone(), c.hash?)))
+                .collect();
         }
         Ok(Update {
             rediscovered: rediscover,

@@ -50,7 +50,9 @@ pub struct Replan {
 /// The pages of `site` whose fingerprint may differ from their fingerprint
 /// in `old` (whose cards are `old_cards`), or `None` when the two sites
 /// cannot be compared page by page. `reread` holds the article files read
-/// again since `old` (their bytes are in the fingerprints of their pages).
+/// again since `old` (their bytes are in the fingerprints of their pages);
+/// every article's file must have its hash in `inputs.files` (a page of one
+/// without is rendered on every rebuild, which only `plan` knows to do).
 pub fn replan(
     inputs: &Inputs,
     old: &Site,
@@ -62,7 +64,7 @@ pub fn replan(
     if !same_tables(old, old_cards, site, cards) || !templates_known(inputs) {
         return None;
     }
-    let articles = ArticleChanges::of(inputs, old, old_cards, site, cards, reread);
+    let articles = ArticleChanges::of(old, old_cards, site, cards, reread);
     let quotations = QuotationChanges::of(old, old_cards, site, cards);
     let touched = touched_articles(old, old_cards, site, cards, &articles, &quotations);
     let page_size = inputs.config.site.digest.page_size.max(1);
@@ -203,7 +205,6 @@ struct ArticleChanges {
 
 impl ArticleChanges {
     fn of(
-        inputs: &Inputs,
         old: &Site,
         old_cards: &Cards,
         site: &Site,
@@ -216,10 +217,6 @@ impl ArticleChanges {
             .iter_enumerated()
             .map(|(i, article)| {
                 let was = &old.articles[i];
-                // A file without a hash is in every fingerprint as new.
-                if !inputs.files.contains_key(&article.file) {
-                    return true;
-                }
                 !Arc::ptr_eq(was, article)
                     && (reread.contains(article.file.as_path())
                         || old_cards.article[i] != cards.article[i]
