@@ -430,6 +430,16 @@ fn incremental_rebuilds_equal_full_builds() {
     assert_same("rescan", &site, root);
 }
 
+/// The fixture built, with the path and text of the article `edit_body`
+/// changes.
+fn built(root: &Path) -> (LiveSite, PathBuf, String) {
+    let mut site = LiveSite::new(opts(root));
+    site.rebuild(&Changes::full()).unwrap();
+    let a = root.join(EDITED);
+    let original = std::fs::read_to_string(&a).unwrap();
+    (site, a, original)
+}
+
 /// After an edit that is relinked, only the pages whose inputs may have
 /// changed are fingerprinted again, and what is served is what a full build
 /// makes: the article's page, its quotations' pages, its digests (a page
@@ -438,10 +448,7 @@ fn incremental_rebuilds_equal_full_builds() {
 fn relinked_edits_plan_only_the_pages_they_may_change() {
     let dir = fixture();
     let root = dir.path();
-    let mut site = LiveSite::new(opts(root));
-    site.rebuild(&Changes::full()).unwrap();
-    let a = root.join(EDITED);
-    let original = std::fs::read_to_string(&a).unwrap();
+    let (mut site, a, original) = built(root);
     let shared = "\n\n“We discussed the concrete steps and we practically reached an agreement on these steps”, Lavrov told reporters.\n";
     let titled = original.replace(
         "Kerry, Lavrov meet with Syria on agenda",
@@ -482,10 +489,7 @@ fn relinked_edits_plan_only_the_pages_they_may_change() {
 fn later_pages_of_lists_follow_the_reload() {
     let dir = fixture();
     let root = dir.path();
-    let mut site = LiveSite::new(opts(root));
-    site.rebuild(&Changes::full()).unwrap();
-    let a = root.join(EDITED);
-    let original = std::fs::read_to_string(&a).unwrap();
+    let (mut site, a, original) = built(root);
     let added =
         "\n\n“We will table our own proposal for the talks next week”, Lavrov told reporters.\n";
     let steps = [

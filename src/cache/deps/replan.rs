@@ -70,14 +70,8 @@ pub fn replan(
     let page_size = inputs.config.site.digest.page_size.max(1);
     let pages_of = |n: usize| n.div_ceil(page_size).max(1);
 
-    let mut pages: Vec<Page> = vec![
-        Page::Home,
-        Page::Topics,
-        Page::Actors,
-        Page::Sources,
-        Page::NotFound,
-        Page::Search,
-    ];
+    // The site-wide pages and the quotation index read every entity.
+    let mut pages: Vec<Page> = Page::SITE_WIDE.to_vec();
     let mut gone: Vec<String> = Vec::new();
     // Every page of an entity, and the old site's pages beyond its new count.
     let mut numbered = |count_old: usize, count_new: usize, page: &dyn Fn(usize) -> Page| {
@@ -87,16 +81,31 @@ pub fn replan(
     };
 
     numbered(old.quotations.len(), site.quotations.len(), &Page::Quotes);
+    // A digest shows something new if its card, its lists or its
+    // quotations changed, or an article it lists did.
+    let digest_changed = |card_changed: bool,
+                          same_lists: bool,
+                          (was, now): (&[QuotationIdx], &[QuotationIdx]),
+                          listed: &[ArticleIdx]| {
+        card_changed
+            || !same_lists
+            || !quotations.same_list(old_cards, cards, was, now)
+            || listed.iter().any(|&i| articles.changed[i])
+    };
     for (t, topic) in site.topics.iter_enumerated() {
         let was = &old.topics[t];
-        let dirty = old_cards.topic[t] != cards.topic[t]
-            || was.articles != topic.articles
-            || was.sources != topic.sources
-            || was.actors != topic.actors
-            || was.related != topic.related
-            || !quotations.same_list(old_cards, cards, &was.quotations, &topic.quotations)
-            || topic.articles.iter().any(|&a| articles.changed[a]);
-        if dirty {
+        if digest_changed(
+            old_cards.topic[t] != cards.topic[t],
+            (&was.articles, was.sources, &was.actors, &was.related)
+                == (
+                    &topic.articles,
+                    topic.sources,
+                    &topic.actors,
+                    &topic.related,
+                ),
+            (&was.quotations, &topic.quotations),
+            &topic.articles,
+        ) {
             numbered(was.articles.len(), topic.articles.len(), &|n| {
                 Page::Topic(t, n)
             });
@@ -104,13 +113,13 @@ pub fn replan(
     }
     for (a, actor) in site.actors.iter_enumerated() {
         let was = &old.actors[a];
-        let dirty = old_cards.actor[a] != cards.actor[a]
-            || was.articles != actor.articles
-            || was.topics != actor.topics
-            || was.co_actors != actor.co_actors
-            || !quotations.same_list(old_cards, cards, &was.quotations, &actor.quotations)
-            || actor.articles.iter().any(|&i| articles.changed[i]);
-        if dirty {
+        if digest_changed(
+            old_cards.actor[a] != cards.actor[a],
+            (&was.articles, &was.topics, &was.co_actors)
+                == (&actor.articles, &actor.topics, &actor.co_actors),
+            (&was.quotations, &actor.quotations),
+            &actor.articles,
+        ) {
             numbered(was.articles.len(), actor.articles.len(), &|n| {
                 Page::Actor(a, n)
             });
