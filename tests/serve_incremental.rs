@@ -430,6 +430,58 @@ fn incremental_rebuilds_equal_full_builds() {
     assert_same("rescan", &site, root);
 }
 
+/// The fixture built, with the path and text of the article `edit_body`
+/// changes.
+fn built(root: &Path) -> (LiveSite, PathBuf, String) {
+    let mut site = LiveSite::new(opts(root));
+    site.rebuild(&Changes::full()).unwrap();
+    let a = root.join(EDITED);
+    let original = std::fs::read_to_string(&a).unwrap();
+    (site, a, original)
+}
+
+/// After an edit that is relinked, only the pages whose inputs may have
+/// changed are fingerprinted again, and what is served is what a full build
+/// makes: the article's page, its quotations' pages, its digests (a page
+/// more or less as they grow and shrink), the quotation index.
+#[test]
+fn relinked_edits_plan_only_the_pages_they_may_change() {
+    let dir = fixture();
+    let root = dir.path();
+    let (mut site, a, original) = built(root);
+    let shared = "\n\n“We discussed the concrete steps and we practically reached an agreement on these steps”, Lavrov told reporters.\n";
+    let titled = original.replace(
+        "Kerry, Lavrov meet with Syria on agenda",
+        "Kerry and Lavrov meet on Syria",
+    );
+    let listed = original.replacen("\n---\n", "\ntopics: [humanitarian-aid]\n---\n", 1);
+    assert_ne!(titled, original);
+    assert_ne!(listed, original);
+    let steps = [
+        ("title", titled),
+        ("registry topic listed", listed),
+        ("registry topic unlisted", original.clone()),
+        ("shared quotation added", format!("{original}{shared}")),
+        (
+            "its speaker changed",
+            format!("{original}{}", shared.replace("Lavrov", "Kerry")),
+        ),
+        ("quotation removed", original.clone()),
+    ];
+    for (step, text) in steps {
+        write(&a, &text);
+        let r = site.rebuild(&content(&[EDITED])).unwrap();
+        assert!(relinked(&r), "{step}: {:?}", r.steps);
+        assert!(
+            r.planned < r.pages,
+            "{step}: every page ({}) was fingerprinted again",
+            r.pages
+        );
+        assert!(r.rendered > 0, "{step}");
+        assert_same(step, &site, root);
+    }
+}
+
 /// Quotation edits reload before the later pages of the lists they shift are
 /// rendered: until `finish`, those pages are pending and every other page is
 /// already the new site's; after it, everything is.
@@ -437,10 +489,7 @@ fn incremental_rebuilds_equal_full_builds() {
 fn later_pages_of_lists_follow_the_reload() {
     let dir = fixture();
     let root = dir.path();
-    let mut site = LiveSite::new(opts(root));
-    site.rebuild(&Changes::full()).unwrap();
-    let a = root.join(EDITED);
-    let original = std::fs::read_to_string(&a).unwrap();
+    let (mut site, a, original) = built(root);
     let added =
         "\n\n“We will table our own proposal for the talks next week”, Lavrov told reporters.\n";
     let steps = [

@@ -16,9 +16,12 @@
 //! `tests/serve_incremental.rs` guards the rest: a view that starts reading a
 //! field hashed nowhere here makes it fail.
 
+mod replan;
+
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
@@ -31,6 +34,8 @@ use crate::site::routes::Page;
 use crate::site::{
     ActorIdx, ArticleIdx, QuotationIdx, QuoteKind, Site, SourceIdx, Speaker, TopicIdx,
 };
+
+pub use replan::{Replan, replan};
 
 /// The hash of fingerprints: 64 bits of xxh3, quick on the many small
 /// writes a page's inputs make.
@@ -418,6 +423,12 @@ fn never() -> u64 {
 /// The hash of every entity's card: what lists of articles, actors, topics,
 /// quotations and outlets show of each.
 pub fn cards(site: &Site) -> Cards {
+    cards_since(None, site)
+}
+
+/// [`cards`], taking the cards of the articles `site` shares with `last`
+/// (a site and its cards) from those instead of hashing them again.
+pub fn cards_since(last: Option<(&Site, &Cards)>, site: &Site) -> Cards {
     let source: TiVec<SourceIdx, u64> = site
         .sources
         .iter()
@@ -427,11 +438,21 @@ pub fn cards(site: &Site) -> Cards {
         Some(&a) => date(&site.articles[a].date, h),
         None => 0u8.hash(h),
     };
+    // An article the last site shares, from an outlet whose card is the
+    // same, has the same card.
+    let last = last
+        .filter(|(old, cards)| old.articles.len() == site.articles.len() && cards.source == source);
     let article: Vec<u64> = site
         .articles
         .raw
         .par_iter()
-        .map(|a| {
+        .enumerate()
+        .map(|(i, a)| {
+            if let Some((old, cards)) = last
+                && Arc::ptr_eq(&old.articles.raw[i], a)
+            {
+                return cards.article.raw[i];
+            }
             one(|h| {
                 (&a.slug, &a.title, &a.dateline, &a.summary, &a.lede).hash(h);
                 a.language.hash(h);

@@ -101,6 +101,9 @@ pub struct Rebuilt {
     /// Pages left for [`LiveSite::finish`] (counted in `changed`, not in
     /// `rendered`).
     pub later: usize,
+    /// Pages whose fingerprint was computed again: after a relink only those
+    /// whose inputs may have changed (`deps::replan`), else every page.
+    pub planned: usize,
 }
 
 /// What a rebuild replaced, kept until after the reload: freeing the last
@@ -108,7 +111,6 @@ pub struct Rebuilt {
 /// part of showing the new one. Never read: only dropped.
 #[allow(dead_code)]
 struct Retired {
-    fingerprints: HashMap<String, u64>,
     cards: Option<Arc<deps::Cards>>,
     snapshot: Option<Snapshot>,
 }
@@ -119,6 +121,26 @@ struct Retired {
 struct Later {
     site: Arc<Site>,
     pages: Vec<deps::Planned>,
+}
+
+/// The pages a rebuild fingerprinted, and the last site's pages it no
+/// longer has. The pages not in `planned` keep their last fingerprint.
+struct Plan {
+    planned: Vec<deps::Planned>,
+    gone: Vec<String>,
+}
+
+impl Plan {
+    /// Every page planned: the last site's pages not among them are gone.
+    fn whole(planned: Vec<deps::Planned>, last: &HashMap<String, u64>) -> Plan {
+        let paths: HashSet<&str> = planned.iter().map(|p| p.path.as_str()).collect();
+        let gone = last
+            .keys()
+            .filter(|old| !paths.contains(old.as_str()))
+            .cloned()
+            .collect();
+        Plan { planned, gone }
+    }
 }
 
 /// Everything a rebuild of the extra outputs needs, shared with the thread
@@ -156,6 +178,9 @@ pub struct LiveSite {
     files: BTreeMap<PathBuf, Cached>,
     discovered: bool,
     discover_problems: Vec<Diagnostic>,
+    /// The hash of each file of `files` that could be read (see
+    /// `deps::Inputs::files`), kept up to date with it.
+    hashes: HashMap<PathBuf, u64>,
     fingerprints: HashMap<String, u64>,
     /// The card hashes of the last good site, for rebuilds that keep its model.
     cards: Option<Arc<deps::Cards>>,
@@ -184,6 +209,7 @@ impl LiveSite {
             files: BTreeMap::new(),
             discovered: false,
             discover_problems: Vec::new(),
+            hashes: HashMap::new(),
             fingerprints: HashMap::new(),
             cards: None,
             index: None,
@@ -299,60 +325,86 @@ impl LiveSite {
                 elapsed: started.elapsed(),
                 steps,
                 later: 0,
+                planned: processed,
             });
         }
-        let (site, index) = match self.relink_one(&update, was_clean, assets_changed, last_index) {
-            Some(relinked) => {
-                lap(&mut steps, "relink", &mut t);
-                relinked
-            }
-            None => {
-                let now = chrono::Utc::now().fixed_offset();
-                let published: Vec<&Processed> = self
-                    .files
-                    .values()
-                    .filter_map(|c| c.result.as_ref().ok()?.as_ref())
-                    .filter(|p| build::published(p, &self.opts, now))
-                    .collect();
-                build::check_slugs(&published, &mut problems);
-                if problems.has_errors() {
-                    return Err(problems.sorted());
+        let (site, index, relinked) =
+            match self.relink_one(&update, was_clean, assets_changed, last_index) {
+                Some((site, index)) => {
+                    lap(&mut steps, "relink", &mut t);
+                    (site, index, true)
                 }
-                let (mut linked, index) = site::link_indexed(&setup.config.site, published);
-                if let Some(last) = &self.snapshot {
-                    // Checked against their input before use (see
-                    // `pictures::Drawn`): the unchanged networks serve again.
-                    linked.pictures = last.site.pictures.clone();
+                None => {
+                    let now = chrono::Utc::now().fixed_offset();
+                    let published: Vec<&Processed> = self
+                        .files
+                        .values()
+                        .filter_map(|c| c.result.as_ref().ok()?.as_ref())
+                        .filter(|p| build::published(p, &self.opts, now))
+                        .collect();
+                    build::check_slugs(&published, &mut problems);
+                    if problems.has_errors() {
+                        return Err(problems.sorted());
+                    }
+                    let (mut linked, index) = site::link_indexed(&setup.config.site, published);
+                    if let Some(last) = &self.snapshot {
+                        // Checked against their input before use (see
+                        // `pictures::Drawn`): the unchanged networks serve again.
+                        linked.pictures = last.site.pictures.clone();
+                    }
+                    lap(&mut steps, "link", &mut t);
+                    (linked, index, false)
                 }
-                lap(&mut steps, "link", &mut t);
-                (linked, index)
-            }
-        };
+            };
         let site = Arc::new(site);
 
-        let hashes: HashMap<PathBuf, u64> = self
-            .files
-            .iter()
-            .filter_map(|(path, c)| Some((path.clone(), c.hash?)))
-            .collect();
         let inputs = deps::Inputs {
             config: &setup.config,
             renderer: &setup.renderer,
-            files: &hashes,
+            files: &self.hashes,
             templates: &setup.templates,
             always: self.generation,
         };
-        let cards = deps::cards(&site);
-        let plan = deps::plan(&inputs, &site, &cards);
-        let pages: Vec<Page> = plan.iter().map(|p| p.page).collect();
-        if let Err(clashes) = build::check_statics(&setup.theme, &site, &pages) {
+        let last = match (&self.snapshot, &self.cards) {
+            (Some(last), Some(cards)) if relinked => Some((last.site.as_ref(), cards.as_ref())),
+            _ => None,
+        };
+        let cards = deps::cards_since(last, &site);
+        lap(&mut steps, "cards", &mut t);
+        // After a relink, only the pages whose inputs may have changed.
+        // (A file without a hash is new to every fingerprint: only `plan`
+        // knows to render its article's page again.)
+        let all_hashed = self.hashes.len() == self.files.len();
+        let replanned = match (&self.snapshot, &self.cards) {
+            (Some(last), Some(last_cards)) if relinked && !self.render_all && all_hashed => {
+                let reread: Vec<&Path> = update.replaced.iter().map(|(p, _)| p.as_path()).collect();
+                deps::replan(&inputs, &last.site, last_cards, &site, &cards, &reread)
+            }
+            _ => None,
+        };
+        let (Plan { planned, gone }, whole) = match replanned {
+            Some(deps::Replan { planned, gone }) => (Plan { planned, gone }, false),
+            None => (
+                Plan::whole(deps::plan(&inputs, &site, &cards), &self.fingerprints),
+                true,
+            ),
+        };
+        // A static file may not take a page's path: every page's after a
+        // whole plan (the static files may have changed), else the pages the
+        // last site did not have.
+        let claimed: Vec<Page> = planned
+            .iter()
+            .filter(|p| whole || !self.fingerprints.contains_key(&p.path))
+            .map(|p| p.page)
+            .collect();
+        if let Err(clashes) = build::check_statics(&setup.theme, &site, &claimed) {
             problems.extend(clashes);
             return Err(problems.sorted());
         }
         lap(&mut steps, "plan", &mut t);
         // After the first build, the later pages of lists wait for the reload.
         let may_wait = !full && !self.render_all;
-        let (todo, later): (Vec<&deps::Planned>, Vec<&deps::Planned>) = plan
+        let (todo, later): (Vec<&deps::Planned>, Vec<&deps::Planned>) = planned
             .iter()
             .filter(|p| self.render_all || self.fingerprints.get(&p.path) != Some(&p.fingerprint))
             .partition(|p| !(may_wait && can_wait(p.page)));
@@ -369,35 +421,39 @@ impl LiveSite {
             None
         };
         let rendered_count = todo.len();
-        let pages = plan.len();
+        let planned_count = planned.len();
         let later: HashSet<String> = later.into_iter().map(|p| p.path.clone()).collect();
-        let mut fingerprints: HashMap<String, u64> = HashMap::with_capacity(plan.len());
         let mut waiting = Vec::with_capacity(later.len());
-        for p in plan {
-            if later.contains(&p.path) {
-                // What the output holds until `finish` renders it.
-                if let Some(&old) = self.fingerprints.get(&p.path) {
-                    fingerprints.insert(p.path.clone(), old);
-                }
-                waiting.push(p);
-            } else {
-                fingerprints.insert(p.path, p.fingerprint);
-            }
+        for p in &gone {
+            self.fingerprints.remove(p);
         }
         let mut changed: Vec<String> = Vec::with_capacity(rendered.len() + later.len());
+        changed.extend(later.iter().cloned());
+        for p in planned {
+            if later.contains(&p.path) {
+                // The output holds the last version until `finish` renders it.
+                waiting.push(p);
+            } else if self.fingerprints.get(&p.path) != Some(&p.fingerprint) {
+                self.fingerprints.insert(p.path, p.fingerprint);
+            }
+        }
+        let pages = self.fingerprints.len()
+            + waiting
+                .iter()
+                .filter(|p| !self.fingerprints.contains_key(&p.path))
+                .count();
         {
             let (mut pending, mut out) = lock_served(&self.pending, &self.output);
-            changed.extend(later.iter().cloned());
             *pending = later;
-            for old in self.fingerprints.keys() {
-                if !fingerprints.contains_key(old) && !self.assets.contains(old) {
-                    out.remove(old);
-                    changed.push(old.clone());
+            for old in gone {
+                if !self.assets.contains(&old) {
+                    out.remove(&old);
+                    changed.push(old);
                 }
             }
             if let Some(assets) = assets {
                 for old in self.assets.drain() {
-                    if !fingerprints.contains_key(&old) {
+                    if !self.fingerprints.contains_key(&old) {
                         out.remove(&old);
                     }
                     changed.push(old);
@@ -426,7 +482,6 @@ impl LiveSite {
         self.render_all = false;
         // The last site's tables are freed after the reload (`finish`).
         self.retired = Some(Retired {
-            fingerprints: std::mem::replace(&mut self.fingerprints, fingerprints),
             cards: self.cards.replace(Arc::new(cards)),
             snapshot: self.snapshot.replace(Snapshot {
                 config: setup.config.clone(),
@@ -448,6 +503,7 @@ impl LiveSite {
             elapsed: started.elapsed(),
             steps,
             later: later_count,
+            planned: planned_count,
         })
     }
 
@@ -600,9 +656,21 @@ impl LiveSite {
         let mut replaced = Vec::new();
         for (path, cached) in results {
             if let Some(cached) = cached {
+                match cached.hash {
+                    Some(hash) => self.hashes.insert(path.clone(), hash),
+                    None => self.hashes.remove(&path),
+                };
                 let old = self.files.insert(path.clone(), cached);
                 replaced.push((path, old));
             }
+        }
+        if rediscover {
+            // Files may have come or gone.
+            self.hashes = self
+                .files
+                .iter()
+                .filter_map(|(path, c)| Some((path.clone(), c.hash?)))
+                .collect();
         }
         Ok(Update {
             rediscovered: rediscover,

@@ -163,16 +163,19 @@ pub fn print_actor(id: &str) -> String {
 
 impl Page {
     /// Every page of the site, with `page_size` entries per list page.
+    /// The pages of the site as a whole, one of each, whatever it holds.
+    pub const SITE_WIDE: [Page; 6] = [
+        Page::Home,
+        Page::Topics,
+        Page::Actors,
+        Page::Sources,
+        Page::NotFound,
+        Page::Search,
+    ];
+
     pub fn all(site: &Site, page_size: usize) -> Vec<Page> {
         let pages_of = |n: usize| n.div_ceil(page_size.max(1)).max(1);
-        let mut pages = vec![
-            Page::Home,
-            Page::Topics,
-            Page::Actors,
-            Page::Sources,
-            Page::NotFound,
-            Page::Search,
-        ];
+        let mut pages = Page::SITE_WIDE.to_vec();
         pages.extend(site.articles.keys().map(Page::Article));
         for (i, t) in site.topics.iter_enumerated() {
             pages.extend((1..=pages_of(t.articles.len())).map(|p| Page::Topic(i, p)));
