@@ -33,7 +33,7 @@ mod pages;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
-pub use articles::{Articles, Entry, encode};
+pub use articles::{Articles, Entry, Writer, encode};
 pub use pages::PageState;
 
 /// The cache folder, under the site root.
@@ -97,21 +97,10 @@ fn after_header(bytes: &[u8], setup: u64) -> Option<&[u8]> {
 /// Write `bytes` to `path` whole or not at all: into a temporary file beside
 /// it, then renamed over it. A reader never sees half a file.
 fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    write_atomically_with(path, |out| out.write_all(bytes))
-}
-
-/// [`write_atomically`], the bytes written by `fill` through a buffer, so
-/// that a large file is never held whole in memory a second time.
-fn write_atomically_with(
-    path: &Path,
-    fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
-) -> std::io::Result<()> {
     let parent = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent)?;
-    let tmp = tempfile::NamedTempFile::new_in(parent)?;
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, tmp);
-    fill(&mut out)?;
-    let tmp = out.into_inner().map_err(|e| e.into_error())?;
+    let mut tmp = tempfile::NamedTempFile::new_in(parent)?;
+    std::io::Write::write_all(&mut tmp, bytes)?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
