@@ -380,6 +380,8 @@ pub fn build_with(opts: &BuildOptions, use_cache: bool) -> Result<BuildReport, D
                     last,
                     weighed: weighed.as_ref(),
                     output: output_key(&output_dir),
+                    dir: &cache_dir,
+                    setup,
                 };
                 render_cached(&config, &theme, &site, staging, cached, &mut timings).map(
                     |(n, state, mut spared)| {
@@ -408,13 +410,10 @@ pub fn build_with(opts: &BuildOptions, use_cache: bool) -> Result<BuildReport, D
             ]
         })?;
         timings.add("commit", t.elapsed());
-        if let Some((mut state, weighed)) = state {
+        if let Some(mut state) = state {
             let t = Instant::now();
             state.manifest = manifest;
             let _ = state.write(&cache_dir, setup);
-            if let Some(weighed) = weighed {
-                let _ = cache::write_weighed(&cache_dir, setup, &weighed);
-            }
             timings.add("cache write", t.elapsed());
         }
     }
@@ -448,10 +447,6 @@ fn output_key(dir: &Path) -> String {
         .into_owned()
 }
 
-/// What a cached build leaves for the next one: the pages' state, and the
-/// search documents' terms when they changed.
-type NextCache = (cache::PageState, Option<crate::publish::search::Weighed>);
-
 /// What a cached build knows of the last one.
 struct Cached<'a> {
     /// The hash of each article file's bytes.
@@ -462,6 +457,9 @@ struct Cached<'a> {
     /// The search documents' terms the last build weighed.
     weighed: Option<&'a crate::publish::search::Weighed>,
     output: String,
+    /// The cache folder and the setup key its files are written with.
+    dir: &'a Path,
+    setup: u64,
 }
 
 /// [`render_all`] into `staging` for a cached build: every page's
@@ -477,7 +475,7 @@ fn render_cached(
     staging: &Staging,
     cached: Cached,
     timings: &mut Timings,
-) -> Result<(usize, NextCache, CacheUse), Diagnostics> {
+) -> Result<(usize, cache::PageState, CacheUse), Diagnostics> {
     let start = Instant::now();
     let renderer = Renderer::new(config, theme)?;
     let all = renderer.pages(site);
@@ -542,7 +540,18 @@ fn render_cached(
                         &renderer,
                         crate::publish::Out::new(Some(staging)),
                         Some(previous),
-                    );
+                    )
+                    .map(|mut made| {
+                        // Written now rather than after the commit, so that
+                        // it is not held while the pages render: the terms
+                        // are true of the documents, whatever becomes of
+                        // this build. A file that cannot be written costs
+                        // the next build time, nothing else.
+                        if let Some(weighed) = made.weighed.take() {
+                            let _ = cache::write_weighed(cached.dir, cached.setup, &weighed);
+                        }
+                        made
+                    });
                     publish = t.elapsed();
                     published
                 }
@@ -598,7 +607,7 @@ fn render_cached(
         print,
         layout: made.layout,
     };
-    Ok((count, (state, made.weighed), spared))
+    Ok((count, state, spared))
 }
 
 /// What a cached build's print pages are fingerprinted with.
