@@ -139,20 +139,41 @@ pub fn load_site_with(
 struct ArticleCache<'a> {
     /// The hash of each article file's bytes (with its metadata file).
     hashes: HashMap<PathBuf, u64>,
-    /// Every article processed without error, for the next build.
-    entries: Vec<cache::Entry<'a>>,
-    /// Whether `entries` differ from what the cache held.
-    changed: bool,
+    /// The articles file for the next build, when it differs from the one
+    /// read.
+    next: Option<NextArticles<'a>>,
     /// Articles whose stored result was used.
     hits: usize,
 }
 
+/// The articles file of the next build, being written: the articles
+/// processed this time are in it already, those taken from the cache are
+/// still to be added.
+struct NextArticles<'a> {
+    writer: cache::Writer,
+    kept: Vec<cache::Entry<'a>>,
+}
+
+impl NextArticles<'_> {
+    /// Finish the file. A cache that cannot be written costs the next build
+    /// time, nothing else.
+    fn save(self) {
+        for e in &self.kept {
+            self.writer.add(&e.path, e.content, e.payload);
+        }
+        let _ = self.writer.finish();
+    }
+}
+
 /// One article file through the cache: its stored result when the cache
-/// holds one for these bytes, else processed (and encoded for the cache).
+/// holds one for these bytes, else processed (and written to the next
+/// build's cache as it is).
 struct Outcome<'a> {
     result: Result<Option<Processed>, Diagnostics>,
-    entry: Option<cache::Entry<'a>>,
-    hit: bool,
+    /// The hash of the file's bytes, when they could be read.
+    content: Option<u64>,
+    /// The stored result used, to write back into the next build's cache.
+    hit: Option<cache::Entry<'a>>,
 }
 
 fn process_cached<'a>(
@@ -162,55 +183,55 @@ fn process_cached<'a>(
     extractor: &Extractor,
     clock: &StageClock,
     store: Option<&'a cache::Articles>,
+    next: Option<&cache::Writer>,
 ) -> Outcome<'a> {
+    let mut t = Instant::now();
+    let read = content::read(root, file);
+    lap(&clock.load, &mut t);
     let Some(store) = store else {
         return Outcome {
-            result: process(root, file, config, extractor, clock),
-            entry: None,
-            hit: false,
+            result: process(file, read, config, extractor, clock),
+            content: None,
+            hit: None,
         };
     };
-    let mut parts: Vec<&Path> = vec![&file.path];
-    if let content::Format::Plain { meta } = &file.format {
-        parts.push(meta);
-    }
-    let content = cache::deps::file_hash(root, &parts);
+    // The bytes just read, hashed before they are turned into the article.
+    let content = read.files(file).map(cache::deps::bytes_hash);
     if let Some(content) = content
         && let Some((processed, payload)) = store.get(&file.path, content)
     {
         return Outcome {
             result: Ok(Some(processed)),
-            entry: Some(cache::Entry {
+            content: Some(content),
+            hit: Some(cache::Entry {
                 path: file.path.clone(),
                 content,
-                payload: payload.into(),
+                payload,
             }),
-            hit: true,
         };
     }
-    let result = process(root, file, config, extractor, clock);
-    let entry = match (&result, content) {
-        (Ok(Some(p)), Some(content)) => cache::encode(p).map(|payload| cache::Entry {
-            path: file.path.clone(),
-            content,
-            payload: payload.into(),
-        }),
-        _ => None,
-    };
+    let result = process(file, read, config, extractor, clock);
+    if let (Ok(Some(p)), Some(content), Some(next)) = (&result, content, next)
+        && let Some(payload) = cache::encode(p)
+    {
+        next.add(&file.path, content, &payload);
+    }
     Outcome {
         result,
-        entry,
-        hit: false,
+        content,
+        hit: None,
     }
 }
 
 /// [`load_site_with`], taking each article's result from `store` where it
 /// holds one for the file's bytes. Returns what the cache needs besides.
+/// `store` comes with the cache folder and the setup key to write the next
+/// build's articles file with.
 fn load_site_cached<'a>(
     config: Config,
     opts: &BuildOptions,
     mut problems: Diagnostics,
-    store: Option<&'a cache::Articles>,
+    store: Option<(&'a cache::Articles, &'a Path, u64)>,
 ) -> Result<(Loaded, ArticleCache<'a>), Diagnostics> {
     let mut timings = Timings::default();
     let theme = match Theme::load(&opts.root, &config.site.theme) {
@@ -233,24 +254,28 @@ fn load_site_cached<'a>(
     let extractor = Extractor::new(&config.site);
     let clock = StageClock::default();
     let now = chrono::Utc::now().fixed_offset();
+    let writer = store.and_then(|(_, dir, setup)| cache::Writer::create(dir, setup).ok());
     let outcomes: Vec<Outcome> = files
         .par_iter()
-        .map(|file| process_cached(&opts.root, file, &config, &extractor, &clock, store))
+        .map(|file| {
+            let read = store.map(|(store, ..)| store);
+            let next = writer.as_ref();
+            process_cached(&opts.root, file, &config, &extractor, &clock, read, next)
+        })
         .collect();
     clock.report(&mut timings);
     let mut processed = Vec::with_capacity(outcomes.len());
-    let mut kept = ArticleCache {
-        hashes: HashMap::with_capacity(outcomes.len()),
-        entries: Vec::with_capacity(outcomes.len()),
-        changed: false,
-        hits: 0,
-    };
-    let mut hits = 0;
-    for outcome in outcomes {
-        hits += usize::from(outcome.hit);
-        if let Some(entry) = outcome.entry {
-            kept.hashes.insert(entry.path.clone(), entry.content);
-            kept.entries.push(entry);
+    let mut hashes = HashMap::with_capacity(outcomes.len());
+    let mut hits = Vec::new();
+    let mut written = 0;
+    for (file, outcome) in files.iter().zip(outcomes) {
+        if let Some(content) = outcome.content {
+            hashes.insert(file.path.clone(), content);
+        }
+        match (outcome.hit, &outcome.result) {
+            (Some(hit), _) => hits.push(hit),
+            (None, Ok(Some(_))) if outcome.content.is_some() => written += 1,
+            _ => {}
         }
         match outcome.result {
             Ok(Some(p)) if published(&p, opts, now) => processed.push(p),
@@ -258,10 +283,16 @@ fn load_site_cached<'a>(
             Err(ds) => problems.extend(ds),
         }
     }
-    if let Some(store) = store {
-        kept.changed = hits != kept.entries.len() || hits != store.len();
-    }
-    kept.hits = hits;
+    // The file is written again only when it would not hold the same
+    // entries: an article processed anew, or one gone.
+    let changed = store.is_some_and(|(store, ..)| written > 0 || hits.len() != store.len());
+    let kept = ArticleCache {
+        hashes,
+        hits: hits.len(),
+        next: writer
+            .filter(|_| changed)
+            .map(|writer| NextArticles { writer, kept: hits }),
+    };
     timings.add("process (wall)", start.elapsed());
     let processed: Vec<&Processed> = processed.iter().collect();
     check_slugs(&processed, &mut problems);
@@ -310,7 +341,12 @@ pub fn build_with(opts: &BuildOptions, use_cache: bool) -> Result<BuildReport, D
         .then(|| cache::read_weighed(&cache_dir, setup))
         .flatten();
     let cache_read = t.elapsed();
-    let (loaded, articles) = load_site_cached(config, opts, problems, store.as_ref())?;
+    let (loaded, articles) = load_site_cached(
+        config,
+        opts,
+        problems,
+        store.as_ref().map(|s| (s, cache_dir.as_path(), setup)),
+    )?;
     let Loaded {
         config,
         theme,
@@ -335,9 +371,8 @@ pub fn build_with(opts: &BuildOptions, use_cache: bool) -> Result<BuildReport, D
     };
     timings.add("staging", t.elapsed());
     let (pages, state, spared) = std::thread::scope(|scope| {
-        // Written while the pages render; only the next build reads it.
-        let saving = (use_cache && articles.changed)
-            .then(|| scope.spawn(|| cache::Articles::write(&cache_dir, setup, &articles.entries)));
+        // Finished while the pages render; only the next build reads it.
+        let saving = articles.next.map(|next| scope.spawn(|| next.save()));
         let rendered = match (&staging, use_cache) {
             (Some(staging), true) => {
                 let cached = Cached {
@@ -345,6 +380,8 @@ pub fn build_with(opts: &BuildOptions, use_cache: bool) -> Result<BuildReport, D
                     last,
                     weighed: weighed.as_ref(),
                     output: output_key(&output_dir),
+                    dir: &cache_dir,
+                    setup,
                 };
                 render_cached(&config, &theme, &site, staging, cached, &mut timings).map(
                     |(n, state, mut spared)| {
@@ -356,7 +393,6 @@ pub fn build_with(opts: &BuildOptions, use_cache: bool) -> Result<BuildReport, D
             _ => render_all(&config, &theme, &site, staging.as_ref(), &mut timings)
                 .map(|n| (n, None, None)),
         };
-        // A cache that cannot be written costs the next build time, nothing else.
         if let Some(saving) = saving {
             let _ = saving.join();
         }
@@ -374,13 +410,10 @@ pub fn build_with(opts: &BuildOptions, use_cache: bool) -> Result<BuildReport, D
             ]
         })?;
         timings.add("commit", t.elapsed());
-        if let Some((mut state, weighed)) = state {
+        if let Some(mut state) = state {
             let t = Instant::now();
             state.manifest = manifest;
             let _ = state.write(&cache_dir, setup);
-            if let Some(weighed) = weighed {
-                let _ = cache::write_weighed(&cache_dir, setup, &weighed);
-            }
             timings.add("cache write", t.elapsed());
         }
     }
@@ -414,10 +447,6 @@ fn output_key(dir: &Path) -> String {
         .into_owned()
 }
 
-/// What a cached build leaves for the next one: the pages' state, and the
-/// search documents' terms when they changed.
-type NextCache = (cache::PageState, Option<crate::publish::search::Weighed>);
-
 /// What a cached build knows of the last one.
 struct Cached<'a> {
     /// The hash of each article file's bytes.
@@ -428,6 +457,9 @@ struct Cached<'a> {
     /// The search documents' terms the last build weighed.
     weighed: Option<&'a crate::publish::search::Weighed>,
     output: String,
+    /// The cache folder and the setup key its files are written with.
+    dir: &'a Path,
+    setup: u64,
 }
 
 /// [`render_all`] into `staging` for a cached build: every page's
@@ -443,7 +475,7 @@ fn render_cached(
     staging: &Staging,
     cached: Cached,
     timings: &mut Timings,
-) -> Result<(usize, NextCache, CacheUse), Diagnostics> {
+) -> Result<(usize, cache::PageState, CacheUse), Diagnostics> {
     let start = Instant::now();
     let renderer = Renderer::new(config, theme)?;
     let all = renderer.pages(site);
@@ -508,7 +540,18 @@ fn render_cached(
                         &renderer,
                         crate::publish::Out::new(Some(staging)),
                         Some(previous),
-                    );
+                    )
+                    .map(|mut made| {
+                        // Written now rather than after the commit, so that
+                        // it is not held while the pages render: the terms
+                        // are true of the documents, whatever becomes of
+                        // this build. A file that cannot be written costs
+                        // the next build time, nothing else.
+                        if let Some(weighed) = made.weighed.take() {
+                            let _ = cache::write_weighed(cached.dir, cached.setup, &weighed);
+                        }
+                        made
+                    });
                     publish = t.elapsed();
                     published
                 }
@@ -564,7 +607,7 @@ fn render_cached(
         print,
         layout: made.layout,
     };
-    Ok((count, (state, made.weighed), spared))
+    Ok((count, state, spared))
 }
 
 /// What a cached build's print pages are fingerprinted with.
@@ -954,19 +997,20 @@ pub fn process_file(
     config: &Config,
     extractor: &Extractor,
 ) -> Result<Option<Processed>, Diagnostics> {
-    process(root, file, config, extractor, &StageClock::default())
+    let read = content::read(root, file);
+    process(file, read, config, extractor, &StageClock::default())
 }
 
-/// One article through load, Markdown and extraction.
+/// One article, its bytes `read`, through load, Markdown and extraction.
 fn process(
-    root: &Path,
     file: &SourceFile,
+    read: content::Read,
     config: &Config,
     extractor: &Extractor,
     clock: &StageClock,
 ) -> Result<Option<Processed>, Diagnostics> {
     let mut t = Instant::now();
-    let loaded = content::load(root, file, config.timezone)?;
+    let loaded = content::load_read(file, read, config.timezone)?;
     let title = match loaded
         .meta
         .title

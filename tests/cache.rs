@@ -311,6 +311,38 @@ fn a_corrupt_or_stale_cache_is_rebuilt_not_trusted() {
     }
 }
 
+/// A build that fails (here on an article that is not text) writes no
+/// cache: the next build after the fix finds the last good one whole, and
+/// nothing half-written is left in the cache folder.
+#[test]
+fn a_failed_build_leaves_the_cache_as_it_was() {
+    let dir = fixture();
+    let root = dir.path();
+    cached_build(root);
+    let cache = root.join(CACHE);
+    let before = std::fs::read(cache.join("articles")).unwrap();
+    let article = root.join(EDITED);
+    let text = std::fs::read(&article).unwrap();
+    let mut broken = text.clone();
+    broken.extend_from_slice(b"\0");
+    std::fs::write(&article, broken).unwrap();
+    dossier()
+        .args(["build", "--root"])
+        .arg(root)
+        .assert()
+        .code(1);
+    let mut names: Vec<String> = std::fs::read_dir(&cache)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["articles", "pages", "search"]);
+    assert!(std::fs::read(cache.join("articles")).unwrap() == before);
+    std::fs::write(&article, text).unwrap();
+    let (articles, ..) = spared(&build_and_compare("fixed", root));
+    assert_eq!(articles, 5);
+}
+
 #[test]
 fn the_cache_is_in_the_site_root_and_never_in_the_output() {
     let dir = fixture();

@@ -14,6 +14,7 @@
 //! an entry whose checksum or payload is wrong is left out when looked up.
 
 use std::collections::HashMap;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use crate::site::Processed;
@@ -35,11 +36,11 @@ struct Stored {
 }
 
 /// One article to keep for the next build: its file, the hash of its bytes,
-/// and the stored result (postcard).
+/// and the stored result (postcard) as the cache read held it.
 pub struct Entry<'a> {
     pub path: PathBuf,
     pub content: u64,
-    pub payload: std::borrow::Cow<'a, [u8]>,
+    pub payload: &'a [u8],
 }
 
 impl Articles {
@@ -82,26 +83,63 @@ impl Articles {
         let processed: Processed = postcard::from_bytes(payload).ok()?;
         (processed.file == path).then_some((processed, payload))
     }
+}
 
-    /// Write `entries` as the cache of a site of this `setup`.
-    pub fn write(dir: &Path, setup: u64, entries: &[Entry<'_>]) -> std::io::Result<()> {
-        // Streamed: the payloads are tens of megabytes at 10,000 articles,
-        // held once already.
-        super::write_atomically_with(&dir.join(FILE), |out| {
-            out.write_all(&super::header(setup))?;
-            for e in entries {
-                let key = e.path.as_os_str().as_encoded_bytes();
-                let content = e.content.to_le_bytes();
-                out.write_all(&(key.len() as u32).to_le_bytes())?;
-                out.write_all(key)?;
-                out.write_all(&content)?;
-                out.write_all(&(e.payload.len() as u32).to_le_bytes())?;
-                out.write_all(&e.payload)?;
-                let sum = super::checksum(&[key, &content, &e.payload]);
-                out.write_all(&sum.to_le_bytes())?;
-            }
-            Ok(())
+/// The articles file of the next build, written entry by entry as the
+/// articles are processed (from any thread) instead of held until the end:
+/// at 100,000 articles the entries are most of a gigabyte. It is a temporary
+/// file until [`Writer::finish`] renames it into place; dropped unfinished,
+/// it is deleted and the cache stays as it was.
+pub struct Writer {
+    /// The file, or `None` once a write failed (the cache is then left as it was).
+    out: std::sync::Mutex<Option<BufWriter<tempfile::NamedTempFile>>>,
+    path: PathBuf,
+}
+
+impl Writer {
+    /// A new articles file for a site of this `setup` in the cache folder
+    /// `dir`, its header written.
+    pub fn create(dir: &Path, setup: u64) -> std::io::Result<Writer> {
+        std::fs::create_dir_all(dir)?;
+        let tmp = tempfile::NamedTempFile::new_in(dir)?;
+        let mut out = BufWriter::with_capacity(1 << 16, tmp);
+        out.write_all(&super::header(setup))?;
+        Ok(Writer {
+            out: std::sync::Mutex::new(Some(out)),
+            path: dir.join(FILE),
         })
+    }
+
+    /// Add one article: its file, the hash of its bytes, the stored result
+    /// (see [`encode`]). A failed write gives up the file, not the build.
+    pub fn add(&self, path: &Path, content: u64, payload: &[u8]) {
+        let key = path.as_os_str().as_encoded_bytes();
+        let content = content.to_le_bytes();
+        let sum = super::checksum(&[key, &content, payload]).to_le_bytes();
+        let mut guard = self.out.lock().unwrap_or_else(|e| e.into_inner());
+        let Some(out) = guard.as_mut() else {
+            return;
+        };
+        let written = (|| {
+            out.write_all(&(key.len() as u32).to_le_bytes())?;
+            out.write_all(key)?;
+            out.write_all(&content)?;
+            out.write_all(&(payload.len() as u32).to_le_bytes())?;
+            out.write_all(payload)?;
+            out.write_all(&sum)
+        })();
+        if written.is_err() {
+            *guard = None;
+        }
+    }
+
+    /// Put the file in place of the cache's articles file, whole.
+    pub fn finish(self) -> std::io::Result<()> {
+        let out = self.out.into_inner().unwrap_or_else(|e| e.into_inner());
+        let out = out.ok_or_else(|| std::io::Error::other("a cache entry could not be written"))?;
+        let tmp = out.into_inner().map_err(|e| e.into_error())?;
+        tmp.persist(&self.path).map_err(|e| e.error)?;
+        Ok(())
     }
 }
 

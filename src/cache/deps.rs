@@ -661,12 +661,24 @@ fn referenced(text: &str) -> Vec<String> {
 /// The hash of one article's files (the article and, for a `.txt`, its
 /// `.yaml`) with the path, or `None` when one of them cannot be read.
 pub fn file_hash(root: &Path, files: &[&Path]) -> Option<u64> {
+    let bytes = files
+        .iter()
+        .map(|f| crate::limits::read_file(&root.join(f)).ok())
+        .collect::<Option<Vec<_>>>()?;
+    Some(bytes_hash(
+        files.iter().copied().zip(bytes.iter().map(Vec::as_slice)),
+    ))
+}
+
+/// [`file_hash`] of files already read, each path with its bytes: a build
+/// hashes the bytes it reads the article from.
+pub fn bytes_hash<'a>(files: impl IntoIterator<Item = (&'a Path, &'a [u8])>) -> u64 {
     let mut h = Fingerprinter::default();
-    for f in files {
-        f.hash(&mut h);
-        crate::limits::read_file(&root.join(f)).ok()?.hash(&mut h);
+    for (path, bytes) in files {
+        path.hash(&mut h);
+        bytes.hash(&mut h);
     }
-    Some(h.finish())
+    h.finish()
 }
 
 #[cfg(test)]

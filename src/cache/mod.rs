@@ -33,7 +33,7 @@ mod pages;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
-pub use articles::{Articles, Entry, encode};
+pub use articles::{Articles, Entry, Writer, encode};
 pub use pages::PageState;
 
 /// The cache folder, under the site root.
@@ -94,24 +94,16 @@ fn after_header(bytes: &[u8], setup: u64) -> Option<&[u8]> {
     bytes.strip_prefix(expected.as_slice())
 }
 
-/// Write `bytes` to `path` whole or not at all: into a temporary file beside
-/// it, then renamed over it. A reader never sees half a file.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    write_atomically_with(path, |out| out.write_all(bytes))
-}
-
-/// [`write_atomically`], the bytes written by `fill` through a buffer, so
-/// that a large file is never held whole in memory a second time.
-fn write_atomically_with(
-    path: &Path,
-    fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
-) -> std::io::Result<()> {
+/// Write `parts`, one after the other, to `path` whole or not at all: into a
+/// temporary file beside it, then renamed over it. A reader never sees half
+/// a file.
+fn write_atomically(path: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
     let parent = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent)?;
-    let tmp = tempfile::NamedTempFile::new_in(parent)?;
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, tmp);
-    fill(&mut out)?;
-    let tmp = out.into_inner().map_err(|e| e.into_error())?;
+    let mut tmp = tempfile::NamedTempFile::new_in(parent)?;
+    for part in parts {
+        std::io::Write::write_all(&mut tmp, part)?;
+    }
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
@@ -129,12 +121,12 @@ fn write_value<T: serde::Serialize>(path: &Path, setup: u64, value: &T) -> std::
     write_checked(path, setup, &data)
 }
 
-/// Write `data` as a cache file for `setup`: the header, `data`, its checksum.
+/// Write `data` as a cache file for `setup`: the header, `data`, its checksum
+/// (never copied into one buffer: `data` is tens of megabytes at 10,000
+/// articles).
 fn write_checked(path: &Path, setup: u64, data: &[u8]) -> std::io::Result<()> {
-    let mut out = header(setup);
-    out.extend_from_slice(data);
-    out.extend_from_slice(&checksum(&[data]).to_le_bytes());
-    write_atomically(path, &out)
+    let sum = checksum(&[data]).to_le_bytes();
+    write_atomically(path, &[&header(setup), data, &sum])
 }
 
 /// The data of a cache file written by [`write_checked`], if it is intact and
@@ -158,7 +150,56 @@ pub fn write_weighed(
     setup: u64,
     weighed: &crate::publish::search::Weighed,
 ) -> std::io::Result<()> {
-    write_checked(&dir.join(SEARCH), setup, &weighed.to_bytes())
+    let (len, fill) = weighed.encoded();
+    write_checked_with(&dir.join(SEARCH), setup, len, fill)
+}
+
+/// [`write_checked`] of the `len` bytes `fill` writes, streamed to the file
+/// (and the checksum) as they come instead of held whole.
+fn write_checked_with(
+    path: &Path,
+    setup: u64,
+    len: usize,
+    fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    /// A writer that hashes what goes through it the way [`checksum`] does.
+    struct Summing<W> {
+        inner: W,
+        sum: xxhash_rust::xxh3::Xxh3,
+        written: usize,
+    }
+    impl<W: std::io::Write> std::io::Write for Summing<W> {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            let n = self.inner.write(buf)?;
+            self.sum.update(&buf[..n]);
+            self.written += n;
+            Ok(n)
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            self.inner.flush()
+        }
+    }
+    let parent = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent)?;
+    let tmp = tempfile::NamedTempFile::new_in(parent)?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, tmp);
+    std::io::Write::write_all(&mut out, &header(setup))?;
+    let mut sum = xxhash_rust::xxh3::Xxh3::new();
+    sum.update(&(len as u64).to_le_bytes());
+    let mut data = Summing {
+        inner: out,
+        sum,
+        written: 0,
+    };
+    fill(&mut data)?;
+    if data.written != len {
+        return Err(std::io::Error::other("the data is not the length it said"));
+    }
+    let mut out = data.inner;
+    std::io::Write::write_all(&mut out, &data.sum.digest().to_le_bytes())?;
+    let tmp = out.into_inner().map_err(|e| e.into_error())?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }
 
 /// The file of the search documents' terms.
@@ -186,5 +227,22 @@ mod tests {
         assert_eq!(after_header(&file, 8), None);
         assert_eq!(after_header(&file[..5], 7), None);
         assert_eq!(after_header(b"garbage that is long enough", 7), None);
+    }
+
+    #[test]
+    fn a_streamed_cache_file_is_the_file_written_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = b"terms and postings ".repeat(10_000);
+        let (streamed, whole) = (dir.path().join("streamed"), dir.path().join("whole"));
+        write_checked_with(&streamed, 7, data.len(), |out| out.write_all(&data)).unwrap();
+        write_checked(&whole, 7, &data).unwrap();
+        let bytes = std::fs::read(&streamed).unwrap();
+        assert!(bytes == std::fs::read(&whole).unwrap());
+        assert_eq!(read_checked(&bytes, 7), Some(&data[..]));
+        // A writer that writes less than it said leaves no file.
+        let short = dir.path().join("short");
+        let written = write_checked_with(&short, 7, data.len(), |out| out.write_all(&data[1..]));
+        assert!(written.is_err());
+        assert!(!short.exists());
     }
 }

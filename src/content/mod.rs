@@ -184,13 +184,23 @@ pub fn relative(root: &Path, path: &Path) -> PathBuf {
 
 /// The text of a file, or a diagnostic that says why it is not usable text.
 pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
-    let path = root.join(rel);
-    let bytes = limits::read_file(&path).map_err(|e| match e {
+    read_bytes(root, rel).and_then(|bytes| text_of(rel, bytes))
+}
+
+/// The bytes of a file (at most [`MAX_ARTICLE_BYTES`]), or a diagnostic that
+/// says why they could not be read.
+fn read_bytes(root: &Path, rel: &Path) -> Result<Vec<u8>, Diagnostic> {
+    limits::read_file(&root.join(rel)).map_err(|e| match e {
         limits::ReadError::TooLarge { .. } => e
             .diagnostic(rel, "an article")
             .help("split it into articles, or move it to static/ if it is an attachment"),
         limits::ReadError::Io(_) => e.diagnostic(rel, "an article"),
-    })?;
+    })
+}
+
+/// The bytes of the file `rel` as text, or a diagnostic that says why they
+/// are not usable text.
+fn text_of(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     if bytes.contains(&0) {
         return Err(Diagnostic::error("binary file: articles are text")
             .in_file(rel)
@@ -332,6 +342,39 @@ fn without_reserved(body: &str) -> String {
     }
 }
 
+/// The bytes of one article's files as read, before anything in them is
+/// checked: what [`load_read`] makes an article of, and what the build cache
+/// hashes without reading the files a second time.
+pub struct Read {
+    /// The article file's bytes, or why they could not be read.
+    text: Result<Vec<u8>, Diagnostic>,
+    /// For a `.txt`, its metadata file's path and bytes.
+    meta: Option<(PathBuf, Result<Vec<u8>, Diagnostic>)>,
+}
+
+impl Read {
+    /// Each file of the article (the article first) with its bytes, when
+    /// every one of them could be read.
+    pub fn files<'a>(&'a self, file: &'a SourceFile) -> Option<Vec<(&'a Path, &'a [u8])>> {
+        let mut files = vec![(file.path.as_path(), self.text.as_deref().ok()?)];
+        if let Some((path, bytes)) = &self.meta {
+            files.push((path.as_path(), bytes.as_deref().ok()?));
+        }
+        Some(files)
+    }
+}
+
+/// Read the bytes of one article file (and of its `.yaml`).
+pub fn read(root: &Path, file: &SourceFile) -> Read {
+    Read {
+        text: read_bytes(root, &file.path),
+        meta: match &file.format {
+            Format::Markdown => None,
+            Format::Plain { meta } => Some((meta.clone(), read_bytes(root, meta))),
+        },
+    }
+}
+
 /// Read one article file (and its `.yaml`), checking everything a user can get
 /// wrong in it. All problems of the file are returned, not only the first.
 pub fn load(
@@ -339,9 +382,20 @@ pub fn load(
     file: &SourceFile,
     timezone: chrono_tz::Tz,
 ) -> Result<Loaded, Diagnostics> {
-    match &file.format {
-        Format::Markdown => {
-            let text = read_text(root, &file.path)?;
+    load_read(file, read(root, file), timezone)
+}
+
+/// [`load`] of the bytes [`read`] gave.
+pub fn load_read(
+    file: &SourceFile,
+    read: Read,
+    timezone: chrono_tz::Tz,
+) -> Result<Loaded, Diagnostics> {
+    let Read { text, meta } = read;
+    // `read` read a `.txt`'s metadata file, and only a `.txt`'s.
+    match meta {
+        None => {
+            let text = text.and_then(|bytes| text_of(&file.path, bytes))?;
             let (yaml, body, yaml_line) =
                 frontmatter::split(&text).map_err(|d| vec![d.in_file(&file.path)])?;
             let meta = Meta::parse(&file.path, yaml, yaml_line, timezone)?;
@@ -353,14 +407,14 @@ pub fn load(
                 body_line: line_of_tail(&text, body),
             })
         }
-        Format::Plain { meta: meta_path } => {
-            let text = read_text(root, &file.path);
-            let yaml = read_text(root, meta_path);
+        Some((meta_path, yaml)) => {
+            let text = text.and_then(|bytes| text_of(&file.path, bytes));
+            let yaml = yaml.and_then(|bytes| text_of(&meta_path, bytes));
             let (text, yaml) = match (text, yaml) {
                 (Ok(t), Ok(y)) => (t, y),
                 (t, y) => return Err(t.err().into_iter().chain(y.err()).collect()),
             };
-            let meta = Meta::parse(meta_path, &yaml, 1, timezone)?;
+            let meta = Meta::parse(&meta_path, &yaml, 1, timezone)?;
             let (title, body) = plain::split_title(&text);
             Ok(Loaded {
                 file: file.clone(),
