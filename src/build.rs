@@ -633,7 +633,10 @@ fn print_cached(
     use std::hash::{Hash, Hasher};
     let printer = crate::print::Printer::new(config, theme, site, renderer)?;
     let mut h = xxhash_rust::xxh3::Xxh3Default::default();
-    (inputs.base, printer.style()).hash(&mut h);
+    // The cover's "Made" date as it shows it: a build later the same day
+    // keeps the page.
+    let made = printer.made_shown();
+    (inputs.base, printer.style(), made.iso, made.human).hash(&mut h);
     let base = h.finish();
     let fingerprints: HashMap<String, u64> = printer
         .build_selections()
@@ -680,9 +683,9 @@ fn unique() -> u64 {
 
 /// Everything the outputs beyond pages (feeds, sitemap, data, search, print)
 /// read besides site.yaml (in the cache's setup key): the published articles
-/// with their bytes, every template, and the day a printable digest says it
-/// was made (`SOURCE_DATE_EPOCH`, or the clock to the quarter hour, the
-/// finest step of a time zone's offset).
+/// with their bytes and every template. Not the clock: only print pages
+/// read it, and their fingerprints take the day their cover shows
+/// (`print_cached`).
 fn extras_fingerprint(theme: &Theme, site: &Site, hashes: &HashMap<PathBuf, u64>) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = xxhash_rust::xxh3::Xxh3Default::default();
@@ -692,9 +695,6 @@ fn extras_fingerprint(theme: &Theme, site: &Site, hashes: &HashMap<PathBuf, u64>
     for a in site.articles.iter() {
         (&a.file, hashes.get(&a.file)).hash(&mut h);
     }
-    std::env::var_os("SOURCE_DATE_EPOCH").hash(&mut h);
-    let now = chrono::Utc::now().timestamp();
-    now.div_euclid(15 * 60).hash(&mut h);
     h.finish()
 }
 

@@ -301,10 +301,10 @@ const PRINT_TOPICS: usize = 10;
 /// subject as a tag (its name, role), its network (drawn from who is in each
 /// of its articles), how many articles it has, the articles printed, each in
 /// full with its quotations and its actors, topics and speakers as tags, and
-/// the cards (with their site-wide counts) of the key actors and topics the
-/// summary lists, in its order. A quotation edit thus re-renders the pages
-/// that print its article or list its speaker among their key actors, not
-/// every page of the topics and actors it touches.
+/// the key actors and topics the summary lists, as tags (no site-wide
+/// counts), with their counts in the selection, in its order. A quotation
+/// edit thus re-renders the pages that print its article, not every page of
+/// the topics and actors it touches.
 pub fn print_fingerprint(
     base: u64,
     subject: PrintSubject,
@@ -356,19 +356,25 @@ pub fn print_fingerprint(
             PrintSubject::Topic(t) => (None, Some(t)),
             PrintSubject::All => (None, None),
         };
-        listed(actor_counts, actor, PRINT_KEY_ACTORS, |x| cards.actor[x], h);
+        listed(
+            actor_counts,
+            actor,
+            PRINT_KEY_ACTORS,
+            |x| cards.actor_tag[x],
+            h,
+        );
         0xffu8.hash(h);
-        listed(topic_counts, topic, PRINT_TOPICS, |t| cards.topic[t], h);
+        listed(topic_counts, topic, PRINT_TOPICS, |t| cards.topic_tag[t], h);
     })
 }
 
-/// The cards of the first `n` of `counts` as `site::ranked` lists them,
+/// The tags of the first `n` of `counts` as `site::ranked` lists them,
 /// `left_out` left out, each with its count.
 fn listed<I: Ord + Copy>(
     counts: HashMap<I, usize>,
     left_out: Option<I>,
     n: usize,
-    card: impl Fn(I) -> u64,
+    tag: impl Fn(I) -> u64,
     h: &mut Fingerprinter,
 ) {
     for (i, count) in crate::site::ranked(counts)
@@ -376,7 +382,7 @@ fn listed<I: Ord + Copy>(
         .filter(|&(i, _)| Some(i) != left_out)
         .take(n)
     {
-        (card(i), count).hash(h);
+        (tag(i), count).hash(h);
     }
 }
 
