@@ -337,9 +337,6 @@ pub fn build_with(opts: &BuildOptions, use_cache: bool) -> Result<BuildReport, D
     let last = use_cache
         .then(|| cache::PageState::read(&cache_dir, setup))
         .flatten();
-    let weighed = use_cache
-        .then(|| cache::read_weighed(&cache_dir, setup))
-        .flatten();
     let cache_read = t.elapsed();
     let (loaded, articles) = load_site_cached(
         config,
@@ -378,7 +375,6 @@ pub fn build_with(opts: &BuildOptions, use_cache: bool) -> Result<BuildReport, D
                 let cached = Cached {
                     hashes: &articles.hashes,
                     last,
-                    weighed: weighed.as_ref(),
                     output: output_key(&output_dir),
                     dir: &cache_dir,
                     setup,
@@ -454,8 +450,6 @@ struct Cached<'a> {
     /// The pages of the last build with the cache, if it describes the live
     /// output of this folder.
     last: Option<cache::PageState>,
-    /// The search documents' terms the last build weighed.
-    weighed: Option<&'a crate::publish::search::Weighed>,
     output: String,
     /// The cache folder and the setup key its files are written with.
     dir: &'a Path,
@@ -530,9 +524,13 @@ fn render_cached(
                 }),
                 _ => {
                     let t = Instant::now();
+                    // The search documents' terms the last build weighed
+                    // (megabytes), read only when they are of use, and
+                    // while the pages render.
+                    let weighed = cache::read_weighed(cached.dir, cached.setup);
                     let previous = crate::publish::Previous {
                         layout: last.as_ref().map(|l| &l.layout),
-                        weighed: cached.weighed,
+                        weighed: weighed.as_ref(),
                     };
                     let published = crate::publish::write_reusing(
                         config,
