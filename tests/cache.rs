@@ -22,7 +22,12 @@ fn dossier() -> assert_cmd::Command {
 /// A build of the site at `root` with the cache, into its `public/`; what it
 /// printed.
 fn cached_build(root: &Path) -> String {
-    let out = dossier()
+    cached_build_with(dossier(), root)
+}
+
+/// [`cached_build`] with `command` (set up with an environment, say).
+fn cached_build_with(mut command: assert_cmd::Command, root: &Path) -> String {
+    let out = command
         .args(["build", "--root"])
         .arg(root)
         .output()
@@ -249,13 +254,9 @@ fn cached_builds_equal_clean_builds_after_every_kind_of_edit() {
 /// A cached build of the site at `root` made at `epoch` (the day a print
 /// page's cover says it was made); what it printed.
 fn build_at(root: &Path, epoch: i64) -> String {
-    let out = dossier()
-        .env("SOURCE_DATE_EPOCH", epoch.to_string())
-        .args(["build", "--root"])
-        .arg(root)
-        .assert()
-        .success();
-    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+    let mut command = dossier();
+    command.env("SOURCE_DATE_EPOCH", epoch.to_string());
+    cached_build_with(command, root)
 }
 
 #[test]
