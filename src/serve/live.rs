@@ -330,8 +330,9 @@ impl LiveSite {
         }
         let (site, index, relinked) =
             match self.relink_one(&update, was_clean, assets_changed, last_index) {
-                Some((site, index)) => {
+                Some((site, index, laps)) => {
                     lap(&mut steps, "relink", &mut t);
+                    steps.extend(laps.steps);
                     (site, index, true)
                 }
                 None => {
@@ -747,7 +748,7 @@ impl LiveSite {
         was_clean: bool,
         assets_changed: bool,
         index: Option<LinkIndex>,
-    ) -> Option<(Site, LinkIndex)> {
+    ) -> Option<(Site, LinkIndex, site::Laps)> {
         if assets_changed || update.rediscovered || !was_clean || self.render_all {
             return None;
         }
@@ -761,8 +762,9 @@ impl LiveSite {
         }
         let before = old.as_ref()?.result.as_ref().ok()?.as_ref()?;
         let after = self.files.get(path)?.result.as_ref().ok()?.as_ref()?;
-        let relinked = site::relink(site, &mut index, before, after)?;
-        Some((relinked, index))
+        let mut laps = site::Laps::default();
+        let relinked = site::relink(site, &mut index, before, after, &mut laps)?;
+        Some((relinked, index, laps))
     }
 
     /// Whether the articles published now are those of `site`, from the same

@@ -25,7 +25,7 @@ pub use crate::extract::QuoteKind;
 pub use dossier_extract::Attribution;
 pub use link::{LinkIndex, link, link_indexed, ranked};
 pub use processed::Processed;
-pub use relink::relink;
+pub use relink::{Laps, relink};
 
 /// A position in one of the site's tables. Each table has its own index
 /// type, so an actor's index cannot pick an article: the tables are

@@ -29,6 +29,7 @@
 use std::cell::Cell;
 use std::collections::HashSet;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use typed_index_collections::{TiSlice, TiVec};
 
@@ -50,6 +51,7 @@ pub fn relink(
     index: &mut LinkIndex,
     before: &Processed,
     after: &Processed,
+    laps: &mut Laps,
 ) -> Option<Site> {
     if before.slug != after.slug || before.file != after.file || !same_place(before, after) {
         return None;
@@ -68,9 +70,10 @@ pub fn relink(
     let (articles, quotations) = if same_quotes(before, after) {
         keep_quotations(old, at, article)
     } else {
-        let (articles, quotations) = regroup(old, index, at, before, after, article)?;
+        let (articles, quotations) = regroup(old, index, at, before, after, article, laps)?;
         (articles, Arc::new(quotations))
     };
+    laps.lap("relink: quotations");
 
     let mut actors: TiVec<ActorIdx, Actor> = old.actors.as_ref().clone();
     let mut topics: TiVec<TopicIdx, Topic> = old.topics.as_ref().clone();
@@ -81,13 +84,16 @@ pub fn relink(
     let touched_topics = move_membership(&was.topics, &now.topics, at, &mut topics, |t| {
         &mut t.articles
     });
+    laps.lap("relink: clone");
     quotation_lists(&quotations, &mut actors, &mut topics);
+    laps.lap("relink: quotation lists");
     for a in touched_actors {
         actor_lists(a, &mut actors[a], &articles);
     }
     for t in touched_topics {
         topic_lists(t, &mut topics[t], &articles);
     }
+    laps.lap("relink: digest lists");
 
     Some(Site {
         articles,
@@ -102,6 +108,30 @@ pub fn relink(
         // the networks the edit leaves alone serve again.
         pictures: old.pictures.clone(),
     })
+}
+
+/// Where a relink spends its time, step by step (shown by `serve` with
+/// `DOSSIER_SERVE_TIMINGS`).
+pub struct Laps {
+    pub steps: Vec<(&'static str, Duration)>,
+    since: Instant,
+}
+
+impl Default for Laps {
+    fn default() -> Self {
+        Laps {
+            steps: Vec::new(),
+            since: Instant::now(),
+        }
+    }
+}
+
+impl Laps {
+    fn lap(&mut self, step: &'static str) {
+        let now = Instant::now();
+        self.steps.push((step, now - self.since));
+        self.since = now;
+    }
 }
 
 /// Whether the front matter of `after` keeps the article where `before` had
@@ -153,6 +183,7 @@ fn regroup(
     before: &Processed,
     after: &Processed,
     article: Article,
+    laps: &mut Laps,
 ) -> Option<(Articles, TiVec<QuotationIdx, Quotation>)> {
     let article_at =
         |a: ArticleIdx| -> &Article { if a == at { &article } else { &old.articles[a] } };
@@ -164,8 +195,11 @@ fn regroup(
         &article_at,
         &old.actors,
     );
+    laps.lap("relink: replace");
     let (roots, joins) = index.wordings.join();
+    laps.lap("relink: join");
     let sets = Sets::compare(old, at, &index.wordings, &roots, &edited);
+    laps.lap("relink: sets");
 
     // The quotes of the sets that changed, grouped as `group_quotations` would.
     let mut pending: Vec<Pending> = Vec::new();
@@ -198,6 +232,7 @@ fn regroup(
     });
     drop(refs);
     let mut regrouped = quotes::quotations_of(pending, groups, &|a| article_at(a).source);
+    laps.lap("relink: group");
 
     let mut articles = old.articles.clone();
     articles[at] = Arc::new(article);
@@ -211,6 +246,7 @@ fn regroup(
         .filter(|(qi, _)| kept_old.contains(qi))
         .map(|(_, q)| q.clone());
     let quotations = merge_ranked(kept, regrouped);
+    laps.lap("relink: merge");
     for (qi, quotation) in quotations.iter_enumerated() {
         for ap in &quotation.appearances {
             if articles[ap.article].quotes[ap.ordinal].quotation != qi {
@@ -219,6 +255,7 @@ fn regroup(
         }
     }
 
+    laps.lap("relink: repoint");
     Some((articles, quotations))
 }
 
