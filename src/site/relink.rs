@@ -204,7 +204,10 @@ fn regroup(
     // The quotes of the sets that changed, grouped as `group_quotations` would.
     let mut pending: Vec<Pending> = Vec::new();
     let mut item_roots: Vec<usize> = Vec::new();
-    for (node, &wording) in index.wordings.order().iter().enumerate() {
+    for (node, wording) in index.wordings.nodes().iter().enumerate() {
+        let Some(wording) = *wording else {
+            continue;
+        };
         if sets.kept[roots[node]].is_some() {
             continue;
         }
@@ -418,9 +421,8 @@ impl Sets {
     ) -> Sets {
         // The old quotation of a wording: that of any of its quotes outside
         // the edited article (a wording was one node, so in one quotation).
-        let old_quotation = |wording: u64| {
-            wordings
-                .quotes(wording)
+        let old_quotation = |quotes: &[(ArticleIdx, usize)]| {
+            quotes
                 .iter()
                 .find(|&&(a, _)| a != at)
                 .map(|&(a, ordinal)| old.articles[a].quotes[ordinal].quotation)
@@ -432,19 +434,23 @@ impl Sets {
             .iter()
             .map(|q| q.quotation)
             .collect();
-        dirty.extend(edited.iter().filter_map(|&w| old_quotation(w)));
+        dirty.extend(
+            edited
+                .iter()
+                .filter_map(|&w| old_quotation(wordings.quotes(w))),
+        );
         // Per set: its one old quotation, or mixed when it has several or an
         // edited or new wording; per old quotation: its one set, or mixed
-        // when split.
+        // when split. (Free nodes are sets of their own, seen with nothing.)
         let mut of_set: Vec<Seen<Option<QuotationIdx>>> = vec![Seen::Nothing; roots.len()];
         let mut of_quotation: TiVec<QuotationIdx, Seen<usize>> =
             vec![Seen::Nothing; old.quotations.len()].into();
-        for (node, &wording) in wordings.order().iter().enumerate() {
-            let root = roots[node];
+        for (wording, node, quotes) in wordings.each() {
+            let root = roots[node as usize];
             let q = if edited.contains(&wording) {
                 None
             } else {
-                old_quotation(wording)
+                old_quotation(quotes)
             };
             of_set[root].see(q);
             if let Some(q) = q {
