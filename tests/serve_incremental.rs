@@ -225,6 +225,30 @@ fn incremental_rebuilds_equal_full_builds() {
     assert!(relinked(&r), "{:?}", r.steps);
     assert_same("quotations removed", &site, root);
 
+    // A quotation by an actor of the registry the article did not name:
+    // the article joins their digest (its lists are counted again), then
+    // leaves it when the quotation goes.
+    let text = std::fs::read_to_string(&a).unwrap();
+    let mistura = "\n\n“We will not accept any preconditions for the talks in Geneva next month”, de Mistura said.\n";
+    write(&a, &format!("{text}{mistura}"));
+    let r = site.rebuild(&content(&[EDITED])).unwrap();
+    assert!(relinked(&r), "{:?}", r.steps);
+    let names_mistura = |site: &LiveSite| {
+        let site = site.snapshot().unwrap().site;
+        let at = site.article_slugs["kerry-lavrov-meet-syria-agenda"];
+        site.articles[at]
+            .actors
+            .iter()
+            .any(|&x| site.actors[x].id == "staffan-de-mistura")
+    };
+    assert!(names_mistura(&site));
+    assert_same("quotation by an actor new to the article", &site, root);
+    write(&a, &text);
+    let r = site.rebuild(&content(&[EDITED])).unwrap();
+    assert!(relinked(&r), "{:?}", r.steps);
+    assert!(!names_mistura(&site));
+    assert_same("that quotation removed", &site, root);
+
     // A speaker outside the registry: linked again or relinked, the same.
     write(
         &a,

@@ -179,7 +179,7 @@ fn link_site(
         actors: Arc::new(actors),
         topics: Arc::new(topics),
         sources: Arc::new(sources),
-        quotations: Arc::new(quotations),
+        quotations: Arc::new(quotations.into_iter().map(Arc::new).collect()),
         actor_ids: Arc::new(actor_ids),
         topic_ids: Arc::new(topic_ids),
         article_slugs: Arc::new(article_slugs),
@@ -349,8 +349,8 @@ pub(super) fn quotation_topics<A: Borrow<Article>>(
 }
 
 /// Each topic's and actor's quotations, in the quotations' order.
-pub(super) fn quotation_lists(
-    quotations: &TiSlice<QuotationIdx, Quotation>,
+pub(super) fn quotation_lists<Q: Borrow<Quotation>>(
+    quotations: &TiSlice<QuotationIdx, Q>,
     actors: &mut TiSlice<ActorIdx, Actor>,
     topics: &mut TiSlice<TopicIdx, Topic>,
 ) {
@@ -363,6 +363,7 @@ pub(super) fn quotation_lists(
         topic.quote_counts = QuoteCounts::default();
     }
     for (qi, quotation) in quotations.iter_enumerated() {
+        let quotation = quotation.borrow();
         for &t in &quotation.topics {
             topics[t].quotations.push(qi);
             topics[t].quote_counts.add(quotation.kind);

@@ -665,7 +665,8 @@ mod tests {
             }
             site[at] = after.clone();
             let quotes = all(&site);
-            let edited: BTreeSet<u64> = before.iter().chain(&after).map(|q| q.key.wording).collect();
+            let edited: BTreeSet<u64> =
+                before.iter().chain(&after).map(|q| q.key.wording).collect();
             for w in edited {
                 let votes: Vec<Vote> = quotes
                     .iter()

@@ -10,21 +10,26 @@
 //!
 //! Quotations: the shingle graph of every wording is kept (`quotes::Wordings`)
 //! with the edited article's quotes replaced, and joined again exactly as
-//! `group_quotations` joins it (the same `Joins`, the same order). That is
-//! cheap; building quotations is not. A set of the new joins that holds the
-//! same wordings as an old quotation, none of them the edited article's,
-//! has the same quotes, so the old quotation is kept; only the other sets
-//! are made into quotations again, and all are merged in rank order. (The
-//! graph is not local enough to regroup a neighbourhood only: on the
-//! benchmark corpus nearly every wording is in one connected part.)
+//! `group_quotations` joins it (the same `Joins`, the same order; each
+//! wording keeps its node, so the joins run over node lists kept ready).
+//! That is cheap; building quotations is not. A set of the new joins that
+//! holds the same wordings as an old quotation, none of them the edited
+//! article's, has the same quotes, so the old quotation is kept (shared with
+//! the last site, not copied); only the other sets are made into quotations
+//! again, and all are merged in rank order. (Joining only the edited
+//! wordings into the last joins would not be exact: a join that a speaker
+//! refuses depends on which sets met before, so a new wording that meets one
+//! set early can keep two others apart later. Nor is the graph local enough
+//! to join one connected part again: on the benchmark corpus nearly every
+//! wording is in one.)
 //!
 //! An edit that quotes the same words by the same speakers (a title, a
 //! summary, a topic changed) leaves the graph and every quotation as they
 //! were: only the topics of the article's quotations are counted again.
 //!
 //! Digest lists are counted again for the actors and topics the article was
-//! or is in; every actor's and topic's quotation list is rebuilt (indices
-//! move when a quotation comes or goes).
+//! or is in, when it changed its actors or topics; every actor's and topic's
+//! quotation list is rebuilt (indices move when a quotation comes or goes).
 
 use std::cell::Cell;
 use std::collections::HashSet;
@@ -78,6 +83,9 @@ pub fn relink(
     let mut actors: TiVec<ActorIdx, Actor> = old.actors.as_ref().clone();
     let mut topics: TiVec<TopicIdx, Topic> = old.topics.as_ref().clone();
     let (was, now) = (&old.articles[at], &articles[at]);
+    // Digest lists count the actors and topics of their articles: only an
+    // article that changed those changes them.
+    let same_entities = was.actors == now.actors && was.topics == now.topics;
     let touched_actors = move_membership(&was.actors, &now.actors, at, &mut actors, |a| {
         &mut a.articles
     });
@@ -87,11 +95,13 @@ pub fn relink(
     laps.lap("relink: clone");
     quotation_lists(&quotations, &mut actors, &mut topics);
     laps.lap("relink: quotation lists");
-    for a in touched_actors {
-        actor_lists(a, &mut actors[a], &articles);
-    }
-    for t in touched_topics {
-        topic_lists(t, &mut topics[t], &articles);
+    if !same_entities {
+        for a in touched_actors {
+            actor_lists(a, &mut actors[a], &articles);
+        }
+        for t in touched_topics {
+            topic_lists(t, &mut topics[t], &articles);
+        }
     }
     laps.lap("relink: digest lists");
 
@@ -173,6 +183,9 @@ fn topics_made<'a>(
 /// The site's articles, each shared until changed.
 type Articles = TiVec<ArticleIdx, Arc<Article>>;
 
+/// The site's quotations, each shared until changed.
+type Quotations = TiVec<QuotationIdx, Arc<Quotation>>;
+
 /// The article's quotes replaced in the shingle graph and the quotations
 /// whose sets changed grouped again (see the module's comment): the
 /// articles, each quote pointing at its quotation, and the quotations.
@@ -184,7 +197,7 @@ fn regroup(
     after: &Processed,
     article: Article,
     laps: &mut Laps,
-) -> Option<(Articles, TiVec<QuotationIdx, Quotation>)> {
+) -> Option<(Articles, Quotations)> {
     let article_at =
         |a: ArticleIdx| -> &Article { if a == at { &article } else { &old.articles[a] } };
     let edited = replace_quotes(
@@ -242,15 +255,24 @@ fn regroup(
     for quotation in &mut regrouped {
         quotation.topics = quotation_topics(quotation, &articles);
     }
-    let kept_old: HashSet<QuotationIdx> = sets.kept.iter().flatten().copied().collect();
+    let mut kept_old: TiVec<QuotationIdx, bool> = vec![false; old.quotations.len()].into();
+    for &q in sets.kept.iter().flatten() {
+        kept_old[q] = true;
+    }
+    // Shared with the last site, not copied.
     let kept = old
         .quotations
         .iter_enumerated()
-        .filter(|(qi, _)| kept_old.contains(qi))
-        .map(|(_, q)| q.clone());
-    let quotations = merge_ranked(kept, regrouped);
+        .filter(|&(qi, _)| kept_old[qi])
+        .map(|(qi, q)| (qi, Arc::clone(q)));
+    let (quotations, was) = merge_ranked(kept, regrouped.into_iter().map(Arc::new).collect());
     laps.lap("relink: merge");
     for (qi, quotation) in quotations.iter_enumerated() {
+        if was[qi] == Some(qi) {
+            // Kept in its place: its quotes, none of them the edited
+            // article's, point at it already.
+            continue;
+        }
         for ap in &quotation.appearances {
             if articles[ap.article].quotes[ap.ordinal].quotation != qi {
                 Arc::make_mut(&mut articles[ap.article]).quotes[ap.ordinal].quotation = qi;
@@ -279,7 +301,7 @@ fn keep_quotations(
     old: &Site,
     at: ArticleIdx,
     mut article: Article,
-) -> (Articles, Arc<TiVec<QuotationIdx, Quotation>>) {
+) -> (Articles, Arc<Quotations>) {
     for (quote, was) in article.quotes.iter_mut().zip(&old.articles[at].quotes) {
         quote.quotation = was.quotation;
     }
@@ -293,7 +315,8 @@ fn keep_quotations(
         mine.dedup();
         let all = Arc::make_mut(&mut quotations);
         for q in mine {
-            all[q].topics = quotation_topics(&all[q], &articles);
+            let topics = quotation_topics(&all[q], &articles);
+            Arc::make_mut(&mut all[q]).topics = topics;
         }
     }
     (articles, quotations)
@@ -471,26 +494,38 @@ impl Sets {
     }
 }
 
-/// Two lists in rank order merged into one.
+/// Two lists in rank order merged into one: the kept quotations (each with
+/// its index in the last site) and the new ones. Returns the list and each
+/// quotation's index in the last site, if kept.
 fn merge_ranked(
-    kept: impl Iterator<Item = Quotation>,
-    new: TiVec<QuotationIdx, Quotation>,
-) -> TiVec<QuotationIdx, Quotation> {
+    kept: impl Iterator<Item = (QuotationIdx, Arc<Quotation>)>,
+    new: Quotations,
+) -> (Quotations, TiVec<QuotationIdx, Option<QuotationIdx>>) {
     let mut kept = kept.peekable();
     let mut new = new.into_iter().peekable();
-    let mut out = TiVec::with_capacity(kept.size_hint().0 + new.len());
+    let capacity = kept.size_hint().0 + new.len();
+    let mut out = TiVec::with_capacity(capacity);
+    let mut was = TiVec::with_capacity(capacity);
     loop {
         let take_new = match (kept.peek(), new.peek()) {
-            (Some(k), Some(n)) => quotes::by_rank(n, k).is_lt(),
+            (Some((_, k)), Some(n)) => quotes::by_rank(n, k).is_lt(),
             (None, Some(_)) => true,
             (_, None) => false,
         };
-        match if take_new { new.next() } else { kept.next() } {
-            Some(q) => out.push(q),
+        let next = if take_new {
+            new.next().map(|q| (None, q))
+        } else {
+            kept.next().map(|(qi, q)| (Some(qi), q))
+        };
+        match next {
+            Some((old, q)) => {
+                out.push(q);
+                was.push(old);
+            }
             None => break,
         }
     }
-    out
+    (out, was)
 }
 
 /// Move article `at` from the lists of the entities it left to those of the
