@@ -118,7 +118,7 @@ fn link_site(
         articles.push(article);
     }
 
-    let index = keep_index.then(|| LinkIndex {
+    let mut index = keep_index.then(|| LinkIndex {
         names: NameTables {
             registry_actors,
             actors: actor_names,
@@ -133,6 +133,11 @@ fn link_site(
         for appearance in &quotation.appearances {
             articles[appearance.article].quotes[appearance.ordinal].quotation = qi;
         }
+    }
+    if let Some(index) = &mut index {
+        index
+            .wordings
+            .note_quotations(|a, ordinal| articles[a].quotes[ordinal].quotation);
     }
 
     // Digest lists.

@@ -250,6 +250,9 @@ pub struct Wordings {
     speakers: Vec<Option<ActorIdx>>,
     /// Nodes no wording has, for the next new ones.
     free: Vec<Node>,
+    /// Each node's quotation in the site last grouped from the graph (see
+    /// `note_quotations`); `None` for a node new since.
+    quotations: Vec<Option<QuotationIdx>>,
     shingles: ByHash<Holders>,
     /// Each shingle two or more wordings have, in hash order, with their
     /// nodes in the order of their wordings' hashes: the joins, ready to run.
@@ -322,11 +325,26 @@ impl Wordings {
         &self.nodes
     }
 
-    /// Each wording with its node and the quotes that carry it, in no order.
-    pub fn each(&self) -> impl Iterator<Item = (u64, Node, &[(ArticleIdx, usize)])> {
-        self.wordings
-            .iter()
-            .map(|(&wording, w)| (wording, w.node, w.quotes.as_slice()))
+    /// A node's quotation in the site last grouped from the graph, if it
+    /// had this node's wording.
+    pub fn quotation(&self, node: usize) -> Option<QuotationIdx> {
+        self.quotations.get(node).copied().flatten()
+    }
+
+    /// Note each node's quotation in the site just grouped, from the
+    /// quotation of a quote of its wording (all are in the same one).
+    pub fn note_quotations(&mut self, quotation_of: impl Fn(ArticleIdx, usize) -> QuotationIdx) {
+        self.quotations = vec![None; self.nodes.len()];
+        for w in self.wordings.values() {
+            if let Some(&(a, ordinal)) = w.quotes.first() {
+                self.quotations[w.node as usize] = Some(quotation_of(a, ordinal));
+            }
+        }
+    }
+
+    /// Note each node's quotation, by node.
+    pub fn set_quotations(&mut self, quotations: Vec<Option<QuotationIdx>>) {
+        self.quotations = quotations;
     }
 
     /// Set a wording's speaker from the votes of its quotes, decided on
@@ -380,6 +398,9 @@ impl Wordings {
             Some(node) => {
                 self.nodes[node as usize] = Some(key.wording);
                 self.speakers[node as usize] = None;
+                if let Some(q) = self.quotations.get_mut(node as usize) {
+                    *q = None;
+                }
                 node
             }
             None => {

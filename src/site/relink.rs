@@ -279,9 +279,52 @@ fn regroup(
             }
         }
     }
-
+    let old_count = old.quotations.len();
+    note_quotations(
+        &mut index.wordings,
+        &roots,
+        &sets,
+        &was,
+        old_count,
+        &articles,
+    );
     laps.lap("relink: repoint");
     Some((articles, quotations))
+}
+
+/// Note each node's quotation in the relinked site, for the next relink: a
+/// kept set's is where its old quotation went, another's that of a quote of
+/// its wording (repointed by then).
+fn note_quotations(
+    wordings: &mut Wordings,
+    roots: &[usize],
+    sets: &Sets,
+    was: &TiSlice<QuotationIdx, Option<QuotationIdx>>,
+    old_count: usize,
+    articles: &Articles,
+) {
+    let mut moved_to: TiVec<QuotationIdx, Option<QuotationIdx>> = vec![None; old_count].into();
+    for (qi, &old) in was.iter_enumerated() {
+        if let Some(old) = old {
+            moved_to[old] = Some(qi);
+        }
+    }
+    let table = wordings
+        .nodes()
+        .iter()
+        .enumerate()
+        .map(|(node, wording)| {
+            let wording = (*wording)?;
+            match sets.kept[roots[node]] {
+                Some(old) => moved_to[old],
+                None => {
+                    let &(a, ordinal) = wordings.quotes(wording).first()?;
+                    Some(articles[a].quotes.get(ordinal)?.quotation)
+                }
+            }
+        })
+        .collect();
+    wordings.set_quotations(table);
 }
 
 /// Whether the article quotes the same words in the same order, by the same
@@ -442,38 +485,37 @@ impl Sets {
         roots: &[usize],
         edited: &HashSet<u64>,
     ) -> Sets {
-        // The old quotation of a wording: that of any of its quotes outside
-        // the edited article (a wording was one node, so in one quotation).
-        let old_quotation = |quotes: &[(ArticleIdx, usize)]| {
-            quotes
-                .iter()
-                .find(|&&(a, _)| a != at)
-                .map(|&(a, ordinal)| old.articles[a].quotes[ordinal].quotation)
-        };
         // Quotations that lost or gained quotes: the edited article's, and
-        // those of wordings it has or had.
-        let mut dirty: HashSet<QuotationIdx> = old.articles[at]
-            .quotes
-            .iter()
-            .map(|q| q.quotation)
-            .collect();
-        dirty.extend(
-            edited
-                .iter()
-                .filter_map(|&w| old_quotation(wordings.quotes(w))),
-        );
+        // those of wordings it has or had (their nodes' last quotations).
+        let mut dirty: TiVec<QuotationIdx, bool> = vec![false; old.quotations.len()].into();
+        for q in &old.articles[at].quotes {
+            dirty[q.quotation] = true;
+        }
+        let mut edited_node = vec![false; roots.len()];
+        for &w in edited {
+            if let Some(node) = wordings.node(w) {
+                edited_node[node as usize] = true;
+                if let Some(q) = wordings.quotation(node as usize) {
+                    dirty[q] = true;
+                }
+            }
+        }
         // Per set: its one old quotation, or mixed when it has several or an
         // edited or new wording; per old quotation: its one set, or mixed
         // when split. (Free nodes are sets of their own, seen with nothing.)
         let mut of_set: Vec<Seen<Option<QuotationIdx>>> = vec![Seen::Nothing; roots.len()];
         let mut of_quotation: TiVec<QuotationIdx, Seen<usize>> =
             vec![Seen::Nothing; old.quotations.len()].into();
-        for (wording, node, quotes) in wordings.each() {
-            let root = roots[node as usize];
-            let q = if edited.contains(&wording) {
+        for (node, wording) in wordings.nodes().iter().enumerate() {
+            if wording.is_none() {
+                continue;
+            }
+            let root = roots[node];
+            // A wording's quotes were all in one quotation: the node's.
+            let q = if edited_node[node] {
                 None
             } else {
-                old_quotation(quotes)
+                wordings.quotation(node)
             };
             of_set[root].see(q);
             if let Some(q) = q {
@@ -484,9 +526,7 @@ impl Sets {
             .iter()
             .enumerate()
             .map(|(root, seen)| match *seen {
-                Seen::One(Some(q)) if !dirty.contains(&q) && of_quotation[q] == Seen::One(root) => {
-                    Some(q)
-                }
+                Seen::One(Some(q)) if !dirty[q] && of_quotation[q] == Seen::One(root) => Some(q),
                 _ => None,
             })
             .collect();
