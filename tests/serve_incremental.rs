@@ -527,11 +527,24 @@ fn later_pages_of_lists_follow_the_reload() {
         ),
         ("quotation removed", original.clone()),
     ];
+    // The edited article's page is open in a browser: it is rendered before
+    // the reload, every other page after it.
+    let shown = "articles/kerry-lavrov-meet-syria-agenda/index.html".to_string();
+    site.shown().lock().unwrap().insert(shown.clone(), 1);
     let mut deferred = 0;
     for (step, text) in steps {
         write(&a, &text);
         let r = site.rebuild_first(&content(&[EDITED])).unwrap();
         assert!(relinked(&r), "{step}: {:?}", r.steps);
+        assert!(r.changed.contains(&shown), "{step}: {:?}", r.changed);
+        assert!(
+            !site.pending().read().unwrap().contains(&shown),
+            "{step}: the page shown waits"
+        );
+        assert_eq!(
+            r.rendered, 1,
+            "{step}: only the page shown is rendered first"
+        );
         let pending = assert_same_but_pending(step, &site, root);
         assert_eq!(pending, r.later, "{step}");
         let listed = site.pending().read().unwrap().clone();
