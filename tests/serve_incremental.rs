@@ -225,6 +225,30 @@ fn incremental_rebuilds_equal_full_builds() {
     assert!(relinked(&r), "{:?}", r.steps);
     assert_same("quotations removed", &site, root);
 
+    // A quotation by an actor of the registry the article did not name:
+    // the article joins their digest (its lists are counted again), then
+    // leaves it when the quotation goes.
+    let text = std::fs::read_to_string(&a).unwrap();
+    let mistura = "\n\n“We will not accept any preconditions for the talks in Geneva next month”, de Mistura said.\n";
+    write(&a, &format!("{text}{mistura}"));
+    let r = site.rebuild(&content(&[EDITED])).unwrap();
+    assert!(relinked(&r), "{:?}", r.steps);
+    let names_mistura = |site: &LiveSite| {
+        let site = site.snapshot().unwrap().site;
+        let at = site.article_slugs["kerry-lavrov-meet-syria-agenda"];
+        site.articles[at]
+            .actors
+            .iter()
+            .any(|&x| site.actors[x].id == "staffan-de-mistura")
+    };
+    assert!(names_mistura(&site));
+    assert_same("quotation by an actor new to the article", &site, root);
+    write(&a, &text);
+    let r = site.rebuild(&content(&[EDITED])).unwrap();
+    assert!(relinked(&r), "{:?}", r.steps);
+    assert!(!names_mistura(&site));
+    assert_same("that quotation removed", &site, root);
+
     // A speaker outside the registry: linked again or relinked, the same.
     write(
         &a,
@@ -503,11 +527,24 @@ fn later_pages_of_lists_follow_the_reload() {
         ),
         ("quotation removed", original.clone()),
     ];
+    // The edited article's page is open in a browser: it is rendered before
+    // the reload, every other page after it.
+    let shown = "articles/kerry-lavrov-meet-syria-agenda/index.html".to_string();
+    site.shown().lock().unwrap().insert(shown.clone(), 1);
     let mut deferred = 0;
     for (step, text) in steps {
         write(&a, &text);
         let r = site.rebuild_first(&content(&[EDITED])).unwrap();
         assert!(relinked(&r), "{step}: {:?}", r.steps);
+        assert!(r.changed.contains(&shown), "{step}: {:?}", r.changed);
+        assert!(
+            !site.pending().read().unwrap().contains(&shown),
+            "{step}: the page shown waits"
+        );
+        assert_eq!(
+            r.rendered, 1,
+            "{step}: only the page shown is rendered first"
+        );
         let pending = assert_same_but_pending(step, &site, root);
         assert_eq!(pending, r.later, "{step}");
         let listed = site.pending().read().unwrap().clone();

@@ -260,7 +260,10 @@ pub fn run(opts: &ServeOptions) -> Result<Vec<EditKind>> {
             }
         }
     });
-    wait_for(&lines, "Serving", Duration::from_secs(900))?;
+    let serving = wait_for(&lines, "Serving", Duration::from_secs(900))?;
+    // The article's page open in a browser, as it is while one edits it: the
+    // server renders the pages shown before it tells them to reload.
+    let _viewer = Viewer::open(&serving, &article)?;
     std::thread::sleep(opts.pause);
 
     let topic = unused_topic(&opts.corpus.join("site.yaml"), &original)?;
@@ -314,6 +317,45 @@ pub fn run(opts: &ServeOptions) -> Result<Vec<EditKind>> {
     }
     drop(restore);
     Ok(results)
+}
+
+/// The live-reload stream of the edited article's page, open as a browser
+/// showing the page keeps it (see the server's `live.js`); closed on drop.
+struct Viewer(std::net::TcpStream);
+
+impl Viewer {
+    /// `serving` is the server's `Serving ... at http://HOST:PORT/ ...` line.
+    fn open(serving: &str, article: &Path) -> Result<Viewer> {
+        use std::io::{Read, Write};
+        let host = serving
+            .split_whitespace()
+            .find_map(|word| word.strip_prefix("http://"))
+            .map(|rest| rest.trim_end_matches('/'))
+            .with_context(|| format!("no address in: {serving}"))?;
+        let slug = article
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .context("an article file name that is not UTF-8")?;
+        let mut stream =
+            std::net::TcpStream::connect(host).with_context(|| format!("connecting to {host}"))?;
+        write!(
+            stream,
+            "GET /__dossier/events?path=articles%2F{slug}%2Findex.html HTTP/1.1\r\nHost: {host}\r\nAccept: text/event-stream\r\n\r\n"
+        )?;
+        let mut reader = stream.try_clone()?;
+        // Read what the server sends, so that its writes never block.
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while matches!(reader.read(&mut buf), Ok(n) if n > 0) {}
+        });
+        Ok(Viewer(stream))
+    }
+}
+
+impl Drop for Viewer {
+    fn drop(&mut self) {
+        let _ = self.0.shutdown(std::net::Shutdown::Both);
+    }
 }
 
 /// A Markdown article from the middle of the corpus, the same every time.

@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::body::{Body, Bytes};
-use axum::extract::{Request, State};
+use axum::extract::{RawQuery, Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
 use axum::middleware::{self, Next};
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -27,7 +27,7 @@ use axum::routing::get;
 use futures_util::stream::{self, Stream, StreamExt};
 use tokio::sync::watch;
 
-use super::live::{Files, Pending};
+use super::live::{Files, Pending, Shown};
 
 pub const EVENTS: &str = "/__dossier/events";
 pub const SCRIPT: &str = "/__dossier/live.js";
@@ -53,6 +53,7 @@ pub struct LiveState {
 pub struct AppState {
     pub files: Files,
     pub pending: Pending,
+    pub shown: Shown,
     pub extras_dir: Arc<PathBuf>,
     pub live: watch::Receiver<LiveState>,
     pub shutdown: watch::Receiver<bool>,
@@ -162,11 +163,17 @@ async fn script() -> Response {
 
 async fn events(
     State(state): State<AppState>,
+    RawQuery(query): RawQuery,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    // The page this stream is for is shown for as long as the stream lasts.
+    let showing = query
+        .as_deref()
+        .and_then(shown_page)
+        .map(|page| Showing::new(state.shown.clone(), page));
     let rx = state.live.clone();
     let first = rx.borrow().clone();
     let hello = stream::iter([Ok(state_event(&first, None))]);
-    let updates = stream::unfold((rx, first), |(mut rx, last)| async move {
+    let updates = stream::unfold((rx, first, showing), |(mut rx, last, showing)| async move {
         rx.changed().await.ok()?;
         let now = rx.borrow_and_update().clone();
         let mut events = Vec::new();
@@ -178,7 +185,7 @@ async fn events(
                 .event("extras")
                 .data(format!("{{\"build\":{}}}", now.extras))));
         }
-        Some((stream::iter(events), (rx, now)))
+        Some((stream::iter(events), (rx, now, showing)))
     })
     .flatten();
     let mut shutdown = state.shutdown.clone();
@@ -187,6 +194,46 @@ async fn events(
     };
     Sse::new(hello.chain(updates).take_until(stop))
         .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+}
+
+/// The output path of the page a live-reload stream is for, from its query
+/// (`path=articles%2Fx%2Findex.html`, as `live.js` sends it), if it names
+/// one. Only compared with the paths of pages, never opened.
+fn shown_page(query: &str) -> Option<String> {
+    let value = query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("path="))?;
+    percent_decode(value).filter(|page| !page.is_empty())
+}
+
+/// A page shown by one live-reload stream, counted in `Shown` until the
+/// stream ends.
+struct Showing {
+    shown: Shown,
+    page: String,
+}
+
+impl Showing {
+    fn new(shown: Shown, page: String) -> Showing {
+        *shown
+            .lock()
+            .expect("no panics while holding the lock")
+            .entry(page.clone())
+            .or_default() += 1;
+        Showing { shown, page }
+    }
+}
+
+impl Drop for Showing {
+    fn drop(&mut self) {
+        let mut shown = self.shown.lock().expect("no panics while holding the lock");
+        if let Some(n) = shown.get_mut(&self.page) {
+            *n -= 1;
+            if *n == 0 {
+                shown.remove(&self.page);
+            }
+        }
+    }
 }
 
 fn state_event(now: &LiveState, last: Option<&LiveState>) -> Event {
@@ -567,6 +614,28 @@ mod tests {
     }
 
     #[test]
+    fn a_stream_shows_its_page_while_it_lasts() {
+        assert_eq!(
+            shown_page("path=articles%2Fcaf%C3%A9%2Findex.html").as_deref(),
+            Some("articles/café/index.html")
+        );
+        assert_eq!(
+            shown_page("x=1&path=index.html").as_deref(),
+            Some("index.html")
+        );
+        assert_eq!(shown_page("path="), None);
+        assert_eq!(shown_page("other=1"), None);
+        let shown = Shown::default();
+        let one = Showing::new(shown.clone(), "index.html".into());
+        let two = Showing::new(shown.clone(), "index.html".into());
+        assert_eq!(shown.lock().unwrap().get("index.html"), Some(&2));
+        drop(one);
+        assert_eq!(shown.lock().unwrap().get("index.html"), Some(&1));
+        drop(two);
+        assert!(shown.lock().unwrap().is_empty());
+    }
+
+    #[test]
     fn content_types() {
         assert_eq!(content_type("index.html"), "text/html; charset=utf-8");
         assert_eq!(content_type("style.css"), "text/css; charset=utf-8");
@@ -603,6 +672,7 @@ mod tests {
         let state = AppState {
             files: files.clone(),
             pending: pending.clone(),
+            shown: Default::default(),
             extras_dir: Arc::new(PathBuf::from("/nonexistent")),
             live,
             shutdown,

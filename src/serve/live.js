@@ -24,7 +24,8 @@
     return false;
   }
 
-  var events = new EventSource("/__dossier/events");
+  // The page is named so that a rebuild renders it before the reload.
+  var events = new EventSource("/__dossier/events?path=" + encodeURIComponent(path));
   events.addEventListener("state", function (e) {
     var m = JSON.parse(e.data);
     if (m.build !== build) {

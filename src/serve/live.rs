@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock, RwLockWriteGuard};
+use std::sync::{Arc, Mutex, RwLock, RwLockWriteGuard};
 use std::time::{Duration, Instant, SystemTime};
 
 use axum::body::Bytes;
@@ -32,6 +32,11 @@ pub type Files = Arc<RwLock<HashMap<String, Bytes>>>;
 /// [`LiveSite::finish`]): a request for one waits until it is, so that a
 /// reader never sees a page of the last site beside one of the new.
 pub type Pending = Arc<RwLock<HashSet<String>>>;
+
+/// The pages open in a browser, by output path, with how many live-reload
+/// streams show each (see `http::events`). A rebuild renders those before
+/// the reload and leaves the rest for after it (see [`LiveSite::finish`]).
+pub type Shown = Arc<Mutex<HashMap<String, usize>>>;
 
 /// What changed on disk since the last rebuild.
 #[derive(Debug, Default, Clone)]
@@ -115,9 +120,10 @@ struct Retired {
     snapshot: Option<Snapshot>,
 }
 
-/// Pages a rebuild left to render after the reload: the later pages of
-/// paginated lists, which one quotation or article more or less shifts by
-/// hundreds, with the site they are rendered from.
+/// Pages a rebuild left to render after the reload: those no browser shows
+/// (the later pages of lists, which one quotation or article more or less
+/// shifts by hundreds, digests with their charts, quotation pages), with the
+/// site they are rendered from.
 struct Later {
     site: Arc<Site>,
     pages: Vec<deps::Planned>,
@@ -193,6 +199,7 @@ pub struct LiveSite {
     assets: HashSet<String>,
     output: Files,
     pending: Pending,
+    shown: Shown,
     later: Option<Later>,
     retired: Option<Retired>,
     snapshot: Option<Snapshot>,
@@ -218,6 +225,7 @@ impl LiveSite {
             assets: HashSet::new(),
             output: Files::default(),
             pending: Pending::default(),
+            shown: Shown::default(),
             later: None,
             retired: None,
             snapshot: None,
@@ -237,6 +245,11 @@ impl LiveSite {
     /// The pages planned but not rendered yet (shared, like `files`).
     pub fn pending(&self) -> Pending {
         self.pending.clone()
+    }
+
+    /// The pages open in a browser (shared, like `files`).
+    pub fn shown(&self) -> Shown {
+        self.shown.clone()
     }
 
     /// The last good site, for the outputs beyond pages.
@@ -260,8 +273,9 @@ impl LiveSite {
         Ok(rebuilt)
     }
 
-    /// [`LiveSite::rebuild`] up to the reload: the later pages of paginated
-    /// lists are left pending (`Rebuilt::later`), for [`LiveSite::finish`].
+    /// [`LiveSite::rebuild`] up to the reload: the pages no browser shows
+    /// (see [`LiveSite::shown`]) are left pending (`Rebuilt::later`), for
+    /// [`LiveSite::finish`].
     /// Until then a request for one of them waits (see `http`): every page a
     /// reader can get is the new site's.
     pub fn rebuild_first(&mut self, changes: &Changes) -> Result<Rebuilt, Diagnostics> {
@@ -330,8 +344,9 @@ impl LiveSite {
         }
         let (site, index, relinked) =
             match self.relink_one(&update, was_clean, assets_changed, last_index) {
-                Some((site, index)) => {
+                Some((site, index, laps)) => {
                     lap(&mut steps, "relink", &mut t);
+                    steps.extend(laps.steps);
                     (site, index, true)
                 }
                 None => {
@@ -402,12 +417,14 @@ impl LiveSite {
             return Err(problems.sorted());
         }
         lap(&mut steps, "plan", &mut t);
-        // After the first build, the later pages of lists wait for the reload.
+        // After the first build, the pages no browser shows wait for the
+        // reload (a request for one waits until it is rendered).
         let may_wait = !full && !self.render_all;
+        let shown = self.shown_now();
         let (todo, later): (Vec<&deps::Planned>, Vec<&deps::Planned>) = planned
             .iter()
             .filter(|p| self.render_all || self.fingerprints.get(&p.path) != Some(&p.fingerprint))
-            .partition(|p| !(may_wait && can_wait(p.page)));
+            .partition(|p| !(may_wait && can_wait(p, &shown)));
         let (rendered, failed) = render_pages(setup, &site, &todo);
         problems.extend(failed);
         if problems.has_errors() {
@@ -741,13 +758,23 @@ impl LiveSite {
     /// The last good site relinked after an edit of one article (see
     /// `site::relink`), with its index, or `None` when the edit needs a full
     /// link. `index` is the last good site's.
+    /// The paths of the pages open in a browser now.
+    fn shown_now(&self) -> HashSet<String> {
+        self.shown
+            .lock()
+            .expect("no panics while holding the lock")
+            .keys()
+            .cloned()
+            .collect()
+    }
+
     fn relink_one(
         &self,
         update: &Update,
         was_clean: bool,
         assets_changed: bool,
         index: Option<LinkIndex>,
-    ) -> Option<(Site, LinkIndex)> {
+    ) -> Option<(Site, LinkIndex, site::Laps)> {
         if assets_changed || update.rediscovered || !was_clean || self.render_all {
             return None;
         }
@@ -761,8 +788,9 @@ impl LiveSite {
         }
         let before = old.as_ref()?.result.as_ref().ok()?.as_ref()?;
         let after = self.files.get(path)?.result.as_ref().ok()?.as_ref()?;
-        let relinked = site::relink(site, &mut index, before, after)?;
-        Some((relinked, index))
+        let mut laps = site::Laps::default();
+        let relinked = site::relink(site, &mut index, before, after, &mut laps)?;
+        Some((relinked, index, laps))
     }
 
     /// Whether the articles published now are those of `site`, from the same
@@ -861,15 +889,14 @@ fn lock_served<'a>(
     (pending, output)
 }
 
-/// Whether a page may be rendered after the reload: the second and later
-/// pages of a list. One quotation more shifts every quotation page after its
-/// rank, one article more in a topic every page of the topic's digest; the
-/// first pages, the article's own and the quotation's are rendered before.
-fn can_wait(page: Page) -> bool {
-    match page {
-        Page::Quotes(n) | Page::Topic(_, n) | Page::Actor(_, n) | Page::Source(_, n) => n > 1,
-        _ => false,
-    }
+/// Whether a page may be rendered after the reload: one no browser shows.
+/// The reload tells open pages to load again; only those must be ready then.
+/// (One quotation more shifts every quotation page after its rank, one
+/// article more in a topic every page of the topic's digest, and a digest's
+/// first page draws its charts: what no one looks at need not hold the
+/// reload up.)
+fn can_wait(page: &deps::Planned, shown: &HashSet<String>) -> bool {
+    !shown.contains(&page.path)
 }
 
 /// Render pages in parallel, each with its output path.

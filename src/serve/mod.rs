@@ -5,8 +5,8 @@
 //! - the rebuild thread owns the [`LiveSite`]: it takes debounced changes
 //!   from the watcher, rebuilds (incrementally, see `live` and `deps`),
 //!   updates the pages in memory and tells open pages (`http::LiveState`),
-//!   then renders the later pages of lists the rebuild left pending (a
-//!   request for one of them waits until it is rendered);
+//!   then renders the pages the rebuild left pending, those no browser
+//!   shows (a request for one of them waits until it is rendered);
 //! - the extras thread writes the outputs beyond pages (feeds, data, search,
 //!   printable digests) into a temporary folder after each good rebuild, on
 //!   one core, so that a reload never waits for them; a request for one of
@@ -84,6 +84,7 @@ pub fn run(opts: &ServeOptions, out: &Reporter) -> Result<(), Diagnostic> {
     });
     let files = site.files();
     let pending = site.pending();
+    let shown = site.shown();
     let (live_tx, live_rx) = tokio_watch::channel(LiveState::default());
     let (shutdown_tx, shutdown_rx) = tokio_watch::channel(false);
     let extras = Extras::start(extras_dir.clone(), live_tx.clone());
@@ -124,6 +125,7 @@ pub fn run(opts: &ServeOptions, out: &Reporter) -> Result<(), Diagnostic> {
     let state = http::AppState {
         files,
         pending,
+        shown,
         extras_dir: Arc::new(extras_dir),
         live: live_rx,
         shutdown: shutdown_rx,
@@ -319,7 +321,9 @@ fn finish(site: &mut LiveSite, live: &tokio_watch::Sender<LiveState>, since: Ins
             for p in &problems {
                 eprintln!("{p}\n");
             }
-            eprintln!("rendering the later pages of lists failed; they show their last version");
+            eprintln!(
+                "rendering the pages left for after the reload failed; they show their last version"
+            );
             let html: Arc<str> = http::overlay(&problems).into();
             live.send_modify(|s| s.error = Some(html));
         }

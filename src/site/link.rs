@@ -118,7 +118,7 @@ fn link_site(
         articles.push(article);
     }
 
-    let index = keep_index.then(|| LinkIndex {
+    let mut index = keep_index.then(|| LinkIndex {
         names: NameTables {
             registry_actors,
             actors: actor_names,
@@ -133,6 +133,11 @@ fn link_site(
         for appearance in &quotation.appearances {
             articles[appearance.article].quotes[appearance.ordinal].quotation = qi;
         }
+    }
+    if let Some(index) = &mut index {
+        index
+            .wordings
+            .note_quotations(|a, ordinal| articles[a].quotes[ordinal].quotation);
     }
 
     // Digest lists.
@@ -179,7 +184,7 @@ fn link_site(
         actors: Arc::new(actors),
         topics: Arc::new(topics),
         sources: Arc::new(sources),
-        quotations: Arc::new(quotations),
+        quotations: Arc::new(quotations.into_iter().map(Arc::new).collect()),
         actor_ids: Arc::new(actor_ids),
         topic_ids: Arc::new(topic_ids),
         article_slugs: Arc::new(article_slugs),
@@ -349,8 +354,8 @@ pub(super) fn quotation_topics<A: Borrow<Article>>(
 }
 
 /// Each topic's and actor's quotations, in the quotations' order.
-pub(super) fn quotation_lists(
-    quotations: &TiSlice<QuotationIdx, Quotation>,
+pub(super) fn quotation_lists<Q: Borrow<Quotation>>(
+    quotations: &TiSlice<QuotationIdx, Q>,
     actors: &mut TiSlice<ActorIdx, Actor>,
     topics: &mut TiSlice<TopicIdx, Topic>,
 ) {
@@ -363,6 +368,7 @@ pub(super) fn quotation_lists(
         topic.quote_counts = QuoteCounts::default();
     }
     for (qi, quotation) in quotations.iter_enumerated() {
+        let quotation = quotation.borrow();
         for &t in &quotation.topics {
             topics[t].quotations.push(qi);
             topics[t].quote_counts.add(quotation.kind);

@@ -25,7 +25,7 @@ pub use crate::extract::QuoteKind;
 pub use dossier_extract::Attribution;
 pub use link::{LinkIndex, link, link_indexed, ranked};
 pub use processed::Processed;
-pub use relink::relink;
+pub use relink::{Laps, relink};
 
 /// A position in one of the site's tables. Each table has its own index
 /// type, so an actor's index cannot pick an article: the tables are
@@ -101,8 +101,9 @@ pub struct Site {
     pub actors: Arc<TiVec<ActorIdx, Actor>>,
     pub topics: Arc<TiVec<TopicIdx, Topic>>,
     pub sources: Arc<TiVec<SourceIdx, Source>>,
-    /// Most reported first.
-    pub quotations: Arc<TiVec<QuotationIdx, Quotation>>,
+    /// Most reported first; each shared with the sites `relink` makes from
+    /// this one, until it changes.
+    pub quotations: Arc<TiVec<QuotationIdx, Arc<Quotation>>>,
     pub actor_ids: Arc<HashMap<String, ActorIdx>>,
     pub topic_ids: Arc<HashMap<String, TopicIdx>>,
     pub article_slugs: Arc<HashMap<String, ArticleIdx>>,

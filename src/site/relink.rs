@@ -10,25 +10,31 @@
 //!
 //! Quotations: the shingle graph of every wording is kept (`quotes::Wordings`)
 //! with the edited article's quotes replaced, and joined again exactly as
-//! `group_quotations` joins it (the same `Joins`, the same order). That is
-//! cheap; building quotations is not. A set of the new joins that holds the
-//! same wordings as an old quotation, none of them the edited article's,
-//! has the same quotes, so the old quotation is kept; only the other sets
-//! are made into quotations again, and all are merged in rank order. (The
-//! graph is not local enough to regroup a neighbourhood only: on the
-//! benchmark corpus nearly every wording is in one connected part.)
+//! `group_quotations` joins it (the same `Joins`, the same order; each
+//! wording keeps its node, so the joins run over node lists kept ready).
+//! That is cheap; building quotations is not. A set of the new joins that
+//! holds the same wordings as an old quotation, none of them the edited
+//! article's, has the same quotes, so the old quotation is kept (shared with
+//! the last site, not copied); only the other sets are made into quotations
+//! again, and all are merged in rank order. (Joining only the edited
+//! wordings into the last joins would not be exact: a join that a speaker
+//! refuses depends on which sets met before, so a new wording that meets one
+//! set early can keep two others apart later. Nor is the graph local enough
+//! to join one connected part again: on the benchmark corpus nearly every
+//! wording is in one.)
 //!
 //! An edit that quotes the same words by the same speakers (a title, a
 //! summary, a topic changed) leaves the graph and every quotation as they
 //! were: only the topics of the article's quotations are counted again.
 //!
 //! Digest lists are counted again for the actors and topics the article was
-//! or is in; every actor's and topic's quotation list is rebuilt (indices
-//! move when a quotation comes or goes).
+//! or is in, when it changed its actors or topics; every actor's and topic's
+//! quotation list is rebuilt (indices move when a quotation comes or goes).
 
 use std::cell::Cell;
 use std::collections::HashSet;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use typed_index_collections::{TiSlice, TiVec};
 
@@ -50,6 +56,7 @@ pub fn relink(
     index: &mut LinkIndex,
     before: &Processed,
     after: &Processed,
+    laps: &mut Laps,
 ) -> Option<Site> {
     if before.slug != after.slug || before.file != after.file || !same_place(before, after) {
         return None;
@@ -68,26 +75,35 @@ pub fn relink(
     let (articles, quotations) = if same_quotes(before, after) {
         keep_quotations(old, at, article)
     } else {
-        let (articles, quotations) = regroup(old, index, at, before, after, article)?;
+        let (articles, quotations) = regroup(old, index, at, before, after, article, laps)?;
         (articles, Arc::new(quotations))
     };
+    laps.lap("relink: quotations");
 
     let mut actors: TiVec<ActorIdx, Actor> = old.actors.as_ref().clone();
     let mut topics: TiVec<TopicIdx, Topic> = old.topics.as_ref().clone();
     let (was, now) = (&old.articles[at], &articles[at]);
+    // Digest lists count the actors and topics of their articles: only an
+    // article that changed those changes them.
+    let same_entities = was.actors == now.actors && was.topics == now.topics;
     let touched_actors = move_membership(&was.actors, &now.actors, at, &mut actors, |a| {
         &mut a.articles
     });
     let touched_topics = move_membership(&was.topics, &now.topics, at, &mut topics, |t| {
         &mut t.articles
     });
+    laps.lap("relink: clone");
     quotation_lists(&quotations, &mut actors, &mut topics);
-    for a in touched_actors {
-        actor_lists(a, &mut actors[a], &articles);
+    laps.lap("relink: quotation lists");
+    if !same_entities {
+        for a in touched_actors {
+            actor_lists(a, &mut actors[a], &articles);
+        }
+        for t in touched_topics {
+            topic_lists(t, &mut topics[t], &articles);
+        }
     }
-    for t in touched_topics {
-        topic_lists(t, &mut topics[t], &articles);
-    }
+    laps.lap("relink: digest lists");
 
     Some(Site {
         articles,
@@ -102,6 +118,30 @@ pub fn relink(
         // the networks the edit leaves alone serve again.
         pictures: old.pictures.clone(),
     })
+}
+
+/// Where a relink spends its time, step by step (shown by `serve` with
+/// `DOSSIER_SERVE_TIMINGS`).
+pub struct Laps {
+    pub steps: Vec<(&'static str, Duration)>,
+    since: Instant,
+}
+
+impl Default for Laps {
+    fn default() -> Self {
+        Laps {
+            steps: Vec::new(),
+            since: Instant::now(),
+        }
+    }
+}
+
+impl Laps {
+    fn lap(&mut self, step: &'static str) {
+        let now = Instant::now();
+        self.steps.push((step, now - self.since));
+        self.since = now;
+    }
 }
 
 /// Whether the front matter of `after` keeps the article where `before` had
@@ -143,6 +183,9 @@ fn topics_made<'a>(
 /// The site's articles, each shared until changed.
 type Articles = TiVec<ArticleIdx, Arc<Article>>;
 
+/// The site's quotations, each shared until changed.
+type Quotations = TiVec<QuotationIdx, Arc<Quotation>>;
+
 /// The article's quotes replaced in the shingle graph and the quotations
 /// whose sets changed grouped again (see the module's comment): the
 /// articles, each quote pointing at its quotation, and the quotations.
@@ -153,7 +196,8 @@ fn regroup(
     before: &Processed,
     after: &Processed,
     article: Article,
-) -> Option<(Articles, TiVec<QuotationIdx, Quotation>)> {
+    laps: &mut Laps,
+) -> Option<(Articles, Quotations)> {
     let article_at =
         |a: ArticleIdx| -> &Article { if a == at { &article } else { &old.articles[a] } };
     let edited = replace_quotes(
@@ -164,13 +208,19 @@ fn regroup(
         &article_at,
         &old.actors,
     );
+    laps.lap("relink: replace");
     let (roots, joins) = index.wordings.join();
+    laps.lap("relink: join");
     let sets = Sets::compare(old, at, &index.wordings, &roots, &edited);
+    laps.lap("relink: sets");
 
     // The quotes of the sets that changed, grouped as `group_quotations` would.
     let mut pending: Vec<Pending> = Vec::new();
     let mut item_roots: Vec<usize> = Vec::new();
-    for (node, &wording) in index.wordings.order().iter().enumerate() {
+    for (node, wording) in index.wordings.nodes().iter().enumerate() {
+        let Some(wording) = *wording else {
+            continue;
+        };
         if sets.kept[roots[node]].is_some() {
             continue;
         }
@@ -198,28 +248,83 @@ fn regroup(
     });
     drop(refs);
     let mut regrouped = quotes::quotations_of(pending, groups, &|a| article_at(a).source);
+    laps.lap("relink: group");
 
     let mut articles = old.articles.clone();
     articles[at] = Arc::new(article);
     for quotation in &mut regrouped {
         quotation.topics = quotation_topics(quotation, &articles);
     }
-    let kept_old: HashSet<QuotationIdx> = sets.kept.iter().flatten().copied().collect();
+    let mut kept_old: TiVec<QuotationIdx, bool> = vec![false; old.quotations.len()].into();
+    for &q in sets.kept.iter().flatten() {
+        kept_old[q] = true;
+    }
+    // Shared with the last site, not copied.
     let kept = old
         .quotations
         .iter_enumerated()
-        .filter(|(qi, _)| kept_old.contains(qi))
-        .map(|(_, q)| q.clone());
-    let quotations = merge_ranked(kept, regrouped);
+        .filter(|&(qi, _)| kept_old[qi])
+        .map(|(qi, q)| (qi, Arc::clone(q)));
+    let (quotations, was) = merge_ranked(kept, regrouped.into_iter().map(Arc::new).collect());
+    laps.lap("relink: merge");
     for (qi, quotation) in quotations.iter_enumerated() {
+        if was[qi] == Some(qi) {
+            // Kept in its place: its quotes, none of them the edited
+            // article's, point at it already.
+            continue;
+        }
         for ap in &quotation.appearances {
             if articles[ap.article].quotes[ap.ordinal].quotation != qi {
                 Arc::make_mut(&mut articles[ap.article]).quotes[ap.ordinal].quotation = qi;
             }
         }
     }
-
+    let old_count = old.quotations.len();
+    note_quotations(
+        &mut index.wordings,
+        &roots,
+        &sets,
+        &was,
+        old_count,
+        &articles,
+    );
+    laps.lap("relink: repoint");
     Some((articles, quotations))
+}
+
+/// Note each node's quotation in the relinked site, for the next relink: a
+/// kept set's is where its old quotation went, another's that of a quote of
+/// its wording (repointed by then).
+fn note_quotations(
+    wordings: &mut Wordings,
+    roots: &[usize],
+    sets: &Sets,
+    was: &TiSlice<QuotationIdx, Option<QuotationIdx>>,
+    old_count: usize,
+    articles: &Articles,
+) {
+    let mut moved_to: TiVec<QuotationIdx, Option<QuotationIdx>> = vec![None; old_count].into();
+    for (qi, &old) in was.iter_enumerated() {
+        if let Some(old) = old {
+            moved_to[old] = Some(qi);
+        }
+    }
+    let table = wordings
+        .nodes()
+        .iter()
+        .enumerate()
+        .map(|(node, wording)| {
+            let wording = (*wording)?;
+            match sets.kept[roots[node]] {
+                Some(old) => moved_to[old],
+                None => {
+                    let &(a, ordinal) = wordings.quotes(wording).first()?;
+                    Some(articles[a].quotes.get(ordinal)?.quotation)
+                }
+            }
+        })
+        .collect();
+    wordings.set_quotations(table);
 }
 
 /// Whether the article quotes the same words in the same order, by the same
@@ -239,7 +344,7 @@ fn keep_quotations(
     old: &Site,
     at: ArticleIdx,
     mut article: Article,
-) -> (Articles, Arc<TiVec<QuotationIdx, Quotation>>) {
+) -> (Articles, Arc<Quotations>) {
     for (quote, was) in article.quotes.iter_mut().zip(&old.articles[at].quotes) {
         quote.quotation = was.quotation;
     }
@@ -253,7 +358,8 @@ fn keep_quotations(
         mine.dedup();
         let all = Arc::make_mut(&mut quotations);
         for q in mine {
-            all[q].topics = quotation_topics(&all[q], &articles);
+            let topics = quotation_topics(&all[q], &articles);
+            Arc::make_mut(&mut all[q]).topics = topics;
         }
     }
     (articles, quotations)
@@ -379,35 +485,37 @@ impl Sets {
         roots: &[usize],
         edited: &HashSet<u64>,
     ) -> Sets {
-        // The old quotation of a wording: that of any of its quotes outside
-        // the edited article (a wording was one node, so in one quotation).
-        let old_quotation = |wording: u64| {
-            wordings
-                .quotes(wording)
-                .iter()
-                .find(|&&(a, _)| a != at)
-                .map(|&(a, ordinal)| old.articles[a].quotes[ordinal].quotation)
-        };
         // Quotations that lost or gained quotes: the edited article's, and
-        // those of wordings it has or had.
-        let mut dirty: HashSet<QuotationIdx> = old.articles[at]
-            .quotes
-            .iter()
-            .map(|q| q.quotation)
-            .collect();
-        dirty.extend(edited.iter().filter_map(|&w| old_quotation(w)));
+        // those of wordings it has or had (their nodes' last quotations).
+        let mut dirty: TiVec<QuotationIdx, bool> = vec![false; old.quotations.len()].into();
+        for q in &old.articles[at].quotes {
+            dirty[q.quotation] = true;
+        }
+        let mut edited_node = vec![false; roots.len()];
+        for &w in edited {
+            if let Some(node) = wordings.node(w) {
+                edited_node[node as usize] = true;
+                if let Some(q) = wordings.quotation(node as usize) {
+                    dirty[q] = true;
+                }
+            }
+        }
         // Per set: its one old quotation, or mixed when it has several or an
         // edited or new wording; per old quotation: its one set, or mixed
-        // when split.
+        // when split. (Free nodes are sets of their own, seen with nothing.)
         let mut of_set: Vec<Seen<Option<QuotationIdx>>> = vec![Seen::Nothing; roots.len()];
         let mut of_quotation: TiVec<QuotationIdx, Seen<usize>> =
             vec![Seen::Nothing; old.quotations.len()].into();
-        for (node, &wording) in wordings.order().iter().enumerate() {
+        for (node, wording) in wordings.nodes().iter().enumerate() {
+            if wording.is_none() {
+                continue;
+            }
             let root = roots[node];
-            let q = if edited.contains(&wording) {
+            // A wording's quotes were all in one quotation: the node's.
+            let q = if edited_node[node] {
                 None
             } else {
-                old_quotation(wording)
+                wordings.quotation(node)
             };
             of_set[root].see(q);
             if let Some(q) = q {
@@ -418,9 +526,7 @@ impl Sets {
             .iter()
             .enumerate()
             .map(|(root, seen)| match *seen {
-                Seen::One(Some(q)) if !dirty.contains(&q) && of_quotation[q] == Seen::One(root) => {
-                    Some(q)
-                }
+                Seen::One(Some(q)) if !dirty[q] && of_quotation[q] == Seen::One(root) => Some(q),
                 _ => None,
             })
             .collect();
@@ -428,26 +534,38 @@ impl Sets {
     }
 }
 
-/// Two lists in rank order merged into one.
+/// Two lists in rank order merged into one: the kept quotations (each with
+/// its index in the last site) and the new ones. Returns the list and each
+/// quotation's index in the last site, if kept.
 fn merge_ranked(
-    kept: impl Iterator<Item = Quotation>,
-    new: TiVec<QuotationIdx, Quotation>,
-) -> TiVec<QuotationIdx, Quotation> {
+    kept: impl Iterator<Item = (QuotationIdx, Arc<Quotation>)>,
+    new: Quotations,
+) -> (Quotations, TiVec<QuotationIdx, Option<QuotationIdx>>) {
     let mut kept = kept.peekable();
     let mut new = new.into_iter().peekable();
-    let mut out = TiVec::with_capacity(kept.size_hint().0 + new.len());
+    let capacity = kept.size_hint().0 + new.len();
+    let mut out = TiVec::with_capacity(capacity);
+    let mut was = TiVec::with_capacity(capacity);
     loop {
         let take_new = match (kept.peek(), new.peek()) {
-            (Some(k), Some(n)) => quotes::by_rank(n, k).is_lt(),
+            (Some((_, k)), Some(n)) => quotes::by_rank(n, k).is_lt(),
             (None, Some(_)) => true,
             (_, None) => false,
         };
-        match if take_new { new.next() } else { kept.next() } {
-            Some(q) => out.push(q),
+        let next = if take_new {
+            new.next().map(|q| (None, q))
+        } else {
+            kept.next().map(|(qi, q)| (Some(qi), q))
+        };
+        match next {
+            Some((old, q)) => {
+                out.push(q);
+                was.push(old);
+            }
             None => break,
         }
     }
-    out
+    (out, was)
 }
 
 /// Move article `at` from the lists of the entities it left to those of the
