@@ -13,6 +13,7 @@
 pub mod chromium;
 
 mod html;
+mod section;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -38,6 +39,7 @@ use crate::slug::slugify;
 use crate::text::shorten;
 
 pub use html::Note;
+use section::{Placeholders, PrintCount, SECTION, Section, Sections, Shape};
 
 pub const TEMPLATE: &str = "print.html";
 /// The partials the built-in `print.html` includes.
@@ -336,6 +338,9 @@ pub struct Printer<'a> {
     /// What every document prints of an article alike, made the first time
     /// a document holds it: a build prints most articles in several.
     prepared: TiVec<ArticleIdx, OnceLock<Prepared<'a>>>,
+    /// Each article's section (`partials/print_article.html`), rendered
+    /// once for every document that holds it (`section`).
+    sections: TiVec<ArticleIdx, Sections>,
 }
 
 impl<'a> Printer<'a> {
@@ -346,19 +351,24 @@ impl<'a> Printer<'a> {
         renderer: &'a Renderer,
     ) -> Result<Printer<'a>, Diagnostic> {
         let mut tera = std::borrow::Cow::Borrowed(renderer.tera());
-        if !tera.get_template_names().any(|n| n == TEMPLATE) {
+        let has = |name: &str| renderer.tera().get_template_names().any(|n| n == name);
+        let mut needed: Vec<&str> = Vec::new();
+        if !has(TEMPLATE) {
             // A theme of its own without a print template prints with the
             // built-in one.
             // It draws the pictures with the built-in partials, which such
             // a theme may lack.
+            needed.push(TEMPLATE);
+            needed.extend(PICTURE_PARTIALS.iter().copied().filter(|p| !has(p)));
+        }
+        if !has(SECTION) {
+            // Every article's `html` is rendered with it.
+            needed.push(SECTION);
+        }
+        if !needed.is_empty() {
             let builtin = Theme::embedded();
-            let needed = std::iter::once(TEMPLATE).chain(
-                PICTURE_PARTIALS
-                    .iter()
-                    .copied()
-                    .filter(|p| !tera.get_template_names().any(|n| n == *p)),
-            );
             let sources: Vec<(String, String)> = needed
+                .into_iter()
                 .map(|name| {
                     let text = builtin
                         .templates
@@ -385,6 +395,7 @@ impl<'a> Printer<'a> {
             style,
             made: made_at(config),
             prepared: site.articles.iter().map(|_| OnceLock::new()).collect(),
+            sections: site.articles.iter().map(|_| Sections::default()).collect(),
         })
     }
 
@@ -488,7 +499,7 @@ impl<'a> Printer<'a> {
     /// their own (the `print` command); the others are pages of the site.
     pub fn render(&self, selection: &Selection, standalone: bool) -> Result<String, Diagnostic> {
         let mut ctx = self.base.clone();
-        let doc = self.document(selection, standalone);
+        let doc = self.document(selection, standalone)?;
         ctx.insert("page", &doc.page);
         ctx.insert("print", &doc.print);
         ctx.insert("summary", &doc.summary);
@@ -500,7 +511,11 @@ impl<'a> Printer<'a> {
         })
     }
 
-    fn document<'p>(&'p self, selection: &Selection, standalone: bool) -> Document<'a, 'p> {
+    fn document<'p>(
+        &'p self,
+        selection: &Selection,
+        standalone: bool,
+    ) -> Result<Document<'a, 'p>, Diagnostic> {
         let (config, site) = (self.config, self.site);
         let (title, subtitle, label, digest_url) = match selection.subject {
             Subject::Topic(t) => {
@@ -564,8 +579,11 @@ impl<'a> Printer<'a> {
             next_note += view.shared.body.note_count();
             articles.push(view);
         }
+        for (view, &a) in articles.iter_mut().zip(selected) {
+            view.html = Some(self.section(a, view, selected.len())?);
+        }
         let summary = self.summary(selection, in_doc);
-        Document {
+        Ok(Document {
             page: PageView {
                 kind: "print",
                 title: format!("{label}: {title}"),
@@ -608,7 +626,52 @@ impl<'a> Printer<'a> {
             },
             summary,
             articles,
+        })
+    }
+
+    /// The article's section of its document (`total` articles): the one
+    /// rendered for its shape, with the document's numbers.
+    fn section(
+        &self,
+        a: ArticleIdx,
+        view: &PrintArticle<'a, '_>,
+        total: usize,
+    ) -> Result<String, Diagnostic> {
+        let shape: Shape = view.quotes.iter().map(|q| q.also.len() as u32).collect();
+        let section =
+            self.sections[a].get(&shape, || self.placeholder_section(view.shared, &shape));
+        match section.fill(view, total) {
+            Some(html) => Ok(html),
+            None => self.own_section(view, total),
         }
+    }
+
+    /// The section rendered with placeholders for the numbers of a document.
+    fn placeholder_section(&self, prepared: &Prepared<'a>, shape: &Shape) -> Section {
+        if section::has_nul(prepared) {
+            return Section::Own;
+        }
+        let view = Placeholders::new(prepared, shape);
+        let mut ctx = self.base.clone();
+        ctx.insert("a", &view.a);
+        ctx.insert("print", &view.print);
+        match self.tera.render(SECTION, &ctx) {
+            Ok(text) => Section::read(&text, prepared.body.note_count(), shape),
+            // Rendered with the document's own numbers, which it may need.
+            Err(_) => Section::Own,
+        }
+    }
+
+    /// The section rendered for one document.
+    fn own_section(&self, view: &PrintArticle, total: usize) -> Result<String, Diagnostic> {
+        let mut ctx = self.base.clone();
+        ctx.insert("a", view);
+        ctx.insert("print", &PrintCount { articles: total });
+        self.tera.render(SECTION, &ctx).map_err(|e| {
+            Diagnostic::error(format!("cannot render `{SECTION}`: {}", crate::render::error_chain(&e)))
+                .in_file(format!("templates/{SECTION}"))
+                .help("check the variable names against docs/templates.md (print.html); use `| default(value=...)` for optional ones")
+        })
     }
 
     /// The article as the document prints it: what every document prints
@@ -653,6 +716,7 @@ impl<'a> Printer<'a> {
             body,
             notes,
             quotes,
+            html: None,
         }
     }
 
@@ -1060,8 +1124,8 @@ struct SummaryQuote<'a> {
 }
 
 #[derive(Serialize)]
-struct ArticleRef {
-    number: usize,
+struct ArticleRef<N = usize> {
+    number: N,
     anchor: String,
 }
 
@@ -1084,8 +1148,8 @@ struct Prepared<'a> {
 }
 
 #[derive(Serialize)]
-struct PrintArticle<'a, 'p> {
-    number: usize,
+struct PrintArticle<'a, 'p, N = usize> {
+    number: N,
     /// The article's element id (`article-3`).
     anchor: String,
     /// What its body's ids start with (`a3`).
@@ -1095,14 +1159,18 @@ struct PrintArticle<'a, 'p> {
     #[serde(flatten)]
     shared: &'p Prepared<'a>,
     body: String,
-    notes: Vec<Note>,
+    notes: Vec<Note<N>>,
     /// Its quotations, fragments included (the card's `quotes` count is
     /// replaced by this list; `quote_count` counts all but fragments).
-    quotes: Vec<PrintQuote<'a, 'p>>,
+    quotes: Vec<PrintQuote<'a, 'p, N>>,
+    /// The article's section as `partials/print_article.html` prints it in
+    /// this document, for `| safe` (absent in the partial itself).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    html: Option<String>,
 }
 
 #[derive(Serialize)]
-struct PrintQuote<'a, 'p> {
+struct PrintQuote<'a, 'p, N = usize> {
     number: usize,
     /// The quotation in the text (`a3-q1`).
     anchor: String,
@@ -1111,7 +1179,7 @@ struct PrintQuote<'a, 'p> {
     #[serde(flatten)]
     shared: &'p SharedQuote<'a>,
     /// Other articles of this document that report it.
-    also: Vec<ArticleRef>,
+    also: Vec<ArticleRef<N>>,
 }
 
 /// What every document prints of a quotation of an article alike.
