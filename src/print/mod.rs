@@ -39,7 +39,7 @@ use crate::slug::slugify;
 use crate::text::shorten;
 
 pub use html::Note;
-use section::{Placeholders, PrintCount, SECTION, Section, Sections, Shape};
+use section::{ALSO, Placeholders, PrintCount, SECTION, Section, Sections, Shape};
 
 pub const TEMPLATE: &str = "print.html";
 /// The partials the built-in `print.html` includes.
@@ -341,6 +341,15 @@ pub struct Printer<'a> {
     /// Each article's section (`partials/print_article.html`), rendered
     /// once for every document that holds it (`section`).
     sections: TiVec<ArticleIdx, Sections>,
+    /// Whether the section's template only prints its per-document numbers,
+    /// so that a section rendered once can be filled for each document.
+    fills: bool,
+    /// Whether its sections depend on how many "also in" references each
+    /// quotation has (the built-in one prints `also_html` instead).
+    reads_also: bool,
+    /// `partials/print_also.html` without references, the same for every
+    /// quotation reported by no other article of its document.
+    no_also: OnceLock<String>,
 }
 
 impl<'a> Printer<'a> {
@@ -361,10 +370,8 @@ impl<'a> Printer<'a> {
             needed.push(TEMPLATE);
             needed.extend(PICTURE_PARTIALS.iter().copied().filter(|p| !has(p)));
         }
-        if !has(SECTION) {
-            // Every article's `html` is rendered with it.
-            needed.push(SECTION);
-        }
+        // Every article's `html` is rendered with them.
+        needed.extend([SECTION, ALSO].into_iter().filter(|p| !has(p)));
         if !needed.is_empty() {
             let builtin = Theme::embedded();
             let sources: Vec<(String, String)> = needed
@@ -387,6 +394,7 @@ impl<'a> Printer<'a> {
             })?;
         }
         let style = stylesheet(theme)?;
+        let scan = section::scan(&tera, SECTION);
         Ok(Printer {
             config,
             site,
@@ -396,6 +404,9 @@ impl<'a> Printer<'a> {
             made: made_at(config),
             prepared: site.articles.iter().map(|_| OnceLock::new()).collect(),
             sections: site.articles.iter().map(|_| Sections::default()).collect(),
+            fills: scan.prints_only,
+            reads_also: scan.reads_also,
+            no_also: OnceLock::new(),
         })
     }
 
@@ -580,6 +591,9 @@ impl<'a> Printer<'a> {
             articles.push(view);
         }
         for (view, &a) in articles.iter_mut().zip(selected) {
+            for q in view.quotes.iter_mut() {
+                q.also_html = self.also_html(&q.also)?;
+            }
             view.html = Some(self.section(a, view, selected.len())?);
         }
         let summary = self.summary(selection, in_doc);
@@ -637,7 +651,14 @@ impl<'a> Printer<'a> {
         view: &PrintArticle<'a, '_>,
         total: usize,
     ) -> Result<String, Diagnostic> {
-        let shape: Shape = view.quotes.iter().map(|q| q.also.len() as u32).collect();
+        if !self.fills {
+            return self.own_section(view, total);
+        }
+        let shape: Shape = if self.reads_also {
+            view.quotes.iter().map(|q| q.also.len() as u32).collect()
+        } else {
+            Shape::new()
+        };
         let section =
             self.sections[a].get(&shape, || self.placeholder_section(view.shared, &shape));
         match section.fill(view, total) {
@@ -656,10 +677,36 @@ impl<'a> Printer<'a> {
         ctx.insert("a", &view.a);
         ctx.insert("print", &view.print);
         match self.tera.render(SECTION, &ctx) {
-            Ok(text) => Section::read(&text, prepared.body.note_count(), shape),
+            Ok(text) => Section::read(
+                &text,
+                prepared.body.note_count(),
+                prepared.quotes.len(),
+                shape,
+            ),
             // Rendered with the document's own numbers, which it may need.
             Err(_) => Section::Own,
         }
+    }
+
+    /// A quotation's references to the other articles of its document that
+    /// report it (`partials/print_also.html`).
+    fn also_html(&self, also: &[ArticleRef]) -> Result<String, Diagnostic> {
+        if also.is_empty()
+            && let Some(html) = self.no_also.get()
+        {
+            return Ok(html.clone());
+        }
+        let mut ctx = self.base.clone();
+        ctx.insert("also", also);
+        let html = self.tera.render(ALSO, &ctx).map_err(|e| {
+            Diagnostic::error(format!("cannot render `{ALSO}`: {}", crate::render::error_chain(&e)))
+                .in_file(format!("templates/{ALSO}"))
+                .help("check the variable names against docs/templates.md (print.html); use `| default(value=...)` for optional ones")
+        })?;
+        if also.is_empty() {
+            let _ = self.no_also.set(html.clone());
+        }
+        Ok(html)
     }
 
     /// The section rendered for one document.
@@ -692,6 +739,7 @@ impl<'a> Printer<'a> {
             .enumerate()
             .map(|(i, (q, shared))| PrintQuote {
                 shared,
+                also_html: String::new(),
                 number: i + 1,
                 anchor: format!("{prefix}-q{}", i + 1),
                 list_anchor: format!("{prefix}-quote-{}", i + 1),
@@ -1180,6 +1228,9 @@ struct PrintQuote<'a, 'p, N = usize> {
     shared: &'p SharedQuote<'a>,
     /// Other articles of this document that report it.
     also: Vec<ArticleRef<N>>,
+    /// `also` as `partials/print_also.html` prints it (a placeholder in
+    /// `partials/print_article.html`), for `| safe`.
+    also_html: String,
 }
 
 /// What every document prints of a quotation of an article alike.

@@ -18,18 +18,26 @@ use std::fmt::Write as _;
 use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
+use tera::Tera;
+use tera::ast::{Expr, ExprVal, FunctionCall, LogicOperator, Node};
 
 use super::{ArticleRef, Note, Prepared, PrintArticle, PrintQuote, SharedQuote};
 
 /// The template of an article's section.
 pub const SECTION: &str = "partials/print_article.html";
 
+/// The template of a quotation's references to the document's other
+/// articles that report it, rendered for each document (`also_html`).
+pub const ALSO: &str = "partials/print_also.html";
+
 /// The character around each placeholder's code: no text of an article has
 /// it (the check is `has_nul`), and escaping leaves it alone.
 const MARK: char = '\0';
 
 /// How many "also in" references each quotation of the article has in a
-/// document: sections of the same shape differ only in their numbers.
+/// document: sections of the same shape differ only in their numbers. A
+/// section that does not read `also` (the built-in one prints `also_html`)
+/// has one shape, empty.
 pub type Shape = Vec<u32>;
 
 /// The sections rendered for one article, by shape.
@@ -74,6 +82,8 @@ pub enum Slot {
     Note(usize),
     /// The number of reference `j` of quotation `q`'s "also in".
     Ref(usize, usize),
+    /// Quotation `q`'s `also_html`.
+    Also(usize),
 }
 
 impl Slot {
@@ -84,6 +94,7 @@ impl Slot {
             Slot::Body => format!("{MARK}b{MARK}"),
             Slot::Note(i) => format!("{MARK}N{i}{MARK}"),
             Slot::Ref(q, j) => format!("{MARK}R{q}_{j}{MARK}"),
+            Slot::Also(q) => format!("{MARK}A{q}{MARK}"),
         }
     }
 
@@ -96,6 +107,9 @@ impl Slot {
             _ => {
                 if let Some(i) = code.strip_prefix('N') {
                     return index(i).map(Slot::Note);
+                }
+                if let Some(q) = code.strip_prefix('A') {
+                    return index(q).map(Slot::Also);
                 }
                 let (q, j) = code.strip_prefix('R')?.split_once('_')?;
                 Some(Slot::Ref(index(q)?, index(j)?))
@@ -116,10 +130,12 @@ pub enum Section {
 
 impl Section {
     /// The section read back from `rendered`, checked against what the
-    /// article has (`notes` notes, `shape` references per quotation).
-    pub fn read(rendered: &str, notes: usize, shape: &Shape) -> Section {
+    /// article has (`notes` notes, `quotes` quotations, `shape` references
+    /// per quotation).
+    pub fn read(rendered: &str, notes: usize, quotes: usize, shape: &Shape) -> Section {
         let fits = |slot: Slot| match slot {
             Slot::Note(i) => i < notes,
+            Slot::Also(q) => q < quotes,
             Slot::Ref(q, j) => shape.get(q).is_some_and(|&n| j < n as usize),
             _ => true,
         };
@@ -160,6 +176,7 @@ impl Section {
                 Slot::Body => Ok(out.push_str(&article.body)),
                 Slot::Note(i) => write!(out, "{}", article.notes[i].number),
                 Slot::Ref(q, j) => write!(out, "{}", article.quotes[q].also[j].number),
+                Slot::Also(q) => Ok(out.push_str(&article.quotes[q].also_html)),
             }
             .ok()?;
         }
@@ -191,9 +208,8 @@ impl<'a, 'p> Placeholders<'a, 'p> {
         let quotes = prepared
             .quotes
             .iter()
-            .zip(shape)
             .enumerate()
-            .map(|(q, (shared, &refs))| quote(&prefix, q, shared, refs))
+            .map(|(q, shared)| quote(&prefix, q, shared, shape.get(q).copied().unwrap_or(0)))
             .collect();
         let notes = (0..prepared.body.note_count())
             .map(|i| {
@@ -235,6 +251,7 @@ fn quote<'a, 'p>(
         number: q + 1,
         anchor: format!("{prefix}-q{}", q + 1),
         list_anchor: format!("{prefix}-quote-{}", q + 1),
+        also_html: Slot::Also(q).code(),
         also: (0..refs as usize)
             .map(|j| {
                 let n = Slot::Ref(q, j).code();
@@ -244,6 +261,221 @@ fn quote<'a, 'p>(
                 }
             })
             .collect(),
+    }
+}
+
+/// The fields that hold placeholders (`Placeholders`), by the last part of
+/// their path; a whole variable (`a`, a loop's `q`) may hold them too.
+const PLACEHOLDER_FIELDS: &[&str] = &[
+    "number",
+    "anchor",
+    "prefix",
+    "list_anchor",
+    "id",
+    "ref_id",
+    "body",
+    "articles",
+];
+
+/// Where an expression is in a template.
+#[derive(Clone, Copy, PartialEq)]
+enum Place {
+    /// Printed: `{{ x }}`.
+    Printed,
+    /// Tested for truth: `{% if x %}`, `x and y`, `not x`.
+    Truth,
+    /// Looped over: `{% for y in x %}`.
+    Looped,
+    /// Anything else: compared, computed with, a filter's or a function's
+    /// argument, set to a variable.
+    Used,
+}
+
+/// What a section's template does with its variables (`scan`).
+pub struct Scan {
+    /// It only prints the values that are placeholders when a section is
+    /// rendered once: prints them as they are (or `| safe`), tests them for
+    /// truth or loops over the lists holding them, and never compares,
+    /// computes with, filters or copies them. Only then do the placeholders
+    /// come back as the numbers they stand for; otherwise every document
+    /// renders its sections itself.
+    pub prints_only: bool,
+    /// It names a variable `also`, so its sections depend on how many
+    /// references each quotation has (`Shape`).
+    pub reads_also: bool,
+}
+
+/// What the template `name` (and what it includes) does with its variables.
+pub fn scan(tera: &Tera, name: &str) -> Scan {
+    let mut walk = Walk {
+        tera,
+        seen: Vec::new(),
+        reads_also: false,
+    };
+    let prints_only = walk.template(name);
+    Scan {
+        prints_only,
+        reads_also: walk.reads_also,
+    }
+}
+
+struct Walk<'t> {
+    tera: &'t Tera,
+    seen: Vec<&'t str>,
+    reads_also: bool,
+}
+
+impl<'t> Walk<'t> {
+    fn template(&mut self, name: &'t str) -> bool {
+        if self.seen.contains(&name) {
+            return true;
+        }
+        self.seen.push(name);
+        match self.tera.get_template(name) {
+            Ok(template) => self.nodes(&template.ast),
+            Err(_) => false,
+        }
+    }
+
+    fn nodes(&mut self, nodes: &'t [Node]) -> bool {
+        // Every node is looked at (no short cut), so `reads_also` is whole.
+        nodes.iter().fold(true, |ok, node| self.node(node) && ok)
+    }
+
+    fn node(&mut self, node: &'t Node) -> bool {
+        match node {
+            Node::Text(_) | Node::Raw(..) | Node::Comment(..) => true,
+            Node::Break(_) | Node::Continue(_) => true,
+            Node::VariableBlock(_, expr) => self.expr(expr, Place::Printed),
+            Node::Set(_, set) => self.expr(&set.value, Place::Used),
+            Node::If(branches, _) => {
+                let mut ok = true;
+                for (_, cond, body) in &branches.conditions {
+                    ok &= self.expr(cond, Place::Truth);
+                    ok &= self.nodes(body);
+                }
+                if let Some((_, body)) = &branches.otherwise {
+                    ok &= self.nodes(body);
+                }
+                ok
+            }
+            Node::Forloop(_, each, _) => {
+                let mut ok = self.expr(&each.container, Place::Looped);
+                ok &= self.nodes(&each.body);
+                if let Some(body) = &each.empty_body {
+                    ok &= self.nodes(body);
+                }
+                ok
+            }
+            Node::Block(_, block, _) => self.nodes(&block.body),
+            Node::Include(_, names, _) => {
+                let mut ok = true;
+                for name in names {
+                    ok &= self.template(name);
+                }
+                ok
+            }
+            // Filtered output, macros, inheritance: not followed.
+            Node::FilterSection(..)
+            | Node::MacroDefinition(..)
+            | Node::ImportMacro(..)
+            | Node::Extends(..)
+            | Node::Super => {
+                self.reads_also = true;
+                false
+            }
+        }
+    }
+
+    fn expr(&mut self, expr: &Expr, place: Place) -> bool {
+        let printed = |f: &FunctionCall| f.name == "safe";
+        let place = match place {
+            Place::Printed if expr.filters.iter().all(printed) => Place::Printed,
+            Place::Truth | Place::Looped if expr.filters.is_empty() => place,
+            _ => Place::Used,
+        };
+        let place = if expr.negated && place != Place::Truth {
+            Place::Used
+        } else {
+            place
+        };
+        let mut ok = true;
+        for f in &expr.filters {
+            for arg in f.args.values() {
+                ok &= self.expr(arg, Place::Used);
+            }
+        }
+        self.val(&expr.val, place) && ok
+    }
+
+    fn val(&mut self, val: &ExprVal, place: Place) -> bool {
+        match val {
+            ExprVal::String(_) | ExprVal::Int(_) | ExprVal::Float(_) | ExprVal::Bool(_) => true,
+            ExprVal::Ident(path) => {
+                self.ident(path);
+                place != Place::Used || !may_hold_placeholder(path)
+            }
+            ExprVal::Logic(logic) => {
+                let side = match logic.operator {
+                    LogicOperator::And | LogicOperator::Or => place_of_operand(place),
+                    _ => Place::Used,
+                };
+                let lhs = self.expr(&logic.lhs, side);
+                self.expr(&logic.rhs, side) && lhs
+            }
+            ExprVal::Math(math) => {
+                let lhs = self.expr(&math.lhs, Place::Used);
+                self.expr(&math.rhs, Place::Used) && lhs
+            }
+            ExprVal::Test(test) => {
+                self.ident(&test.ident);
+                let args = self.exprs(test.args.iter());
+                args && !may_hold_placeholder(&test.ident)
+            }
+            ExprVal::FunctionCall(call) => self.exprs(call.args.values()),
+            ExprVal::Array(items) => self.exprs(items.iter()),
+            ExprVal::StringConcat(concat) => concat
+                .values
+                .iter()
+                .fold(true, |ok, v| self.val(v, Place::Used) && ok),
+            ExprVal::In(within) => {
+                let lhs = self.expr(&within.lhs, Place::Used);
+                self.expr(&within.rhs, Place::Used) && lhs
+            }
+            ExprVal::MacroCall(_) => {
+                self.reads_also = true;
+                false
+            }
+        }
+    }
+
+    fn exprs<'e>(&mut self, exprs: impl Iterator<Item = &'e Expr>) -> bool {
+        exprs.fold(true, |ok, e| self.expr(e, Place::Used) && ok)
+    }
+
+    fn ident(&mut self, path: &str) {
+        // `q.also`, or a whole `q` that holds it.
+        if path.split('.').any(|part| part == "also") || !path.contains('.') {
+            self.reads_also |= path != "loop" && !path.starts_with("loop.");
+        }
+    }
+}
+
+/// `x and y` tests both for truth where it is itself tested; elsewhere its
+/// value is used.
+fn place_of_operand(place: Place) -> Place {
+    if place == Place::Truth {
+        Place::Truth
+    } else {
+        Place::Used
+    }
+}
+
+/// Whether a variable's path may lead to a placeholder or to what holds one.
+fn may_hold_placeholder(path: &str) -> bool {
+    match path.rsplit_once('.') {
+        Some((_, last)) => PLACEHOLDER_FIELDS.contains(&last),
+        None => true,
     }
 }
 
@@ -281,8 +513,8 @@ mod tests {
             Slot::Ref(1, 0).code(),
             Slot::Ref(1, 1).code(),
             Slot::Note(0).code(),
-        );
-        let Section::Filled { text, slots } = Section::read(&text, 1, &shape) else {
+        ) + &Slot::Also(1).code();
+        let Section::Filled { text, slots } = Section::read(&text, 1, 2, &shape) else {
             panic!("not read back");
         };
         assert_eq!(text, "<p id=\"article-\"> of </p><a></a><a></a><sup></sup>");
@@ -295,9 +527,63 @@ mod tests {
                 Slot::Body,
                 Slot::Ref(1, 0),
                 Slot::Ref(1, 1),
-                Slot::Note(0)
+                Slot::Note(0),
+                Slot::Also(1)
             ]
         );
+    }
+
+    fn scanned(text: &str) -> Scan {
+        let mut tera = Tera::default();
+        tera.add_raw_templates(vec![(SECTION, text), ("other.html", "{{ a.number + 1 }}")])
+            .unwrap();
+        scan(&tera, SECTION)
+    }
+
+    fn prints_only(text: &str) -> bool {
+        scanned(text).prints_only
+    }
+
+    #[test]
+    fn sections_that_read_also_are_told_apart() {
+        let theme = crate::render::Theme::embedded();
+        let builtin = theme.templates.iter().find(|t| t.name == SECTION).unwrap();
+        assert!(!scanned(&builtin.text).reads_also);
+        assert!(!scanned("{% for q in a.quotes %}{{ q.also_html | safe }}{% endfor %}").reads_also);
+        for text in [
+            "{% for q in a.quotes %}{% for r in q.also %}{{ r.number }}{% endfor %}{% endfor %}",
+            "{% for q in a.quotes %}{% if q.also %}also{% endif %}{% endfor %}",
+            "{% for q in a.quotes %}{{ q }}{% endfor %}",
+        ] {
+            assert!(scanned(text).reads_also, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_built_in_section_only_prints_its_numbers() {
+        let theme = crate::render::Theme::embedded();
+        let builtin = theme.templates.iter().find(|t| t.name == SECTION).unwrap();
+        assert!(prints_only(&builtin.text));
+        assert!(prints_only(
+            "{{ a.number }}{{ a.body | safe }}{% if a.notes and not loop.last %}{% for n in a.notes %}{{ n.id | safe }}{% endfor %}{% endif %}{{ a.title | upper }}"
+        ));
+    }
+
+    #[test]
+    fn a_section_that_uses_its_numbers_is_not_filled() {
+        for text in [
+            "{% if a.number == 1 %}first{% endif %}",
+            "{{ a.anchor | upper }}",
+            "{{ print.articles - 1 }}",
+            "{% set n = a.number %}{{ n }}",
+            "{{ a | json_encode }}",
+            "{% for q in a.quotes %}{{ q | json_encode }}{% endfor %}",
+            "{% filter upper %}{{ a.number }}{% endfilter %}",
+            "{% include \"other.html\" %}",
+            "{{ a.title | replace(from=a.number, to=\"\") }}",
+        ] {
+            assert!(!prints_only(text), "{text}");
+        }
     }
 
     #[test]
@@ -310,9 +596,10 @@ mod tests {
             Slot::Note(1).code(),
             Slot::Ref(0, 1).code(),
             Slot::Ref(1, 0).code(),
+            Slot::Also(2).code(),
         ] {
             assert!(
-                matches!(Section::read(&text, 1, &shape), Section::Own),
+                matches!(Section::read(&text, 1, 2, &shape), Section::Own),
                 "{text:?}"
             );
         }
