@@ -350,6 +350,10 @@ pub struct Printer<'a> {
     /// `partials/print_also.html` without references, the same for every
     /// quotation reported by no other article of its document.
     no_also: OnceLock<String>,
+    /// Whether the document's template reads none of its articles' bodies,
+    /// quotations and notes (the built-in one prints their `html`): they
+    /// are then left out of its context.
+    lean: bool,
 }
 
 impl<'a> Printer<'a> {
@@ -395,6 +399,7 @@ impl<'a> Printer<'a> {
         }
         let style = stylesheet(theme)?;
         let scan = section::scan(&tera, SECTION);
+        let lean = !section::reads_article_fields(&tera, TEMPLATE, LEFT_OUT);
         Ok(Printer {
             config,
             site,
@@ -407,6 +412,7 @@ impl<'a> Printer<'a> {
             fills: scan.prints_only,
             reads_also: scan.reads_also,
             no_also: OnceLock::new(),
+            lean,
         })
     }
 
@@ -514,7 +520,12 @@ impl<'a> Printer<'a> {
         ctx.insert("page", &doc.page);
         ctx.insert("print", &doc.print);
         ctx.insert("summary", &doc.summary);
-        ctx.insert("articles", &doc.articles);
+        if self.lean {
+            let lean: Vec<LeanArticle> = doc.articles.iter().map(LeanArticle::of).collect();
+            ctx.insert("articles", &lean);
+        } else {
+            ctx.insert("articles", &doc.articles);
+        }
         self.tera.render(TEMPLATE, &ctx).map_err(|e| {
             Diagnostic::error(format!("cannot render `{TEMPLATE}`: {}", crate::render::error_chain(&e)))
                 .in_file(format!("templates/{TEMPLATE}"))
@@ -669,13 +680,13 @@ impl<'a> Printer<'a> {
 
     /// The section rendered with placeholders for the numbers of a document.
     fn placeholder_section(&self, prepared: &Prepared<'a>, shape: &Shape) -> Section {
-        if section::has_nul(prepared) {
-            return Section::Own;
-        }
         let view = Placeholders::new(prepared, shape);
         let mut ctx = self.base.clone();
         ctx.insert("a", &view.a);
         ctx.insert("print", &view.print);
+        if section::has_nul(ctx.get("a")) {
+            return Section::Own;
+        }
         match self.tera.render(SECTION, &ctx) {
             Ok(text) => Section::read(
                 &text,
@@ -1215,6 +1226,33 @@ struct PrintArticle<'a, 'p, N = usize> {
     /// this document, for `| safe` (absent in the partial itself).
     #[serde(skip_serializing_if = "Option::is_none")]
     html: Option<String>,
+}
+
+/// An entry of `articles` for a document template that reads none of
+/// `LEFT_OUT`: `PrintArticle` without them, serialised for every document.
+#[derive(Serialize)]
+struct LeanArticle<'x, 'a, 'p> {
+    number: usize,
+    anchor: &'x str,
+    prefix: &'x str,
+    #[serde(flatten)]
+    shared: &'p Prepared<'a>,
+    html: &'x Option<String>,
+}
+
+/// What a `LeanArticle` leaves out.
+const LEFT_OUT: &[&str] = &["body", "quotes", "notes"];
+
+impl<'x, 'a, 'p> LeanArticle<'x, 'a, 'p> {
+    fn of(article: &'x PrintArticle<'a, 'p>) -> LeanArticle<'x, 'a, 'p> {
+        LeanArticle {
+            number: article.number,
+            anchor: &article.anchor,
+            prefix: &article.prefix,
+            shared: article.shared,
+            html: &article.html,
+        }
+    }
 }
 
 #[derive(Serialize)]

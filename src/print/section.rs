@@ -274,6 +274,7 @@ const PLACEHOLDER_FIELDS: &[&str] = &[
     "id",
     "ref_id",
     "body",
+    "also_html",
     "articles",
 ];
 
@@ -307,11 +308,7 @@ pub struct Scan {
 
 /// What the template `name` (and what it includes) does with its variables.
 pub fn scan(tera: &Tera, name: &str) -> Scan {
-    let mut walk = Walk {
-        tera,
-        seen: Vec::new(),
-        reads_also: false,
-    };
+    let mut walk = Walk::new(tera);
     let prints_only = walk.template(name);
     Scan {
         prints_only,
@@ -319,13 +316,53 @@ pub fn scan(tera: &Tera, name: &str) -> Scan {
     }
 }
 
+/// Whether the document's template `name` (`print.html`, with what it
+/// includes) may read any of `fields` of its `articles`: it names one, or
+/// uses an article (or `articles`) whole, or does what this does not follow
+/// (macros, `{% filter %}`). The built-in one reads each article's `html`
+/// and what its contents list shows, so the rest is not serialised for it.
+pub fn reads_article_fields(tera: &Tera, name: &str, fields: &[&str]) -> bool {
+    let mut walk = Walk::new(tera);
+    walk.template(name);
+    let whole = |path: &str| {
+        path == "articles" || (!path.contains('.') && walk.article_vars.iter().any(|v| v == path))
+    };
+    let bare_articles = walk.idents.iter().filter(|p| whole(p)).count();
+    walk.opaque
+        || bare_articles > walk.articles_looped
+        || walk
+            .idents
+            .iter()
+            .any(|p| p.split('.').any(|part| fields.contains(&part)))
+}
+
 struct Walk<'t> {
     tera: &'t Tera,
     seen: Vec<&'t str>,
     reads_also: bool,
+    /// Every variable path named.
+    idents: Vec<String>,
+    /// The names `{% for x in articles %}` gives an article.
+    article_vars: Vec<String>,
+    /// How many of the `articles` named are such loops' lists.
+    articles_looped: usize,
+    /// Something was not followed.
+    opaque: bool,
 }
 
 impl<'t> Walk<'t> {
+    fn new(tera: &'t Tera) -> Walk<'t> {
+        Walk {
+            tera,
+            seen: Vec::new(),
+            reads_also: false,
+            idents: Vec::new(),
+            article_vars: Vec::new(),
+            articles_looped: 0,
+            opaque: false,
+        }
+    }
+
     fn template(&mut self, name: &'t str) -> bool {
         if self.seen.contains(&name) {
             return true;
@@ -333,7 +370,10 @@ impl<'t> Walk<'t> {
         self.seen.push(name);
         match self.tera.get_template(name) {
             Ok(template) => self.nodes(&template.ast),
-            Err(_) => false,
+            Err(_) => {
+                self.opaque = true;
+                false
+            }
         }
     }
 
@@ -360,6 +400,10 @@ impl<'t> Walk<'t> {
                 ok
             }
             Node::Forloop(_, each, _) => {
+                if matches!(&each.container.val, ExprVal::Ident(p) if p == "articles") {
+                    self.article_vars.push(each.value.clone());
+                    self.articles_looped += 1;
+                }
                 let mut ok = self.expr(&each.container, Place::Looped);
                 ok &= self.nodes(&each.body);
                 if let Some(body) = &each.empty_body {
@@ -382,6 +426,7 @@ impl<'t> Walk<'t> {
             | Node::Extends(..)
             | Node::Super => {
                 self.reads_also = true;
+                self.opaque = true;
                 false
             }
         }
@@ -444,6 +489,7 @@ impl<'t> Walk<'t> {
             }
             ExprVal::MacroCall(_) => {
                 self.reads_also = true;
+                self.opaque = true;
                 false
             }
         }
@@ -454,6 +500,7 @@ impl<'t> Walk<'t> {
     }
 
     fn ident(&mut self, path: &str) {
+        self.idents.push(path.to_string());
         // `q.also`, or a whole `q` that holds it.
         if path.split('.').any(|part| part == "also") || !path.contains('.') {
             self.reads_also |= path != "loop" && !path.starts_with("loop.");
@@ -479,12 +526,12 @@ fn may_hold_placeholder(path: &str) -> bool {
     }
 }
 
-/// Whether any text of the article has the placeholders' mark (it could be
-/// read as a placeholder; such an article is rendered per document).
-pub fn has_nul(prepared: &Prepared) -> bool {
-    let value = serde_json::to_value(prepared).unwrap_or_default();
-    let quotes = serde_json::to_value(&prepared.quotes).unwrap_or_default();
-    any_nul(&value) || any_nul(&quotes)
+/// Whether any text of the article, as its section's template sees it
+/// (`a`), has the placeholders' mark (read back, it could pass for one);
+/// such an article is rendered for each document. The placeholders' own
+/// fields are passed over.
+pub fn has_nul(a: Option<&serde_json::Value>) -> bool {
+    a.is_some_and(any_nul)
 }
 
 fn any_nul(value: &serde_json::Value) -> bool {
@@ -492,7 +539,9 @@ fn any_nul(value: &serde_json::Value) -> bool {
     match value {
         Value::String(s) => s.contains(MARK),
         Value::Array(list) => list.iter().any(any_nul),
-        Value::Object(map) => map.iter().any(|(k, v)| k.contains(MARK) || any_nul(v)),
+        Value::Object(map) => map.iter().any(|(k, v)| {
+            k.contains(MARK) || (!PLACEHOLDER_FIELDS.contains(&k.as_str()) && any_nul(v))
+        }),
         _ => false,
     }
 }
@@ -545,6 +594,43 @@ mod tests {
     }
 
     #[test]
+    fn documents_that_read_an_articles_body_are_told_apart() {
+        let reads = |text: &str| {
+            let mut tera = Tera::default();
+            tera.add_raw_templates(vec![("print.html", text), ("part.html", "{{ a.body }}")])
+                .unwrap();
+            reads_article_fields(&tera, "print.html", &["body", "quotes", "notes"])
+        };
+        let theme = crate::render::Theme::embedded();
+        let mut tera = Tera::default();
+        tera.add_raw_templates(
+            theme
+                .templates
+                .iter()
+                .map(|t| (t.name.as_str(), t.text.as_str())),
+        )
+        .unwrap();
+        assert!(!reads_article_fields(
+            &tera,
+            "print.html",
+            &["body", "quotes", "notes"]
+        ));
+        assert!(!reads(
+            "{% for a in articles %}{{ a.title }}{{ a.html | safe }}{% endfor %}{{ print.articles }}"
+        ));
+        for text in [
+            "{% for a in articles %}{{ a.body | safe }}{% endfor %}",
+            "{% for a in articles %}{% for q in a.quotes %}{{ q.text }}{% endfor %}{% endfor %}",
+            "{% for a in articles %}{{ a | json_encode }}{% endfor %}",
+            "{{ articles | json_encode }}",
+            "{% set all = articles %}{% for a in all %}{{ a.title }}{% endfor %}",
+            "{% for a in articles %}{% include \"part.html\" %}{% endfor %}",
+        ] {
+            assert!(reads(text), "{text}");
+        }
+    }
+
+    #[test]
     fn sections_that_read_also_are_told_apart() {
         let theme = crate::render::Theme::embedded();
         let builtin = theme.templates.iter().find(|t| t.name == SECTION).unwrap();
@@ -584,6 +670,19 @@ mod tests {
         ] {
             assert!(!prints_only(text), "{text}");
         }
+    }
+
+    #[test]
+    fn a_mark_in_an_article_text_is_found_and_the_placeholders_are_not() {
+        let a = serde_json::json!({
+            "number": Slot::Number.code(),
+            "title": "Plain",
+            "quotes": [{"anchor": format!("a{}-q1", Slot::Number.code()), "text": "Also plain"}],
+        });
+        assert!(!has_nul(Some(&a)));
+        let mut forged = a.clone();
+        forged["quotes"][0]["text"] = format!("Forged {}", Slot::Body.code()).into();
+        assert!(has_nul(Some(&forged)));
     }
 
     #[test]
