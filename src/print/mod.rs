@@ -347,9 +347,10 @@ pub struct Printer<'a> {
     /// Whether its sections depend on how many "also in" references each
     /// quotation has (the built-in one prints `also_html` instead).
     reads_also: bool,
-    /// `partials/print_also.html` without references, the same for every
-    /// quotation reported by no other article of its document.
-    no_also: OnceLock<String>,
+    /// `partials/print_also.html` by the numbers of the articles it lists
+    /// (an `ArticleRef` is its number): a build's documents list the same
+    /// few again and again, and most quotations none.
+    also_made: std::sync::Mutex<HashMap<Vec<usize>, String>>,
     /// Whether the document's template reads none of its articles' bodies,
     /// quotations and notes (the built-in one prints their `html`): they
     /// are then left out of its context.
@@ -411,7 +412,7 @@ impl<'a> Printer<'a> {
             sections: site.articles.iter().map(|_| Sections::default()).collect(),
             fills: scan.prints_only,
             reads_also: scan.reads_also,
-            no_also: OnceLock::new(),
+            also_made: Default::default(),
             lean,
         })
     }
@@ -702,10 +703,12 @@ impl<'a> Printer<'a> {
     /// A quotation's references to the other articles of its document that
     /// report it (`partials/print_also.html`).
     fn also_html(&self, also: &[ArticleRef]) -> Result<String, Diagnostic> {
-        if also.is_empty()
-            && let Some(html) = self.no_also.get()
-        {
-            return Ok(html.clone());
+        let numbers: Vec<usize> = also.iter().map(|r| r.number).collect();
+        let made = (self.also_made.lock().unwrap_or_else(|e| e.into_inner()))
+            .get(&numbers)
+            .cloned();
+        if let Some(html) = made {
+            return Ok(html);
         }
         let mut ctx = self.base.clone();
         ctx.insert("also", also);
@@ -714,9 +717,7 @@ impl<'a> Printer<'a> {
                 .in_file(format!("templates/{ALSO}"))
                 .help("check the variable names against docs/templates.md (print.html); use `| default(value=...)` for optional ones")
         })?;
-        if also.is_empty() {
-            let _ = self.no_also.set(html.clone());
-        }
+        (self.also_made.lock().unwrap_or_else(|e| e.into_inner())).insert(numbers, html.clone());
         Ok(html)
     }
 

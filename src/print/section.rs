@@ -170,15 +170,15 @@ impl Section {
         for &(offset, slot) in slots {
             out.push_str(&text[at..offset]);
             at = offset;
-            match slot {
+            // Writing into a String does not fail.
+            let _ = match slot {
                 Slot::Number => write!(out, "{}", article.number),
                 Slot::Total => write!(out, "{total}"),
-                Slot::Body => Ok(out.push_str(&article.body)),
                 Slot::Note(i) => write!(out, "{}", article.notes[i].number),
                 Slot::Ref(q, j) => write!(out, "{}", article.quotes[q].also[j].number),
-                Slot::Also(q) => Ok(out.push_str(&article.quotes[q].also_html)),
-            }
-            .ok()?;
+                Slot::Body => out.write_str(&article.body),
+                Slot::Also(q) => out.write_str(&article.quotes[q].also_html),
+            };
         }
         out.push_str(&text[at..]);
         Some(out)
@@ -379,7 +379,11 @@ impl<'t> Walk<'t> {
 
     fn nodes(&mut self, nodes: &'t [Node]) -> bool {
         // Every node is looked at (no short cut), so `reads_also` is whole.
-        nodes.iter().fold(true, |ok, node| self.node(node) && ok)
+        let mut ok = true;
+        for node in nodes {
+            ok &= self.node(node);
+        }
+        ok
     }
 
     fn node(&mut self, node: &'t Node) -> bool {
@@ -479,10 +483,13 @@ impl<'t> Walk<'t> {
             }
             ExprVal::FunctionCall(call) => self.exprs(call.args.values()),
             ExprVal::Array(items) => self.exprs(items.iter()),
-            ExprVal::StringConcat(concat) => concat
-                .values
-                .iter()
-                .fold(true, |ok, v| self.val(v, Place::Used) && ok),
+            ExprVal::StringConcat(concat) => {
+                let mut ok = true;
+                for v in &concat.values {
+                    ok &= self.val(v, Place::Used);
+                }
+                ok
+            }
             ExprVal::In(within) => {
                 let lhs = self.expr(&within.lhs, Place::Used);
                 self.expr(&within.rhs, Place::Used) && lhs
@@ -496,7 +503,11 @@ impl<'t> Walk<'t> {
     }
 
     fn exprs<'e>(&mut self, exprs: impl Iterator<Item = &'e Expr>) -> bool {
-        exprs.fold(true, |ok, e| self.expr(e, Place::Used) && ok)
+        let mut ok = true;
+        for e in exprs {
+            ok &= self.expr(e, Place::Used);
+        }
+        ok
     }
 
     fn ident(&mut self, path: &str) {
