@@ -249,12 +249,11 @@ fn assert_numbered_within(doc: &Html, what: &str) {
     assert_eq!(refs.len(), notes.len(), "{what}");
 }
 
-#[test]
-fn an_article_printed_in_two_pages_takes_each_pages_numbers() {
+/// The example with links, where the article with links and a footnote is
+/// in two digests: Syria's, where it follows articles without notes, and
+/// Ukraine's, after an article with a note of its own.
+fn darayya_in_two_digests() -> Site {
     let site = example_with_links();
-    // The article with links and a footnote is in two digests: Syria's,
-    // where it follows articles without notes, and Ukraine's, after an
-    // article with a note of its own.
     let path = "content/darayya-evacuation.md";
     site.write(
         path,
@@ -266,6 +265,12 @@ fn an_article_printed_in_two_pages_takes_each_pages_numbers() {
         "---\ntitle: A link about Ukraine\ndate: 2016-08-20\nsource: Test Wire\ntopics: [ukraine]\n---\n\
          Talks on Ukraine, [reported here](https://ukraine.example/talks).\n",
     );
+    site
+}
+
+#[test]
+fn an_article_printed_in_two_pages_takes_each_pages_numbers() {
+    let site = darayya_in_two_digests();
     site.build().success();
     let syria = parse(&site, "public/print/topics/syria/index.html");
     let ukraine = parse(&site, "public/print/topics/ukraine/index.html");
@@ -315,19 +320,7 @@ fn own_sections(doc: &Html) -> Vec<(String, String)> {
 
 #[test]
 fn a_site_override_of_the_article_section_prints_with_each_documents_numbers() {
-    let site = example_with_links();
-    let path = "content/darayya-evacuation.md";
-    site.write(
-        path,
-        site.read(path)
-            .replace("topics: [syria]", "topics: [syria, ukraine]"),
-    );
-    // In Ukraine's digest, after an article with a note of its own.
-    site.write(
-        "content/ukraine-link.md",
-        "---\ntitle: A link about Ukraine\ndate: 2016-08-20\nsource: Test Wire\ntopics: [ukraine]\n---\n\
-         Talks on Ukraine, [reported here](https://ukraine.example/talks).\n",
-    );
+    let site = darayya_in_two_digests();
     site.write(
         "templates/partials/print_article.html",
         "<section class=\"mine\" id=\"{{ a.anchor }}\">{{ a.number }} of {{ print.articles }}: {{ a.title | upper }}{% for n in a.notes %}<i id=\"{{ n.id }}\">{{ n.number }}</i>{% endfor %}</section>\n",
