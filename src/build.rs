@@ -337,9 +337,6 @@ pub fn build_with(opts: &BuildOptions, use_cache: bool) -> Result<BuildReport, D
     let last = use_cache
         .then(|| cache::PageState::read(&cache_dir, setup))
         .flatten();
-    let weighed = use_cache
-        .then(|| cache::read_weighed(&cache_dir, setup))
-        .flatten();
     let cache_read = t.elapsed();
     let (loaded, articles) = load_site_cached(
         config,
@@ -378,7 +375,6 @@ pub fn build_with(opts: &BuildOptions, use_cache: bool) -> Result<BuildReport, D
                 let cached = Cached {
                     hashes: &articles.hashes,
                     last,
-                    weighed: weighed.as_ref(),
                     output: output_key(&output_dir),
                     dir: &cache_dir,
                     setup,
@@ -454,8 +450,6 @@ struct Cached<'a> {
     /// The pages of the last build with the cache, if it describes the live
     /// output of this folder.
     last: Option<cache::PageState>,
-    /// The search documents' terms the last build weighed.
-    weighed: Option<&'a crate::publish::search::Weighed>,
     output: String,
     /// The cache folder and the setup key its files are written with.
     dir: &'a Path,
@@ -530,9 +524,13 @@ fn render_cached(
                 }),
                 _ => {
                     let t = Instant::now();
+                    // The search documents' terms the last build weighed
+                    // (megabytes), read only when they are of use, and
+                    // while the pages render.
+                    let weighed = cache::read_weighed(cached.dir, cached.setup);
                     let previous = crate::publish::Previous {
                         layout: last.as_ref().map(|l| &l.layout),
-                        weighed: cached.weighed,
+                        weighed: weighed.as_ref(),
                     };
                     let published = crate::publish::write_reusing(
                         config,
@@ -633,7 +631,10 @@ fn print_cached(
     use std::hash::{Hash, Hasher};
     let printer = crate::print::Printer::new(config, theme, site, renderer)?;
     let mut h = xxhash_rust::xxh3::Xxh3Default::default();
-    (inputs.base, printer.style()).hash(&mut h);
+    // The cover's "Made" date as it shows it: a build later the same day
+    // keeps the page.
+    let made = printer.made_shown();
+    (inputs.base, printer.style(), made.iso, made.human).hash(&mut h);
     let base = h.finish();
     let fingerprints: HashMap<String, u64> = printer
         .build_selections()
@@ -680,9 +681,9 @@ fn unique() -> u64 {
 
 /// Everything the outputs beyond pages (feeds, sitemap, data, search, print)
 /// read besides site.yaml (in the cache's setup key): the published articles
-/// with their bytes, every template, and the day a printable digest says it
-/// was made (`SOURCE_DATE_EPOCH`, or the clock to the quarter hour, the
-/// finest step of a time zone's offset).
+/// with their bytes and every template. Not the clock: only print pages
+/// read it, and their fingerprints take the day their cover shows
+/// (`print_cached`).
 fn extras_fingerprint(theme: &Theme, site: &Site, hashes: &HashMap<PathBuf, u64>) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = xxhash_rust::xxh3::Xxh3Default::default();
@@ -692,9 +693,6 @@ fn extras_fingerprint(theme: &Theme, site: &Site, hashes: &HashMap<PathBuf, u64>
     for a in site.articles.iter() {
         (&a.file, hashes.get(&a.file)).hash(&mut h);
     }
-    std::env::var_os("SOURCE_DATE_EPOCH").hash(&mut h);
-    let now = chrono::Utc::now().timestamp();
-    now.div_euclid(15 * 60).hash(&mut h);
     h.finish()
 }
 

@@ -22,7 +22,12 @@ fn dossier() -> assert_cmd::Command {
 /// A build of the site at `root` with the cache, into its `public/`; what it
 /// printed.
 fn cached_build(root: &Path) -> String {
-    let out = dossier()
+    cached_build_with(dossier(), root)
+}
+
+/// [`cached_build`] with `command` (set up with an environment, say).
+fn cached_build_with(mut command: assert_cmd::Command, root: &Path) -> String {
+    let out = command
         .args(["build", "--root"])
         .arg(root)
         .output()
@@ -173,7 +178,7 @@ fn cached_builds_equal_clean_builds_after_every_kind_of_edit() {
             "{text}\n“We will keep talking until the guns fall silent, whatever it takes”, Lavrov told reporters.\n"
         ),
     );
-    build_and_compare("quotation added", root);
+    let printed = build_and_compare("quotation added", root);
     let print_after = output_file(root, lavrov);
     assert_ne!(
         print_before, print_after,
@@ -181,6 +186,33 @@ fn cached_builds_equal_clean_builds_after_every_kind_of_edit() {
     );
     assert!(print_after.contains("until the guns fall silent"));
     assert_ne!(data_before, output_file(root, "data/articles.json"));
+    // The print pages that do not print the article are kept: their
+    // summaries name actors and topics without site-wide counts.
+    let (kept, all) = print_spared(&printed);
+    assert!(0 < kept && kept < all, "{printed}");
+
+    edit(&a, "Lavrov told reporters", "Kerry told reporters");
+    build_and_compare("speaker changed", root);
+    assert!(output_file(root, lavrov).contains("the guns fall silent"));
+
+    edit(
+        &a,
+        "title: \"Kerry, Lavrov meet with Syria on agenda\"",
+        "title: \"Kerry and Lavrov meet, Syria on the agenda\"",
+    );
+    build_and_compare("title changed", root);
+    assert!(output_file(root, lavrov).contains("Kerry and Lavrov meet, Syria on the agenda"));
+
+    edit(
+        &a,
+        "date: 2015-12-15\n",
+        "date: 2015-12-15\ntopics: [Ceasefire monitoring]\n",
+    );
+    build_and_compare("topic list changed", root);
+    assert!(
+        output_file(root, "topics/ceasefire-monitoring/index.html")
+            .contains("Kerry and Lavrov meet")
+    );
 
     write(
         &root.join("content/new-round.md"),
@@ -217,6 +249,38 @@ fn cached_builds_equal_clean_builds_after_every_kind_of_edit() {
     );
     let printed = build_and_compare("site.yaml changed", root);
     assert_eq!(spared(&printed), (0, 0, spared(&printed).2), "{printed}");
+}
+
+/// A cached build of the site at `root` made at `epoch` (the day a print
+/// page's cover says it was made); what it printed.
+fn build_at(root: &Path, epoch: i64) -> String {
+    let mut command = dossier();
+    command.env("SOURCE_DATE_EPOCH", epoch.to_string());
+    cached_build_with(command, root)
+}
+
+#[test]
+fn print_pages_are_made_again_when_the_day_they_show_changes_and_only_then() {
+    let dir = fixture();
+    let root = dir.path();
+    // 14 November 2023, 22:13:20 UTC (the fixture's time zone).
+    let epoch = 1_700_000_000;
+    build_at(root, epoch);
+    let lavrov = "print/actors/sergei-lavrov/index.html";
+    assert!(output_file(root, lavrov).contains("14 November 2023"));
+
+    // Twenty minutes later: another quarter of an hour, the same day.
+    let printed = build_at(root, epoch + 20 * 60);
+    let (kept, all) = print_spared(&printed);
+    assert!(all > 0 && kept == all, "{printed}");
+
+    // The next day, which every cover shows.
+    let printed = build_at(root, epoch + 2 * 60 * 60);
+    let (kept, _) = print_spared(&printed);
+    assert_eq!(kept, 0, "{printed}");
+    let page = output_file(root, lavrov);
+    assert!(page.contains("15 November 2023"), "{page}");
+    assert!(!page.contains("14 November 2023"), "{page}");
 }
 
 /// The fixture site built twice with the cache: its output and cache as

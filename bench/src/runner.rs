@@ -93,6 +93,10 @@ pub struct SizeResult {
     /// `dossier build` with its build cache, each run after a body edit of
     /// one article (after the clean builds, which leave the cache warm).
     pub dossier_cached: Option<ToolResult>,
+    /// The same, each run after a new quotation in that article (a new
+    /// statement: its quotation page, the indexes and digests that count
+    /// quotations change too).
+    pub dossier_cached_quote: Option<ToolResult>,
     pub hugo: Option<ToolResult>,
     /// dossier / hugo, median wall time.
     pub ratio_time: Option<f64>,
@@ -139,6 +143,7 @@ impl SizeResult {
     pub fn tools(&self) -> impl Iterator<Item = &ToolResult> {
         std::iter::once(&self.dossier)
             .chain(self.dossier_cached.as_ref())
+            .chain(self.dossier_cached_quote.as_ref())
             .chain(self.hugo.as_ref())
     }
 }
@@ -488,6 +493,90 @@ impl Tool {
     }
 }
 
+/// What a cached run changes in the article before it builds.
+#[derive(Clone, Copy)]
+enum CachedEdit {
+    /// A new paragraph with no quotation, name or topic: the article's page
+    /// and the lists that show its text change.
+    Body,
+    /// A new statement by an anonymous source, one per run (they add up):
+    /// a new quotation page, and every count of quotations that takes it.
+    Quotation,
+}
+
+impl CachedEdit {
+    fn tool(self) -> &'static str {
+        match self {
+            CachedEdit::Body => "cached",
+            CachedEdit::Quotation => "cached+q",
+        }
+    }
+
+    fn what(self) -> &'static str {
+        match self {
+            CachedEdit::Body => "a body edit",
+            CachedEdit::Quotation => "a new quotation",
+        }
+    }
+
+    /// The article after run `r` (from 1) of this kind.
+    fn apply(self, original: &[u8], r: usize) -> Vec<u8> {
+        let mut edited = original.to_vec();
+        match self {
+            CachedEdit::Body => edited.extend_from_slice(
+                format!("\n\nEdit {r} of the benchmark, in the article's body.\n").as_bytes(),
+            ),
+            CachedEdit::Quotation => {
+                for i in 1..=r {
+                    edited.extend_from_slice(
+                        format!(
+                            "\n\n\"We will study proposal number {i} with great care before we answer,\" an official said.\n"
+                        )
+                        .as_bytes(),
+                    );
+                }
+            }
+        }
+        edited
+    }
+}
+
+/// `dossier build` with its cache (warm from the clean runs of `clean`), each
+/// run after one edit of `article`; the article is put back afterwards.
+fn time_cached_edits(
+    clean: &Tool,
+    article: &Path,
+    edit: CachedEdit,
+    label: &str,
+    runs: usize,
+    articles: usize,
+) -> ToolResult {
+    let mut c = Tool {
+        name: edit.tool(),
+        program: clean.program.clone(),
+        args: clean.args.clone(),
+        cwd: None,
+        clean: Vec::new(),
+        output: clean.output.clone(),
+        runs: Vec::new(),
+        error: None,
+    };
+    let original = std::fs::read(article).unwrap_or_default();
+    for r in 1..=runs {
+        let _ = std::fs::write(article, edit.apply(&original, r));
+        if let Some(m) = c.run_once() {
+            eprintln!(
+                "{label} cached, {}, run {r}/{runs}: {}{:.2} s",
+                edit.what(),
+                if m.ok { "" } else { "FAILED after " },
+                m.wall_s
+            );
+        }
+    }
+    let _ = std::fs::write(article, original);
+    c.result(articles, runs)
+}
+
 /// The first article of a corpus's `content/` (by name, folder by folder):
 /// the one the cached runs edit.
 fn first_article(content: &Path) -> Option<PathBuf> {
@@ -695,45 +784,14 @@ pub fn run(opts: &RunOptions) -> Result<Report> {
             }
             eprintln!("{label} {tag}: {}", line.join(" | "));
         }
-        let cached_res = dossier_bin
-            .as_ref()
-            .and_then(|_| first_article(&dir.join("content")))
-            .map(|article| {
-                let mut c = Tool {
-                    name: "cached",
-                    program: dossier_bin.clone(),
-                    args: d.args.clone(),
-                    cwd: None,
-                    clean: Vec::new(),
-                    output: d.output.clone(),
-                    runs: Vec::new(),
-                    error: None,
-                };
-                let original = std::fs::read(&article).unwrap_or_default();
-                for r in 0..opts.runs {
-                    // A new paragraph each run: one article changed since the last build.
-                    let mut edited = original.clone();
-                    edited.extend_from_slice(
-                        format!(
-                            "\n\nEdit {} of the benchmark, in the article's body.\n",
-                            r + 1
-                        )
-                        .as_bytes(),
-                    );
-                    let _ = std::fs::write(&article, edited);
-                    if let Some(m) = c.run_once() {
-                        eprintln!(
-                            "{label} cached, one edit, run {}/{}: {}{:.2} s",
-                            r + 1,
-                            opts.runs,
-                            if m.ok { "" } else { "FAILED after " },
-                            m.wall_s
-                        );
-                    }
-                }
-                let _ = std::fs::write(&article, original);
-                c.result(n, opts.runs)
-            });
+        let cached_edit = |edit: CachedEdit| {
+            dossier_bin
+                .as_ref()
+                .and_then(|_| first_article(&dir.join("content")))
+                .map(|article| time_cached_edits(&d, &article, edit, &label, opts.runs, n))
+        };
+        let cached_res = cached_edit(CachedEdit::Body);
+        let cached_quote_res = cached_edit(CachedEdit::Quotation);
         let dossier_res = d.result(n, opts.runs);
         let hugo_res = h.map(|t| t.result(n, opts.runs));
         let (ratio_time, ratio_memory) = match &hugo_res {
@@ -757,6 +815,7 @@ pub fn run(opts: &RunOptions) -> Result<Report> {
             corpus_files,
             dossier: dossier_res,
             dossier_cached: cached_res,
+            dossier_cached_quote: cached_quote_res,
             hugo: hugo_res,
             ratio_time,
             ratio_memory,
@@ -894,6 +953,18 @@ pub fn table(rep: &Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quotation_edit_adds_one_statement_per_run() {
+        let original = b"---\ntitle: T\n---\nText.\n";
+        let third = String::from_utf8(CachedEdit::Quotation.apply(original, 3)).unwrap();
+        assert!(third.starts_with("---\ntitle: T\n---\nText.\n"));
+        assert_eq!(third.matches("an official said.").count(), 3);
+        assert!(third.contains("proposal number 3 "));
+        let body = String::from_utf8(CachedEdit::Body.apply(original, 2)).unwrap();
+        assert!(body.ends_with("\n\nEdit 2 of the benchmark, in the article's body.\n"));
+        assert!(!body.contains('"'));
+    }
 
     #[test]
     fn timings_are_parsed() {

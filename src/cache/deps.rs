@@ -51,6 +51,10 @@ pub struct Cards {
     /// Actors and topics as tags (`views::ActorTag`, `TopicTag`): no counts.
     actor_tag: TiVec<ActorIdx, u64>,
     topic_tag: TiVec<TopicIdx, u64>,
+    /// Who is in each article: its actors' tags, in order. Networks are
+    /// drawn from these, and a digest's first page hashes them for each of
+    /// its articles (thousands for a large topic).
+    in_article: TiVec<ArticleIdx, u64>,
 }
 
 /// A page, where it is written, and its fingerprint.
@@ -187,7 +191,7 @@ fn page_inputs(
                     date(&quotation.first_date, h);
                     speaker(site, quotation.speaker.as_ref(), h);
                 }
-                article_actors(cards, site, &topic.articles, h);
+                article_actors(cards, &topic.articles, h);
             }
         }
         Page::Actors => {
@@ -230,7 +234,7 @@ fn page_inputs(
                     }
                     0xffu8.hash(h);
                 }
-                article_actors(cards, site, &actor.articles, h);
+                article_actors(cards, &actor.articles, h);
             }
         }
         Page::Sources => {
@@ -301,10 +305,10 @@ const PRINT_TOPICS: usize = 10;
 /// subject as a tag (its name, role), its network (drawn from who is in each
 /// of its articles), how many articles it has, the articles printed, each in
 /// full with its quotations and its actors, topics and speakers as tags, and
-/// the cards (with their site-wide counts) of the key actors and topics the
-/// summary lists, in its order. A quotation edit thus re-renders the pages
-/// that print its article or list its speaker among their key actors, not
-/// every page of the topics and actors it touches.
+/// the key actors and topics the summary lists, as tags (no site-wide
+/// counts), with their counts in the selection, in its order. A quotation
+/// edit thus re-renders the pages that print its article, not every page of
+/// the topics and actors it touches.
 pub fn print_fingerprint(
     base: u64,
     subject: PrintSubject,
@@ -319,11 +323,11 @@ pub fn print_fingerprint(
         match subject {
             PrintSubject::Topic(t) => {
                 (0u8, cards.topic_tag[t]).hash(h);
-                article_actors(cards, site, &site.topics[t].articles, h);
+                article_actors(cards, &site.topics[t].articles, h);
             }
             PrintSubject::Actor(a) => {
                 (1u8, cards.actor_tag[a]).hash(h);
-                article_actors(cards, site, &site.actors[a].articles, h);
+                article_actors(cards, &site.actors[a].articles, h);
             }
             PrintSubject::All => 2u8.hash(h),
         }
@@ -356,19 +360,25 @@ pub fn print_fingerprint(
             PrintSubject::Topic(t) => (None, Some(t)),
             PrintSubject::All => (None, None),
         };
-        listed(actor_counts, actor, PRINT_KEY_ACTORS, |x| cards.actor[x], h);
+        listed(
+            actor_counts,
+            actor,
+            PRINT_KEY_ACTORS,
+            |x| cards.actor_tag[x],
+            h,
+        );
         0xffu8.hash(h);
-        listed(topic_counts, topic, PRINT_TOPICS, |t| cards.topic[t], h);
+        listed(topic_counts, topic, PRINT_TOPICS, |t| cards.topic_tag[t], h);
     })
 }
 
-/// The cards of the first `n` of `counts` as `site::ranked` lists them,
+/// The tags of the first `n` of `counts` as `site::ranked` lists them,
 /// `left_out` left out, each with its count.
 fn listed<I: Ord + Copy>(
     counts: HashMap<I, usize>,
     left_out: Option<I>,
     n: usize,
-    card: impl Fn(I) -> u64,
+    tag: impl Fn(I) -> u64,
     h: &mut Fingerprinter,
 ) {
     for (i, count) in crate::site::ranked(counts)
@@ -376,7 +386,7 @@ fn listed<I: Ord + Copy>(
         .filter(|&(i, _)| Some(i) != left_out)
         .take(n)
     {
-        (card(i), count).hash(h);
+        (tag(i), count).hash(h);
     }
 }
 
@@ -508,6 +518,7 @@ pub fn cards_since(last: Option<(&Site, &Cards)>, site: &Site) -> Cards {
         .iter()
         .map(|t| one(|h| (&t.id, &t.title).hash(h)))
         .collect();
+    let in_article = who_is_in(site, &actor_tag);
     Cards {
         article: article.into(),
         actor,
@@ -516,7 +527,22 @@ pub fn cards_since(last: Option<(&Site, &Cards)>, site: &Site) -> Cards {
         source,
         actor_tag,
         topic_tag,
+        in_article,
     }
+}
+
+/// The hash of each article's actors as tags (`Cards::in_article`).
+fn who_is_in(site: &Site, actor_tag: &TiVec<ActorIdx, u64>) -> TiVec<ArticleIdx, u64> {
+    site.articles
+        .iter()
+        .map(|a| {
+            one(|h| {
+                for &x in &a.actors {
+                    actor_tag[x].hash(h);
+                }
+            })
+        })
+        .collect()
 }
 
 fn one(f: impl FnOnce(&mut Fingerprinter)) -> u64 {
@@ -546,12 +572,10 @@ fn site_span(site: &Site, h: &mut Fingerprinter) {
 }
 
 /// Who is in each of the articles: what a network's edges count.
-fn article_actors(cards: &Cards, site: &Site, articles: &[ArticleIdx], h: &mut Fingerprinter) {
+fn article_actors(cards: &Cards, articles: &[ArticleIdx], h: &mut Fingerprinter) {
+    articles.len().hash(h);
     for &a in articles {
-        for &x in &site.articles[a].actors {
-            cards.actor_tag[x].hash(h);
-        }
-        0xffu8.hash(h);
+        h.write_u64(cards.in_article[a]);
     }
 }
 

@@ -457,6 +457,12 @@ impl<'a> Printer<'a> {
         &self.style
     }
 
+    /// When the documents say they were made (`print.made`), as a cached
+    /// build's print pages depend on it: the day, which the cover shows.
+    pub fn made_shown(&self) -> DateView {
+        date(&self.made)
+    }
+
     /// [`Printer::write_pages`], rendering only the pages `keep` does not
     /// take: a cached build takes those whose inputs did not change from
     /// the live output (`keep` returns true when it did).
@@ -887,17 +893,19 @@ impl<'a> Printer<'a> {
         }
         .map(|net| network(config, site, net));
         let prominence = actor_counts.clone();
-        let key_actors: Vec<ActorCard<'a>> = ranked(actor_counts)
+        // Tags, not cards: a digest's counts (which every new quotation
+        // changes) would make most print pages render again on any edit.
+        let key_actors: Vec<ActorTag<'a>> = ranked(actor_counts)
             .into_iter()
             .filter(|&(x, _)| Some(x) != selection.subject.actor())
             .take(12)
-            .map(|(x, c)| actor_card(config, site, &site.actors[x], c))
+            .map(|(x, c)| actor_tag(config, &site.actors[x], c))
             .collect();
-        let topics: Vec<TopicCard<'a>> = ranked(topic_counts)
+        let topics: Vec<TopicTag<'a>> = ranked(topic_counts)
             .into_iter()
             .filter(|&(t, _)| Some(t) != selection.subject.topic())
             .take(10)
-            .map(|(t, c)| topic_card(config, site, &site.topics[t], c))
+            .map(|(t, c)| topic_tag(config, &site.topics[t], c))
             .collect();
         let outlets = source_counts.keys().filter(|s| s.is_some()).count();
         let mut sources: Vec<SourceCount<'a>> = source_counts
@@ -1137,8 +1145,8 @@ struct WindowView {
 #[derive(Serialize)]
 struct Summary<'a> {
     counts: Counts,
-    key_actors: Vec<ActorCard<'a>>,
-    topics: Vec<TopicCard<'a>>,
+    key_actors: Vec<ActorTag<'a>>,
+    topics: Vec<TopicTag<'a>>,
     sources: Vec<SourceCount<'a>>,
     top_quotes: Vec<SummaryQuote<'a>>,
     /// Whether any of them was reported more than once (else they are the
