@@ -249,12 +249,11 @@ fn assert_numbered_within(doc: &Html, what: &str) {
     assert_eq!(refs.len(), notes.len(), "{what}");
 }
 
-#[test]
-fn an_article_printed_in_two_pages_takes_each_pages_numbers() {
+/// The example with links, where the article with links and a footnote is
+/// in two digests: Syria's, where it follows articles without notes, and
+/// Ukraine's, after an article with a note of its own.
+fn darayya_in_two_digests() -> Site {
     let site = example_with_links();
-    // The article with links and a footnote is in two digests: Syria's,
-    // where it follows articles without notes, and Ukraine's, after an
-    // article with a note of its own.
     let path = "content/darayya-evacuation.md";
     site.write(
         path,
@@ -266,6 +265,12 @@ fn an_article_printed_in_two_pages_takes_each_pages_numbers() {
         "---\ntitle: A link about Ukraine\ndate: 2016-08-20\nsource: Test Wire\ntopics: [ukraine]\n---\n\
          Talks on Ukraine, [reported here](https://ukraine.example/talks).\n",
     );
+    site
+}
+
+#[test]
+fn an_article_printed_in_two_pages_takes_each_pages_numbers() {
+    let site = darayya_in_two_digests();
     site.build().success();
     let syria = parse(&site, "public/print/topics/syria/index.html");
     let ukraine = parse(&site, "public/print/topics/ukraine/index.html");
@@ -294,6 +299,72 @@ fn an_article_printed_in_two_pages_takes_each_pages_numbers() {
         assert_ids_unique_and_links_resolve(doc);
         assert_numbered_within(doc, what);
     }
+}
+
+/// The article sections of a document as (number, total, title, note ids)
+/// from the test's `partials/print_article.html`.
+fn own_sections(doc: &Html) -> Vec<(String, String)> {
+    doc.select(&sel("section.mine"))
+        .map(|s| {
+            let notes: Vec<&str> = s
+                .select(&sel("i"))
+                .map(|i| i.value().attr("id").unwrap())
+                .collect();
+            (
+                squash(&s.text().collect::<String>()),
+                format!("{} {}", s.value().attr("id").unwrap(), notes.join(" ")),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_site_override_of_the_article_section_prints_with_each_documents_numbers() {
+    let site = darayya_in_two_digests();
+    site.write(
+        "templates/partials/print_article.html",
+        "<section class=\"mine\" id=\"{{ a.anchor }}\">{{ a.number }} of {{ print.articles }}: {{ a.title | upper }}{% for n in a.notes %}<i id=\"{{ n.id }}\">{{ n.number }}</i>{% endfor %}</section>\n",
+    );
+    site.build().success();
+    let syria = parse(&site, "public/print/topics/syria/index.html");
+    let ukraine = parse(&site, "public/print/topics/ukraine/index.html");
+    let darayya = |doc: &Html| {
+        own_sections(doc)
+            .into_iter()
+            .find(|(text, _)| text.contains("DARAYYA EVACUATION AGREED"))
+            .expect("the override prints the Darayya article")
+    };
+    let (in_syria, in_ukraine) = (own_sections(&syria), own_sections(&ukraine));
+    let total = |list: &[(String, String)]| list.len();
+    for (list, doc) in [(&in_syria, &syria), (&in_ukraine, &ukraine)] {
+        assert_eq!(
+            total(list),
+            doc.select(&sel(".toc-article")).count(),
+            "every article through the override"
+        );
+        for (i, (text, _)) in list.iter().enumerate() {
+            let head = format!("{} of {}: ", i + 1, total(list));
+            assert!(text.starts_with(&head), "{text:?} is not {head:?}");
+        }
+    }
+    // One article, two documents, each with its own numbers.
+    let (syria_text, syria_ids) = darayya(&syria);
+    let (ukraine_text, ukraine_ids) = darayya(&ukraine);
+    assert_ne!(syria_text, ukraine_text);
+    assert!(syria_ids.contains("note-1"), "{syria_ids}");
+    assert!(ukraine_ids.contains("note-2"), "{ukraine_ids}");
+    assert!(syria_ids.starts_with("article-"));
+
+    // A section that computes with its number gets the document's own.
+    site.write(
+        "templates/partials/print_article.html",
+        "<section class=\"mine\" id=\"{{ a.anchor }}\">{% if a.number == 1 %}first {% endif %}{{ a.number }}</section>\n",
+    );
+    site.build().success();
+    let syria = parse(&site, "public/print/topics/syria/index.html");
+    let texts: Vec<String> = own_sections(&syria).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(texts[0], "first 1");
+    assert_eq!(texts[1], "2");
 }
 
 #[test]

@@ -24,8 +24,10 @@ use crate::text::{decode_entities, escape_html};
 
 /// A link of the body, printed as a note.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Note {
-    pub number: usize,
+pub struct Note<N = usize> {
+    /// The note's number (in a section rendered once per article, a
+    /// placeholder: `print::section`).
+    pub number: N,
     /// The URL as a reader types it (entities decoded; escaped again on output).
     pub url: String,
     /// The note's element id (`note-12`).
@@ -201,6 +203,11 @@ impl Prepared {
 
     /// The body in one document: its ids prefixed with `prefix` (`a3`
     /// makes `q1` into `a3-q1`), its notes numbered from `first_note`.
+    /// The URL of note `i` (from 0), entities decoded.
+    pub fn note_url(&self, i: usize) -> &str {
+        &self.notes[i]
+    }
+
     pub fn fill(&self, prefix: &str, first_note: usize) -> (String, Vec<Note>) {
         let mut out = String::with_capacity(self.text.len() + self.holes.len() * 64);
         let mut at = 0;

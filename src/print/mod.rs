@@ -13,6 +13,7 @@
 pub mod chromium;
 
 mod html;
+mod section;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -38,6 +39,7 @@ use crate::slug::slugify;
 use crate::text::shorten;
 
 pub use html::Note;
+use section::{ALSO, Placeholders, PrintCount, SECTION, Section, Sections, Shape};
 
 pub const TEMPLATE: &str = "print.html";
 /// The partials the built-in `print.html` includes.
@@ -336,6 +338,23 @@ pub struct Printer<'a> {
     /// What every document prints of an article alike, made the first time
     /// a document holds it: a build prints most articles in several.
     prepared: TiVec<ArticleIdx, OnceLock<Prepared<'a>>>,
+    /// Each article's section (`partials/print_article.html`), rendered
+    /// once for every document that holds it (`section`).
+    sections: TiVec<ArticleIdx, Sections>,
+    /// Whether the section's template only prints its per-document numbers,
+    /// so that a section rendered once can be filled for each document.
+    fills: bool,
+    /// Whether its sections depend on how many "also in" references each
+    /// quotation has (the built-in one prints `also_html` instead).
+    reads_also: bool,
+    /// `partials/print_also.html` by the numbers of the articles it lists
+    /// (an `ArticleRef` is its number): a build's documents list the same
+    /// few again and again, and most quotations none.
+    also_made: std::sync::Mutex<HashMap<Vec<usize>, String>>,
+    /// Whether the document's template reads none of its articles' bodies,
+    /// quotations and notes (the built-in one prints their `html`): they
+    /// are then left out of its context.
+    lean: bool,
 }
 
 impl<'a> Printer<'a> {
@@ -346,19 +365,22 @@ impl<'a> Printer<'a> {
         renderer: &'a Renderer,
     ) -> Result<Printer<'a>, Diagnostic> {
         let mut tera = std::borrow::Cow::Borrowed(renderer.tera());
-        if !tera.get_template_names().any(|n| n == TEMPLATE) {
+        let has = |name: &str| renderer.tera().get_template_names().any(|n| n == name);
+        let mut needed: Vec<&str> = Vec::new();
+        if !has(TEMPLATE) {
             // A theme of its own without a print template prints with the
             // built-in one.
             // It draws the pictures with the built-in partials, which such
             // a theme may lack.
+            needed.push(TEMPLATE);
+            needed.extend(PICTURE_PARTIALS.iter().copied().filter(|p| !has(p)));
+        }
+        // Every article's `html` is rendered with them.
+        needed.extend([SECTION, ALSO].into_iter().filter(|p| !has(p)));
+        if !needed.is_empty() {
             let builtin = Theme::embedded();
-            let needed = std::iter::once(TEMPLATE).chain(
-                PICTURE_PARTIALS
-                    .iter()
-                    .copied()
-                    .filter(|p| !tera.get_template_names().any(|n| n == *p)),
-            );
             let sources: Vec<(String, String)> = needed
+                .into_iter()
                 .map(|name| {
                     let text = builtin
                         .templates
@@ -377,6 +399,8 @@ impl<'a> Printer<'a> {
             })?;
         }
         let style = stylesheet(theme)?;
+        let scan = section::scan(&tera, SECTION);
+        let lean = !section::reads_article_fields(&tera, TEMPLATE, LEFT_OUT);
         Ok(Printer {
             config,
             site,
@@ -385,6 +409,11 @@ impl<'a> Printer<'a> {
             style,
             made: made_at(config),
             prepared: site.articles.iter().map(|_| OnceLock::new()).collect(),
+            sections: site.articles.iter().map(|_| Sections::default()).collect(),
+            fills: scan.prints_only,
+            reads_also: scan.reads_also,
+            also_made: Default::default(),
+            lean,
         })
     }
 
@@ -494,11 +523,16 @@ impl<'a> Printer<'a> {
     /// their own (the `print` command); the others are pages of the site.
     pub fn render(&self, selection: &Selection, standalone: bool) -> Result<String, Diagnostic> {
         let mut ctx = self.base.clone();
-        let doc = self.document(selection, standalone);
+        let doc = self.document(selection, standalone)?;
         ctx.insert("page", &doc.page);
         ctx.insert("print", &doc.print);
         ctx.insert("summary", &doc.summary);
-        ctx.insert("articles", &doc.articles);
+        if self.lean {
+            let lean: Vec<LeanArticle> = doc.articles.iter().map(LeanArticle::of).collect();
+            ctx.insert("articles", &lean);
+        } else {
+            ctx.insert("articles", &doc.articles);
+        }
         self.tera.render(TEMPLATE, &ctx).map_err(|e| {
             Diagnostic::error(format!("cannot render `{TEMPLATE}`: {}", crate::render::error_chain(&e)))
                 .in_file(format!("templates/{TEMPLATE}"))
@@ -506,7 +540,11 @@ impl<'a> Printer<'a> {
         })
     }
 
-    fn document<'p>(&'p self, selection: &Selection, standalone: bool) -> Document<'a, 'p> {
+    fn document<'p>(
+        &'p self,
+        selection: &Selection,
+        standalone: bool,
+    ) -> Result<Document<'a, 'p>, Diagnostic> {
         let (config, site) = (self.config, self.site);
         let (title, subtitle, label, digest_url) = match selection.subject {
             Subject::Topic(t) => {
@@ -570,8 +608,14 @@ impl<'a> Printer<'a> {
             next_note += view.shared.body.note_count();
             articles.push(view);
         }
+        for (view, &a) in articles.iter_mut().zip(selected) {
+            for q in view.quotes.iter_mut() {
+                q.also_html = self.also_html(&q.also)?;
+            }
+            view.html = Some(self.section(a, view, selected.len())?);
+        }
         let summary = self.summary(selection, in_doc);
-        Document {
+        Ok(Document {
             page: PageView {
                 kind: "print",
                 title: format!("{label}: {title}"),
@@ -614,7 +658,85 @@ impl<'a> Printer<'a> {
             },
             summary,
             articles,
+        })
+    }
+
+    /// The article's section of its document (`total` articles): the one
+    /// rendered for its shape, with the document's numbers.
+    fn section(
+        &self,
+        a: ArticleIdx,
+        view: &PrintArticle<'a, '_>,
+        total: usize,
+    ) -> Result<String, Diagnostic> {
+        if !self.fills {
+            return self.own_section(view, total);
         }
+        let shape: Shape = if self.reads_also {
+            view.quotes.iter().map(|q| q.also.len() as u32).collect()
+        } else {
+            Shape::new()
+        };
+        let section =
+            self.sections[a].get(&shape, || self.placeholder_section(view.shared, &shape));
+        match section.fill(view, total) {
+            Some(html) => Ok(html),
+            None => self.own_section(view, total),
+        }
+    }
+
+    /// The section rendered with placeholders for the numbers of a document.
+    fn placeholder_section(&self, prepared: &Prepared<'a>, shape: &Shape) -> Section {
+        let view = Placeholders::new(prepared, shape);
+        let mut ctx = self.base.clone();
+        ctx.insert("a", &view.a);
+        ctx.insert("print", &view.print);
+        if section::has_nul(ctx.get("a")) {
+            return Section::Own;
+        }
+        match self.tera.render(SECTION, &ctx) {
+            Ok(text) => Section::read(
+                &text,
+                prepared.body.note_count(),
+                prepared.quotes.len(),
+                shape,
+            ),
+            // Rendered with the document's own numbers, which it may need.
+            Err(_) => Section::Own,
+        }
+    }
+
+    /// A quotation's references to the other articles of its document that
+    /// report it (`partials/print_also.html`).
+    fn also_html(&self, also: &[ArticleRef]) -> Result<String, Diagnostic> {
+        let numbers: Vec<usize> = also.iter().map(|r| r.number).collect();
+        let made = (self.also_made.lock().unwrap_or_else(|e| e.into_inner()))
+            .get(&numbers)
+            .cloned();
+        if let Some(html) = made {
+            return Ok(html);
+        }
+        let mut ctx = self.base.clone();
+        ctx.insert("also", also);
+        let html = self.tera.render(ALSO, &ctx).map_err(|e| {
+            Diagnostic::error(format!("cannot render `{ALSO}`: {}", crate::render::error_chain(&e)))
+                .in_file(format!("templates/{ALSO}"))
+                .help("check the variable names against docs/templates.md (print.html); use `| default(value=...)` for optional ones")
+        })?;
+        (self.also_made.lock().unwrap_or_else(|e| e.into_inner())).insert(numbers, html.clone());
+        Ok(html)
+    }
+
+    /// The section rendered for one document.
+    fn own_section(&self, view: &PrintArticle, total: usize) -> Result<String, Diagnostic> {
+        let mut ctx = self.base.clone();
+        ctx.insert("a", view);
+        ctx.insert("print", &PrintCount { articles: total });
+        self.tera.render(SECTION, &ctx).map_err(|e| {
+            Diagnostic::error(format!("cannot render `{SECTION}`: {}", crate::render::error_chain(&e)))
+                .in_file(format!("templates/{SECTION}"))
+                .help("check the variable names against docs/templates.md (print.html); use `| default(value=...)` for optional ones")
+        })
     }
 
     /// The article as the document prints it: what every document prints
@@ -635,6 +757,7 @@ impl<'a> Printer<'a> {
             .enumerate()
             .map(|(i, (q, shared))| PrintQuote {
                 shared,
+                also_html: String::new(),
                 number: i + 1,
                 anchor: format!("{prefix}-q{}", i + 1),
                 list_anchor: format!("{prefix}-quote-{}", i + 1),
@@ -659,6 +782,7 @@ impl<'a> Printer<'a> {
             body,
             notes,
             quotes,
+            html: None,
         }
     }
 
@@ -1068,8 +1192,8 @@ struct SummaryQuote<'a> {
 }
 
 #[derive(Serialize)]
-struct ArticleRef {
-    number: usize,
+struct ArticleRef<N = usize> {
+    number: N,
     anchor: String,
 }
 
@@ -1092,8 +1216,8 @@ struct Prepared<'a> {
 }
 
 #[derive(Serialize)]
-struct PrintArticle<'a, 'p> {
-    number: usize,
+struct PrintArticle<'a, 'p, N = usize> {
+    number: N,
     /// The article's element id (`article-3`).
     anchor: String,
     /// What its body's ids start with (`a3`).
@@ -1103,14 +1227,45 @@ struct PrintArticle<'a, 'p> {
     #[serde(flatten)]
     shared: &'p Prepared<'a>,
     body: String,
-    notes: Vec<Note>,
+    notes: Vec<Note<N>>,
     /// Its quotations, fragments included (the card's `quotes` count is
     /// replaced by this list; `quote_count` counts all but fragments).
-    quotes: Vec<PrintQuote<'a, 'p>>,
+    quotes: Vec<PrintQuote<'a, 'p, N>>,
+    /// The article's section as `partials/print_article.html` prints it in
+    /// this document, for `| safe` (absent in the partial itself).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    html: Option<String>,
+}
+
+/// An entry of `articles` for a document template that reads none of
+/// `LEFT_OUT`: `PrintArticle` without them, serialised for every document.
+#[derive(Serialize)]
+struct LeanArticle<'x, 'a, 'p> {
+    number: usize,
+    anchor: &'x str,
+    prefix: &'x str,
+    #[serde(flatten)]
+    shared: &'p Prepared<'a>,
+    html: &'x Option<String>,
+}
+
+/// What a `LeanArticle` leaves out.
+const LEFT_OUT: &[&str] = &["body", "quotes", "notes"];
+
+impl<'x, 'a, 'p> LeanArticle<'x, 'a, 'p> {
+    fn of(article: &'x PrintArticle<'a, 'p>) -> LeanArticle<'x, 'a, 'p> {
+        LeanArticle {
+            number: article.number,
+            anchor: &article.anchor,
+            prefix: &article.prefix,
+            shared: article.shared,
+            html: &article.html,
+        }
+    }
 }
 
 #[derive(Serialize)]
-struct PrintQuote<'a, 'p> {
+struct PrintQuote<'a, 'p, N = usize> {
     number: usize,
     /// The quotation in the text (`a3-q1`).
     anchor: String,
@@ -1119,7 +1274,10 @@ struct PrintQuote<'a, 'p> {
     #[serde(flatten)]
     shared: &'p SharedQuote<'a>,
     /// Other articles of this document that report it.
-    also: Vec<ArticleRef>,
+    also: Vec<ArticleRef<N>>,
+    /// `also` as `partials/print_also.html` prints it (a placeholder in
+    /// `partials/print_article.html`), for `| safe`.
+    also_html: String,
 }
 
 /// What every document prints of a quotation of an article alike.
