@@ -105,18 +105,23 @@ fn small_run_against_stubs() {
     let cz = &s["dossier_cached"];
     assert_eq!(cz["ok"], true, "{cz}");
     assert_eq!(cz["runs"].as_array().unwrap().len(), 2);
+    assert_eq!(cz["tool"], "cached");
+    // Then the same after a new quotation each run.
+    let qz = &s["dossier_cached_quote"];
+    assert_eq!(qz["ok"], true, "{qz}");
+    assert_eq!(qz["runs"].as_array().unwrap().len(), 2);
+    assert_eq!(qz["tool"], "cached+q");
 
     // The exact command, and the two tools alternating: d h, then h d; then
-    // the cached builds.
+    // the cached builds (two after body edits, two after new quotations).
     let lines: Vec<String> = fs::read_to_string(&log)
         .unwrap()
         .lines()
         .filter(|l| !l.ends_with("version"))
         .map(String::from)
         .collect();
-    assert_eq!(lines.len(), 6, "{lines:?}");
-    assert_eq!(lines[4], lines[0]);
-    assert_eq!(lines[5], lines[0]);
+    assert_eq!(lines.len(), 8, "{lines:?}");
+    assert!(lines[4..].iter().all(|l| *l == lines[0]), "{lines:?}");
     let corpus = work.join("corpus-50-seed42");
     assert_eq!(
         lines[0],
@@ -125,6 +130,15 @@ fn small_run_against_stubs() {
     assert_eq!(lines[1], "hugo --quiet");
     assert_eq!(lines[2], "hugo --quiet");
     assert!(lines[3].starts_with("dossier build"));
+    // The edited article is put back as it was.
+    let edited: Vec<_> = walk_md(&corpus.join("content"))
+        .into_iter()
+        .filter(|p| {
+            let t = fs::read_to_string(p).unwrap();
+            t.contains("of the benchmark") || t.contains("proposal number")
+        })
+        .collect();
+    assert!(edited.is_empty(), "left edited: {edited:?}");
     // The stub saw 50 articles.
     let index = fs::read_to_string(corpus.join("public/index.html")).unwrap();
     assert_eq!(index.trim(), "<html>50</html>");
@@ -135,7 +149,7 @@ fn small_run_against_stubs() {
     let outputs = fs::read_to_string(log.with_extension("outputs")).unwrap();
     assert_eq!(
         outputs.lines().collect::<Vec<_>>(),
-        ["clean", "clean", "kept", "kept"],
+        ["clean", "clean", "kept", "kept", "kept", "kept"],
         "clean builds, then the cached ones into the last output"
     );
     let aside: Vec<usize> = fs::read_to_string(log.with_extension("aside"))
@@ -320,4 +334,18 @@ fn the_table_shows_every_figure() {
         .unwrap_or_else(|| panic!("no row for 25 articles in\n{table}"));
     assert!(row.contains(" dossier "), "{row}");
     assert!(row.contains(" 12 ") && row.contains(" 40"), "{row}");
+}
+
+/// Every Markdown file under `dir`.
+fn walk_md(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk_md(&p));
+        } else if p.extension().is_some_and(|x| x == "md") {
+            out.push(p);
+        }
+    }
+    out
 }
