@@ -290,43 +290,56 @@ fn weigh(kind: u8, fields: &Fields, stop: &[&str]) -> Vec<(String, u8)> {
         .collect()
 }
 
-/// A document and a term's weight in it, in one word: the site's index
-/// holds tens of millions of them at 100,000 articles.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Posting(u32);
+/// A term's postings, in document order: each the distance from the
+/// document before (the first, from 0) as a variable-length number
+/// (postcard's), then the term's weight in it, one byte. Most take two
+/// bytes, and the site's index holds tens of millions of them at 100,000
+/// articles.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Postings {
+    bytes: Vec<u8>,
+    last: u32,
+}
 
-impl Posting {
+impl Postings {
     /// Weights are at most 35 (a title term plus five).
-    const WEIGHT_BITS: u32 = 6;
+    const MAX_WEIGHT: u8 = 63;
 
-    fn new(doc: u32, weight: u8) -> Posting {
-        let max = (1 << Self::WEIGHT_BITS) - 1;
-        Posting(doc << Self::WEIGHT_BITS | u32::from(weight).min(max))
+    /// Add `doc`, which comes after every document already in.
+    fn push(&mut self, doc: u32, weight: u8) {
+        let delta = doc - self.last;
+        let bytes = std::mem::take(&mut self.bytes);
+        self.bytes = postcard::to_extend(&delta, bytes).expect("a Vec takes every byte");
+        self.bytes.push(weight.min(Self::MAX_WEIGHT));
+        self.last = doc;
     }
-    fn doc(self) -> u32 {
-        self.0 >> Self::WEIGHT_BITS
-    }
-    fn weight(self) -> u32 {
-        self.0 & ((1 << Self::WEIGHT_BITS) - 1)
+
+    /// Each posting as (distance from the document before, weight).
+    fn deltas(&self) -> impl Iterator<Item = (u32, u8)> + '_ {
+        let mut rest = self.bytes.as_slice();
+        std::iter::from_fn(move || {
+            let (delta, after) = postcard::take_from_bytes::<u32>(rest).ok()?;
+            let (&weight, after) = after.split_first()?;
+            rest = after;
+            Some((delta, weight))
+        })
     }
 }
 
 /// A term and its postings, in document order.
-type Term<'a> = (&'a str, &'a Vec<Posting>);
+type Term<'a> = (&'a str, &'a Postings);
 
 /// Postings in doc order as `[doc, weight, delta, weight, ...]`.
-fn encode_postings(out: &mut String, postings: &[Posting]) {
+fn encode_postings(out: &mut String, postings: &Postings) {
     out.push('[');
-    let mut last = 0;
-    for (i, p) in postings.iter().enumerate() {
+    for (i, (delta, weight)) in postings.deltas().enumerate() {
         if i > 0 {
             out.push(',');
         }
         let mut number = itoa::Buffer::new();
-        out.push_str(number.format(p.doc() - last));
+        out.push_str(number.format(delta));
         out.push(',');
-        out.push_str(number.format(p.weight()));
-        last = p.doc();
+        out.push_str(number.format(weight));
     }
     out.push(']');
 }
@@ -545,7 +558,7 @@ struct Merge<'a> {
     renumber: Vec<u32>,
     numbers: FxHashMap<String, u32>,
     terms: Vec<String>,
-    postings: Vec<Vec<Posting>>,
+    postings: Vec<Postings>,
     /// What the next build will reuse; `None` in a build without the cache,
     /// which would only drop it (a pair for every posting: hundreds of
     /// megabytes at 100,000 articles).
@@ -560,7 +573,7 @@ impl Merge<'_> {
         let n = self.terms.len() as u32;
         self.numbers.insert(term.to_string(), n);
         self.terms.push(term.to_string());
-        self.postings.push(Vec::new());
+        self.postings.push(Postings::default());
         n
     }
 
@@ -598,7 +611,7 @@ impl Merge<'_> {
     }
 
     fn post(&mut self, doc: u32, term: u32, weight: u8) {
-        self.postings[term as usize].push(Posting::new(doc, weight));
+        self.postings[term as usize].push(doc, weight);
         if let Some(next) = &mut self.next {
             next.pair_terms.push(term);
             next.pair_weights.push(weight);
@@ -651,7 +664,11 @@ where
             .err()
         })
         .collect();
-    let docs: Vec<(u8, Fields)> = docs.into_iter().map(|(d, f)| (d.kind, f)).collect();
+    // Extended, not collected: a collect would reuse the rows' buffer,
+    // three times the size, for as long as the index is merged.
+    let mut fields: Vec<(u8, Fields)> = Vec::with_capacity(doc_count);
+    fields.extend(docs.into_iter().map(|(d, f)| (d.kind, f)));
+    let docs = fields;
     let empty = Weighed::default();
     let last = last.unwrap_or(&empty);
     let known: FxHashMap<u64, std::ops::Range<usize>> = last
@@ -799,10 +816,7 @@ fn group_fingerprint(group: &[Term]) -> u64 {
     let mut h = xxhash_rust::xxh3::Xxh3Default::default();
     for (term, postings) in group {
         term.hash(&mut h);
-        postings.len().hash(&mut h);
-        for p in postings.iter() {
-            h.write_u32(p.0);
-        }
+        postings.bytes.hash(&mut h);
     }
     h.finish()
 }
@@ -862,7 +876,10 @@ mod tests {
 
     #[test]
     fn shards_split_when_large_and_keep_their_terms() {
-        let postings: Vec<Posting> = (0..3000).map(|d| Posting::new(d * 7, 1)).collect();
+        let mut postings = Postings::default();
+        for d in 0..3000 {
+            postings.push(d * 7, 1);
+        }
         let owned: Vec<String> = ["ab", "abc", "abd", "abdx", "ac"]
             .iter()
             .map(|s| s.to_string())
