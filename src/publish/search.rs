@@ -290,43 +290,56 @@ fn weigh(kind: u8, fields: &Fields, stop: &[&str]) -> Vec<(String, u8)> {
         .collect()
 }
 
-/// A document and a term's weight in it, in one word: the site's index
-/// holds tens of millions of them at 100,000 articles.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Posting(u32);
+/// A term's postings, in document order: each the distance from the
+/// document before (the first, from 0) as a variable-length number
+/// (postcard's), then the term's weight in it, one byte. Most take two
+/// bytes, and the site's index holds tens of millions of them at 100,000
+/// articles.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Postings {
+    bytes: Vec<u8>,
+    last: u32,
+}
 
-impl Posting {
+impl Postings {
     /// Weights are at most 35 (a title term plus five).
-    const WEIGHT_BITS: u32 = 6;
+    const MAX_WEIGHT: u8 = 63;
 
-    fn new(doc: u32, weight: u8) -> Posting {
-        let max = (1 << Self::WEIGHT_BITS) - 1;
-        Posting(doc << Self::WEIGHT_BITS | u32::from(weight).min(max))
+    /// Add `doc`, which comes after every document already in.
+    fn push(&mut self, doc: u32, weight: u8) {
+        let delta = doc - self.last;
+        let bytes = std::mem::take(&mut self.bytes);
+        self.bytes = postcard::to_extend(&delta, bytes).expect("a Vec takes every byte");
+        self.bytes.push(weight.min(Self::MAX_WEIGHT));
+        self.last = doc;
     }
-    fn doc(self) -> u32 {
-        self.0 >> Self::WEIGHT_BITS
-    }
-    fn weight(self) -> u32 {
-        self.0 & ((1 << Self::WEIGHT_BITS) - 1)
+
+    /// Each posting as (distance from the document before, weight).
+    fn deltas(&self) -> impl Iterator<Item = (u32, u8)> + '_ {
+        let mut rest = self.bytes.as_slice();
+        std::iter::from_fn(move || {
+            let (delta, after) = postcard::take_from_bytes::<u32>(rest).ok()?;
+            let (&weight, after) = after.split_first()?;
+            rest = after;
+            Some((delta, weight))
+        })
     }
 }
 
 /// A term and its postings, in document order.
-type Term<'a> = (&'a str, &'a Vec<Posting>);
+type Term<'a> = (&'a str, &'a Postings);
 
 /// Postings in doc order as `[doc, weight, delta, weight, ...]`.
-fn encode_postings(out: &mut String, postings: &[Posting]) {
+fn encode_postings(out: &mut String, postings: &Postings) {
     out.push('[');
-    let mut last = 0;
-    for (i, p) in postings.iter().enumerate() {
+    for (i, (delta, weight)) in postings.deltas().enumerate() {
         if i > 0 {
             out.push(',');
         }
         let mut number = itoa::Buffer::new();
-        out.push_str(number.format(p.doc() - last));
+        out.push_str(number.format(delta));
         out.push(',');
-        out.push_str(number.format(p.weight()));
-        last = p.doc();
+        out.push_str(number.format(weight));
     }
     out.push(']');
 }
@@ -416,10 +429,13 @@ struct Meta<'a> {
 pub struct Weighed {
     /// Every term, once: documents name them by place.
     terms: Vec<String>,
-    /// Each document's key and its run of `postings`.
+    /// Each document's key and its run of pairs.
     docs: Vec<(u64, u32, u32)>,
-    /// The (term, weight) pairs of every document, one after the other.
-    postings: Vec<(u32, u8)>,
+    /// The (term, weight) pairs of every document, one after the other, as
+    /// two lists: five bytes a pair rather than eight (tens of millions of
+    /// pairs at 100,000 articles).
+    pair_terms: Vec<u32>,
+    pair_weights: Vec<u8>,
 }
 
 impl Weighed {
@@ -442,7 +458,7 @@ impl Weighed {
         impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
     ) {
         let terms = postcard::to_stdvec(&self.terms).unwrap_or_default();
-        let len = terms.len() + 24 + self.docs.len() * 16 + self.postings.len() * 5;
+        let len = terms.len() + 24 + self.docs.len() * 16 + self.pair_terms.len() * 5;
         let write = move |out: &mut dyn std::io::Write| {
             out.write_all(&(terms.len() as u64).to_le_bytes())?;
             out.write_all(&terms)?;
@@ -452,15 +468,11 @@ impl Weighed {
                 out.write_all(&start.to_le_bytes())?;
                 out.write_all(&len.to_le_bytes())?;
             }
-            out.write_all(&(self.postings.len() as u64).to_le_bytes())?;
-            for &(term, _) in &self.postings {
+            out.write_all(&(self.pair_terms.len() as u64).to_le_bytes())?;
+            for &term in &self.pair_terms {
                 out.write_all(&term.to_le_bytes())?;
             }
-            for chunk in self.postings.chunks(1 << 12) {
-                let weights: Vec<u8> = chunk.iter().map(|&(_, weight)| weight).collect();
-                out.write_all(&weights)?;
-            }
-            Ok(())
+            out.write_all(&self.pair_weights)
         };
         (len, write)
     }
@@ -486,20 +498,17 @@ impl Weighed {
         let pairs = usize::try_from(u64_of(take(8)?)).ok()?;
         let numbers = take(pairs.checked_mul(4)?)?;
         let weights = take(pairs)?;
-        let postings: Vec<(u32, u8)> = numbers
-            .chunks_exact(4)
-            .map(u32_of)
-            .zip(weights.iter().copied())
-            .collect();
+        let pair_terms: Vec<u32> = numbers.chunks_exact(4).map(u32_of).collect();
         let consistent = rest.is_empty()
-            && postings.iter().all(|&(t, _)| (t as usize) < terms.len())
+            && pair_terms.iter().all(|&t| (t as usize) < terms.len())
             && docs
                 .iter()
-                .all(|&(_, start, len)| start as usize + len as usize <= postings.len());
-        consistent.then_some(Weighed {
+                .all(|&(_, start, len)| start as usize + len as usize <= pairs);
+        consistent.then(|| Weighed {
             terms,
             docs,
-            postings,
+            pair_terms,
+            pair_weights: weights.to_vec(),
         })
     }
 }
@@ -549,8 +558,11 @@ struct Merge<'a> {
     renumber: Vec<u32>,
     numbers: FxHashMap<String, u32>,
     terms: Vec<String>,
-    postings: Vec<Vec<Posting>>,
-    next: Weighed,
+    postings: Vec<Postings>,
+    /// What the next build will reuse; `None` in a build without the cache,
+    /// which would only drop it (a pair for every posting: hundreds of
+    /// megabytes at 100,000 articles).
+    next: Option<Weighed>,
 }
 
 impl Merge<'_> {
@@ -561,12 +573,12 @@ impl Merge<'_> {
         let n = self.terms.len() as u32;
         self.numbers.insert(term.to_string(), n);
         self.terms.push(term.to_string());
-        self.postings.push(Vec::new());
+        self.postings.push(Postings::default());
         n
     }
 
     fn add(&mut self, doc: u32, terms: Terms) {
-        let start = self.next.postings.len() as u32;
+        let start = self.next.as_ref().map_or(0, |n| n.pair_terms.len() as u32);
         let key = match terms {
             Terms::Fresh(key, terms) => {
                 for (term, weight) in terms {
@@ -577,7 +589,8 @@ impl Merge<'_> {
             }
             Terms::Known(key, range) => {
                 let last = self.last;
-                for &(old, weight) in &last.postings[range] {
+                let pairs = last.pair_terms[range.clone()].iter();
+                for (&old, &weight) in pairs.zip(&last.pair_weights[range]) {
                     let n = match self.renumber.get(old as usize) {
                         Some(&n) if n != u32::MAX => n,
                         _ => {
@@ -591,13 +604,18 @@ impl Merge<'_> {
                 key
             }
         };
-        let len = self.next.postings.len() as u32 - start;
-        self.next.docs.push((key, start, len));
+        if let Some(next) = &mut self.next {
+            let len = next.pair_terms.len() as u32 - start;
+            next.docs.push((key, start, len));
+        }
     }
 
     fn post(&mut self, doc: u32, term: u32, weight: u8) {
-        self.postings[term as usize].push(Posting::new(doc, weight));
-        self.next.postings.push((term, weight));
+        self.postings[term as usize].push(doc, weight);
+        if let Some(next) = &mut self.next {
+            next.pair_terms.push(term);
+            next.pair_weights.push(weight);
+        }
     }
 }
 
@@ -646,7 +664,11 @@ where
             .err()
         })
         .collect();
-    let docs: Vec<(u8, Fields)> = docs.into_iter().map(|(d, f)| (d.kind, f)).collect();
+    // Extended, not collected: a collect would reuse the rows' buffer,
+    // three times the size, for as long as the index is merged.
+    let mut fields: Vec<(u8, Fields)> = Vec::with_capacity(doc_count);
+    fields.extend(docs.into_iter().map(|(d, f)| (d.kind, f)));
+    let docs = fields;
     let empty = Weighed::default();
     let last = last.unwrap_or(&empty);
     let known: FxHashMap<u64, std::ops::Range<usize>> = last
@@ -654,17 +676,19 @@ where
         .iter()
         .map(|&(key, start, len)| (key, start as usize..(start + len) as usize))
         .collect();
+    let pairs_expected = last.pair_terms.len() + last.pair_terms.len() / 8;
     let mut merge = Merge {
         last,
         renumber: vec![u32::MAX; last.terms.len()],
         numbers: FxHashMap::default(),
         terms: Vec::with_capacity(last.terms.len()),
         postings: Vec::with_capacity(last.terms.len()),
-        next: Weighed {
+        next: cached.then(|| Weighed {
             docs: Vec::with_capacity(doc_count),
-            postings: Vec::with_capacity(last.postings.len() + last.postings.len() / 8),
+            pair_terms: Vec::with_capacity(pairs_expected),
+            pair_weights: Vec::with_capacity(pairs_expected),
             ..Weighed::default()
-        },
+        }),
     };
     // Documents are weighed in parallel a batch at a time and merged into
     // the index before the next batch: every document's term list at once
@@ -770,11 +794,12 @@ where
     // for (megabytes at 10,000 articles): the last one stays right for every
     // other document, and the next build weighs those few again.
     let changed = fresh > STALE_DOCS.max(doc_count / 100) || last.docs.is_empty();
-    let Merge {
-        terms, mut next, ..
-    } = merge;
-    next.terms = terms;
-    (errors, (cached && changed).then_some(next), next_groups)
+    let Merge { terms, next, .. } = merge;
+    let next = next.filter(|_| changed).map(|mut next| {
+        next.terms = terms;
+        next
+    });
+    (errors, next, next_groups)
 }
 
 /// Whether a file of the live output could be kept as it is (see
@@ -791,10 +816,7 @@ fn group_fingerprint(group: &[Term]) -> u64 {
     let mut h = xxhash_rust::xxh3::Xxh3Default::default();
     for (term, postings) in group {
         term.hash(&mut h);
-        postings.len().hash(&mut h);
-        for p in postings.iter() {
-            h.write_u32(p.0);
-        }
+        postings.bytes.hash(&mut h);
     }
     h.finish()
 }
@@ -854,7 +876,10 @@ mod tests {
 
     #[test]
     fn shards_split_when_large_and_keep_their_terms() {
-        let postings: Vec<Posting> = (0..3000).map(|d| Posting::new(d * 7, 1)).collect();
+        let mut postings = Postings::default();
+        for d in 0..3000 {
+            postings.push(d * 7, 1);
+        }
         let owned: Vec<String> = ["ab", "abc", "abd", "abdx", "ac"]
             .iter()
             .map(|s| s.to_string())
@@ -881,7 +906,8 @@ mod tests {
         let weighed = Weighed {
             terms: vec!["talks".into(), "genève".into()],
             docs: vec![(7, 0, 2), (9, 2, 1)],
-            postings: vec![(0, 13), (1, 1), (1, 30)],
+            pair_terms: vec![0, 1, 1],
+            pair_weights: vec![13, 1, 30],
         };
         let bytes = weighed.to_bytes();
         assert_eq!(Weighed::from_bytes(&bytes), Some(weighed));

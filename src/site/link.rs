@@ -179,8 +179,12 @@ fn link_site(
         .iter_enumerated()
         .map(|(i, a)| (a.slug.clone(), i))
         .collect();
+    // Extended, not collected: a collect would keep the articles' own
+    // buffer (hundreds of bytes an article) to hold the pointers.
+    let mut shared = TiVec::with_capacity(articles.len());
+    shared.extend(articles.into_iter().map(Arc::new));
     let site = Site {
-        articles: articles.into_iter().map(Arc::new).collect(),
+        articles: shared,
         actors: Arc::new(actors),
         topics: Arc::new(topics),
         sources: Arc::new(sources),

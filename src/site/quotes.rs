@@ -196,8 +196,10 @@ pub fn quotations_of(
                 topics: Vec::new(),
                 first_date: members[0].date,
                 outlets: outlets.len(),
+                // From borrowed members: collected from owned ones, the
+                // list would keep their larger buffer.
                 appearances: members
-                    .into_iter()
+                    .iter()
                     .map(|m| Appearance {
                         article: m.article,
                         text: Arc::clone(m.text),
