@@ -433,7 +433,7 @@ impl LiveSite {
                         path: page.output_path(&site),
                         page,
                     })
-                    .partition(|p| !(may_wait && !shown.contains(&p.path)));
+                    .partition(|p| !may_wait || shown.contains(&p.path));
                 let first: Vec<Page> = first.into_iter().map(|p| p.page).collect();
                 let planned = deps::fingerprint_all(&inputs, &site, &cards, &first);
                 (Plan { planned, gone }, unplanned, false)
