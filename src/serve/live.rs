@@ -394,13 +394,7 @@ impl LiveSite {
             };
         let site = Arc::new(site);
 
-        let inputs = deps::Inputs {
-            config: &setup.config,
-            renderer: &setup.renderer,
-            files: &self.hashes,
-            templates: &setup.templates,
-            always: self.generation,
-        };
+        let inputs = setup.inputs(&self.hashes, self.generation);
         let last = match (&self.snapshot, &self.cards) {
             (Some(last), Some(cards)) if relinked => Some((last.site.as_ref(), cards.as_ref())),
             _ => None,
@@ -651,13 +645,7 @@ impl LiveSite {
         }
         let setup = self.setup.as_ref().expect("loaded with every good site");
         let cards = self.cards.as_ref().expect("kept with every good site");
-        let inputs = deps::Inputs {
-            config: &setup.config,
-            renderer: &setup.renderer,
-            files: &self.hashes,
-            templates: &setup.templates,
-            always: self.generation,
-        };
+        let inputs = setup.inputs(&self.hashes, self.generation);
         let pages: Vec<Page> = later.unplanned.iter().map(|p| p.page).collect();
         later.unplanned.clear();
         let mut unchanged = Vec::new();
@@ -944,6 +932,21 @@ impl LiveSite {
 }
 
 impl Setup {
+    /// What fingerprints read besides the site, for the rebuild `generation`.
+    fn inputs<'a>(
+        &'a self,
+        hashes: &'a HashMap<PathBuf, u64>,
+        generation: u64,
+    ) -> deps::Inputs<'a> {
+        deps::Inputs {
+            config: &self.config,
+            renderer: &self.renderer,
+            files: hashes,
+            templates: &self.templates,
+            always: generation,
+        }
+    }
+
     fn load(opts: &BuildOptions) -> Result<Setup, Diagnostics> {
         // As a build reads it: every problem of site.yaml and the flags.
         let config = crate::build::load_config(opts)?;
