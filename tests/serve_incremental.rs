@@ -553,8 +553,9 @@ fn later_pages_of_lists_follow_the_reload() {
             "{step}: pending pages are announced as changed"
         );
         deferred += r.later;
+        // Pending before they were fingerprinted, some turn out unchanged.
         let finished = site.finish(|| {}).unwrap();
-        assert_eq!(finished.unwrap_or(0), r.later, "{step}");
+        assert!(finished.unwrap_or(0) <= r.later, "{step}");
         assert!(site.pending().read().unwrap().is_empty(), "{step}");
         assert_same(step, &site, root);
     }

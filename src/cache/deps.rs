@@ -35,7 +35,7 @@ use crate::site::{
     ActorIdx, ArticleIdx, QuotationIdx, QuoteKind, Site, SourceIdx, Speaker, TopicIdx,
 };
 
-pub use replan::{Replan, replan};
+pub use replan::{Replan, fingerprint_all, replan};
 
 /// The hash of fingerprints: 64 bits of xxh3, quick on the many small
 /// writes a page's inputs make.

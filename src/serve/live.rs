@@ -104,10 +104,12 @@ pub struct Rebuilt {
     /// The time of each step, for `--timings`-like reports.
     pub steps: Vec<(&'static str, Duration)>,
     /// Pages left for [`LiveSite::finish`] (counted in `changed`, not in
-    /// `rendered`).
+    /// `rendered`): after a relink, those no browser shows that may have
+    /// changed, some of which `finish` finds unchanged and only releases.
     pub later: usize,
     /// Pages whose fingerprint was computed again: after a relink only those
-    /// whose inputs may have changed (`deps::replan`), else every page.
+    /// whose inputs may have changed (`deps::replan`; those no browser shows
+    /// are fingerprinted by [`LiveSite::finish`]), else every page.
     pub planned: usize,
 }
 
@@ -120,6 +122,13 @@ struct Retired {
     snapshot: Option<Snapshot>,
 }
 
+/// What [`LiveSite::finish`] did: pages rendered, and pending paths whose
+/// fingerprint turned out unchanged.
+struct Finished {
+    rendered: usize,
+    unchanged: Vec<String>,
+}
+
 /// Pages a rebuild left to render after the reload: those no browser shows
 /// (the later pages of lists, which one quotation or article more or less
 /// shifts by hundreds, digests with their charts, quotation pages), with the
@@ -127,6 +136,15 @@ struct Retired {
 struct Later {
     site: Arc<Site>,
     pages: Vec<deps::Planned>,
+    /// Pages a relink may have changed, not fingerprinted yet: those whose
+    /// fingerprint turns out unchanged are only released.
+    unplanned: Vec<Unplanned>,
+}
+
+/// A page that is pending before its fingerprint is known.
+struct Unplanned {
+    page: Page,
+    path: String,
 }
 
 /// The pages a rebuild fingerprinted, and the last site's pages it no
@@ -266,9 +284,12 @@ impl LiveSite {
     /// as it was, and the next rebuild tries again.
     pub fn rebuild(&mut self, changes: &Changes) -> Result<Rebuilt, Diagnostics> {
         let mut rebuilt = self.rebuild_first(changes)?;
-        if let Some(more) = self.finish(|| {})? {
-            rebuilt.rendered += more;
+        if let Some(more) = self.finish_later(|| {})? {
+            rebuilt.rendered += more.rendered;
             rebuilt.later = 0;
+            // Pending until fingerprinted, they did not change after all.
+            let unchanged: HashSet<String> = more.unchanged.into_iter().collect();
+            rebuilt.changed.retain(|p| !unchanged.contains(p));
         }
         Ok(rebuilt)
     }
@@ -373,19 +394,17 @@ impl LiveSite {
             };
         let site = Arc::new(site);
 
-        let inputs = deps::Inputs {
-            config: &setup.config,
-            renderer: &setup.renderer,
-            files: &self.hashes,
-            templates: &setup.templates,
-            always: self.generation,
-        };
+        let inputs = setup.inputs(&self.hashes, self.generation);
         let last = match (&self.snapshot, &self.cards) {
             (Some(last), Some(cards)) if relinked => Some((last.site.as_ref(), cards.as_ref())),
             _ => None,
         };
         let cards = deps::cards_since(last, &site);
         lap(&mut steps, "cards", &mut t);
+        // After the first build, the pages no browser shows wait for the
+        // reload (a request for one waits until it is rendered).
+        let may_wait = !full && !self.render_all;
+        let shown = self.shown_now();
         // After a relink, only the pages whose inputs may have changed.
         // (A file without a hash is new to every fingerprint: only `plan`
         // knows to render its article's page again.)
@@ -397,10 +416,25 @@ impl LiveSite {
             }
             _ => None,
         };
-        let (Plan { planned, gone }, whole) = match replanned {
-            Some(deps::Replan { planned, gone }) => (Plan { planned, gone }, false),
+        // The pages a relink may have changed that no browser shows are not
+        // even fingerprinted before the reload: they are pending until
+        // `finish` fingerprints them (and renders those that changed).
+        let (Plan { planned, gone }, unplanned, whole) = match replanned {
+            Some(deps::Replan { pages, gone }) => {
+                let (first, unplanned): (Vec<Unplanned>, Vec<Unplanned>) = pages
+                    .into_iter()
+                    .map(|page| Unplanned {
+                        path: page.output_path(&site),
+                        page,
+                    })
+                    .partition(|p| !may_wait || shown.contains(&p.path));
+                let first: Vec<Page> = first.into_iter().map(|p| p.page).collect();
+                let planned = deps::fingerprint_all(&inputs, &site, &cards, &first);
+                (Plan { planned, gone }, unplanned, false)
+            }
             None => (
                 Plan::whole(deps::plan(&inputs, &site, &cards), &self.fingerprints),
+                Vec::new(),
                 true,
             ),
         };
@@ -409,18 +443,16 @@ impl LiveSite {
         // last site did not have.
         let claimed: Vec<Page> = planned
             .iter()
-            .filter(|p| whole || !self.fingerprints.contains_key(&p.path))
-            .map(|p| p.page)
+            .map(|p| (p.page, &p.path))
+            .chain(unplanned.iter().map(|p| (p.page, &p.path)))
+            .filter(|(_, path)| whole || !self.fingerprints.contains_key(*path))
+            .map(|(page, _)| page)
             .collect();
         if let Err(clashes) = build::check_statics(&setup.theme, &site, &claimed) {
             problems.extend(clashes);
             return Err(problems.sorted());
         }
         lap(&mut steps, "plan", &mut t);
-        // After the first build, the pages no browser shows wait for the
-        // reload (a request for one waits until it is rendered).
-        let may_wait = !full && !self.render_all;
-        let shown = self.shown_now();
         let (todo, later): (Vec<&deps::Planned>, Vec<&deps::Planned>) = planned
             .iter()
             .filter(|p| self.render_all || self.fingerprints.get(&p.path) != Some(&p.fingerprint))
@@ -438,8 +470,12 @@ impl LiveSite {
             None
         };
         let rendered_count = todo.len();
-        let planned_count = planned.len();
-        let later: HashSet<String> = later.into_iter().map(|p| p.path.clone()).collect();
+        let planned_count = planned.len() + unplanned.len();
+        let later: HashSet<String> = later
+            .into_iter()
+            .map(|p| p.path.clone())
+            .chain(unplanned.iter().map(|p| p.path.clone()))
+            .collect();
         let mut waiting = Vec::with_capacity(later.len());
         for p in &gone {
             self.fingerprints.remove(p);
@@ -457,7 +493,9 @@ impl LiveSite {
         let pages = self.fingerprints.len()
             + waiting
                 .iter()
-                .filter(|p| !self.fingerprints.contains_key(&p.path))
+                .map(|p| &p.path)
+                .chain(unplanned.iter().map(|p| &p.path))
+                .filter(|path| !self.fingerprints.contains_key(*path))
                 .count();
         {
             let (mut pending, mut out) = lock_served(&self.pending, &self.output);
@@ -491,10 +529,11 @@ impl LiveSite {
         }
         changed.sort_unstable();
         changed.dedup();
-        let later_count = waiting.len();
-        self.later = (!waiting.is_empty()).then(|| Later {
+        let later_count = waiting.len() + unplanned.len();
+        self.later = (later_count > 0).then(|| Later {
             site: site.clone(),
             pages: waiting,
+            unplanned,
         });
         self.render_all = false;
         // The last site's tables are freed after the reload (`finish`).
@@ -528,14 +567,32 @@ impl LiveSite {
     /// calling `settled` after each batch is served. Returns how many were
     /// rendered, `None` when none were left. On error the pages that failed
     /// keep their last version and the next rebuild links everything again.
-    pub fn finish(&mut self, mut settled: impl FnMut()) -> Result<Option<usize>, Diagnostics> {
+    pub fn finish(&mut self, settled: impl FnMut()) -> Result<Option<usize>, Diagnostics> {
+        Ok(self.finish_later(settled)?.map(|f| f.rendered))
+    }
+
+    /// [`LiveSite::finish`], with the pending paths that turned out
+    /// unchanged (fingerprinted only now, and not rendered).
+    fn finish_later(&mut self, mut settled: impl FnMut()) -> Result<Option<Finished>, Diagnostics> {
         /// Pages per batch: a reader waiting for one gets it this soon.
         const BATCH: usize = 64;
         drop(self.retired.take());
-        let Some(later) = self.later.take() else {
+        let Some(mut later) = self.later.take() else {
             return Ok(None);
         };
         let setup = self.setup.as_ref().expect("loaded with every good site");
+        let unchanged = self.plan_later(&mut later);
+        if !unchanged.is_empty() {
+            let mut pending = self
+                .pending
+                .write()
+                .expect("no panics while holding the lock");
+            for path in &unchanged {
+                pending.remove(path);
+            }
+            drop(pending);
+            settled();
+        }
         let mut problems = Vec::new();
         for batch in later.pages.chunks(BATCH) {
             let refs: Vec<&deps::Planned> = batch.iter().collect();
@@ -570,11 +627,36 @@ impl LiveSite {
             settled();
         }
         if problems.is_empty() {
-            Ok(Some(later.pages.len()))
+            Ok(Some(Finished {
+                rendered: later.pages.len(),
+                unchanged,
+            }))
         } else {
             self.clean = false;
             Err(problems.into())
         }
+    }
+
+    /// Fingerprint the pages `later` left unplanned: those that changed join
+    /// its pages to render, the paths of the others are returned.
+    fn plan_later(&self, later: &mut Later) -> Vec<String> {
+        if later.unplanned.is_empty() {
+            return Vec::new();
+        }
+        let setup = self.setup.as_ref().expect("loaded with every good site");
+        let cards = self.cards.as_ref().expect("kept with every good site");
+        let inputs = setup.inputs(&self.hashes, self.generation);
+        let pages: Vec<Page> = later.unplanned.iter().map(|p| p.page).collect();
+        later.unplanned.clear();
+        let mut unchanged = Vec::new();
+        for p in deps::fingerprint_all(&inputs, &later.site, cards, &pages) {
+            if self.fingerprints.get(&p.path) == Some(&p.fingerprint) {
+                unchanged.push(p.path);
+            } else {
+                later.pages.push(p);
+            }
+        }
+        unchanged
     }
 
     /// Bring the article cache up to date.
@@ -783,12 +865,13 @@ impl LiveSite {
         };
         let mut index = index?;
         let site = &self.snapshot.as_ref()?.site;
+        let mut laps = site::Laps::default();
         if !self.publishes_same_articles(site) {
             return None;
         }
+        laps.lap("relink: published");
         let before = old.as_ref()?.result.as_ref().ok()?.as_ref()?;
         let after = self.files.get(path)?.result.as_ref().ok()?.as_ref()?;
-        let mut laps = site::Laps::default();
         let relinked = site::relink(site, &mut index, before, after, &mut laps)?;
         Some((relinked, index, laps))
     }
@@ -822,10 +905,7 @@ impl LiveSite {
             return None;
         }
         let site = &self.snapshot.as_ref()?.site;
-        if !self.publishes_same_articles(site) {
-            return None;
-        }
-        update
+        let edits: Vec<BodyEdit> = update
             .replaced
             .iter()
             .map(|(path, old)| {
@@ -844,11 +924,29 @@ impl LiveSite {
                     word_count: new.word_count,
                 })
             })
-            .collect()
+            .collect::<Option<_>>()?;
+        // Checked last: it reads every file (and a quotation edit, which
+        // fails the checks above, checks it again to relink).
+        self.publishes_same_articles(site).then_some(edits)
     }
 }
 
 impl Setup {
+    /// What fingerprints read besides the site, for the rebuild `generation`.
+    fn inputs<'a>(
+        &'a self,
+        hashes: &'a HashMap<PathBuf, u64>,
+        generation: u64,
+    ) -> deps::Inputs<'a> {
+        deps::Inputs {
+            config: &self.config,
+            renderer: &self.renderer,
+            files: hashes,
+            templates: &self.templates,
+            always: generation,
+        }
+    }
+
     fn load(opts: &BuildOptions) -> Result<Setup, Diagnostics> {
         // As a build reads it: every problem of site.yaml and the flags.
         let config = crate::build::load_config(opts)?;

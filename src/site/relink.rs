@@ -72,6 +72,7 @@ pub fn relink(
         return None;
     }
     let article = relinked_article(after, old_article.source, &index.names)?;
+    laps.lap("relink: article");
     let (articles, quotations) = if same_quotes(before, after) {
         keep_quotations(old, at, article)
     } else {
@@ -137,7 +138,8 @@ impl Default for Laps {
 }
 
 impl Laps {
-    fn lap(&mut self, step: &'static str) {
+    /// The time since the last lap (or since `default`), named `step`.
+    pub fn lap(&mut self, step: &'static str) {
         let now = Instant::now();
         self.steps.push((step, now - self.since));
         self.since = now;

@@ -40,9 +40,10 @@ use crate::site::{
 
 /// The pages of a new site whose inputs may differ from the last one's.
 pub struct Replan {
-    /// Those pages, fingerprinted from the new site: every other page's
-    /// fingerprint is the last one's.
-    pub planned: Vec<Planned>,
+    /// Those pages, to fingerprint from the new site (see [`fingerprint`]):
+    /// every other page's fingerprint is the last one's. Left to the caller,
+    /// which may fingerprint the pages a reader waits for first.
+    pub pages: Vec<Page>,
     /// Output paths of the last site's pages that the new site no longer has.
     pub gone: Vec<String>,
 }
@@ -156,11 +157,20 @@ pub fn replan(
             .map(|q| Page::Quote(q).output_path(old)),
     );
 
-    let planned = pages
-        .into_par_iter()
-        .map(|page| fingerprint(inputs, site, cards, page))
-        .collect();
-    Some(Replan { planned, gone })
+    Some(Replan { pages, gone })
+}
+
+/// `pages` fingerprinted from `site`, in parallel.
+pub fn fingerprint_all(
+    inputs: &Inputs,
+    site: &Site,
+    cards: &Cards,
+    pages: &[Page],
+) -> Vec<Planned> {
+    pages
+        .par_iter()
+        .map(|&page| fingerprint(inputs, site, cards, page))
+        .collect()
 }
 
 /// Whether `site` has the articles, actors, topics and outlets of `old`, in
