@@ -533,11 +533,9 @@ impl<'a> Printer<'a> {
         } else {
             ctx.insert("articles", &doc.articles);
         }
-        self.tera.render(TEMPLATE, &ctx).map_err(|e| {
-            Diagnostic::error(format!("cannot render `{TEMPLATE}`: {}", crate::render::error_chain(&e)))
-                .in_file(format!("templates/{TEMPLATE}"))
-                .help("check the variable names against docs/templates.md; use `| default(value=...)` for optional ones")
-        })
+        self.tera
+            .render(TEMPLATE, &ctx)
+            .map_err(|e| crate::render::render_error(TEMPLATE, &e))
     }
 
     fn document<'p>(
@@ -718,11 +716,10 @@ impl<'a> Printer<'a> {
         }
         let mut ctx = self.base.clone();
         ctx.insert("also", also);
-        let html = self.tera.render(ALSO, &ctx).map_err(|e| {
-            Diagnostic::error(format!("cannot render `{ALSO}`: {}", crate::render::error_chain(&e)))
-                .in_file(format!("templates/{ALSO}"))
-                .help("check the variable names against docs/templates.md (print.html); use `| default(value=...)` for optional ones")
-        })?;
+        let html = self
+            .tera
+            .render(ALSO, &ctx)
+            .map_err(|e| crate::render::render_error(ALSO, &e))?;
         (self.also_made.lock().unwrap_or_else(|e| e.into_inner())).insert(numbers, html.clone());
         Ok(html)
     }
@@ -732,11 +729,9 @@ impl<'a> Printer<'a> {
         let mut ctx = self.base.clone();
         ctx.insert("a", view);
         ctx.insert("print", &PrintCount { articles: total });
-        self.tera.render(SECTION, &ctx).map_err(|e| {
-            Diagnostic::error(format!("cannot render `{SECTION}`: {}", crate::render::error_chain(&e)))
-                .in_file(format!("templates/{SECTION}"))
-                .help("check the variable names against docs/templates.md (print.html); use `| default(value=...)` for optional ones")
-        })
+        self.tera
+            .render(SECTION, &ctx)
+            .map_err(|e| crate::render::render_error(SECTION, &e))
     }
 
     /// The article as the document prints it: what every document prints

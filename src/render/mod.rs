@@ -912,7 +912,8 @@ fn template_error(theme: &Theme, err: &tera::Error) -> Diagnostic {
     d
 }
 
-fn render_error(template: &str, err: &tera::Error) -> Diagnostic {
+/// A template that failed to render, named with its file.
+pub(crate) fn render_error(template: &str, err: &tera::Error) -> Diagnostic {
     Diagnostic::error(format!("cannot render `{template}`: {}", error_chain(err)))
         .in_file(format!("templates/{template}"))
         .help("check the variable names against docs/templates.md; use `| default(value=...)` for optional ones")
